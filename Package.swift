@@ -1,0 +1,73 @@
+// swift-tools-version: 6.0
+// planlint: checks plan data against declarative policy rules and reports like a compiler.
+//
+// Modules point one way (each imports only modules listed before it):
+//   CLibYAML, SourceText, ExactNumbers → YAMLTree → Diagnostics → DiagnosticRendering
+//   → RuleLanguage → SchemaValidation → RuleEngine → PlanLintKit → PlanLintCLI / LSPProtocol → PlanLintLSP → planlint
+import PackageDescription
+
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "planlint",
+    products: [
+        .library(name: "PlanLintKit", targets: ["PlanLintKit"]),
+        .executable(name: "planlint", targets: ["planlint"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // libyaml from the system (Debian: libyaml-dev), found through pkg-config.
+        .systemLibrary(
+            name: "CLibYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
+        ),
+        // Source files, byte ranges, line tables, column conversions. No dependencies.
+        .target(name: "SourceText", swiftSettings: strict),
+        // Exact decimals and rounding intervals. No dependencies.
+        .target(name: "ExactNumbers", swiftSettings: strict),
+        // libyaml events → a tree of located nodes.
+        .target(name: "YAMLTree", dependencies: ["CLibYAML", "SourceText"], swiftSettings: strict),
+        // The diagnostic model.
+        .target(name: "Diagnostics", dependencies: ["SourceText", "YAMLTree"], swiftSettings: strict),
+        // One renderer per output format.
+        .target(name: "DiagnosticRendering", dependencies: ["Diagnostics"], swiftSettings: strict),
+        // Expression language: lexer, parser, checker, evaluator, fiscal years.
+        .target(name: "RuleLanguage", dependencies: ["SourceText", "ExactNumbers", "YAMLTree", "Diagnostics"], swiftSettings: strict),
+        // JSON Schema (2020-12) over the located tree.
+        .target(name: "SchemaValidation", dependencies: ["YAMLTree", "Diagnostics", "ExactNumbers"], swiftSettings: strict),
+        // Rule files and configs, running rules, suppressions, baselines.
+        .target(name: "RuleEngine", dependencies: ["RuleLanguage", "SchemaValidation", "Diagnostics", "YAMLTree"], swiftSettings: strict),
+        // The lint frontend shared by the CLI and the server.
+        .target(name: "PlanLintKit", dependencies: ["RuleEngine", "DiagnosticRendering"], swiftSettings: strict),
+        // Language Server Protocol framing and message types (no linting logic).
+        .target(name: "LSPProtocol", swiftSettings: strict),
+        // The language server.
+        .target(name: "PlanLintLSP", dependencies: ["LSPProtocol", "PlanLintKit"], swiftSettings: strict),
+        // Subcommands; each declares options and hands work to PlanLintKit.
+        .target(
+            name: "PlanLintCLI",
+            dependencies: [
+                "PlanLintKit", "PlanLintLSP",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(name: "planlint", dependencies: ["PlanLintCLI"], swiftSettings: strict),
+
+        .testTarget(name: "SourceTextTests", dependencies: ["SourceText"]),
+        .testTarget(name: "ExactNumbersTests", dependencies: ["ExactNumbers"]),
+        .testTarget(name: "YAMLTreeTests", dependencies: ["YAMLTree", "Diagnostics"]),
+        .testTarget(name: "DiagnosticsTests", dependencies: ["DiagnosticRendering", "YAMLTree"], resources: []),
+        .testTarget(name: "RuleLanguageTests", dependencies: ["RuleLanguage"]),
+        .testTarget(name: "SchemaValidationTests", dependencies: ["SchemaValidation"]),
+        .testTarget(name: "RuleEngineTests", dependencies: ["RuleEngine", "PlanLintKit"]),
+        .testTarget(name: "CLITests", dependencies: ["PlanLintKit"]),
+        .testTarget(name: "LSPTests", dependencies: ["PlanLintLSP", "LSPProtocol"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,94 @@
+/// YAML 1.2 core schema resolution. `yes`/`no`/`on`/`off` stay strings.
+public enum CoreSchema {
+    public static let strTag = "tag:yaml.org,2002:str"
+    public static let intTag = "tag:yaml.org,2002:int"
+    public static let floatTag = "tag:yaml.org,2002:float"
+    public static let boolTag = "tag:yaml.org,2002:bool"
+    public static let nullTag = "tag:yaml.org,2002:null"
+
+    public static func resolve(text: String, plain: Bool, tag: String?) -> ScalarValue {
+        if let tag, tag != "?" {
+            switch tag {
+            case strTag, "!": return .string(text)
+            case nullTag: return .null
+            case boolTag: return boolValue(text).map { .bool($0) } ?? .string(text)
+            case intTag: return isInt(text) ? .int(text) : .string(text)
+            case floatTag:
+                if let special = specialFloat(text) { return special }
+                return isFloat(text) || isInt(text) ? .float(text) : .string(text)
+            default: return .string(text)
+            }
+        }
+        guard plain else { return .string(text) }
+        switch text {
+        case "", "~", "null", "Null", "NULL": return .null
+        default: break
+        }
+        if let b = boolValue(text) { return .bool(b) }
+        if isInt(text) { return .int(text) }
+        if let special = specialFloat(text) { return special }
+        if isFloat(text) { return .float(text) }
+        return .string(text)
+    }
+
+    static func boolValue(_ t: String) -> Bool? {
+        switch t {
+        case "true", "True", "TRUE": return true
+        case "false", "False", "FALSE": return false
+        default: return nil
+        }
+    }
+
+    static func specialFloat(_ t: String) -> ScalarValue? {
+        switch t {
+        case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF": return .infinity(negative: false)
+        case "-.inf", "-.Inf", "-.INF": return .infinity(negative: true)
+        case ".nan", ".NaN", ".NAN": return .nan
+        default: return nil
+        }
+    }
+
+    /// `[-+]?[0-9]+ | 0o[0-7]+ | 0x[0-9a-fA-F]+`
+    public static func isInt(_ t: String) -> Bool {
+        let u = Array(t.utf8)
+        guard !u.isEmpty else { return false }
+        if u.count > 2 && u[0] == UInt8(ascii: "0") {
+            if u[1] == UInt8(ascii: "o") { return u[2...].allSatisfy { $0 >= 0x30 && $0 <= 0x37 } }
+            if u[1] == UInt8(ascii: "x") { return u[2...].allSatisfy(isHex) }
+        }
+        var i = 0
+        if u[0] == UInt8(ascii: "-") || u[0] == UInt8(ascii: "+") { i = 1 }
+        guard i < u.count else { return false }
+        return u[i...].allSatisfy(isDigit)
+    }
+
+    /// `[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?`
+    public static func isFloat(_ t: String) -> Bool {
+        let u = Array(t.utf8)
+        var i = 0
+        if i < u.count && (u[i] == UInt8(ascii: "-") || u[i] == UInt8(ascii: "+")) { i += 1 }
+        var intDigits = 0, fracDigits = 0
+        while i < u.count && isDigit(u[i]) { i += 1; intDigits += 1 }
+        if i < u.count && u[i] == UInt8(ascii: ".") {
+            i += 1
+            while i < u.count && isDigit(u[i]) { i += 1; fracDigits += 1 }
+            if intDigits == 0 && fracDigits == 0 { return false }
+        } else if intDigits == 0 {
+            return false
+        }
+        if intDigits == 0 && fracDigits == 0 { return false }
+        if i < u.count && (u[i] == UInt8(ascii: "e") || u[i] == UInt8(ascii: "E")) {
+            i += 1
+            if i < u.count && (u[i] == UInt8(ascii: "-") || u[i] == UInt8(ascii: "+")) { i += 1 }
+            var expDigits = 0
+            while i < u.count && isDigit(u[i]) { i += 1; expDigits += 1 }
+            if expDigits == 0 { return false }
+        }
+        return i == u.count
+    }
+
+    @inline(__always) static func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
+    @inline(__always) static func isHex(_ c: UInt8) -> Bool {
+        isDigit(c) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66)
+    }
+}

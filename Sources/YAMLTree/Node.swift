@@ -1,0 +1,231 @@
+import SourceText
+
+/// The kind of a node's content (aliases report the kind of the node they name).
+public enum NodeKind: UInt8, Sendable {
+    case scalar, sequence, mapping
+}
+
+/// How a scalar was written.
+public enum ScalarStyle: UInt8, Sendable, CustomStringConvertible {
+    case plain, singleQuoted, doubleQuoted, literal, folded
+    public var description: String {
+        switch self {
+        case .plain: "plain"
+        case .singleQuoted: "single-quoted"
+        case .doubleQuoted: "double-quoted"
+        case .literal: "literal"
+        case .folded: "folded"
+        }
+    }
+}
+
+/// How a collection was written.
+public enum CollectionStyle: UInt8, Sendable {
+    case block, flow
+}
+
+/// A scalar's value under the YAML 1.2 core schema. Numbers keep their literal text:
+/// they are never forced through `Double` (see ExactNumbers for arithmetic).
+public enum ScalarValue: Sendable, Equatable, CustomStringConvertible {
+    case null
+    case bool(Bool)
+    /// An integer literal as written (`42`, `-7`, `0x1F`, `0o17`).
+    case int(String)
+    /// A decimal or exponent literal as written (`90.6`, `1e3`).
+    case float(String)
+    case infinity(negative: Bool)
+    case nan
+    case string(String)
+
+    public var description: String {
+        switch self {
+        case .null: "null"
+        case .bool(let b): b ? "true" : "false"
+        case .int(let t), .float(let t): t
+        case .infinity(let n): n ? "-.inf" : ".inf"
+        case .nan: ".nan"
+        case .string(let s): s
+        }
+    }
+
+    /// The core-schema type name (`null`, `bool`, `int`, `float`, `str`).
+    public var typeName: String {
+        switch self {
+        case .null: "null"
+        case .bool: "bool"
+        case .int: "int"
+        case .float, .infinity, .nan: "float"
+        case .string: "str"
+        }
+    }
+}
+
+/// A node of a `YAMLTree`: a light handle (tree + index) with accessors.
+///
+/// For an alias, `range`, `isAlias` and `aliasName` describe where the alias was written;
+/// every content accessor (`kind`, `scalarText`, `items`, `entries`, …) reads the anchored
+/// node it names, so consumers see aliases resolved.
+public struct YAMLNode: Sendable, Hashable, CustomStringConvertible {
+    public let tree: YAMLTree
+    /// Index of the node as written (the alias itself for an alias).
+    public let index: Int32
+
+    init(tree: YAMLTree, index: Int32) {
+        self.tree = tree
+        self.index = index
+    }
+
+    public static func == (a: YAMLNode, b: YAMLNode) -> Bool { a.index == b.index && a.tree === b.tree }
+    public func hash(into h: inout Hasher) { h.combine(index) }
+
+    @inline(__always) var record: NodeRecord { tree.nodes[Int(index)] }
+    /// Index of the node holding the content (the target for an alias).
+    @inline(__always) var contentIndex: Int32 {
+        let r = tree.nodes[Int(index)]
+        return r.kind == NodeRecord.aliasKind ? Int32(bitPattern: r.a) : index
+    }
+    @inline(__always) var content: NodeRecord { tree.nodes[Int(contentIndex)] }
+
+    public var file: SourceFile { tree.file }
+    /// Where this node was written (for an alias: the `*name` itself).
+    public var range: ByteRange { let r = record; return ByteRange(Int(r.start), Int(r.end)) }
+    public var span: SourceSpan { SourceSpan(file: tree.file, range: range) }
+    public var isAlias: Bool { record.kind == NodeRecord.aliasKind }
+    /// For an alias, the anchor name it refers to.
+    public var aliasName: String? { isAlias ? tree.names[Int(record.anchor)] : nil }
+    /// The anchored node an alias names (the node itself otherwise).
+    public var resolved: YAMLNode { YAMLNode(tree: tree, index: contentIndex) }
+
+    public var kind: NodeKind { NodeKind(rawValue: content.kind)! }
+    public var isScalar: Bool { content.kind == NodeKind.scalar.rawValue }
+    public var isSequence: Bool { content.kind == NodeKind.sequence.rawValue }
+    public var isMapping: Bool { content.kind == NodeKind.mapping.rawValue }
+
+    /// The explicit tag, resolved to its full form (`tag:yaml.org,2002:str`), if any.
+    public var tag: String? { let t = content.tag; return t < 0 ? nil : tree.names[Int(t)] }
+    /// The anchor defined on this node (`&name`), if any.
+    public var anchor: String? { let a = content.anchor; return a < 0 || isAlias ? nil : tree.names[Int(a)] }
+
+    public var scalarStyle: ScalarStyle? {
+        let c = content
+        return c.kind == NodeKind.scalar.rawValue ? ScalarStyle(rawValue: c.style) : nil
+    }
+    public var collectionStyle: CollectionStyle? {
+        let c = content
+        return c.kind == NodeKind.scalar.rawValue ? nil : CollectionStyle(rawValue: c.style)
+    }
+
+    /// The scalar's decoded text (escapes processed, folding applied); nil for collections.
+    public var scalarText: String? {
+        guard isScalar else { return nil }
+        return tree.withScalarBytes(contentIndex) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Whether the scalar's decoded text equals `s`, without allocating.
+    public func scalarEquals(_ s: String) -> Bool {
+        guard isScalar else { return false }
+        var s = s
+        return s.withUTF8 { want in
+            tree.withScalarBytes(contentIndex) { have in
+                have.count == want.count && (have.count == 0 || memcmpEqual(have, want))
+            }
+        }
+    }
+
+    /// The core-schema value, computed on demand from the text, style and tag.
+    public var value: ScalarValue? {
+        guard isScalar else { return nil }
+        let c = content
+        let text = scalarText!
+        return CoreSchema.resolve(text: text, plain: c.style == ScalarStyle.plain.rawValue, tag: tag)
+    }
+
+    /// Number of items (sequence) or entries (mapping); 0 for scalars.
+    public var count: Int {
+        let c = content
+        if c.kind == NodeKind.sequence.rawValue { return Int(c.b) }
+        if c.kind == NodeKind.mapping.rawValue { return Int(c.b) / 2 }
+        return 0
+    }
+
+    /// A sequence's items (empty for other kinds).
+    public var items: [YAMLNode] {
+        let c = content
+        guard c.kind == NodeKind.sequence.rawValue else { return [] }
+        let start = Int(c.a)
+        return (0..<Int(c.b)).map { YAMLNode(tree: tree, index: tree.children[start + $0]) }
+    }
+
+    /// The item at `i` of a sequence.
+    public subscript(i: Int) -> YAMLNode? {
+        let c = content
+        guard c.kind == NodeKind.sequence.rawValue, i >= 0, i < Int(c.b) else { return nil }
+        return YAMLNode(tree: tree, index: tree.children[Int(c.a) + i])
+    }
+
+    /// A mapping's entries in document order (merged entries from `<<` follow the mapping's own).
+    public var entries: [(key: YAMLNode, value: YAMLNode)] {
+        let c = content
+        guard c.kind == NodeKind.mapping.rawValue else { return [] }
+        let start = Int(c.a)
+        return stride(from: 0, to: Int(c.b), by: 2).map {
+            (YAMLNode(tree: tree, index: tree.children[start + $0]), YAMLNode(tree: tree, index: tree.children[start + $0 + 1]))
+        }
+    }
+
+    /// The entry of a mapping whose key is the scalar `key`.
+    public func entry(_ key: String) -> (key: YAMLNode, value: YAMLNode)? {
+        let c = content
+        guard c.kind == NodeKind.mapping.rawValue else { return nil }
+        let start = Int(c.a)
+        var i = 0
+        while i < Int(c.b) {
+            let k = YAMLNode(tree: tree, index: tree.children[start + i])
+            if k.scalarEquals(key) {
+                return (k, YAMLNode(tree: tree, index: tree.children[start + i + 1]))
+            }
+            i += 2
+        }
+        return nil
+    }
+
+    /// The value under the scalar key `key` of a mapping.
+    public subscript(key: String) -> YAMLNode? { entry(key)?.value }
+
+    public var description: String {
+        switch kind {
+        case .scalar: return scalarText ?? ""
+        case .sequence: return "[\(count) items]"
+        case .mapping: return "{\(count) entries}"
+        }
+    }
+}
+
+@inline(__always)
+func memcmpEqual(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+    var i = 0
+    while i < a.count {
+        if a[i] != b[i] { return false }
+        i += 1
+    }
+    return true
+}
+
+/// One node, packed (28 bytes). Scalars: `a`/`b` = offset/length of the value in the
+/// source (flag `inSource`) or in the tree's value buffer. Collections: `a` = first child
+/// in `children`, `b` = child count (keys and values interleaved for mappings).
+/// Aliases: `a` = target index, `anchor` = the name.
+struct NodeRecord: Sendable {
+    var start: UInt32
+    var end: UInt32
+    var a: UInt32
+    var b: UInt32
+    var tag: Int32
+    var anchor: Int32
+    var kind: UInt8
+    var style: UInt8
+    var flags: UInt8
+
+    static let aliasKind: UInt8 = 3
+    static let inSource: UInt8 = 1
+}

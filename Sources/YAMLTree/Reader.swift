@@ -1,0 +1,510 @@
+import CLibYAML
+import SourceText
+
+/// Reads YAML through libyaml's event parser into a `YAMLTree`.
+public enum YAMLReader {
+    /// Parses raw file bytes: detects the encoding (UTF-8 with or without BOM, UTF-16 with
+    /// BOM), then parses. The returned `SourceFile` holds the UTF-8 text all positions
+    /// refer to.
+    public static func read(path: String, raw: [UInt8], limits: YAMLLimits = .default) -> (SourceFile, YAMLParseResult) {
+        if raw.count > limits.maxInputBytes {
+            let file = SourceFile(path: path, bytes: [])
+            let p = YAMLProblem(
+                code: .inputTooLarge,
+                message: "input is \(raw.count) bytes, over the limit of \(limits.maxInputBytes) bytes",
+                range: ByteRange(0, 0), label: nil, related: [], notes: [],
+                help: "raise the limit with `--max-file-size` (or `limits.max-file-size` in .planlint.yaml) if this file is trusted",
+                isFatal: true)
+            return (file, YAMLParseResult(tree: emptyTree(file), problems: [p]))
+        }
+        switch TextDecoding.utf8Bytes(raw) {
+        case .success(let (bytes, _)):
+            let file = SourceFile(path: path, bytes: bytes)
+            return (file, parse(file, limits: limits))
+        case .failure(let failure):
+            let file = SourceFile(path: path, bytes: [])
+            let p = YAMLProblem(
+                code: .encoding, message: failure.message, range: ByteRange(0, 0), label: nil,
+                related: [], notes: ["the problem is at byte \(failure.offset) of the file"], help: nil, isFatal: true)
+            return (file, YAMLParseResult(tree: emptyTree(file), problems: [p]))
+        }
+    }
+
+    /// Parses UTF-8 text held by `file`.
+    public static func parse(_ file: SourceFile, limits: YAMLLimits = .default) -> YAMLParseResult {
+        if file.bytes.count > limits.maxInputBytes || file.bytes.count >= Int(UInt32.max) {
+            let p = YAMLProblem(
+                code: .inputTooLarge,
+                message: "input is \(file.bytes.count) bytes, over the limit of \(limits.maxInputBytes) bytes",
+                range: ByteRange(0, 0), label: nil, related: [], notes: [], help: nil, isFatal: true)
+            return YAMLParseResult(tree: emptyTree(file), problems: [p])
+        }
+        return file.bytes.withUnsafeBufferPointer { buf in
+            let builder = TreeBuilder(file: file, bytes: buf, limits: limits)
+            builder.run()
+            return builder.finish()
+        }
+    }
+
+    /// Parses a string (for tests and tools).
+    public static func parse(_ text: String, path: String = "<input>", limits: YAMLLimits = .default) -> YAMLParseResult {
+        parse(SourceFile(path: path, text: text), limits: limits)
+    }
+
+    static func emptyTree(_ file: SourceFile) -> YAMLTree {
+        YAMLTree(file: file, nodes: [], children: [], valueBytes: [], names: [], documentRoots: [])
+    }
+}
+
+/// Builds a tree from the event stream. One per parse; not shared.
+final class TreeBuilder {
+    let file: SourceFile
+    let bytes: UnsafeBufferPointer<UInt8>
+    let limits: YAMLLimits
+
+    var nodes: [NodeRecord] = []
+    var children: [Int32] = []
+    var values: [UInt8] = []
+    var names: [String] = []
+    var nameIndex: [String: Int32] = [:]
+    var roots: [Int32] = []
+    var problems: [YAMLProblem] = []
+
+    struct Frame {
+        var node: Int32  // -1 for a document
+        var isMapping: Bool
+        var isFlow: Bool
+        var childStart: Int
+        var size: UInt64
+    }
+    var frames: [Frame] = []
+    var pending: [Int32] = []
+    var anchors: [String: Int32] = [:]
+    var anchorSizes: [Int32: UInt64] = [:]
+    var openNodes: Set<Int32> = []
+    var expansion: UInt64 = 0
+
+    // Code point index → byte offset cursor (libyaml marks count code points).
+    var cursorIndex = 0
+    var cursorOffset = 0
+
+    init(file: SourceFile, bytes: UnsafeBufferPointer<UInt8>, limits: YAMLLimits) {
+        self.file = file
+        self.bytes = bytes
+        self.limits = limits
+        nodes.reserveCapacity(bytes.count / 8)
+        children.reserveCapacity(bytes.count / 8)
+    }
+
+    /// Byte offset of a libyaml mark index (code points from the start of the stream).
+    func offset(ofIndex target: Int) -> Int {
+        let n = bytes.count
+        if target >= cursorIndex {
+            while cursorIndex < target && cursorOffset < n {
+                cursorOffset += seqLen(bytes[cursorOffset])
+                cursorIndex += 1
+            }
+        } else {
+            while cursorIndex > target && cursorOffset > 0 {
+                cursorOffset -= 1
+                while cursorOffset > 0 && bytes[cursorOffset] & 0xC0 == 0x80 { cursorOffset -= 1 }
+                cursorIndex -= 1
+            }
+        }
+        return min(cursorOffset, n)
+    }
+
+    @inline(__always) func seqLen(_ b: UInt8) -> Int {
+        b < 0xC0 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : b < 0xF8 ? 4 : 1
+    }
+
+    func name(_ cstr: UnsafeMutablePointer<yaml_char_t>?) -> Int32 {
+        guard let cstr else { return -1 }
+        let s = String(cString: UnsafeRawPointer(cstr).assumingMemoryBound(to: CChar.self))
+        if let i = nameIndex[s] { return i }
+        let i = Int32(names.count)
+        names.append(s)
+        nameIndex[s] = i
+        return i
+    }
+
+    func problem(_ code: YAMLProblem.Code, _ message: String, _ range: ByteRange, label: String? = nil,
+                 related: [YAMLProblem.Related] = [], notes: [String] = [], help: String? = nil, fatal: Bool) {
+        problems.append(YAMLProblem(code: code, message: message, range: range, label: label, related: related,
+                                    notes: notes, help: help, isFatal: fatal))
+    }
+
+    func run() {
+        let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
+        defer { parser.deallocate() }
+        guard yaml_parser_initialize(parser) == 1 else {
+            problem(.syntax, "libyaml could not be initialised (out of memory)", ByteRange(0, 0), fatal: true)
+            return
+        }
+        defer { yaml_parser_delete(parser) }
+        if let base = bytes.baseAddress {
+            yaml_parser_set_input_string(parser, base, bytes.count)
+        } else {
+            var empty: UInt8 = 0
+            yaml_parser_set_input_string(parser, &empty, 0)
+        }
+        // libyaml picks the encoding from a BOM; the text here is UTF-8 (TextDecoding).
+        yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
+        var event = yaml_event_t()
+        while true {
+            guard yaml_parser_parse(parser, &event) == 1 else {
+                reportParserError(parser.pointee)
+                return
+            }
+            let type = event.type
+            let keepGoing = handle(&event)
+            yaml_event_delete(&event)
+            if !keepGoing || type == YAML_STREAM_END_EVENT { return }
+        }
+    }
+
+    func reportParserError(_ p: yaml_parser_t) {
+        let problemText = p.problem.map { String(cString: $0) } ?? "unknown error"
+        var message = problemText
+        var range: ByteRange
+        var related: [YAMLProblem.Related] = []
+        if p.error == YAML_READER_ERROR {
+            let off = min(Int(p.problem_offset), bytes.count)
+            range = ByteRange(off, min(off + 1, bytes.count))
+            if p.problem_value != -1 {
+                let hex = String(UInt8(truncatingIfNeeded: p.problem_value), radix: 16, uppercase: true)
+                message += " (#x\(hex.count == 1 ? "0" + hex : hex))"
+            }
+        } else if p.error == YAML_MEMORY_ERROR {
+            range = ByteRange(0, 0)
+            message = "libyaml ran out of memory"
+        } else {
+            let off = offset(ofIndex: Int(p.problem_mark.index))
+            range = ByteRange(off, min(off + seqLen(off < bytes.count ? bytes[off] : 0), bytes.count))
+            if let ctx = p.context {
+                let c = String(cString: ctx)
+                let coff = offset(ofIndex: Int(p.context_mark.index))
+                related.append(.init(range: ByteRange(coff, min(coff + 1, bytes.count)), message: c))
+            }
+        }
+        problem(.syntax, message, range, label: problemText, related: related, fatal: true)
+    }
+
+    /// Handles one event; false stops parsing (a fatal problem was recorded).
+    func handle(_ event: inout yaml_event_t) -> Bool {
+        switch event.type {
+        case YAML_DOCUMENT_START_EVENT:
+            anchors.removeAll(keepingCapacity: true)
+            anchorSizes.removeAll(keepingCapacity: true)
+            expansion = 0
+            frames.append(Frame(node: -1, isMapping: false, isFlow: false, childStart: pending.count, size: 0))
+        case YAML_DOCUMENT_END_EVENT:
+            if let frame = frames.popLast() {
+                if pending.count > frame.childStart { roots.append(pending[frame.childStart]) }
+                pending.removeSubrange(frame.childStart...)
+            }
+        case YAML_SCALAR_EVENT:
+            return scalar(&event)
+        case YAML_ALIAS_EVENT:
+            return alias(&event)
+        case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
+            return startCollection(&event)
+        case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+            endCollection(&event)
+        default:
+            break
+        }
+        return true
+    }
+
+    func addChild(_ id: Int32, size: UInt64) {
+        pending.append(id)
+        if !frames.isEmpty {
+            let s = frames[frames.count - 1].size
+            frames[frames.count - 1].size = s &+ size < s ? UInt64.max : s &+ size
+        }
+    }
+
+    func registerAnchor(_ anchorName: Int32, node: Int32) {
+        guard anchorName >= 0 else { return }
+        anchors[names[Int(anchorName)]] = node
+    }
+
+    func scalar(_ event: inout yaml_event_t) -> Bool {
+        let s = event.data.scalar
+        let start = offset(ofIndex: Int(event.start_mark.index))
+        let end = offset(ofIndex: Int(event.end_mark.index))
+        let length = Int(s.length)
+        var flags: UInt8 = 0
+        var a: UInt32
+        if length == end - start, length > 0, let v = s.value, memcmp(v, bytes.baseAddress! + start, length) == 0 {
+            flags = NodeRecord.inSource
+            a = UInt32(start)
+        } else {
+            a = UInt32(values.count)
+            if length > 0, let v = s.value {
+                values.append(contentsOf: UnsafeBufferPointer(start: v, count: length))
+            }
+        }
+        let style: ScalarStyle
+        switch s.style {
+        case YAML_SINGLE_QUOTED_SCALAR_STYLE: style = .singleQuoted
+        case YAML_DOUBLE_QUOTED_SCALAR_STYLE: style = .doubleQuoted
+        case YAML_LITERAL_SCALAR_STYLE: style = .literal
+        case YAML_FOLDED_SCALAR_STYLE: style = .folded
+        default: style = .plain
+        }
+        let anchorName = name(s.anchor)
+        let id = Int32(nodes.count)
+        nodes.append(NodeRecord(start: UInt32(start), end: UInt32(end), a: a, b: UInt32(length),
+                                tag: name(s.tag), anchor: anchorName, kind: NodeKind.scalar.rawValue,
+                                style: style.rawValue, flags: flags))
+        if anchorName >= 0 {
+            registerAnchor(anchorName, node: id)
+            anchorSizes[id] = 1
+        }
+        addChild(id, size: 1)
+        return true
+    }
+
+    func alias(_ event: inout yaml_event_t) -> Bool {
+        let start = offset(ofIndex: Int(event.start_mark.index))
+        let end = offset(ofIndex: Int(event.end_mark.index))
+        let anchorName = name(event.data.alias.anchor)
+        let label = anchorName >= 0 ? names[Int(anchorName)] : ""
+        guard let target = anchors[label] else {
+            problem(.undefinedAlias, "alias `*\(label)` names no anchor defined before it", ByteRange(start, end),
+                    label: "undefined alias", help: "define `&\(label)` on a node earlier in the same document", fatal: true)
+            return false
+        }
+        if openNodes.contains(target) {
+            let t = nodes[Int(target)]
+            problem(.recursiveAlias, "alias `*\(label)` refers to a node that contains it", ByteRange(start, end),
+                    label: "recursive alias",
+                    related: [.init(range: ByteRange(Int(t.start), Int(t.start) + 1), message: "anchor `&\(label)` is on this node")],
+                    notes: ["a recursive structure cannot be checked or expanded"], fatal: true)
+            return false
+        }
+        let size = anchorSizes[target] ?? 1
+        expansion = expansion &+ size < expansion ? UInt64.max : expansion &+ size
+        let allowed = max(UInt64(limits.maxAliasExpansion), 10 &* UInt64(nodes.count))
+        if expansion > allowed {
+            problem(.expansionLimit,
+                    "aliases in this document expand to more than \(allowed) nodes",
+                    ByteRange(start, end), label: "expansion passes the limit here",
+                    notes: ["expanding aliases (and merge keys) may add at most max(\(limits.maxAliasExpansion), 10 × the document's own nodes); this protects against 'billion laughs' inputs"],
+                    help: "raise `limits.max-alias-expansion` in .planlint.yaml if the file is trusted", fatal: true)
+            return false
+        }
+        let id = Int32(nodes.count)
+        nodes.append(NodeRecord(start: UInt32(start), end: UInt32(end), a: UInt32(bitPattern: target), b: 0,
+                                tag: -1, anchor: anchorName, kind: NodeRecord.aliasKind, style: 0, flags: 0))
+        addChild(id, size: size)
+        return true
+    }
+
+    func startCollection(_ event: inout yaml_event_t) -> Bool {
+        let isMapping = event.type == YAML_MAPPING_START_EVENT
+        let start = offset(ofIndex: Int(event.start_mark.index))
+        let depth = frames.count  // frames include the document frame
+        if depth > limits.maxDepth {
+            problem(.nestingTooDeep, "nesting is deeper than \(limits.maxDepth) levels", ByteRange(start, min(start + 1, bytes.count)),
+                    label: "level \(depth) starts here",
+                    notes: ["planlint stops reading at this depth so that deeply nested input cannot exhaust time or stack"],
+                    help: "raise `limits.max-depth` in .planlint.yaml if the file is trusted", fatal: true)
+            return false
+        }
+        let anchorName: Int32, tag: Int32, flow: Bool
+        if isMapping {
+            let m = event.data.mapping_start
+            anchorName = name(m.anchor); tag = name(m.tag); flow = m.style == YAML_FLOW_MAPPING_STYLE
+        } else {
+            let s = event.data.sequence_start
+            anchorName = name(s.anchor); tag = name(s.tag); flow = s.style == YAML_FLOW_SEQUENCE_STYLE
+        }
+        let id = Int32(nodes.count)
+        nodes.append(NodeRecord(start: UInt32(start), end: UInt32(start), a: 0, b: 0, tag: tag, anchor: anchorName,
+                                kind: isMapping ? NodeKind.mapping.rawValue : NodeKind.sequence.rawValue,
+                                style: flow ? CollectionStyle.flow.rawValue : CollectionStyle.block.rawValue, flags: 0))
+        if anchorName >= 0 {
+            registerAnchor(anchorName, node: id)
+            openNodes.insert(id)
+        }
+        frames.append(Frame(node: id, isMapping: isMapping, isFlow: flow, childStart: pending.count, size: 1))
+        return true
+    }
+
+    func endCollection(_ event: inout yaml_event_t) {
+        guard let frame = frames.popLast(), frame.node >= 0 else { return }
+        let id = frame.node
+        var kids = Array(pending[frame.childStart...])
+        pending.removeSubrange(frame.childStart...)
+        if frame.isMapping {
+            kids = finishMapping(kids)
+        }
+        var end: Int
+        if frame.isFlow {
+            end = offset(ofIndex: Int(event.end_mark.index))
+        } else if let last = kids.last {
+            end = Int(nodes[Int(last)].end)
+            // A mapping's own end covers its last written value even if merged entries follow.
+            for k in kids { end = max(end, Int(nodes[Int(k)].end)) }
+        } else {
+            end = Int(nodes[Int(id)].start)
+        }
+        nodes[Int(id)].a = UInt32(children.count)
+        nodes[Int(id)].b = UInt32(kids.count)
+        nodes[Int(id)].end = UInt32(max(end, Int(nodes[Int(id)].start)))
+        children.append(contentsOf: kids)
+        if nodes[Int(id)].anchor >= 0 {
+            openNodes.remove(id)
+            anchorSizes[id] = frame.size
+        }
+        addChild(id, size: frame.size)
+    }
+
+    // MARK: mappings: merge keys and duplicate keys
+
+    func resolve(_ id: Int32) -> Int32 {
+        let r = nodes[Int(id)]
+        return r.kind == NodeRecord.aliasKind ? Int32(bitPattern: r.a) : id
+    }
+
+    func scalarBytes(_ id: Int32) -> ArraySlice<UInt8>? {
+        let r = nodes[Int(resolve(id))]
+        guard r.kind == NodeKind.scalar.rawValue else { return nil }
+        if r.flags & NodeRecord.inSource != 0 {
+            return ArraySlice(UnsafeBufferPointer(rebasing: bytes[Int(r.a)..<Int(r.a + r.b)]))
+        }
+        return values[Int(r.a)..<Int(r.a + r.b)]
+    }
+
+    func isMergeKey(_ id: Int32) -> Bool {
+        let r = nodes[Int(id)]
+        guard r.kind == NodeKind.scalar.rawValue, r.style == ScalarStyle.plain.rawValue, r.b == 2 else { return false }
+        if r.tag >= 0 && names[Int(r.tag)] != "tag:yaml.org,2002:merge" { return false }
+        guard let b = scalarBytes(id) else { return false }
+        return b.first == UInt8(ascii: "<") && b.last == UInt8(ascii: "<")
+    }
+
+    /// The core-schema type of a scalar key, used only when two keys have equal text.
+    func keyType(_ id: Int32) -> String {
+        let rid = resolve(id)
+        let r = nodes[Int(rid)]
+        let text = String(decoding: scalarBytes(rid) ?? [], as: UTF8.self)
+        let tag = r.tag >= 0 ? names[Int(r.tag)] : nil
+        return CoreSchema.resolve(text: text, plain: r.style == ScalarStyle.plain.rawValue, tag: tag).typeName
+    }
+
+    func keysEqual(_ a: Int32, _ b: Int32) -> Bool {
+        guard let x = scalarBytes(a), let y = scalarBytes(b), x.elementsEqual(y) else { return false }
+        return keyType(a) == keyType(b)
+    }
+
+    func reportDuplicate(first: Int32, second: Int32) {
+        let f = nodes[Int(first)], s = nodes[Int(second)]
+        let text = String(decoding: scalarBytes(second) ?? [], as: UTF8.self)
+        problem(.duplicateKey, "duplicate key `\(text)` in mapping", ByteRange(Int(s.start), Int(s.end)),
+                label: "defined again here",
+                related: [.init(range: ByteRange(Int(f.start), Int(f.end)), message: "first defined here")],
+                notes: ["YAML requires keys to be unique; readers silently keep one of the values"],
+                help: "remove one of the two entries or rename a key", fatal: false)
+    }
+
+    func finishMapping(_ kids: [Int32]) -> [Int32] {
+        var own: [Int32] = []
+        own.reserveCapacity(kids.count)
+        var merges: [Int32] = []
+        var i = 0
+        while i + 1 < kids.count {
+            if isMergeKey(kids[i]) {
+                merges.append(kids[i + 1])
+            } else {
+                own.append(kids[i]); own.append(kids[i + 1])
+            }
+            i += 2
+        }
+        checkDuplicates(own)
+        if merges.isEmpty { return own }
+
+        var seen = Set<KeyIdentity>()
+        for j in stride(from: 0, to: own.count, by: 2) { seen.insert(identity(own[j])) }
+        var result = own
+        for m in merges {
+            let target = resolve(m)
+            let r = nodes[Int(target)]
+            var sources: [Int32] = []
+            if r.kind == NodeKind.mapping.rawValue {
+                sources = [target]
+            } else if r.kind == NodeKind.sequence.rawValue {
+                for c in 0..<Int(r.b) {
+                    let item = resolve(children[Int(r.a) + c])
+                    if nodes[Int(item)].kind == NodeKind.mapping.rawValue {
+                        sources.append(item)
+                    } else {
+                        let ir = nodes[Int(children[Int(r.a) + c])]
+                        problem(.invalidMerge, "a merge key `<<` list may hold only mappings", ByteRange(Int(ir.start), Int(ir.end)),
+                                label: "not a mapping", fatal: false)
+                    }
+                }
+            } else {
+                let mr = nodes[Int(m)]
+                problem(.invalidMerge, "the value of a merge key `<<` must be a mapping or a list of mappings",
+                        ByteRange(Int(mr.start), Int(mr.end)), label: "not a mapping", fatal: false)
+            }
+            for src in sources {
+                let sr = nodes[Int(src)]
+                for j in stride(from: 0, to: Int(sr.b), by: 2) {
+                    let k = children[Int(sr.a) + j]
+                    if seen.insert(identity(k)).inserted {
+                        result.append(k)
+                        result.append(children[Int(sr.a) + j + 1])
+                    }
+                }
+            }
+        }
+        return result
+    }
+
+    struct KeyIdentity: Hashable {
+        let bytes: [UInt8]
+        let type: String
+        let node: Int32
+    }
+
+    func identity(_ id: Int32) -> KeyIdentity {
+        if let b = scalarBytes(id) { return KeyIdentity(bytes: Array(b), type: keyType(id), node: -1) }
+        return KeyIdentity(bytes: [], type: "", node: resolve(id))
+    }
+
+    func checkDuplicates(_ pairs: [Int32]) {
+        let n = pairs.count / 2
+        if n < 2 { return }
+        if n <= 16 {
+            for x in 1..<n {
+                for y in 0..<x where keysEqual(pairs[2 * y], pairs[2 * x]) {
+                    reportDuplicate(first: pairs[2 * y], second: pairs[2 * x])
+                    break
+                }
+            }
+            return
+        }
+        var firstByText: [ArraySlice<UInt8>: [Int32]] = [:]
+        firstByText.reserveCapacity(n)
+        for x in 0..<n {
+            let k = pairs[2 * x]
+            guard let b = scalarBytes(k) else { continue }
+            if let earlier = firstByText[b], let match = earlier.first(where: { keysEqual($0, k) }) {
+                reportDuplicate(first: match, second: k)
+            } else {
+                firstByText[b, default: []].append(k)
+            }
+        }
+    }
+
+    func finish() -> YAMLParseResult {
+        // A stream cut short by a fatal problem: keep whatever completed as documents.
+        let tree = YAMLTree(file: file, nodes: nodes, children: children, valueBytes: values, names: names, documentRoots: roots)
+        return YAMLParseResult(tree: tree, problems: problems)
+    }
+}

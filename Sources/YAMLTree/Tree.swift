@@ -1,0 +1,99 @@
+import SourceText
+
+/// All documents parsed from one source, stored compactly: nodes in one array, children
+/// in another, decoded scalar text either referenced in the source or in one buffer.
+public final class YAMLTree: Sendable {
+    public let file: SourceFile
+    let nodes: [NodeRecord]
+    let children: [Int32]
+    let valueBytes: [UInt8]
+    let names: [String]
+    let documentRoots: [Int32]
+
+    init(file: SourceFile, nodes: [NodeRecord], children: [Int32], valueBytes: [UInt8], names: [String], documentRoots: [Int32]) {
+        self.file = file
+        self.nodes = nodes
+        self.children = children
+        self.valueBytes = valueBytes
+        self.names = names
+        self.documentRoots = documentRoots
+    }
+
+    /// The root node of each document in the stream, in order.
+    public var documents: [YAMLNode] { documentRoots.map { YAMLNode(tree: self, index: $0) } }
+
+    /// Number of nodes stored (aliases count once).
+    public var nodeCount: Int { nodes.count }
+
+    func withScalarBytes<R>(_ index: Int32, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        let r = nodes[Int(index)]
+        if r.flags & NodeRecord.inSource != 0 {
+            return file.bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[Int(r.a)..<Int(r.a + r.b)])) }
+        }
+        return valueBytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[Int(r.a)..<Int(r.a + r.b)])) }
+    }
+}
+
+/// What went wrong while reading YAML. Converted to `Diagnostic`s by the Diagnostics module.
+public struct YAMLProblem: Sendable, Equatable, CustomStringConvertible {
+    public enum Code: String, Sendable, CaseIterable {
+        /// libyaml rejected the input (reader, scanner or parser error).
+        case syntax = "yaml-syntax"
+        case duplicateKey = "duplicate-key"
+        case undefinedAlias = "undefined-alias"
+        case recursiveAlias = "recursive-alias"
+        case invalidMerge = "invalid-merge"
+        case nestingTooDeep = "nesting-too-deep"
+        case expansionLimit = "alias-expansion-limit"
+        case inputTooLarge = "input-too-large"
+        case encoding = "encoding"
+    }
+
+    public struct Related: Sendable, Equatable {
+        public let range: ByteRange
+        public let message: String
+    }
+
+    public let code: Code
+    public let message: String
+    /// Where it happened.
+    public let range: ByteRange
+    /// A short label for the primary range (shown under the carets).
+    public let label: String?
+    /// Other places that explain it (the first key of a duplicate, the `[` a flow
+    /// sequence opened at).
+    public let related: [Related]
+    public let notes: [String]
+    public let help: String?
+    /// Whether the tree is unusable after this problem (rules are not run on it).
+    public let isFatal: Bool
+
+    public var description: String { "\(code.rawValue)@\(range): \(message)" }
+}
+
+/// Bounds on what one input may cost. The defaults are documented in Docs/security.md.
+public struct YAMLLimits: Sendable, Equatable {
+    /// Deepest nesting of collections allowed (checked as events arrive).
+    public var maxDepth: Int
+    /// Nodes that aliases and merge keys may add when expanded, per document.
+    public var maxAliasExpansion: Int
+    /// Largest input accepted, in bytes.
+    public var maxInputBytes: Int
+
+    public init(maxDepth: Int = 1_000, maxAliasExpansion: Int = 1_000_000, maxInputBytes: Int = 512 * 1024 * 1024) {
+        self.maxDepth = maxDepth
+        self.maxAliasExpansion = maxAliasExpansion
+        self.maxInputBytes = maxInputBytes
+    }
+
+    public static let `default` = YAMLLimits()
+}
+
+/// The result of reading one source: the tree (possibly partial) and the problems found.
+public struct YAMLParseResult: Sendable {
+    public let tree: YAMLTree
+    public let problems: [YAMLProblem]
+    /// False when a fatal problem stopped reading: the documents may be incomplete.
+    public var isComplete: Bool { !problems.contains { $0.isFatal } }
+    public var documents: [YAMLNode] { tree.documents }
+}

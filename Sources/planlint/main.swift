@@ -1,0 +1,2 @@
+import PlanLintCLI
+PlanLintMain.main()
