@@ -12,6 +12,8 @@ let strict: [SwiftSetting] = [
 
 let package = Package(
     name: "planlint",
+    // Int128 (exact decimals) needs macOS 15 on Apple platforms; Linux has it everywhere.
+    platforms: [.macOS(.v15)],
     products: [
         .library(name: "PlanLintKit", targets: ["PlanLintKit"]),
         .executable(name: "planlint", targets: ["planlint"]),
