@@ -248,8 +248,10 @@ public final class CompiledExpression: Sendable {
     public let usedSlots: [Int]
 
     let root: Expr
+    let limits: ExpressionLimits
 
-    init(text: String, root: Expr, resultType: ValueType, variableCount: Int, usedSlots: [Int]) {
+    init(text: String, root: Expr, resultType: ValueType, variableCount: Int, usedSlots: [Int], limits: ExpressionLimits) {
+        self.limits = limits
         self.text = text
         self.root = root
         self.resultType = resultType
@@ -357,7 +359,7 @@ public struct EvaluationOptions: Sendable {
 /// one regex thread step, or 8 bytes of string built (see Docs/rules-language.md, "Cost").
 public struct CostMeter: Sendable {
     public let limit: Int
-    public private(set) var used: Int
+    public internal(set) var used: Int
 
     public init(limit: Int) {
         self.limit = limit
