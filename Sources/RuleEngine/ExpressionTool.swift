@@ -26,7 +26,7 @@ public enum ExpressionTool {
         let exprFile = SourceFile(path: "<expression>", text: expression)
         let compiled = Expression.compile(expression, scope: Scope())
         for p in compiled.problems {
-            out.diagnostics.append(Diagnostic(code: EngineCode.expression(p.code.rawValue), severity: .error, message: p.message,
+            out.diagnostics.append(Diagnostic(code: p.code.rawValue, severity: .error, message: p.message,
                                               location: .span(SourceSpan(file: exprFile, range: p.range)),
                                               primaryLabel: p.label, notes: p.notes, help: p.help))
         }
@@ -37,7 +37,7 @@ public enum ExpressionTool {
             case .success(let s): selector = s
             case .failure(let problems):
                 for p in problems.problems {
-                    let code = p.expressionCode.map { EngineCode.expression($0.rawValue) } ?? EngineCode.invalidPath
+                    let code = p.expressionCode?.rawValue ?? EngineCode.invalidPath
                     out.diagnostics.append(Diagnostic(code: code, severity: .error, message: p.message,
                                                       location: .span(SourceSpan(file: pathFile, range: p.range)),
                                                       primaryLabel: p.label, notes: p.notes, help: p.help))
