@@ -19,12 +19,14 @@ public enum Suggestions {
         closest(to: word, in: candidates).map { "did you mean `\($0)`?" }
     }
 
-    /// Levenshtein distance in half-edits (a case-only difference costs 1, any other edit 2),
-    /// giving up (returning `limit + 1`) once every path is over `limit`. Two rows of memory.
+    /// Edit distance in half-edits (a case-only difference costs 1; an insertion, deletion,
+    /// substitution or swap of two neighbours costs 2), giving up (returning `limit + 1`) once
+    /// every path is over `limit`. Optimal string alignment: three rows of memory.
     static func distance(_ a: [Character], _ b: [Character], limit: Int) -> Int {
         if abs(a.count - b.count) * 2 > limit { return limit + 1 }
         if a.isEmpty { return b.count * 2 }
         if b.isEmpty { return a.count * 2 }
+        var beforePrevious = [Int](repeating: 0, count: b.count + 1)
         var previous = Array(stride(from: 0, through: b.count * 2, by: 2))
         var current = [Int](repeating: 0, count: b.count + 1)
         for i in 1...a.count {
@@ -34,10 +36,13 @@ public enum Suggestions {
                 let x = a[i - 1], y = b[j - 1]
                 let sub = x == y ? 0 : (x.lowercased() == y.lowercased() ? 1 : 2)
                 current[j] = min(previous[j] + 2, current[j - 1] + 2, previous[j - 1] + sub)
+                if i > 1, j > 1, x == b[j - 2], a[i - 2] == y, x != y {
+                    current[j] = min(current[j], beforePrevious[j - 2] + 2)
+                }
                 rowMin = min(rowMin, current[j])
             }
             if rowMin > limit { return limit + 1 }
-            swap(&previous, &current)
+            (beforePrevious, previous, current) = (previous, current, beforePrevious)
         }
         return previous[b.count]
     }
