@@ -21,7 +21,7 @@ import YAMLTree
     @Test func starCellsFY2016FailWhileFY2014And2015Pass() throws {
         // 情報発信サイト等 FY2016: 0 + 37 + ＊ + 1 + 110 + 3 + 0 + ＊ + ＊ against 159.
         let s2016 = try onPlan(rowSum(1, 2, "budget"))
-        #expect(s2016.formatted() == "(>148.0–<157.0)")
+        #expect(s2016.formatted() == "(>148–<157)")
         #expect(try onPlan("\(rowSum(1, 2, "budget")) ~= \(total(1, 2, "budget"))").boolValue == false)
         // FY2014: 131 + four ＊ (128.5–137.5) overlaps 132 (131.5–132.5).
         #expect(try onPlan(rowSum(1, 0, "budget")).formatted() == "(>128.5–<137.5)")
@@ -147,7 +147,7 @@ import YAMLTree
         let x = try c.explain(&a, meter: &meter)
         #expect(x.value.boolValue == false)
         #expect(x.comparisons.count == 1)
-        #expect(x.comparisons[0].left.formatted(.intervals) == "(>148.0–<157.0)")
+        #expect(x.comparisons[0].left.formatted(.intervals) == "(>148–<157)")
         #expect(x.comparisons[0].right.formatted(.intervals) == "159 (158.5–159.5)")
     }
 }
