@@ -269,10 +269,11 @@ public struct Quantity: Sendable, CustomStringConvertible {
     // MARK: printing
 
     /// The interval in plain notation: `7198.5–7199.5`, with `>`/`<` marking an open end
-    /// (`＊` is `>0–<1`). A point prints as its value.
+    /// (`＊` is `>0–<1`); bounds print without trailing zeros. A point prints as its value.
     public var intervalDescription: String {
         if let v = exactValue { return v.description }
-        return (isLowerOpen ? ">" : "") + lower.description + "–" + (isUpperOpen ? "<" : "") + upper.description
+        // Bounds are computed, not written: print them without trailing zeros.
+        return (isLowerOpen ? ">" : "") + lower.normalized.description + "–" + (isUpperOpen ? "<" : "") + upper.normalized.description
     }
 
     /// `7199` for an exact number, `7199 (7198.5–7199.5)` for a rounded one, `(>0–<1)`

@@ -134,7 +134,7 @@ enum Builtins {
                      example: "abs(self.budget - self.actual) <= 10"),
         FunctionInfo(name: "round", signatures: ["round(number) -> number", "round(number, digits) -> number"],
                      summary: "Rounds half away from zero to `digits` after the point (0 by default), as printed tables do; the result is exact.",
-                     example: "round(t.actual / t.budget * 100, 1) == self.percent"),
+                     example: "round(self.actual / self.budget * 100, 1) == 90.6"),
         FunctionInfo(name: "keys", signatures: ["keys(map) -> list"],
                      summary: "The keys, in document order (key nodes for a mapping node).",
                      example: "keys(self.counts) == keys(root.evaluation.legend)"),

@@ -457,7 +457,8 @@ struct Checker {
 
     mutating func unknownFunction(_ name: String, _ range: ByteRange) {
         let all = Builtin.allCases.map(\.rawValue) + MacroKind.allCases.map(\.rawValue) + ["has"]
-        let suggestion = functionAliases[name] ?? Suggest.closest(to: name, among: all)
+        // Misspelt aliases (`lenght`) lead to the real name too.
+        let suggestion = functionAliases[name] ?? Suggest.closest(to: name, among: all + functionAliases.keys.sorted()).map { functionAliases[$0] ?? $0 }
         error(.unknownFunction, "unknown function `\(name)`", range, label: "not a function",
               help: suggestion.map { "did you mean `\($0)`?" } ?? "see Docs/rules-language.md for the functions")
     }

@@ -292,8 +292,9 @@ struct Parser {
             try enter()
             let inner = try parseExpression()
             depth -= 1
-            guard eat(.rparen) != nil else { throw unclosed(t, ")", expecting: "`)`") }
-            return inner
+            guard let close = eat(.rparen) else { throw unclosed(t, ")", expecting: "`)`") }
+            // The parentheses belong to the operand's range (for carets), not to the tree.
+            return Syntax(inner.kind, ByteRange(t.range.start, close.range.end), height: inner.height)
         case .punct(.lbracket):
             _ = advance()
             try enter()

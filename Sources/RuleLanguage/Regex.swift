@@ -64,7 +64,11 @@ final class Pattern: Sendable {
                 throw Failure(message: "unmatched `)`", range: ByteRange(parser.pos, parser.pos + 1), label: "no `(` opens this", help: "escape it as \\) to match a parenthesis")
             }
             var emitter = Emitter()
-            try emitter.emit(node)
+            do {
+                try emitter.emit(node)
+            } catch {
+                throw emitter.tooLarge(source)
+            }
             emitter.program.append(.match)
             if emitter.program.count > maxProgramSize { throw emitter.tooLarge(source) }
             return .success(Pattern(source: source, program: emitter.program, anchoredStart: node.startsAnchored))

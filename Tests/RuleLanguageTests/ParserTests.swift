@@ -82,7 +82,7 @@ import Testing
         ("a.", "expr-syntax", "", "a field name after `.`"),
         ("a.in", "expr-syntax", "in", "reserved word"),
         ("a.'b'", "expr-syntax", "'b'", "cannot be quoted"),
-        ("(a)(b)", "expr-syntax", "a)(", "only a function name can be called"),
+        ("(a)(b)", "expr-syntax", "(a)(", "only a function name can be called"),
         ("a ? b", "expr-syntax", "", "`:`"),
         ("{'a' 1}", "expr-syntax", "1", "`:` after the map key"),
         ("a（b）", "expr-syntax", "（", "did you mean `(`"),
