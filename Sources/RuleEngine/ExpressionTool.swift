@@ -97,10 +97,15 @@ public enum ExpressionTool {
         (docs.firstIndex(of: root) ?? 0) + 1
     }
 
-    static func failure(_ e: EvaluationError, label: Label, fallback: YAMLNode) -> Diagnostic {
-        let node = e.node ?? fallback
+    /// An evaluation failure: at the data node when the data caused it, else at the
+    /// expression (`label` then says where in the expression the data was being read).
+    static func failure(_ e: EvaluationError, label: Label, fallback: YAMLNode?) -> Diagnostic {
         let code = e.code == .budgetExceeded ? EngineCode.budgetExceeded : EngineCode.evaluationFailed
-        return Diagnostic(code: code, severity: .error, message: e.message, location: .span(Blame.span(of: node)),
-                          primaryLabel: e.code.rawValue, labels: [label], notes: e.notes, help: e.help)
+        if let node = e.node {
+            return Diagnostic(code: code, severity: .error, message: e.message, location: .span(Blame.span(of: node)),
+                              primaryLabel: e.code.rawValue, labels: [label], notes: e.notes, help: e.help)
+        }
+        return Diagnostic(code: code, severity: .error, message: e.message, location: .span(label.span),
+                          primaryLabel: e.code.rawValue, notes: e.notes, help: e.help)
     }
 }
