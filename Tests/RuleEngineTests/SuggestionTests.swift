@@ -26,3 +26,15 @@ import Testing
         #expect(Suggestions.closest(to: "idd", in: keys) == "id")
     }
 }
+
+@Suite struct EngineCodeTests {
+    @Test func everyEngineCodeIsCataloguedOnce() {
+        let codes = EngineCode.catalog.map(\.code)
+        #expect(Set(codes).count == codes.count)
+        for c in [EngineCode.evaluationFailed, EngineCode.budgetExceeded, EngineCode.selectorMatchedNothing,
+                  EngineCode.unknownKey, EngineCode.missingKey, EngineCode.invalidValue, EngineCode.duplicateID,
+                  EngineCode.invalidPath, EngineCode.invalidMessage, EngineCode.unreadable, EngineCode.noRules] {
+            #expect(codes.contains(c), "\(c)")
+        }
+    }
+}
