@@ -443,8 +443,21 @@ struct Loader {
             }
         }
 
-        // let
+        // Names bound in the path with `as`, visible to every expression of the rule.
         var scope = Scope()
+        var captures: [(levelsUp: Int, slot: Int)] = []
+        if let selector, let selectorText {
+            for c in selector.captures {
+                if let slot = scope.declare(c.name) {
+                    captures.append((selector.steps.count - 1 - c.step, slot))
+                } else {
+                    report(EngineCode.invalidPath, "`\(c.name)` is already a variable of this rule", at: selectorText.span(of: c.range),
+                           help: "choose another name after `as`")
+                }
+            }
+        }
+
+        // let
         var lets: [Rule.Let?] = []
         var letNeeds: [[Int]] = []
         var letIndexBySlot: [Int: Int] = [:]
@@ -597,7 +610,7 @@ struct Loader {
         return Rule(
             id: id, severity: severity, summary: summary, description: description, help: help, tags: tags,
             docsURL: docsURL, source: RuleSource(idSpan: idSpan), examples: examples,
-            selector: selector, selectorText: selectorText, when: when, lets: builtLets, assertion: assertion,
+            selector: selector, selectorText: selectorText, captures: captures, when: when, lets: builtLets, assertion: assertion,
             message: message, at: at, labels: labels, notes: notes, activationScope: activationScope,
             options: options, usesPath: usesPath)
     }
