@@ -60,6 +60,9 @@ let package = Package(
             swiftSettings: strict
         ),
         .executableTarget(name: "planlint", dependencies: ["PlanLintCLI"], swiftSettings: strict),
+        // Fuzz entry points (scripts/fuzz builds them with -sanitize=fuzzer) and a replay tool.
+        .target(name: "FuzzTargets", dependencies: ["YAMLTree", "Diagnostics"], swiftSettings: strict),
+        .executableTarget(name: "planlint-fuzz", dependencies: ["FuzzTargets"], swiftSettings: strict),
 
         .testTarget(name: "SourceTextTests", dependencies: ["SourceText"]),
         .testTarget(name: "ExactNumbersTests", dependencies: ["ExactNumbers"]),
@@ -70,6 +73,7 @@ let package = Package(
         .testTarget(name: "RuleEngineTests", dependencies: ["RuleEngine", "PlanLintKit"]),
         .testTarget(name: "CLITests", dependencies: ["PlanLintKit"]),
         .testTarget(name: "LSPTests", dependencies: ["PlanLintLSP", "LSPProtocol"]),
+        .testTarget(name: "FuzzRegressionTests", dependencies: ["FuzzTargets"]),
     ],
     swiftLanguageModes: [.v6]
 )
