@@ -372,7 +372,7 @@ public enum JSONRPC {
         } catch {
             let what = key == .params ? "params of \(method)" : "result of \(method)"
             if error is MissingMember { throw .invalidParams("invalid \(what): \(key.rawValue) is missing") }
-            throw .invalidParams("invalid \(what): \(describe(error))")
+            throw .invalidParams("invalid \(what): \(describe(error, droppingLeadingKeys: 1))")
         }
     }
 
@@ -398,11 +398,11 @@ public enum JSONRPC {
     }
 
     /// A readable account of a decoding error: the JSON path and what was expected.
-    static func describe(_ error: any Error) -> String {
+    static func describe(_ error: any Error, droppingLeadingKeys dropped: Int = 0) -> String {
         guard let error = error as? DecodingError else { return String(describing: error) }
         func path(_ keys: [any CodingKey]) -> String {
             var s = ""
-            for k in keys {
+            for k in keys.dropFirst(dropped) {
                 if let i = k.intValue { s += "[\(i)]" } else { s += (s.isEmpty ? "" : ".") + k.stringValue }
             }
             return s.isEmpty ? "the value" : s

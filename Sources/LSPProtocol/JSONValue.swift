@@ -24,7 +24,7 @@ public enum JSONValue: Sendable, Hashable, Codable, CustomStringConvertible {
     public static func integer(_ value: Int) -> JSONValue { .number(Decimal(value)) }
 
     public init(from decoder: any Decoder) throws {
-        if decoder.codingPath.count > JSONValue.maximumDepth {
+        if decoder.codingPath.count >= JSONValue.maximumDepth {
             throw DecodingError.dataCorrupted(.init(
                 codingPath: decoder.codingPath,
                 debugDescription: "JSON nested deeper than \(JSONValue.maximumDepth) levels"))
