@@ -18,7 +18,12 @@ public enum JSONValue: Sendable, Hashable, Codable, CustomStringConvertible {
     case object([String: JSONValue])
 
     /// The deepest nesting `init(from:)` accepts (the JSON reader itself stops at 512).
-    public static let maximumDepth = 256
+    ///
+    /// Low on purpose: `JSONDecoder` offers no way to ask a value's type, so each value is
+    /// probed with `try?`, and a failed probe costs a few microseconds, more the deeper it
+    /// is. Untyped protocol members (`data`, `initializationOptions`) are shallow; a
+    /// hostile depth stays cheap (64 levels decode in about 15 ms).
+    public static let maximumDepth = 64
 
     /// An integer number.
     public static func integer(_ value: Int) -> JSONValue { .number(Decimal(value)) }
@@ -32,18 +37,37 @@ public enum JSONValue: Sendable, Hashable, Codable, CustomStringConvertible {
         let c = try decoder.singleValueContainer()
         if c.decodeNil() {
             self = .null
-        } else if let b = try? c.decode(Bool.self) {
-            self = .bool(b)
+        } else if let s = try? c.decode(String.self) {
+            // Most common first: every failed probe throws, which is slow.
+            self = .string(s)
         } else if let n = try? c.decode(Decimal.self) {
             self = .number(n)
-        } else if let s = try? c.decode(String.self) {
-            self = .string(s)
-        } else if let a = try? c.decode([JSONValue].self) {
-            self = .array(a)
+        } else if let b = try? c.decode(Bool.self) {
+            self = .bool(b)
         } else {
-            // Let the object attempt throw: its error names the real problem (depth, a
-            // number out of range) better than a generic "not JSON" would.
-            self = .object(try c.decode([String: JSONValue].self))
+            // A container. If both attempts fail, the error that got deepest names the real
+            // problem (a nested value too deep, a number out of range).
+            let objectError: any Error
+            do {
+                self = .object(try c.decode([String: JSONValue].self))
+                return
+            } catch {
+                objectError = error
+            }
+            do {
+                self = .array(try c.decode([JSONValue].self))
+            } catch {
+                throw Self.depth(of: error) > Self.depth(of: objectError) ? error : objectError
+            }
+        }
+    }
+
+    private static func depth(of error: any Error) -> Int {
+        switch error as? DecodingError {
+        case .typeMismatch(_, let c), .valueNotFound(_, let c), .keyNotFound(_, let c), .dataCorrupted(let c):
+            c.codingPath.count
+        default:
+            0
         }
     }
 

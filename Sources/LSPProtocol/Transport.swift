@@ -28,7 +28,8 @@ public enum TransportCloseReason: Sendable, Hashable, CustomStringConvertible {
     case readFailed(String)
     /// Writing failed: the peer has gone away.
     case writeFailed(String)
-    /// `close()` was called on this side.
+    /// `close()` was called on this side (used by ``Connection``; transports do not
+    /// report their own close).
     case closedLocally
 
     public var description: String {
@@ -37,7 +38,7 @@ public enum TransportCloseReason: Sendable, Hashable, CustomStringConvertible {
         case .framingError(let e): "unreadable input: \(e)"
         case .readFailed(let s): "reading failed: \(s)"
         case .writeFailed(let s): "writing failed: \(s)"
-        case .closedLocally: "closed by the server"
+        case .closedLocally: "closed locally"
         }
     }
 }
@@ -60,8 +61,9 @@ public protocol MessageTransport: AnyObject, Sendable {
     func start(_ handler: @escaping @Sendable (TransportEvent) -> Void)
     /// Frames `body` and writes it.
     func send(_ body: [UInt8]) throws(TransportError)
-    /// Stops sending and delivering; the handler gets `.closed(.closedLocally)` if it has
-    /// not been closed already.
+    /// Stops sending and delivering: the handler is not called after `close()` returns
+    /// (except to finish an event already being delivered), and is not told about the
+    /// local close. The peer sees the end of its input where the transport can signal it.
     func close()
 }
 
@@ -171,10 +173,14 @@ public final class FileDescriptorTransport: MessageTransport {
         }
     }
 
-    /// Stops delivering events. A read in progress is not interrupted (the reader thread
-    /// ends at the next input or end of input); a server that is done simply exits.
+    /// Stops delivering events and sending. A read in progress is not interrupted (the
+    /// reader thread ends at its next input or end of input); the descriptors are not
+    /// closed (they belong to the caller; a server that is done simply exits).
     public func close() {
-        deliver(.closed(.closedLocally))
+        state.withLock { s in
+            s.closed = true
+            s.handler = nil
+        }
     }
 }
 
@@ -276,24 +282,16 @@ public final class InMemoryTransport: MessageTransport {
         }
     }
 
-    /// Closes this end: it stops delivering (its handler gets `.closed(.closedLocally)`),
-    /// and the peer sees the end of its input after what was already sent.
+    /// Closes this end: it stops delivering, and the peer sees the end of its input after
+    /// what was already sent.
     public func close() {
         let peer = state.withLock { s -> InMemoryTransport? in
+            s.closed = true
+            s.handler = nil
             let p = s.peer
             s.peer = nil
             return p
         }
         peer?.receiveEnd()
-        queue.async { [self] in
-            let handler = state.withLock { s -> (@Sendable (TransportEvent) -> Void)? in
-                guard !s.closed else { return nil }
-                s.closed = true
-                return s.handler
-            }
-            handler?(.closed(.closedLocally))
-        }
-        // A transport closed before `start` must still run its queue to report the close.
-        start({ _ in })
     }
 }

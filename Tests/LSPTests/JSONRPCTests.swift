@@ -193,6 +193,20 @@ func json(_ bytes: [UInt8]) throws -> JSONValue {
         #expect(JSONValue.string("4").intValue == nil)
     }
 
+    @Test func tooDeepUntypedDataIsInvalidParams() {
+        let deep = String(repeating: #"{"a":"#, count: 70) + "1" + String(repeating: "}", count: 70)
+        guard case .request(let r) = parse(#"{"jsonrpc":"2.0","id":1,"method":"textDocument/codeAction","params":{"textDocument":{"uri":"u"},"range":{"start":{"line":0,"character":0},"end":{"line":0,"character":0}},"context":{"diagnostics":[{"range":{"start":{"line":0,"character":0},"end":{"line":0,"character":0}},"message":"m","data":\#(deep)}]}}}"#) else {
+            Issue.record("not a request"); return
+        }
+        #expect(throws: JSONRPC.ResponseError.self) { try r.params(LSP.codeAction) }
+        do {
+            _ = try r.params(LSP.codeAction)
+        } catch {
+            #expect(error.message.hasSuffix("JSON nested deeper than 64 levels"), "\(error.message)")
+            #expect(error.message.hasPrefix("invalid params of textDocument/codeAction: context.diagnostics[0].data.a.a."), "\(error.message)")
+        }
+    }
+
     @Test func jsonValueDepthIsLimited() async throws {
         let ok = String(repeating: "[", count: JSONValue.maximumDepth) + String(repeating: "]", count: JSONValue.maximumDepth)
         let tooDeep = "[" + ok + "]"
