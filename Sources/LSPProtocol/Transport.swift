@@ -262,7 +262,9 @@ public final class InMemoryTransport: MessageTransport {
                     if case .success(nil) = result { break }
                     if s.closed { break }
                 }
-                return s.handler
+                let h = s.handler
+                if s.closed { s.handler = nil } // no more events: let the handler go
+                return h
             }
             for event in events { handler?(event) }
         }
@@ -273,9 +275,11 @@ public final class InMemoryTransport: MessageTransport {
             let (handler, reason) = state.withLock { s -> ((@Sendable (TransportEvent) -> Void)?, TransportCloseReason) in
                 guard !s.closed else { return (nil, .endOfInput) }
                 s.closed = true
+                let h = s.handler
+                s.handler = nil
                 switch Result(catching: { () throws(FramingError) in try s.reader.finish() }) {
-                case .success: return (s.handler, .endOfInput)
-                case .failure(let error): return (s.handler, .framingError(error))
+                case .success: return (h, .endOfInput)
+                case .failure(let error): return (h, .framingError(error))
                 }
             }
             handler?(.closed(reason))

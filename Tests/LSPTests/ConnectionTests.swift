@@ -305,6 +305,26 @@ func runEchoServer(_ connection: Connection, notifications: Locked<[String]>? = 
         #expect(seen == Set(0..<64))
     }
 
+    @Test func closedConnectionsAreReleased() async throws {
+        weak var weakServer: Connection?
+        weak var weakClient: Connection?
+        do {
+            let (a, b) = InMemoryTransport.pair()
+            let server = Connection(transport: a)
+            let client = Connection(transport: b)
+            weakServer = server
+            weakClient = client
+            server.start()
+            client.start()
+            let loop = runEchoServer(server)
+            _ = try await client.sendRequest(method: "test/echo", params: JSONRPC.Null(), resultType: JSONValue.self)
+            client.close()
+            await loop.value
+        }
+        #expect(weakServer == nil)
+        #expect(weakClient == nil)
+    }
+
     @Test func fileDescriptorTransportOverPipes() async throws {
         var toServer: [Int32] = [0, 0]
         var fromServer: [Int32] = [0, 0]
