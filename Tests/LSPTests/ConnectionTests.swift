@@ -367,6 +367,56 @@ func runEchoServer(_ connection: Connection, notifications: Locked<[String]>? = 
     }
 }
 
+extension ConnectionTests {
+    @Test func aVanishedClientClosesTheConnectionInsteadOfKillingTheProcess() async throws {
+        var toServer: [Int32] = [0, 0]
+        var fromServer: [Int32] = [0, 0]
+        #expect(pipe(&toServer) == 0)
+        #expect(pipe(&fromServer) == 0)
+        close(fromServer[0]) // nobody will ever read what the server writes
+        defer {
+            close(toServer[0])
+            close(toServer[1])
+            close(fromServer[1])
+        }
+        // Writing to a pipe without a reader raises SIGPIPE, which kills the test process
+        // (signal 13) unless the transport made it ignored.
+        let server = Connection(transport: FileDescriptorTransport(input: toServer[0], output: fromServer[1]))
+        server.start()
+        server.send(LSP.logMessage, .init(type: .info, message: "hello?"))
+        for await _ in server.messages {}
+        guard case .writeFailed(let message) = server.closeReason else {
+            Issue.record("closed for another reason: \(String(describing: server.closeReason))")
+            return
+        }
+        #expect(message.contains("writing failed"))
+    }
+
+    @Test func fatalFramingOnAFileDescriptorEndsTheStream() async throws {
+        var toServer: [Int32] = [0, 0]
+        var fromServer: [Int32] = [0, 0]
+        #expect(pipe(&toServer) == 0)
+        #expect(pipe(&fromServer) == 0)
+        defer {
+            close(toServer[0])
+            close(toServer[1])
+            close(fromServer[0])
+            close(fromServer[1])
+        }
+        let server = Connection(transport: FileDescriptorTransport(input: toServer[0], output: fromServer[1]))
+        server.start()
+        let first = framed(#"{"jsonrpc":"2.0","method":"initialized","params":{}}"#)
+        let bytes = first + Array("Content-Length: -1\r\n\r\n".utf8)
+        #expect(bytes.withUnsafeBytes { write(toServer[1], $0.baseAddress, $0.count) } == bytes.count)
+        var methods: [String] = []
+        for await event in server.messages {
+            if case .notification(let n) = event { methods.append(n.method) }
+        }
+        #expect(methods == ["initialized"])
+        #expect(server.closeReason == .framingError(FramingError(.invalidContentLength("-1"), at: first.count)))
+    }
+}
+
 /// Reads framed messages from `fd` until `count` arrived or the input ends.
 func readAllMessages(_ fd: Int32, expecting count: Int) -> [[UInt8]] {
     var reader = MessageReader()
