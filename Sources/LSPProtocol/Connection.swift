@@ -78,6 +78,7 @@ public final class Connection: Sendable {
         var unanswered: Set<JSONRPC.RequestID> = []
     }
 
+    /// A connection over `transport`; nothing is read until ``start()``.
     public init(transport: any MessageTransport) {
         self.transport = transport
         (messages, continuation) = AsyncStream.makeStream(of: Event.self)
@@ -121,6 +122,7 @@ public final class Connection: Sendable {
         reply(to: request.id, error: error)
     }
 
+    /// Answers the request with this id with a result (see ``reply(to:result:)``).
     @discardableResult
     public func reply<R: Encodable>(to id: JSONRPC.RequestID, result: R) -> Bool {
         guard claim(id) else { return false }
@@ -132,6 +134,7 @@ public final class Connection: Sendable {
         return true
     }
 
+    /// Answers the request with this id with an error (see ``reply(to:result:)``).
     @discardableResult
     public func reply(to id: JSONRPC.RequestID, error: JSONRPC.ResponseError) -> Bool {
         guard claim(id) else { return false }

@@ -53,8 +53,10 @@ public struct DocumentStore: Sendable {
 
     private var documents: [LSP.DocumentURI: Document] = [:]
 
+    /// An empty store.
     public init() {}
 
+    /// The open document with this URI (the client's exact string), or nil.
     public subscript(uri: LSP.DocumentURI) -> Document? { documents[uri] }
 
     /// All open documents, by URI.

@@ -117,6 +117,7 @@ public struct FramingError: Error, Sendable, Hashable, CustomStringConvertible {
 /// while let body = try reader.next() { handle(body) }
 /// ```
 public struct MessageReader: Sendable {
+    /// The limits this reader enforces.
     public let limits: FramingLimits
 
     private var buffer: [UInt8] = []
@@ -139,6 +140,7 @@ public struct MessageReader: Sendable {
     private var skipRemaining = 0
     private var failure: FramingError?
 
+    /// A reader at the start of a stream.
     public init(limits: FramingLimits = .default) {
         self.limits = limits
     }

@@ -93,6 +93,7 @@ public enum JSONRPC {
 
         public var description: String { "error \(code.rawValue): \(message)" }
 
+        // Shorthands for the standard errors.
         public static func parseError(_ message: String) -> ResponseError {
             ResponseError(code: .parseError, message: message)
         }
@@ -130,7 +131,9 @@ public enum JSONRPC {
 
     /// A request: it must be answered exactly once, with a result or an error.
     public struct Request: Sendable {
+        /// The id to answer with (``Connection/reply(to:result:)`` takes the request itself).
         public let id: RequestID
+        /// The method name, e.g. `textDocument/codeAction`; compare with `LSP.codeAction.method`.
         public let method: String
         let body: Data
 
@@ -154,6 +157,7 @@ public enum JSONRPC {
 
     /// A notification: it is never answered.
     public struct Notification: Sendable {
+        /// The method name, e.g. `textDocument/didOpen`; compare with `LSP.didOpen.method`.
         public let method: String
         let body: Data
 

@@ -15,6 +15,7 @@
 /// }
 /// ```
 public struct ServerLifecycle: Sendable, Hashable {
+    /// Where the server is in its life.
     public enum State: Sendable, Hashable {
         /// Waiting for `initialize`.
         case uninitialized
@@ -24,12 +25,14 @@ public struct ServerLifecycle: Sendable, Hashable {
         case shutDown
     }
 
+    /// What to do with a request.
     public enum RequestVerdict: Sendable, Hashable {
         case handle
         /// Answer with this error, without handling.
         case reject(JSONRPC.ResponseError)
     }
 
+    /// What to do with a notification.
     public enum NotificationVerdict: Sendable, Hashable {
         case handle
         /// Ignore it.
@@ -38,6 +41,7 @@ public struct ServerLifecycle: Sendable, Hashable {
         case exit(code: Int32)
     }
 
+    /// The current state; changed only by the `receive` methods.
     public private(set) var state = State.uninitialized
 
     public init() {}
