@@ -1,19 +1,21 @@
 import YAMLTree
 import SourceText
 import Diagnostics
+import LSPProtocol
 
 /// Entry points for the fuzzers (libFuzzer, see scripts/fuzz) and for replaying their
 /// findings as regression tests. Each takes arbitrary bytes and must return without
 /// crashing, hanging or leaking, whatever the bytes are.
 public enum FuzzTargets {
     /// Names accepted by `run(_:on:)`.
-    public static let names = ["yaml"]
+    public static let names = ["yaml", "lsp"]
 
     /// Runs the target `name` on `bytes`; false for an unknown target.
     @discardableResult
     public static func run(_ name: String, on bytes: [UInt8]) -> Bool {
         switch name {
         case "yaml": yaml(bytes)
+        case "lsp": lsp(bytes)
         default: return false
         }
         return true
@@ -48,6 +50,26 @@ public enum FuzzTargets {
                     stack.append(k)
                     stack.append(v)
                 }
+            }
+        }
+    }
+
+    /// The language server's input path: base-protocol framing → JSON-RPC → typed params of
+    /// the messages the server handles.
+    public static func lsp(_ bytes: [UInt8]) {
+        // The bytes as a stream, and as a bare message body.
+        let (messages, _, _) = MessageReader.decode(bytes)
+        for body in messages + [bytes] {
+            switch JSONRPC.parse(body) {
+            case .request(let r):
+                _ = try? r.params(as: LSP.InitializeParams.self)
+                _ = try? r.params(as: LSP.CodeActionParams.self)
+            case .notification(let n):
+                _ = try? n.params(as: LSP.DidOpenTextDocumentParams.self)
+                _ = try? n.params(as: LSP.DidChangeTextDocumentParams.self)
+                _ = try? n.params(as: LSP.DidChangeWatchedFilesParams.self)
+            case .response, .invalid:
+                break
             }
         }
     }
