@@ -172,19 +172,21 @@ struct Interpreter {
             case .mapping: return .map
             case .sequence: return .list
             case .scalar:
-                switch ScalarReading.read(n) {
+                // Classified and parsed from the scalar's bytes: no String unless it is text.
+                switch n.scalarType ?? .null {
                 case .null: return .null
                 case .bool(let b): return .bool(b)
-                case .number(let t):
-                    guard let d = NumberText.literal(t) else {
+                case .int, .float:
+                    guard let d = n.withScalarBytes({ ExactDecimal(utf8: $0) }) else {
+                        let t = n.scalarText ?? ""
                         throw EvaluationError(code: .overflow, message: "the number \(t) is outside the exact range (38 significant digits)", range: e.range, node: n)
                     }
                     return .number(Quantity.rounded(d))
-                case .string(let s):
-                    if let m = symbols.meaning(of: s) { return .symbol(s, m) }
-                    return .string(s)
-                case .nonFinite(let t):
-                    return .nonFinite(t)
+                case .string:
+                    if let m = symbols.meaning(of: n) { return .symbol(n.scalarText ?? "", m) }
+                    return .string(n.scalarText ?? "")
+                case .infinity, .nan:
+                    return .nonFinite(n.scalarText ?? "")
                 }
             }
         }
