@@ -82,14 +82,13 @@ struct Snippet {
     /// The 1-based number of the last displayed line (for the gutter's width).
     var maxLineNumber: Int { (lines.last ?? 0) + 1 }
 
-    /// The location a `:::` header names: the start of the first annotation.
-    var firstLocation: SourceLocation {
-        let first = annotations.min { $0.range < $1.range }
-        return file.location(of: first?.range.start ?? 0)
+    /// The offset a `:::` header names: the start of the first annotation.
+    var firstOffset: Int {
+        annotations.map(\.range.start).min() ?? 0
     }
 
     /// The rows of the excerpt, each without a trailing newline.
-    func render(gutterWidth: Int, severity: Severity, context: RenderContext, styler: any Styler) -> [String] {
+    func render(gutterWidth: Int, severity: Severity, context: RenderContext, styler: any Styler, index: PositionIndex) -> [String] {
         let marginWidth = multis.isEmpty ? 0 : multis.count + 1
         let available = context.maxLineWidth - (gutterWidth + 3) - marginWidth
         let primaryRole = TextRole.severity(severity)
@@ -105,7 +104,7 @@ struct Snippet {
 
         var previous: Int?
         for line in lines {
-            let display = DisplayLine(file: file, line: line, tabWidth: context.tabWidth)
+            let display = index.displayLine(file, line: line, tabWidth: context.tabWidth)
             let startingHere = multis.filter { $0.startLine == line }
             let endingHere = multis.filter { $0.endLine == line }
             let lineSingles = (singles[line] ?? []).map { s -> (s: Single, lo: Int, hi: Int) in
