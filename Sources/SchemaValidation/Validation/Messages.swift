@@ -47,6 +47,14 @@ enum Messages {
                 return ("write the number with ASCII digits: `\(n)`",
                         [Fix(title: "write \(n)", edits: [TextEdit(span: node.span, replacement: n)], isSafe: false)])
             }
+            if let n = numberWithoutPercent(s) {
+                return ("write the number without the % sign: `\(n)`",
+                        [Fix(title: "write \(n)", edits: [TextEdit(span: node.span, replacement: n)], isSafe: false)])
+            }
+            if expected.contains(.integer), let (year, era) = westernYear(s) {
+                return ("write the Western calendar year: `\(year)` (\(era))",
+                        [Fix(title: "write \(year)", edits: [TextEdit(span: node.span, replacement: String(year))], isSafe: false)])
+            }
             if CoreSchema.isInt(s) || CoreSchema.isFloat(s), node.scalarStyle != .plain {
                 return ("the value is quoted, so it is a string; remove the quotes to make it a number",
                         [Fix(title: "remove the quotes", edits: [TextEdit(span: node.span, replacement: s)], isSafe: false)])
@@ -89,6 +97,33 @@ enum Messages {
         return sign + groups.joined() + (parts.count == 2 ? "." + parts[1] : "")
     }
 
+    /// `"90.6%"` → `90.6` (also with a full-width ％).
+    static func numberWithoutPercent(_ s: String) -> String? {
+        let t = s.trimmingSpaces
+        guard let last = t.last, last == "%" || last == "％" else { return nil }
+        let body = String(t.dropLast()).trimmingSpaces
+        if CoreSchema.isInt(body) || CoreSchema.isFloat(body) { return body }
+        return asciiDigits(body)
+    }
+
+    /// Japanese era years: `平成27` / `平成２７年度` / `H27` / `令和元年` → (2015, "平成27 = 2015").
+    static func westernYear(_ s: String) -> (Int, String)? {
+        let eras: [(names: [String], offset: Int)] = [
+            (["令和", "R"], 2018), (["平成", "H"], 1988), (["昭和", "S"], 1925), (["大正", "T"], 1911), (["明治", "M"], 1867),
+        ]
+        var t = s.trimmingSpaces
+        for suffix in ["年度", "年"] where t.hasSuffix(suffix) { t = String(t.dropLast(suffix.count)); break }
+        for era in eras {
+            for name in era.names where t.hasPrefix(name) {
+                let rest = String(t.dropFirst(name.count))
+                let digits = rest == "元" ? "1" : (asciiDigits(rest) ?? rest)
+                guard let n = Int(digits), n >= 1, n <= 99 else { return nil }
+                return (n + era.offset, "\(s.trimmingSpaces) = \(n + era.offset)")
+            }
+        }
+        return nil
+    }
+
     /// Full-width digits (`７１９９`, `１，２３４`) → ASCII, if that makes a number.
     static func asciiDigits(_ s: String) -> String? {
         var out = ""
@@ -120,11 +155,7 @@ enum Messages {
         }
         guard let m = match else { return (nil, []) }
         var help = "did you mean \(JSONView.quoted(m))?"
-        if lookAlike {
-            let a = found.unicodeScalars.map(describeScalar).joined(separator: " ")
-            let b = m.unicodeScalars.map(describeScalar).joined(separator: " ")
-            help += " found \(a); the schema allows \(b)"
-        }
+        if lookAlike { help += " " + lookAlikeNote(found: found, allowed: m) }
         var fixes: [Fix] = []
         if inst.keyName == nil {
             fixes.append(Fix(title: "replace with \(JSONView.quoted(m))",
@@ -133,12 +164,26 @@ enum Messages {
         return (help, fixes)
     }
 
-    /// `〇 (U+3007 IDEOGRAPHIC NUMBER ZERO)`.
-    static func describeScalar(_ u: Unicode.Scalar) -> String {
+    /// "`〇` is U+3007 IDEOGRAPHIC NUMBER ZERO; the schema has `○` U+25CB WHITE CIRCLE" —
+    /// naming only the characters that differ.
+    static func lookAlikeNote(found: String, allowed: String) -> String {
+        let a = Array(found.unicodeScalars), b = Array(allowed.unicodeScalars)
+        var x = a[...], y = b[...]
+        if a.count == b.count {
+            // Keep only the differing characters.
+            let diff = zip(a, b).enumerated().filter { $0.element.0 != $0.element.1 }.map(\.offset)
+            if let f = diff.first, let l = diff.last { x = a[f...l]; y = b[f...l] }
+        }
+        let left = x.map { "`\($0)` \(codePoint($0))" }.joined(separator: ", ")
+        let right = y.map { "`\($0)` \(codePoint($0))" }.joined(separator: ", ")
+        return "\(left) looks alike but differs: the schema has \(right)"
+    }
+
+    /// `U+3007 IDEOGRAPHIC NUMBER ZERO`.
+    static func codePoint(_ u: Unicode.Scalar) -> String {
         let hex = String(u.value, radix: 16, uppercase: true)
         let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
-        let name = u.properties.name.map { " " + $0 } ?? ""
-        return "`\(u)` (\(code)\(name))"
+        return code + (u.properties.name.map { " " + $0 } ?? "")
     }
 
     /// Characters people type for the symbols plans use, mapped to one representative.

@@ -401,7 +401,18 @@ final class Evaluator {
                                         labels: [s.entryLabel("maxProperties", Messages.inSchema("`maxProperties`", s))]))
             if !collect { return }
         }
-        for (name, node) in s.required where present[name] == nil {
+        // A misspelt key explains a missing required one: `budjet` for `budget` is one
+        // mistake, reported once (at the key, with the suggestion), not twice.
+        var misspelt: [String: String] = [:]
+        if let a = s.additionalProperties, nodes[a].boolean == false, !s.required.isEmpty {
+            let missing = s.required.map(\.name).filter { present[$0] == nil }
+            if !missing.isEmpty {
+                for name in names.compactMap({ $0 }) where s.properties[name] == nil && !s.patternProperties.contains(where: { $0.regex.matches(name) }) {
+                    if let m = Suggest.nearest(name, in: missing), misspelt[m] == nil { misspelt[m] = name }
+                }
+            }
+        }
+        for (name, node) in s.required where present[name] == nil && misspelt[name] == nil {
             let propertyTitle = s.properties[name].flatMap { titleOf($0) }
             let what = propertyTitle.map { "missing required key `\(name)` (\($0))" } ?? "missing required key `\(name)`"
             let whose = title.map { " in \($0)" } ?? ""
@@ -442,8 +453,15 @@ final class Evaluator {
             } else if let a = s.additionalProperties {
                 out.evaluated.properties.insert(i)
                 if nodes[a].boolean == false {
-                    out.failures.append(unknownKey(name, e.key, e.value, s, inst, title, keyword: "additionalProperties",
-                                                   code: .additionalProperties, candidates: s.propertyOrder, present: present))
+                    var f = unknownKey(name, e.key, e.value, s, inst, title, keyword: "additionalProperties",
+                                       code: .additionalProperties, candidates: s.propertyOrder, present: present)
+                    if let (required, _) = misspelt.first(where: { $0.value == name }) {
+                        f.notes.insert("`\(required)` is required and missing, so this is probably it", at: 0)
+                        if let r = s.required.first(where: { $0.name == required }) {
+                            f.labels.append(Label(span: r.node.span, message: "`\(required)` is required here"))
+                        }
+                    }
+                    out.failures.append(f)
                     if !collect { return }
                 } else {
                     let o = evaluate(a, Instance(node: e.value, key: e.key, depth: inst.depth + 1), collect: collect, title: nil, inPlace: 0)
@@ -470,8 +488,12 @@ final class Evaluator {
                     keyword: String, code: SchemaCode, candidates: [String], present: [String: Int]) -> Failure {
         // Suggest only names that are not already used in this mapping.
         let free = candidates.filter { present[$0] == nil }
-        let suggestion = Suggest.nearest(name, in: free)
+        let lookAlike = free.first { Messages.skeleton($0) == Messages.skeleton(name) }
+        let suggestion = lookAlike ?? Suggest.nearest(name, in: free)
         var notes: [String] = []
+        if let lookAlike {
+            notes.append(Messages.lookAlikeNote(found: name, allowed: lookAlike))
+        }
         if !candidates.isEmpty {
             notes.append("allowed keys" + (title.map { " in \($0)" } ?? "") + ": " + Messages.truncatedList(candidates.map { "`\($0)`" }, limit: 15))
         }
