@@ -8,8 +8,13 @@ import SourceText
 /// labels (with their own positions, possibly in another file), notes, help and fixes.
 /// Paths are shown relative to the package root.
 enum GoldenText {
+    /// Rendered, with machine-specific directories replaced by `<package>`.
     static func render(_ diagnostics: [Diagnostic]) -> String {
-        diagnostics.map(render).joined()
+        let root = TestPaths.packageRoot
+        let parent = (root as NSString).deletingLastPathComponent
+        return diagnostics.map(render).joined()
+            .replacingOccurrences(of: root, with: "<package>")
+            .replacingOccurrences(of: parent + "/", with: "<package>/../")
     }
 
     static func position(_ span: SourceSpan) -> String {

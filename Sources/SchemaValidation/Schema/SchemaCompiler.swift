@@ -555,7 +555,8 @@ final class SchemaCompiler {
             }
         } else {
             guard let anchored = anchors[key + "#" + URIReference.percentDecoded(fragment)] else {
-                report(.unresolvedRef, "`$ref: \(ref)`: no `$anchor: \(fragment)` in \(key.isEmpty ? "this document" : key)", at: node, label: "unresolved")
+                let place = documents[key].map { $0.file.path } ?? (key.isEmpty ? "this document" : key)
+                report(.unresolvedRef, "`$ref: \(ref)`: no `$anchor: \(fragment)` in \(place)", at: node, label: "unresolved")
                 return nil
             }
             target = anchored

@@ -20,6 +20,8 @@ struct Failure: Sendable {
     /// For type/const/enum mismatches at the value itself: what was expected, for merging
     /// the alternatives of `anyOf`/`oneOf` into one message.
     var expectations: [String]?
+    /// For const/enum mismatches: the allowed strings (for "did you mean" across alternatives).
+    var allowedStrings: [String] = []
 
     init(_ code: SchemaCode, _ message: String, at node: YAMLNode, range: ByteRange? = nil, depth: Int,
          label: String? = nil, labels: [Label?] = [], notes: [String] = [], help: String? = nil, fixes: [Fix] = [],

@@ -122,7 +122,9 @@ final class Evaluator {
         var out = Outcome()
         if let b = s.boolean {
             if !b {
-                out.failures.append(Failure(.falseSchema, "no value is allowed here (the schema is `false`)", at: inst.node,
+                let message = inst.key.flatMap(JSONView.keyName).map { "`\($0)` is not allowed here (its schema is `false`)" }
+                    ?? "no value is allowed here (the schema is `false`)"
+                out.failures.append(Failure(.falseSchema, message, at: inst.node,
                                             range: inst.key?.range, depth: inst.depth, label: "not allowed",
                                             labels: [Label(span: s.source.span, message: "`false` schema")],
                                             expectations: []))
@@ -190,6 +192,7 @@ final class Evaluator {
                             label: title.map { "\($0): expected \(JSONView.render(value))" } ?? "expected \(JSONView.render(value))",
                             labels: [s.entryLabel("const", Messages.inSchema("`const`", s))],
                             expectations: [JSONView.render(value)])
+            f.allowedStrings = JSONView.string(value).map { [$0] } ?? []
             if collect, let found = inst.string, let allowed = JSONView.string(value) {
                 let hint = Messages.nearValue(found, among: [allowed], inst: inst)
                 f.help = hint.help
@@ -205,6 +208,7 @@ final class Evaluator {
                             label: title.map { "\($0): not an allowed value" } ?? "not an allowed value",
                             labels: [s.label("enum", Messages.inSchema("`enum`", s))],
                             expectations: rendered.count == 1 ? rendered : ["one of " + shown])
+            f.allowedStrings = values.compactMap(JSONView.string)
             if collect, let found = inst.string {
                 let hint = Messages.nearValue(found, among: values.compactMap(JSONView.string), inst: inst)
                 f.help = hint.help
@@ -497,6 +501,9 @@ final class Evaluator {
         if !candidates.isEmpty {
             notes.append("allowed keys" + (title.map { " in \($0)" } ?? "") + ": " + Messages.truncatedList(candidates.map { "`\($0)`" }, limit: 15))
         }
+        if !s.patternProperties.isEmpty {
+            notes.append("keys matching " + Messages.orList(s.patternProperties.map { "`\($0.regex.source)`" }) + " are allowed too")
+        }
         var fixes: [Fix] = []
         if let suggestion {
             fixes.append(Fix(title: "rename `\(name)` to `\(suggestion)`",
@@ -671,11 +678,16 @@ final class Evaluator {
             out.failures.append(f)
             return
         }
+        let discriminated = branches.map { discriminatorMatches($0, inst) }
+        if !discriminated.contains(true), let f = commonMismatch(results, inst, code: code, s: s, keyword: keyword, count: branches.count) {
+            out.failures.append(f)
+            return
+        }
         var best = -1
         var bestScore: (Int, Int, Int, Int) = (-1, -1, -1, 0)
         for (k, fs) in results.enumerated() {
             let score = (shapeOnly[k] ? 0 : 1,
-                         discriminatorMatches(branches[k], inst) ? 1 : 0,
+                         discriminated[k] ? 1 : 0,
                          fs.map(\.depth).max() ?? 0,
                          -fs.count)
             if best < 0 || score > bestScore { best = k; bestScore = score }
@@ -688,6 +700,38 @@ final class Evaluator {
             f.expectations = nil
             out.failures.append(f)
         }
+    }
+
+    /// When every alternative rejects the same property of an object for its type or value
+    /// (`kind: refund` where the alternatives want `transfer` or `payment`), that property is
+    /// the discriminator and the one finding is there: "expected "transfer" or "payment"".
+    func commonMismatch(_ results: [[Failure]], _ inst: Instance, code: SchemaCode, s: SchemaNode, keyword: String, count: Int) -> Failure? {
+        guard inst.type == .object, let first = results.first else { return nil }
+        let candidates = first.filter { $0.expectations != nil && $0.depth == inst.depth + 1 && !$0.expectations!.isEmpty }
+        for c in candidates {
+            var expected: [String] = []
+            var all = true
+            for fs in results {
+                guard let f = fs.first(where: { $0.node == c.node && $0.expectations != nil && !$0.expectations!.isEmpty }) else { all = false; break }
+                for e in f.expectations! where !expected.contains(e) { expected.append(e) }
+            }
+            guard all else { continue }
+            let list = Messages.orList(expected)
+            let key = inst.node.entries.first { $0.value == c.node }.flatMap { JSONView.keyName($0.key) }
+            var f = Failure(code, "expected \(list), found \(Instance(node: c.node, key: nil, depth: c.depth).describe())", at: c.node, depth: c.depth,
+                            label: "expected \(list)",
+                            labels: [s.label(keyword, Messages.inSchema("`\(keyword)`", s) + ": none of \(count) alternatives matches")],
+                            notes: key.map { ["the \(count) alternatives of `\(keyword)` are told apart by `\($0)`"] } ?? [])
+            if let str = JSONView.string(c.node) {
+                var allowed: [String] = []
+                for fs in results { for f in fs where f.node == c.node { allowed += f.allowedStrings } }
+                let hint = Messages.nearValue(str, among: allowed, inst: Instance(node: c.node, key: nil, depth: c.depth))
+                f.help = hint.help
+                f.fixes = hint.fixes
+            }
+            return f
+        }
+        return nil
     }
 
     /// Whether branch `sid` (following `$ref`s and `allOf`) has a property with a `const`
