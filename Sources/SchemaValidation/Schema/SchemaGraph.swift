@@ -88,13 +88,24 @@ struct SchemaNode: Sendable {
     }
 }
 
+/// A shared, immutable handle on a `SchemaNode`, so the validator reads keywords through a
+/// pointer instead of copying the whole node onto the stack at every step.
+@dynamicMemberLookup
+final class SchemaNodeRef: Sendable {
+    let node: SchemaNode
+    init(_ node: SchemaNode) { self.node = node }
+    subscript<T>(dynamicMember path: KeyPath<SchemaNode, T>) -> T { node[keyPath: path] }
+    func label(_ keyword: String, _ message: String) -> Label? { node.label(keyword, message) }
+    func entryLabel(_ keyword: String, _ message: String) -> Label? { node.entryLabel(keyword, message) }
+}
+
 /// A compiled schema: the graph of schema objects reachable from a root, across every
 /// document its `$ref`s reach, plus the problems found in those documents.
 ///
 /// Immutable and `Sendable`: one compiled schema validates any number of documents on any
 /// number of threads.
 public final class CompiledSchema: Sendable {
-    let nodes: [SchemaNode]
+    let nodes: [SchemaNodeRef]
     let root: Int
     /// Whether any schema in the graph uses `unevaluatedProperties`/`unevaluatedItems`
     /// (only then are evaluated properties and items tracked).
@@ -108,7 +119,7 @@ public final class CompiledSchema: Sendable {
     public var title: String? { nodes[root].title }
 
     init(nodes: [SchemaNode], root: Int, diagnostics: [Diagnostic], file: SourceFile) {
-        self.nodes = nodes
+        self.nodes = nodes.map(SchemaNodeRef.init)
         self.root = root
         self.diagnostics = diagnostics
         self.file = file

@@ -6,7 +6,7 @@ import YAMLTree
 /// ("did you mean", a number written with thousands separators, a look-alike character).
 enum Messages {
     /// "`type` of 件数 (count)" — a keyword and the schema it belongs to.
-    static func inSchema(_ keyword: String, _ s: SchemaNode) -> String {
+    static func inSchema(_ keyword: String, _ s: SchemaNodeRef) -> String {
         if let t = s.title { return "\(keyword) of \(t)" }
         return "\(keyword) at \(s.pointer)"
     }

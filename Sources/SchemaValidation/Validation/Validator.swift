@@ -27,19 +27,23 @@ public let assertableFormats: Set<String> = ["date"]
 /// document's file, at the narrowest node, with a label pointing into the schema file at
 /// the keyword that failed. Diagnostics are in source order.
 public func validate(document: YAMLNode, against schema: CompiledSchema, options: ValidationOptions = .init()) -> [Diagnostic] {
-    let evaluator = Evaluator(schema: schema, options: options)
-    let outcome = evaluator.evaluate(schema.root, Instance(node: document, key: nil, depth: 0), collect: true, title: nil, inPlace: 0)
-    var diagnostics = (outcome.failures + evaluator.extra).map { $0.diagnostic(severity: options.severity) }
-    var seen = Set<Diagnostic>()
-    diagnostics = diagnostics.filter { seen.insert($0).inserted }
-    return diagnostics.sorted(by: Diagnostic.ordered)
+    DeepStack.run(maxDepth: options.maxDepth) {
+        let evaluator = Evaluator(schema: schema, options: options)
+        let outcome = evaluator.evaluate(schema.root, Instance(node: document, key: nil, depth: 0), collect: true, title: nil, inPlace: 0)
+        var diagnostics = (outcome.failures + evaluator.extra).map { $0.diagnostic(severity: options.severity) }
+        var seen = Set<Diagnostic>()
+        diagnostics = diagnostics.filter { seen.insert($0).inserted }
+        return diagnostics.sorted(by: Diagnostic.ordered)
+    }
 }
 
 extension CompiledSchema {
     /// Whether `document` is valid (no failures), without building messages.
     public func isValid(_ document: YAMLNode, options: ValidationOptions = .init()) -> Bool {
-        let evaluator = Evaluator(schema: self, options: options)
-        return evaluator.evaluate(root, Instance(node: document, key: nil, depth: 0), collect: false, title: nil, inPlace: 0).valid
+        DeepStack.run(maxDepth: options.maxDepth) {
+            let evaluator = Evaluator(schema: self, options: options)
+            return evaluator.evaluate(self.root, Instance(node: document, key: nil, depth: 0), collect: false, title: nil, inPlace: 0).valid
+        }
     }
 
     /// Validates `document`; see `validate(document:against:options:)`.
@@ -57,7 +61,7 @@ extension CompiledSchema {
 /// number of schemas is a cycle (reported when the schema was compiled) and is cut.
 final class Evaluator {
     let schema: CompiledSchema
-    let nodes: [SchemaNode]
+    let nodes: [SchemaNodeRef]
     let options: ValidationOptions
     let tracking: Bool
     var depth = 0
@@ -134,16 +138,15 @@ final class Evaluator {
             return out
         }
         let title = title ?? s.title
-        func done() -> Bool { !collect && !out.failures.isEmpty }
 
         if let r = s.ref {
             let o = evaluate(r, inst, collect: collect, title: title, inPlace: inPlace + 1)
             out.failures += o.failures
             out.evaluated.merge(o.evaluated)
-            if done() { return out }
+            if !collect && !out.failures.isEmpty { return out }
         }
         checkShape(s, inst, title, collect, &out)
-        if done() { return out }
+        if !collect && !out.failures.isEmpty { return out }
 
         switch inst.type {
         case .integer, .number:
@@ -157,9 +160,9 @@ final class Evaluator {
         default:
             break
         }
-        if done() { return out }
+        if !collect && !out.failures.isEmpty { return out }
         applyInPlace(s, inst, title, collect, inPlace, &out)
-        if done() { return out }
+        if !collect && !out.failures.isEmpty { return out }
         if inst.type == .array, let u = s.unevaluatedItems { checkUnevaluatedItems(s, u, inst, title, collect, &out) }
         if inst.type == .object, let u = s.unevaluatedProperties { checkUnevaluatedProperties(s, u, inst, title, collect, &out) }
         return out
@@ -167,7 +170,8 @@ final class Evaluator {
 
     // MARK: type, const, enum
 
-    func checkShape(_ s: SchemaNode, _ inst: Instance, _ title: String?, _ collect: Bool, _ out: inout Outcome) {
+    @inline(never)
+    func checkShape(_ s: SchemaNodeRef, _ inst: Instance, _ title: String?, _ collect: Bool, _ out: inout Outcome) {
         if let types = s.types {
             let actual = inst.type
             let ok = types.types.contains { JSONView.matches(inst.node, actual, $0) }
@@ -220,7 +224,8 @@ final class Evaluator {
 
     // MARK: numbers
 
-    func checkNumber(_ s: SchemaNode, _ inst: Instance, _ title: String?, _ out: inout Outcome) {
+    @inline(never)
+    func checkNumber(_ s: SchemaNodeRef, _ inst: Instance, _ title: String?, _ out: inout Outcome) {
         guard let n = inst.number else { return }
         let found = JSONView.render(inst.node)
         func bound(_ b: JSONNumber?, _ keyword: String, _ code: SchemaCode, _ op: String, _ fails: (Int) -> Bool) {
@@ -244,7 +249,8 @@ final class Evaluator {
 
     // MARK: strings
 
-    func checkString(_ s: SchemaNode, _ inst: Instance, _ title: String?, _ out: inout Outcome) {
+    @inline(never)
+    func checkString(_ s: SchemaNodeRef, _ inst: Instance, _ title: String?, _ out: inout Outcome) {
         guard let text = inst.string else { return }
         if s.minLength != nil || s.maxLength != nil {
             let length = text.unicodeScalars.count
@@ -277,7 +283,7 @@ final class Evaluator {
 
     // MARK: arrays
 
-    func checkArray(_ s: SchemaNode, _ sid: Int, _ inst: Instance, _ title: String?, _ collect: Bool, _ inPlace: Int, _ out: inout Outcome) {
+    func checkArray(_ s: SchemaNodeRef, _ sid: Int, _ inst: Instance, _ title: String?, _ collect: Bool, _ inPlace: Int, _ out: inout Outcome) {
         let items = inst.node.items
         let count = items.count
         func plural(_ n: Int) -> String { "\(n) item\(n == 1 ? "" : "s")" }
@@ -359,7 +365,7 @@ final class Evaluator {
         }
     }
 
-    func checkUnevaluatedItems(_ s: SchemaNode, _ u: Int, _ inst: Instance, _ title: String?, _ collect: Bool, _ out: inout Outcome) {
+    func checkUnevaluatedItems(_ s: SchemaNodeRef, _ u: Int, _ inst: Instance, _ title: String?, _ collect: Bool, _ out: inout Outcome) {
         let items = inst.node.items
         for (i, item) in items.enumerated() where !out.evaluated.hasItem(i) {
             if nodes[u].boolean == false {
@@ -377,7 +383,7 @@ final class Evaluator {
 
     // MARK: objects
 
-    func checkObject(_ s: SchemaNode, _ sid: Int, _ inst: Instance, _ title: String?, _ collect: Bool, _ inPlace: Int, _ out: inout Outcome) {
+    func checkObject(_ s: SchemaNodeRef, _ sid: Int, _ inst: Instance, _ title: String?, _ collect: Bool, _ inPlace: Int, _ out: inout Outcome) {
         let entries = inst.node.entries
         var names: [String?] = []
         names.reserveCapacity(entries.count)
@@ -488,7 +494,8 @@ final class Evaluator {
         }
     }
 
-    func unknownKey(_ name: String, _ key: YAMLNode, _ value: YAMLNode, _ s: SchemaNode, _ inst: Instance, _ title: String?,
+    @inline(never)
+    func unknownKey(_ name: String, _ key: YAMLNode, _ value: YAMLNode, _ s: SchemaNodeRef, _ inst: Instance, _ title: String?,
                     keyword: String, code: SchemaCode, candidates: [String], present: [String: Int]) -> Failure {
         // Suggest only names that are not already used in this mapping.
         let free = candidates.filter { present[$0] == nil }
@@ -516,7 +523,7 @@ final class Evaluator {
                        notes: notes, help: suggestion.map { "did you mean `\($0)`?" }, fixes: fixes)
     }
 
-    func checkUnevaluatedProperties(_ s: SchemaNode, _ u: Int, _ inst: Instance, _ title: String?, _ collect: Bool, _ out: inout Outcome) {
+    func checkUnevaluatedProperties(_ s: SchemaNodeRef, _ u: Int, _ inst: Instance, _ title: String?, _ collect: Bool, _ out: inout Outcome) {
         var present: [String: Int] = [:]
         let entries = inst.node.entries
         for (i, e) in entries.enumerated() { if let n = JSONView.keyName(e.key), present[n] == nil { present[n] = i } }
@@ -536,10 +543,11 @@ final class Evaluator {
 
     /// Property names a schema declares directly or through in-place applicators (for
     /// suggestions under `unevaluatedProperties`).
-    func declaredNames(_ s: SchemaNode) -> [String] {
+    @inline(never)
+    func declaredNames(_ s: SchemaNodeRef) -> [String] {
         var names: [String] = []
         var seen = Set<Int>()
-        var stack: [SchemaNode] = [s]
+        var stack: [SchemaNodeRef] = [s]
         while let n = stack.popLast() {
             for p in n.propertyOrder where !names.contains(p) { names.append(p) }
             for c in [n.ref, n.ifSchema, n.thenSchema, n.elseSchema].compactMap({ $0 }) + n.allOf + n.anyOf + n.oneOf + n.dependentSchemas.map(\.schema)
@@ -551,6 +559,7 @@ final class Evaluator {
     }
 
     /// The title of schema `sid`, following a chain of `$ref`s.
+    @inline(never)
     func titleOf(_ sid: Int) -> String? {
         var id = sid
         for _ in 0..<16 {
@@ -564,7 +573,7 @@ final class Evaluator {
 
     // MARK: in-place applicators
 
-    func applyInPlace(_ s: SchemaNode, _ inst: Instance, _ title: String?, _ collect: Bool, _ inPlace: Int, _ out: inout Outcome) {
+    func applyInPlace(_ s: SchemaNodeRef, _ inst: Instance, _ title: String?, _ collect: Bool, _ inPlace: Int, _ out: inout Outcome) {
         for a in s.allOf {
             let o = evaluate(a, inst, collect: collect, title: title, inPlace: inPlace + 1)
             out.failures += o.failures
@@ -621,7 +630,7 @@ final class Evaluator {
 
     /// `anyOf` / `oneOf`: valid branches are found cheaply first; only when none (or, for
     /// `oneOf`, more than one) matches are messages built, for the closest branch.
-    func alternatives(_ s: SchemaNode, _ branches: [Int], keyword: String, _ inst: Instance, _ title: String?,
+    func alternatives(_ s: SchemaNodeRef, _ branches: [Int], keyword: String, _ inst: Instance, _ title: String?,
                       _ collect: Bool, _ inPlace: Int, _ out: inout Outcome) {
         let isOne = keyword == "oneOf"
         var valid: [Int] = []
@@ -705,7 +714,8 @@ final class Evaluator {
     /// When every alternative rejects the same property of an object for its type or value
     /// (`kind: refund` where the alternatives want `transfer` or `payment`), that property is
     /// the discriminator and the one finding is there: "expected "transfer" or "payment"".
-    func commonMismatch(_ results: [[Failure]], _ inst: Instance, code: SchemaCode, s: SchemaNode, keyword: String, count: Int) -> Failure? {
+    @inline(never)
+    func commonMismatch(_ results: [[Failure]], _ inst: Instance, code: SchemaCode, s: SchemaNodeRef, keyword: String, count: Int) -> Failure? {
         guard inst.type == .object, let first = results.first else { return nil }
         let candidates = first.filter { $0.expectations != nil && $0.depth == inst.depth + 1 && !$0.expectations!.isEmpty }
         for c in candidates {
@@ -736,6 +746,7 @@ final class Evaluator {
 
     /// Whether branch `sid` (following `$ref`s and `allOf`) has a property with a `const`
     /// (or a one-value `enum`) that the instance's property equals — a discriminator.
+    @inline(never)
     func discriminatorMatches(_ sid: Int, _ inst: Instance) -> Bool {
         guard inst.type == .object else { return false }
         var stack = [sid]
@@ -754,3 +765,4 @@ final class Evaluator {
         return false
     }
 }
+
