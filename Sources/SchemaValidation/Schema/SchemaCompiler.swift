@@ -191,7 +191,9 @@ final class SchemaCompiler {
                 _ = schemaMap(kw, value, here)
             case "$schema":
                 if value.scalarText == nil || !value.isScalar { invalid(kw, value, expected: "a URI string") }
-            case "$comment", "description", "contentEncoding", "contentMediaType", "deprecationMessage", "markdownDescription":
+            case "description":
+                if case .string(let t)? = value.value { s.description = t } else { invalid(kw, value, expected: "a string") }
+            case "$comment", "contentEncoding", "contentMediaType", "deprecationMessage", "markdownDescription":
                 if !isString(value) { invalid(kw, value, expected: "a string") }
             case "title":
                 if case .string(let t)? = value.value { s.title = t } else { invalid(kw, value, expected: "a string") }
@@ -217,11 +219,11 @@ final class SchemaCompiler {
             case "enum":
                 if value.isSequence {
                     s.enumValues = value.items
-                    s.enumCanonical = Set(value.items.map(CanonicalJSON.text))
+                    s.enumCanonical = Set(value.items.map(CanonicalJSON.key))
                 } else { invalid(kw, value, expected: "a list of allowed values") }
             case "const":
                 s.constValue = value
-                s.constCanonical = CanonicalJSON.text(value)
+                s.constCanonical = CanonicalJSON.key(value)
 
             // Numbers.
             case "multipleOf":
@@ -274,8 +276,8 @@ final class SchemaCompiler {
             case "properties":
                 if let entries = schemaMap(kw, value, here) {
                     for (name, sid) in entries {
-                        if s.properties[name] == nil { s.propertyOrder.append(name) }
-                        s.properties[name] = sid
+                        if s.properties[ExactString(name)] == nil { s.propertyOrder.append(name) }
+                        s.properties[ExactString(name)] = sid
                     }
                 }
             case "patternProperties":
