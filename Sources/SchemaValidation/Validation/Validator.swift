@@ -133,8 +133,6 @@ final class Evaluator {
                                             range: inst.key?.range, depth: inst.depth, label: "not allowed",
                                             labels: [Label(span: s.source.span, message: "`false` schema")],
                                             expectations: []))
-            } else if tracking {
-                // `true` evaluates nothing by itself.
             }
             return out
         }
