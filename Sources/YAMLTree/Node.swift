@@ -92,7 +92,7 @@ public struct YAMLNode: Sendable, Hashable, CustomStringConvertible {
     public var span: SourceSpan { SourceSpan(file: tree.file, range: range) }
     public var isAlias: Bool { record.kind == NodeRecord.aliasKind }
     /// For an alias, the anchor name it refers to.
-    public var aliasName: String? { isAlias ? tree.names[Int(record.anchor)] : nil }
+    public var aliasName: String? { isAlias ? tree.properties(of: index).map { tree.names[Int($0.anchor)] } : nil }
     /// The anchored node an alias names (the node itself otherwise).
     public var resolved: YAMLNode { YAMLNode(tree: tree, index: contentIndex) }
 
@@ -102,9 +102,12 @@ public struct YAMLNode: Sendable, Hashable, CustomStringConvertible {
     public var isMapping: Bool { content.kind == NodeKind.mapping.rawValue }
 
     /// The explicit tag, resolved to its full form (`tag:yaml.org,2002:str`), if any.
-    public var tag: String? { let t = content.tag; return t < 0 ? nil : tree.names[Int(t)] }
+    public var tag: String? { tree.tag(of: contentIndex) }
     /// The anchor defined on this node (`&name`), if any.
-    public var anchor: String? { let a = content.anchor; return a < 0 || isAlias ? nil : tree.names[Int(a)] }
+    public var anchor: String? {
+        guard !isAlias, let p = tree.properties(of: index), p.anchor >= 0 else { return nil }
+        return tree.names[Int(p.anchor)]
+    }
 
     public var scalarStyle: ScalarStyle? {
         let c = content
@@ -211,21 +214,27 @@ func memcmpEqual(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8
     return true
 }
 
-/// One node, packed (28 bytes). Scalars: `a`/`b` = offset/length of the value in the
+/// One node, packed (20 bytes). Scalars: `a`/`b` = offset/length of the value in the
 /// source (flag `inSource`) or in the tree's value buffer. Collections: `a` = first child
 /// in `children`, `b` = child count (keys and values interleaved for mappings).
-/// Aliases: `a` = target index, `anchor` = the name.
+/// Aliases: `a` = target index. Tags and anchors (rare) live in the tree's side table,
+/// flagged by `hasProperties`.
 struct NodeRecord: Sendable {
     var start: UInt32
     var end: UInt32
     var a: UInt32
     var b: UInt32
-    var tag: Int32
-    var anchor: Int32
     var kind: UInt8
     var style: UInt8
     var flags: UInt8
 
     static let aliasKind: UInt8 = 3
     static let inSource: UInt8 = 1
+    static let hasProperties: UInt8 = 2
+}
+
+/// A node's tag and anchor (for an alias: the anchor it names), as indexes into `names`.
+struct NodeProperties: Sendable {
+    var tag: Int32
+    var anchor: Int32
 }
