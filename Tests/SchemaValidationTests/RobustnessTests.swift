@@ -83,7 +83,7 @@ import YAMLTree
         let elapsed = clock.measure { findings = validate(document: doc, against: schema) }
         #expect(!findings.isEmpty)
         #expect(!schema.isValid(doc))
-        #expect(elapsed < .seconds(10), "took \(elapsed)")
+        #expect(elapsed < .seconds(60), "took \(elapsed)")  // 2^60 steps without memoisation
     }
 
     @Test func brokenSchemasAreDiagnosedInTheSchemaFile() {
