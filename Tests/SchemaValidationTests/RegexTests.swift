@@ -107,7 +107,7 @@ import Testing
 
     /// Patterns that make backtracking engines take exponential time run in linear time:
     /// the VM visits each instruction at most once per input position (a deterministic
-    /// count, so the test does not depend on machine load), and the wall clock agrees.
+    /// count, so the test does not depend on machine load).
     @Test func hostileInputIsLinear() throws {
         let hostile: [(String, String)] = [
             ("^(a+)+$", String(repeating: "a", count: 20_000) + "!"),
@@ -118,13 +118,10 @@ import Testing
         ]
         for (pattern, text) in hostile {
             let re = try SchemaRegex(pattern)
-            let clock = ContinuousClock()
-            var result: (matched: Bool, steps: Int) = (true, 0)
-            let elapsed = clock.measure { result = re.run(text) }
+            let result = re.run(text)
             #expect(result.matched == false, "/\(pattern)/")
             let bound = re.programSize * (text.unicodeScalars.count + 1)
             #expect(result.steps <= bound, "/\(pattern)/ took \(result.steps) steps, over \(bound)")
-            #expect(elapsed < .seconds(30), "/\(pattern)/ took \(elapsed)")
         }
     }
 }
