@@ -12,6 +12,8 @@ let strict: [SwiftSetting] = [
 
 let package = Package(
     name: "planlint",
+    // Int128 (exact decimals) needs macOS 15 on Apple platforms; Linux has it everywhere.
+    platforms: [.macOS(.v15)],
     products: [
         .library(name: "PlanLintKit", targets: ["PlanLintKit"]),
         .executable(name: "planlint", targets: ["planlint"]),
@@ -58,16 +60,20 @@ let package = Package(
             swiftSettings: strict
         ),
         .executableTarget(name: "planlint", dependencies: ["PlanLintCLI"], swiftSettings: strict),
+        // Fuzz entry points (scripts/fuzz builds them with -sanitize=fuzzer) and a replay tool.
+        .target(name: "FuzzTargets", dependencies: ["YAMLTree", "Diagnostics", "LSPProtocol"], swiftSettings: strict),
+        .executableTarget(name: "planlint-fuzz", dependencies: ["FuzzTargets"], swiftSettings: strict),
 
         .testTarget(name: "SourceTextTests", dependencies: ["SourceText"]),
         .testTarget(name: "ExactNumbersTests", dependencies: ["ExactNumbers"]),
         .testTarget(name: "YAMLTreeTests", dependencies: ["YAMLTree", "Diagnostics"]),
         .testTarget(name: "DiagnosticsTests", dependencies: ["DiagnosticRendering", "YAMLTree"], resources: []),
         .testTarget(name: "RuleLanguageTests", dependencies: ["RuleLanguage"]),
-        .testTarget(name: "SchemaValidationTests", dependencies: ["SchemaValidation"]),
+        .testTarget(name: "SchemaValidationTests", dependencies: ["SchemaValidation"], exclude: ["Fixtures"]),
         .testTarget(name: "RuleEngineTests", dependencies: ["RuleEngine", "PlanLintKit"]),
         .testTarget(name: "CLITests", dependencies: ["PlanLintKit"]),
-        .testTarget(name: "LSPTests", dependencies: ["PlanLintLSP", "LSPProtocol"]),
+        .testTarget(name: "LSPTests", dependencies: ["PlanLintLSP", "LSPProtocol", "SourceText"]),
+        .testTarget(name: "FuzzRegressionTests", dependencies: ["FuzzTargets"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -15,6 +15,9 @@ struct CheckCommand: ParsableCommand {
     @Argument(help: "Files to check.")
     var paths: [String] = []
 
+    @Option(help: "Output format (only `short` so far).")
+    var format: String = "short"
+
     func run() throws {
         var diagnostics: [Diagnostic] = []
         for path in paths {

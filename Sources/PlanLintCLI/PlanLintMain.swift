@@ -7,7 +7,7 @@ public struct PlanLintMain: ParsableCommand {
         commandName: "planlint",
         abstract: "Check plan data against declarative policy rules, and report like a compiler.",
         version: PlanLintVersion.current,
-        subcommands: [CheckCommand.self],
+        subcommands: [CheckCommand.self, ParseCommand.self, TestCommand.self, EvalCommand.self, RulesCommand.self],
         defaultSubcommand: CheckCommand.self
     )
     public init() {}

@@ -11,10 +11,13 @@ public enum PlanLintVersion {
 public enum Linter {
     /// Reads and parses one YAML file; YAML problems become diagnostics.
     public static func lintYAMLFile(path: String, limits: YAMLLimits = .default) -> [Diagnostic] {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            return [Diagnostic(code: "io-error", severity: .error, message: "cannot read file", location: .path(path))]
+        let raw: [UInt8]
+        do {
+            raw = try FileIO.readBytes(path: path)
+        } catch {
+            return [Diagnostic(code: "io-error", severity: .error, message: error.reason, location: .path(path))]
         }
-        let (file, result) = YAMLReader.read(path: path, raw: [UInt8](data), limits: limits)
+        let (file, result) = YAMLReader.read(path: path, raw: raw, limits: limits)
         return result.problems.map { Diagnostic($0, in: file) }
     }
 }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A source file held in memory as UTF-8 bytes, with a table of line starts.
 ///
 /// All positions inside planlint are byte offsets into `bytes`. Line and column
@@ -9,14 +15,13 @@ public final class SourceFile: Sendable, Hashable, CustomStringConvertible {
     public let path: String
     /// The text, UTF-8 (input in other encodings is transcoded by `TextDecoding`).
     public let bytes: [UInt8]
-    /// Byte offsets at which each line starts. Line breaks are `\n`, `\r\n` and a lone `\r`
-    /// (NEL, U+2028 and U+2029 are *not* line breaks here, as in editors).
-    public let lineStarts: [Int]
+    /// Byte offsets at which each line starts (32-bit: files are limited below 4 GiB).
+    let lineTable: [UInt32]
 
     public init(path: String, bytes: [UInt8]) {
         self.path = path
         self.bytes = bytes
-        self.lineStarts = SourceFile.computeLineStarts(bytes)
+        self.lineTable = SourceFile.computeLineStarts(bytes)
     }
 
     public convenience init(path: String, text: String) {
@@ -28,21 +33,40 @@ public final class SourceFile: Sendable, Hashable, CustomStringConvertible {
     public static func == (lhs: SourceFile, rhs: SourceFile) -> Bool { lhs === rhs }
     public func hash(into hasher: inout Hasher) { hasher.combine(ObjectIdentifier(self)) }
 
-    public var lineCount: Int { lineStarts.count }
+    public var lineCount: Int { lineTable.count }
 
-    static func computeLineStarts(_ bytes: [UInt8]) -> [Int] {
-        var starts = [0]
-        starts.reserveCapacity(bytes.count / 32 + 1)
+    /// Byte offsets at which each line starts. Line breaks are `\n`, `\r\n` and a lone `\r`
+    /// (NEL, U+2028 and U+2029 are *not* line breaks here, as in editors).
+    public var lineStarts: [Int] { lineTable.map { Int($0) } }
+
+    /// The byte offset at which line `index` (0-based) starts.
+    public func lineStart(_ index: Int) -> Int { Int(lineTable[index]) }
+
+    static func computeLineStarts(_ bytes: [UInt8]) -> [UInt32] {
+        var starts: [UInt32] = [0]
+        starts.reserveCapacity(bytes.count / 40 + 1)
         bytes.withUnsafeBufferPointer { buf in
-            var i = 0
+            guard let base = buf.baseAddress else { return }
             let n = buf.count
+            if memchr(base, 0x0D, n) == nil {
+                // No carriage returns: let memchr find the line feeds.
+                var p = UnsafeRawPointer(base)
+                let end = UnsafeRawPointer(base + n)
+                while p < end, let hit = memchr(p, 0x0A, end - p) {
+                    let at = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+                    starts.append(UInt32(at + 1))
+                    p = UnsafeRawPointer(hit) + 1
+                }
+                return
+            }
+            var i = 0
             while i < n {
                 let b = buf[i]
                 if b == 0x0A {
-                    starts.append(i + 1)
+                    starts.append(UInt32(i + 1))
                 } else if b == 0x0D {
                     if i + 1 < n && buf[i + 1] == 0x0A { i += 1 }
-                    starts.append(i + 1)
+                    starts.append(UInt32(i + 1))
                 }
                 i += 1
             }
@@ -54,18 +78,19 @@ public final class SourceFile: Sendable, Hashable, CustomStringConvertible {
     /// length belongs to the last line).
     public func lineIndex(containing offset: Int) -> Int {
         let offset = max(0, min(offset, bytes.count))
-        var lo = 0, hi = lineStarts.count - 1
+        let target = UInt32(offset)
+        var lo = 0, hi = lineTable.count - 1
         while lo < hi {
             let mid = (lo + hi + 1) / 2
-            if lineStarts[mid] <= offset { lo = mid } else { hi = mid - 1 }
+            if lineTable[mid] <= target { lo = mid } else { hi = mid - 1 }
         }
         return lo
     }
 
     /// Byte range of line `index` (0-based) without its terminator.
     public func lineRange(_ index: Int) -> ByteRange {
-        let start = lineStarts[index]
-        var end = index + 1 < lineStarts.count ? lineStarts[index + 1] : bytes.count
+        let start = Int(lineTable[index])
+        var end = index + 1 < lineTable.count ? Int(lineTable[index + 1]) : bytes.count
         if end > start && bytes[end - 1] == 0x0A { end -= 1 }
         if end > start && bytes[end - 1] == 0x0D { end -= 1 }
         return ByteRange(start, end)
@@ -94,7 +119,7 @@ public final class SourceFile: Sendable, Hashable, CustomStringConvertible {
     public func location(of offset: Int) -> SourceLocation {
         let offset = max(0, min(offset, bytes.count))
         let line = lineIndex(containing: offset)
-        let start = lineStarts[line]
+        let start = Int(lineTable[line])
         var cp = 0, u16 = 0
         var i = start
         while i < offset {
@@ -112,7 +137,7 @@ public final class SourceFile: Sendable, Hashable, CustomStringConvertible {
     /// (LSP's default) or code points. Columns past the end of the line clamp to its end.
     public func offset(line: Int, column: Int, unit: ColumnUnit) -> Int {
         guard line >= 0 else { return 0 }
-        guard line < lineStarts.count else { return bytes.count }
+        guard line < lineTable.count else { return bytes.count }
         let range = lineRange(line)
         var i = range.start
         var col = 0

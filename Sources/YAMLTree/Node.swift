@@ -1,4 +1,5 @@
 import SourceText
+import CLibYAML  // memcmp
 
 /// The kind of a node's content (aliases report the kind of the node they name).
 public enum NodeKind: UInt8, Sendable {
@@ -92,7 +93,7 @@ public struct YAMLNode: Sendable, Hashable, CustomStringConvertible {
     public var span: SourceSpan { SourceSpan(file: tree.file, range: range) }
     public var isAlias: Bool { record.kind == NodeRecord.aliasKind }
     /// For an alias, the anchor name it refers to.
-    public var aliasName: String? { isAlias ? tree.names[Int(record.anchor)] : nil }
+    public var aliasName: String? { isAlias ? tree.properties(of: index).map { tree.names[Int($0.anchor)] } : nil }
     /// The anchored node an alias names (the node itself otherwise).
     public var resolved: YAMLNode { YAMLNode(tree: tree, index: contentIndex) }
 
@@ -102,9 +103,12 @@ public struct YAMLNode: Sendable, Hashable, CustomStringConvertible {
     public var isMapping: Bool { content.kind == NodeKind.mapping.rawValue }
 
     /// The explicit tag, resolved to its full form (`tag:yaml.org,2002:str`), if any.
-    public var tag: String? { let t = content.tag; return t < 0 ? nil : tree.names[Int(t)] }
+    public var tag: String? { tree.tag(of: contentIndex) }
     /// The anchor defined on this node (`&name`), if any.
-    public var anchor: String? { let a = content.anchor; return a < 0 || isAlias ? nil : tree.names[Int(a)] }
+    public var anchor: String? {
+        guard !isAlias, let p = tree.properties(of: index), p.anchor >= 0 else { return nil }
+        return tree.names[Int(p.anchor)]
+    }
 
     public var scalarStyle: ScalarStyle? {
         let c = content
@@ -134,10 +138,37 @@ public struct YAMLNode: Sendable, Hashable, CustomStringConvertible {
 
     /// The core-schema value, computed on demand from the text, style and tag.
     public var value: ScalarValue? {
-        guard isScalar else { return nil }
-        let c = content
-        let text = scalarText!
-        return CoreSchema.resolve(text: text, plain: c.style == ScalarStyle.plain.rawValue, tag: tag)
+        guard let type = scalarType else { return nil }
+        switch type {
+        case .null: return .null
+        case .bool(let b): return .bool(b)
+        case .int: return .int(scalarText!)
+        case .float: return .float(scalarText!)
+        case .infinity(let negative): return .infinity(negative: negative)
+        case .nan: return .nan
+        case .string: return .string(scalarText!)
+        }
+    }
+
+    /// The core-schema type of a scalar, classified from its bytes without allocating
+    /// (nil for collections). Hot paths use this with `withScalarBytes` instead of `value`.
+    public var scalarType: ScalarType? {
+        let ci = contentIndex
+        let c = tree.nodes[Int(ci)]
+        guard c.kind == NodeKind.scalar.rawValue else { return nil }
+        let plain = c.style == ScalarStyle.plain.rawValue
+        if c.flags & NodeRecord.hasProperties != 0, let t = tree.tag(of: ci) {
+            return CoreSchema.resolve(text: scalarText!, plain: plain, tag: t).type
+        }
+        guard plain else { return .string }
+        return tree.withScalarBytes(ci) { CoreSchema.classifyPlain($0) }
+    }
+
+    /// Calls `body` with the scalar's decoded UTF-8 bytes (empty for collections), without
+    /// copying them.
+    public func withScalarBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        guard isScalar else { return try body(UnsafeBufferPointer(start: nil, count: 0)) }
+        return try tree.withScalarBytesThrowing(contentIndex, body)
     }
 
     /// Number of items (sequence) or entries (mapping); 0 for scalars.
@@ -175,18 +206,39 @@ public struct YAMLNode: Sendable, Hashable, CustomStringConvertible {
 
     /// The entry of a mapping whose key is the scalar `key`.
     public func entry(_ key: String) -> (key: YAMLNode, value: YAMLNode)? {
-        let c = content
+        var key = key
+        return key.withUTF8 { entry(utf8: $0) }
+    }
+
+    /// The entry of a mapping whose key's text is the UTF-8 `key`. Compares bytes in place:
+    /// no node handle is made for the keys that do not match.
+    public func entry(utf8 want: UnsafeBufferPointer<UInt8>) -> (key: YAMLNode, value: YAMLNode)? {
+        let t = tree
+        let c = t.nodes[Int(contentIndex)]
         guard c.kind == NodeKind.mapping.rawValue else { return nil }
-        let start = Int(c.a)
-        var i = 0
-        while i < Int(c.b) {
-            let k = YAMLNode(tree: tree, index: tree.children[start + i])
-            if k.scalarEquals(key) {
-                return (k, YAMLNode(tree: tree, index: tree.children[start + i + 1]))
+        let start = Int(c.a), count = Int(c.b)
+        return t.children.withUnsafeBufferPointer { kids -> (key: YAMLNode, value: YAMLNode)? in
+            t.nodes.withUnsafeBufferPointer { nodes -> (key: YAMLNode, value: YAMLNode)? in
+                t.file.bytes.withUnsafeBufferPointer { src -> (key: YAMLNode, value: YAMLNode)? in
+                    t.valueBytes.withUnsafeBufferPointer { vals -> (key: YAMLNode, value: YAMLNode)? in
+                        var i = 0
+                        while i < count {
+                            let k = kids[start + i]
+                            var r = nodes[Int(k)]
+                            if r.kind == NodeRecord.aliasKind { r = nodes[Int(r.a)] }
+                            if r.kind == NodeKind.scalar.rawValue, Int(r.b) == want.count {
+                                let base = r.flags & NodeRecord.inSource != 0 ? src.baseAddress : vals.baseAddress
+                                if want.count == 0 || memcmp(base! + Int(r.a), want.baseAddress!, want.count) == 0 {
+                                    return (YAMLNode(tree: t, index: k), YAMLNode(tree: t, index: kids[start + i + 1]))
+                                }
+                            }
+                            i += 2
+                        }
+                        return nil
+                    }
+                }
             }
-            i += 2
         }
-        return nil
     }
 
     /// The value under the scalar key `key` of a mapping.
@@ -211,21 +263,27 @@ func memcmpEqual(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8
     return true
 }
 
-/// One node, packed (28 bytes). Scalars: `a`/`b` = offset/length of the value in the
+/// One node, packed (20 bytes). Scalars: `a`/`b` = offset/length of the value in the
 /// source (flag `inSource`) or in the tree's value buffer. Collections: `a` = first child
 /// in `children`, `b` = child count (keys and values interleaved for mappings).
-/// Aliases: `a` = target index, `anchor` = the name.
+/// Aliases: `a` = target index. Tags and anchors (rare) live in the tree's side table,
+/// flagged by `hasProperties`.
 struct NodeRecord: Sendable {
     var start: UInt32
     var end: UInt32
     var a: UInt32
     var b: UInt32
-    var tag: Int32
-    var anchor: Int32
     var kind: UInt8
     var style: UInt8
     var flags: UInt8
 
     static let aliasKind: UInt8 = 3
     static let inSource: UInt8 = 1
+    static let hasProperties: UInt8 = 2
+}
+
+/// A node's tag and anchor (for an alias: the anchor it names), as indexes into `names`.
+struct NodeProperties: Sendable {
+    var tag: Int32
+    var anchor: Int32
 }

@@ -40,7 +40,7 @@ public enum YAMLReader {
             return YAMLParseResult(tree: emptyTree(file), problems: [p])
         }
         return file.bytes.withUnsafeBufferPointer { buf in
-            let builder = TreeBuilder(file: file, bytes: buf, limits: limits)
+            var builder = TreeBuilder(file: file, bytes: buf, limits: limits)
             builder.run()
             return builder.finish()
         }
@@ -52,12 +52,13 @@ public enum YAMLReader {
     }
 
     static func emptyTree(_ file: SourceFile) -> YAMLTree {
-        YAMLTree(file: file, nodes: [], children: [], valueBytes: [], names: [], documentRoots: [])
+        YAMLTree(file: file, nodes: [], children: [], valueBytes: [], names: [], properties: [:], documentRoots: [])
     }
 }
 
-/// Builds a tree from the event stream. One per parse; not shared.
-final class TreeBuilder {
+/// Builds a tree from the event stream. One per parse; not shared. A struct, so that its
+/// arrays are accessed without dynamic exclusivity checks.
+struct TreeBuilder {
     let file: SourceFile
     let bytes: UnsafeBufferPointer<UInt8>
     let limits: YAMLLimits
@@ -66,6 +67,7 @@ final class TreeBuilder {
     var children: [Int32] = []
     var values: [UInt8] = []
     var names: [String] = []
+    var properties: [Int32: NodeProperties] = [:]
     var nameIndex: [String: Int32] = [:]
     var roots: [Int32] = []
     var problems: [YAMLProblem] = []
@@ -76,10 +78,12 @@ final class TreeBuilder {
         var isFlow: Bool
         var childStart: Int
         var size: UInt64
+        var anchored: Bool
     }
     var frames: [Frame] = []
     var pending: [Int32] = []
-    var anchors: [String: Int32] = [:]
+    /// Anchor name index → node (names are interned, so no string hashing per lookup).
+    var anchors: [Int32: Int32] = [:]
     var anchorSizes: [Int32: UInt64] = [:]
     var openNodes: Set<Int32> = []
     var expansion: UInt64 = 0
@@ -92,12 +96,14 @@ final class TreeBuilder {
         self.file = file
         self.bytes = bytes
         self.limits = limits
-        nodes.reserveCapacity(bytes.count / 8)
-        children.reserveCapacity(bytes.count / 8)
+        // Generous: untouched capacity costs address space, not memory (large blocks are mmapped),
+        // while growing by doubling would copy and briefly hold both.
+        nodes.reserveCapacity(bytes.count / 6 + 16)
+        children.reserveCapacity(bytes.count / 6 + 16)
     }
 
     /// Byte offset of a libyaml mark index (code points from the start of the stream).
-    func offset(ofIndex target: Int) -> Int {
+    mutating func offset(ofIndex target: Int) -> Int {
         let n = bytes.count
         if target >= cursorIndex {
             while cursorIndex < target && cursorOffset < n {
@@ -118,7 +124,7 @@ final class TreeBuilder {
         b < 0xC0 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : b < 0xF8 ? 4 : 1
     }
 
-    func name(_ cstr: UnsafeMutablePointer<yaml_char_t>?) -> Int32 {
+    mutating func name(_ cstr: UnsafeMutablePointer<yaml_char_t>?) -> Int32 {
         guard let cstr else { return -1 }
         let s = String(cString: UnsafeRawPointer(cstr).assumingMemoryBound(to: CChar.self))
         if let i = nameIndex[s] { return i }
@@ -128,13 +134,13 @@ final class TreeBuilder {
         return i
     }
 
-    func problem(_ code: YAMLProblem.Code, _ message: String, _ range: ByteRange, label: String? = nil,
+    mutating func problem(_ code: YAMLProblem.Code, _ message: String, _ range: ByteRange, label: String? = nil,
                  related: [YAMLProblem.Related] = [], notes: [String] = [], help: String? = nil, fatal: Bool) {
         problems.append(YAMLProblem(code: code, message: message, range: range, label: label, related: related,
                                     notes: notes, help: help, isFatal: fatal))
     }
 
-    func run() {
+    mutating func run() {
         let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
         defer { parser.deallocate() }
         guard yaml_parser_initialize(parser) == 1 else {
@@ -148,8 +154,11 @@ final class TreeBuilder {
             var empty: UInt8 = 0
             yaml_parser_set_input_string(parser, &empty, 0)
         }
-        // libyaml picks the encoding from a BOM; the text here is UTF-8 (TextDecoding).
-        yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
+        // The text is UTF-8 here (TextDecoding transcodes UTF-16). libyaml detects and skips a
+        // UTF-8 BOM itself, without counting it in its marks: start the cursor after it.
+        if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF {
+            cursorOffset = 3
+        }
         var event = yaml_event_t()
         while true {
             guard yaml_parser_parse(parser, &event) == 1 else {
@@ -163,7 +172,7 @@ final class TreeBuilder {
         }
     }
 
-    func reportParserError(_ p: yaml_parser_t) {
+    mutating func reportParserError(_ p: yaml_parser_t) {
         let problemText = p.problem.map { String(cString: $0) } ?? "unknown error"
         var message = problemText
         var range: ByteRange
@@ -191,13 +200,13 @@ final class TreeBuilder {
     }
 
     /// Handles one event; false stops parsing (a fatal problem was recorded).
-    func handle(_ event: inout yaml_event_t) -> Bool {
+    mutating func handle(_ event: inout yaml_event_t) -> Bool {
         switch event.type {
         case YAML_DOCUMENT_START_EVENT:
             anchors.removeAll(keepingCapacity: true)
             anchorSizes.removeAll(keepingCapacity: true)
             expansion = 0
-            frames.append(Frame(node: -1, isMapping: false, isFlow: false, childStart: pending.count, size: 0))
+            frames.append(Frame(node: -1, isMapping: false, isFlow: false, childStart: pending.count, size: 0, anchored: false))
         case YAML_DOCUMENT_END_EVENT:
             if let frame = frames.popLast() {
                 if pending.count > frame.childStart { roots.append(pending[frame.childStart]) }
@@ -217,7 +226,21 @@ final class TreeBuilder {
         return true
     }
 
-    func addChild(_ id: Int32, size: UInt64) {
+    mutating func append(_ record: NodeRecord, tag: Int32, anchor: Int32) {
+        var r = record
+        if tag >= 0 || anchor >= 0 {
+            r.flags |= NodeRecord.hasProperties
+            properties[Int32(nodes.count)] = NodeProperties(tag: tag, anchor: anchor)
+        }
+        nodes.append(r)
+    }
+
+    func tagName(_ id: Int32) -> String? {
+        guard nodes[Int(id)].flags & NodeRecord.hasProperties != 0, let p = properties[id], p.tag >= 0 else { return nil }
+        return names[Int(p.tag)]
+    }
+
+    mutating func addChild(_ id: Int32, size: UInt64) {
         pending.append(id)
         if !frames.isEmpty {
             let s = frames[frames.count - 1].size
@@ -225,12 +248,12 @@ final class TreeBuilder {
         }
     }
 
-    func registerAnchor(_ anchorName: Int32, node: Int32) {
+    mutating func registerAnchor(_ anchorName: Int32, node: Int32) {
         guard anchorName >= 0 else { return }
-        anchors[names[Int(anchorName)]] = node
+        anchors[anchorName] = node
     }
 
-    func scalar(_ event: inout yaml_event_t) -> Bool {
+    mutating func scalar(_ event: inout yaml_event_t) -> Bool {
         let s = event.data.scalar
         let start = offset(ofIndex: Int(event.start_mark.index))
         let end = offset(ofIndex: Int(event.end_mark.index))
@@ -256,23 +279,22 @@ final class TreeBuilder {
         }
         let anchorName = name(s.anchor)
         let id = Int32(nodes.count)
-        nodes.append(NodeRecord(start: UInt32(start), end: UInt32(end), a: a, b: UInt32(length),
-                                tag: name(s.tag), anchor: anchorName, kind: NodeKind.scalar.rawValue,
-                                style: style.rawValue, flags: flags))
+        append(NodeRecord(start: UInt32(start), end: UInt32(end), a: a, b: UInt32(length),
+                          kind: NodeKind.scalar.rawValue, style: style.rawValue, flags: flags),
+               tag: name(s.tag), anchor: anchorName)
         if anchorName >= 0 {
-            registerAnchor(anchorName, node: id)
-            anchorSizes[id] = 1
+            registerAnchor(anchorName, node: id)  // a scalar's expanded size is 1 (the default)
         }
         addChild(id, size: 1)
         return true
     }
 
-    func alias(_ event: inout yaml_event_t) -> Bool {
+    mutating func alias(_ event: inout yaml_event_t) -> Bool {
         let start = offset(ofIndex: Int(event.start_mark.index))
         let end = offset(ofIndex: Int(event.end_mark.index))
         let anchorName = name(event.data.alias.anchor)
         let label = anchorName >= 0 ? names[Int(anchorName)] : ""
-        guard let target = anchors[label] else {
+        guard anchorName >= 0, let target = anchors[anchorName] else {
             problem(.undefinedAlias, "alias `*\(label)` names no anchor defined before it", ByteRange(start, end),
                     label: "undefined alias", help: "define `&\(label)` on a node earlier in the same document", fatal: true)
             return false
@@ -297,13 +319,14 @@ final class TreeBuilder {
             return false
         }
         let id = Int32(nodes.count)
-        nodes.append(NodeRecord(start: UInt32(start), end: UInt32(end), a: UInt32(bitPattern: target), b: 0,
-                                tag: -1, anchor: anchorName, kind: NodeRecord.aliasKind, style: 0, flags: 0))
+        append(NodeRecord(start: UInt32(start), end: UInt32(end), a: UInt32(bitPattern: target), b: 0,
+                          kind: NodeRecord.aliasKind, style: 0, flags: 0),
+               tag: -1, anchor: anchorName)
         addChild(id, size: size)
         return true
     }
 
-    func startCollection(_ event: inout yaml_event_t) -> Bool {
+    mutating func startCollection(_ event: inout yaml_event_t) -> Bool {
         let isMapping = event.type == YAML_MAPPING_START_EVENT
         let start = offset(ofIndex: Int(event.start_mark.index))
         let depth = frames.count  // frames include the document frame
@@ -323,40 +346,48 @@ final class TreeBuilder {
             anchorName = name(s.anchor); tag = name(s.tag); flow = s.style == YAML_FLOW_SEQUENCE_STYLE
         }
         let id = Int32(nodes.count)
-        nodes.append(NodeRecord(start: UInt32(start), end: UInt32(start), a: 0, b: 0, tag: tag, anchor: anchorName,
-                                kind: isMapping ? NodeKind.mapping.rawValue : NodeKind.sequence.rawValue,
-                                style: flow ? CollectionStyle.flow.rawValue : CollectionStyle.block.rawValue, flags: 0))
+        append(NodeRecord(start: UInt32(start), end: UInt32(start), a: 0, b: 0,
+                          kind: isMapping ? NodeKind.mapping.rawValue : NodeKind.sequence.rawValue,
+                          style: flow ? CollectionStyle.flow.rawValue : CollectionStyle.block.rawValue, flags: 0),
+               tag: tag, anchor: anchorName)
         if anchorName >= 0 {
             registerAnchor(anchorName, node: id)
             openNodes.insert(id)
         }
-        frames.append(Frame(node: id, isMapping: isMapping, isFlow: flow, childStart: pending.count, size: 1))
+        frames.append(Frame(node: id, isMapping: isMapping, isFlow: flow, childStart: pending.count, size: 1, anchored: anchorName >= 0))
         return true
     }
 
-    func endCollection(_ event: inout yaml_event_t) {
+    mutating func endCollection(_ event: inout yaml_event_t) {
         guard let frame = frames.popLast(), frame.node >= 0 else { return }
         let id = frame.node
-        var kids = Array(pending[frame.childStart...])
-        pending.removeSubrange(frame.childStart...)
+        let start = frame.childStart
+        var merged: [Int32]? = nil
         if frame.isMapping {
-            kids = finishMapping(kids)
+            if hasMergeKey(pending[start...]) {
+                merged = finishMapping(Array(pending[start...]))
+            } else {
+                checkDuplicates(pending[start...])
+            }
         }
-        var end: Int
+        var end = Int(nodes[Int(id)].start)
         if frame.isFlow {
-            end = offset(ofIndex: Int(event.end_mark.index))
-        } else if let last = kids.last {
-            end = Int(nodes[Int(last)].end)
-            // A mapping's own end covers its last written value even if merged entries follow.
-            for k in kids { end = max(end, Int(nodes[Int(k)].end)) }
+            end = max(end, offset(ofIndex: Int(event.end_mark.index)))
         } else {
-            end = Int(nodes[Int(id)].start)
+            // The end of the last written child (merged entries lie elsewhere).
+            for i in start..<pending.count { end = max(end, Int(nodes[Int(pending[i])].end)) }
         }
-        nodes[Int(id)].a = UInt32(children.count)
-        nodes[Int(id)].b = UInt32(kids.count)
-        nodes[Int(id)].end = UInt32(max(end, Int(nodes[Int(id)].start)))
-        children.append(contentsOf: kids)
-        if nodes[Int(id)].anchor >= 0 {
+        let first = children.count
+        if let merged {
+            children.append(contentsOf: merged)
+        } else {
+            children.append(contentsOf: pending[start...])
+        }
+        pending.removeSubrange(start...)
+        nodes[Int(id)].a = UInt32(first)
+        nodes[Int(id)].b = UInt32(children.count - first)
+        nodes[Int(id)].end = UInt32(end)
+        if frame.anchored {
             openNodes.remove(id)
             anchorSizes[id] = frame.size
         }
@@ -379,10 +410,19 @@ final class TreeBuilder {
         return values[Int(r.a)..<Int(r.a + r.b)]
     }
 
+    func hasMergeKey(_ kids: ArraySlice<Int32>) -> Bool {
+        var i = kids.startIndex
+        while i < kids.endIndex {
+            if isMergeKey(kids[i]) { return true }
+            i += 2
+        }
+        return false
+    }
+
     func isMergeKey(_ id: Int32) -> Bool {
         let r = nodes[Int(id)]
         guard r.kind == NodeKind.scalar.rawValue, r.style == ScalarStyle.plain.rawValue, r.b == 2 else { return false }
-        if r.tag >= 0 && names[Int(r.tag)] != "tag:yaml.org,2002:merge" { return false }
+        if let t = tagName(id), t != "tag:yaml.org,2002:merge" { return false }
         guard let b = scalarBytes(id) else { return false }
         return b.first == UInt8(ascii: "<") && b.last == UInt8(ascii: "<")
     }
@@ -392,16 +432,25 @@ final class TreeBuilder {
         let rid = resolve(id)
         let r = nodes[Int(rid)]
         let text = String(decoding: scalarBytes(rid) ?? [], as: UTF8.self)
-        let tag = r.tag >= 0 ? names[Int(r.tag)] : nil
+        let tag = tagName(rid)
         return CoreSchema.resolve(text: text, plain: r.style == ScalarStyle.plain.rawValue, tag: tag).typeName
     }
 
     func keysEqual(_ a: Int32, _ b: Int32) -> Bool {
-        guard let x = scalarBytes(a), let y = scalarBytes(b), x.elementsEqual(y) else { return false }
-        return keyType(a) == keyType(b)
+        let ra = nodes[Int(resolve(a))], rb = nodes[Int(resolve(b))]
+        guard ra.kind == NodeKind.scalar.rawValue, rb.kind == NodeKind.scalar.rawValue, ra.b == rb.b else { return false }
+        let same = withScalar(ra) { x in withScalar(rb) { y in x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0 } }
+        return same && keyType(a) == keyType(b)
     }
 
-    func reportDuplicate(first: Int32, second: Int32) {
+    func withScalar<R>(_ r: NodeRecord, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if r.flags & NodeRecord.inSource != 0 {
+            return body(UnsafeBufferPointer(rebasing: bytes[Int(r.a)..<Int(r.a + r.b)]))
+        }
+        return values.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[Int(r.a)..<Int(r.a + r.b)])) }
+    }
+
+    mutating func reportDuplicate(first: Int32, second: Int32) {
         let f = nodes[Int(first)], s = nodes[Int(second)]
         let text = String(decoding: scalarBytes(second) ?? [], as: UTF8.self)
         problem(.duplicateKey, "duplicate key `\(text)` in mapping", ByteRange(Int(s.start), Int(s.end)),
@@ -411,7 +460,7 @@ final class TreeBuilder {
                 help: "remove one of the two entries or rename a key", fatal: false)
     }
 
-    func finishMapping(_ kids: [Int32]) -> [Int32] {
+    mutating func finishMapping(_ kids: [Int32]) -> [Int32] {
         var own: [Int32] = []
         own.reserveCapacity(kids.count)
         var merges: [Int32] = []
@@ -424,7 +473,7 @@ final class TreeBuilder {
             }
             i += 2
         }
-        checkDuplicates(own)
+        checkDuplicates(own[...])
         if merges.isEmpty { return own }
 
         var seen = Set<KeyIdentity>()
@@ -477,34 +526,58 @@ final class TreeBuilder {
         return KeyIdentity(bytes: [], type: "", node: resolve(id))
     }
 
-    func checkDuplicates(_ pairs: [Int32]) {
+    mutating func checkDuplicates(_ kids: ArraySlice<Int32>) {
+        let pairs = kids
+        let base = kids.startIndex
         let n = pairs.count / 2
         if n < 2 { return }
         if n <= 16 {
             for x in 1..<n {
-                for y in 0..<x where keysEqual(pairs[2 * y], pairs[2 * x]) {
-                    reportDuplicate(first: pairs[2 * y], second: pairs[2 * x])
+                for y in 0..<x where keysEqual(pairs[base + 2 * y], pairs[base + 2 * x]) {
+                    reportDuplicate(first: pairs[base + 2 * y], second: pairs[base + 2 * x])
                     break
                 }
             }
             return
         }
-        var firstByText: [ArraySlice<UInt8>: [Int32]] = [:]
-        firstByText.reserveCapacity(n)
+        // Large mappings: bucket keys by a hash of their text; compare within a bucket.
+        var firstByHash: [Int: Int32] = [:]
+        var collisions: [Int: [Int32]] = [:]
+        firstByHash.reserveCapacity(n)
         for x in 0..<n {
-            let k = pairs[2 * x]
-            guard let b = scalarBytes(k) else { continue }
-            if let earlier = firstByText[b], let match = earlier.first(where: { keysEqual($0, k) }) {
+            let k = pairs[base + 2 * x]
+            guard let h = keyHash(k) else { continue }
+            guard let first = firstByHash[h] else {
+                firstByHash[h] = k
+                continue
+            }
+            if keysEqual(first, k) {
+                reportDuplicate(first: first, second: k)
+            } else if let match = collisions[h]?.first(where: { keysEqual($0, k) }) {
                 reportDuplicate(first: match, second: k)
             } else {
-                firstByText[b, default: []].append(k)
+                collisions[h, default: []].append(k)
             }
         }
     }
 
+    /// A hash of a scalar key's text, without copying it.
+    func keyHash(_ id: Int32) -> Int? {
+        let r = nodes[Int(resolve(id))]
+        guard r.kind == NodeKind.scalar.rawValue else { return nil }
+        var h = Hasher()
+        if r.flags & NodeRecord.inSource != 0 {
+            h.combine(bytes: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[Int(r.a)..<Int(r.a + r.b)])))
+        } else {
+            values.withUnsafeBytes { h.combine(bytes: UnsafeRawBufferPointer(rebasing: $0[Int(r.a)..<Int(r.a + r.b)])) }
+        }
+        return h.finalize()
+    }
+
     func finish() -> YAMLParseResult {
         // A stream cut short by a fatal problem: keep whatever completed as documents.
-        let tree = YAMLTree(file: file, nodes: nodes, children: children, valueBytes: values, names: names, documentRoots: roots)
+        let tree = YAMLTree(file: file, nodes: nodes, children: children, valueBytes: values, names: names,
+                            properties: properties, documentRoots: roots)
         return YAMLParseResult(tree: tree, problems: problems)
     }
 }

@@ -8,14 +8,17 @@ public final class YAMLTree: Sendable {
     let children: [Int32]
     let valueBytes: [UInt8]
     let names: [String]
+    let properties: [Int32: NodeProperties]
     let documentRoots: [Int32]
 
-    init(file: SourceFile, nodes: [NodeRecord], children: [Int32], valueBytes: [UInt8], names: [String], documentRoots: [Int32]) {
+    init(file: SourceFile, nodes: [NodeRecord], children: [Int32], valueBytes: [UInt8], names: [String],
+         properties: [Int32: NodeProperties], documentRoots: [Int32]) {
         self.file = file
         self.nodes = nodes
         self.children = children
         self.valueBytes = valueBytes
         self.names = names
+        self.properties = properties
         self.documentRoots = documentRoots
     }
 
@@ -24,6 +27,23 @@ public final class YAMLTree: Sendable {
 
     /// Number of nodes stored (aliases count once).
     public var nodeCount: Int { nodes.count }
+
+    func properties(of index: Int32) -> NodeProperties? {
+        nodes[Int(index)].flags & NodeRecord.hasProperties == 0 ? nil : properties[index]
+    }
+
+    func tag(of index: Int32) -> String? {
+        guard let p = properties(of: index), p.tag >= 0 else { return nil }
+        return names[Int(p.tag)]
+    }
+
+    func withScalarBytesThrowing<R>(_ index: Int32, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        let r = nodes[Int(index)]
+        if r.flags & NodeRecord.inSource != 0 {
+            return try file.bytes.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[Int(r.a)..<Int(r.a + r.b)])) }
+        }
+        return try valueBytes.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[Int(r.a)..<Int(r.a + r.b)])) }
+    }
 
     func withScalarBytes<R>(_ index: Int32, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         let r = nodes[Int(index)]
