@@ -95,9 +95,12 @@ public enum CheckRun {
         report.root = config.root
         report.diagnostics = loaded.diagnostics
         report.rules = Checks().ruleMetadata
+        // Errors in the config and rule files are tool failures whatever their code
+        // (a `yaml-syntax` error in .planlint.yaml included).
+        var loadFailures = loaded.diagnostics.filter { $0.severity == .error && !BuiltinCodes.isToolError($0.code) }.count
         func finish(_ report: inout CheckReport) -> CheckReport {
             report.diagnostics.sort(by: Diagnostic.ordered)
-            report.toolFailures = report.diagnostics.filter(report.checks.isToolFailure).count
+            report.toolFailures = report.diagnostics.filter(report.checks.isToolFailure).count + loadFailures
             let policy = ExitPolicy(failOn: options.failOn ?? config.failOn ?? .error,
                                     maxWarnings: options.maxWarnings ?? config.maxWarnings,
                                     exitZero: options.exitZero)
@@ -106,7 +109,6 @@ public enum CheckRun {
         }
         if loaded.failed {
             // Never lint with half a configuration.
-            report.toolFailures = loaded.diagnostics.count
             return finish(&report)
         }
         for r in options.extraRules {
@@ -123,6 +125,7 @@ public enum CheckRun {
         report.checks = checks
         report.rules = checks.ruleMetadata
         report.diagnostics += checks.loadDiagnostics
+        loadFailures += checks.loadDiagnostics.filter { $0.severity == .error && !checks.isToolFailure($0) }.count
         let keyProblems = ConfigLoader.checkSeverityKeys(config, knownCodes: checks.isKnownCode, allCodes: checks.allCodes)
         if !keyProblems.isEmpty {
             report.diagnostics += keyProblems

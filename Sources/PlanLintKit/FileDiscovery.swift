@@ -30,8 +30,8 @@ public struct LintTarget: Sendable, Hashable {
 /// - Symbolic links are followed. Each folder is walked once (by device and inode); a link
 ///   back to a folder being walked is a `symlink-loop` warning, not an endless walk.
 /// - A missing path, an unreadable folder or a broken link is an `io-error` diagnostic.
-/// - The same file reached twice (through links) is linted once, under the first path in
-///   sorted order.
+/// - The same file reached twice (through links) is linted once, under its real path when
+///   it was reached without links, else the first path in sorted order.
 public enum FileDiscovery {
     public struct Result: Sendable {
         public var targets: [LintTarget]
@@ -62,15 +62,23 @@ public enum FileDiscovery {
         }
         var walker = Walker(cwd: cwd, config: config)
         for root in roots { walker.visit(root: root.abs, display: root.display) }
-        let targets = walker.targets.sorted { $0.displayPath < $1.displayPath }
-        // Keep the first path (in sorted order) of a file reached twice.
+        // Keep one path of a file reached twice: a real path before a link, then the first in order.
+        let targets = walker.targets.sorted {
+            let (la, lb) = (walker.linkedFiles.contains($0.displayPath), walker.linkedFiles.contains($1.displayPath))
+            return la != lb ? !la : $0.displayPath < $1.displayPath
+        }
         var seen: Set<NodeID> = []
         var unique: [LintTarget] = []
         for t in targets {
             if let id = walker.fileIDs[t.displayPath], !seen.insert(id).inserted { continue }
             unique.append(t)
         }
-        return Result(targets: unique, diagnostics: walker.diagnostics)
+        return Result(targets: unique.sorted { $0.displayPath < $1.displayPath }, diagnostics: walker.diagnostics)
+    }
+
+    static func isSymlink(_ path: String) -> Bool {
+        var st = stat()
+        return lstat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFLNK
     }
 
     static func statPath(_ path: String) -> (st: stat, error: Int32?) {
@@ -87,6 +95,7 @@ public enum FileDiscovery {
         var diagnostics: [Diagnostic] = []
         var walked: Set<NodeID> = []
         var seenTargets: Set<String> = []
+        var linkedFiles: Set<String> = []
 
         init(cwd: String, config: Configuration) {
             self.cwd = cwd
@@ -98,10 +107,11 @@ public enum FileDiscovery {
                                           location: .path(display), help: help))
         }
 
-        mutating func addFile(abs: String, display: String, id: NodeID) {
+        mutating func addFile(abs: String, display: String, id: NodeID, viaLink: Bool = false) {
             guard seenTargets.insert(display).inserted else { return }
             targets.append(LintTarget(absolutePath: abs, displayPath: display))
             fileIDs[display] = id
+            if viaLink { linkedFiles.insert(display) }
         }
 
         mutating func visit(root abs: String, display: String) {
@@ -126,16 +136,27 @@ public enum FileDiscovery {
         }
 
         /// Depth-first walk with an explicit stack. Each frame carries the folders above it
-        /// (device + inode), so a link back to one of them is recognised as a loop.
+        /// (device + inode), so a link back to one of them is recognised as a loop. Links to
+        /// folders are followed only after everything reachable without links, so a file is
+        /// shown under its real path when it has one.
         mutating func walk(abs: String, display: String, id: NodeID) {
             struct Frame {
                 var abs: String
                 var display: String
                 var ancestors: [NodeID]
+                var id: NodeID
             }
             guard walked.insert(id).inserted else { return }
-            var stack = [Frame(abs: abs, display: display, ancestors: [id])]
-            while let frame = stack.popLast() {
+            var stack = [Frame(abs: abs, display: display, ancestors: [id], id: id)]
+            var deferredLinks: [Frame] = []
+            while true {
+                guard let frame = stack.popLast() else {
+                    // Then the linked folders not reached otherwise, in the order found.
+                    guard !deferredLinks.isEmpty else { break }
+                    let link = deferredLinks.removeFirst()
+                    if walked.insert(link.id).inserted { stack.append(link) }
+                    continue
+                }
                 guard let dir = opendir(frame.abs) else {
                     ioError(frame.display, "cannot read folder \(frame.display): \(String(cString: strerror(errno)))")
                     continue
@@ -175,12 +196,16 @@ public enum FileDiscovery {
                                 help: "remove the link or add it to `exclude` in .planlint.yaml"))
                             continue
                         }
-                        if !walked.insert(childID).inserted { continue }
-                        subdirs.append(Frame(abs: childAbs, display: childDisplay, ancestors: frame.ancestors + [childID]))
+                        let child = Frame(abs: childAbs, display: childDisplay, ancestors: frame.ancestors + [childID], id: childID)
+                        if FileDiscovery.isSymlink(childAbs) {
+                            deferredLinks.append(child)
+                        } else if walked.insert(childID).inserted {
+                            subdirs.append(child)
+                        }
                     case S_IFREG:
                         if !config.isIncluded(absolutePath: childAbs) { continue }
                         if config.isExcluded(absolutePath: childAbs, isDirectory: false) { continue }
-                        addFile(abs: childAbs, display: childDisplay, id: childID)
+                        addFile(abs: childAbs, display: childDisplay, id: childID, viaLink: FileDiscovery.isSymlink(childAbs))
                     default:
                         continue
                     }
