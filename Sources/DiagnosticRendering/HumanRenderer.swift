@@ -51,8 +51,9 @@ public struct HumanRenderer: DiagnosticRenderer {
             lines.append(indent + styler.style("-->", .gutter) + " " + SingleLine.sanitize(d.path))
         }
         for (i, snippet) in snippets.enumerated() {
-            let loc = snippet.firstLocation
-            let arrow = i == 0 && d.span != nil ? "-->" : ":::"
+            let isPrimary = i == 0 && d.span != nil
+            let loc = isPrimary ? d.span!.start : snippet.firstLocation
+            let arrow = isPrimary ? "-->" : ":::"
             if i > 0 || d.span == nil { lines.append(emptyGutter) }
             lines.append(indent + styler.style(arrow, .gutter) + " "
                          + "\(SingleLine.sanitize(snippet.file.path)):\(loc.line):\(loc.column)")
@@ -67,7 +68,7 @@ public struct HumanRenderer: DiagnosticRenderer {
         if let url = d.docsURL { trailers.append((.note, "note", "for more information, see \(url)")) }
         if !trailers.isEmpty && !snippets.isEmpty { lines.append(emptyGutter) }
         for (role, word, text) in trailers {
-            let head = indent + " = " + styler.style(word, role) + ": "
+            let head = indent + " " + styler.style("=", .gutter) + " " + styler.style(word, role) + ": "
             let continuation = String(repeating: " ", count: indent.count + 3 + word.count + 2)
             let parts = text.split(separator: "\n", omittingEmptySubsequences: false).map { SingleLine.sanitize(String($0)) }
             lines.append(head + parts[0])

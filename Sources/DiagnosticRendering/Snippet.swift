@@ -82,7 +82,7 @@ struct Snippet {
     /// The 1-based number of the last displayed line (for the gutter's width).
     var maxLineNumber: Int { (lines.last ?? 0) + 1 }
 
-    /// The location a `-->` or `:::` header names: the start of the first annotation.
+    /// The location a `:::` header names: the start of the first annotation.
     var firstLocation: SourceLocation {
         let first = annotations.min { $0.range < $1.range }
         return file.location(of: first?.range.start ?? 0)
@@ -160,8 +160,10 @@ struct Snippet {
             // Annotations within the line, rustc's layout: all markers on one row, the
             // rightmost label after them, the others hung below on `|` connectors.
             if !lineSingles.isEmpty {
+                // By column; at the same column the primary goes last, so its label is the
+                // one written beside the carets.
                 let sorted = lineSingles.enumerated().sorted { a, b in
-                    (col(a.element.lo), a.offset) < (col(b.element.lo), b.offset)
+                    (col(a.element.lo), a.element.s.isPrimary ? 1 : 0, a.offset) < (col(b.element.lo), b.element.s.isPrimary ? 1 : 0, b.offset)
                 }.map(\.element)
                 var row = CanvasRow()
                 pipes(&row)
