@@ -28,6 +28,9 @@ public struct PlanLintMain: ParsableCommand {
         version: PlanLintVersion.current,
         subcommands: [
             CheckCommand.self,
+            TestCommand.self,
+            EvalCommand.self,
+            RulesCommand.self,
             ExplainCommand.self,
             ManCommand.self,
         ],

@@ -180,3 +180,9 @@ final class NSLockish: @unchecked Sendable {
         return try body()
     }
 }
+
+/// `path:line:col: severity: message [code]` for one diagnostic (the `short` form's line;
+/// kept for callers written before `ShortRenderer`).
+public enum ShortLine {
+    public static func render(_ d: Diagnostic) -> String { ShortRenderer.line(d) }
+}

@@ -1,0 +1,61 @@
+import ArgumentParser
+import Foundation
+import PlanLintKit
+import RuleEngine
+
+/// `planlint test`: runs the examples of rule files.
+struct TestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "test",
+        abstract: "Run the valid and invalid examples of rule files and report every mismatch.",
+        discussion: """
+        Each example runs its own rule. An invalid example marks the lines a finding must point \
+        at with `# expect: rule-id`; a valid example must produce nothing. Every mismatch is \
+        reported with its line in the rule file, then `N passed, M failed`.
+
+        Exit status: 0 when every example behaves as declared, 1 when one does not, 2 when a \
+        rule file has an error.
+        """
+    )
+
+    @Argument(help: "Rule files or folders (default: Rules/ in the current directory).")
+    var paths: [String] = []
+
+    func run() throws {
+        let paths = try RuleToolIO.rulePaths(self.paths)
+        let report = RuleTester.run(paths: paths)
+        RuleToolIO.printDiagnostics(report.loadDiagnostics)
+        for f in report.failures { print(f.description) }
+        print(report.summary)
+        if report.exitCode != 0 { throw ExitCode(report.exitCode) }
+    }
+}
+
+/// What the rule-author subcommands share: default rule paths and printing diagnostics.
+enum RuleToolIO {
+    /// `paths`, or `Rules/` when none are given and it exists; otherwise a usage error.
+    static func rulePaths(_ paths: [String]) throws -> [String] {
+        if !paths.isEmpty { return paths }
+        var isDir: ObjCBool = false
+        if FileManager.default.fileExists(atPath: RuleLoader.defaultDirectory, isDirectory: &isDir), isDir.boolValue {
+            return [RuleLoader.defaultDirectory]
+        }
+        printError("no rules given and no \(RuleLoader.defaultDirectory)/ folder here: pass rule files or folders (--rules PATH)")
+        throw ExitCode(2)
+    }
+
+    /// Diagnostics on standard error, in output order, with their notes and help.
+    static func printDiagnostics(_ diagnostics: [Diagnostic]) {
+        for d in diagnostics.sorted(by: Diagnostic.ordered) {
+            var text = ShortLine.render(d)
+            for l in d.labels { text += "\n  \(l.span.file.path):\(l.span.start.line):\(l.span.start.column): \(l.message)" }
+            for n in d.notes { text += "\n  = note: \(n)" }
+            if let h = d.help { text += "\n  = help: \(h)" }
+            printError(text)
+        }
+    }
+
+    static func printError(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+}

@@ -1,0 +1,111 @@
+import Diagnostics
+import ExactNumbers
+import RuleLanguage
+import SourceText
+import YAMLTree
+
+/// `planlint eval`: an expression's value over a document, like `opa eval`.
+public enum ExpressionTool {
+    /// What `evaluate` produced: lines to print, and diagnostics (positioned in the
+    /// expression, in the `--at` path, or at the data).
+    public struct Output: Sendable {
+        public var lines: [String]
+        public var diagnostics: [Diagnostic]
+        /// 0 when every evaluation succeeded, 2 when the expression or path has an error or an
+        /// evaluation failed.
+        public var exitCode: Int32 { diagnostics.contains { $0.severity == .error } ? 2 : 0 }
+    }
+
+    /// Evaluates `expression` over each document of `tree` with `self` and `root` bound to the
+    /// document root — or, with `at`, with `self` bound to each match of that path (with
+    /// `parent`, `key`, `index` and `path` as in rules). Values print with their rounding
+    /// intervals; with several documents or matches each line starts with `path: `.
+    public static func evaluate(_ expression: String, in tree: YAMLTree, at path: String? = nil,
+                                symbols: SymbolTable = .default, costPolicy: CostPolicy = .default) -> Output {
+        var out = Output(lines: [], diagnostics: [])
+        let exprFile = SourceFile(path: "<expression>", text: expression)
+        let compiled = Expression.compile(expression, scope: Scope())
+        for p in compiled.problems {
+            out.diagnostics.append(Diagnostic(code: p.code.rawValue, severity: .error, message: p.message,
+                                              location: .span(SourceSpan(file: exprFile, range: p.range)),
+                                              primaryLabel: p.label, notes: p.notes, help: p.help))
+        }
+        var selector = SelectorPath(text: "$", steps: [])
+        let pathFile = SourceFile(path: "<--at>", text: path ?? "$")
+        if let path {
+            switch SelectorPath.parse(path) {
+            case .success(let s): selector = s
+            case .failure(let problems):
+                for p in problems.problems {
+                    let code = p.expressionCode?.rawValue ?? EngineCode.invalidPath
+                    out.diagnostics.append(Diagnostic(code: code, severity: .error, message: p.message,
+                                                      location: .span(SourceSpan(file: pathFile, range: p.range)),
+                                                      primaryLabel: p.label, notes: p.notes, help: p.help))
+                }
+            }
+        }
+        guard let e = compiled.expression, out.diagnostics.isEmpty else { return out }
+        let options = EvaluationOptions(symbols: symbols)
+        let docs = tree.documents
+        for root in docs {
+            var meter = CostMeter.forDocument(nodeCount: tree.nodeCount, policy: costPolicy)
+            var activation = Activation(scope: Scope())
+            var filterActivation = Activation(scope: Scope())
+            var filterMeter = meter
+            let matches: PathMatches
+            do {
+                matches = try selector.match(in: root) { (condition, m, p) throws(EvaluationError) -> Bool in
+                    RuleEvaluation.bind(&filterActivation, m, root: root, path: p)
+                    let v = try condition.evaluate(&filterActivation, options: options, meter: &filterMeter)
+                    guard let b = v.boolValue else {
+                        throw EvaluationError(code: .typeMismatch, message: "the filter gave \(v.typeName), not true or false",
+                                              range: ByteRange(0, condition.text.utf8.count), node: m.node)
+                    }
+                    return b
+                }
+            } catch {
+                let r = error.error.range
+                out.diagnostics.append(failure(error.error, label: Label(
+                    span: SourceSpan(file: pathFile, range: ByteRange(r.start + error.expressionOffset, r.end + error.expressionOffset)),
+                    message: "in this filter"), fallback: root))
+                continue
+            }
+            meter = filterMeter
+            if matches.matches.isEmpty, path != nil {
+                out.lines.append(docs.count > 1 ? "document \(docIndex(root, docs)): no match" : "no match")
+                continue
+            }
+            let prefixed = path != nil || docs.count > 1
+            for m in matches.matches {
+                let p = matches.path(of: m.trail)
+                RuleEvaluation.bind(&activation, m, root: root, path: p)
+                do {
+                    let v = try e.evaluate(&activation, options: options, meter: &meter)
+                    let label = docs.count > 1 ? "document \(docIndex(root, docs)) \(p)" : p
+                    out.lines.append(prefixed ? "\(label): \(v.formatted(.intervals, symbols: symbols))" : v.formatted(.intervals, symbols: symbols))
+                } catch {
+                    out.diagnostics.append(failure(error, label: Label(span: SourceSpan(file: exprFile, range: error.range),
+                                                                       message: "while evaluating this"), fallback: m.node))
+                    if error.code == .budgetExceeded { break }
+                }
+            }
+        }
+        return out
+    }
+
+    static func docIndex(_ root: YAMLNode, _ docs: [YAMLNode]) -> Int {
+        (docs.firstIndex(of: root) ?? 0) + 1
+    }
+
+    /// An evaluation failure: at the data node when the data caused it, else at the
+    /// expression (`label` then says where in the expression the data was being read).
+    static func failure(_ e: EvaluationError, label: Label, fallback: YAMLNode?) -> Diagnostic {
+        let code = e.code == .budgetExceeded ? EngineCode.budgetExceeded : EngineCode.evaluationFailed
+        if let node = e.node {
+            return Diagnostic(code: code, severity: .error, message: e.message, location: .span(Blame.span(of: node)),
+                              primaryLabel: e.code.rawValue, labels: [label], notes: e.notes, help: e.help)
+        }
+        return Diagnostic(code: code, severity: .error, message: e.message, location: .span(label.span),
+                          primaryLabel: e.code.rawValue, notes: e.notes, help: e.help)
+    }
+}

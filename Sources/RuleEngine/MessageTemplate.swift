@@ -1,0 +1,86 @@
+import RuleLanguage
+import SourceText
+
+/// A message with `{expression}` parts, e.g. `tally for {key} says {self}, but {counted}
+/// projects carry it`. `{{` and `}}` stand for literal braces. Each part is compiled once,
+/// at load; values print with `Value.formatted`.
+public struct MessageTemplate: Sendable {
+    enum Part: Sendable {
+        case literal(String)
+        /// An expression and its byte range in the template text.
+        case expression(CompiledExpression, range: ByteRange)
+    }
+
+    let parts: [Part]
+    /// The template as written.
+    public let text: String
+
+    /// The compiled expressions, for dependency analysis (which lets must be computed).
+    var expressions: [CompiledExpression] {
+        parts.compactMap { if case .expression(let e, _) = $0 { return e } else { return nil } }
+    }
+
+    /// Parses `text`, compiling each `{…}` part against `scope`. Returns every problem found.
+    public static func parse(_ text: String, scope: Scope, limits: ExpressionLimits = .default) -> Result<MessageTemplate, TextProblems> {
+        let bytes = Array(text.utf8)
+        var parts: [Part] = []
+        var problems: [TextProblem] = []
+        var literal: [UInt8] = []
+        var i = 0
+        func flush() {
+            if !literal.isEmpty {
+                parts.append(.literal(String(decoding: literal, as: UTF8.self)))
+                literal.removeAll()
+            }
+        }
+        while i < bytes.count {
+            let b = bytes[i]
+            if b == UInt8(ascii: "{") {
+                if i + 1 < bytes.count, bytes[i + 1] == UInt8(ascii: "{") {
+                    literal.append(b)
+                    i += 2
+                    continue
+                }
+                let open = i
+                guard let close = ExpressionScan.closing(bytes, from: i + 1, end: bytes.count, closer: UInt8(ascii: "}")) else {
+                    problems.append(TextProblem(
+                        message: "`{` in the message is not closed", range: ByteRange(open, open + 1), label: "opened here",
+                        help: "end the expression with `}`, or write `{{` for a literal brace"))
+                    break
+                }
+                let exprText = String(decoding: bytes[(open + 1)..<close], as: UTF8.self)
+                if exprText.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\n" }) {
+                    problems.append(TextProblem(
+                        message: "empty `{}` in the message", range: ByteRange(open, close + 1),
+                        help: "put an expression inside, e.g. `{self.total}`, or write `{{}}` for literal braces"))
+                } else {
+                    let result = Expression.compile(exprText, scope: scope, limits: limits)
+                    if let e = result.expression {
+                        flush()
+                        parts.append(.expression(e, range: ByteRange(open + 1, close)))
+                    } else {
+                        problems += result.problems.map { TextProblem($0, offset: open + 1) }
+                    }
+                }
+                i = close + 1
+                continue
+            }
+            if b == UInt8(ascii: "}") {
+                if i + 1 < bytes.count, bytes[i + 1] == UInt8(ascii: "}") {
+                    literal.append(b)
+                    i += 2
+                    continue
+                }
+                problems.append(TextProblem(
+                    message: "single `}` in the message", range: ByteRange(i, i + 1), label: "no `{` opens this",
+                    help: "write `}}` for a literal brace"))
+                i += 1
+                continue
+            }
+            literal.append(b)
+            i += 1
+        }
+        flush()
+        return problems.isEmpty ? .success(MessageTemplate(parts: parts, text: text)) : .failure(TextProblems(problems))
+    }
+}

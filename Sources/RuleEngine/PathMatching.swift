@@ -1,0 +1,183 @@
+import RuleLanguage
+import SourceText
+import YAMLTree
+
+/// One node a `for` path selected, with what the rule variables need.
+struct PathMatch {
+    let node: YAMLNode
+    /// The mapping or sequence holding it (nil for the document root).
+    let parent: YAMLNode?
+    /// Its key node, when its parent is a mapping.
+    let key: YAMLNode?
+    /// Its index, when its parent is a sequence (-1 otherwise).
+    let index: Int
+    /// Its entry in `PathMatches.trail`, for formatting its path on demand.
+    let trail: Int32
+}
+
+/// Why a path matched nothing in a document that had the structure leading to it.
+struct EmptyMatch {
+    enum Reason {
+        /// No candidate mapping has the key.
+        case missingKey(String)
+        /// No candidate has the kind the step needs (a key step over sequences, `[*]` over scalars).
+        case wrongKind(expected: String)
+    }
+    let stepIndex: Int
+    let reason: Reason
+    /// Some of the candidates the step was applied to (the first few).
+    let candidates: [YAMLNode]
+    /// The path (as a display string) of the first candidate.
+    let candidatePath: String
+}
+
+/// The nodes a path selected, and how to name them.
+struct PathMatches {
+    var matches: [PathMatch] = []
+    /// Parent-pointer records: one per node on the way (the root is entry 0).
+    var trail: [TrailEntry] = []
+    /// Set when nothing matched although the document had the structure leading to the
+    /// failing step (see `EmptyMatch`); nil when something matched or absence is expected.
+    var empty: EmptyMatch?
+
+    struct TrailEntry {
+        let parent: Int32
+        /// The key node (mapping step) or nil (sequence step, or the root).
+        let key: YAMLNode?
+        let index: Int32
+    }
+
+    /// `fields[0].items[1].projects[3]`; `$` for the root. Keys that are not plain names
+    /// are written `['key']`.
+    func path(of trailIndex: Int32) -> String {
+        var parts: [TrailEntry] = []
+        var t = trailIndex
+        while t > 0 {
+            let e = trail[Int(t)]
+            parts.append(e)
+            t = e.parent
+        }
+        if parts.isEmpty { return "$" }
+        var out = ""
+        for e in parts.reversed() {
+            if let k = e.key {
+                let name = k.scalarText ?? "?"
+                if PathMatches.isPlainName(name) {
+                    if !out.isEmpty { out += "." }
+                    out += name
+                } else {
+                    out += "['"
+                    for ch in name.unicodeScalars {
+                        if ch == "'" || ch == "\\" { out += "\\" }
+                        out.unicodeScalars.append(ch)
+                    }
+                    out += "']"
+                }
+            } else {
+                out += "[\(e.index)]"
+            }
+        }
+        return out
+    }
+
+    static func isPlainName(_ s: String) -> Bool {
+        !s.isEmpty && s.utf8.allSatisfy(PathParser.isNameByte) && s.utf8.first != UInt8(ascii: "-")
+    }
+}
+
+extension SelectorPath {
+    /// Selects the nodes under `root`. `filter` decides `[? …]` steps for one candidate; it is
+    /// given the candidate's path when the filter reads `path`.
+    func match(
+        in root: YAMLNode,
+        filter: (CompiledExpression, PathMatch, String?) throws(EvaluationError) -> Bool
+    ) throws(FilterFailure) -> PathMatches {
+        var result = PathMatches()
+        result.trail.append(.init(parent: 0, key: nil, index: -1))
+        var current = [PathMatch(node: root, parent: nil, key: nil, index: -1, trail: 0)]
+        var next: [PathMatch] = []
+        for (stepIndex, step) in steps.enumerated() {
+            next.removeAll(keepingCapacity: true)
+            func add(_ node: YAMLNode, parent: YAMLNode, key: YAMLNode?, index: Int, from: PathMatch, into list: inout [PathMatch], trail: inout [PathMatches.TrailEntry]) {
+                trail.append(.init(parent: from.trail, key: key, index: Int32(clamping: index)))
+                list.append(PathMatch(node: node, parent: parent, key: key, index: index, trail: Int32(trail.count - 1)))
+            }
+            var sawRightKind = false
+            switch step.kind {
+            case .key(let name):
+                for c in current where c.node.isMapping {
+                    sawRightKind = true
+                    if let e = c.node.entry(name) {
+                        add(e.value, parent: c.node, key: e.key, index: -1, from: c, into: &next, trail: &result.trail)
+                    }
+                }
+            case .index(let i):
+                for c in current where c.node.isSequence {
+                    sawRightKind = true
+                    let n = c.node.count
+                    let at = i < 0 ? n + i : i
+                    if at >= 0, at < n, let item = c.node[at] {
+                        add(item, parent: c.node, key: nil, index: at, from: c, into: &next, trail: &result.trail)
+                    }
+                }
+            case .wildcard, .filter:
+                var condition: CompiledExpression?
+                var offset = 0
+                if case .filter(let e, let o) = step.kind { condition = e; offset = o }
+                let wantsPath = condition?.usedSlots.contains(Scope.pathSlot) ?? false
+                func keep(_ m: PathMatch, _ trail: PathMatches) throws(FilterFailure) -> Bool {
+                    guard let condition else { return true }
+                    do {
+                        return try filter(condition, m, wantsPath ? trail.path(of: m.trail) : nil)
+                    } catch {
+                        throw FilterFailure(error: error, expressionOffset: offset, stepIndex: stepIndex)
+                    }
+                }
+                for c in current {
+                    if c.node.isSequence {
+                        sawRightKind = true
+                        for (k, item) in c.node.items.enumerated() {
+                            add(item, parent: c.node, key: nil, index: k, from: c, into: &next, trail: &result.trail)
+                            if try !keep(next[next.count - 1], result) { next.removeLast() }
+                        }
+                    } else if c.node.isMapping {
+                        sawRightKind = true
+                        for e in c.node.entries {
+                            add(e.value, parent: c.node, key: e.key, index: -1, from: c, into: &next, trail: &result.trail)
+                            if try !keep(next[next.count - 1], result) { next.removeLast() }
+                        }
+                    }
+                }
+            }
+            if next.isEmpty {
+                let sample = Array(current.prefix(5).map(\.node))
+                if !sawRightKind && !current.isEmpty {
+                    let expected: String
+                    switch step.kind {
+                    case .key: expected = "a mapping"
+                    case .index: expected = "a sequence"
+                    case .wildcard, .filter: expected = "a sequence or a mapping"
+                    }
+                    let at = current.first.map { result.path(of: $0.trail) } ?? "$"
+                    result.empty = EmptyMatch(stepIndex: stepIndex, reason: .wrongKind(expected: expected), candidates: sample, candidatePath: at)
+                } else if case .key(let name) = step.kind, !step.isOptional, !current.isEmpty {
+                    let mappings = current.lazy.filter(\.node.isMapping).prefix(5)
+                    let at = mappings.first.map { result.path(of: $0.trail) } ?? "$"
+                    result.empty = EmptyMatch(stepIndex: stepIndex, reason: .missingKey(name), candidates: mappings.map(\.node), candidatePath: at)
+                }
+                return result
+            }
+            swap(&current, &next)
+        }
+        result.matches = current
+        return result
+    }
+}
+
+/// A filter expression of a path that could not be evaluated on a candidate.
+struct FilterFailure: Error {
+    let error: EvaluationError
+    /// Where the filter's expression starts in the path text.
+    let expressionOffset: Int
+    let stepIndex: Int
+}

@@ -1,0 +1,154 @@
+import Diagnostics
+import RuleLanguage
+import SourceText
+import YAMLTree
+
+/// Where a rule is written: its rule file and the span of its `id` value.
+public struct RuleSource: Sendable, Hashable {
+    /// The span of the rule's `id` value in its rule file.
+    public let idSpan: SourceSpan
+    /// The rule file's path as the user gave it.
+    public var path: String { idSpan.file.path }
+    /// 1-based line of the rule's `id`.
+    public var line: Int { idSpan.start.line }
+    /// 1-based column (code points) of the rule's `id` value.
+    public var column: Int { idSpan.start.column }
+}
+
+/// A YAML snippet in a rule's `examples`, run by `planlint test`.
+public struct RuleExample: Sendable {
+    public enum Kind: String, Sendable {
+        /// Must produce no diagnostic from the rule.
+        case valid
+        /// Must produce exactly the diagnostics its `# expect:` comments name.
+        case invalid
+    }
+    public let kind: Kind
+    /// 1-based position among the rule's examples of the same kind.
+    public let number: Int
+    /// The example's YAML text, and the scalar it was written in.
+    public let yaml: RuleText
+    /// Messages the example must produce (the mapping form's `messages:`), each exactly.
+    public let expectedMessages: [String]
+    /// Where each expected message is written (same order).
+    public let expectedMessageNodes: [YAMLNode]
+}
+
+/// One loaded and compiled rule. Immutable and `Sendable`: a `RuleSet` is shared by every
+/// worker that lints files.
+public struct Rule: Sendable {
+    // MARK: Metadata (for listings, SARIF, `explain`, docs)
+
+    /// Kebab-case id; diagnostics the rule reports carry it as their `code`.
+    public let id: String
+    /// The severity of the rule's findings (the rule file's, unless overridden).
+    public internal(set) var severity: Severity
+    /// One line (listings, SARIF `shortDescription`).
+    public let summary: String
+    /// Markdown: why the rule exists.
+    public let description: String?
+    /// How to fix a finding (plain text or light Markdown).
+    public let help: String?
+    public let tags: [String]
+    /// A page documenting the rule.
+    public let docsURL: String?
+    public let source: RuleSource
+    public let examples: [RuleExample]
+    /// The `for` path as written.
+    public var forPath: String { selector.text }
+
+    // MARK: Compiled parts
+
+    struct Part: Sendable {
+        let expression: CompiledExpression
+        /// The rule-file text the expression is part of, and where it starts in it.
+        let source: RuleText
+        let offset: Int
+        /// Indexes of the lets this part needs, directly or through other lets, ascending.
+        let needs: [Int]
+
+        /// The rule-file span of a range of the expression.
+        func span(of range: ByteRange) -> SourceSpan {
+            source.span(of: ByteRange(range.start + offset, range.end + offset))
+        }
+    }
+
+    struct Template: Sendable {
+        let template: MessageTemplate
+        let source: RuleText
+        let needs: [Int]
+    }
+
+    struct Let: Sendable {
+        let name: String
+        let slot: Int
+        let part: Part
+    }
+
+    struct LabelSpec: Sendable {
+        /// `each`: an expression giving a list; one label per element.
+        let each: Part?
+        /// The slot the element is bound to (`as`, default `it`).
+        let elementSlot: Int?
+        /// `at`: the node to label (default: the element).
+        let at: Part?
+        let message: Template?
+        /// The label's entry in the rule file (for errors).
+        let node: YAMLNode
+    }
+
+    let selector: SelectorPath
+    let selectorText: RuleText
+    let when: Part?
+    let lets: [Let]
+    let assertion: Part
+    let message: Template?
+    let at: Part?
+    let labels: [LabelSpec]
+    let notes: [Template]
+    /// A scope as large as any expression of the rule needs (rule variables, lets, label element).
+    let activationScope: Scope
+    let options: EvaluationOptions
+    /// Whether any expression of the rule reads `path` (then match paths are formatted).
+    let usesPath: Bool
+}
+
+/// The rules loaded from rule files, ready to run. Immutable and `Sendable`.
+public struct RuleSet: Sendable {
+    /// In load order: files in the order given (folders sorted by path), rules in file order.
+    public private(set) var rules: [Rule]
+
+    public init(rules: [Rule] = []) {
+        self.rules = rules
+    }
+
+    public static let empty = RuleSet()
+
+    public var isEmpty: Bool { rules.isEmpty }
+    public var count: Int { rules.count }
+
+    /// The rule with `id`, if loaded.
+    public func rule(id: String) -> Rule? { rules.first { $0.id == id } }
+
+    /// The ids of all rules, in load order.
+    public var ids: [String] { rules.map(\.id) }
+
+    /// Only the rules for which `isIncluded` holds (for configs that disable rules).
+    public func filtered(_ isIncluded: (Rule) -> Bool) -> RuleSet {
+        RuleSet(rules: rules.filter(isIncluded))
+    }
+
+    /// The same rules, with the severity of `id` changed (for configs). Unknown ids are ignored:
+    /// check them against `ids` to report typos.
+    public func settingSeverity(_ severity: Severity, forRule id: String) -> RuleSet {
+        var copy = self
+        for i in copy.rules.indices where copy.rules[i].id == id { copy.rules[i].severity = severity }
+        return copy
+    }
+
+    /// Both sets' rules (`self` first). Ids are not checked for clashes: load all rule files
+    /// with one `RuleLoader.load` call to get duplicate-id diagnostics.
+    public func merging(_ other: RuleSet) -> RuleSet {
+        RuleSet(rules: rules + other.rules)
+    }
+}

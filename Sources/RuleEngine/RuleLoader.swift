@@ -1,0 +1,648 @@
+import Diagnostics
+import ExactNumbers
+import Foundation
+import RuleLanguage
+import SourceText
+import YAMLTree
+
+/// What loading rule files produced: the rules that compiled, and a positioned diagnostic
+/// for everything wrong in the files.
+public struct RuleLoadResult: Sendable {
+    /// The rules that loaded without errors.
+    public var ruleSet: RuleSet
+    /// Problems in the rule files, positioned in them (YAML errors, unknown keys, bad paths,
+    /// expression errors, duplicate ids…), in file order.
+    public var diagnostics: [Diagnostic]
+    /// Rules that were written but not loaded because of an error, as `path:line: id`
+    /// (the id may be missing). Loading never drops a rule silently: each has an error
+    /// diagnostic too.
+    public var brokenRules: [String]
+    /// The rule files read, in load order.
+    public var files: [SourceFile]
+
+    /// Whether any diagnostic is an error: the CLI exits 2.
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+}
+
+/// Settings for loading rule files.
+public struct RuleLoadOptions: Sendable {
+    public var expressionLimits: ExpressionLimits
+    public var yamlLimits: YAMLLimits
+
+    public init(expressionLimits: ExpressionLimits = .default, yamlLimits: YAMLLimits = .default) {
+        self.expressionLimits = expressionLimits
+        self.yamlLimits = yamlLimits
+    }
+
+    public static let `default` = RuleLoadOptions()
+}
+
+/// Loads rule files (see Docs/rules.md for the format) into a `RuleSet`.
+public enum RuleLoader {
+    /// Where planlint looks for rules when none are given: `Rules/` in the current directory.
+    public static let defaultDirectory = "Rules"
+
+    /// Loads rule files and folders. A folder contributes every `*.yaml` and `*.yml` file
+    /// under it (hidden files and folders skipped), sorted by path; files given by name load
+    /// whatever their extension. A path that does not exist, or a folder without rule files,
+    /// is an error. Ids must be unique across everything loaded.
+    public static func load(paths: [String], options: RuleLoadOptions = .default) -> RuleLoadResult {
+        var sources: [SourceFile] = []
+        var diagnostics: [Diagnostic] = []
+        var preParsed: [(SourceFile, YAMLParseResult)] = []
+        for path in ruleFiles(in: paths, diagnostics: &diagnostics) {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                diagnostics.append(Diagnostic(code: EngineCode.unreadable, severity: .error,
+                                              message: "cannot read rule file \(path)", location: .path(path)))
+                continue
+            }
+            let (file, parsed) = YAMLReader.read(path: path, raw: [UInt8](data), limits: options.yamlLimits)
+            sources.append(file)
+            preParsed.append((file, parsed))
+        }
+        var loader = Loader(options: options)
+        loader.diagnostics = diagnostics
+        for (file, parsed) in preParsed { loader.loadFile(file, parsed: parsed) }
+        return loader.result(files: sources)
+    }
+
+    /// Loads rule files already in memory (tests, the language server, `planlint test`).
+    public static func load(sources: [SourceFile], options: RuleLoadOptions = .default) -> RuleLoadResult {
+        var loader = Loader(options: options)
+        for file in sources {
+            loader.loadFile(file, parsed: YAMLReader.parse(file, limits: options.yamlLimits))
+        }
+        return loader.result(files: sources)
+    }
+
+    /// Loads one rule file from text.
+    public static func load(text: String, path: String = "<rules>", options: RuleLoadOptions = .default) -> RuleLoadResult {
+        load(sources: [SourceFile(path: path, text: text)], options: options)
+    }
+
+    /// The rule files named by `paths` (folders expanded, sorted), reporting paths that do
+    /// not exist and folders without rule files.
+    public static func ruleFiles(in paths: [String], diagnostics: inout [Diagnostic]) -> [String] {
+        var out: [String] = []
+        let fm = FileManager.default
+        for path in paths {
+            var isDir: ObjCBool = false
+            guard fm.fileExists(atPath: path, isDirectory: &isDir) else {
+                diagnostics.append(Diagnostic(code: EngineCode.unreadable, severity: .error,
+                                              message: "no rule file or folder at \(path)", location: .path(path)))
+                continue
+            }
+            if !isDir.boolValue {
+                out.append(path)
+                continue
+            }
+            var found: [String] = []
+            if let walker = fm.enumerator(atPath: path) {
+                while let rel = walker.nextObject() as? String {
+                    let name = (rel as NSString).lastPathComponent
+                    if name.hasPrefix(".") {
+                        walker.skipDescendants()
+                        continue
+                    }
+                    guard name.hasSuffix(".yaml") || name.hasSuffix(".yml") else { continue }
+                    let full = path.hasSuffix("/") ? path + rel : path + "/" + rel
+                    var sub: ObjCBool = false
+                    if fm.fileExists(atPath: full, isDirectory: &sub), !sub.boolValue { found.append(full) }
+                }
+            }
+            if found.isEmpty {
+                diagnostics.append(Diagnostic(code: EngineCode.noRules, severity: .error,
+                                              message: "no rule files (*.yaml, *.yml) in folder \(path)", location: .path(path)))
+            }
+            out += found.sorted()
+        }
+        return out
+    }
+}
+
+// MARK: - The loader
+
+/// The keys of each part of a rule file.
+enum RuleFileKeys {
+    static let file = ["rules", "symbols"]
+    static let rule = ["id", "severity", "summary", "description", "help", "tags", "docs",
+                       "for", "when", "let", "assert", "message", "at", "labels", "notes", "examples"]
+    static let label = ["each", "as", "at", "message"]
+    static let examples = ["valid", "invalid"]
+    static let example = ["yaml", "messages"]
+    static let symbolMeaning = ["between"]
+}
+
+struct Loader {
+    let options: RuleLoadOptions
+    var diagnostics: [Diagnostic] = []
+    var rules: [Rule] = []
+    var broken: [String] = []
+    /// The `id` value of every rule seen, for duplicate reports.
+    var idSpans: [String: SourceSpan] = [:]
+
+    init(options: RuleLoadOptions) {
+        self.options = options
+    }
+
+    func result(files: [SourceFile]) -> RuleLoadResult {
+        RuleLoadResult(ruleSet: RuleSet(rules: rules), diagnostics: diagnostics, brokenRules: broken, files: files)
+    }
+
+    // MARK: Reporting
+
+    mutating func report(_ code: String, _ message: String, at span: SourceSpan, severity: Severity = .error,
+                         label: String? = nil, labels: [Label] = [], notes: [String] = [], help: String? = nil) {
+        diagnostics.append(Diagnostic(code: code, severity: severity, message: message, location: .span(span),
+                                      primaryLabel: label, labels: labels, notes: notes, help: help))
+    }
+
+    /// The first line of a node (a block mapping's span can run for many lines).
+    static func headSpan(_ node: YAMLNode) -> SourceSpan {
+        Blame.span(of: node)
+    }
+
+    mutating func reportProblems(_ problems: [TextProblem], in text: RuleText, defaultCode: String) {
+        for p in problems {
+            let code = p.expressionCode.map { EngineCode.expression($0.rawValue) } ?? defaultCode
+            report(code, p.message, at: text.span(of: p.range), label: p.label, notes: p.notes, help: p.help)
+        }
+    }
+
+    // MARK: Files
+
+    mutating func loadFile(_ file: SourceFile, parsed: YAMLParseResult) {
+        diagnostics += parsed.problems.map { Diagnostic($0, in: file) }
+        if !parsed.isComplete { return }
+        let docs = parsed.documents
+        guard let root = docs.first, !(root.isScalar && root.value == .null) else {
+            report(EngineCode.noRules, "the rule file has no rules", at: SourceSpan(file: file, range: ByteRange(0, 0)),
+                   severity: .warning, help: "a rule file is a mapping with a `rules:` list (see Docs/rules.md)")
+            return
+        }
+        if docs.count > 1 {
+            report(EngineCode.invalidValue, "a rule file holds one YAML document, this one has \(docs.count)",
+                   at: Self.headSpan(docs[1]), label: "second document",
+                   help: "put all rules of the file under one `rules:` list, or split the file")
+        }
+        guard root.isMapping else {
+            report(EngineCode.invalidValue, "a rule file is a mapping with a `rules:` list, not a \(Self.kindName(root))",
+                   at: Self.headSpan(root), help: "start the file with `rules:` (see Docs/rules.md)")
+            return
+        }
+        checkKeys(root, known: RuleFileKeys.file, what: "rule file")
+        var symbols = SymbolTable.default
+        if let s = root.entry("symbols") { readSymbols(s.value, into: &symbols) }
+        guard let rulesEntry = root.entry("rules") else {
+            report(EngineCode.missingKey, "the rule file has no `rules:` list", at: Self.headSpan(root),
+                   help: "add `rules:` with a list of rules (see Docs/rules.md)")
+            return
+        }
+        let list = rulesEntry.value
+        if list.isScalar && list.value == .null {
+            report(EngineCode.noRules, "`rules:` is empty", at: rulesEntry.key.span, severity: .warning)
+            return
+        }
+        guard list.isSequence else {
+            report(EngineCode.invalidValue, "`rules:` is a list of rules (`- id: …`), not a \(Self.kindName(list))",
+                   at: Self.headSpan(list))
+            return
+        }
+        let options = EvaluationOptions(symbols: symbols)
+        for (i, node) in list.items.enumerated() {
+            let before = diagnostics.count
+            let rule = loadRule(node, number: i + 1, options: options)
+            let failed = diagnostics[before...].contains { $0.severity == .error }
+            if let rule, !failed {
+                rules.append(rule)
+            } else {
+                let idText = node["id"]?.scalarText
+                let line = node.span.start.line
+                broken.append("\(file.path):\(line): \(idText ?? "rule \(i + 1) (no id)")")
+            }
+        }
+    }
+
+    static func kindName(_ node: YAMLNode) -> String {
+        switch node.kind {
+        case .scalar: return node.value == .null ? "null" : "scalar"
+        case .sequence: return "list"
+        case .mapping: return "mapping"
+        }
+    }
+
+    /// Reports keys of `node` not in `known`, with a suggestion.
+    mutating func checkKeys(_ node: YAMLNode, known: [String], what: String) {
+        for (k, _) in node.entries {
+            guard let name = k.scalarText, k.isScalar else {
+                report(EngineCode.unknownKey, "a \(what) key must be text", at: Self.headSpan(k))
+                continue
+            }
+            if known.contains(name) { continue }
+            let suggestion = Suggestions.closest(to: name, in: known)
+            report(EngineCode.unknownKey, "unknown key `\(name)` in \(what)", at: k.span,
+                   label: suggestion.map { "did you mean `\($0)`?" } ?? "unknown key",
+                   notes: ["the keys of a \(what) are: \(known.map { "`\($0)`" }.joined(separator: ", "))"],
+                   help: suggestion.map { "did you mean `\($0)`?" })
+        }
+    }
+
+    mutating func readSymbols(_ node: YAMLNode, into table: inout SymbolTable) {
+        guard node.isMapping else {
+            report(EngineCode.invalidValue, "`symbols:` maps each legend symbol to its meaning", at: Self.headSpan(node),
+                   help: "e.g. `symbols: {＊: {between: [0, 1]}, －: null}`")
+            return
+        }
+        for (k, v) in node.entries {
+            guard k.isScalar, let symbol = k.scalarText, !symbol.isEmpty else {
+                report(EngineCode.invalidValue, "a symbol must be non-empty text", at: Self.headSpan(k))
+                continue
+            }
+            if v.isScalar {
+                switch v.value {
+                case .null?:
+                    table.define(symbol, as: .null)
+                    continue
+                case .int(let t)?, .float(let t)?:
+                    if let d = ExactDecimal(t) {
+                        table.define(symbol, as: .quantity(Quantity(exact: d)))
+                        continue
+                    }
+                default: break
+                }
+            } else if v.isMapping, let between = v.entry("between") {
+                checkKeys(v, known: RuleFileKeys.symbolMeaning, what: "symbol meaning")
+                let bounds = between.value.items.compactMap { $0.scalarText.flatMap { ExactDecimal($0) } }
+                if between.value.isSequence, between.value.count == 2, bounds.count == 2, bounds[0] < bounds[1],
+                   let q = Quantity.between(bounds[0], bounds[1]) {
+                    table.define(symbol, as: .quantity(q))
+                } else {
+                    report(EngineCode.invalidValue, "`between` takes two numbers, the lower one first",
+                           at: Self.headSpan(between.value), help: "e.g. `between: [0, 1]` for \"more than 0, less than 1\"")
+                }
+                continue
+            }
+            report(EngineCode.invalidValue, "the meaning of `\(symbol)` must be a number, `null` or `{between: [low, high]}`",
+                   at: Self.headSpan(v),
+                   help: "`null`: the cell holds no amount; `0`: exactly zero; `{between: [0, 1]}`: more than 0 and less than 1")
+        }
+    }
+
+    // MARK: Rules
+
+    /// Reads a text value that must be a scalar.
+    mutating func text(_ entry: (key: YAMLNode, value: YAMLNode), what: String, allowEmpty: Bool = false) -> String? {
+        let v = entry.value
+        guard v.isScalar, let t = v.scalarText else {
+            var help = "write it as text"
+            if v.isMapping, v.collectionStyle == .flow {
+                help = "a value that starts with `{` must be quoted in YAML: `\(what): \"{…} …\"`"
+            } else if v.isSequence, v.collectionStyle == .flow {
+                help = "a value that starts with `[` must be quoted in YAML"
+            }
+            report(EngineCode.invalidValue, "`\(what)` must be text, not a \(Self.kindName(v))", at: Self.headSpan(v), help: help)
+            return nil
+        }
+        if !allowEmpty, v.value == .null || t.allSatisfy({ $0.isWhitespace }) {
+            report(EngineCode.invalidValue, "`\(what)` is empty", at: entry.key.span)
+            return nil
+        }
+        return t
+    }
+
+    static func isKebabCase(_ s: String) -> Bool {
+        let u = Array(s.utf8)
+        guard let f = u.first, f >= 0x61 && f <= 0x7A, u.last != 0x2D else { return false }
+        var previousDash = false
+        for b in u {
+            let ok = (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) || b == 0x2D
+            if !ok || (b == 0x2D && previousDash) { return false }
+            previousDash = b == 0x2D
+        }
+        return true
+    }
+
+    static func kebabSuggestion(_ s: String) -> String {
+        var out = ""
+        var lastDash = true
+        for ch in s.unicodeScalars {
+            if ch.properties.isUppercase, !lastDash { out += "-" }
+            if ch.isASCII, ch.properties.isAlphabetic || ("0"..."9").contains(ch) {
+                out += String(ch).lowercased()
+                lastDash = false
+            } else if !lastDash {
+                out += "-"
+                lastDash = true
+            }
+        }
+        while out.hasSuffix("-") { out.removeLast() }
+        return out.isEmpty ? "my-rule" : out
+    }
+
+    mutating func loadRule(_ node: YAMLNode, number: Int, options: EvaluationOptions) -> Rule? {
+        guard node.isMapping else {
+            report(EngineCode.invalidValue, "a rule is a mapping (`id:`, `for:`, `assert:` …), not a \(Self.kindName(node))",
+                   at: Self.headSpan(node), help: "see Docs/rules.md for the keys of a rule")
+            return nil
+        }
+        checkKeys(node, known: RuleFileKeys.rule, what: "rule")
+        let limits = self.options.expressionLimits
+
+        func required(_ key: String, _ help: String) -> (key: YAMLNode, value: YAMLNode)? {
+            if let e = node.entry(key) { return e }
+            let which = node["id"]?.scalarText.map { "rule `\($0)`" } ?? "rule \(number)"
+            report(EngineCode.missingKey, "\(which) has no `\(key)`", at: Self.headSpan(node), label: "in this rule", help: help)
+            return nil
+        }
+
+        // id
+        var id: String?
+        var idSpan = Self.headSpan(node)
+        if let e = required("id", "give the rule a kebab-case id, e.g. `id: tally-matches-marks`"), let t = text(e, what: "id") {
+            idSpan = e.value.span
+            if !Self.isKebabCase(t) {
+                report(EngineCode.invalidValue, "rule id `\(t)` is not kebab-case", at: e.value.span,
+                       help: "use lowercase ASCII letters, digits and single dashes, e.g. `\(Self.kebabSuggestion(t))`")
+            } else if EngineCode.reserved.contains(t) {
+                report(EngineCode.invalidValue, "`\(t)` is the code of one of planlint's own diagnostics", at: e.value.span,
+                       help: "choose another id")
+            } else if let first = idSpans[t] {
+                report(EngineCode.duplicateID, "duplicate rule id `\(t)`", at: e.value.span, label: "second rule with this id",
+                       labels: [Label(span: first, message: "first defined here")],
+                       help: "rule ids must be unique across all loaded rule files; rename one of them")
+            } else {
+                idSpans[t] = e.value.span
+            }
+            id = t
+        }
+
+        // severity
+        var severity = Severity.error
+        if let e = required("severity", "add `severity: error`, `warning` or `info`"), let t = text(e, what: "severity") {
+            if let s = Severity(name: t) {
+                severity = s
+            } else {
+                let names = Severity.allCases.reversed().map(\.description)
+                let suggestion = Suggestions.closest(to: t, in: names)
+                    ?? (t.lowercased().hasPrefix("warn") ? "warning" : t.lowercased().hasPrefix("err") ? "error" : nil)
+                report(EngineCode.invalidValue, "`\(t)` is not a severity", at: e.value.span,
+                       label: "expected error, warning or info",
+                       help: suggestion.map { "did you mean `\($0)`?" } ?? "use `error`, `warning` or `info`")
+            }
+        }
+
+        // documentation
+        var summary = ""
+        if let e = required("summary", "add a one-line `summary` (shown in listings and SARIF)"), let t = text(e, what: "summary") {
+            summary = t.trimmingCharacters(in: .whitespacesAndNewlines)
+            if summary.contains("\n") {
+                report(EngineCode.invalidValue, "`summary` is one line", at: Self.headSpan(e.value),
+                       help: "keep the summary to one line and put the details in `description`")
+            }
+        }
+        let description = node.entry("description").flatMap { text($0, what: "description") }
+        let help = node.entry("help").flatMap { text($0, what: "help") }?.trimmingCharacters(in: .whitespacesAndNewlines)
+        var tags: [String] = []
+        if let e = node.entry("tags") {
+            if e.value.isSequence {
+                for item in e.value.items {
+                    if item.isScalar, let t = item.scalarText, !t.isEmpty { tags.append(t) } else {
+                        report(EngineCode.invalidValue, "a tag is text", at: Self.headSpan(item))
+                    }
+                }
+            } else {
+                report(EngineCode.invalidValue, "`tags` is a list, e.g. `tags: [counts]`", at: Self.headSpan(e.value))
+            }
+        }
+        var docsURL: String?
+        if let e = node.entry("docs"), let t = text(e, what: "docs") {
+            if t.hasPrefix("https://") || t.hasPrefix("http://") {
+                docsURL = t
+            } else {
+                report(EngineCode.invalidValue, "`docs` is a URL starting with https:// or http://", at: e.value.span)
+            }
+        }
+
+        // for
+        var selector: SelectorPath?
+        var selectorText: RuleText?
+        if let e = required("for", "add the path of the nodes to check, e.g. `for: fields[*].items[*]`, or `for: $` for the whole document"),
+           let t = text(e, what: "for") {
+            let rt = RuleText(text: t, node: e.value)
+            selectorText = rt
+            switch SelectorPath.parse(t, limits: limits) {
+            case .success(let p): selector = p
+            case .failure(let problems): reportProblems(problems.problems, in: rt, defaultCode: EngineCode.invalidPath)
+            }
+        }
+
+        // let
+        var scope = Scope()
+        var lets: [Rule.Let?] = []
+        var letNeeds: [[Int]] = []
+        var letIndexBySlot: [Int: Int] = [:]
+        func needs(_ exprs: [CompiledExpression]) -> [Int] {
+            var set = Set<Int>()
+            for e in exprs {
+                for s in e.usedSlots {
+                    if let j = letIndexBySlot[s] {
+                        set.insert(j)
+                        set.formUnion(letNeeds[j])
+                    }
+                }
+            }
+            return set.sorted()
+        }
+        func compile(_ entry: (key: YAMLNode, value: YAMLNode), what: String, scope: Scope, expecting: ValueType?) -> Rule.Part? {
+            guard let t = text(entry, what: what) else { return nil }
+            let rt = RuleText(text: t, node: entry.value)
+            let r = Expression.compile(t, scope: scope, expecting: expecting, limits: limits)
+            guard let e = r.expression else {
+                reportProblems(r.problems.map { TextProblem($0) }, in: rt, defaultCode: EngineCode.expression("expr-syntax"))
+                return nil
+            }
+            return Rule.Part(expression: e, source: rt, offset: 0, needs: needs([e]))
+        }
+        func template(_ entry: (key: YAMLNode, value: YAMLNode), what: String, scope: Scope) -> Rule.Template? {
+            guard let t = text(entry, what: what) else { return nil }
+            let rt = RuleText(text: t, node: entry.value)
+            switch MessageTemplate.parse(t, scope: scope, limits: limits) {
+            case .success(let m): return Rule.Template(template: m, source: rt, needs: needs(m.expressions))
+            case .failure(let problems):
+                reportProblems(problems.problems, in: rt, defaultCode: EngineCode.invalidMessage)
+                return nil
+            }
+        }
+
+        if let e = node.entry("let") {
+            if e.value.isMapping {
+                for entry in e.value.entries {
+                    guard let name = entry.key.scalarText, entry.key.isScalar else {
+                        report(EngineCode.invalidValue, "a let's name is text", at: Self.headSpan(entry.key))
+                        continue
+                    }
+                    if let problem = Scope.nameProblem(name) {
+                        report(EngineCode.invalidValue, problem, at: entry.key.span, help: "a let name is like `counted` or `row_total`")
+                        continue
+                    }
+                    if scope.slot(of: name) != nil {
+                        report(EngineCode.invalidValue, "`\(name)` is already a rule variable", at: entry.key.span,
+                               notes: ["the rule variables are \(Scope.ruleVariables.map { "`\($0)`" }.joined(separator: ", "))"],
+                               help: "choose another name for the let")
+                        continue
+                    }
+                    let part = compile(entry, what: "let \(name)", scope: scope, expecting: nil)
+                    // Declared even when it failed, so that later expressions do not report it as unknown.
+                    guard let slot = scope.declare(name, type: part?.expression.resultType ?? .dyn) else { continue }
+                    letIndexBySlot[slot] = lets.count
+                    letNeeds.append(part?.needs ?? [])
+                    // nil keeps the indexes aligned; a rule with a broken let is not built.
+                    lets.append(part.map { Rule.Let(name: name, slot: slot, part: $0) })
+                }
+            } else {
+                report(EngineCode.invalidValue, "`let` maps names to expressions, e.g. `let: {counted: size(self.items)}`",
+                       at: Self.headSpan(e.value))
+            }
+        }
+
+        let when = node.entry("when").flatMap { compile($0, what: "when", scope: scope, expecting: .bool) }
+        let assertion = required("assert", "add the condition that must hold, e.g. `assert: self.total == sum(self.rows)`")
+            .flatMap { compile($0, what: "assert", scope: scope, expecting: .bool) }
+        let message = node.entry("message").flatMap { template($0, what: "message", scope: scope) }
+        let at = node.entry("at").flatMap { compile($0, what: "at", scope: scope, expecting: nil) }
+
+        // labels
+        var labels: [Rule.LabelSpec] = []
+        var activationScope = scope
+        if let e = node.entry("labels") {
+            if e.value.isSequence {
+                for item in e.value.items {
+                    guard item.isMapping else {
+                        report(EngineCode.invalidValue, "a label is a mapping with `at` or `each`, and `message`", at: Self.headSpan(item),
+                               help: "e.g. `- {each: self.rows, as: row, at: row.budget, message: \"{row.field}\"}`")
+                        continue
+                    }
+                    checkKeys(item, known: RuleFileKeys.label, what: "label")
+                    var labelScope = scope
+                    let each = item.entry("each").flatMap { compile($0, what: "each", scope: scope, expecting: nil) }
+                    var elementSlot: Int?
+                    if let eachEntry = item.entry("each") {
+                        var name = "it"
+                        if let asEntry = item.entry("as"), let t = text(asEntry, what: "as") {
+                            if let problem = Scope.nameProblem(t) {
+                                report(EngineCode.invalidValue, problem, at: asEntry.value.span)
+                            } else {
+                                name = t
+                            }
+                        }
+                        if let slot = labelScope.declare(name) {
+                            elementSlot = slot
+                            activationScope = labelScope
+                        } else {
+                            let where_ = item.entry("as")?.value.span ?? eachEntry.key.span
+                            report(EngineCode.invalidValue, "`\(name)` already names a variable of this rule", at: where_,
+                                   help: "name the element with `as:`, e.g. `as: row`")
+                        }
+                    } else if let asEntry = item.entry("as") {
+                        report(EngineCode.invalidValue, "`as` names the element of `each`, and this label has no `each`", at: asEntry.key.span)
+                    }
+                    if item.entry("each") == nil && item.entry("at") == nil {
+                        report(EngineCode.missingKey, "a label needs `at` (the node to label) or `each` (a list of them)", at: Self.headSpan(item))
+                    }
+                    let labelAt = item.entry("at").flatMap { compile($0, what: "at", scope: labelScope, expecting: nil) }
+                    let labelMessage = item.entry("message").flatMap { template($0, what: "message", scope: labelScope) }
+                    labels.append(Rule.LabelSpec(each: each, elementSlot: elementSlot, at: labelAt, message: labelMessage, node: item))
+                }
+            } else {
+                report(EngineCode.invalidValue, "`labels` is a list", at: Self.headSpan(e.value),
+                       help: "e.g. `labels: [{each: self.rows, as: row, message: \"{row.field}\"}]`")
+            }
+        }
+
+        // notes
+        var notes: [Rule.Template] = []
+        if let e = node.entry("notes") {
+            if e.value.isSequence {
+                for item in e.value.items {
+                    if let t = template((e.key, item), what: "notes", scope: scope) { notes.append(t) }
+                }
+            } else if let t = template(e, what: "notes", scope: scope) {
+                notes.append(t)
+            }
+        }
+
+        let examples = node.entry("examples").map { readExamples($0) } ?? []
+
+        let builtLets = lets.compactMap { $0 }
+        guard let id, let selector, let selectorText, let assertion, builtLets.count == lets.count else { return nil }
+        var all: [CompiledExpression] = [assertion.expression]
+        if let when { all.append(when.expression) }
+        if let at { all.append(at.expression) }
+        all += builtLets.map(\.part.expression)
+        all += (message.map { [$0] } ?? []).flatMap(\.template.expressions)
+        all += notes.flatMap(\.template.expressions)
+        for l in labels {
+            if let x = l.each { all.append(x.expression) }
+            if let x = l.at { all.append(x.expression) }
+            if let m = l.message { all += m.template.expressions }
+        }
+        let usesPath = all.contains { $0.usedSlots.contains(Scope.pathSlot) }
+        return Rule(
+            id: id, severity: severity, summary: summary, description: description, help: help, tags: tags,
+            docsURL: docsURL, source: RuleSource(idSpan: idSpan), examples: examples,
+            selector: selector, selectorText: selectorText, when: when, lets: builtLets, assertion: assertion,
+            message: message, at: at, labels: labels, notes: notes, activationScope: activationScope,
+            options: options, usesPath: usesPath)
+    }
+
+    mutating func readExamples(_ entry: (key: YAMLNode, value: YAMLNode)) -> [RuleExample] {
+        let node = entry.value
+        guard node.isMapping else {
+            report(EngineCode.invalidValue, "`examples` has `valid:` and `invalid:` lists", at: Self.headSpan(node))
+            return []
+        }
+        checkKeys(node, known: RuleFileKeys.examples, what: "examples")
+        var out: [RuleExample] = []
+        for kind in [RuleExample.Kind.valid, .invalid] {
+            guard let list = node.entry(kind.rawValue) else { continue }
+            guard list.value.isSequence else {
+                report(EngineCode.invalidValue, "`\(kind.rawValue)` is a list of YAML snippets (`- |` blocks)", at: Self.headSpan(list.value))
+                continue
+            }
+            for (i, item) in list.value.items.enumerated() {
+                if item.isScalar, let t = item.scalarText {
+                    out.append(RuleExample(kind: kind, number: i + 1, yaml: RuleText(text: t, node: item),
+                                           expectedMessages: [], expectedMessageNodes: []))
+                } else if item.isMapping {
+                    checkKeys(item, known: RuleFileKeys.example, what: "example")
+                    guard let y = item.entry("yaml") else {
+                        report(EngineCode.missingKey, "an example written as a mapping has the YAML under `yaml:`", at: Self.headSpan(item))
+                        continue
+                    }
+                    guard let t = text(y, what: "yaml", allowEmpty: true) else { continue }
+                    var messages: [String] = []
+                    var messageNodes: [YAMLNode] = []
+                    if let m = item.entry("messages") {
+                        if kind == .valid {
+                            report(EngineCode.invalidValue, "a valid example produces no messages", at: m.key.span,
+                                   help: "move the example to `invalid:`, or drop `messages:`")
+                        } else if m.value.isSequence {
+                            for mi in m.value.items {
+                                if mi.isScalar, let s = mi.scalarText { messages.append(s); messageNodes.append(mi) } else {
+                                    report(EngineCode.invalidValue, "an expected message is text", at: Self.headSpan(mi))
+                                }
+                            }
+                        } else {
+                            report(EngineCode.invalidValue, "`messages` is a list of the exact messages expected", at: Self.headSpan(m.value))
+                        }
+                    }
+                    out.append(RuleExample(kind: kind, number: i + 1, yaml: RuleText(text: t, node: y.value),
+                                           expectedMessages: messages, expectedMessageNodes: messageNodes))
+                } else {
+                    report(EngineCode.invalidValue, "an example is YAML text (a `|` block) or a mapping with `yaml:`", at: Self.headSpan(item))
+                }
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,393 @@
+import Diagnostics
+import Dispatch
+import ExactNumbers
+import RuleLanguage
+import SourceText
+import Synchronization
+import YAMLTree
+
+/// Settings for running rules.
+public struct RunOptions: Sendable {
+    /// Add to each finding notes with the comparisons that decided it, numbers shown with
+    /// their rounding intervals (`planlint check --explain`).
+    public var explain: Bool
+    /// Each rule's step budget per document (see `CostPolicy`).
+    public var costPolicy: CostPolicy
+    /// Evaluate the rules of a document concurrently. Output order does not depend on it.
+    public var parallel: Bool
+    /// Report `rule-selector-matched-nothing` warnings (typo protection for `for` paths).
+    public var warnWhenSelectorMatchesNothing: Bool
+    /// Labels per finding at most (a sum over thousands of rows labels the first ones and
+    /// says how many more).
+    public var maxLabelsPerFinding: Int
+
+    public init(explain: Bool = false, costPolicy: CostPolicy = .default, parallel: Bool = false,
+                warnWhenSelectorMatchesNothing: Bool = true, maxLabelsPerFinding: Int = 50) {
+        self.explain = explain
+        self.costPolicy = costPolicy
+        self.parallel = parallel
+        self.warnWhenSelectorMatchesNothing = warnWhenSelectorMatchesNothing
+        self.maxLabelsPerFinding = max(0, maxLabelsPerFinding)
+    }
+
+    public static let `default` = RunOptions()
+}
+
+/// What running rules over a document produced.
+public struct RunResult: Sendable {
+    /// Findings (code = rule id) and engine diagnostics (`rule-evaluation-failed`,
+    /// `rule-budget-exceeded`, `rule-selector-matched-nothing`), grouped by rule in rule
+    /// order; sort with `Diagnostic.ordered` for output.
+    public var diagnostics: [Diagnostic]
+    /// Ids of the rules that could not be evaluated on some match (an evaluation error or an
+    /// exhausted budget), in rule order, each once. The CLI exits 2 when this is not empty
+    /// unless configured otherwise.
+    public var unevaluatedRules: [String]
+
+    public init(diagnostics: [Diagnostic] = [], unevaluatedRules: [String] = []) {
+        self.diagnostics = diagnostics
+        self.unevaluatedRules = unevaluatedRules
+    }
+
+    /// Whether every rule could be evaluated.
+    public var isComplete: Bool { unevaluatedRules.isEmpty }
+
+    mutating func append(_ other: RunResult) {
+        diagnostics += other.diagnostics
+        for id in other.unevaluatedRules where !unevaluatedRules.contains(id) { unevaluatedRules.append(id) }
+    }
+}
+
+/// Runs a `RuleSet` over parsed documents. Immutable and `Sendable`: share one across threads.
+public struct RuleRunner: Sendable {
+    public let ruleSet: RuleSet
+    public let options: RunOptions
+
+    public init(ruleSet: RuleSet, options: RunOptions = .default) {
+        self.ruleSet = ruleSet
+        self.options = options
+    }
+
+    /// Runs every rule over every document of `tree` (a YAML stream may hold several).
+    public func run(on tree: YAMLTree) -> RunResult {
+        var result = RunResult()
+        for doc in tree.documents { result.append(run(on: doc)) }
+        return result
+    }
+
+    /// Runs every rule over one document (`root` is the document's root node).
+    public func run(on root: YAMLNode) -> RunResult {
+        let rules = ruleSet.rules
+        if options.parallel && rules.count > 1 {
+            let slots = Mutex([RunResult?](repeating: nil, count: rules.count))
+            let options = self.options
+            DispatchQueue.concurrentPerform(iterations: rules.count) { i in
+                let r = RuleEvaluation.run(rules[i], on: root, options: options)
+                slots.withLock { $0[i] = r }
+            }
+            var result = RunResult()
+            for r in slots.withLock({ $0 }) { if let r { result.append(r) } }
+            return result
+        }
+        var result = RunResult()
+        for rule in rules { result.append(RuleEvaluation.run(rule, on: root, options: options)) }
+        return result
+    }
+
+    /// Runs one rule over one document.
+    public func run(_ rule: Rule, on root: YAMLNode) -> RunResult {
+        RuleEvaluation.run(rule, on: root, options: options)
+    }
+}
+
+// MARK: - Evaluating one rule over one document
+
+/// An expression of a rule failed: the error, and which part of the rule it was.
+struct PartFailure: Error {
+    let error: EvaluationError
+    let part: Rule.Part
+    /// `assert`, `let counted`, `message`, …
+    let what: String
+}
+
+/// The state of one rule over one document: one activation and one cost meter, reused for
+/// every match.
+struct RuleEvaluation {
+    let rule: Rule
+    let root: YAMLNode
+    let options: RunOptions
+    var activation: Activation
+    var meter: CostMeter
+    /// Which lets have been computed for the current match.
+    var computed: [Bool]
+    var diagnostics: [Diagnostic] = []
+    var failed = false
+
+    static func run(_ rule: Rule, on root: YAMLNode, options: RunOptions) -> RunResult {
+        var e = RuleEvaluation(
+            rule: rule, root: root, options: options, activation: Activation(scope: rule.activationScope),
+            meter: CostMeter.forDocument(nodeCount: root.tree.nodeCount, policy: options.costPolicy),
+            computed: [Bool](repeating: false, count: rule.lets.count))
+        e.runAll()
+        return RunResult(diagnostics: e.diagnostics, unevaluatedRules: e.failed ? [rule.id] : [])
+    }
+
+    mutating func runAll() {
+        // Select the matches (filters share the rule's meter).
+        var filterActivation = Activation(scope: Scope())
+        let matches: PathMatches
+        let selector = rule.selector
+        let rootNode = root
+        let evaluationOptions = rule.options
+        var filterMeter = meter
+        do {
+            matches = try selector.match(in: rootNode) { (condition, m, path) throws(EvaluationError) -> Bool in
+                RuleEvaluation.bind(&filterActivation, m, root: rootNode, path: path)
+                let v = try condition.evaluate(&filterActivation, options: evaluationOptions, meter: &filterMeter)
+                guard let b = v.boolValue else {
+                    throw EvaluationError(code: .typeMismatch, message: "the filter gave \(v.typeName) `\(v.formatted())`, not true or false",
+                                          range: ByteRange(0, condition.text.utf8.count), node: m.node)
+                }
+                return b
+            }
+        } catch {
+            let offset = error.expressionOffset
+            let part = Rule.Part(expression: filterExpression(error.stepIndex), source: rule.selectorText, offset: offset, needs: [])
+            meter = filterMeter
+            report(PartFailure(error: error.error, part: part, what: "the `for` filter"), match: error.error.node ?? root)
+            return
+        }
+        meter = filterMeter
+        if matches.matches.isEmpty, let empty = matches.empty, options.warnWhenSelectorMatchesNothing {
+            reportEmpty(empty)
+            return
+        }
+        for m in matches.matches {
+            RuleEvaluation.bind(&activation, m, root: root, path: rule.usesPath ? matches.path(of: m.trail) : nil)
+            for j in computed.indices { computed[j] = false }
+            do {
+                try check(m)
+            } catch {
+                report(error, match: m.node)
+                if error.error.code == .budgetExceeded { return }
+            }
+        }
+    }
+
+    func filterExpression(_ stepIndex: Int) -> CompiledExpression {
+        if case .filter(let e, _) = rule.selector.steps[stepIndex].kind { return e }
+        preconditionFailure("a filter failure names a filter step")
+    }
+
+    /// Sets the rule variables for match `m`.
+    static func bind(_ a: inout Activation, _ m: PathMatch, root: YAMLNode, path: String?) {
+        a[Scope.selfSlot] = .node(m.node)
+        a[Scope.rootSlot] = .node(root)
+        a[Scope.parentSlot] = m.parent.map { .node($0) } ?? .null
+        a[Scope.keySlot] = m.key.map { .node($0) } ?? .null
+        a[Scope.indexSlot] = m.index >= 0 ? .number(Quantity(m.index)) : .null
+        a[Scope.pathSlot] = path.map { .string($0) } ?? .null
+    }
+
+    // MARK: Evaluating parts
+
+    mutating func ensureLets(_ needs: [Int]) throws(PartFailure) {
+        for j in needs where !computed[j] {
+            let l = rule.lets[j]
+            activation[l.slot] = try evaluate(l.part, what: "let `\(l.name)`", withLets: false)
+            computed[j] = true
+        }
+    }
+
+    mutating func evaluate(_ part: Rule.Part, what: String, withLets: Bool = true) throws(PartFailure) -> Value {
+        if withLets { try ensureLets(part.needs) }
+        do {
+            return try part.expression.evaluate(&activation, options: rule.options, meter: &meter)
+        } catch {
+            throw PartFailure(error: error, part: part, what: what)
+        }
+    }
+
+    mutating func condition(_ part: Rule.Part, what: String, node: YAMLNode) throws(PartFailure) -> Bool {
+        let v = try evaluate(part, what: what)
+        guard let b = v.boolValue else {
+            let e = EvaluationError(code: .typeMismatch,
+                                    message: "`\(what)` gave \(v.typeName) `\(v.formatted(symbols: rule.options.symbols))`, not true or false",
+                                    range: ByteRange(0, part.expression.text.utf8.count), node: v.node ?? node)
+            throw PartFailure(error: e, part: part, what: what)
+        }
+        return b
+    }
+
+    mutating func render(_ t: Rule.Template, what: String) throws(PartFailure) -> String {
+        try ensureLets(t.needs)
+        var out = ""
+        for p in t.template.parts {
+            switch p {
+            case .literal(let s): out += s
+            case .expression(let e, let range):
+                let part = Rule.Part(expression: e, source: t.source, offset: range.start, needs: [])
+                out += try evaluate(part, what: what, withLets: false).formatted(.plain, symbols: rule.options.symbols)
+            }
+        }
+        return out
+    }
+
+    // MARK: One match
+
+    mutating func check(_ m: PathMatch) throws(PartFailure) {
+        if let when = rule.when, try !condition(when, what: "when", node: m.node) { return }
+        if try condition(rule.assertion, what: "assert", node: m.node) { return }
+        diagnostics.append(finding(m))
+    }
+
+    /// The diagnostic for a failed assert. A part that cannot be evaluated (the message, a
+    /// label) does not lose the finding: it is reported with what could be computed, and the
+    /// failure is reported on its own.
+    mutating func finding(_ m: PathMatch) -> Diagnostic {
+        var notes: [String] = []
+        var message = rule.summary
+        if let t = rule.message {
+            do { message = try render(t, what: "message") } catch {
+                report(error, match: m.node)
+                notes.append("the rule's message could not be formed; this is its summary")
+            }
+        }
+        var blamed = m.node
+        if let at = rule.at {
+            do {
+                let v = try evaluate(at, what: "at")
+                if let n = Self.node(of: v) { blamed = n } else {
+                    notes.append("the rule's `at` gave \(v.typeName) `\(v.formatted(symbols: rule.options.symbols))`, not a node of the document; reported at the rule's match instead")
+                }
+            } catch {
+                report(error, match: m.node)
+            }
+        }
+        var labels: [Label] = []
+        var omitted = 0
+        for spec in rule.labels {
+            do {
+                try addLabels(spec, into: &labels, omitted: &omitted, notes: &notes)
+            } catch {
+                report(error, match: m.node)
+            }
+        }
+        if omitted > 0 { notes.append("\(omitted) more label\(omitted == 1 ? "" : "s") not shown") }
+        for t in rule.notes {
+            do { notes.append(try render(t, what: "notes")) } catch { report(error, match: m.node) }
+        }
+        if options.explain { notes += explanation() }
+        return Diagnostic(code: rule.id, severity: rule.severity, message: message, location: .span(Blame.span(of: blamed)),
+                          labels: labels, notes: notes, help: rule.help, docsURL: rule.docsURL)
+    }
+
+    /// The node a value designates: a node, or the first node of a list of nodes.
+    static func node(of v: Value) -> YAMLNode? {
+        if let n = v.node { return n }
+        if case .list(let l) = v, let n = l.first?.node { return n }
+        return nil
+    }
+
+    mutating func addLabels(_ spec: Rule.LabelSpec, into labels: inout [Label], omitted: inout Int, notes: inout [String]) throws(PartFailure) {
+        let limit = options.maxLabelsPerFinding
+        func add(_ node: YAMLNode, _ text: String, labels: inout [Label], omitted: inout Int) {
+            if labels.count < limit { labels.append(Label(span: Blame.span(of: node), message: text)) } else { omitted += 1 }
+        }
+        guard let each = spec.each, let slot = spec.elementSlot else {
+            guard let at = spec.at else { return }
+            let v = try evaluate(at, what: "label `at`")
+            let text = try spec.message.map { t throws(PartFailure) in try render(t, what: "label message") } ?? ""
+            let nodes = v.node.map { [$0] } ?? (v.elements ?? []).compactMap(\.node)
+            if nodes.isEmpty { notes.append("a label's `at` gave \(v.typeName) `\(v.formatted(symbols: rule.options.symbols))`, not a node of the document") }
+            for n in nodes { add(n, text, labels: &labels, omitted: &omitted) }
+            return
+        }
+        let list = try evaluate(each, what: "label `each`")
+        guard let elements = list.elements else {
+            notes.append("a label's `each` gave \(list.typeName), not a list")
+            return
+        }
+        defer { activation[slot] = .null }
+        for element in elements {
+            if labels.count >= limit {
+                omitted += 1
+                continue
+            }
+            activation[slot] = element
+            var node = element.node
+            if let at = spec.at { node = Self.node(of: try evaluate(at, what: "label `at`")) }
+            guard let node else { continue }
+            let text = try spec.message.map { t throws(PartFailure) in try render(t, what: "label message") } ?? ""
+            add(node, text, labels: &labels, omitted: &omitted)
+        }
+    }
+
+    /// Notes for `--explain`: each comparison that decided the assert, with intervals.
+    mutating func explanation() -> [String] {
+        let e = rule.assertion.expression
+        guard let ex = try? e.explain(&activation, options: rule.options, meter: &meter) else { return [] }
+        let bytes = Array(e.text.utf8)
+        func text(_ r: ByteRange) -> String {
+            String(decoding: bytes[max(0, r.start)..<min(bytes.count, r.end)], as: UTF8.self)
+        }
+        let symbols = rule.options.symbols
+        return ex.comparisons.map { c in
+            "`\(text(c.range))`: `\(text(c.leftRange))` is \(c.left.formatted(.intervals, symbols: symbols)), "
+                + "`\(text(c.rightRange))` is \(c.right.formatted(.intervals, symbols: symbols)); "
+                + "`\(c.op)` is \(c.result)"
+        }
+    }
+
+    // MARK: Reporting failures
+
+    mutating func report(_ f: PartFailure, match: YAMLNode) {
+        failed = true
+        let exprSpan = f.part.span(of: f.error.range)
+        if f.error.code == .budgetExceeded {
+            diagnostics.append(Diagnostic(
+                code: EngineCode.budgetExceeded, severity: .error,
+                message: "rule `\(rule.id)` exceeded its budget of \(meter.limit) evaluation steps on this document",
+                location: .span(Blame.span(of: match)), primaryLabel: "while checking this",
+                labels: [Label(span: rule.source.idSpan, message: "the rule"), Label(span: exprSpan, message: "in \(f.what)")],
+                notes: ["the rest of the document was not checked by this rule"] + f.error.notes,
+                help: "make the rule do less work per match (a nested `all`/`exists`/`map` over a large list grows quadratically), or raise the budget"))
+            return
+        }
+        let node = f.error.node ?? match
+        diagnostics.append(Diagnostic(
+            code: EngineCode.evaluationFailed, severity: .error,
+            message: "rule `\(rule.id)` could not be evaluated: \(f.error.message)",
+            location: .span(Blame.span(of: node)), primaryLabel: f.error.code.rawValue,
+            labels: [Label(span: exprSpan, message: "in \(f.what) of rule `\(rule.id)`")],
+            notes: f.error.notes, help: f.error.help))
+    }
+
+    mutating func reportEmpty(_ empty: EmptyMatch) {
+        let step = rule.selector.steps[empty.stepIndex]
+        let span = rule.selectorText.span(of: step.range)
+        var labels: [Label] = []
+        var help: String?
+        let message: String
+        switch empty.reason {
+        case .missingKey(let key):
+            message = "the `for` path of rule `\(rule.id)` matched nothing: no mapping at `\(empty.candidatePath)` has the key `\(key)`"
+            var keys: [String] = []
+            for c in empty.candidates { for (k, _) in c.entries { if let t = k.scalarText, !keys.contains(t) { keys.append(t) } } }
+            if let first = empty.candidates.first { labels.append(Label(span: Blame.span(of: first), message: "no `\(key)` in this mapping")) }
+            if let s = Suggestions.closest(to: key, in: keys) {
+                help = "did you mean `\(s)`?"
+            } else {
+                help = "if the key may be absent, mark it optional: `\(key)?`"
+            }
+        case .wrongKind(let expected):
+            let first = empty.candidates.first
+            let found = first.map { Loader.kindName($0) } ?? "nothing"
+            message = "the `for` path of rule `\(rule.id)` matched nothing: this step needs \(expected), but `\(empty.candidatePath)` is a \(found)"
+            if let first { labels.append(Label(span: Blame.span(of: first), message: "a \(found)")) }
+        }
+        diagnostics.append(Diagnostic(
+            code: EngineCode.selectorMatchedNothing, severity: .warning, message: message, location: .span(span),
+            primaryLabel: "matched nothing from here on", labels: labels, help: help))
+    }
+}

@@ -1,0 +1,238 @@
+import Diagnostics
+import SourceText
+import YAMLTree
+
+/// One way a rule's examples disagree with what the rule does.
+public struct RuleTestFailure: Sendable, Hashable, CustomStringConvertible {
+    /// The rule file.
+    public let path: String
+    /// The line in the rule file: the example line concerned, or the example's first line.
+    public let line: Int
+    public let ruleID: String
+    /// `invalid example 2`, `valid example 1`, or `examples` for problems of the rule as a whole.
+    public let subject: String
+    public let message: String
+
+    /// `Rules/x.yaml:42: invalid example 2 of tally-matches-marks: expected … on example line 3, got nothing`
+    public var description: String { "\(path):\(line): \(subject) of \(ruleID): \(message)" }
+}
+
+/// The outcome of `planlint test`.
+public struct RuleTestReport: Sendable {
+    /// Problems loading the rule files (rendered before the results).
+    public var loadDiagnostics: [Diagnostic]
+    /// Every mismatch, in rule-file order.
+    public var failures: [RuleTestFailure]
+    /// Examples that behaved as declared.
+    public var passed: Int
+    /// Examples that did not, plus one per rule without valid or without invalid examples.
+    public var failed: Int
+
+    /// Whether a rule file had an error (some rules may not have been tested).
+    public var hasLoadErrors: Bool { loadDiagnostics.contains { $0.severity == .error } }
+
+    /// 2 for load errors, 1 for any failure, 0 otherwise.
+    public var exitCode: Int32 { hasLoadErrors ? 2 : failed > 0 ? 1 : 0 }
+
+    /// `N passed, M failed`.
+    public var summary: String { "\(passed) passed, \(failed) failed" }
+}
+
+/// Runs the examples of rules and compares what each produces with what it declares.
+///
+/// Each example runs **its own rule only**. An invalid example declares, with comments on its
+/// lines, which diagnostics the rule must report there — `# expect: rule-id` (several ids
+/// separated by commas; repeat an id for two findings on one line) — and every diagnostic the
+/// rule reports must be declared. The line of a diagnostic is the line of its primary location
+/// in the example, or, for a diagnostic located in the rule file (`rule-selector-matched-nothing`),
+/// of its first label in the example. A valid example must produce nothing.
+public enum RuleTester {
+    /// Loads the rule files and folders and tests every rule.
+    public static func run(paths: [String], loadOptions: RuleLoadOptions = .default, runOptions: RunOptions = .default) -> RuleTestReport {
+        run(RuleLoader.load(paths: paths, options: loadOptions), runOptions: runOptions)
+    }
+
+    /// Tests every rule of a load result.
+    public static func run(_ loaded: RuleLoadResult, runOptions: RunOptions = .default) -> RuleTestReport {
+        var report = RuleTestReport(loadDiagnostics: loaded.diagnostics, failures: [], passed: 0, failed: 0)
+        var options = runOptions
+        options.explain = false
+        for rule in loaded.ruleSet.rules {
+            let r = test(rule, options: options)
+            report.failures += r.failures
+            report.passed += r.passed
+            report.failed += r.failed
+        }
+        return report
+    }
+
+    /// Tests one rule's examples.
+    public static func test(_ rule: Rule, options: RunOptions = .default) -> (passed: Int, failed: Int, failures: [RuleTestFailure]) {
+        var passed = 0, failed = 0
+        var failures: [RuleTestFailure] = []
+        let runner = RuleRunner(ruleSet: RuleSet(rules: [rule]), options: options)
+        for kind in [RuleExample.Kind.valid, .invalid] where !rule.examples.contains(where: { $0.kind == kind }) {
+            failed += 1
+            failures.append(RuleTestFailure(
+                path: rule.source.path, line: rule.source.line, ruleID: rule.id, subject: "examples",
+                message: "the rule has no \(kind.rawValue) example; add one under `examples: {\(kind.rawValue): [...]}`"))
+        }
+        for example in rule.examples {
+            let f = ExampleRun(rule: rule, example: example, runner: runner).failures()
+            if f.isEmpty { passed += 1 } else {
+                failed += 1
+                failures += f
+            }
+        }
+        return (passed, failed, failures)
+    }
+}
+
+/// A marker comment on an example line.
+struct ExpectMarker {
+    let line: Int
+    let codes: [String]
+}
+
+struct ExampleRun {
+    let rule: Rule
+    let example: RuleExample
+    let runner: RuleRunner
+
+    var subject: String { "\(example.kind.rawValue) example \(example.number)" }
+
+    /// The line in the rule file where example line `line` (1-based) is written.
+    func fileLine(_ exampleLine: Int, in file: SourceFile) -> Int {
+        let text = example.yaml
+        guard exampleLine >= 1, exampleLine <= file.lineCount else { return text.span.start.line }
+        let start = file.lineStart(exampleLine - 1)
+        return text.span(of: ByteRange(start, start)).start.line
+    }
+
+    func failure(_ message: String, exampleLine: Int?, file: SourceFile) -> RuleTestFailure {
+        let line = exampleLine.map { fileLine($0, in: file) } ?? example.yaml.span.start.line
+        return RuleTestFailure(path: rule.source.path, line: line, ruleID: rule.id, subject: subject, message: message)
+    }
+
+    /// `# expect: a, b` comments: a `#` at the start of a line or after a blank, then `expect:`.
+    static func markers(in file: SourceFile) -> [ExpectMarker] {
+        var out: [ExpectMarker] = []
+        for lineIndex in 0..<file.lineCount {
+            let text = file.lineText(lineIndex)
+            guard let hash = commentStart(text) else { continue }
+            var rest = text[text.index(after: hash)...].drop { $0 == " " || $0 == "\t" }
+            guard rest.hasPrefix("expect:") else { continue }
+            rest = rest.dropFirst("expect:".count)
+            let codes = rest.split(whereSeparator: { $0 == "," || $0 == " " || $0 == "\t" }).map(String.init)
+            out.append(ExpectMarker(line: lineIndex + 1, codes: codes))
+        }
+        return out
+    }
+
+    /// Where a YAML comment starts on a line, outside quotes.
+    static func commentStart(_ line: String) -> String.Index? {
+        var quote: Character?
+        var previous: Character = " "
+        var i = line.startIndex
+        while i < line.endIndex {
+            let c = line[i]
+            if let q = quote {
+                if c == q { quote = nil }
+            } else if c == "'" || c == "\"" {
+                if previous == " " || previous == "\t" || previous == ":" || previous == "[" || previous == "{" || previous == "," || previous == "-" {
+                    quote = c
+                }
+            } else if c == "#", previous == " " || previous == "\t" || i == line.startIndex {
+                return i
+            }
+            previous = c
+            i = line.index(after: i)
+        }
+        return nil
+    }
+
+    func failures() -> [RuleTestFailure] {
+        let file = SourceFile(path: "\(rule.source.path) (\(subject) of \(rule.id))", text: example.yaml.text)
+        var out: [RuleTestFailure] = []
+        let parsed = YAMLReader.parse(file)
+        for p in parsed.problems {
+            let line = file.location(of: p.range.start).line
+            out.append(failure("the example is not valid YAML: \(p.message) (example line \(line))", exampleLine: line, file: file))
+        }
+        if !parsed.isComplete || !parsed.problems.isEmpty { return out }
+
+        // What the example declares.
+        var expected: [(code: String, line: Int)] = []
+        let allowed: Set<String> = [rule.id, EngineCode.evaluationFailed, EngineCode.budgetExceeded, EngineCode.selectorMatchedNothing]
+        for m in Self.markers(in: file) {
+            if m.codes.isEmpty {
+                out.append(failure("`# expect:` names no rule id (example line \(m.line))", exampleLine: m.line, file: file))
+            }
+            for code in m.codes {
+                if !allowed.contains(code) {
+                    let hint = Suggestions.closest(to: code, in: allowed).map { "; did you mean `\($0)`?" } ?? ""
+                    out.append(failure("`# expect: \(code)` on example line \(m.line) names another rule; an example runs only its own rule (`\(rule.id)`)\(hint)",
+                                       exampleLine: m.line, file: file))
+                    continue
+                }
+                expected.append((code, m.line))
+            }
+        }
+        if example.kind == .valid && !expected.isEmpty {
+            out.append(failure("a valid example must produce nothing, but it has `# expect:` comments; move it to `invalid`",
+                               exampleLine: expected[0].line, file: file))
+            expected = []
+        }
+        if example.kind == .invalid && expected.isEmpty && example.expectedMessages.isEmpty && out.isEmpty {
+            out.append(failure("the invalid example declares nothing: add `# expect: \(rule.id)` on the line the finding points at",
+                               exampleLine: nil, file: file))
+        }
+
+        // What the rule does.
+        let result = runner.run(on: parsed.tree)
+        var actual: [(code: String, line: Int, message: String)] = result.diagnostics.map { d in
+            (d.code, Self.exampleLine(of: d, in: file), d.message)
+        }
+
+        // Compare as multisets of (code, line).
+        var missing: [(code: String, line: Int)] = []
+        for e in expected {
+            if let i = actual.firstIndex(where: { $0.code == e.code && $0.line == e.line }) {
+                actual.remove(at: i)
+            } else {
+                missing.append(e)
+            }
+        }
+        for e in missing {
+            if let i = actual.firstIndex(where: { $0.code == e.code }) {
+                let a = actual.remove(at: i)
+                out.append(failure("expected \(e.code) on example line \(e.line), got it on example line \(a.line) instead: \(a.message)",
+                                   exampleLine: e.line, file: file))
+            } else {
+                out.append(failure("expected \(e.code) on example line \(e.line), got nothing", exampleLine: e.line, file: file))
+            }
+        }
+        for a in actual {
+            let whereText = a.line > 0 ? "on example line \(a.line)" : "(not located in the example)"
+            out.append(failure("unexpected \(a.code) \(whereText): \(a.message)", exampleLine: a.line > 0 ? a.line : nil, file: file))
+        }
+
+        // Messages, when declared.
+        let produced = result.diagnostics.map(\.message)
+        for (i, m) in example.expectedMessages.enumerated() where !produced.contains(m) {
+            let line = example.expectedMessageNodes[i].span.start.line
+            let got = produced.isEmpty ? "no messages" : produced.map { "\"\($0)\"" }.joined(separator: ", ")
+            out.append(RuleTestFailure(path: rule.source.path, line: line, ruleID: rule.id, subject: subject,
+                                       message: "expected the message \"\(m)\", got \(got)"))
+        }
+        return out
+    }
+
+    /// The example line a diagnostic belongs to: its primary location, or its first label in
+    /// the example; 0 when neither is in the example.
+    static func exampleLine(of d: Diagnostic, in file: SourceFile) -> Int {
+        if let s = d.span, s.file === file { return s.start.line }
+        if let l = d.labels.first(where: { $0.span.file === file }) { return l.span.start.line }
+        return 0
+    }
+}

@@ -1,0 +1,315 @@
+import RuleLanguage
+import SourceText
+import YAMLTree
+
+/// A `for` path: which nodes of a document a rule checks.
+///
+/// The one dialect (Docs/rules.md, "Paths"):
+///
+///     path    = "$" | first { step }
+///     first   = name [ "?" ] | bracket
+///     step    = "." name [ "?" ] | bracket
+///     bracket = "[" ( quoted | integer | "*" ) "]" [ "?" ]
+///             | "[?" expression "]"
+///     name    = 1*( ASCII letter | digit | "_" | "-" | any non-ASCII character )
+///
+/// `$` alone is the document root. A key step selects the value under that key of each
+/// mapping; `[n]` the n-th item of each sequence (`[-1]` the last); `[*]` every item of a
+/// sequence or every value of a mapping; `[? expr]` the items or values for which `expr`
+/// (with the candidate bound to `self`, its container to `parent`, its `key`/`index`) is
+/// true. A trailing `?` marks a key as optional: its absence is not worth a warning.
+public struct SelectorPath: Sendable {
+    /// One step of a path, with its byte range in the path text.
+    public struct Step: Sendable {
+        public enum Kind: Sendable {
+            case key(String)
+            case index(Int)
+            case wildcard
+            /// A `[? …]` filter: the compiled condition and where its text starts in the path.
+            case filter(CompiledExpression, offset: Int)
+        }
+        public let kind: Kind
+        /// Where the step is written in the path text.
+        public let range: ByteRange
+        /// Set by a trailing `?`: the key may be absent without a warning.
+        public let isOptional: Bool
+    }
+
+    /// The path as written.
+    public let text: String
+    /// Empty for `$` (the document root).
+    public let steps: [Step]
+
+    /// Whether any filter reads the `path` variable (then match paths are formatted for it).
+    var filtersUsePath: Bool {
+        steps.contains {
+            if case .filter(let e, _) = $0.kind { return e.usedSlots.contains(Scope.pathSlot) }
+            return false
+        }
+    }
+
+    /// A problem in a path's text.
+    public typealias Problem = TextProblem
+
+    /// Parses `text`. Filter expressions are compiled with the rule variables in scope and
+    /// must be boolean. Returns every problem found (it goes on after a bad filter).
+    public static func parse(_ text: String, limits: ExpressionLimits = .default) -> Result<SelectorPath, TextProblems> {
+        var parser = PathParser(text: text, limits: limits)
+        return parser.parse()
+    }
+}
+
+struct PathParser {
+    let text: String
+    let bytes: [UInt8]
+    let limits: ExpressionLimits
+    var i = 0
+    var problems: [SelectorPath.Problem] = []
+    var steps: [SelectorPath.Step] = []
+
+    init(text: String, limits: ExpressionLimits) {
+        self.text = text
+        self.bytes = Array(text.utf8)
+        self.limits = limits
+    }
+
+    static func isNameByte(_ b: UInt8) -> Bool {
+        (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x5F || b == 0x2D || b >= 0x80
+    }
+
+    mutating func fail(_ message: String, _ range: ByteRange, label: String? = nil, help: String? = nil) {
+        problems.append(.init(message: message, range: range, label: label, help: help))
+    }
+
+    mutating func parse() -> Result<SelectorPath, TextProblems> {
+        var end = bytes.count
+        while i < end, bytes[i] == 0x20 || bytes[i] == 0x09 || bytes[i] == 0x0A || bytes[i] == 0x0D { i += 1 }
+        while end > i, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 || bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D { end -= 1 }
+        if i == end {
+            fail("the path is empty", ByteRange(0, bytes.count), help: "write `$` for the document root, or a path such as `fields[*].items[*]`")
+            return .failure(TextProblems(problems))
+        }
+        if bytes[i] == UInt8(ascii: "$") {
+            if i + 1 == end { return .success(SelectorPath(text: text, steps: [])) }
+            let r = ByteRange(i, i + 1)
+            fail("a path starts at the document root without `$`", r, label: "drop this",
+                 help: "write the first key directly, e.g. `fields[*]`; `$` alone means the root itself")
+            return .failure(TextProblems(problems))
+        }
+        if bytes[i] == UInt8(ascii: ".") {
+            fail("a path starts with a key, not with `.`", ByteRange(i, i + 1), label: "drop this",
+                 help: "write `fields[*]`, not `.fields[*]`")
+            return .failure(TextProblems(problems))
+        }
+        var first = true
+        while i < end && problems.isEmpty {
+            let start = i
+            let b = bytes[i]
+            if b == UInt8(ascii: "[") {
+                bracket(end: end)
+            } else if b == UInt8(ascii: ".") || first {
+                if b == UInt8(ascii: ".") {
+                    i += 1
+                    if i < end, bytes[i] == UInt8(ascii: ".") {
+                        fail("`..` (recursive descent) is not part of planlint paths", ByteRange(start, i + 1),
+                             help: "name each level, e.g. `fields[*].items[*].projects[*]`")
+                        break
+                    }
+                    if i < end, bytes[i] == UInt8(ascii: "*") {
+                        fail("`.*` is written `[*]` in planlint paths", ByteRange(start, i + 1),
+                             help: "write `[*]` for every item or value")
+                        break
+                    }
+                }
+                let nameStart = i
+                while i < end, PathParser.isNameByte(bytes[i]) { i += 1 }
+                if i == nameStart {
+                    let r = i < end ? ByteRange(i, i + Self.charLength(bytes, i)) : ByteRange(i, i)
+                    fail(i < end ? "expected a key name here, found `\(text(r))`" : "expected a key name after `.`", r,
+                         help: "a key with spaces or punctuation is written in brackets: `['key']`")
+                    break
+                }
+                let name = String(decoding: bytes[nameStart..<i], as: UTF8.self)
+                var optional = false
+                if i < end, bytes[i] == UInt8(ascii: "?") { optional = true; i += 1 }
+                steps.append(.init(kind: .key(name), range: ByteRange(start, i), isOptional: optional))
+            } else {
+                let r = ByteRange(i, i + Self.charLength(bytes, i))
+                fail("unexpected `\(text(r))` in path", r, label: "expected `.key` or `[...]` here",
+                     help: "a key with spaces or punctuation is written in brackets: `['key']`")
+            }
+            first = false
+        }
+        return problems.isEmpty ? .success(SelectorPath(text: text, steps: steps)) : .failure(TextProblems(problems))
+    }
+
+    func text(_ r: ByteRange) -> String { String(decoding: bytes[r.start..<min(r.end, bytes.count)], as: UTF8.self) }
+
+    static func charLength(_ bytes: [UInt8], _ i: Int) -> Int {
+        let b = bytes[i]
+        let n = b < 0xC0 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
+        return min(n, bytes.count - i)
+    }
+
+    mutating func skipSpaces(_ end: Int) {
+        while i < end, bytes[i] == 0x20 || bytes[i] == 0x09 || bytes[i] == 0x0A || bytes[i] == 0x0D { i += 1 }
+    }
+
+    mutating func bracket(end: Int) {
+        let start = i
+        i += 1
+        skipSpaces(end)
+        guard i < end else {
+            fail("`[` is not closed", ByteRange(start, start + 1), label: "opened here")
+            return
+        }
+        let b = bytes[i]
+        if b == UInt8(ascii: "?") {
+            filter(start: start, end: end)
+            return
+        }
+        var kind: SelectorPath.Step.Kind
+        if b == UInt8(ascii: "*") {
+            i += 1
+            kind = .wildcard
+        } else if b == UInt8(ascii: "'") || b == UInt8(ascii: "\"") {
+            guard let key = quoted(end: end) else { return }
+            kind = .key(key)
+        } else if b == UInt8(ascii: "-") || (b >= 0x30 && b <= 0x39) {
+            let numStart = i
+            if b == UInt8(ascii: "-") { i += 1 }
+            let digitsStart = i
+            while i < end, bytes[i] >= 0x30, bytes[i] <= 0x39 { i += 1 }
+            let digits = text(ByteRange(numStart, i))
+            guard i > digitsStart, let n = Int(digits) else {
+                fail("`\(digits)` is not an index", ByteRange(numStart, max(i, numStart + 1)), help: "an index is a whole number: `[0]`, `[2]`, `[-1]` (the last)")
+                return
+            }
+            kind = .index(n)
+        } else {
+            let r = ByteRange(i, i + Self.charLength(bytes, i))
+            fail("expected a quoted key, an index, `*` or `?` after `[`, found `\(text(r))`", r,
+                 help: "write `['key']`, `[0]`, `[*]` or `[? expression]`")
+            return
+        }
+        skipSpaces(end)
+        guard i < end, bytes[i] == UInt8(ascii: "]") else {
+            if i < end {
+                let r = ByteRange(i, i + Self.charLength(bytes, i))
+                fail("expected `]`, found `\(text(r))`", r, label: "expected `]`")
+            } else {
+                fail("`[` is not closed", ByteRange(start, start + 1), label: "opened here",
+                     help: "add `]` at the end")
+            }
+            return
+        }
+        i += 1
+        var optional = false
+        if i < end, bytes[i] == UInt8(ascii: "?") {
+            if case .key = kind { optional = true; i += 1 } else {
+                fail("only a key can be marked optional with `?`", ByteRange(i, i + 1))
+                return
+            }
+        }
+        steps.append(.init(kind: kind, range: ByteRange(start, i), isOptional: optional))
+    }
+
+    /// A quoted key; `\\`, `\'` and `\"` are the only escapes.
+    mutating func quoted(end: Int) -> String? {
+        let quote = bytes[i]
+        let open = i
+        i += 1
+        var out: [UInt8] = []
+        while i < end, bytes[i] != quote {
+            if bytes[i] == UInt8(ascii: "\\") {
+                guard i + 1 < end, [UInt8(ascii: "\\"), UInt8(ascii: "'"), UInt8(ascii: "\"")].contains(bytes[i + 1]) else {
+                    fail("unknown escape in a quoted key", ByteRange(i, min(i + 2, end)),
+                         help: "only `\\\\`, `\\'` and `\\\"` are escapes in path keys")
+                    return nil
+                }
+                out.append(bytes[i + 1])
+                i += 2
+                continue
+            }
+            out.append(bytes[i])
+            i += 1
+        }
+        guard i < end else {
+            fail("the quoted key is not closed", ByteRange(open, open + 1), label: "opened here")
+            return nil
+        }
+        i += 1
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `[? expression ]`: the expression runs to the `]` that closes the bracket, skipping
+    /// brackets and strings inside it.
+    mutating func filter(start: Int, end: Int) {
+        i += 1  // past `?`
+        let exprStart = i
+        guard let close = ExpressionScan.closing(bytes, from: i, end: end, closer: UInt8(ascii: "]")) else {
+            fail("the filter `[?` is not closed", ByteRange(start, start + 2), label: "opened here",
+                 help: "end the filter with `]`")
+            return
+        }
+        let exprText = text(ByteRange(exprStart, close))
+        if exprText.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\n" }) {
+            fail("the filter has no expression", ByteRange(start, close + 1),
+                 help: "write a condition on the candidate, e.g. `[? self.category == '合計']`")
+            i = close + 1
+            return
+        }
+        let result = Expression.compile(exprText, scope: Scope(), expecting: .bool, limits: limits)
+        if let compiled = result.expression {
+            i = close + 1
+            steps.append(.init(kind: .filter(compiled, offset: exprStart), range: ByteRange(start, i), isOptional: false))
+        } else {
+            for p in result.problems {
+                problems.append(TextProblem(p, offset: exprStart))
+            }
+            i = close + 1
+        }
+    }
+}
+
+/// Scanning expression text embedded in other text (a path filter, a message template part)
+/// for the bracket that ends it, without parsing it: strings and nested brackets are skipped.
+enum ExpressionScan {
+    /// The offset of the `closer` byte that ends an expression starting at `from`, outside
+    /// strings and nested `()`, `[]`, `{}`; nil if there is none before `end`. A bracket that
+    /// closes something never opened also ends the scan there (the compiler will report it).
+    static func closing(_ bytes: [UInt8], from: Int, end: Int, closer: UInt8) -> Int? {
+        var depth = 0
+        var i = from
+        while i < end {
+            let b = bytes[i]
+            switch b {
+            case UInt8(ascii: "'"), UInt8(ascii: "\""):
+                // A raw string r'..' / R".." has no escapes.
+                let raw = i > from && (bytes[i - 1] == UInt8(ascii: "r") || bytes[i - 1] == UInt8(ascii: "R"))
+                    && (i - 1 == from || !isIdentByte(bytes[i - 2]))
+                i += 1
+                while i < end, bytes[i] != b {
+                    if !raw && bytes[i] == UInt8(ascii: "\\") { i += 1 }
+                    i += 1
+                }
+                if i >= end { return nil }
+            case UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "{"):
+                depth += 1
+            case UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "}"):
+                if depth == 0 {
+                    return b == closer ? i : nil
+                }
+                depth -= 1
+            default:
+                break
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    static func isIdentByte(_ b: UInt8) -> Bool {
+        (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x5F
+    }
+}

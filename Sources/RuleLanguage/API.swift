@@ -1,0 +1,544 @@
+// The public surface of the expression language, in one place.
+//
+// Life of an expression (the RuleEngine's view):
+//
+//     var scope = Scope()                                   // self, root, parent, key, index, path
+//     let lets = Expression.compile("self.rows.map(r, r.budget)", scope: scope)
+//     let slot = scope.declare("budgets", type: lets.expression?.resultType ?? .dyn)
+//     let check = Expression.compile("sum(budgets) ~= self.total.budget", scope: scope, expecting: .bool)
+//     // report check.problems (ranges are UTF-8 offsets into the expression text)
+//
+//     var activation = Activation(scope: scope)             // one per worker, reused
+//     activation[Scope.selfSlot] = .node(match)
+//     var meter = CostMeter.forDocument(nodeCount: tree.nodeCount)   // one per rule per document
+//     activation[slot] = try lets.expression!.evaluate(&activation, meter: &meter)
+//     let ok = try check.expression!.evaluate(&activation, meter: &meter)
+//
+// Compiled expressions are immutable and Sendable: compile once, evaluate from any thread.
+
+import ExactNumbers
+import SourceText
+import YAMLTree
+
+// MARK: - Values
+
+/// A value during evaluation.
+///
+/// Values read from a plan stay `.node` until an operation needs their content, so they
+/// remember where they were written: the engine can blame them (`at:`), runtime errors
+/// point at them, and a sum's rows can be labelled one by one. A scalar node becomes a
+/// number, string, bool or null when an operator or function needs one (see
+/// Docs/rules-language.md, "Document values").
+public enum Value: Sendable {
+    case null
+    case bool(Bool)
+    /// An exact number, a rounded number with its interval, or an interval (`＊`).
+    case number(Quantity)
+    case string(String)
+    case list([Value])
+    /// A map with string keys in insertion order.
+    case map(MapValue)
+    /// A node of the plan document (aliases already resolved by `YAMLNode`).
+    case node(YAMLNode)
+}
+
+/// A map value with string keys, kept in insertion order (map literals, `{...}`).
+public struct MapValue: Sendable {
+    public private(set) var keys: [String]
+    public private(set) var values: [Value]
+
+    public init() {
+        keys = []
+        values = []
+    }
+
+    /// A map from pairs; a later pair with the same key replaces the earlier one's value.
+    public init(_ pairs: [(String, Value)]) {
+        self.init()
+        for (k, v) in pairs { self[k] = v }
+    }
+
+    public var count: Int { keys.count }
+
+    /// The value under `key`, or nil. Setting keeps the key's first position.
+    public subscript(key: String) -> Value? {
+        get {
+            if let i = keys.firstIndex(of: key) { return values[i] }
+            return nil
+        }
+        set {
+            if let i = keys.firstIndex(of: key) {
+                if let newValue { values[i] = newValue } else {
+                    keys.remove(at: i)
+                    values.remove(at: i)
+                }
+            } else if let newValue {
+                keys.append(key)
+                values.append(newValue)
+            }
+        }
+    }
+}
+
+/// The static type the checker infers. Document values are `dyn` (gradual typing): their
+/// type is only known at run time.
+public enum ValueType: String, Sendable, Hashable, CustomStringConvertible {
+    case dyn, null, bool, number, string, list, map
+    public var description: String { rawValue }
+}
+
+// MARK: - Scope and compilation
+
+/// The variables an expression may use, each with a slot number, in declaration order.
+///
+/// A new scope holds the rule variables `self`, `root`, `parent`, `key`, `index`, `path`
+/// (slots 0–5). The engine declares each `let` after compiling it, so a let can use the
+/// lets before it and nothing after. Function names live apart from variables: a let
+/// named `size` does not hide the function `size(...)`.
+public struct Scope: Sendable {
+    public static let ruleVariables = ["self", "root", "parent", "key", "index", "path"]
+    public static let selfSlot = 0, rootSlot = 1, parentSlot = 2, keySlot = 3, indexSlot = 4, pathSlot = 5
+
+    public private(set) var names: [String]
+    public private(set) var types: [ValueType]
+
+    /// A scope with the given variables (all `dyn`); the rule variables by default.
+    public init(_ names: [String] = Scope.ruleVariables) {
+        self.names = names
+        self.types = names.map { _ in .dyn }
+    }
+
+    /// Declares a variable and returns its slot, or nil when `name` is already declared or
+    /// is not a valid name (see `nameProblem`).
+    @discardableResult
+    public mutating func declare(_ name: String, type: ValueType = .dyn) -> Int? {
+        if Scope.nameProblem(name) != nil || names.contains(name) { return nil }
+        names.append(name)
+        types.append(type)
+        return names.count - 1
+    }
+
+    /// The slot of a declared variable.
+    public func slot(of name: String) -> Int? { names.firstIndex(of: name) }
+
+    /// Why `name` cannot name a variable (not an identifier, or a reserved word), or nil.
+    public static func nameProblem(_ name: String) -> String? {
+        guard let first = name.utf8.first, Lexer.isIdentStart(first), name.utf8.allSatisfy(Lexer.isIdentContinue) else {
+            return "`\(name)` is not a valid name: use ASCII letters, digits and `_`, not starting with a digit"
+        }
+        if Lexer.reservedWords.contains(name) { return "`\(name)` is a reserved word" }
+        return nil
+    }
+}
+
+/// Bounds on one expression's text, checked while parsing.
+public struct ExpressionLimits: Sendable, Equatable {
+    /// Longest expression accepted, in UTF-8 bytes.
+    public var maxLength: Int
+    /// Deepest nesting accepted: parentheses, brackets, calls, unary and binary operators
+    /// each add a level. Checked without deep recursion; exceeding it is `expr-too-deep`.
+    public var maxDepth: Int
+    /// Largest repetition count in a regex quantifier (`{m,n}`).
+    public var maxRegexRepeat: Int
+
+    public init(maxLength: Int = 16_384, maxDepth: Int = 200, maxRegexRepeat: Int = 1_000) {
+        self.maxLength = maxLength
+        self.maxDepth = maxDepth
+        self.maxRegexRepeat = maxRegexRepeat
+    }
+
+    public static let `default` = ExpressionLimits()
+}
+
+/// A problem found while compiling an expression (parsing or static checking).
+public struct ExpressionProblem: Error, Sendable, Hashable, CustomStringConvertible {
+    public enum Code: String, Sendable, CaseIterable {
+        /// The text is not an expression (unexpected character or token, unclosed string…).
+        case syntax = "expr-syntax"
+        case tooLong = "expr-too-long"
+        case tooDeep = "expr-too-deep"
+        /// A number literal out of range, a bad escape in a string.
+        case invalidLiteral = "invalid-literal"
+        case unknownIdentifier = "unknown-identifier"
+        case unknownFunction = "unknown-function"
+        case wrongArity = "wrong-arity"
+        /// An operator or function applied to a type it does not accept (`'a' - 1`, `!5`).
+        case typeMismatch = "type-mismatch"
+        /// A macro's first argument is not a variable name (`l.all(1, true)`), or `has()`
+        /// is not given a field.
+        case invalidMacro = "invalid-macro"
+        case invalidRegex = "invalid-regex"
+        case duplicateKey = "duplicate-map-key"
+    }
+
+    public var code: Code
+    public var message: String
+    /// UTF-8 byte range in the expression text.
+    public var range: ByteRange
+    /// A short label shown under the carets.
+    public var label: String?
+    public var help: String?
+    public var notes: [String]
+
+    public init(code: Code, message: String, range: ByteRange, label: String? = nil, help: String? = nil, notes: [String] = []) {
+        self.code = code
+        self.message = message
+        self.range = range
+        self.label = label
+        self.help = help
+        self.notes = notes
+    }
+
+    public var description: String { "\(code.rawValue)@\(range): \(message)" }
+}
+
+/// What `Expression.compile` returns: the compiled expression when there were no problems.
+public struct CompileResult: Sendable {
+    public let expression: CompiledExpression?
+    /// Every problem found, in text order. Non-empty exactly when `expression` is nil.
+    public let problems: [ExpressionProblem]
+}
+
+/// Entry points of the expression language.
+public enum Expression {
+    /// Parses and checks `text` against `scope`.
+    ///
+    /// - Parameter expecting: the type the caller needs (`.bool` for `when`/`assert`); a
+    ///   statically different type is a `type-mismatch` problem covering the whole text.
+    public static func compile(_ text: String, scope: Scope, expecting: ValueType? = nil, limits: ExpressionLimits = .default) -> CompileResult {
+        Compiler.compile(text, scope: scope, expecting: expecting, limits: limits)
+    }
+
+    /// Compiles and evaluates `text` with variables bound by name, for tools (`planlint
+    /// eval`) and tests. Variables not in `variables` are not declared.
+    public static func evaluate(
+        _ text: String, variables: [(String, Value)] = [], options: EvaluationOptions = .default,
+        meter: inout CostMeter
+    ) throws(ExpressionFailure) -> Value {
+        let scope = Scope(variables.map(\.0))
+        let result = compile(text, scope: scope)
+        guard let compiled = result.expression else { throw .compile(result.problems) }
+        var activation = Activation(scope: scope)
+        for (i, v) in variables.enumerated() { activation[i] = v.1 }
+        do {
+            return try compiled.evaluate(&activation, options: options, meter: &meter)
+        } catch {
+            throw .evaluation(error)
+        }
+    }
+}
+
+/// A failure of `Expression.evaluate(_:variables:...)`.
+public enum ExpressionFailure: Error, Sendable {
+    case compile([ExpressionProblem])
+    case evaluation(EvaluationError)
+}
+
+/// A checked expression, ready to evaluate any number of times, from any thread.
+public final class CompiledExpression: Sendable {
+    /// The expression text all ranges refer to.
+    public let text: String
+    /// The statically inferred type of the result (`dyn` when it depends on the data).
+    public let resultType: ValueType
+    /// How many variables the scope had when compiled; an `Activation` must have at least
+    /// these slots.
+    public let variableCount: Int
+    /// Slots of the scope variables the expression reads, ascending (the engine may skip
+    /// computing a variable nothing reads, such as `path`).
+    public let usedSlots: [Int]
+
+    let root: Expr
+    let limits: ExpressionLimits
+
+    init(text: String, root: Expr, resultType: ValueType, variableCount: Int, usedSlots: [Int], limits: ExpressionLimits) {
+        self.limits = limits
+        self.text = text
+        self.root = root
+        self.resultType = resultType
+        self.variableCount = variableCount
+        self.usedSlots = usedSlots
+    }
+
+    /// Evaluates with the variables in `activation` (slots as declared in the scope).
+    /// `activation` is used as scratch space for macro variables and comes back as it went in.
+    public func evaluate(_ activation: inout Activation, options: EvaluationOptions = .default, meter: inout CostMeter) throws(EvaluationError) -> Value {
+        var interpreter = Interpreter(expression: self, options: options, tracing: false)
+        return try interpreter.run(&activation, meter: &meter)
+    }
+
+    /// Evaluates like `evaluate` and also records the comparisons that decided the result
+    /// (for `planlint check --explain`).
+    public func explain(_ activation: inout Activation, options: EvaluationOptions = .default, meter: inout CostMeter) throws(EvaluationError) -> Explanation {
+        var interpreter = Interpreter(expression: self, options: options, tracing: true)
+        let value = try interpreter.run(&activation, meter: &meter)
+        return Explanation(value: value, comparisons: interpreter.trace)
+    }
+
+    /// The checked tree as an S-expression, e.g. `(+ 1 (* 2 3))` (for tests and debugging).
+    public var treeDescription: String { root.sexpr }
+}
+
+// MARK: - Evaluation
+
+/// The variable values for one evaluation, indexed by scope slot. Reuse one per worker
+/// thread: evaluation pushes macro variables onto it and pops them again.
+public struct Activation: Sendable {
+    @usableFromInline var slots: [Value]
+    let declaredCount: Int
+
+    /// Slots for every variable of `scope`, all `null`.
+    public init(scope: Scope) {
+        declaredCount = scope.names.count
+        slots = Array(repeating: .null, count: scope.names.count)
+        slots.reserveCapacity(scope.names.count + 8)
+    }
+
+    public subscript(slot: Int) -> Value {
+        get { slots[slot] }
+        set { slots[slot] = newValue }
+    }
+}
+
+/// What legend symbols in table cells mean when used as numbers.
+///
+/// By default `＊` (U+FF0A) is "under one unit": the open interval (0, 1). A rule pack or the
+/// plan's legend may declare more: `－` as none (`.null`, skipped by `sum`) or as zero.
+public struct SymbolTable: Sendable {
+    public enum Meaning: Sendable {
+        case quantity(Quantity)
+        /// The cell holds no amount: the symbol reads as `null`.
+        case null
+    }
+
+    public private(set) var symbols: [String]
+    public private(set) var meanings: [Meaning]
+
+    public init(_ entries: [(String, Meaning)] = []) {
+        symbols = []
+        meanings = []
+        for (s, m) in entries { define(s, as: m) }
+    }
+
+    /// `＊` = (0, 1).
+    public static let `default` = SymbolTable([("＊", .quantity(Quantity.between(.zero, .one)!))])
+
+    /// Defines or redefines a symbol.
+    public mutating func define(_ symbol: String, as meaning: Meaning) {
+        if let i = symbols.firstIndex(of: symbol) { meanings[i] = meaning } else {
+            symbols.append(symbol)
+            meanings.append(meaning)
+        }
+    }
+
+    public func meaning(of symbol: String) -> Meaning? {
+        symbols.firstIndex(of: symbol).map { meanings[$0] }
+    }
+
+    /// The meaning of a scalar node's text, compared without allocating.
+    public func meaning(of node: YAMLNode) -> Meaning? {
+        for (i, s) in symbols.enumerated() where node.scalarEquals(s) { return meanings[i] }
+        return nil
+    }
+}
+
+/// Settings for one evaluation.
+public struct EvaluationOptions: Sendable {
+    public var symbols: SymbolTable
+
+    public init(symbols: SymbolTable = .default) {
+        self.symbols = symbols
+    }
+
+    public static let `default` = EvaluationOptions()
+}
+
+/// Counts evaluation steps against a limit. One meter per rule per document: pass the same
+/// meter to every expression of the rule (when, lets, assert, message, at) for every match.
+///
+/// A step is one expression node evaluated, one element visited by a macro or function,
+/// one regex thread step, or 8 bytes of string built (see Docs/rules-language.md, "Cost").
+public struct CostMeter: Sendable {
+    public let limit: Int
+    public internal(set) var used: Int
+
+    public init(limit: Int) {
+        self.limit = limit
+        self.used = 0
+    }
+
+    /// A meter for one rule over one document of `nodeCount` nodes, by `policy`.
+    public static func forDocument(nodeCount: Int, policy: CostPolicy = .default) -> CostMeter {
+        CostMeter(limit: policy.limit(documentNodes: nodeCount))
+    }
+
+    /// Adds `steps`; false when the limit is passed.
+    @inline(__always) @usableFromInline mutating func charge(_ steps: Int) -> Bool {
+        used &+= steps
+        return used <= limit
+    }
+}
+
+/// How large a rule's budget is. The default, 1,000,000 steps plus 100 per document node,
+/// lets a rule make a few passes over any document (linear work) but stops quadratic work
+/// (a nested comprehension over a large list) early.
+public struct CostPolicy: Sendable, Equatable {
+    public var base: Int
+    public var perDocumentNode: Int
+
+    public init(base: Int = 1_000_000, perDocumentNode: Int = 100) {
+        self.base = base
+        self.perDocumentNode = perDocumentNode
+    }
+
+    public static let `default` = CostPolicy()
+
+    public func limit(documentNodes: Int) -> Int {
+        let (p, o1) = perDocumentNode.multipliedReportingOverflow(by: max(0, documentNodes))
+        let (s, o2) = base.addingReportingOverflow(p)
+        return o1 || o2 ? Int.max : s
+    }
+}
+
+/// An expression that could not be evaluated over the data. Never a crash, never a
+/// silent pass: the engine reports it at `node` (the data) or at `range` (the rule).
+public struct EvaluationError: Error, Sendable, CustomStringConvertible {
+    public enum Code: String, Sendable, CaseIterable {
+        case missingKey = "missing-key"
+        case typeMismatch = "type-mismatch"
+        case indexOutOfRange = "index-out-of-range"
+        case divisionByZero = "division-by-zero"
+        case overflow = "number-overflow"
+        /// An exact comparison with `＊`-like intervals that cannot be decided.
+        case undecidable = "undecidable-comparison"
+        /// A number or fiscal year that cannot be read from text.
+        case invalidNumber = "invalid-number"
+        case invalidFiscalYear = "invalid-fiscal-year"
+        case invalidRegex = "invalid-regex"
+        /// `min`/`max` of an empty list.
+        case emptyList = "empty-list"
+        case budgetExceeded = "cost-budget-exceeded"
+    }
+
+    public var code: Code
+    public var message: String
+    /// The part of the expression being evaluated (UTF-8 range in the expression text).
+    public var range: ByteRange
+    /// The document node involved, when the data caused the error.
+    public var node: YAMLNode?
+    public var help: String?
+    public var notes: [String]
+
+    public init(code: Code, message: String, range: ByteRange, node: YAMLNode? = nil, help: String? = nil, notes: [String] = []) {
+        self.code = code
+        self.message = message
+        self.range = range
+        self.node = node
+        self.help = help
+        self.notes = notes
+    }
+
+    public var description: String { "\(code.rawValue)@\(range): \(message)" }
+}
+
+/// The result of `CompiledExpression.explain`.
+public struct Explanation: Sendable {
+    public let value: Value
+    /// The comparisons (`== != < <= > >= ~=`) that decided the value, in evaluation order:
+    /// those on the boolean skeleton (`&&`, `||`, `!`, `?:`) and, inside `all`/`exists`/
+    /// `exists_one`, those of the element that decided the macro.
+    public let comparisons: [ComparisonTrace]
+}
+
+/// One comparison made during `explain`.
+public struct ComparisonTrace: Sendable {
+    /// `==`, `!=`, `<`, `<=`, `>`, `>=` or `~=`.
+    public let op: String
+    /// The comparison in the expression text; `leftRange`/`rightRange` its operands.
+    public let range: ByteRange
+    public let leftRange: ByteRange
+    public let rightRange: ByteRange
+    public let left: Value
+    public let right: Value
+    public let result: Bool
+}
+
+// MARK: - Printing
+
+/// How values print in messages.
+public enum ValueStyle: Sendable {
+    /// As written: `7199`, `＊`, `情報政策課`; a computed interval still shows its bounds.
+    case plain
+    /// Numbers with their rounding intervals: `7199 (7198.5–7199.5)`, `＊ (>0–<1)`.
+    case intervals
+}
+
+extension Value {
+    /// The value in plain words for a message. Strings print bare at the top level and
+    /// quoted inside lists and maps; long lists are cut after 20 elements.
+    public func formatted(_ style: ValueStyle = .plain, symbols: SymbolTable = .default) -> String {
+        ValueFormatter(style: style, symbols: symbols).format(self)
+    }
+
+    /// The document node this value is, if any (what the engine blames for `at:`).
+    public var node: YAMLNode? {
+        if case .node(let n) = self { return n }
+        return nil
+    }
+
+    /// The type name used in messages: `null`, `bool`, `number`, `string`, `list`, `map`
+    /// (a document node reports the kind of its content).
+    public var typeName: String { RuntimeType.of(self).name }
+
+    /// The elements of a list or a sequence node (as `.node` values); nil otherwise.
+    public var elements: [Value]? {
+        switch self {
+        case .list(let l): return l
+        case .node(let n) where n.isSequence: return n.items.map { .node($0) }
+        default: return nil
+        }
+    }
+
+    /// The boolean of `.bool` or of a boolean scalar node; nil otherwise.
+    public var boolValue: Bool? {
+        switch self {
+        case .bool(let b): return b
+        case .node(let n):
+            if case .bool(let b)? = n.value { return b }
+            return nil
+        default: return nil
+        }
+    }
+}
+
+// MARK: - Fiscal years and the function catalog
+
+/// Japanese fiscal-year notation → Western fiscal year (the calendar year it begins in).
+public enum FiscalYear {
+    /// Reads `平成２７年度`, `平成27年度`, `H27`, `h27`, `Ｈ２７`, `令和元年度`, `R2`,
+    /// `昭和64年度`, `2015`, `2015年度`, `平成２８（２０１６）年度`, and the first era year
+    /// in a note such as `※平成２７年度で終了`. See Docs/rules-language.md for the rules.
+    public static func parse(_ text: String) -> Result<Int, FiscalYearError> {
+        FiscalYearParser.parse(text)
+    }
+}
+
+/// Why a text is not a fiscal year.
+public struct FiscalYearError: Error, Sendable, Equatable, CustomStringConvertible {
+    public let message: String
+    public let help: String?
+    public var description: String { message }
+}
+
+/// A built-in function or macro, for documentation, completion and hover.
+public struct FunctionInfo: Sendable {
+    public let name: String
+    /// Call forms, e.g. `size(x) -> number`, `list.all(x, predicate) -> bool`.
+    public let signatures: [String]
+    public let summary: String
+    public let example: String
+}
+
+extension Expression {
+    /// Every built-in function and macro.
+    public static var functions: [FunctionInfo] { Builtins.catalog }
+}

@@ -1,0 +1,503 @@
+import ExactNumbers
+import SourceText
+
+/// The checked tree the interpreter runs: names resolved to slots, functions to
+/// `Builtin`s, literal regexes compiled, constant lists folded.
+final class Expr: Sendable {
+    enum Kind: Sendable {
+        case constant(Value)
+        case variable(Int, name: String)
+        case list([Expr])
+        case map([(key: Expr, value: Expr)])
+        case member(Expr, name: String)
+        case index(Expr, Expr)
+        case not(Expr)
+        case negate(Expr)
+        /// Arithmetic, comparisons and `in`.
+        case binary(Syntax.BinaryOp, Expr, Expr)
+        case and(Expr, Expr)
+        case or(Expr, Expr)
+        case conditional(Expr, Expr, Expr)
+        case call(Builtin, [Expr])
+        /// `matches` with a literal pattern, compiled once.
+        case matchLiteral(Expr, Pattern)
+        /// `has(target.key)` / `has(target[key])`.
+        case has(Expr, key: Expr)
+        /// `target.kind(first[, second], [filter,] body)`.
+        case macro(MacroKind, target: Expr, first: Int, second: Int?, filter: Expr?, body: Expr)
+    }
+
+    let kind: Kind
+    let range: ByteRange
+
+    init(_ kind: Kind, _ range: ByteRange) {
+        self.kind = kind
+        self.range = range
+    }
+
+    var sexpr: String {
+        switch kind {
+        case .constant(let v): return v.formatted(.plain).quotedIfString(v)
+        case .variable(let slot, let name): return "\(name)#\(slot)"
+        case .list(let items): return "[" + items.map(\.sexpr).joined(separator: " ") + "]"
+        case .map(let entries): return "{" + entries.map { $0.key.sexpr + ": " + $0.value.sexpr }.joined(separator: ", ") + "}"
+        case .member(let t, let name): return "(. \(t.sexpr) \(name))"
+        case .index(let t, let i): return "([] \(t.sexpr) \(i.sexpr))"
+        case .not(let x): return "(! \(x.sexpr))"
+        case .negate(let x): return "(- \(x.sexpr))"
+        case .binary(let op, let l, let r): return "(\(op.rawValue) \(l.sexpr) \(r.sexpr))"
+        case .and(let l, let r): return "(&& \(l.sexpr) \(r.sexpr))"
+        case .or(let l, let r): return "(|| \(l.sexpr) \(r.sexpr))"
+        case .conditional(let c, let t, let e): return "(?: \(c.sexpr) \(t.sexpr) \(e.sexpr))"
+        case .call(let b, let args): return "(\(b.rawValue)" + args.map { " " + $0.sexpr }.joined() + ")"
+        case .matchLiteral(let s, let p): return "(matches \(s.sexpr) /\(p.source)/)"
+        case .has(let t, let k): return "(has \(t.sexpr) \(k.sexpr))"
+        case .macro(let kind, let target, let first, let second, let filter, let body):
+            let vars = second.map { "#\(first) #\($0)" } ?? "#\(first)"
+            return "(\(kind.rawValue) \(target.sexpr) \(vars)" + (filter.map { " " + $0.sexpr } ?? "") + " \(body.sexpr))"
+        }
+    }
+}
+
+private extension String {
+    func quotedIfString(_ v: Value) -> String {
+        if case .string = v { return "'" + self + "'" }
+        return self
+    }
+}
+
+enum Compiler {
+    static func compile(_ text: String, scope: Scope, expecting: ValueType?, limits: ExpressionLimits) -> CompileResult {
+        let syntax: Syntax
+        switch Parser.parse(text, limits: limits) {
+        case .success(let s): syntax = s
+        case .failure(let p): return CompileResult(expression: nil, problems: [p])
+        }
+        var checker = Checker(scope: scope, limits: limits)
+        let (root, type) = checker.check(syntax)
+        if let expecting, type != .dyn, type != expecting {
+            checker.problems.append(ExpressionProblem(
+                code: .typeMismatch, message: "expected a \(expecting) expression, but this is a \(type)",
+                range: syntax.range, label: "a \(type)",
+                help: expecting == .bool ? "a condition must be true or false, e.g. `x > 0` or `has(x.y)`" : nil))
+        }
+        if !checker.problems.isEmpty {
+            let sorted = checker.problems.sorted { ($0.range.start, $0.range.end) < ($1.range.start, $1.range.end) }
+            return CompileResult(expression: nil, problems: sorted)
+        }
+        let compiled = CompiledExpression(
+            text: text, root: root, resultType: type, variableCount: scope.names.count,
+            usedSlots: checker.used.sorted(), limits: limits)
+        return CompileResult(expression: compiled, problems: [])
+    }
+}
+
+/// Resolves names and functions and infers static types, collecting every problem.
+struct Checker {
+    let scope: Scope
+    let limits: ExpressionLimits
+    var problems: [ExpressionProblem] = []
+    var locals: [(name: String, slot: Int)] = []
+    var used: Set<Int> = []
+
+    init(scope: Scope, limits: ExpressionLimits) {
+        self.scope = scope
+        self.limits = limits
+    }
+
+    mutating func error(_ code: ExpressionProblem.Code, _ message: String, _ range: ByteRange, label: String? = nil, help: String? = nil) {
+        problems.append(ExpressionProblem(code: code, message: message, range: range, label: label, help: help))
+    }
+
+    /// Placeholder after an error, so checking can go on and report more.
+    func poison(_ range: ByteRange) -> (Expr, ValueType) { (Expr(.constant(.null), range), .dyn) }
+
+    mutating func check(_ s: Syntax) -> (Expr, ValueType) {
+        switch s.kind {
+        case .null: return (Expr(.constant(.null), s.range), .null)
+        case .bool(let b): return (Expr(.constant(.bool(b)), s.range), .bool)
+        case .number(let d): return (Expr(.constant(.number(Quantity(exact: d))), s.range), .number)
+        case .string(let t, _): return (Expr(.constant(.string(t)), s.range), .string)
+        case .list(let items):
+            let checked = items.map { check($0).0 }
+            if let values = constants(checked) { return (Expr(.constant(.list(values)), s.range), .list) }
+            return (Expr(.list(checked), s.range), .list)
+        case .map(let entries):
+            var out: [(key: Expr, value: Expr)] = []
+            var seen: [String: ByteRange] = [:]
+            for e in entries {
+                let (k, kt) = check(e.key)
+                if kt != .dyn && kt != .string {
+                    error(.typeMismatch, "map keys must be strings, but this is a \(kt)", e.key.range, label: "a \(kt)", help: "quote it: '…'")
+                }
+                if case .string(let name, _) = e.key.kind {
+                    if seen[name] != nil {
+                        error(.duplicateKey, "the key '\(name)' appears twice in this map", e.key.range, label: "repeated key")
+                    }
+                    seen[name] = e.key.range
+                }
+                out.append((k, check(e.value).0))
+            }
+            if out.allSatisfy({ if case .constant = $0.key.kind, case .constant = $0.value.kind { return true } else { return false } }) {
+                var m = MapValue()
+                for e in out {
+                    if case .constant(.string(let k)) = e.key.kind, case .constant(let v) = e.value.kind { m[k] = v }
+                }
+                if m.count == out.count { return (Expr(.constant(.map(m)), s.range), .map) }
+            }
+            return (Expr(.map(out), s.range), .map)
+        case .identifier(let name):
+            if let local = locals.last(where: { $0.name == name }) {
+                return (Expr(.variable(local.slot, name: name), s.range), .dyn)
+            }
+            if let slot = scope.slot(of: name) {
+                used.insert(slot)
+                return (Expr(.variable(slot, name: name), s.range), scope.types[slot])
+            }
+            unknownIdentifier(name, s.range)
+            return poison(s.range)
+        case .member(let target, let name, _):
+            let (t, tt) = check(target)
+            if tt != .dyn && tt != .map {
+                error(.typeMismatch, "a \(tt) has no fields", s.range, label: "`.\(name)` on a \(tt)")
+            }
+            return (Expr(.member(t, name: name), s.range), .dyn)
+        case .index(let target, let index):
+            let (t, tt) = check(target)
+            let (i, it) = check(index)
+            switch tt {
+            case .list:
+                if it != .dyn && it != .number { error(.typeMismatch, "a list is indexed by a number, but this is a \(it)", index.range, label: "a \(it)") }
+            case .map:
+                if it != .dyn && it != .string { error(.typeMismatch, "a map is indexed by a string, but this is a \(it)", index.range, label: "a \(it)") }
+            case .dyn:
+                if it != .dyn && it != .number && it != .string {
+                    error(.typeMismatch, "an index must be a number or a string, but this is a \(it)", index.range, label: "a \(it)")
+                }
+            default:
+                error(.typeMismatch, "a \(tt) cannot be indexed", target.range, label: "a \(tt)")
+            }
+            return (Expr(.index(t, i), s.range), .dyn)
+        case .unary(.not, let x):
+            let (e, t) = check(x)
+            if t != .dyn && t != .bool {
+                error(.typeMismatch, "`!` needs a bool, but this is a \(t)", x.range, label: "a \(t)")
+            }
+            return (Expr(.not(e), s.range), .bool)
+        case .unary(.negate, let x):
+            let (e, t) = check(x)
+            if t != .dyn && t != .number {
+                error(.typeMismatch, "`-` needs a number, but this is a \(t)", x.range, label: "a \(t)")
+            }
+            return (Expr(.negate(e), s.range), .number)
+        case .binary(let op, let l, let r, let opRange):
+            return checkBinary(op, l, r, opRange: opRange, range: s.range)
+        case .conditional(let c, let a, let b):
+            let (ce, ct) = check(c)
+            if ct != .dyn && ct != .bool {
+                error(.typeMismatch, "the condition of `? :` must be a bool, but this is a \(ct)", c.range, label: "a \(ct)")
+            }
+            let (ae, at) = check(a)
+            let (be, bt) = check(b)
+            return (Expr(.conditional(ce, ae, be), s.range), at == bt ? at : .dyn)
+        case .call(let name, let nameRange, let receiver, let args):
+            return checkCall(name, nameRange: nameRange, receiver: receiver, args: args, range: s.range)
+        }
+    }
+
+    func constants(_ exprs: [Expr]) -> [Value]? {
+        var values: [Value] = []
+        values.reserveCapacity(exprs.count)
+        for e in exprs {
+            guard case .constant(let v) = e.kind else { return nil }
+            values.append(v)
+        }
+        return values
+    }
+
+    // MARK: operators
+
+    mutating func checkBinary(_ op: Syntax.BinaryOp, _ l: Syntax, _ r: Syntax, opRange: ByteRange, range: ByteRange) -> (Expr, ValueType) {
+        let (le, lt) = check(l)
+        let (re, rt) = check(r)
+        let o = "`\(op.rawValue)`"
+        func need(_ allowed: TypeSet, _ t: ValueType, _ side: Syntax, _ what: String) {
+            if !allowed.admits(t) {
+                error(.typeMismatch, "\(o) needs \(what), but the \(side === l ? "left" : "right") operand is a \(t)", side.range, label: "a \(t)")
+            }
+        }
+        switch op {
+        case .and, .or:
+            need(.bool, lt, l, "bools")
+            need(.bool, rt, r, "bools")
+            return (Expr(op == .and ? .and(le, re) : .or(le, re), range), .bool)
+        case .add:
+            if lt != .dyn && rt != .dyn && lt != rt {
+                let help = lt == .string || rt == .string ? "convert with string(…) to join text" : nil
+                error(.typeMismatch, "cannot add a \(rt) to a \(lt)", range, label: "\(lt) + \(rt)", help: help)
+            } else {
+                need([.number, .string, .list], lt, l, "numbers, strings or lists")
+                need([.number, .string, .list], rt, r, "numbers, strings or lists")
+            }
+            return (Expr(.binary(op, le, re), range), lt != .dyn ? lt : rt)
+        case .subtract, .multiply, .divide, .remainder:
+            need(.number, lt, l, "numbers")
+            need(.number, rt, r, "numbers")
+            return (Expr(.binary(op, le, re), range), .number)
+        case .equal, .notEqual:
+            if lt != .dyn && rt != .dyn && lt != rt && lt != .null && rt != .null {
+                error(.typeMismatch, "a \(lt) is never equal to a \(rt)", range, label: "\(lt) \(op.rawValue) \(rt)",
+                      help: lt == .string || rt == .string ? "convert one side with number(…) or string(…)" : nil)
+            }
+            return (Expr(.binary(op, le, re), range), .bool)
+        case .less, .lessEqual, .greater, .greaterEqual:
+            need([.number, .string], lt, l, "numbers or strings")
+            need([.number, .string], rt, r, "numbers or strings")
+            if (lt == .number || lt == .string) && (rt == .number || rt == .string) && lt != rt {
+                error(.typeMismatch, "cannot order a \(lt) against a \(rt)", range, label: "\(lt) \(op.rawValue) \(rt)")
+            }
+            return (Expr(.binary(op, le, re), range), .bool)
+        case .approx:
+            need(.number, lt, l, "numbers")
+            need(.number, rt, r, "numbers")
+            return (Expr(.binary(op, le, re), range), .bool)
+        case .in:
+            if !TypeSet([.list, .map]).admits(rt) {
+                error(.typeMismatch, "`in` needs a list or a map on the right, but this is a \(rt)", r.range, label: "a \(rt)",
+                      help: rt == .string ? "to look for text inside a string, use contains(s, part)" : nil)
+            }
+            return (Expr(.binary(op, le, re), range), .bool)
+        }
+    }
+
+    // MARK: calls
+
+    mutating func checkCall(_ name: String, nameRange: ByteRange, receiver: Syntax?, args: [Syntax], range: ByteRange) -> (Expr, ValueType) {
+        if name == "has" {
+            return checkHas(receiver: receiver, args: args, range: range, nameRange: nameRange)
+        }
+        if let macro = MacroKind(rawValue: name), !(macro == .count && (receiver == nil || args.count < 2)) {
+            guard let receiver else {
+                error(.invalidMacro, "`\(name)` is a macro called on a list: write `list.\(name)(x, …)`", nameRange,
+                      label: "needs a list before it", help: "e.g. `self.projects.\(name)(p, …)`")
+                for a in args { _ = check(a) }
+                return poison(range)
+            }
+            return checkMacro(macro, nameRange: nameRange, receiver: receiver, args: args, range: range)
+        }
+        guard let builtin = Builtin(rawValue: name) else {
+            unknownFunction(name, nameRange)
+            if let receiver { _ = check(receiver) }
+            for a in args { _ = check(a) }
+            return poison(range)
+        }
+        let all = (receiver.map { [$0] } ?? []) + args
+        let sig = builtin.signature
+        if all.count < sig.minArgs || (sig.maxArgs.map { all.count > $0 } ?? false) {
+            let expected: String
+            if let maxArgs = sig.maxArgs, maxArgs != sig.minArgs { expected = "\(sig.minArgs) or \(maxArgs) arguments" } else if let maxArgs = sig.maxArgs {
+                expected = maxArgs == 1 ? "1 argument" : "\(maxArgs) arguments"
+            } else { expected = "at least \(sig.minArgs) argument" + (sig.minArgs == 1 ? "" : "s") }
+            let given = all.count == 1 ? "1 was given" : "\(all.count) were given"
+            let form = Builtins.catalog.first { $0.name == name }?.signatures.joined(separator: ", ")
+            let extra = all.count > (sig.maxArgs ?? Int.max) ? ByteRange(all[sig.maxArgs!].range.start, all.last!.range.end) : range
+            error(.wrongArity, "`\(name)` takes \(expected), but \(given)\(receiver != nil ? " (counting the value before the `.`)" : "")",
+                  extra, label: all.count > (sig.maxArgs ?? Int.max) ? "extra argument" : "missing argument", help: form.map { "use \($0)" })
+            for a in all { _ = check(a) }
+            return poison(range)
+        }
+        var checked: [Expr] = []
+        var types: [ValueType] = []
+        for (i, a) in all.enumerated() {
+            let (e, t) = check(a)
+            checked.append(e)
+            types.append(t)
+            let allowed = i < sig.params.count ? sig.params[i] : sig.rest
+            if !allowed.admits(t) {
+                let whose = i == 0 && receiver != nil ? "the value before `.\(name)`" : "argument \(receiver != nil ? i : i + 1)"
+                error(.typeMismatch, "`\(name)` needs \(allowed.phrase) as \(whose), but this is a \(t)", a.range, label: "a \(t)")
+            }
+        }
+        // min/max with one argument take a list.
+        if (builtin == .min || builtin == .max) && all.count == 1 && types[0] != .dyn && types[0] != .list {
+            error(.typeMismatch, "`\(name)` of one value needs a list, but this is a \(types[0])", all[0].range, label: "a \(types[0])",
+                  help: "pass a list, or two or more values: \(name)(a, b)")
+        }
+        // A literal regex is compiled now: errors surface when the rule loads.
+        if builtin == .matches, case .string(let pattern, let verbatim) = all[1].kind {
+            switch Pattern.compile(pattern, maxRepeat: limits.maxRegexRepeat) {
+            case .success(let p):
+                return (Expr(.matchLiteral(checked[0], p), range), .bool)
+            case .failure(let e):
+                var r = all[1].range
+                if let v = verbatim { r = ByteRange(v + e.range.start, v + e.range.end) }
+                error(.invalidRegex, "invalid pattern: \(e.message)", r, label: e.label, help: e.help)
+                return poison(range)
+            }
+        }
+        var result = sig.result
+        if builtin == .min || builtin == .max {
+            let elementTypes = all.count == 1 ? [] : types
+            if let first = elementTypes.first, elementTypes.allSatisfy({ $0 == first }) { result = first }
+        }
+        return (Expr(.call(builtin, checked), range), result)
+    }
+
+    mutating func checkHas(receiver: Syntax?, args: [Syntax], range: ByteRange, nameRange: ByteRange) -> (Expr, ValueType) {
+        guard receiver == nil, args.count == 1 else {
+            error(.wrongArity, "`has` takes one field, as in has(self.note)", range, label: "not a single field")
+            return poison(range)
+        }
+        let a = args[0]
+        switch a.kind {
+        case .member(let target, let name, let nameRange):
+            let (t, tt) = check(target)
+            if tt != .dyn && tt != .map && tt != .null {
+                error(.typeMismatch, "`has` tests a field of a map, but this is a \(tt)", target.range, label: "a \(tt)")
+            }
+            return (Expr(.has(t, key: Expr(.constant(.string(name)), nameRange)), range), .bool)
+        case .index(let target, let key):
+            let (t, _) = check(target)
+            let (k, kt) = check(key)
+            if kt != .dyn && kt != .string && kt != .number {
+                error(.typeMismatch, "`has` needs a key (string) or an index (number), but this is a \(kt)", key.range, label: "a \(kt)")
+            }
+            return (Expr(.has(t, key: k), range), .bool)
+        default:
+            error(.invalidMacro, "`has` takes a field, as in has(self.note)", a.range, label: "not a field",
+                  help: "write has(x.key) or has(x['key'])")
+            _ = check(a)
+            return poison(range)
+        }
+    }
+
+    mutating func checkMacro(_ macro: MacroKind, nameRange: ByteRange, receiver: Syntax, args: [Syntax], range: ByteRange) -> (Expr, ValueType) {
+        let (target, tt) = check(receiver)
+        if tt != .dyn && tt != .list && tt != .map {
+            error(.typeMismatch, "`\(macro.rawValue)` works on a list or a map, but this is a \(tt)", receiver.range, label: "a \(tt)")
+        }
+        let twoVariables: Bool
+        switch (macro, args.count) {
+        case (_, 2): twoVariables = false
+        case (.map, 3): twoVariables = false
+        case (.map, _):
+            error(.wrongArity, "`map` takes a variable and an expression, or a variable, a condition and an expression", range,
+                  label: "\(args.count) arguments", help: "e.g. list.map(x, x.budget) or list.map(x, x.count > 0, x.budget)")
+            return poison(range)
+        case (_, 3): twoVariables = true
+        default:
+            error(.wrongArity, "`\(macro.rawValue)` takes a variable and a condition", range,
+                  label: "\(args.count) argument\(args.count == 1 ? "" : "s")",
+                  help: "e.g. list.\(macro.rawValue)(x, x > 0), or list.\(macro.rawValue)(i, x, …) for the index too")
+            return poison(range)
+        }
+        let varCount = twoVariables ? 2 : 1
+        var slots: [Int] = []
+        var names: [String] = []
+        for v in args.prefix(varCount) {
+            guard case .identifier(let name) = v.kind else {
+                error(.invalidMacro, "the first argument\(twoVariables ? "s" : "") of `\(macro.rawValue)` must name a variable", v.range,
+                      label: "not a name", help: "e.g. list.\(macro.rawValue)(x, …) binds each element to x")
+                return poison(range)
+            }
+            if scope.slot(of: name) != nil || locals.contains(where: { $0.name == name }) || names.contains(name) {
+                error(.invalidMacro, "`\(name)` is already a variable here", v.range, label: "already bound",
+                      help: "pick another name for the element, e.g. `\(name)2`")
+                return poison(range)
+            }
+            names.append(name)
+            slots.append(scope.names.count + locals.count + slots.count)
+        }
+        for (n, s) in zip(names, slots) { locals.append((n, s)) }
+        defer { locals.removeLast(names.count) }
+        var filter: Expr?
+        let body: Expr
+        let bodyType: ValueType
+        if macro == .map && args.count == 3 {
+            let (f, ft) = check(args[1])
+            if ft != .dyn && ft != .bool { error(.typeMismatch, "the condition of `map` must be a bool, but this is a \(ft)", args[1].range, label: "a \(ft)") }
+            filter = f
+            (body, bodyType) = check(args[2])
+        } else {
+            (body, bodyType) = check(args[varCount])
+            if macro != .map && bodyType != .dyn && bodyType != .bool {
+                error(.typeMismatch, "the condition of `\(macro.rawValue)` must be a bool, but this is a \(bodyType)", args[varCount].range,
+                      label: "a \(bodyType)")
+            }
+        }
+        let result: ValueType
+        switch macro {
+        case .all, .exists, .exists_one: result = .bool
+        case .count: result = .number
+        case .filter, .map: result = .list
+        }
+        return (Expr(.macro(macro, target: target, first: slots[0], second: slots.count > 1 ? slots[1] : nil, filter: filter, body: body), range), result)
+    }
+
+    // MARK: names
+
+    mutating func unknownIdentifier(_ name: String, _ range: ByteRange) {
+        if Builtin(rawValue: name) != nil || MacroKind(rawValue: name) != nil || name == "has" {
+            error(.unknownIdentifier, "`\(name)` is a function, not a variable", range, label: "not a variable",
+                  help: MacroKind(rawValue: name) != nil ? "call it on a list: list.\(name)(x, …)" : "call it: \(name)(…)")
+            return
+        }
+        let literalHint: [String: String] = ["True": "true", "TRUE": "true", "False": "false", "FALSE": "false",
+                                             "None": "null", "nil": "null", "NULL": "null", "Null": "null", "undefined": "null",
+                                             "this": "self", "it": "self", "and": "&&", "or": "||", "not": "!"]
+        var candidates = scope.names + locals.map(\.name)
+        candidates += ["true", "false", "null"]
+        let suggestion = literalHint[name] ?? Suggest.closest(to: name, among: candidates)
+        let inScope = (scope.names + locals.map(\.name)).joined(separator: ", ")
+        problems.append(ExpressionProblem(
+            code: .unknownIdentifier, message: "unknown name `\(name)`", range: range, label: "not defined",
+            help: suggestion.map { "did you mean `\($0)`?" },
+            notes: inScope.isEmpty ? [] : ["names available here: \(inScope)"]))
+    }
+
+    mutating func unknownFunction(_ name: String, _ range: ByteRange) {
+        let all = Builtin.allCases.map(\.rawValue) + MacroKind.allCases.map(\.rawValue) + ["has"]
+        // Misspelt aliases (`lenght`) lead to the real name too.
+        let suggestion = functionAliases[name] ?? Suggest.closest(to: name, among: all + functionAliases.keys.sorted()).map { functionAliases[$0] ?? $0 }
+        error(.unknownFunction, "unknown function `\(name)`", range, label: "not a function",
+              help: suggestion.map { "did you mean `\($0)`?" } ?? "see Docs/rules-language.md for the functions")
+    }
+}
+
+/// "Did you mean" by edit distance.
+enum Suggest {
+    /// The candidate closest to `word` (optimal string alignment distance, case-insensitive
+    /// ties broken by order), if close enough: at most 1 edit for short words, a third of
+    /// the length for longer ones.
+    static func closest(to word: String, among candidates: [String]) -> String? {
+        let limit = max(1, word.count / 3)
+        var best: (String, Int)?
+        for c in candidates where c != word {
+            let d = distance(word.lowercased(), c.lowercased())
+            if d <= limit && (best == nil || d < best!.1) { best = (c, d) }
+        }
+        return best?.0
+    }
+
+    static func distance(_ a: String, _ b: String) -> Int {
+        let x = Array(a.unicodeScalars), y = Array(b.unicodeScalars)
+        if x.isEmpty { return y.count }
+        if y.isEmpty { return x.count }
+        if abs(x.count - y.count) > 8 { return abs(x.count - y.count) }
+        var prev2 = [Int](repeating: 0, count: y.count + 1)
+        var prev = Array(0...y.count)
+        var cur = [Int](repeating: 0, count: y.count + 1)
+        for i in 1...x.count {
+            cur[0] = i
+            for j in 1...y.count {
+                let cost = x[i - 1] == y[j - 1] ? 0 : 1
+                cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+                if i > 1 && j > 1 && x[i - 1] == y[j - 2] && x[i - 2] == y[j - 1] {
+                    cur[j] = min(cur[j], prev2[j - 2] + 1)
+                }
+            }
+            (prev2, prev, cur) = (prev, cur, prev2)
+        }
+        return prev[y.count]
+    }
+}

@@ -1,0 +1,911 @@
+import ExactNumbers
+import SourceText
+import YAMLTree
+
+/// Evaluates a checked tree. One per evaluation (cheap: no allocation until a value needs
+/// one); the activation's storage is borrowed for the duration and returned.
+struct Interpreter {
+    let expression: CompiledExpression
+    let symbols: SymbolTable
+    let tracing: Bool
+    var trace: [ComparisonTrace] = []
+    var slots: [Value] = []
+    var used = 0
+    var limit = 0
+
+    init(expression: CompiledExpression, options: EvaluationOptions, tracing: Bool) {
+        self.expression = expression
+        self.symbols = options.symbols
+        self.tracing = tracing
+    }
+
+    mutating func run(_ activation: inout Activation, meter: inout CostMeter) throws(EvaluationError) -> Value {
+        swap(&slots, &activation.slots)
+        let original = slots.count
+        while slots.count < expression.variableCount { slots.append(.null) }
+        used = meter.used
+        limit = meter.limit
+        defer {
+            if slots.count > original { slots.removeSubrange(original...) }
+            swap(&slots, &activation.slots)
+            meter.used = used
+        }
+        return try eval(expression.root, true)
+    }
+
+    // MARK: cost
+
+    @inline(__always) mutating func step(_ e: Expr, _ n: Int = 1) throws(EvaluationError) {
+        used &+= n
+        if used > limit { throw budgetError(e) }
+    }
+
+    func budgetError(_ e: Expr) -> EvaluationError {
+        EvaluationError(
+            code: .budgetExceeded, message: "evaluation took more than \(limit) steps, the rule's cost budget",
+            range: e.range, help: "a comprehension inside a comprehension over a large list is quadratic: compute the inner part once in a `let`, or raise the rule's cost budget",
+            notes: ["stopped while evaluating `\(snippet(e))`"])
+    }
+
+    // MARK: errors
+
+    func snippet(_ e: Expr) -> String {
+        let bytes = Array(expression.text.utf8)
+        let r = e.range
+        guard r.start >= 0, r.end <= bytes.count, r.start <= r.end else { return "" }
+        var s = String(decoding: bytes[r.start..<r.end], as: UTF8.self)
+        if s.count > 60 { s = String(s.prefix(57)) + "…" }
+        return s
+    }
+
+    /// "the string '◎'", "a map", "null", "the number 7199".
+    func describe(_ v: Value) -> String {
+        let t = RuntimeType.of(v)
+        switch t {
+        case .null: return "null"
+        case .map: return "a map"
+        case .list: return "a list"
+        default:
+            var text = v.formatted(.plain, symbols: symbols)
+            if text.count > 40 { text = String(text.prefix(37)) + "…" }
+            return t == .string ? "the string '\(text)'" : "the \(t.name) \(text)"
+        }
+    }
+
+    func typeError(_ e: Expr, _ v: Value, expected: String, help: String? = nil) -> EvaluationError {
+        EvaluationError(
+            code: .typeMismatch, message: "expected \(expected), but `\(snippet(e))` is \(describe(v))",
+            range: e.range, node: v.node, help: help)
+    }
+
+    func decimalError(_ error: DecimalError, _ e: Expr, _ node: YAMLNode?, divisor: Value? = nil) -> EvaluationError {
+        switch error {
+        case .overflow:
+            return EvaluationError(code: .overflow, message: "the result of `\(snippet(e))` is outside the exact range (38 significant digits)", range: e.range, node: node)
+        case .divisionByZero:
+            var msg = "division by zero in `\(snippet(e))`"
+            var help: String?
+            if let divisor, case .number(let q)? = try? numberOrNil(divisor, e), !(q.isExact && q.lower.isZero) {
+                msg = "cannot divide by \(q.description): its interval contains or comes arbitrarily close to zero, so the quotient is unbounded"
+                help = "check that the divisor is not 0 or ＊ first, e.g. `x > 0 ? a / x : …`"
+            }
+            return EvaluationError(code: .divisionByZero, message: msg, range: e.range, node: divisor?.node ?? node, help: help)
+        }
+    }
+
+    // MARK: conversions
+
+    /// A number, or nil for null (and for symbols declared as none).
+    func numberOrNil(_ v: Value, _ e: Expr) throws(EvaluationError) -> Value? {
+        if let q = try quantity(v, e) { return .number(q) }
+        return nil
+    }
+
+    /// The quantity of a number or numeric node; nil for null.
+    func quantity(_ v: Value, _ e: Expr) throws(EvaluationError) -> Quantity? {
+        switch v {
+        case .number(let q): return q
+        case .null: return nil
+        case .string(let s):
+            if let m = symbols.meaning(of: s) {
+                if case .quantity(let q) = m { return q }
+                return nil
+            }
+        case .node(let n):
+            guard n.isScalar else { break }
+            switch n.value {
+            case .int(let t)?, .float(let t)?:
+                guard let d = ExactDecimal(t) else {
+                    throw EvaluationError(code: .overflow, message: "the number \(t) is outside the exact range (38 significant digits)", range: e.range, node: n)
+                }
+                return Quantity.rounded(d)
+            case .string?:
+                if let m = symbols.meaning(of: n) {
+                    if case .quantity(let q) = m { return q }
+                    return nil
+                }
+            case .null?: return nil
+            case .infinity?, .nan?:
+                throw EvaluationError(code: .invalidNumber, message: "`\(snippet(e))` is \(n.scalarText ?? ""), which is not a finite number", range: e.range, node: n)
+            default: break
+            }
+        default: break
+        }
+        throw typeError(e, v, expected: "a number", help: helpForNonNumber(v))
+    }
+
+    func helpForNonNumber(_ v: Value) -> String? {
+        guard let s = v.stringValue else { return nil }
+        if ExactDecimal(s) != nil || NumberText.parse(s) != nil { return "the text looks like a number: convert it with number(…)" }
+        if s.count <= 3 { return "if '\(s)' is a table symbol, declare what it means in the symbol table (＊ means 0–1 by default)" }
+        return nil
+    }
+
+    func requireNumber(_ v: Value, _ e: Expr, _ what: String) throws(EvaluationError) -> Quantity {
+        if let q = try quantity(v, e) { return q }
+        throw EvaluationError(
+            code: .typeMismatch, message: "\(what) needs a number, but `\(snippet(e))` is null", range: e.range, node: v.node,
+            help: "test for it first, e.g. `x != null && …`")
+    }
+
+    func requireBool(_ v: Value, _ e: Expr) throws(EvaluationError) -> Bool {
+        if let b = v.boolValue { return b }
+        throw typeError(e, v, expected: "a bool (true or false)")
+    }
+
+    func requireString(_ v: Value, _ e: Expr, _ what: String) throws(EvaluationError) -> String {
+        if let s = v.stringValue { return s }
+        throw typeError(e, v, expected: "a string for \(what)", help: RuntimeType.of(v) == .number ? "convert it with string(…)" : nil)
+    }
+
+    /// Whether `v` is a number or reads as one (a numeric node, a declared symbol).
+    func isNumeric(_ v: Value) -> Bool {
+        switch v {
+        case .number: return true
+        case .string(let s): return symbols.meaning(of: s) != nil
+        case .node(let n):
+            guard n.isScalar else { return false }
+            switch n.value {
+            case .int?, .float?, .infinity?, .nan?: return true
+            case .string?: return symbols.meaning(of: n) != nil
+            default: return false
+            }
+        default: return false
+        }
+    }
+
+    /// A uniform view of list-like values.
+    enum Sequence {
+        case list([Value])
+        case node(YAMLNode)
+
+        var count: Int {
+            switch self {
+            case .list(let l): l.count
+            case .node(let n): n.count
+            }
+        }
+
+        subscript(i: Int) -> Value {
+            switch self {
+            case .list(let l): l[i]
+            case .node(let n): .node(n[i]!)
+            }
+        }
+    }
+
+    func sequence(_ v: Value) -> Sequence? {
+        switch v {
+        case .list(let l): return .list(l)
+        case .node(let n) where n.isSequence: return .node(n)
+        default: return nil
+        }
+    }
+
+    func requireSequence(_ v: Value, _ e: Expr, _ what: String) throws(EvaluationError) -> Sequence {
+        if let s = sequence(v) { return s }
+        throw typeError(e, v, expected: "a list for \(what)")
+    }
+
+    /// A uniform view of map-like values: keys and values by position.
+    struct Entries {
+        let keys: [Value]
+        let values: [Value]
+    }
+
+    func entries(_ v: Value) -> Entries? {
+        switch v {
+        case .map(let m): return Entries(keys: m.keys.map { .string($0) }, values: m.values)
+        case .node(let n) where n.isMapping:
+            let es = n.entries
+            return Entries(keys: es.map { .node($0.key) }, values: es.map { .node($0.value) })
+        default: return nil
+        }
+    }
+
+    /// An exact whole number (for indexes and digit counts).
+    func requireInt(_ v: Value, _ e: Expr, _ what: String) throws(EvaluationError) -> Int {
+        let q = try requireNumber(v, e, what)
+        guard let d = q.value, let i = d.intValue else {
+            throw EvaluationError(code: .typeMismatch, message: "\(what) must be a whole number, but `\(snippet(e))` is \(q.description)", range: e.range, node: v.node)
+        }
+        return i
+    }
+
+    // MARK: evaluation
+
+    mutating func eval(_ e: Expr, _ top: Bool) throws(EvaluationError) -> Value {
+        used &+= 1
+        if used > limit { throw budgetError(e) }
+        switch e.kind {
+        case .constant(let v):
+            return v
+        case .variable(let slot, _):
+            return slots[slot]
+        case .list(let items):
+            var out: [Value] = []
+            out.reserveCapacity(items.count)
+            for item in items { out.append(try eval(item, false)) }
+            return .list(out)
+        case .map(let entries):
+            var m = MapValue()
+            for entry in entries {
+                let k = try eval(entry.key, false)
+                guard let key = k.stringValue else { throw typeError(entry.key, k, expected: "a string as a map key") }
+                m[key] = try eval(entry.value, false)
+            }
+            return .map(m)
+        case .member(let target, let name):
+            return try member(try eval(target, false), name, e, target)
+        case .index(let target, let index):
+            let t = try eval(target, false)
+            let i = try eval(index, false)
+            return try subscriptValue(t, i, e, target, index)
+        case .not(let x):
+            return .bool(!(try requireBool(try eval(x, top), x)))
+        case .negate(let x):
+            return .number(try requireNumber(try eval(x, false), x, "`-`").negated())
+        case .and(let l, let r):
+            if !(try requireBool(try eval(l, top), l)) { return .bool(false) }
+            return .bool(try requireBool(try eval(r, top), r))
+        case .or(let l, let r):
+            if try requireBool(try eval(l, top), l) { return .bool(true) }
+            return .bool(try requireBool(try eval(r, top), r))
+        case .conditional(let c, let a, let b):
+            return try requireBool(try eval(c, top), c) ? try eval(a, top) : try eval(b, top)
+        case .binary(let op, let l, let r):
+            return try binary(op, l, r, e, top)
+        case .call(let builtin, let args):
+            return try call(builtin, args, e)
+        case .matchLiteral(let s, let pattern):
+            let text = try requireString(try eval(s, false), s, "matches")
+            return .bool(try runPattern(pattern, text, e))
+        case .has(let target, let key):
+            return .bool(try has(try eval(target, false), try eval(key, false), e, target))
+        case .macro(let kind, let target, let first, let second, let filter, let body):
+            return try macro(kind, target, first, second, filter, body, e, top)
+        }
+    }
+
+    // MARK: access
+
+    mutating func member(_ v: Value, _ name: String, _ e: Expr, _ target: Expr) throws(EvaluationError) -> Value {
+        switch v {
+        case .node(let n) where n.isMapping:
+            if let entry = n.entry(name) { return .node(entry.value) }
+            throw missingKey(name, in: v, e, target)
+        case .map(let m):
+            if let x = m[name] { return x }
+            throw missingKey(name, in: v, e, target)
+        default:
+            var help: String?
+            if sequence(v) != nil { help = "to read `\(name)` from every element, write `\(snippet(target)).map(x, x.\(name))`; for one element, index it: `[0]`" }
+            if RuntimeType.of(v) == .null { help = "test for it first: `has(…)` or `x != null && …`" }
+            throw EvaluationError(
+                code: .typeMismatch, message: "cannot read `.\(name)`: `\(snippet(target))` is \(describe(v)), not a map",
+                range: e.range, node: v.node, help: help)
+        }
+    }
+
+    func missingKey(_ name: String, in v: Value, _ e: Expr, _ target: Expr) -> EvaluationError {
+        let keys: [String]
+        switch v {
+        case .map(let m): keys = m.keys
+        case .node(let n): keys = n.entries.compactMap { $0.key.scalarText }
+        default: keys = []
+        }
+        var notes: [String] = []
+        if !keys.isEmpty {
+            let shown = keys.prefix(12).joined(separator: ", ")
+            notes.append("keys here: \(shown)\(keys.count > 12 ? ", …" : "")")
+        }
+        let suggestion = Suggest.closest(to: name, among: keys)
+        return EvaluationError(
+            code: .missingKey, message: "no key `\(name)` in `\(snippet(target))`", range: e.range, node: v.node,
+            help: suggestion.map { "did you mean `\($0)`?" } ?? "use has(\(snippet(target)).\(name)) to test for an optional key, or get(x, '\(name)', default)",
+            notes: notes)
+    }
+
+    mutating func subscriptValue(_ t: Value, _ i: Value, _ e: Expr, _ target: Expr, _ index: Expr) throws(EvaluationError) -> Value {
+        if let seq = sequence(t) {
+            guard isNumeric(i) else { throw typeError(index, i, expected: "a number to index a list") }
+            let k = try requireInt(i, index, "a list index")
+            guard k >= 0 && k < seq.count else {
+                throw EvaluationError(
+                    code: .indexOutOfRange, message: "index \(k) is out of range: `\(snippet(target))` has \(seq.count) element\(seq.count == 1 ? "" : "s")",
+                    range: e.range, node: t.node, help: seq.count == 0 ? "the list is empty" : "indexes run from 0 to \(seq.count - 1)")
+            }
+            return seq[k]
+        }
+        switch t {
+        case .node(let n) where n.isMapping:
+            let key = try requireString(i, index, "a map key")
+            if let entry = n.entry(key) { return .node(entry.value) }
+            throw missingKey(key, in: t, e, target)
+        case .map(let m):
+            let key = try requireString(i, index, "a map key")
+            if let x = m[key] { return x }
+            throw missingKey(key, in: t, e, target)
+        default:
+            throw typeError(target, t, expected: "a list or a map to index")
+        }
+    }
+
+    mutating func has(_ t: Value, _ k: Value, _ e: Expr, _ target: Expr) throws(EvaluationError) -> Bool {
+        if RuntimeType.of(t) == .null { return false }
+        if let seq = sequence(t) {
+            guard isNumeric(k) else { throw typeError(target, t, expected: "a map for a key test") }
+            let i = try requireInt(k, e, "an index")
+            return i >= 0 && i < seq.count
+        }
+        switch t {
+        case .node(let n) where n.isMapping:
+            return n.entry(try requireString(k, e, "a key")) != nil
+        case .map(let m):
+            return m[try requireString(k, e, "a key")] != nil
+        default:
+            throw typeError(target, t, expected: "a map to test for a key")
+        }
+    }
+
+    // MARK: operators
+
+    mutating func binary(_ op: Syntax.BinaryOp, _ l: Expr, _ r: Expr, _ e: Expr, _ top: Bool) throws(EvaluationError) -> Value {
+        let a = try eval(l, false)
+        let b = try eval(r, false)
+        switch op {
+        case .add:
+            if isNumeric(a) && isNumeric(b) {
+                let x = try requireNumber(a, l, "`+`"), y = try requireNumber(b, r, "`+`")
+                do { return .number(try x.adding(y)) } catch { throw decimalError(error, e, a.node ?? b.node) }
+            }
+            if let s = a.stringValue, let t = b.stringValue {
+                try step(e, (s.utf8.count + t.utf8.count) / 8)
+                return .string(s + t)
+            }
+            if let s = sequence(a), let t = sequence(b) {
+                try step(e, s.count + t.count)
+                var out: [Value] = []
+                out.reserveCapacity(s.count + t.count)
+                for i in 0..<s.count { out.append(s[i]) }
+                for i in 0..<t.count { out.append(t[i]) }
+                return .list(out)
+            }
+            if RuntimeType.of(a) == .null || RuntimeType.of(b) == .null {
+                let (nullSide, v) = RuntimeType.of(a) == .null ? (l, a) : (r, b)
+                throw EvaluationError(code: .typeMismatch, message: "`+` needs two numbers, strings or lists, but `\(snippet(nullSide))` is null",
+                                      range: e.range, node: v.node ?? a.node ?? b.node, help: "test for it first, e.g. `x != null && …`")
+            }
+            throw EvaluationError(
+                code: .typeMismatch, message: "cannot add \(describe(b)) to \(describe(a))", range: e.range, node: a.node ?? b.node,
+                help: a.stringValue != nil || b.stringValue != nil ? "convert with string(…) to join text, or number(…) to add" : nil)
+        case .subtract, .multiply, .divide, .remainder:
+            let what = "`\(op.rawValue)`"
+            let x = try requireNumber(a, l, what), y = try requireNumber(b, r, what)
+            if op == .remainder { return .number(try remainder(x, y, l, r, a, b, e)) }
+            do throws(DecimalError) {
+                switch op {
+                case .subtract: return .number(try x.subtracting(y))
+                case .multiply: return .number(try x.multiplied(by: y))
+                default: return .number(try x.divided(by: y))
+                }
+            } catch {
+                throw decimalError(error, e, a.node, divisor: op == .divide || op == .remainder ? b : nil)
+            }
+        case .equal, .notEqual:
+            let eq = try equals(a, b, e, l, r, depth: 0)
+            let result = op == .equal ? eq : !eq
+            if tracing && top { record(op, e, l, r, a, b, result) }
+            return .bool(result)
+        case .less, .lessEqual, .greater, .greaterEqual:
+            let c = try order(a, b, e, l, r)
+            let result: Bool
+            switch op {
+            case .less: result = c < 0
+            case .lessEqual: result = c <= 0
+            case .greater: result = c > 0
+            default: result = c >= 0
+            }
+            if tracing && top { record(op, e, l, r, a, b, result) }
+            return .bool(result)
+        case .approx:
+            let x = try requireNumber(a, l, "`~=`"), y = try requireNumber(b, r, "`~=`")
+            let result = x.overlaps(y)
+            if tracing && top { record(op, e, l, r, a, b, result) }
+            return .bool(result)
+        case .in:
+            let result = try contains(b, a, e, r, l)
+            if tracing && top { record(op, e, l, r, a, b, result) }
+            return .bool(result)
+        case .and, .or:
+            // Handled by .and/.or nodes (short-circuit).
+            return .bool(false)
+        }
+    }
+
+    /// `a % b` on the values as written (truncating division), exact.
+    func remainder(_ x: Quantity, _ y: Quantity, _ l: Expr, _ r: Expr, _ a: Value, _ b: Value, _ e: Expr) throws(EvaluationError) -> Quantity {
+        guard let p = x.value else { throw noValue(x, l, a, "`%`") }
+        guard let q = y.value else { throw noValue(y, r, b, "`%`") }
+        do throws(DecimalError) {
+            if q.isZero { throw DecimalError.divisionByZero }
+            let sameSign = p.signum * q.signum >= 0
+            let quotient = try ExactDecimal.quotient(p, q, rounding: sameSign ? .down : .up).0.rounded(fractionDigits: 0, rounding: sameSign ? .down : .up)
+            return Quantity(exact: try p.subtracting(try quotient.multiplied(by: q)))
+        } catch {
+            throw decimalError(error, e, a.node, divisor: b)
+        }
+    }
+
+    func noValue(_ q: Quantity, _ e: Expr, _ v: Value, _ what: String) -> EvaluationError {
+        EvaluationError(
+            code: .undecidable, message: "\(what) needs an exact value, but `\(snippet(e))` is only known to lie in \(q.intervalDescription)",
+            range: e.range, node: v.node, help: "use lower(…) or upper(…) to pick an end of the interval")
+    }
+
+    mutating func record(_ op: Syntax.BinaryOp, _ e: Expr, _ l: Expr, _ r: Expr, _ a: Value, _ b: Value, _ result: Bool) {
+        trace.append(ComparisonTrace(op: op.rawValue, range: e.range, leftRange: l.range, rightRange: r.range, left: a, right: b, result: result))
+    }
+
+    /// Exact equality (see Docs/rules-language.md): numbers by written value, strings by
+    /// text, lists element-wise, maps by keys and values; different types are unequal.
+    mutating func equals(_ a: Value, _ b: Value, _ e: Expr, _ l: Expr, _ r: Expr, depth: Int) throws(EvaluationError) -> Bool {
+        try step(e)
+        let ta = RuntimeType.of(a), tb = RuntimeType.of(b)
+        if ta == .number || tb == .number {
+            guard isNumeric(a) && isNumeric(b) else { return false }
+            let x = try quantity(a, l), y = try quantity(b, r)
+            guard let x, let y else { return x == nil && y == nil }
+            switch x.exactOrder(y) {
+            case .equal: return true
+            case .less, .greater: return false
+            case .undecided: throw undecidable(x, y, a, b, e, "==")
+            }
+        }
+        if ta == .null || tb == .null {
+            if ta == tb { return true }
+            // A symbol declared as "none" equals null.
+            let other = ta == .null ? b : a
+            if let s = other.stringValue, case .null? = symbols.meaning(of: s) { return true }
+            return false
+        }
+        if ta != tb { return false }
+        switch ta {
+        case .bool: return a.boolValue == b.boolValue
+        case .string: return a.stringValue == b.stringValue
+        case .list:
+            guard depth < 64 else { throw tooDeep(e) }
+            let s = sequence(a)!, t = sequence(b)!
+            guard s.count == t.count else { return false }
+            for i in 0..<s.count where !(try equals(s[i], t[i], e, l, r, depth: depth + 1)) { return false }
+            return true
+        case .map:
+            guard depth < 64 else { throw tooDeep(e) }
+            let x = entries(a)!, y = entries(b)!
+            guard x.keys.count == y.keys.count else { return false }
+            var index: [String: Int] = [:]
+            for (i, k) in y.keys.enumerated() { index[k.stringValue ?? ""] = i }
+            for (i, k) in x.keys.enumerated() {
+                guard let j = index[k.stringValue ?? ""] else { return false }
+                if !(try equals(x.values[i], y.values[j], e, l, r, depth: depth + 1)) { return false }
+            }
+            return true
+        default: return false
+        }
+    }
+
+    func tooDeep(_ e: Expr) -> EvaluationError {
+        EvaluationError(code: .typeMismatch, message: "values nested more than 64 levels deep cannot be compared", range: e.range)
+    }
+
+    func undecidable(_ x: Quantity, _ y: Quantity, _ a: Value, _ b: Value, _ e: Expr, _ op: String) -> EvaluationError {
+        EvaluationError(
+            code: .undecidable,
+            message: "cannot decide `\(snippet(e))` exactly: \(a.formatted(.intervals, symbols: symbols)) against \(b.formatted(.intervals, symbols: symbols))",
+            range: e.range, node: a.node ?? b.node,
+            help: "a symbol such as ＊ has no exact value: compare within rounding with `~=`, or compare an end with lower(…)/upper(…)")
+    }
+
+    /// -1, 0, 1 for numbers (exact) and strings (by code points).
+    mutating func order(_ a: Value, _ b: Value, _ e: Expr, _ l: Expr, _ r: Expr) throws(EvaluationError) -> Int {
+        if isNumeric(a) || isNumeric(b) {
+            guard isNumeric(a) else { throw typeError(l, a, expected: "a number to compare with \(describe(b))") }
+            guard isNumeric(b) else { throw typeError(r, b, expected: "a number to compare with \(describe(a))") }
+            let x = try requireNumber(a, l, "a comparison"), y = try requireNumber(b, r, "a comparison")
+            switch x.exactOrder(y) {
+            case .less: return -1
+            case .equal: return 0
+            case .greater: return 1
+            case .undecided: throw undecidable(x, y, a, b, e, "<")
+            }
+        }
+        guard let s = a.stringValue else { throw typeError(l, a, expected: "a number or a string to compare") }
+        guard let t = b.stringValue else { throw typeError(r, b, expected: "a string to compare with \(describe(a))") }
+        try step(e, min(s.utf8.count, t.utf8.count) / 8)
+        if s == t { return 0 }
+        return s.utf8.lexicographicallyPrecedes(t.utf8) ? -1 : 1
+    }
+
+    /// `element in container`.
+    mutating func contains(_ container: Value, _ element: Value, _ e: Expr, _ ce: Expr, _ ee: Expr) throws(EvaluationError) -> Bool {
+        if let seq = sequence(container) {
+            for i in 0..<seq.count where try equals(element, seq[i], e, ee, ce, depth: 0) { return true }
+            return false
+        }
+        switch container {
+        case .node(let n) where n.isMapping:
+            return n.entry(try requireString(element, ee, "a key lookup with `in`")) != nil
+        case .map(let m):
+            return m[try requireString(element, ee, "a key lookup with `in`")] != nil
+        default:
+            throw typeError(ce, container, expected: "a list or a map after `in`",
+                            help: container.stringValue != nil ? "to look for text inside a string, use contains(s, part)" : nil)
+        }
+    }
+
+    mutating func runPattern(_ p: Pattern, _ text: String, _ e: Expr) throws(EvaluationError) -> Bool {
+        var budget = limit - used
+        let result = p.matches(text, budget: &budget)
+        used = limit - budget
+        guard let result else { throw budgetError(e) }
+        return result
+    }
+
+    // MARK: macros
+
+    mutating func macro(_ kind: MacroKind, _ target: Expr, _ first: Int, _ second: Int?, _ filter: Expr?, _ body: Expr, _ e: Expr, _ top: Bool) throws(EvaluationError) -> Value {
+        let t = try eval(target, false)
+        let highest = max(first, second ?? first)
+        while slots.count <= highest { slots.append(.null) }
+        // Elements: (first variable, second variable, element for filter/map results).
+        let seq = sequence(t)
+        let ents = seq == nil ? entries(t) : nil
+        guard seq != nil || ents != nil else {
+            throw typeError(target, t, expected: "a list or a map for `\(kind.rawValue)`")
+        }
+        let count = seq?.count ?? ents!.keys.count
+        var hits = 0
+        var out: [Value] = []
+        let traceTop = top && (kind == .all || kind == .exists)
+        for i in 0..<count {
+            try step(e)
+            let element: Value
+            if let seq {
+                element = seq[i]
+                if let second {
+                    slots[first] = .number(Quantity(i))
+                    slots[second] = element
+                } else {
+                    slots[first] = element
+                }
+            } else {
+                element = ents!.keys[i]
+                slots[first] = element
+                if let second { slots[second] = ents!.values[i] }
+            }
+            let mark = trace.count
+            switch kind {
+            case .all:
+                if !(try requireBool(try eval(body, traceTop), body)) { return .bool(false) }
+                if tracing { trace.removeSubrange(mark...) }
+            case .exists:
+                if try requireBool(try eval(body, traceTop), body) { return .bool(true) }
+                if tracing { trace.removeSubrange(mark...) }
+            case .exists_one:
+                if try requireBool(try eval(body, false), body) {
+                    hits += 1
+                    if hits > 1 { return .bool(false) }
+                }
+            case .count:
+                if try requireBool(try eval(body, false), body) { hits += 1 }
+            case .filter:
+                if try requireBool(try eval(body, false), body) { out.append(element) }
+            case .map:
+                if let filter, !(try requireBool(try eval(filter, false), filter)) { continue }
+                out.append(try eval(body, false))
+            }
+        }
+        switch kind {
+        case .all: return .bool(true)
+        case .exists: return .bool(false)
+        case .exists_one: return .bool(hits == 1)
+        case .count: return .number(Quantity(hits))
+        case .filter, .map: return .list(out)
+        }
+    }
+
+    // MARK: functions
+
+    mutating func call(_ builtin: Builtin, _ args: [Expr], _ e: Expr) throws(EvaluationError) -> Value {
+        var values: [Value] = []
+        values.reserveCapacity(args.count)
+        for a in args { values.append(try eval(a, false)) }
+        let v0 = values[0], a0 = args[0]
+        switch builtin {
+        case .size, .count:
+            if let s = v0.stringValue, builtin == .size {
+                try step(e, s.utf8.count / 8)
+                return .number(Quantity(s.unicodeScalars.count))
+            }
+            if let seq = sequence(v0) { return .number(Quantity(seq.count)) }
+            switch v0 {
+            case .map(let m): return .number(Quantity(m.count))
+            case .node(let n) where n.isMapping: return .number(Quantity(n.count))
+            default: throw typeError(a0, v0, expected: builtin == .size ? "a string, list or map for size" : "a list or map for count")
+            }
+        case .sum:
+            let seq = try requireSequence(v0, a0, "sum")
+            var total = Quantity.zero
+            for i in 0..<seq.count {
+                try step(e)
+                let x = seq[i]
+                guard let q = try quantity(x, a0) else { continue }
+                do { total = try total.adding(q) } catch { throw decimalError(error, e, x.node) }
+            }
+            return .number(total)
+        case .min, .max:
+            let items: Sequence = values.count == 1 ? try requireSequence(v0, a0, builtin.rawValue) : .list(values)
+            guard items.count > 0 else {
+                throw EvaluationError(code: .emptyList, message: "\(builtin.rawValue) of an empty list", range: e.range, node: v0.node,
+                                      help: "check first: `size(x) > 0 && …`")
+            }
+            var best = items[0]
+            for i in 1..<max(1, items.count) {
+                try step(e)
+                let x = items[i]
+                let c = try order(x, best, e, args.count == 1 ? a0 : args[i], args.count == 1 ? a0 : args[0])
+                if (builtin == .min && c < 0) || (builtin == .max && c > 0) { best = x }
+            }
+            if items.count == 1 { _ = try order(best, best, e, a0, a0) }
+            return best
+        case .abs:
+            return .number(try requireNumber(v0, a0, "abs").magnitude())
+        case .round:
+            let q = try requireNumber(v0, a0, "round")
+            let digits = values.count > 1 ? try requireInt(values[1], args[1], "the number of digits") : 0
+            guard digits >= -38 && digits <= 38 else {
+                throw EvaluationError(code: .overflow, message: "round to \(digits) digits is outside -38…38", range: args[1].range)
+            }
+            do { return .number(try q.rounded(fractionDigits: digits)) } catch { throw decimalError(error, e, v0.node) }
+        case .keys, .values:
+            guard let ent = entries(v0) else { throw typeError(a0, v0, expected: "a map for \(builtin.rawValue)") }
+            try step(e, ent.keys.count)
+            return .list(builtin == .keys ? ent.keys : ent.values)
+        case .unique, .duplicates:
+            let seq = try requireSequence(v0, a0, builtin.rawValue)
+            var seen = Set<HashKey>()
+            seen.reserveCapacity(seq.count)
+            var out: [Value] = []
+            for i in 0..<seq.count {
+                try step(e)
+                let x = seq[i]
+                let inserted = seen.insert(try hashKey(x, a0, depth: 0)).inserted
+                if inserted == (builtin == .unique) { out.append(x) }
+            }
+            return .list(out)
+        case .flatten:
+            let seq = try requireSequence(v0, a0, "flatten")
+            var out: [Value] = []
+            for i in 0..<seq.count {
+                try step(e)
+                let x = seq[i]
+                if let inner = sequence(x) {
+                    try step(e, inner.count)
+                    for j in 0..<inner.count { out.append(inner[j]) }
+                } else {
+                    out.append(x)
+                }
+            }
+            return .list(out)
+        case .join:
+            let seq = try requireSequence(v0, a0, "join")
+            let sep = values.count > 1 ? try requireString(values[1], args[1], "the separator") : ", "
+            var out = ""
+            for i in 0..<seq.count {
+                if i > 0 { out += sep }
+                out += seq[i].formatted(.plain, symbols: symbols)
+                try step(e, 1 + out.utf8.count / 64)
+            }
+            try step(e, out.utf8.count / 8)
+            return .string(out)
+        case .get:
+            let key = values[1], fallback = values[2]
+            if RuntimeType.of(v0) == .null { return fallback }
+            if let seq = sequence(v0) {
+                let i = try requireInt(key, args[1], "a list index")
+                return i >= 0 && i < seq.count ? seq[i] : fallback
+            }
+            switch v0 {
+            case .node(let n) where n.isMapping:
+                return n.entry(try requireString(key, args[1], "a key")).map { .node($0.value) } ?? fallback
+            case .map(let m):
+                return m[try requireString(key, args[1], "a key")] ?? fallback
+            default:
+                throw typeError(a0, v0, expected: "a map or a list for get")
+            }
+        case .matches:
+            let text = try requireString(v0, a0, "matches")
+            let source = try requireString(values[1], args[1], "the pattern")
+            try step(e, source.utf8.count)
+            switch Pattern.compile(source, maxRepeat: expression.limits.maxRegexRepeat) {
+            case .success(let p): return .bool(try runPattern(p, text, e))
+            case .failure(let f):
+                throw EvaluationError(code: .invalidRegex, message: "invalid pattern '\(source)': \(f.message)", range: args[1].range, node: values[1].node, help: f.help)
+            }
+        case .startsWith, .endsWith:
+            let s = try requireString(v0, a0, builtin.rawValue)
+            let t = try requireString(values[1], args[1], builtin.rawValue)
+            try step(e, t.utf8.count / 8)
+            return .bool(builtin == .startsWith ? s.utf8.starts(with: t.utf8) : s.utf8.reversed().starts(with: t.utf8.reversed()))
+        case .contains:
+            if let seq = sequence(v0) {
+                for i in 0..<seq.count where try equals(values[1], seq[i], e, args[1], a0, depth: 0) { return .bool(true) }
+                return .bool(false)
+            }
+            let s = try requireString(v0, a0, "contains")
+            let t = try requireString(values[1], args[1], "contains")
+            try step(e, (s.utf8.count + t.utf8.count) / 8)
+            return .bool(ByteSearch.contains(Array(s.utf8), Array(t.utf8)))
+        case .int:
+            if let s = v0.stringValue, !isNumeric(v0) {
+                guard let d = NumberText.parse(s), d.isInteger else {
+                    throw EvaluationError(code: .invalidNumber, message: "`\(snippet(a0))` is '\(s)', which is not a whole number", range: a0.range, node: v0.node,
+                                          help: "int() reads digits with an optional sign, e.g. '102' or '１０２'")
+                }
+                return .number(Quantity(exact: d.normalized))
+            }
+            let q = try requireNumber(v0, a0, "int")
+            guard let d = q.value else { throw noValue(q, a0, v0, "int") }
+            do { return .number(Quantity(exact: try d.rounded(fractionDigits: 0, rounding: d.isNegative ? .up : .down).normalized)) } catch {
+                throw decimalError(error, e, v0.node)
+            }
+        case .number:
+            if let s = v0.stringValue, !isNumeric(v0) {
+                guard let d = NumberText.parse(s) else {
+                    throw EvaluationError(code: .invalidNumber, message: "`\(snippet(a0))` is '\(s)', which is not a number", range: a0.range, node: v0.node,
+                                          help: "number() reads digits (full-width too), `,` separators, a decimal point and an optional trailing %")
+                }
+                return .number(v0.node != nil ? Quantity.rounded(d) : Quantity(exact: d))
+            }
+            return .number(try requireNumber(v0, a0, "number"))
+        case .string:
+            switch v0 {
+            case .string: return v0
+            case .number(let q): return .string(q.value?.description ?? q.intervalDescription)
+            case .node(let n) where n.isScalar:
+                if case .null? = n.value { return .string("null") }
+                return .string(n.scalarText ?? "")
+            default:
+                let s = v0.formatted(.plain, symbols: symbols)
+                try step(e, s.utf8.count / 8)
+                return .string(s)
+            }
+        case .type:
+            return .string(RuntimeType.of(v0).name)
+        case .fiscalYear:
+            if isNumeric(v0) && v0.stringValue == nil {
+                let q = try requireNumber(v0, a0, "fiscalYear")
+                guard let d = q.value, let y = d.intValue else { throw typeError(a0, v0, expected: "a whole year") }
+                switch FiscalYearParser.western(y) {
+                case .success(let y): return .number(Quantity(y))
+                case .failure(let f):
+                    throw EvaluationError(code: .invalidFiscalYear, message: f.message, range: a0.range, node: v0.node, help: f.help)
+                }
+            }
+            let s = try requireString(v0, a0, "fiscalYear")
+            try step(e, s.utf8.count / 8)
+            switch FiscalYear.parse(s) {
+            case .success(let y): return .number(Quantity(y))
+            case .failure(let f):
+                throw EvaluationError(code: .invalidFiscalYear, message: f.message, range: a0.range, node: v0.node, help: f.help)
+            }
+        case .exact:
+            let q = try requireNumber(v0, a0, "exact")
+            guard let face = q.faceValue else { throw noValue(q, a0, v0, "exact") }
+            return .number(face)
+        case .rounded:
+            let q = try requireNumber(v0, a0, "rounded")
+            guard let v = q.value else { return .number(q) }
+            return .number(Quantity.rounded(v))
+        case .lower:
+            return .number(Quantity(exact: try requireNumber(v0, a0, "lower").lower))
+        case .upper:
+            return .number(Quantity(exact: try requireNumber(v0, a0, "upper").upper))
+        }
+    }
+
+    mutating func hashKey(_ v: Value, _ e: Expr, depth: Int) throws(EvaluationError) -> HashKey {
+        guard depth < 64 else { throw tooDeep(e) }
+        switch RuntimeType.of(v) {
+        case .null: return .null
+        case .bool: return .bool(v.boolValue ?? false)
+        case .string: return .string(v.stringValue ?? "")
+        case .number:
+            guard let q = try quantity(v, e) else { return .null }
+            if let d = q.value { return .number(d.normalized) }
+            return .interval(q.lower.normalized, q.isLowerOpen, q.upper.normalized, q.isUpperOpen)
+        case .list:
+            let s = sequence(v)!
+            try step(e, s.count)
+            var out: [HashKey] = []
+            for i in 0..<s.count { out.append(try hashKey(s[i], e, depth: depth + 1)) }
+            return .list(out)
+        default:
+            let m = entries(v)!
+            try step(e, m.keys.count)
+            var out: [String: HashKey] = [:]
+            for i in 0..<m.keys.count { out[m.keys[i].stringValue ?? ""] = try hashKey(m.values[i], e, depth: depth + 1) }
+            return .map(out)
+        }
+    }
+}
+
+/// Substring search in linear time (Knuth–Morris–Pratt).
+enum ByteSearch {
+    static func contains(_ text: [UInt8], _ pattern: [UInt8]) -> Bool {
+        if pattern.isEmpty { return true }
+        if pattern.count > text.count { return false }
+        var fail = [Int](repeating: 0, count: pattern.count)
+        var k = 0
+        for i in 1..<max(1, pattern.count) {
+            while k > 0 && pattern[i] != pattern[k] { k = fail[k - 1] }
+            if pattern[i] == pattern[k] { k += 1 }
+            fail[i] = k
+        }
+        k = 0
+        for c in text {
+            while k > 0 && c != pattern[k] { k = fail[k - 1] }
+            if c == pattern[k] { k += 1 }
+            if k == pattern.count { return true }
+        }
+        return false
+    }
+}
+
+/// Reads numbers written as text: ASCII or full-width digits, sign, `,` separators, a
+/// decimal point, an optional trailing `%`.
+enum NumberText {
+    static func parse(_ s: String) -> ExactDecimal? {
+        var out = ""
+        var sawDigit = false
+        var scalars = Array(s.unicodeScalars)
+        while let last = scalars.last, last.properties.isWhitespace { scalars.removeLast() }
+        while let first = scalars.first, first.properties.isWhitespace { scalars.removeFirst() }
+        if let last = scalars.last, last == "%" || last == "％" { scalars.removeLast() }
+        for (i, c) in scalars.enumerated() {
+            switch c.value {
+            case 0x30...0x39: out.unicodeScalars.append(c); sawDigit = true
+            case 0xFF10...0xFF19: out.unicodeScalars.append(Unicode.Scalar(c.value - 0xFF10 + 0x30)!); sawDigit = true
+            case 0x2C, 0xFF0C:
+                guard sawDigit else { return nil }
+            case 0x2E, 0xFF0E: out += "."
+            case 0x2D, 0xFF0D, 0x2212: guard i == 0 else { return nil }; out += "-"
+            case 0x2B, 0xFF0B: guard i == 0 else { return nil }
+            default: return nil
+            }
+        }
+        guard sawDigit else { return nil }
+        return ExactDecimal(out)
+    }
+}
+

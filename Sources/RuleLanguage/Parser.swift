@@ -1,0 +1,346 @@
+import ExactNumbers
+import SourceText
+
+/// Precedence climbing over the token list.
+///
+/// Precedence, lowest first: `?:` (right), `||`, `&&`, comparisons and `in` (not
+/// chainable), `+ -`, `* / %`, unary `! -`, postfix `.name`, `.name(...)`, `[...]`, calls.
+///
+/// Depth is bounded twice: every nesting construct — `( [ {`, call arguments, unary
+/// operators, `?:` branches — counts against `maxDepth` (so deep input cannot overflow the
+/// stack: the recursion per level is bounded by a constant), and every node's height is
+/// checked (so a long flat chain `1+1+…`, built by a loop, cannot make the later
+/// recursive passes overflow).
+struct Parser {
+    let tokens: [Token]
+    let limits: ExpressionLimits
+    var pos = 0
+    var depth = 0
+
+    init(tokens: [Token], limits: ExpressionLimits) {
+        self.tokens = tokens
+        self.limits = limits
+    }
+
+    static func parse(_ text: String, limits: ExpressionLimits) -> Result<Syntax, ExpressionProblem> {
+        let bytes = Array(text.utf8)
+        if bytes.count > limits.maxLength {
+            return .failure(ExpressionProblem(
+                code: .tooLong, message: "expression is \(bytes.count) bytes long, over the limit of \(limits.maxLength)",
+                range: ByteRange(limits.maxLength, bytes.count), label: "beyond the limit",
+                help: "split it into `let` definitions"))
+        }
+        let tokens: [Token]
+        switch Lexer.tokenize(bytes) {
+        case .success(let t): tokens = t
+        case .failure(let p): return .failure(p)
+        }
+        var parser = Parser(tokens: tokens, limits: limits)
+        do throws(ExpressionProblem) {
+            if case .end = parser.peek.kind {
+                throw ExpressionProblem(code: .syntax, message: "the expression is empty", range: ByteRange(0, bytes.count), label: "expected an expression")
+            }
+            let root = try parser.parseExpression()
+            if case .end = parser.peek.kind { return .success(root) }
+            throw parser.unexpected(expecting: "an operator or the end of the expression")
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    var peek: Token { tokens[pos] }
+
+    mutating func advance() -> Token {
+        let t = tokens[pos]
+        if pos < tokens.count - 1 { pos += 1 }
+        return t
+    }
+
+    func isPunct(_ p: Token.Punct) -> Bool {
+        if case .punct(let q) = peek.kind { return q == p }
+        return false
+    }
+
+    mutating func eat(_ p: Token.Punct) -> Token? {
+        if isPunct(p) { return advance() }
+        return nil
+    }
+
+    mutating func enter() throws(ExpressionProblem) {
+        depth += 1
+        if depth > limits.maxDepth { throw tooDeep(peek.range) }
+    }
+
+    func tooDeep(_ range: ByteRange) -> ExpressionProblem {
+        ExpressionProblem(
+            code: .tooDeep, message: "expression nests deeper than \(limits.maxDepth) levels", range: range,
+            label: "limit reached here", help: "split it into `let` definitions")
+    }
+
+    func node(_ kind: Syntax.Kind, _ range: ByteRange, children: [Syntax]) throws(ExpressionProblem) -> Syntax {
+        var h = 0
+        for c in children where c.height > h { h = c.height }
+        if h + 1 > limits.maxDepth { throw tooDeep(range) }
+        return Syntax(kind, range, height: h + 1)
+    }
+
+    func describe(_ t: Token) -> String {
+        switch t.kind {
+        case .identifier(let n): "name `\(n)`"
+        case .number(let d): "number `\(d)`"
+        case .string: "string"
+        case .keyword(let k): "`\(k.rawValue)`"
+        case .punct(let p): "`\(p.rawValue)`"
+        case .end: "end of expression"
+        }
+    }
+
+    func unexpected(expecting: String) -> ExpressionProblem {
+        let t = peek
+        if case .end = t.kind {
+            return ExpressionProblem(code: .syntax, message: "unexpected end of expression, expected \(expecting)", range: t.range, label: "expected \(expecting)")
+        }
+        var help: String?
+        if case .identifier(let w) = t.kind {
+            switch w {
+            case "and": help = "write `&&` for \"and\""
+            case "or": help = "write `||` for \"or\""
+            case "not": help = "write `!` for \"not\""
+            case "is": help = "write `==` to compare"
+            default: break
+            }
+        }
+        return ExpressionProblem(
+            code: .syntax, message: "unexpected \(describe(t)), expected \(expecting)", range: t.range,
+            label: "expected \(expecting)", help: help)
+    }
+
+    // MARK: grammar
+
+    mutating func parseExpression() throws(ExpressionProblem) -> Syntax {
+        let cond = try parseBinary(minLevel: 0)
+        guard eat(.question) != nil else { return cond }
+        try enter()
+        defer { depth -= 1 }
+        let then = try parseExpression()
+        guard eat(.colon) != nil else { throw unexpected(expecting: "`:` of the `? :` conditional") }
+        let otherwise = try parseExpression()
+        return try node(.conditional(cond, then, otherwise), ByteRange(cond.range.start, otherwise.range.end), children: [cond, then, otherwise])
+    }
+
+    /// Binary levels: 0 `||`, 1 `&&`, 2 comparisons, 3 `+ -`, 4 `* / %`.
+    func binaryOp(_ t: Token) -> (Syntax.BinaryOp, Int)? {
+        switch t.kind {
+        case .keyword(.in): return (.in, 2)
+        case .punct(let p):
+            switch p {
+            case .or: return (.or, 0)
+            case .and: return (.and, 1)
+            case .equal: return (.equal, 2)
+            case .notEqual: return (.notEqual, 2)
+            case .less: return (.less, 2)
+            case .lessEqual: return (.lessEqual, 2)
+            case .greater: return (.greater, 2)
+            case .greaterEqual: return (.greaterEqual, 2)
+            case .approx: return (.approx, 2)
+            case .plus: return (.add, 3)
+            case .minus: return (.subtract, 3)
+            case .star: return (.multiply, 4)
+            case .slash: return (.divide, 4)
+            case .percent: return (.remainder, 4)
+            default: return nil
+            }
+        default: return nil
+        }
+    }
+
+    /// Recursion here is bounded by the number of levels (5) per nesting level, so it is
+    /// not counted; nesting constructs (brackets, unary operators, `?:`) are.
+    mutating func parseBinary(minLevel: Int) throws(ExpressionProblem) -> Syntax {
+        var left = try parseUnary()
+        while let (op, level) = binaryOp(peek), level >= minLevel {
+            let opToken = advance()
+            let right = try parseBinary(minLevel: level + 1)
+            if level == 2, let (_, nextLevel) = binaryOp(peek), nextLevel == 2 {
+                let t = peek
+                throw ExpressionProblem(
+                    code: .syntax, message: "comparisons cannot be chained", range: ByteRange(left.range.start, t.range.end),
+                    label: "a second comparison follows the first",
+                    help: "combine them with `&&`, e.g. `a < b && b < c`, or add parentheses")
+            }
+            left = try node(.binary(op, left, right, opRange: opToken.range), ByteRange(left.range.start, right.range.end), children: [left, right])
+        }
+        return left
+    }
+
+    mutating func parseUnary() throws(ExpressionProblem) -> Syntax {
+        if let t = eat(.bang) {
+            try enter()
+            defer { depth -= 1 }
+            let x = try parseUnary()
+            return try node(.unary(.not, x), ByteRange(t.range.start, x.range.end), children: [x])
+        }
+        if let t = eat(.minus) {
+            try enter()
+            defer { depth -= 1 }
+            let x = try parseUnary()
+            // Fold `-3` into a literal so that `-3` is one number with its written precision.
+            if case .number(let d) = x.kind, x.range.start == t.range.end {
+                return Syntax(.number(d.negated()), ByteRange(t.range.start, x.range.end), height: 1)
+            }
+            return try node(.unary(.negate, x), ByteRange(t.range.start, x.range.end), children: [x])
+        }
+        return try parsePostfix()
+    }
+
+    mutating func parsePostfix() throws(ExpressionProblem) -> Syntax {
+        var e = try parsePrimary()
+        while true {
+            if eat(.dot) != nil {
+                let t = peek
+                guard case .identifier(let name) = t.kind else {
+                    if case .keyword(let k) = t.kind {
+                        throw ExpressionProblem(
+                            code: .syntax, message: "`\(k.rawValue)` is a reserved word and cannot follow `.`", range: t.range,
+                            label: "reserved word", help: "index with a string instead: `x['\(k.rawValue)']`")
+                    }
+                    if case .string(let s, _) = t.kind {
+                        throw ExpressionProblem(
+                            code: .syntax, message: "a field name after `.` cannot be quoted", range: t.range,
+                            label: "quoted", help: "index with the string instead: `x['\(s)']`")
+                    }
+                    throw unexpected(expecting: "a field name after `.`")
+                }
+                _ = advance()
+                if let open = eat(.lparen) {
+                    let (args, close) = try parseArguments(open: open)
+                    e = try node(.call(name: name, nameRange: t.range, receiver: e, args: args), ByteRange(e.range.start, close.range.end), children: [e] + args)
+                } else {
+                    e = try node(.member(e, name: name, nameRange: t.range), ByteRange(e.range.start, t.range.end), children: [e])
+                }
+            } else if let open = eat(.lbracket) {
+                try enter()
+                let index = try parseExpression()
+                depth -= 1
+                guard let close = eat(.rbracket) else { throw unclosed(open, "]", expecting: "`]`") }
+                e = try node(.index(e, index), ByteRange(e.range.start, close.range.end), children: [e, index])
+            } else if isPunct(.lparen) {
+                // Only a name can be called.
+                let t = peek
+                throw ExpressionProblem(
+                    code: .syntax, message: "only a function name can be called", range: ByteRange(e.range.start, t.range.end),
+                    label: "this is not a function name")
+            } else {
+                return e
+            }
+        }
+    }
+
+    func unclosed(_ open: Token, _ closer: String, expecting: String) -> ExpressionProblem {
+        var p = unexpected(expecting: expecting)
+        p.notes.append("to close the `\(open.kind.punctText)` opened earlier")
+        if case .end = peek.kind {
+            p = ExpressionProblem(
+                code: .syntax, message: "`\(open.kind.punctText)` is never closed", range: open.range,
+                label: "opened here", help: "add `\(closer)`")
+        }
+        return p
+    }
+
+    /// After `(`: arguments up to `)`; a trailing comma is allowed.
+    mutating func parseArguments(open: Token) throws(ExpressionProblem) -> ([Syntax], Token) {
+        try enter()
+        defer { depth -= 1 }
+        var args: [Syntax] = []
+        while true {
+            if let close = eat(.rparen) { return (args, close) }
+            if case .end = peek.kind { throw unclosed(open, ")", expecting: "`)`") }
+            args.append(try parseExpression())
+            if eat(.comma) != nil { continue }
+            if let close = eat(.rparen) { return (args, close) }
+            throw unclosed(open, ")", expecting: "`,` or `)`")
+        }
+    }
+
+    mutating func parsePrimary() throws(ExpressionProblem) -> Syntax {
+        let t = peek
+        switch t.kind {
+        case .number(let d):
+            _ = advance()
+            return Syntax(.number(d), t.range, height: 1)
+        case .string(let s, let v):
+            _ = advance()
+            return Syntax(.string(s, verbatimStart: v), t.range, height: 1)
+        case .keyword(.true):
+            _ = advance()
+            return Syntax(.bool(true), t.range, height: 1)
+        case .keyword(.false):
+            _ = advance()
+            return Syntax(.bool(false), t.range, height: 1)
+        case .keyword(.null):
+            _ = advance()
+            return Syntax(.null, t.range, height: 1)
+        case .identifier(let name):
+            _ = advance()
+            if let open = eat(.lparen) {
+                let (args, close) = try parseArguments(open: open)
+                return try node(.call(name: name, nameRange: t.range, receiver: nil, args: args), ByteRange(t.range.start, close.range.end), children: args)
+            }
+            return Syntax(.identifier(name), t.range, height: 1)
+        case .punct(.lparen):
+            _ = advance()
+            try enter()
+            let inner = try parseExpression()
+            depth -= 1
+            guard let close = eat(.rparen) else { throw unclosed(t, ")", expecting: "`)`") }
+            // The parentheses belong to the operand's range (for carets), not to the tree.
+            return Syntax(inner.kind, ByteRange(t.range.start, close.range.end), height: inner.height)
+        case .punct(.lbracket):
+            _ = advance()
+            try enter()
+            defer { depth -= 1 }
+            var items: [Syntax] = []
+            while true {
+                if let close = eat(.rbracket) {
+                    return try node(.list(items), ByteRange(t.range.start, close.range.end), children: items)
+                }
+                if case .end = peek.kind { throw unclosed(t, "]", expecting: "`]`") }
+                items.append(try parseExpression())
+                if eat(.comma) != nil { continue }
+                if let close = eat(.rbracket) {
+                    return try node(.list(items), ByteRange(t.range.start, close.range.end), children: items)
+                }
+                throw unclosed(t, "]", expecting: "`,` or `]`")
+            }
+        case .punct(.lbrace):
+            _ = advance()
+            try enter()
+            defer { depth -= 1 }
+            var entries: [(key: Syntax, value: Syntax)] = []
+            while true {
+                if let close = eat(.rbrace) {
+                    return try node(.map(entries), ByteRange(t.range.start, close.range.end), children: entries.flatMap { [$0.key, $0.value] })
+                }
+                if case .end = peek.kind { throw unclosed(t, "}", expecting: "`}`") }
+                let key = try parseExpression()
+                guard eat(.colon) != nil else { throw unexpected(expecting: "`:` after the map key") }
+                let value = try parseExpression()
+                entries.append((key, value))
+                if eat(.comma) != nil { continue }
+                if let close = eat(.rbrace) {
+                    return try node(.map(entries), ByteRange(t.range.start, close.range.end), children: entries.flatMap { [$0.key, $0.value] })
+                }
+                throw unclosed(t, "}", expecting: "`,` or `}`")
+            }
+        default:
+            throw unexpected(expecting: "an expression")
+        }
+    }
+}
+
+extension Token.Kind {
+    var punctText: String {
+        if case .punct(let p) = self { return p.rawValue }
+        return "?"
+    }
+}

@@ -1,0 +1,147 @@
+import ExactNumbers
+import YAMLTree
+
+/// The run-time type of a value, looking through document nodes.
+struct RuntimeType: Equatable {
+    let name: String
+
+    static let null = RuntimeType(name: "null"), bool = RuntimeType(name: "bool"), number = RuntimeType(name: "number")
+    static let string = RuntimeType(name: "string"), list = RuntimeType(name: "list"), map = RuntimeType(name: "map")
+
+    static func of(_ v: Value) -> RuntimeType {
+        switch v {
+        case .null: return .null
+        case .bool: return .bool
+        case .number: return .number
+        case .string: return .string
+        case .list: return .list
+        case .map: return .map
+        case .node(let n):
+            switch n.kind {
+            case .mapping: return .map
+            case .sequence: return .list
+            case .scalar:
+                switch n.value {
+                case .null?: return .null
+                case .bool?: return .bool
+                case .int?, .float?, .infinity?, .nan?: return .number
+                default: return .string
+                }
+            }
+        }
+    }
+}
+
+/// A hashable image of a value for `unique`, `duplicates`: numbers by exact value (an
+/// interval-only number by its interval), strings by text, collections element-wise.
+enum HashKey: Hashable {
+    case null
+    case bool(Bool)
+    case number(ExactDecimal)
+    case interval(ExactDecimal, Bool, ExactDecimal, Bool)
+    case string(String)
+    case list([HashKey])
+    case map([String: HashKey])
+}
+
+extension Value {
+    /// The text of a string or of a string scalar node.
+    var stringValue: String? {
+        switch self {
+        case .string(let s): return s
+        case .node(let n):
+            guard n.isScalar else { return nil }
+            if case .string(let s)? = n.value { return s }
+            return nil
+        default: return nil
+        }
+    }
+}
+
+/// Prints values for messages.
+struct ValueFormatter {
+    let style: ValueStyle
+    let symbols: SymbolTable
+
+    static let maxElements = 20
+    static let maxDepth = 4
+    static let maxInnerString = 80
+
+    func format(_ v: Value) -> String {
+        var out = ""
+        write(v, into: &out, depth: 0)
+        return out
+    }
+
+    func write(_ v: Value, into out: inout String, depth: Int) {
+        switch v {
+        case .null: out += "null"
+        case .bool(let b): out += b ? "true" : "false"
+        case .number(let q): out += q.description
+        case .string(let s): out += depth == 0 ? s : quoted(s)
+        case .list(let items): writeList(items.count, into: &out, depth: depth) { items[$0] }
+        case .map(let m):
+            writeMap(m.count, into: &out, depth: depth, key: { m.keys[$0] }, value: { m.values[$0] })
+        case .node(let n):
+            switch n.kind {
+            case .sequence:
+                writeList(n.count, into: &out, depth: depth) { .node(n[$0]!) }
+            case .mapping:
+                let entries = n.entries
+                writeMap(entries.count, into: &out, depth: depth, key: { entries[$0].key.scalarText ?? "?" }, value: { .node(entries[$0].value) })
+            case .scalar:
+                let text = n.scalarText ?? ""
+                switch n.value {
+                case .int?, .float?:
+                    if style == .intervals, let d = ExactDecimal(text) {
+                        out += Quantity.rounded(d).description
+                    } else {
+                        out += text
+                    }
+                case .string?:
+                    if style == .intervals, case .quantity(let q)? = symbols.meaning(of: n) {
+                        out += text + " (" + q.intervalDescription + ")"
+                    } else {
+                        out += depth == 0 ? text : quoted(text)
+                    }
+                default:
+                    out += text.isEmpty ? "null" : text
+                }
+            }
+        }
+    }
+
+    func quoted(_ s: String) -> String {
+        var t = s
+        if t.count > ValueFormatter.maxInnerString { t = String(t.prefix(ValueFormatter.maxInnerString)) + "…" }
+        var out = "'"
+        for c in t.unicodeScalars {
+            if c == "'" || c == "\\" { out += "\\" }
+            out.unicodeScalars.append(c)
+        }
+        return out + "'"
+    }
+
+    func writeList(_ count: Int, into out: inout String, depth: Int, element: (Int) -> Value) {
+        if depth >= ValueFormatter.maxDepth { out += "[…]"; return }
+        out += "["
+        for i in 0..<min(count, ValueFormatter.maxElements) {
+            if i > 0 { out += ", " }
+            write(element(i), into: &out, depth: depth + 1)
+        }
+        if count > ValueFormatter.maxElements { out += ", … \(count - ValueFormatter.maxElements) more" }
+        out += "]"
+    }
+
+    func writeMap(_ count: Int, into out: inout String, depth: Int, key: (Int) -> String, value: (Int) -> Value) {
+        if depth >= ValueFormatter.maxDepth { out += "{…}"; return }
+        out += "{"
+        for i in 0..<min(count, ValueFormatter.maxElements) {
+            if i > 0 { out += ", " }
+            out += key(i) + ": "
+            write(value(i), into: &out, depth: depth + 1)
+        }
+        if count > ValueFormatter.maxElements { out += ", … \(count - ValueFormatter.maxElements) more" }
+        out += "}"
+    }
+}

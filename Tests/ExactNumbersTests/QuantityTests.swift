@@ -1,0 +1,117 @@
+import Testing
+@testable import ExactNumbers
+
+@Suite struct QuantityTests {
+    func d(_ s: String) -> ExactDecimal { ExactDecimal(s)! }
+    func r(_ s: String) -> Quantity { Quantity.rounded(d(s)) }
+    let star = Quantity.between(.zero, .one)!
+
+    @Test func roundingIntervalsFromWrittenPrecision() {
+        #expect(r("7199").description == "7199 (7198.5–7199.5)")
+        #expect(r("90.6").description == "90.6 (90.55–90.65)")
+        #expect(r("100.0").description == "100.0 (99.95–100.05)")
+        #expect(r("0").description == "0 (-0.5–0.5)")
+        #expect(r("1e3").description == "1000 (500–1500)")
+        #expect(Quantity(exact: d("7199")).description == "7199")
+        #expect(star.description == "(>0–<1)")
+        #expect(star.value == nil)
+    }
+
+    @Test func constructionValidates() {
+        #expect(Quantity(lower: d("2"), upper: d("1"), value: nil) == nil)
+        #expect(Quantity(lower: d("1"), lowerOpen: true, upper: d("1"), value: nil) == nil)
+        #expect(Quantity(lower: d("1"), upper: d("2"), value: d("3")) == nil)
+        #expect(Quantity(lower: d("1"), upper: d("2"), upperOpen: true, value: d("2")) == nil)
+        #expect(Quantity(lower: d("1"), upper: d("1"), value: nil)?.isExact == true)
+    }
+
+    @Test func sumsWidenByHalfAUnitPerRoundedValue() throws {
+        var s = Quantity.zero
+        for v in ["7", "903", "577", "2703", "524", "218", "263", "153", "1848"] { s = try s.adding(r(v)) }
+        #expect(s.description == "7196 (7191.5–7200.5)")
+        #expect(s.overlaps(r("7199")))
+        #expect(s.exactOrder(r("7199")) == .less)
+        let withStars = try r("37").adding(star).adding(star)
+        #expect(withStars.description == "(>36.5–<39.5)")
+        #expect(withStars.value == nil)
+    }
+
+    @Test func subtractionAndNegation() throws {
+        #expect(try r("10").subtracting(r("3")).description == "7 (6–8)")
+        #expect(star.negated().description == "(>-1–<0)")
+        #expect(try Quantity(5).subtracting(star).description == "(>4–<5)")
+    }
+
+    @Test func multiplicationKeepsOpenness() throws {
+        #expect(try star.multiplied(by: Quantity(3)).description == "(>0–<3)")
+        #expect(try r("2").multiplied(by: r("3")).description == "6 (3.75–8.75)")
+        // A closed zero makes 0 attained.
+        let zeroToOne = Quantity(lower: .zero, upper: .one, value: nil)!
+        #expect(try zeroToOne.multiplied(by: star).description == "(0–<1)")
+        let span = Quantity(lower: d("-1"), upper: .one, value: nil)!
+        #expect(try span.multiplied(by: star).description == "(>-1–<1)")
+        #expect(try Quantity(0).multiplied(by: star).description == "0")
+    }
+
+    @Test func divisionRoundsOutward() throws {
+        let q = try r("6525").divided(by: r("7199")).multiplied(by: Quantity(100))
+        #expect(q.lower < d("90.6244") && q.lower > d("90.6243"))
+        #expect(q.upper > d("90.6508") && q.upper < d("90.6509"))
+        #expect(q.overlaps(r("90.6")))
+        #expect(!q.overlaps(r("90.5")))
+        // Exact quotients stay exact; others become tiny enclosing intervals.
+        #expect(try Quantity(6).divided(by: Quantity(4)).description == "1.5")
+        let third = try Quantity(1).divided(by: Quantity(3))
+        #expect(!third.isExact)
+        #expect(third.lower < third.upper)
+        #expect(try third.multiplied(by: Quantity(3)).overlaps(Quantity(1)), "the enclosure contains the truth")
+        // Divisors at or near zero.
+        #expect(throws: DecimalError.divisionByZero) { try Quantity(1).divided(by: Quantity(0)) }
+        #expect(throws: DecimalError.divisionByZero) { try Quantity(1).divided(by: r("0")) }
+        #expect(throws: DecimalError.divisionByZero) { try Quantity(1).divided(by: star) }
+        #expect(try Quantity(0).divided(by: r("5")).description == "0")
+        #expect(try r("-10").divided(by: Quantity(2)).description == "-5 (-5.25–-4.75)")
+    }
+
+    @Test func overlapRespectsOpenEnds() {
+        #expect(!star.overlaps(Quantity(1)))
+        #expect(!star.overlaps(Quantity(0)))
+        #expect(star.overlaps(Quantity(exact: d("0.999"))))
+        #expect(r("1").overlaps(Quantity(exact: d("1.5"))))
+        #expect(!r("1").overlaps(Quantity(exact: d("1.51"))))
+        #expect(r("1").overlaps(r("2")), "touching closed ends")
+        let open = Quantity(lower: d("1.5"), lowerOpen: true, upper: d("2"), value: nil)!
+        #expect(!r("1").overlaps(open))
+    }
+
+    @Test func exactOrder() {
+        #expect(r("7199").exactOrder(Quantity(7199)) == .equal)
+        #expect(r("90.6").exactOrder(Quantity(exact: d("90.60"))) == .equal)
+        #expect(star.exactOrder(Quantity(0)) == .greater)
+        #expect(star.exactOrder(Quantity(1)) == .less)
+        #expect(star.exactOrder(Quantity(exact: d("0.5"))) == .undecided)
+        #expect(star.exactOrder(star) == .undecided)
+        #expect(star.exactOrder(r("0")) == .greater, "the written 0 is a point for ==")
+    }
+
+    @Test func magnitudeAndRounding() throws {
+        #expect(r("-3").magnitude().description == "3 (2.5–3.5)")
+        let span = Quantity(lower: d("-2"), upper: d("1"), value: nil)!
+        #expect(span.magnitude().description == "(0–2)")
+        #expect(try r("90.637").rounded(fractionDigits: 1).description == "90.6")
+        #expect(try star.rounded(fractionDigits: 0).description == "(0–1)")
+        #expect(r("7199").faceValue?.description == "7199")
+        #expect(r("7199").intervalOnly.description == "(7198.5–7199.5)")
+    }
+
+    @Test func quotientPrecision() throws {
+        let (q, exact) = try ExactDecimal.quotient(d("2"), d("3"), rounding: .halfEven)
+        #expect(!exact)
+        #expect(q.description == "0.6666666666666666666666666666666667")
+        let (w, e2) = try ExactDecimal.quotient(d("7199"), d("0.001"), rounding: .down)
+        #expect(e2)
+        #expect(w == d("7199000"))
+        let (big, _) = try ExactDecimal.quotient(d("99999999999999999999999999999999999999"), d("7"), rounding: .up)
+        #expect(big > d("14285714285714285714285714285714285714"))
+    }
+}

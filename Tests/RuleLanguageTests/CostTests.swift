@@ -1,0 +1,50 @@
+import ExactNumbers
+import Testing
+@testable import RuleLanguage
+
+@Suite struct CostTests {
+    let big = Value.list((0..<2_000).map { .number(Quantity($0)) })
+
+    @Test func nestedComprehensionOverALargeListExceedsTheBudget() throws {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let e = try #require(evaluationError("l.all(x, l.all(y, x + y >= 0))", [("l", big)], limit: 1_000_000))
+        #expect(e.code == .budgetExceeded)
+        #expect(e.message == "evaluation took more than 1000000 steps, the rule's cost budget")
+        #expect(e.help?.contains("quadratic") == true)
+        #expect(clock.now - start < .seconds(5), "stopped early")
+        // The linear version fits.
+        #expect(try isTrue("l.all(x, x >= 0) && size(unique(l)) == 2000", [("l", big)]))
+    }
+
+    @Test func stepsAreCountedPerNodeAndElement() throws {
+        var meter = CostMeter(limit: 1_000)
+        _ = try Expression.evaluate("1 + 2", meter: &meter)
+        #expect(meter.used == 3)
+        var m2 = CostMeter(limit: 100_000)
+        _ = try Expression.evaluate("l.count(x, x > 5)", variables: [("l", big)], meter: &m2)
+        // 2 for count and l, then per element: 1 step + 3 nodes of the predicate.
+        #expect(m2.used == 2 + 2_000 * 4)
+    }
+
+    @Test func uniqueAndDuplicatesAreLinear() throws {
+        // 200k elements: a quadratic implementation would need 2·10^10 steps.
+        let huge = Value.list((0..<200_000).map { .number(Quantity($0 % 1000)) })
+        var meter = CostMeter(limit: 2_000_000)
+        let v = try Expression.evaluate("size(duplicates(l))", variables: [("l", huge)], meter: &meter)
+        #expect(v.formatted() == "199000")
+        #expect(meter.used < 500_000)
+    }
+
+    @Test func stringBuildingIsMetered() throws {
+        let e = try #require(evaluationError("l.map(x, s + s + s).size()", [("l", big), ("s", .string(String(repeating: "情", count: 1000)))], limit: 100_000))
+        #expect(e.code == .budgetExceeded)
+    }
+
+    @Test func policyScalesWithTheDocument() {
+        #expect(CostPolicy.default.limit(documentNodes: 0) == 1_000_000)
+        #expect(CostPolicy.default.limit(documentNodes: 10_000) == 2_000_000)
+        #expect(CostPolicy(base: 10, perDocumentNode: Int.max).limit(documentNodes: 3) == Int.max, "saturates")
+        #expect(CostMeter.forDocument(nodeCount: 5).limit == 1_000_500)
+    }
+}
