@@ -102,6 +102,9 @@ struct CheckCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Evaluation steps one rule may spend on one document.", valueName: "n"))
     var costBudget: Int?
 
+    @Flag(help: "Add to each rule finding the values and rounding intervals that were compared.")
+    var explain = false
+
     @Option(name: [.customShort("j"), .long], help: ArgumentHelp("Files linted at once (default: one per core).", valueName: "n"))
     var jobs: Int = 0
 
@@ -138,6 +141,7 @@ struct CheckCommand: ParsableCommand {
         options.failOn = failOn
         options.maxWarnings = maxWarnings
         options.exitZero = exitZero
+        options.explainRules = explain
         if paths.contains("-") || (paths.isEmpty && stdinFilename != nil) {
             do {
                 options.stdin = try FileIO.readStream(fd: 0, path: "<stdin>",

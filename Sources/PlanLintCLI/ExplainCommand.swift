@@ -38,13 +38,14 @@ struct ExplainCommand: ParsableCommand {
         let loaded = ConfigLoader.load(explicit: config, cwd: cwd)
         var configuration = loaded.configuration
         for r in rules { configuration.rules.append(ConfiguredPath(path: PathUtil.absolute(r, base: cwd), written: r, span: nil)) }
-        // Built-in codes are explained even when the config or rules cannot be loaded.
-        let checks = loaded.failed ? Checks() : ChecksLoader.load(configuration)
+        // Explain what can be loaded even when parts of the config are broken (entries that
+        // failed to resolve are simply absent).
+        let checks = ChecksLoader.load(configuration, options: .init(cwd: cwd))
         let useColor = color.shouldColorize(environment: Terminal.environment(), isTerminal: isatty(1) != 0)
         guard let doc = checks.documentation(for: code) else {
             var message = "planlint: unknown code `\(code)`"
             if let s = Suggest.didYouMean(code, in: checks.allCodes) { message += "; \(s)" }
-            if loaded.failed { message += "\n(the configuration could not be loaded, so only built-in codes are known)" }
+            if loaded.failed { message += "\n(.planlint.yaml has errors — `planlint check` shows them — so some rules may be missing)" }
             Terminal.error(message)
             throw ExitCode(ExitPolicy.toolFailure)
         }
@@ -76,7 +77,9 @@ enum ExplainText {
     }
 
     static func block(_ text: String, styler: any Styler) -> String {
-        text.split(separator: "\n", omittingEmptySubsequences: false)
+        var text = Substring(text)
+        while text.last == "\n" { text = text.dropLast() }
+        return text.split(separator: "\n", omittingEmptySubsequences: false)
             .map { styler.style("  │ ", .gutter) + $0 }.joined(separator: "\n") + "\n"
     }
 

@@ -16,9 +16,12 @@ public struct CodeDocumentation: Sendable, Hashable {
     public var tags: [String]
     /// Where it comes from, for `explain` (`built in`, a rule file's path, …).
     public var source: String
+    /// A page documenting it.
+    public var docsURL: String?
 
     public init(code: String, severity: Severity, summary: String, description: String, help: String,
-                badExample: String? = nil, goodExample: String? = nil, tags: [String] = [], source: String = "built in") {
+                badExample: String? = nil, goodExample: String? = nil, tags: [String] = [], source: String = "built in",
+                docsURL: String? = nil) {
         self.code = code
         self.severity = severity
         self.summary = summary
@@ -28,12 +31,13 @@ public struct CodeDocumentation: Sendable, Hashable {
         self.goodExample = goodExample
         self.tags = tags
         self.source = source
+        self.docsURL = docsURL
     }
 
     /// SARIF metadata for this code.
     public var ruleMetadata: RuleMetadata {
         RuleMetadata(id: code, shortDescription: summary, fullDescription: description,
-                     helpText: help, defaultLevel: severity, tags: tags)
+                     helpText: help, helpURI: docsURL, defaultLevel: severity, tags: tags)
     }
 }
 

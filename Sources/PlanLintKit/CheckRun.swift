@@ -58,6 +58,8 @@ public struct CheckOptions: Sendable {
     public var failOn: Severity?
     public var maxWarnings: Int?
     public var exitZero = false
+    /// Add the compared intervals to rule findings (`--explain`).
+    public var explainRules = false
 
     public init(cwd: String) { self.cwd = cwd }
 }
@@ -84,9 +86,9 @@ public struct CheckReport: Sendable {
 
 /// `planlint check` as a library call: configuration, discovery, linting, baseline, exit status.
 public enum CheckRun {
-    /// Runs a check. `loadChecks` builds the checkers for a configuration (rules, schemas).
-    public static func run(_ options: CheckOptions,
-                           loadChecks: (Configuration) -> Checks = ChecksLoader.load) -> CheckReport {
+    /// Runs a check. `loadChecks` builds the checkers for a configuration (default: the
+    /// configured rule packs and schemas).
+    public static func run(_ options: CheckOptions, loadChecks: ((Configuration) -> Checks)? = nil) -> CheckReport {
         var report = CheckReport()
         let cwd = options.cwd
         let loaded = ConfigLoader.load(explicit: options.configFile, cwd: cwd, useConfig: options.useConfig,
@@ -121,7 +123,8 @@ public enum CheckRun {
             config.overrides[i].limits.merge(options.limits)
         }
 
-        let checks = loadChecks(config)
+        let checks = loadChecks?(config)
+            ?? ChecksLoader.load(config, options: .init(cwd: cwd, explainRules: options.explainRules))
         report.checks = checks
         report.rules = checks.ruleMetadata
         report.diagnostics += checks.loadDiagnostics
