@@ -124,7 +124,8 @@ public enum CheckRun {
         }
 
         let checks = loadChecks?(config)
-            ?? ChecksLoader.load(config, options: .init(cwd: cwd, explainRules: options.explainRules))
+            ?? ChecksLoader.load(config, options: .init(cwd: cwd, explainRules: options.explainRules,
+                                                     allowOutsideRoot: options.allowOutsideRoot))
         report.checks = checks
         report.rules = checks.ruleMetadata
         report.diagnostics += checks.loadDiagnostics

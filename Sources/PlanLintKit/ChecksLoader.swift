@@ -1,5 +1,7 @@
 import RuleEngine
 import RuleLanguage
+import SchemaValidation
+import Synchronization
 
 /// Builds the checks a configuration asks for: rule packs (RuleEngine) and schemas
 /// (SchemaValidation).
@@ -10,18 +12,24 @@ public enum ChecksLoader {
         public var explainRules = false
         /// The working directory, for the paths diagnostics show.
         public var cwd: String
-        public init(cwd: String, explainRules: Bool = false) {
+        /// Let schemas (and their `$ref`s, and `# yaml-language-server: $schema=` comments)
+        /// name files outside the repository.
+        public var allowOutsideRoot = false
+        public init(cwd: String, explainRules: Bool = false, allowOutsideRoot: Bool = false) {
             self.cwd = cwd
             self.explainRules = explainRules
+            self.allowOutsideRoot = allowOutsideRoot
         }
     }
 
     /// The checks for `config`. Problems loading them are in `loadDiagnostics`.
     public static func load(_ config: Configuration, options: Options) -> Checks {
         var checks = Checks()
-        checks.codePrefixes = ["rule-file/"]
+        checks.codePrefixes = ["rule-file/", "schema/"]
         checks.toolErrorCodes = [EngineCode.evaluationFailed, EngineCode.budgetExceeded]
-        checks.documentation += engineDocumentation
+        // A schema that cannot be read or compiled in full is a tool failure when it is an error.
+        checks.toolErrorCodes.formUnion(SchemaCode.allCases.filter(\.isSchemaProblem).map(\.rawValue))
+        checks.documentation += engineDocumentation + SchemaCodeDocs.all
         if !config.rules.isEmpty {
             let (ruleSet, diagnostics) = loadRules(config, options: options)
             checks.loadDiagnostics += diagnostics
@@ -30,9 +38,16 @@ public enum ChecksLoader {
                 checks.checkers.append(RuleChecker(ruleSet: ruleSet, explain: options.explainRules))
             }
         }
-        for s in config.schemas {
-            checks.loadDiagnostics.append(unavailable("schema \(s.schema.written)", s.schema))
+        let registry = SchemaRegistry(allowedRoot: options.allowOutsideRoot ? nil : config.root,
+                                      limits: config.limits.yamlLimits)
+        var compiled: [String: CompiledSchema] = [:]
+        for binding in config.schemas where compiled[binding.schema.path] == nil {
+            let loaded = registry.schema(atPath: PathUtil.display(binding.schema.path, cwd: options.cwd),
+                                         requestedAt: binding.schema.span)
+            checks.loadDiagnostics += loaded.diagnostics
+            if let schema = loaded.schema { compiled[binding.schema.path] = schema }
         }
+        checks.checkers.append(SchemaChecker(registry: registry, compiled: compiled))
         return checks
     }
 
@@ -102,10 +117,48 @@ public enum ChecksLoader {
             help: "Check the `for` path against the document (`planlint eval` helps).", tags: ["rules"]),
     ]
 
-    static func unavailable(_ what: String, _ p: ConfiguredPath) -> Diagnostic {
-        Diagnostic(code: "config/unsupported", severity: .error,
-                   message: "\(what) cannot be loaded: this build of planlint has no schema validator yet",
-                   location: p.span.map(Location.span) ?? .path(p.written))
+}
+
+/// Validates documents against the schemas the configuration binds to them or, when none
+/// does, the schema their `# yaml-language-server: $schema=…` comment names.
+final class SchemaChecker: DocumentChecker {
+    let registry: SchemaRegistry
+    /// Configured schemas by absolute path, compiled at load.
+    let compiled: [String: CompiledSchema]
+    /// Schemas named by comments whose own problems were already reported (once per run).
+    let reported = Mutex<Set<String>>([])
+
+    init(registry: SchemaRegistry, compiled: [String: CompiledSchema]) {
+        self.registry = registry
+        self.compiled = compiled
+    }
+
+    func check(_ document: LintDocument) -> [Diagnostic] {
+        var schemas: [CompiledSchema] = document.schemas.compactMap { compiled[$0.schema.path] }
+        var out: [Diagnostic] = []
+        if document.schemas.isEmpty, let modeline = SchemaModeline.find(in: document.file) {
+            switch modeline.target {
+            case .file(let path):
+                let loaded = registry.schema(atPath: path, requestedAt: modeline.span)
+                let first = reported.withLock { $0.insert(path).inserted }
+                // Problems in the schema file once per run; a missing schema in every file naming it.
+                if loaded.schema == nil || first {
+                    out += loaded.diagnostics.filter { $0.path == document.file.path || first }
+                }
+                if let schema = loaded.schema { schemas.append(schema) }
+            case .remote(let url):
+                out.append(Diagnostic(code: SchemaCode.remoteSchema.rawValue, severity: .warning,
+                                      message: "the schema \(url) is not fetched: planlint never reads from the network",
+                                      location: .span(modeline.span),
+                                      help: "bind a local copy with `schemas:` in .planlint.yaml"))
+            }
+        }
+        for schema in schemas {
+            for root in document.parse.documents {
+                out += validate(document: root, against: schema)
+            }
+        }
+        return out
     }
 }
 
