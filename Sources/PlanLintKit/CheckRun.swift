@@ -102,6 +102,10 @@ public enum CheckRun {
         var loadFailures = loaded.diagnostics.filter { $0.severity == .error && !BuiltinCodes.isToolError($0.code) }.count
         func finish(_ report: inout CheckReport) -> CheckReport {
             report.diagnostics.sort(by: Diagnostic.ordered)
+            // A finding reported identically for several files (a rule-file warning repeated
+            // per plan) is shown once.
+            var seen: Set<Diagnostic> = []
+            report.diagnostics = report.diagnostics.filter { seen.insert($0).inserted }
             report.toolFailures = report.diagnostics.filter(report.checks.isToolFailure).count + loadFailures
             let policy = ExitPolicy(failOn: options.failOn ?? config.failOn ?? .error,
                                     maxWarnings: options.maxWarnings ?? config.maxWarnings,
