@@ -485,7 +485,10 @@ final class Evaluator {
                 guard let name = names[i] else { continue }
                 let o = evaluate(pn, Instance(node: e.key, key: nil, depth: inst.depth + 1, keyName: name), collect: collect, title: nil, inPlace: 0)
                 for var f in o.failures {
-                    f.notes.append("the key `\(name)` is checked by `propertyNames`")
+                    f.code = .propertyNames
+                    f.message = "invalid key `\(name)`: " + f.message
+                    f.range = e.key.range
+                    f.notes.append("keys of this mapping are checked by `propertyNames`")
                     if let l = s.entryLabel("propertyNames", Messages.inSchema("`propertyNames`", s)) { f.labels.append(l) }
                     out.failures.append(f)
                 }
