@@ -60,6 +60,9 @@ let package = Package(
             swiftSettings: strict
         ),
         .executableTarget(name: "planlint", dependencies: ["PlanLintCLI"], swiftSettings: strict),
+        // Fuzz entry points (scripts/fuzz builds them with -sanitize=fuzzer) and a replay tool.
+        .target(name: "FuzzTargets", dependencies: ["YAMLTree", "Diagnostics", "LSPProtocol"], swiftSettings: strict),
+        .executableTarget(name: "planlint-fuzz", dependencies: ["FuzzTargets"], swiftSettings: strict),
 
         .testTarget(name: "SourceTextTests", dependencies: ["SourceText"]),
         .testTarget(name: "ExactNumbersTests", dependencies: ["ExactNumbers"]),
@@ -69,7 +72,8 @@ let package = Package(
         .testTarget(name: "SchemaValidationTests", dependencies: ["SchemaValidation"], exclude: ["Fixtures"]),
         .testTarget(name: "RuleEngineTests", dependencies: ["RuleEngine", "PlanLintKit"]),
         .testTarget(name: "CLITests", dependencies: ["PlanLintKit"]),
-        .testTarget(name: "LSPTests", dependencies: ["PlanLintLSP", "LSPProtocol"]),
+        .testTarget(name: "LSPTests", dependencies: ["PlanLintLSP", "LSPProtocol", "SourceText"]),
+        .testTarget(name: "FuzzRegressionTests", dependencies: ["FuzzTargets"]),
     ],
     swiftLanguageModes: [.v6]
 )

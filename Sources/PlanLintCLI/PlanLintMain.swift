@@ -33,6 +33,7 @@ public struct PlanLintMain: ParsableCommand {
             RulesCommand.self,
             ExplainCommand.self,
             ManCommand.self,
+            ParseCommand.self,
         ],
         defaultSubcommand: CheckCommand.self
     )

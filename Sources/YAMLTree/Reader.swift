@@ -82,7 +82,8 @@ struct TreeBuilder {
     }
     var frames: [Frame] = []
     var pending: [Int32] = []
-    var anchors: [String: Int32] = [:]
+    /// Anchor name index → node (names are interned, so no string hashing per lookup).
+    var anchors: [Int32: Int32] = [:]
     var anchorSizes: [Int32: UInt64] = [:]
     var openNodes: Set<Int32> = []
     var expansion: UInt64 = 0
@@ -249,7 +250,7 @@ struct TreeBuilder {
 
     mutating func registerAnchor(_ anchorName: Int32, node: Int32) {
         guard anchorName >= 0 else { return }
-        anchors[names[Int(anchorName)]] = node
+        anchors[anchorName] = node
     }
 
     mutating func scalar(_ event: inout yaml_event_t) -> Bool {
@@ -282,8 +283,7 @@ struct TreeBuilder {
                           kind: NodeKind.scalar.rawValue, style: style.rawValue, flags: flags),
                tag: name(s.tag), anchor: anchorName)
         if anchorName >= 0 {
-            registerAnchor(anchorName, node: id)
-            anchorSizes[id] = 1
+            registerAnchor(anchorName, node: id)  // a scalar's expanded size is 1 (the default)
         }
         addChild(id, size: 1)
         return true
@@ -294,7 +294,7 @@ struct TreeBuilder {
         let end = offset(ofIndex: Int(event.end_mark.index))
         let anchorName = name(event.data.alias.anchor)
         let label = anchorName >= 0 ? names[Int(anchorName)] : ""
-        guard let target = anchors[label] else {
+        guard anchorName >= 0, let target = anchors[anchorName] else {
             problem(.undefinedAlias, "alias `*\(label)` names no anchor defined before it", ByteRange(start, end),
                     label: "undefined alias", help: "define `&\(label)` on a node earlier in the same document", fatal: true)
             return false

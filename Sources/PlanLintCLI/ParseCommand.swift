@@ -1,0 +1,42 @@
+import ArgumentParser
+import PlanLintKit
+
+/// `planlint parse FILE...`: reads YAML into planlint's located tree and reports only YAML
+/// problems — no rules, no schema. For measuring the tree build and for debugging input.
+struct ParseCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "parse",
+        abstract: "Parse YAML into planlint's tree and report YAML problems only (no rules).",
+        shouldDisplay: false
+    )
+
+    @Argument(help: "YAML files to parse.")
+    var paths: [String]
+
+    @Flag(help: "Print node and document counts per file.")
+    var stats = false
+
+    func run() throws {
+        var failed = false, ioError = false
+        for path in paths {
+            let raw: [UInt8]
+            do {
+                raw = try FileIO.readBytes(path: path)
+            } catch {
+                print("\(path): error: \(error.reason) [io-error]")
+                ioError = true
+                continue
+            }
+            let (file, result) = YAMLReader.read(path: path, raw: raw)
+            for p in result.problems {
+                print(ShortLine.render(Diagnostic(p, in: file)))
+                failed = true
+            }
+            if stats {
+                print("\(path): \(result.documents.count) documents, \(result.tree.nodeCount) nodes, \(file.bytes.count) bytes")
+            }
+        }
+        if ioError { throw ExitCode(2) }
+        if failed { throw ExitCode(1) }
+    }
+}
