@@ -479,7 +479,13 @@ struct Loader {
                     hasFiles = true
                     o.files = globList(v, base: base)
                 case "severity": o.severity = severityTable(v, into: &keys)
-                case "limits": o.limits = limits(v)
+                case "limits":
+                    o.limits = limits(v)
+                    if let k = v.entry("max-expression-depth")?.key {
+                        error(BuiltinCodes.configUnknownKey, "`max-expression-depth` cannot be set per path", at: k,
+                              label: "not allowed in `overrides`",
+                              help: "rule expressions are compiled once for the whole run: set it in the top-level `limits`")
+                    }
                 default:
                     let help = Loader.topKeys.contains(key) && !Loader.overrideKeys.contains(key)
                         ? "`\(key)` applies to the whole run and can only be set at the top level"
