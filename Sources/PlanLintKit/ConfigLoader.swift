@@ -306,22 +306,12 @@ struct Loader {
             error(BuiltinCodes.configInvalidValue, "`\(name)` must be a size such as `10 MiB` or a number of bytes", at: node)
             return nil
         }
-        let units: [(String, Int)] = [("KiB", 1 << 10), ("MiB", 1 << 20), ("GiB", 1 << 30),
-                                      ("KB", 1_000), ("MB", 1_000_000), ("GB", 1_000_000_000), ("B", 1)]
-        var digits = Substring(text.filter { $0 != "_" })
-        var factor = 1
-        for (u, f) in units where digits.hasSuffix(u) {
-            digits = digits.dropLast(u.count)
-            factor = f
-            break
-        }
-        while digits.last == " " { digits.removeLast() }
-        guard let n = Int(digits), n > 0, n <= Int(Int32.max) / factor * 2 else {
+        guard let n = LimitSettings.parseSize(text) else {
             error(BuiltinCodes.configInvalidValue,
                   "`\(name)` must be a positive size such as `10 MiB` or a number of bytes (at most 4 GiB)", at: node)
             return nil
         }
-        return n * factor
+        return n
     }
 
     enum Expected { case file, directory }
