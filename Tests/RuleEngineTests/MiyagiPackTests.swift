@@ -185,8 +185,8 @@ import YAMLTree
             try known(),
         ])
         #expect(d.filter { $0.code == "tally-matches-marks" }.map(\.message) == [
-            "tally for ◎ says 15, but 16 listed projects carry it",
-            "tally for ○ says 80, but 79 listed projects carry it",
+            "the 個別事業 tally says 15 for ◎, but the project list has 16 marked ◎",
+            "the 個別事業 tally says 80 for ○, but the project list has 79 marked ○",
         ])
     }
 
@@ -228,7 +228,7 @@ import YAMLTree
             try at("budget-count-sum", line: totalLine, "98"),
             try known(),
         ])
-        #expect(d.map(\.message).contains("教育 FY2015: the 個別事業 table counts 11 projects, but 10 of the field's 10 listed projects run that year (start ≤ FY2015 ≤ end)"))
+        #expect(d.map(\.message).contains("教育 FY2015: the 個別事業 table counts 11 projects, but the field lists 10 running that year (start ≤ FY2015 ≤ end; 10 listed in all)"))
         #expect(d.map(\.message).contains("個別事業 FY2015 事業数: the field rows add up to 99 projects, but the 合計 row says 98 (counts are exact, so they must match)"))
     }
 
