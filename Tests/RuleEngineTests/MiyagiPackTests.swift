@@ -341,4 +341,33 @@ import YAMLTree
             try known(),
         ])
     }
+
+    // MARK: Structure is the schema's
+
+    @Test func structuralDamageIsLeftToTheSchemaWithoutRuleFindingsOrFailures() throws {
+        // A renamed key or a value of the wrong type is reported by the plan schema
+        // (Plans/plan.schema.yaml). The rules skip what they cannot read — no cascade of
+        // findings, and no `rule-evaluation-failed` (which would end the run with status 2).
+        let end = try line("end: 2015", after: "name: 漁業用海岸局の再構築")
+        let start = try line("start: 2014", after: "name: ブロードバンド環境の整備促進と利活用の促進")
+        let mark = try line("mark: ○", after: "name: 被災地の情報発信等のためのＩＣＴ支援")
+        let cell = try line("- {fy: 2015, count: 10, budget: 209, actual: 205}")
+        let total = try line("- {fy: 2016, count: 96, budget: 4567, actual: 3342}")
+        let tally = try tallyLine
+        let ratio = try line("- {fy: 2014, percent: 90.6}")
+        for (lineNumber, old, new) in [
+            (end, "end: 2015", "ending: 2015"),
+            (start, "2014", "\"H26\""),
+            (mark, "mark: ○", "mrak: ○"),
+            (cell, "budget: 209", "budgte: 209"),
+            (cell, "budget: 209", "budget: \"２０９\""),
+            (cell, "count: 10", "count: \"10\""),
+            (total, "budget: 4567", "budget: \"4,567\""),
+            (tally, "◎: 15", "◎: \"15\""),
+            (ratio, "90.6", "\"90.6%\""),
+        ] {
+            let diagnostics = lint(try mutate(Self.plan, line: lineNumber, old, new))
+            #expect(findings(diagnostics) == [try known()], "line \(lineNumber): \(old) → \(new): \(diagnostics.map(describe))")
+        }
+    }
 }
