@@ -25,13 +25,21 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
     /// Parses `[-+]digits[.digits][e[-+]digits]`, `[-+].digits`, and `0x…`/`0o…` integers.
     /// Returns nil for anything else, and for values beyond 38 significant digits.
     public init?(_ text: some StringProtocol) {
-        var u = Array(text.utf8)
-        guard !u.isEmpty else { return nil }
+        var t = String(text)
+        guard let value = t.withUTF8({ ExactDecimal(utf8: $0) }) else { return nil }
+        self = value
+    }
+
+    /// Parses UTF-8 bytes in the same syntax as `init?(_:)`, without copying them.
+    public init?(utf8 whole: UnsafeBufferPointer<UInt8>) {
+        guard !whole.isEmpty else { return nil }
         var negative = false
-        if u[0] == UInt8(ascii: "-") || u[0] == UInt8(ascii: "+") {
-            negative = u[0] == UInt8(ascii: "-")
-            u.removeFirst()
+        var start = 0
+        if whole[0] == UInt8(ascii: "-") || whole[0] == UInt8(ascii: "+") {
+            negative = whole[0] == UInt8(ascii: "-")
+            start = 1
         }
+        let u = UnsafeBufferPointer(rebasing: whole[start...])
         guard !u.isEmpty else { return nil }
         if u.count > 2 && u[0] == UInt8(ascii: "0") && (u[1] == UInt8(ascii: "x") || u[1] == UInt8(ascii: "o")) {
             let radix: Int128 = u[1] == UInt8(ascii: "x") ? 16 : 8

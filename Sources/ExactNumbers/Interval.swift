@@ -16,6 +16,9 @@
 public struct Quantity: Sendable, CustomStringConvertible {
     @usableFromInline enum Storage: Sendable {
         case exact(ExactDecimal)
+        /// A written number with its half-unit interval, computed on demand: reading a
+        /// number from a plan allocates nothing.
+        case rounded(ExactDecimal)
         case interval(IntervalBox)
     }
 
@@ -48,12 +51,15 @@ public struct Quantity: Sendable, CustomStringConvertible {
     ///
     /// `7199` → [7198.5, 7199.5]; `90.6` → [90.55, 90.65]; `100.0` → [99.95, 100.05].
     public static func rounded(_ written: ExactDecimal) -> Quantity {
-        // Half a unit is 5 × 10^(exponent − 1); written × 10 keeps everything integral.
+        guard roundingBounds(written) != nil else { return Quantity(exact: written) }
+        return Quantity(storage: .rounded(written))
+    }
+
+    /// `written ∓ ½·unit`: half a unit is 5 × 10^(exponent − 1).
+    static func roundingBounds(_ written: ExactDecimal) -> (ExactDecimal, ExactDecimal)? {
         let half = ExactDecimal(significand: 5, exponent: written.exponent - 1)
-        guard let lo = try? written.subtracting(half), let hi = try? written.adding(half) else {
-            return Quantity(exact: written)
-        }
-        return Quantity(storage: .interval(IntervalBox(lower: lo, upper: hi, value: written, lowerOpen: false, upperOpen: false)))
+        guard let lo = try? written.subtracting(half), let hi = try? written.adding(half) else { return nil }
+        return (lo, hi)
     }
 
     /// A quantity known only to lie between two bounds (open by default): `＊` is `between(0, 1)`.
@@ -69,7 +75,7 @@ public struct Quantity: Sendable, CustomStringConvertible {
     /// quantity known only by its interval (`＊`, or a sum that includes one).
     @inlinable public var value: ExactDecimal? {
         switch storage {
-        case .exact(let v): v
+        case .exact(let v), .rounded(let v): v
         case .interval(let b): b.value
         }
     }
@@ -89,6 +95,7 @@ public struct Quantity: Sendable, CustomStringConvertible {
     public var lower: ExactDecimal {
         switch storage {
         case .exact(let v): v
+        case .rounded(let v): Quantity.roundingBounds(v)!.0
         case .interval(let b): b.lower
         }
     }
@@ -96,6 +103,7 @@ public struct Quantity: Sendable, CustomStringConvertible {
     public var upper: ExactDecimal {
         switch storage {
         case .exact(let v): v
+        case .rounded(let v): Quantity.roundingBounds(v)!.1
         case .interval(let b): b.upper
         }
     }
@@ -117,6 +125,8 @@ public struct Quantity: Sendable, CustomStringConvertible {
     public var intervalOnly: Quantity {
         switch storage {
         case .exact: return self
+        case .rounded:
+            return Quantity(storage: .interval(IntervalBox(lower: lower, upper: upper, value: nil, lowerOpen: false, upperOpen: false)))
         case .interval(let b):
             if b.value == nil { return self }
             return Quantity(storage: .interval(IntervalBox(lower: b.lower, upper: b.upper, value: nil, lowerOpen: b.lowerOpen, upperOpen: b.upperOpen)))
@@ -143,6 +153,7 @@ public struct Quantity: Sendable, CustomStringConvertible {
     public func negated() -> Quantity {
         switch storage {
         case .exact(let v): return Quantity(exact: v.negated())
+        case .rounded(let v): return Quantity(storage: .rounded(v.negated()))
         case .interval(let b):
             return Quantity(storage: .interval(IntervalBox(
                 lower: b.upper.negated(), upper: b.lower.negated(), value: b.value?.negated(),
@@ -304,6 +315,7 @@ public struct Quantity: Sendable, CustomStringConvertible {
     var endpoints: [Bound] {
         switch storage {
         case .exact(let v): return [Bound(value: v, open: false)]
+        case .rounded: return [Bound(value: lower, open: false), Bound(value: upper, open: false)]
         case .interval(let b): return [Bound(value: b.lower, open: b.lowerOpen), Bound(value: b.upper, open: b.upperOpen)]
         }
     }

@@ -24,12 +24,6 @@ public enum ExpressionTool {
                                 symbols: SymbolTable = .default, costPolicy: CostPolicy = .default) -> Output {
         var out = Output(lines: [], diagnostics: [])
         let exprFile = SourceFile(path: "<expression>", text: expression)
-        let compiled = Expression.compile(expression, scope: Scope())
-        for p in compiled.problems {
-            out.diagnostics.append(Diagnostic(code: p.code.rawValue, severity: .error, message: p.message,
-                                              location: .span(SourceSpan(file: exprFile, range: p.range)),
-                                              primaryLabel: p.label, notes: p.notes, help: p.help))
-        }
         var selector = SelectorPath(text: "$", steps: [])
         let pathFile = SourceFile(path: "<--at>", text: path ?? "$")
         if let path {
@@ -44,12 +38,30 @@ public enum ExpressionTool {
                 }
             }
         }
+        // Names bound with `as` in the path are variables of the expression.
+        var scope = Scope()
+        var captures: [(levelsUp: Int, slot: Int)] = []
+        for c in selector.captures {
+            if let slot = scope.declare(c.name) {
+                captures.append((selector.steps.count - 1 - c.step, slot))
+            } else {
+                out.diagnostics.append(Diagnostic(code: EngineCode.invalidPath, severity: .error,
+                                                  message: "`\(c.name)` is already a variable",
+                                                  location: .span(SourceSpan(file: pathFile, range: c.range))))
+            }
+        }
+        let compiled = Expression.compile(expression, scope: scope)
+        for p in compiled.problems {
+            out.diagnostics.append(Diagnostic(code: p.code.rawValue, severity: .error, message: p.message,
+                                              location: .span(SourceSpan(file: exprFile, range: p.range)),
+                                              primaryLabel: p.label, notes: p.notes, help: p.help))
+        }
         guard let e = compiled.expression, out.diagnostics.isEmpty else { return out }
         let options = EvaluationOptions(symbols: symbols)
         let docs = tree.documents
         for root in docs {
             var meter = CostMeter.forDocument(nodeCount: tree.nodeCount, policy: costPolicy)
-            var activation = Activation(scope: Scope())
+            var activation = Activation(scope: scope)
             var filterActivation = Activation(scope: Scope())
             var filterMeter = meter
             let matches: PathMatches
@@ -79,6 +91,7 @@ public enum ExpressionTool {
             for m in matches.matches {
                 let p = matches.path(of: m.trail)
                 RuleEvaluation.bind(&activation, m, root: root, path: p)
+                for c in captures { activation[c.slot] = .node(matches.ancestor(of: m.trail, levels: c.levelsUp)) }
                 do {
                     let v = try e.evaluate(&activation, options: options, meter: &meter)
                     let label = docs.count > 1 ? "document \(docIndex(root, docs)) \(p)" : p

@@ -41,6 +41,8 @@ struct PathMatches {
     var empty: EmptyMatch?
 
     struct TrailEntry {
+        /// The node reached.
+        let node: YAMLNode
         let parent: Int32
         /// The key node (mapping step) or nil (sequence step, or the root).
         let key: YAMLNode?
@@ -80,6 +82,13 @@ struct PathMatches {
         return out
     }
 
+    /// The node `levels` steps above the trail entry (0: the entry's own node).
+    func ancestor(of trailIndex: Int32, levels: Int) -> YAMLNode {
+        var t = trailIndex
+        for _ in 0..<max(0, levels) { t = trail[Int(t)].parent }
+        return trail[Int(t)].node
+    }
+
     static func isPlainName(_ s: String) -> Bool {
         !s.isEmpty && s.utf8.allSatisfy(PathParser.isNameByte) && s.utf8.first != UInt8(ascii: "-")
     }
@@ -93,13 +102,13 @@ extension SelectorPath {
         filter: (CompiledExpression, PathMatch, String?) throws(EvaluationError) -> Bool
     ) throws(FilterFailure) -> PathMatches {
         var result = PathMatches()
-        result.trail.append(.init(parent: 0, key: nil, index: -1))
+        result.trail.append(.init(node: root, parent: 0, key: nil, index: -1))
         var current = [PathMatch(node: root, parent: nil, key: nil, index: -1, trail: 0)]
         var next: [PathMatch] = []
         for (stepIndex, step) in steps.enumerated() {
             next.removeAll(keepingCapacity: true)
             func add(_ node: YAMLNode, parent: YAMLNode, key: YAMLNode?, index: Int, from: PathMatch, into list: inout [PathMatch], trail: inout [PathMatches.TrailEntry]) {
-                trail.append(.init(parent: from.trail, key: key, index: Int32(clamping: index)))
+                trail.append(.init(node: node, parent: from.trail, key: key, index: Int32(clamping: index)))
                 list.append(PathMatch(node: node, parent: parent, key: key, index: index, trail: Int32(trail.count - 1)))
             }
             var sawRightKind = false

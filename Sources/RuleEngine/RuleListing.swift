@@ -6,7 +6,9 @@ import SourceText
 public enum RuleListing {
     /// One row per rule: id, severity, `file:line`, summary; columns aligned by terminal width
     /// (Japanese summaries are last, so they never push a column). A header line first.
+    /// Empty when there are no rules.
     public static func table(_ rules: [Rule]) -> String {
+        if rules.isEmpty { return "" }
         let header = ["ID", "SEVERITY", "SOURCE", "SUMMARY"]
         let rows = rules.map { [$0.id, $0.severity.description, "\($0.source.path):\($0.source.line)", $0.summary] }
         let all = [header] + rows

@@ -231,8 +231,10 @@ struct Loader {
         }
     }
 
-    /// Reports keys of `node` not in `known`, with a suggestion.
-    mutating func checkKeys(_ node: YAMLNode, known: [String], what: String) {
+    /// Reports keys of `node` not in `known`, with a suggestion. Returns the keys suggested.
+    @discardableResult
+    mutating func checkKeys(_ node: YAMLNode, known: [String], what: String) -> Set<String> {
+        var suggested = Set<String>()
         for (k, _) in node.entries {
             guard let name = k.scalarText, k.isScalar else {
                 report(EngineCode.unknownKey, "a \(what) key must be text", at: Self.headSpan(k))
@@ -240,11 +242,13 @@ struct Loader {
             }
             if known.contains(name) { continue }
             let suggestion = Suggestions.closest(to: name, in: known)
+            if let suggestion { suggested.insert(suggestion) }
             report(EngineCode.unknownKey, "unknown key `\(name)` in \(what)", at: k.span,
                    label: suggestion.map { "did you mean `\($0)`?" } ?? "unknown key",
                    notes: ["the keys of a \(what) are: \(known.map { "`\($0)`" }.joined(separator: ", "))"],
                    help: suggestion.map { "did you mean `\($0)`?" })
         }
+        return suggested
     }
 
     mutating func readSymbols(_ node: YAMLNode, into table: inout SymbolTable) {
@@ -345,11 +349,14 @@ struct Loader {
                    at: Self.headSpan(node), help: "see Docs/rules.md for the keys of a rule")
             return nil
         }
-        checkKeys(node, known: RuleFileKeys.rule, what: "rule")
+        // A misspelt required key is reported once, as unknown with "did you mean", not
+        // again as missing.
+        let misspelt = checkKeys(node, known: RuleFileKeys.rule, what: "rule")
         let limits = self.options.expressionLimits
 
         func required(_ key: String, _ help: String) -> (key: YAMLNode, value: YAMLNode)? {
             if let e = node.entry(key) { return e }
+            if misspelt.contains(key) { return nil }
             let which = node["id"]?.scalarText.map { "rule `\($0)`" } ?? "rule \(number)"
             report(EngineCode.missingKey, "\(which) has no `\(key)`", at: Self.headSpan(node), label: "in this rule", help: help)
             return nil
@@ -436,8 +443,21 @@ struct Loader {
             }
         }
 
-        // let
+        // Names bound in the path with `as`, visible to every expression of the rule.
         var scope = Scope()
+        var captures: [(levelsUp: Int, slot: Int)] = []
+        if let selector, let selectorText {
+            for c in selector.captures {
+                if let slot = scope.declare(c.name) {
+                    captures.append((selector.steps.count - 1 - c.step, slot))
+                } else {
+                    report(EngineCode.invalidPath, "`\(c.name)` is already a variable of this rule", at: selectorText.span(of: c.range),
+                           help: "choose another name after `as`")
+                }
+            }
+        }
+
+        // let
         var lets: [Rule.Let?] = []
         var letNeeds: [[Int]] = []
         var letIndexBySlot: [Int: Int] = [:]
@@ -590,7 +610,7 @@ struct Loader {
         return Rule(
             id: id, severity: severity, summary: summary, description: description, help: help, tags: tags,
             docsURL: docsURL, source: RuleSource(idSpan: idSpan), examples: examples,
-            selector: selector, selectorText: selectorText, when: when, lets: builtLets, assertion: assertion,
+            selector: selector, selectorText: selectorText, captures: captures, when: when, lets: builtLets, assertion: assertion,
             message: message, at: at, labels: labels, notes: notes, activationScope: activationScope,
             options: options, usesPath: usesPath)
     }

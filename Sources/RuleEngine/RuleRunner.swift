@@ -164,6 +164,7 @@ struct RuleEvaluation {
         }
         for m in matches.matches {
             RuleEvaluation.bind(&activation, m, root: root, path: rule.usesPath ? matches.path(of: m.trail) : nil)
+            for c in rule.captures { activation[c.slot] = .node(matches.ancestor(of: m.trail, levels: c.levelsUp)) }
             for j in computed.indices { computed[j] = false }
             do {
                 try check(m)

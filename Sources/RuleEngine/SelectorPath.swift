@@ -9,8 +9,9 @@ import YAMLTree
 ///     path    = "$" | first { step }
 ///     first   = name [ "?" ] | bracket
 ///     step    = "." name [ "?" ] | bracket
-///     bracket = "[" ( quoted | integer | "*" ) "]" [ "?" ]
-///             | "[?" expression "]"
+///     bracket = "[" ( quoted | integer | "*" ) [ capture ] "]" [ "?" ]
+///             | "[?" expression [ capture ] "]"
+///     capture = "as" identifier
 ///     name    = 1*( ASCII letter | digit | "_" | "-" | any non-ASCII character )
 ///
 /// `$` alone is the document root. A key step selects the value under that key of each
@@ -18,6 +19,8 @@ import YAMLTree
 /// sequence or every value of a mapping; `[? expr]` the items or values for which `expr`
 /// (with the candidate bound to `self`, its container to `parent`, its `key`/`index`) is
 /// true. A trailing `?` marks a key as optional: its absence is not worth a warning.
+/// `as name` at the end of a bracket binds the node that step selects to `name` in the rule's
+/// expressions (`budgets.tables[* as table].total.years[*]`: each total cell, with its table).
 public struct SelectorPath: Sendable {
     /// One step of a path, with its byte range in the path text.
     public struct Step: Sendable {
@@ -33,6 +36,15 @@ public struct SelectorPath: Sendable {
         public let range: ByteRange
         /// Set by a trailing `?`: the key may be absent without a warning.
         public let isOptional: Bool
+        /// `as name` inside the bracket: the node this step selects is bound to `name`.
+        public var capture: String? = nil
+        /// Where the capture's name is written in the path text.
+        public var captureRange: ByteRange? = nil
+    }
+
+    /// The names bound with `as`, in step order, with the index of their step.
+    public var captures: [(name: String, step: Int, range: ByteRange)] {
+        steps.enumerated().compactMap { i, s in s.capture.map { ($0, i, s.captureRange ?? s.range) } }
     }
 
     /// The path as written.
@@ -193,6 +205,8 @@ struct PathParser {
             return
         }
         skipSpaces(end)
+        let capture = captureClause(end: end)
+        if capture.failed { return }
         guard i < end, bytes[i] == UInt8(ascii: "]") else {
             if i < end {
                 let r = ByteRange(i, i + Self.charLength(bytes, i))
@@ -211,7 +225,27 @@ struct PathParser {
                 return
             }
         }
-        steps.append(.init(kind: kind, range: ByteRange(start, i), isOptional: optional))
+        steps.append(.init(kind: kind, range: ByteRange(start, i), isOptional: optional,
+                           capture: capture.name, captureRange: capture.range))
+    }
+
+    /// `as name` before a `]`, if written there. Moves past it.
+    mutating func captureClause(end: Int) -> (name: String?, range: ByteRange?, failed: Bool) {
+        guard i + 2 < end, bytes[i] == UInt8(ascii: "a"), bytes[i + 1] == UInt8(ascii: "s"),
+              bytes[i + 2] == 0x20 || bytes[i + 2] == 0x09 || bytes[i + 2] == UInt8(ascii: "]") else { return (nil, nil, false) }
+        i += 2
+        skipSpaces(end)
+        let nameStart = i
+        while i < end, ExpressionScan.isIdentByte(bytes[i]) { i += 1 }
+        let range = ByteRange(nameStart, i)
+        let name = text(range)
+        if let problem = Scope.nameProblem(name) {
+            fail(name.isEmpty ? "expected a name after `as`" : problem, name.isEmpty ? ByteRange(nameStart, min(nameStart + 1, end)) : range,
+                 help: "`as` binds the node this step selects to a name, e.g. `[* as table]`")
+            return (nil, nil, true)
+        }
+        skipSpaces(end)
+        return (name, range, false)
     }
 
     /// A quoted key; `\\`, `\'` and `\"` are the only escapes.
@@ -252,7 +286,24 @@ struct PathParser {
                  help: "end the filter with `]`")
             return
         }
-        let exprText = text(ByteRange(exprStart, close))
+        var exprEnd = close
+        var capture: String?
+        var captureRange: ByteRange?
+        if let (name, range) = Self.trailingCapture(bytes, from: exprStart, to: close) {
+            capture = name
+            captureRange = range
+            exprEnd = range.start
+            // Back over `as` and the blanks around it.
+            while exprEnd > exprStart, bytes[exprEnd - 1] == 0x20 || bytes[exprEnd - 1] == 0x09 { exprEnd -= 1 }
+            exprEnd -= 2
+            while exprEnd > exprStart, bytes[exprEnd - 1] == 0x20 || bytes[exprEnd - 1] == 0x09 { exprEnd -= 1 }
+            if let problem = Scope.nameProblem(name) {
+                fail(problem, range)
+                i = close + 1
+                return
+            }
+        }
+        let exprText = text(ByteRange(exprStart, exprEnd))
         if exprText.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\n" }) {
             fail("the filter has no expression", ByteRange(start, close + 1),
                  help: "write a condition on the candidate, e.g. `[? self.category == '合計']`")
@@ -262,13 +313,33 @@ struct PathParser {
         let result = Expression.compile(exprText, scope: Scope(), expecting: .bool, limits: limits)
         if let compiled = result.expression {
             i = close + 1
-            steps.append(.init(kind: .filter(compiled, offset: exprStart), range: ByteRange(start, i), isOptional: false))
+            steps.append(.init(kind: .filter(compiled, offset: exprStart), range: ByteRange(start, i), isOptional: false,
+                               capture: capture, captureRange: captureRange))
         } else {
             for p in result.problems {
                 problems.append(TextProblem(p, offset: exprStart))
             }
             i = close + 1
         }
+    }
+}
+
+extension PathParser {
+    /// `… as name` at the end of a filter: an expression cannot end with `as` and a name
+    /// (two operands in a row), so the clause is unambiguous.
+    static func trailingCapture(_ bytes: [UInt8], from: Int, to: Int) -> (String, ByteRange)? {
+        var e = to
+        while e > from, bytes[e - 1] == 0x20 || bytes[e - 1] == 0x09 || bytes[e - 1] == 0x0A { e -= 1 }
+        var s = e
+        while s > from, ExpressionScan.isIdentByte(bytes[s - 1]) { s -= 1 }
+        guard s < e else { return nil }
+        var k = s
+        guard k > from, bytes[k - 1] == 0x20 || bytes[k - 1] == 0x09 || bytes[k - 1] == 0x0A else { return nil }
+        while k > from, bytes[k - 1] == 0x20 || bytes[k - 1] == 0x09 || bytes[k - 1] == 0x0A { k -= 1 }
+        guard k - 2 >= from, bytes[k - 2] == UInt8(ascii: "a"), bytes[k - 1] == UInt8(ascii: "s") else { return nil }
+        if k - 3 >= from, ExpressionScan.isIdentByte(bytes[k - 3]) { return nil }  // `has x`, `alias x`
+        guard k - 3 < from || bytes[k - 3] == 0x20 || bytes[k - 3] == 0x09 || bytes[k - 3] == 0x0A else { return nil }
+        return (String(decoding: bytes[s..<e], as: UTF8.self), ByteRange(s, e))
     }
 }
 

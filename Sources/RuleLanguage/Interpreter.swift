@@ -101,35 +101,94 @@ struct Interpreter {
         return nil
     }
 
-    /// The quantity of a number or numeric node; nil for null.
-    func quantity(_ v: Value, _ e: Expr) throws(EvaluationError) -> Quantity? {
+    /// What a value is as an operand, looking through document nodes once (reading a
+    /// scalar node's text and core-schema value is the expensive part).
+    enum Operand {
+        case null
+        case bool(Bool)
+        case number(Quantity)
+        case string(String)
+        /// A string that is a declared symbol (＊): text for string operations, its meaning
+        /// for arithmetic and for comparisons with numbers.
+        case symbol(String, SymbolTable.Meaning)
+        case list
+        case map
+        /// `.inf` / `.nan` in the document.
+        case nonFinite(String)
+
+        /// The number this operand stands for (numbers and quantity symbols).
+        var quantity: Quantity? {
+            switch self {
+            case .number(let q): return q
+            case .symbol(_, .quantity(let q)): return q
+            default: return nil
+            }
+        }
+
+        /// Null, or a symbol declared as none.
+        var isNullish: Bool {
+            switch self {
+            case .null, .symbol(_, .null): return true
+            default: return false
+            }
+        }
+
+        var text: String? {
+            switch self {
+            case .string(let s), .symbol(let s, _): return s
+            default: return nil
+            }
+        }
+
+        var isNumber: Bool {
+            if case .number = self { return true }
+            return false
+        }
+    }
+
+    func classify(_ v: Value, _ e: Expr) throws(EvaluationError) -> Operand {
         switch v {
-        case .number(let q): return q
-        case .null: return nil
+        case .null: return .null
+        case .bool(let b): return .bool(b)
+        case .number(let q): return .number(q)
         case .string(let s):
-            if let m = symbols.meaning(of: s) {
-                if case .quantity(let q) = m { return q }
-                return nil
-            }
+            if let m = symbols.meaning(of: s) { return .symbol(s, m) }
+            return .string(s)
+        case .list: return .list
+        case .map: return .map
         case .node(let n):
-            guard n.isScalar else { break }
-            switch n.value {
-            case .int(let t)?, .float(let t)?:
-                guard let d = ExactDecimal(t) else {
-                    throw EvaluationError(code: .overflow, message: "the number \(t) is outside the exact range (38 significant digits)", range: e.range, node: n)
+            switch n.kind {
+            case .mapping: return .map
+            case .sequence: return .list
+            case .scalar:
+                switch n.value {
+                case .null?, nil: return .null
+                case .bool(let b)?: return .bool(b)
+                case .int(let t)?, .float(let t)?:
+                    guard let d = NumberText.literal(t) else {
+                        throw EvaluationError(code: .overflow, message: "the number \(t) is outside the exact range (38 significant digits)", range: e.range, node: n)
+                    }
+                    return .number(Quantity.rounded(d))
+                case .string(let s)?:
+                    if let m = symbols.meaning(of: s) { return .symbol(s, m) }
+                    return .string(s)
+                case .infinity?, .nan?:
+                    return .nonFinite(n.scalarText ?? "")
                 }
-                return Quantity.rounded(d)
-            case .string?:
-                if let m = symbols.meaning(of: n) {
-                    if case .quantity(let q) = m { return q }
-                    return nil
-                }
-            case .null?: return nil
-            case .infinity?, .nan?:
-                throw EvaluationError(code: .invalidNumber, message: "`\(snippet(e))` is \(n.scalarText ?? ""), which is not a finite number", range: e.range, node: n)
-            default: break
             }
-        default: break
+        }
+    }
+
+    /// The quantity of a number or numeric node; nil for null (and symbols declared none).
+    func quantity(_ v: Value, _ e: Expr) throws(EvaluationError) -> Quantity? {
+        try quantity(try classify(v, e), v, e)
+    }
+
+    func quantity(_ o: Operand, _ v: Value, _ e: Expr) throws(EvaluationError) -> Quantity? {
+        if let q = o.quantity { return q }
+        if o.isNullish { return nil }
+        if case .nonFinite(let t) = o {
+            throw EvaluationError(code: .invalidNumber, message: "`\(snippet(e))` is \(t), which is not a finite number", range: e.range, node: v.node)
         }
         throw typeError(e, v, expected: "a number", help: helpForNonNumber(v))
     }
@@ -160,16 +219,10 @@ struct Interpreter {
 
     /// Whether `v` is a number or reads as one (a numeric node, a declared symbol).
     func isNumeric(_ v: Value) -> Bool {
-        switch v {
-        case .number: return true
-        case .string(let s): return symbols.meaning(of: s) != nil
-        case .node(let n):
-            guard n.isScalar else { return false }
-            switch n.value {
-            case .int?, .float?, .infinity?, .nan?: return true
-            case .string?: return symbols.meaning(of: n) != nil
-            default: return false
-            }
+        guard let o = try? classify(v, expression.root) else { return true }
+        switch o {
+        case .number, .nonFinite: return true
+        case .symbol: return true
         default: return false
         }
     }
@@ -375,15 +428,15 @@ struct Interpreter {
         let b = try eval(r, false)
         switch op {
         case .add:
-            if isNumeric(a) && isNumeric(b) {
-                let x = try requireNumber(a, l, "`+`"), y = try requireNumber(b, r, "`+`")
-                do { return .number(try x.adding(y)) } catch { throw decimalError(error, e, a.node ?? b.node) }
+            let x = try classify(a, l), y = try classify(b, r)
+            if let p = x.quantity, let q = y.quantity {
+                do { return .number(try p.adding(q)) } catch { throw decimalError(error, e, a.node ?? b.node) }
             }
-            if let s = a.stringValue, let t = b.stringValue {
+            if let s = x.text, let t = y.text {
                 try step(e, (s.utf8.count + t.utf8.count) / 8)
                 return .string(s + t)
             }
-            if let s = sequence(a), let t = sequence(b) {
+            if case .list = x, case .list = y, let s = sequence(a), let t = sequence(b) {
                 try step(e, s.count + t.count)
                 var out: [Value] = []
                 out.reserveCapacity(s.count + t.count)
@@ -391,14 +444,19 @@ struct Interpreter {
                 for i in 0..<t.count { out.append(t[i]) }
                 return .list(out)
             }
-            if RuntimeType.of(a) == .null || RuntimeType.of(b) == .null {
-                let (nullSide, v) = RuntimeType.of(a) == .null ? (l, a) : (r, b)
+            if x.isNullish || y.isNullish {
+                let (nullSide, v) = x.isNullish ? (l, a) : (r, b)
                 throw EvaluationError(code: .typeMismatch, message: "`+` needs two numbers, strings or lists, but `\(snippet(nullSide))` is null",
                                       range: e.range, node: v.node ?? a.node ?? b.node, help: "test for it first, e.g. `x != null && …`")
             }
+            if x.quantity != nil || y.quantity != nil {
+                // One side is a number: the other must be one too.
+                let (bad, v) = x.quantity == nil ? (l, a) : (r, b)
+                _ = try quantity(v, bad)
+            }
             throw EvaluationError(
                 code: .typeMismatch, message: "cannot add \(describe(b)) to \(describe(a))", range: e.range, node: a.node ?? b.node,
-                help: a.stringValue != nil || b.stringValue != nil ? "convert with string(…) to join text, or number(…) to add" : nil)
+                help: x.text != nil || y.text != nil ? "convert with string(…) to join text, or number(…) to add" : nil)
         case .subtract, .multiply, .divide, .remainder:
             let what = "`\(op.rawValue)`"
             let x = try requireNumber(a, l, what), y = try requireNumber(b, r, what)
@@ -471,46 +529,38 @@ struct Interpreter {
     /// text, lists element-wise, maps by keys and values; different types are unequal.
     mutating func equals(_ a: Value, _ b: Value, _ e: Expr, _ l: Expr, _ r: Expr, depth: Int) throws(EvaluationError) -> Bool {
         try step(e)
-        let ta = RuntimeType.of(a), tb = RuntimeType.of(b)
-        if ta == .number || tb == .number {
-            guard isNumeric(a) && isNumeric(b) else { return false }
-            let x = try quantity(a, l), y = try quantity(b, r)
-            guard let x, let y else { return x == nil && y == nil }
-            switch x.exactOrder(y) {
+        let x = try classify(a, l), y = try classify(b, r)
+        if x.isNumber || y.isNumber {
+            guard let p = x.quantity, let q = y.quantity else { return false }
+            switch p.exactOrder(q) {
             case .equal: return true
             case .less, .greater: return false
-            case .undecided: throw undecidable(x, y, a, b, e, "==")
+            case .undecided: throw undecidable(p, q, a, b, e, "==")
             }
         }
-        if ta == .null || tb == .null {
-            if ta == tb { return true }
-            // A symbol declared as "none" equals null.
-            let other = ta == .null ? b : a
-            if let s = other.stringValue, case .null? = symbols.meaning(of: s) { return true }
-            return false
-        }
-        if ta != tb { return false }
-        switch ta {
-        case .bool: return a.boolValue == b.boolValue
-        case .string: return a.stringValue == b.stringValue
-        case .list:
+        if x.isNullish || y.isNullish { return x.isNullish && y.isNullish }
+        switch (x, y) {
+        case (.bool(let p), .bool(let q)): return p == q
+        case (.list, .list):
             guard depth < 64 else { throw tooDeep(e) }
             let s = sequence(a)!, t = sequence(b)!
             guard s.count == t.count else { return false }
             for i in 0..<s.count where !(try equals(s[i], t[i], e, l, r, depth: depth + 1)) { return false }
             return true
-        case .map:
+        case (.map, .map):
             guard depth < 64 else { throw tooDeep(e) }
-            let x = entries(a)!, y = entries(b)!
-            guard x.keys.count == y.keys.count else { return false }
+            let m = entries(a)!, n = entries(b)!
+            guard m.keys.count == n.keys.count else { return false }
             var index: [String: Int] = [:]
-            for (i, k) in y.keys.enumerated() { index[k.stringValue ?? ""] = i }
-            for (i, k) in x.keys.enumerated() {
+            for (i, k) in n.keys.enumerated() { index[k.stringValue ?? ""] = i }
+            for (i, k) in m.keys.enumerated() {
                 guard let j = index[k.stringValue ?? ""] else { return false }
-                if !(try equals(x.values[i], y.values[j], e, l, r, depth: depth + 1)) { return false }
+                if !(try equals(m.values[i], n.values[j], e, l, r, depth: depth + 1)) { return false }
             }
             return true
-        default: return false
+        default:
+            if let s = x.text, let t = y.text { return s == t }
+            return false
         }
     }
 
@@ -528,22 +578,27 @@ struct Interpreter {
 
     /// -1, 0, 1 for numbers (exact) and strings (by code points).
     mutating func order(_ a: Value, _ b: Value, _ e: Expr, _ l: Expr, _ r: Expr) throws(EvaluationError) -> Int {
-        if isNumeric(a) || isNumeric(b) {
-            guard isNumeric(a) else { throw typeError(l, a, expected: "a number to compare with \(describe(b))") }
-            guard isNumeric(b) else { throw typeError(r, b, expected: "a number to compare with \(describe(a))") }
-            let x = try requireNumber(a, l, "a comparison"), y = try requireNumber(b, r, "a comparison")
-            switch x.exactOrder(y) {
+        let x = try classify(a, l), y = try classify(b, r)
+        if x.isNumber || y.isNumber {
+            guard let p = try quantity(x, a, l) else { throw nullInComparison(l, a) }
+            guard let q = try quantity(y, b, r) else { throw nullInComparison(r, b) }
+            switch p.exactOrder(q) {
             case .less: return -1
             case .equal: return 0
             case .greater: return 1
-            case .undecided: throw undecidable(x, y, a, b, e, "<")
+            case .undecided: throw undecidable(p, q, a, b, e, "<")
             }
         }
-        guard let s = a.stringValue else { throw typeError(l, a, expected: "a number or a string to compare") }
-        guard let t = b.stringValue else { throw typeError(r, b, expected: "a string to compare with \(describe(a))") }
+        guard let s = x.text else { throw typeError(l, a, expected: "a number or a string to compare") }
+        guard let t = y.text else { throw typeError(r, b, expected: "a string to compare with \(describe(a))") }
         try step(e, min(s.utf8.count, t.utf8.count) / 8)
         if s == t { return 0 }
         return s.utf8.lexicographicallyPrecedes(t.utf8) ? -1 : 1
+    }
+
+    func nullInComparison(_ e: Expr, _ v: Value) -> EvaluationError {
+        EvaluationError(code: .typeMismatch, message: "cannot compare: `\(snippet(e))` is null", range: e.range, node: v.node,
+                        help: "test for it first, e.g. `x != null && …`")
     }
 
     /// `element in container`.
@@ -885,6 +940,34 @@ enum ByteSearch {
 /// Reads numbers written as text: ASCII or full-width digits, sign, `,` separators, a
 /// decimal point, an optional trailing `%`.
 enum NumberText {
+    /// A YAML number literal as written: fast for plain decimals (no allocation), falling
+    /// back to `ExactDecimal`'s full parser for exponents, hex and octal.
+    static func literal(_ t: String) -> ExactDecimal? {
+        var sig: Int64 = 0
+        var digits = 0
+        var frac = 0
+        var sawPoint = false
+        var negative = false
+        var first = true
+        for c in t.utf8 {
+            defer { first = false }
+            if c >= 0x30 && c <= 0x39 {
+                if digits >= 18 { return ExactDecimal(t) }
+                sig = sig * 10 + Int64(c - 0x30)
+                digits += 1
+                if sawPoint { frac += 1 }
+            } else if c == 0x2E && !sawPoint {
+                sawPoint = true
+            } else if first && (c == 0x2D || c == 0x2B) {
+                negative = c == 0x2D
+            } else {
+                return ExactDecimal(t)
+            }
+        }
+        guard digits > 0 else { return ExactDecimal(t) }
+        return ExactDecimal(significand: Int128(negative ? -sig : sig), exponent: -frac)
+    }
+
     static func parse(_ s: String) -> ExactDecimal? {
         var out = ""
         var sawDigit = false

@@ -1,5 +1,64 @@
+/// A scalar's core-schema type without its text (see `YAMLNode.scalarType`).
+public enum ScalarType: Sendable, Equatable {
+    case null
+    case bool(Bool)
+    case int
+    case float
+    case infinity(negative: Bool)
+    case nan
+    case string
+}
+
+extension ScalarValue {
+    /// The type of this value, without its text.
+    public var type: ScalarType {
+        switch self {
+        case .null: .null
+        case .bool(let b): .bool(b)
+        case .int: .int
+        case .float: .float
+        case .infinity(let n): .infinity(negative: n)
+        case .nan: .nan
+        case .string: .string
+        }
+    }
+}
+
 /// YAML 1.2 core schema resolution. `yes`/`no`/`on`/`off` stay strings.
 public enum CoreSchema {
+    /// The type of an untagged plain scalar, from its bytes (no allocation).
+    public static func classifyPlain(_ u: UnsafeBufferPointer<UInt8>) -> ScalarType {
+        let n = u.count
+        if n == 0 { return .null }
+        let c0 = u[0]
+        // Most plan text is neither a number nor a keyword: reject on the first byte.
+        let maybeNumber = isDigit(c0) || c0 == UInt8(ascii: "-") || c0 == UInt8(ascii: "+") || c0 == UInt8(ascii: ".")
+        if !maybeNumber {
+            switch c0 {
+            case UInt8(ascii: "~"): return n == 1 ? .null : .string
+            case UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "t"), UInt8(ascii: "T"), UInt8(ascii: "f"), UInt8(ascii: "F"):
+                if n > 5 { return .string }
+                let text = String(decoding: u, as: UTF8.self)
+                return resolve(text: text, plain: true, tag: nil).type
+            default: return .string
+            }
+        }
+        if c0 == UInt8(ascii: ".") || n > 1 && (u[1] == UInt8(ascii: ".")) {
+            if n <= 5, let special = specialFloat(String(decoding: u, as: UTF8.self)) { return special.type }
+        }
+        // Digits only (optionally signed): an int; else the general rules.
+        var i = (c0 == UInt8(ascii: "-") || c0 == UInt8(ascii: "+")) ? 1 : 0
+        if i < n {
+            var allDigits = true
+            var j = i
+            while j < n { if !isDigit(u[j]) { allDigits = false; break }; j += 1 }
+            if allDigits { return .int }
+        }
+        i = 0
+        let text = String(decoding: u, as: UTF8.self)
+        return resolve(text: text, plain: true, tag: nil).type
+    }
+
     public static let strTag = "tag:yaml.org,2002:str"
     public static let intTag = "tag:yaml.org,2002:int"
     public static let floatTag = "tag:yaml.org,2002:float"

@@ -137,10 +137,37 @@ public struct YAMLNode: Sendable, Hashable, CustomStringConvertible {
 
     /// The core-schema value, computed on demand from the text, style and tag.
     public var value: ScalarValue? {
-        guard isScalar else { return nil }
-        let c = content
-        let text = scalarText!
-        return CoreSchema.resolve(text: text, plain: c.style == ScalarStyle.plain.rawValue, tag: tag)
+        guard let type = scalarType else { return nil }
+        switch type {
+        case .null: return .null
+        case .bool(let b): return .bool(b)
+        case .int: return .int(scalarText!)
+        case .float: return .float(scalarText!)
+        case .infinity(let negative): return .infinity(negative: negative)
+        case .nan: return .nan
+        case .string: return .string(scalarText!)
+        }
+    }
+
+    /// The core-schema type of a scalar, classified from its bytes without allocating
+    /// (nil for collections). Hot paths use this with `withScalarBytes` instead of `value`.
+    public var scalarType: ScalarType? {
+        let ci = contentIndex
+        let c = tree.nodes[Int(ci)]
+        guard c.kind == NodeKind.scalar.rawValue else { return nil }
+        let plain = c.style == ScalarStyle.plain.rawValue
+        if c.flags & NodeRecord.hasProperties != 0, let t = tree.tag(of: ci) {
+            return CoreSchema.resolve(text: scalarText!, plain: plain, tag: t).type
+        }
+        guard plain else { return .string }
+        return tree.withScalarBytes(ci) { CoreSchema.classifyPlain($0) }
+    }
+
+    /// Calls `body` with the scalar's decoded UTF-8 bytes (empty for collections), without
+    /// copying them.
+    public func withScalarBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        guard isScalar else { return try body(UnsafeBufferPointer(start: nil, count: 0)) }
+        return try tree.withScalarBytesThrowing(contentIndex, body)
     }
 
     /// Number of items (sequence) or entries (mapping); 0 for scalars.

@@ -37,6 +37,14 @@ public final class YAMLTree: Sendable {
         return names[Int(p.tag)]
     }
 
+    func withScalarBytesThrowing<R>(_ index: Int32, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        let r = nodes[Int(index)]
+        if r.flags & NodeRecord.inSource != 0 {
+            return try file.bytes.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[Int(r.a)..<Int(r.a + r.b)])) }
+        }
+        return try valueBytes.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[Int(r.a)..<Int(r.a + r.b)])) }
+    }
+
     func withScalarBytes<R>(_ index: Int32, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         let r = nodes[Int(index)]
         if r.flags & NodeRecord.inSource != 0 {

@@ -40,12 +40,17 @@ import Testing
         #expect(place(try #require(unknown.span)) == "rules.yaml:6:5-10 'asert'")
         #expect(unknown.help == "did you mean `assert`?")
         #expect(unknown.primaryLabel == "did you mean `assert`?")
-        // …and the rule, which now has no assert, is reported and not loaded.
-        let missing = try #require(r.diagnostics.first { $0.code == "rule-file/missing-key" })
-        #expect(missing.message == "rule `total-matches` has no `assert`")
+        // The rule is not loaded; the missing `assert` is not reported a second time.
+        #expect(r.diagnostics.count == 1)
         #expect(r.ruleSet.isEmpty)
         #expect(r.brokenRules == ["rules.yaml:2: total-matches"])
         #expect(r.hasErrors)
+    }
+
+    @Test func aMissingKeyWithoutATypoIsReportedAsMissing() throws {
+        let r = load(good.replacingOccurrences(of: "\n    assert: self.total == sum(self.rows)", with: ""))
+        #expect(r.diagnostics.map(\.message) == ["rule `total-matches` has no `assert`"])
+        #expect(r.diagnostics.first.map { place($0.span!) } == "rules.yaml:2:5-22 'id: total-matches'")
     }
 
     @Test func unknownKeyAtFileLevelAndInLabels() throws {

@@ -152,3 +152,40 @@ import Testing
         }
     }
 }
+
+@Suite struct DocumentationTests {
+    static let doc: String = {
+        var dir = #filePath
+        for _ in 0..<3 { dir = String(dir[..<dir.lastIndex(of: "/")!]) }
+        return String(decoding: try! readFile(dir + "/Docs/rules-language.md"), as: UTF8.self)
+    }()
+
+    @Test func everyFunctionAndMacroIsDocumented() {
+        for f in Expression.functions {
+            let forms = ["`\(f.name)(", ".\(f.name)(", "`l.\(f.name)(", "`has("]
+            #expect(forms.contains { Self.doc.contains($0) }, "\(f.name) is missing from Docs/rules-language.md")
+        }
+    }
+
+    @Test func everyErrorCodeIsDocumented() {
+        for c in ExpressionProblem.Code.allCases { #expect(Self.doc.contains("`\(c.rawValue)`"), "\(c.rawValue)") }
+        for c in EvaluationError.Code.allCases { #expect(Self.doc.contains("`\(c.rawValue)`"), "\(c.rawValue)") }
+    }
+
+    @Test func documentedExamplesCompile() {
+        var scope = Scope()
+        for n in ["budgets", "names"] { scope.declare(n) }
+        for text in [
+            "!has(self.note) || fiscalYear(self.note) == (self.note.contains('終了') ? self.end : self.start)",
+            "sum(self.rows.map(r, r.years[2].budget)) ~= self.total.years[2].budget",
+            "self.total.years[0].actual / self.total.years[0].budget * 100 ~= self.ratio[0].percent",
+            "self.counts.all(mark, n, n >= 0)",
+            "self.rows.map(r, r.years.filter(y, y.fy == 2016)[0].budget)",
+            "root.evaluation.tally.exists_one(t, t.category == '合計')",
+            "self.projects.all(p, self.projects.count(q, q.number == p.number) == 1)",
+            "duplicates(self.projects.map(p, p.number)) == []",
+        ] {
+            #expect(Expression.compile(text, scope: scope).problems.isEmpty, "\(text)")
+        }
+    }
+}

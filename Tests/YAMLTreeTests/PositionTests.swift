@@ -213,3 +213,29 @@ func covered(_ n: YAMLNode) -> String { n.file.text(in: n.range) }
         #expect(f.text(in: p.related[0].range) == "[")
     }
 }
+
+@Suite struct FastClassifierTests {
+    /// The allocation-free classifier must agree with the reference resolution everywhere.
+    @Test func agreesWithResolve() {
+        let samples = ["", "~", "~~", "null", "Null", "NULL", "nul", "true", "True", "TRUE", "tRUE", "false", "False",
+                       "FALSE", "yes", "no", "on", "off", "7199", "-12", "+3", "-", "+", "0x1F", "0o17", "0x", "0b1",
+                       "90.6", "100.0", ".5", "5.", "1e3", "1E-3", "1e", ".inf", "-.Inf", "+.INF", ".nan", ".NaN",
+                       ".", "..", "1.2.3", "7,199", "＊", "◎", "情報政策課", "2014", "H27", "1_000", " 1", "1 ",
+                       "-.5", "+.5e+2", "nan", "inf", "-0", "00", "0.0.0", "1e+", "e3", "n", "t", "f"]
+        for s in samples {
+            var copy = s
+            let fast = copy.withUTF8 { CoreSchema.classifyPlain($0) }
+            #expect(fast == CoreSchema.resolve(text: s, plain: true, tag: nil).type, "\(s)")
+        }
+    }
+
+    @Test func scalarTypeFollowsStyleAndTag() throws {
+        let r = YAMLReader.parse("a: 12\nb: '12'\nc: !!str 12\nd: [1]\n")
+        let root = try #require(r.documents.first)
+        #expect(root["a"]?.scalarType == .int)
+        #expect(root["b"]?.scalarType == .string)
+        #expect(root["c"]?.scalarType == .string)
+        #expect(root["d"]?.scalarType == nil)
+        #expect(root["a"]?.withScalarBytes { Array($0) } == Array("12".utf8))
+    }
+}
