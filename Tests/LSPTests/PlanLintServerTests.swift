@@ -681,3 +681,83 @@ extension LSP.PublishDiagnosticsParams {
         #expect(await task.value == 1)
     }
 }
+
+/// `planlint lsp` as editors run it: the built executable (`.build/debug/planlint`, or
+/// `PLANLINT_BINARY`) on pipes.
+@Suite(.timeLimit(.minutes(1))) struct LSPCommandTests {
+    static var executable: String {
+        ProcessInfo.processInfo.environment["PLANLINT_BINARY"]
+            ?? URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent(".build/debug/planlint").path
+    }
+
+    /// Starts `planlint lsp`, and for each message writes it (framed) and, if it is a
+    /// request, waits for the response, as an editor does; then closes the server's standard
+    /// input. Returns the exit status, the responses, and what went to standard error.
+    func run(_ messages: [String]) throws -> (status: Int32, responses: [JSONRPC.Response], stderr: String) {
+        guard FileManager.default.isExecutableFile(atPath: Self.executable) else {
+            throw TestFailure("no planlint executable at \(Self.executable): run `swift build --build-tests` first")
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.executable)
+        process.arguments = ["lsp", "--stdio"]
+        let input = Pipe(), output = Pipe(), errors = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        var reader = MessageReader()
+        var responses: [JSONRPC.Response] = []
+        for message in messages {
+            input.fileHandleForWriting.write(Data(MessageWriter.frame(Array(message.utf8))))
+            guard message.contains(#""id""#) else { continue }
+            // Read until the response arrives (log messages may come first).
+            reading: while true {
+                while let body = try reader.next() {
+                    switch JSONRPC.parse(body) {
+                    case .response(let response):
+                        responses.append(response)
+                        break reading
+                    case .notification:
+                        continue
+                    default:
+                        throw TestFailure("unexpected message on stdout: \(String(decoding: body, as: UTF8.self))")
+                    }
+                }
+                let chunk = output.fileHandleForReading.availableData
+                if chunk.isEmpty { throw TestFailure("stdout closed before the response to \(message)") }
+                reader.append(Array(chunk))
+            }
+        }
+        try input.fileHandleForWriting.close()
+        let rest = output.fileHandleForReading.readDataToEndOfFile()
+        let stderr = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        reader.append(Array(rest))
+        while let body = try reader.next() {
+            if case .invalid = JSONRPC.parse(body) { throw TestFailure("stdout holds something other than LSP messages") }
+        }
+        #expect(reader.bufferedByteCount == 0, "stdout holds something other than LSP messages")
+        return (process.terminationStatus, responses, String(decoding: stderr, as: UTF8.self))
+    }
+
+    static let initialize = #"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"processId":null,"rootUri":null,"capabilities":{}}}"#
+    static let shutdown = #"{"jsonrpc":"2.0","id":2,"method":"shutdown"}"#
+    static let exit = #"{"jsonrpc":"2.0","method":"exit"}"#
+
+    @Test func exitsWhenStandardInputCloses() throws {
+        // Without shutdown: status 1, promptly, with the answer to initialize on stdout.
+        let vanished = try run([Self.initialize])
+        #expect(vanished.status == 1)
+        #expect(try vanished.responses.first?.result(as: LSP.InitializeResult.self).serverInfo?.name == "planlint")
+        #expect(vanished.stderr.isEmpty)
+        // After shutdown: 0, whether `exit` comes or standard input just closes.
+        #expect(try run([Self.initialize, Self.shutdown]).status == 0)
+        #expect(try run([Self.initialize, Self.shutdown, Self.exit]).status == 0)
+        #expect(try run([Self.initialize, Self.exit]).status == 1)
+        // A body that is not JSON is answered with a parse error; the server carries on.
+        let broken = try run([Self.initialize, #"{"id": 3, "method": 🍣"#, Self.shutdown])
+        #expect(broken.responses.map { $0.error?.code } == [nil, .parseError, nil])
+        #expect(broken.status == 0)
+    }
+}
