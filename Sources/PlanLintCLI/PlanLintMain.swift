@@ -34,6 +34,7 @@ public struct PlanLintMain: ParsableCommand {
             ExplainCommand.self,
             ManCommand.self,
             ParseCommand.self,
+            LSPCommand.self,
         ],
         defaultSubcommand: CheckCommand.self
     )
