@@ -87,4 +87,15 @@ import YAMLTree
         #expect(results.map { $0["ruleId"] as? String } == ["budget-amount-sum"])
         try check(output, against: "check.sarif.json")
     }
+
+    /// Plans/README.md lists the document's known issues by quoting planlint's report; it
+    /// must quote the current one.
+    @Test func thePlansReadmeQuotesTheReport() throws {
+        let (diagnostics, context) = try run()
+        let output = OutputFormat.human.render(diagnostics, context: context)
+        let readme = try repoFile("Plans/README.md")
+        #expect(readme.contains("```text\n" + output + "```\n"), "Plans/README.md does not quote the current report:\n\(output)")
+        // One section per finding.
+        #expect(readme.components(separatedBy: "\n### ").count - 1 == diagnostics.count)
+    }
 }
