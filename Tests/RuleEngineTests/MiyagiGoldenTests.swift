@@ -1,42 +1,57 @@
-import DiagnosticRendering
-import Diagnostics
 import Foundation
-import PlanLintKit
 import RuleEngine
 import Testing
-import YAMLTree
 
-/// What planlint prints for the real plan, held in Tests/UI/miyagi/ (re-record with
-/// PLANLINT_RECORD=1): the bundled pack's findings on Plans/miyagi-ict-2014-2016.yaml in the
-/// human and SARIF forms.
+/// What the repository's main command prints for the real plan — `planlint check` from the
+/// repository root (scripts/lint), which lints Plans/ with Rules/ and the plan schema as
+/// .planlint.yaml says — held in Tests/UI/miyagi/ in the human and SARIF forms. Re-record with
+/// PLANLINT_RECORD=1 after an intended change, and update Plans/README.md, which quotes it.
 @Suite struct MiyagiGoldenTests {
-    static let planPath = "Plans/miyagi-ict-2014-2016.yaml"
     static let goldenDirectory = repoRoot.appendingPathComponent("Tests/UI/miyagi")
-    /// The root SARIF names as `%SRCROOT%`; a placeholder, so the golden is the same on every machine.
-    static let root = "/REPO"
 
-    /// The rules' metadata as SARIF lists it.
-    static func metadata(_ rules: [Rule]) -> [RuleMetadata] {
-        rules.map { r in
-            RuleMetadata(id: r.id, shortDescription: r.summary, fullDescription: r.description ?? r.summary,
-                         helpText: r.help ?? r.summary, helpURI: r.docsURL, defaultLevel: r.severity, tags: r.tags)
-        } + RuleMetadata.builtIn
+    struct Output {
+        let status: Int32
+        let stdout: String
+        let stderr: String
     }
 
-    /// The pack's diagnostics on the plan, in output order, and the render context.
-    func run() throws -> ([Diagnostic], RenderContext) {
-        let loaded = RuleLoader.load(paths: [repoRoot.appendingPathComponent("Rules").path])
-        #expect(loaded.diagnostics.isEmpty)
-        let parsed = YAMLReader.parse(try repoFile(Self.planPath), path: Self.planPath)
-        #expect(parsed.problems.isEmpty)
-        let result = RuleRunner(ruleSet: loaded.ruleSet).run(on: parsed.tree)
-        #expect(result.isComplete)
-        let diagnostics = result.diagnostics.sorted(by: Diagnostic.ordered)
-        let failing = diagnostics.contains { $0.severity == .error }
-        let context = RenderContext(toolVersion: PlanLintVersion.current, rules: Self.metadata(loaded.ruleSet.rules),
-                                    rootDirectory: Self.root, exitCode: failing ? 1 : 0, executionSuccessful: true,
-                                    checkedFiles: [Self.planPath], color: false)
-        return (diagnostics, context)
+    /// Runs the built planlint in the repository root (scripts/test builds it first).
+    func planlint(_ arguments: [String], stdin: String? = nil) throws -> Output {
+        let binary = repoRoot.appendingPathComponent(".build/debug/planlint")
+        try #require(FileManager.default.isExecutableFile(atPath: binary.path), "build planlint first (swift build)")
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.currentDirectoryURL = repoRoot
+        let out = Pipe(), err = Pipe(), input = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try input.fileHandleForWriting.close()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Output(status: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
+                      stderr: String(decoding: e, as: UTF8.self))
+    }
+
+    /// `planlint check` with `extra` arguments: exit 1 (the known finding), nothing on stderr.
+    func check(_ extra: [String], sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> String {
+        let r = try planlint(["check", "--color", "never"] + extra)
+        #expect(r.status == 1, "\(r.stdout)\(r.stderr)", sourceLocation: sourceLocation)
+        #expect(r.stderr.isEmpty, "\(r.stderr)", sourceLocation: sourceLocation)
+        return r.stdout
+    }
+
+    /// The repository root's `file://` URI differs per machine; the golden holds a placeholder.
+    static func normalizeRoot(_ sarif: String) -> String {
+        let allowed = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,;=@")
+        let root = "file://" + repoRoot.standardizedFileURL.path.split(separator: "/").map { segment in
+            segment.addingPercentEncoding(withAllowedCharacters: allowed) ?? String(segment)
+        }.reduce("") { $0 + "/" + $1 } + "/"
+        return sarif.replacingOccurrences(of: "\"\(root)\"", with: "\"file:///REPO/\"")
     }
 
     /// Compares `output` with the golden file `name`, or records it when PLANLINT_RECORD=1.
@@ -70,21 +85,62 @@ import YAMLTree
     }
 
     @Test func humanOutput() throws {
-        let (diagnostics, context) = try run()
-        let output = OutputFormat.human.render(diagnostics, context: context)
+        let output = try check([])
         // The golden must hold the known finding, whatever was recorded.
         #expect(output.contains("error[budget-amount-sum]"))
         #expect(output.contains("--> Plans/miyagi-ict-2014-2016.yaml:1050:43"))
+        #expect(output.hasSuffix("\n1 error in 1 file\n"))
         try check(output, against: "check.human.txt")
     }
 
     @Test func sarifOutput() throws {
-        let (diagnostics, context) = try run()
-        let output = OutputFormat.sarif.render(diagnostics, context: context)
+        let raw = try check(["--format", "sarif"])
+        let output = Self.normalizeRoot(raw)
+        #expect(output != raw, "the repository root was not replaced by the placeholder")
+        #expect(!output.contains(repoRoot.standardizedFileURL.path))
         let log = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any])
         let run = try #require((log["runs"] as? [[String: Any]])?.first)
         let results = try #require(run["results"] as? [[String: Any]])
         #expect(results.map { $0["ruleId"] as? String } == ["budget-amount-sum"])
+        // Every bundled rule is described, with its summary.
+        let rules = try #require(((run["tool"] as? [String: Any])?["driver"] as? [String: Any])?["rules"] as? [[String: Any]])
+        let loaded = RuleLoader.load(paths: [repoRoot.appendingPathComponent("Rules").path])
+        for r in loaded.ruleSet.rules {
+            let entry = rules.first { $0["id"] as? String == r.id }
+            #expect((entry?["shortDescription"] as? [String: Any])?["text"] as? String == r.summary, "\(r.id)")
+        }
         try check(output, against: "check.sarif.json")
+    }
+
+    /// Plans/README.md lists the document's known issues by quoting planlint's report; it
+    /// must quote the current one.
+    @Test func thePlansReadmeQuotesTheReport() throws {
+        let output = try check([])
+        let readme = try repoFile("Plans/README.md")
+        #expect(readme.contains("```text\n" + output + "```\n"), "Plans/README.md does not quote the current report:\n\(output)")
+        // One section per finding.
+        let findings = try check(["--format", "short", "--quiet"]).split(separator: "\n").count
+        #expect(findings == 1)
+        #expect(readme.components(separatedBy: "\n### ").count - 1 == findings)
+    }
+
+    /// "Every project has start and end fiscal years" and "amounts are numbers or ＊" are the
+    /// plan schema's to say: the main command reports a missing year, a year written as text
+    /// and a full-width amount once each, by the schema, and the rules stay quiet (no cascade,
+    /// no rule-evaluation-failed).
+    @Test func structureIsReportedOnceByTheSchema() throws {
+        var plan = try repoFile("Plans/miyagi-ict-2014-2016.yaml")
+        func replace(_ old: String, _ new: String, after anchor: String) throws {
+            let a = try #require(plan.range(of: anchor))
+            let r = try #require(plan.range(of: old, range: a.upperBound..<plan.endIndex))
+            plan.replaceSubrange(r, with: new)
+        }
+        try replace("end: 2015", "ending: 2015", after: "name: 漁業用海岸局の再構築")
+        try replace("start: 2014", "start: \"H26\"", after: "name: 高齢者講習管理システムの導入")
+        try replace("budget: 209", "budget: \"２０９\"", after: "- field: 教育")
+        let r = try planlint(["check", "--format", "short", "--quiet", "-", "--stdin-filename", "Plans/miyagi-ict-2014-2016.yaml"], stdin: plan)
+        #expect(r.status == 1, "\(r.stdout)\(r.stderr)")
+        let codes = r.stdout.split(separator: "\n").map { line in line.split(separator: "[").last.map { String($0.dropLast()) } ?? "" }
+        #expect(codes == ["schema/required", "schema/additional-properties", "schema/type", "schema/any-of", "budget-amount-sum"], "\(r.stdout)")
     }
 }
