@@ -4,82 +4,114 @@ import SourceText
 /// to tab stops, wide (East Asian W/F) characters two cells, and characters that would
 /// corrupt or deceive a terminal replaced by visible stand-ins.
 ///
-/// The human renderer places carets by cell, so the same table that prints the line also
-/// positions what is drawn under it; they cannot drift apart.
+/// The human renderer places carets by cell, so the same scan that prints the line also
+/// positions what is drawn under it; they cannot drift apart. Nothing is stored per
+/// character: a checkpoint every `stride` characters lets a lookup resume the scan nearby, so
+/// a multi-megabyte line costs one pass to build and little per lookup.
 struct DisplayLine {
     /// A character of the line: where it starts in the file, which cell it starts at, how
-    /// many cells it takes and what is printed for it.
+    /// many cells it takes, and the scalar (the printed text is `DisplayLine.visible`).
     struct Glyph {
         let byte: Int
+        let length: Int
         let cell: Int
         let width: Int
-        let text: String
+        let scalar: Unicode.Scalar
+
+        /// What is printed: spaces for a tab, a stand-in for unsafe characters.
+        var text: String {
+            scalar == "\t" ? String(repeating: " ", count: width) : DisplayLine.visible(scalar).0
+        }
     }
 
-    let glyphs: [Glyph]
+    private let file: SourceFile
+    private let tabWidth: Int
+    /// Scan states (byte, cell) every `stride` characters, the first at the line's start.
+    private let checkpoints: [(byte: Int, cell: Int)]
     /// Cells taken by the whole line.
     let width: Int
     /// Byte offsets of the line's content (without its terminator).
     let range: ByteRange
+    /// The first byte that is not a blank (space or tab), or the end of the content.
+    private let firstNonBlank: Int
+
+    static let stride = 256
 
     init(file: SourceFile, line: Int, tabWidth: Int) {
+        self.file = file
+        self.tabWidth = tabWidth
         let range = file.lineRange(line)
         self.range = range
-        var glyphs: [Glyph] = []
-        glyphs.reserveCapacity(range.count)
-        var cell = 0
-        var i = range.start
-        let bytes = file.bytes
-        while i < range.end {
-            let (scalar, length) = DisplayLine.decode(bytes, at: i, end: range.end)
-            let (text, width): (String, Int)
-            if scalar == "\t" {
-                let n = tabWidth - cell % tabWidth
-                (text, width) = (String(repeating: " ", count: n), n)
-            } else {
-                (text, width) = DisplayLine.visible(scalar)
-            }
-            glyphs.append(Glyph(byte: i, cell: cell, width: width, text: text))
-            cell += width
+        var checkpoints: [(byte: Int, cell: Int)] = [(range.start, 0)]
+        var firstNonBlank: Int?
+        var count = 0
+        var last = range.start
+        var width = 0
+        DisplayLine.scan(file.bytes, from: range.start, cell: 0, end: range.end, tabWidth: tabWidth) { g in
+            if firstNonBlank == nil && g.scalar != " " && g.scalar != "\t" { firstNonBlank = g.byte }
+            count += 1
+            last = g.byte + g.length
+            width = g.cell + g.width
+            if count % DisplayLine.stride == 0 { checkpoints.append((last, width)) }
+            return true
+        }
+        self.checkpoints = checkpoints
+        self.width = width
+        self.firstNonBlank = firstNonBlank ?? range.end
+    }
+
+    /// Calls `body` for each character from `byte` (at cell `cell`) until `end` or until
+    /// `body` returns false.
+    static func scan(_ bytes: [UInt8], from byte: Int, cell: Int, end: Int, tabWidth: Int, _ body: (Glyph) -> Bool) {
+        var i = byte, c = cell
+        while i < end {
+            let (scalar, length) = decode(bytes, at: i, end: end)
+            let width = scalar == "\t" ? tabWidth - c % tabWidth : cells(scalar)
+            if !body(Glyph(byte: i, length: length, cell: c, width: width, scalar: scalar)) { return }
+            c += width
             i += length
         }
-        self.glyphs = glyphs
-        self.width = cell
     }
 
     /// The cell at which the character containing byte `offset` starts; offsets at or past
     /// the end of the line's content give the cell just after its last character.
     func cell(atByte offset: Int) -> Int {
-        if offset >= range.end || glyphs.isEmpty { return width }
+        if offset >= range.end { return width }
         if offset <= range.start { return 0 }
-        var lo = 0, hi = glyphs.count - 1
+        var lo = 0, hi = checkpoints.count - 1
         while lo < hi {
             let mid = (lo + hi + 1) / 2
-            if glyphs[mid].byte <= offset { lo = mid } else { hi = mid - 1 }
+            if checkpoints[mid].byte <= offset { lo = mid } else { hi = mid - 1 }
         }
-        return glyphs[lo].cell
+        var result = width
+        DisplayLine.scan(file.bytes, from: checkpoints[lo].byte, cell: checkpoints[lo].cell, end: range.end, tabWidth: tabWidth) { g in
+            if g.byte + g.length > offset { result = g.cell; return false }
+            return true
+        }
+        return result
     }
 
     /// Whether everything before byte `offset` on this line is blank.
-    func isBlank(before offset: Int) -> Bool {
-        for g in glyphs where g.byte < offset {
-            if !g.text.allSatisfy({ $0 == " " }) { return false }
-        }
-        return true
-    }
+    func isBlank(before offset: Int) -> Bool { offset <= firstNonBlank }
 
     /// The printed text of cells `window.start..<window.end`, with `...` where the line
     /// continues beyond the window. A wide character cut by an edge becomes a space, so
     /// every cell keeps its column.
     func text(in window: Window) -> String {
         var out = window.elidedLeft ? "..." : ""
+        var lo = 0, hi = checkpoints.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if checkpoints[mid].cell <= window.start { lo = mid } else { hi = mid - 1 }
+        }
         var at = window.start
-        for g in glyphs {
-            if g.cell < window.start { continue }
-            if g.cell + g.width > window.end { break }
+        DisplayLine.scan(file.bytes, from: checkpoints[lo].byte, cell: checkpoints[lo].cell, end: range.end, tabWidth: tabWidth) { g in
+            if g.cell < window.start { return true }
+            if g.cell + g.width > window.end { return false }
             if g.cell > at { out += String(repeating: " ", count: g.cell - at) }
             out += g.text
             at = g.cell + g.width
+            return true
         }
         if window.elidedRight {
             if at < window.end { out += String(repeating: " ", count: window.end - at) }
@@ -133,6 +165,15 @@ struct DisplayLine {
             right = false
         }
         return Window(start: start, end: end, elidedLeft: left, elidedRight: right)
+    }
+
+    /// The width of `visible(s)` without building it.
+    static func cells(_ s: Unicode.Scalar) -> Int {
+        switch s.value {
+        case 0x00..<0x20, 0x7F..<0xA0: 1
+        case 0x202A...0x202E, 0x2066...0x2069, 0x200E, 0x200F, 0x061C: 8
+        default: DisplayWidth.of(s)
+        }
     }
 
     /// What a terminal should print for a scalar, and its width in cells.

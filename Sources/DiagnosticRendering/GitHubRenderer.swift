@@ -1,5 +1,4 @@
 import Diagnostics
-import SourceText
 
 /// GitHub Actions workflow commands, which become annotations on the run and in pull
 /// request diffs: `::error file=…,line=…,endLine=…,col=…,endColumn=…,title=…::message`.
@@ -11,12 +10,18 @@ import SourceText
 public struct GitHubRenderer: DiagnosticRenderer {
     public init() {}
 
+    /// The whole output for `diagnostics` (see the type's documentation).
     public func render(_ diagnostics: [Diagnostic], context: RenderContext) -> String {
-        diagnostics.prepared(keepSuppressed: false).map { GitHubRenderer.command($0) + "\n" }.joined()
+        let index = PositionIndex()
+        return diagnostics.prepared(keepSuppressed: false).map { GitHubRenderer.command($0, index: index) + "\n" }.joined()
     }
 
     /// The workflow command for one diagnostic, without a newline.
     public static func command(_ d: Diagnostic) -> String {
+        command(d, index: PositionIndex())
+    }
+
+    static func command(_ d: Diagnostic, index: PositionIndex) -> String {
         let name = switch d.severity {
         case .error: "error"
         case .warning: "warning"
@@ -24,15 +29,15 @@ public struct GitHubRenderer: DiagnosticRenderer {
         }
         var properties: [(String, String)] = [("file", d.path)]
         if let span = d.span {
-            let start = span.start
+            let start = index.start(span)
             // The last line the range covers: a range that ends just after a line break
             // covers the line before it, not the next one.
-            let end = span.range.isEmpty ? start : span.file.location(of: span.range.end)
-            let endLine = span.range.isEmpty ? start.line : span.file.lineIndex(containing: span.range.end - 1) + 1
+            let last = span.range.isEmpty ? start : index.position(span.file, span.range.end - 1)
             properties.append(("line", String(start.line)))
-            properties.append(("endLine", String(endLine)))
-            if endLine == start.line {
-                let endColumn = end.line == start.line ? end.column : start.column + span.file.text(in: span.range).unicodeScalars.count
+            properties.append(("endLine", String(last.line)))
+            if last.line == start.line {
+                let end = index.end(span)
+                let endColumn = span.range.isEmpty ? start.column : end.line == start.line ? end.column : last.column + 1
                 properties.append(("col", String(start.column)))
                 properties.append(("endColumn", String(endColumn)))
             }

@@ -23,11 +23,13 @@ import SourceText
 public struct HumanRenderer: DiagnosticRenderer {
     public init() {}
 
+    /// The whole output for `diagnostics` (see the type's documentation).
     public func render(_ diagnostics: [Diagnostic], context: RenderContext) -> String {
         let styler: any Styler = context.color ? ANSIStyler() : PlainStyler()
+        let index = PositionIndex()
         var out = ""
         for d in diagnostics.prepared(keepSuppressed: false) {
-            out += renderOne(d, context: context, styler: styler)
+            out += renderOne(d, context: context, styler: styler, index: index)
             out += "\n"
         }
         out += styler.style(HumanRenderer.summary(DiagnosticSummary(diagnostics, files: context.fileCount(diagnostics))), .summary)
@@ -37,6 +39,10 @@ public struct HumanRenderer: DiagnosticRenderer {
 
     /// One diagnostic: header, excerpts, notes; each line ends with a newline.
     public func renderOne(_ d: Diagnostic, context: RenderContext, styler: any Styler) -> String {
+        renderOne(d, context: context, styler: styler, index: PositionIndex())
+    }
+
+    func renderOne(_ d: Diagnostic, context: RenderContext, styler: any Styler, index: PositionIndex) -> String {
         var lines: [String] = []
         let severity = TextRole.severity(d.severity)
         lines.append(styler.style("\(d.severity)[\(SingleLine.sanitize(d.code))]", severity)
@@ -52,13 +58,13 @@ public struct HumanRenderer: DiagnosticRenderer {
         }
         for (i, snippet) in snippets.enumerated() {
             let isPrimary = i == 0 && d.span != nil
-            let loc = isPrimary ? d.span!.start : snippet.firstLocation
+            let loc = index.position(snippet.file, isPrimary ? d.span!.range.start : snippet.firstOffset)
             let arrow = isPrimary ? "-->" : ":::"
             if i > 0 || d.span == nil { lines.append(emptyGutter) }
             lines.append(indent + styler.style(arrow, .gutter) + " "
                          + "\(SingleLine.sanitize(snippet.file.path)):\(loc.line):\(loc.column)")
             lines.append(emptyGutter)
-            lines += snippet.render(gutterWidth: gutterWidth, severity: d.severity, context: context, styler: styler)
+            lines += snippet.render(gutterWidth: gutterWidth, severity: d.severity, context: context, styler: styler, index: index)
         }
 
         var trailers: [(TextRole, String, String)] = []

@@ -13,8 +13,10 @@ public struct JSONRenderer: DiagnosticRenderer {
 
     public init() {}
 
+    /// The whole output for `diagnostics` (see the type's documentation).
     public func render(_ diagnostics: [Diagnostic], context: RenderContext) -> String {
         let shown = diagnostics.prepared(keepSuppressed: context.includeSuppressed)
+        let index = PositionIndex()
         let summary = DiagnosticSummary(diagnostics, files: context.fileCount(diagnostics))
         let document: JSONValue = [
             "version": .int(JSONRenderer.formatVersion),
@@ -26,18 +28,21 @@ public struct JSONRenderer: DiagnosticRenderer {
                 "suppressed": .int(summary.suppressed),
                 "files": .int(summary.files),
             ],
-            "diagnostics": .array(shown.map(JSONRenderer.diagnostic)),
+            "diagnostics": .array(shown.map { JSONRenderer.diagnostic($0, index: index) }),
         ]
         return document.serialized()
     }
 
-    static func diagnostic(_ d: Diagnostic) -> JSONValue {
-        [
+    static func diagnostic(_ d: Diagnostic, index: PositionIndex) -> JSONValue {
+        func range(_ span: SourceSpan) -> JSONValue {
+            ["start": position(index.start(span)), "end": position(index.end(span))]
+        }
+        return [
             "code": .string(d.code),
             "severity": .string(d.severity.description),
             "message": .string(d.message),
             "path": .string(d.path),
-            "range": d.span.map(range) ?? .null,
+            "range": d.span.map { range($0) } ?? .null,
             "primaryLabel": .optional(d.primaryLabel),
             "labels": .array(d.labels.map { label in
                 ["path": .string(label.span.file.path), "range": range(label.span), "message": .string(label.message)]
@@ -61,11 +66,7 @@ public struct JSONRenderer: DiagnosticRenderer {
         ]
     }
 
-    static func range(_ span: SourceSpan) -> JSONValue {
-        ["start": position(span.start), "end": position(span.end)]
-    }
-
-    static func position(_ l: SourceLocation) -> JSONValue {
+    static func position(_ l: PositionIndex.Position) -> JSONValue {
         ["offset": .int(l.offset), "line": .int(l.line), "column": .int(l.column), "utf16Column": .int(l.utf16Column)]
     }
 }

@@ -10,8 +10,10 @@ import Diagnostics
 public struct JUnitRenderer: DiagnosticRenderer {
     public init() {}
 
+    /// The whole output for `diagnostics` (see the type's documentation).
     public func render(_ diagnostics: [Diagnostic], context: RenderContext) -> String {
         let shown = diagnostics.prepared(keepSuppressed: false)
+        let index = PositionIndex()
         var byPath: [String: [Diagnostic]] = [:]
         for d in shown { byPath[d.path, default: []].append(d) }
         let paths = Set(context.checkedFiles).union(byPath.keys)
@@ -30,10 +32,11 @@ public struct JUnitRenderer: DiagnosticRenderer {
             }
             for d in found {
                 var name = d.code
-                if let loc = d.span?.start { name += " at \(loc.line):\(loc.column)" }
-                let line = d.span.map { " line=\"\($0.start.line)\"" } ?? ""
+                let loc = d.span.map { index.start($0) }
+                if let loc { name += " at \(loc.line):\(loc.column)" }
+                let line = loc.map { " line=\"\($0.line)\"" } ?? ""
                 out += "    <testcase classname=\"\(p)\" name=\"\(XML.attribute(name))\" file=\"\(p)\"\(line)>\n"
-                var body = ShortRenderer.line(d)
+                var body = ShortRenderer.line(d, index: index)
                 for note in d.notes { body += "\nnote: " + note }
                 if let help = d.help { body += "\nhelp: " + help }
                 out += "      <failure message=\"\(XML.attribute(d.message))\" type=\"\(d.severity)\">\(XML.text(body))</failure>\n"

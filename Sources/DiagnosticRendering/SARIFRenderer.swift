@@ -11,6 +11,7 @@ import SourceText
 /// - Every code a result uses has a rule in `tool.driver.rules` (synthesized if no metadata
 ///   was given), and `ruleIndex` points at it.
 public struct SARIFRenderer: DiagnosticRenderer {
+    /// The `$schema` of the log: the OASIS 2.1.0 Errata 01 schema.
     public static let schemaURI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
     /// SARIF limits rule descriptions to 1024 characters (GitHub enforces it).
     static let descriptionLimit = 1024
@@ -18,6 +19,7 @@ public struct SARIFRenderer: DiagnosticRenderer {
 
     public init() {}
 
+    /// The SARIF log, pretty-printed with sorted keys.
     public func render(_ diagnostics: [Diagnostic], context: RenderContext) -> String {
         SARIFRenderer.log(diagnostics, context: context).serialized()
     }
@@ -113,7 +115,7 @@ public struct SARIFRenderer: DiagnosticRenderer {
     /// Per-render state: UTF-16 tables of the files seen so far.
     struct Builder {
         let root: String
-        var offsets: [SourceFile: UTF16Offsets] = [:]
+        let index = PositionIndex()
 
         init(root: String) { self.root = root }
 
@@ -124,14 +126,14 @@ public struct SARIFRenderer: DiagnosticRenderer {
             var location: [String: JSONValue] = ["physicalLocation": physicalLocation(path: d.path, span: d.span)]
             if let label = d.primaryLabel, d.span != nil { location["message"] = ["text": .string(label)] }
 
-            let lineText = d.span.map { $0.file.lineText($0.start.line - 1) } ?? ""
+            let line = d.span.map { index.position($0.file, $0.range.start).line - 1 }
             var r: [String: JSONValue] = [
                 "ruleId": .string(d.code),
                 "ruleIndex": .int(ruleIndex),
                 "level": .string(SARIFRenderer.level(d.severity)),
                 "message": ["text": .string(text)],
                 "locations": [.object(location)],
-                "partialFingerprints": ["primaryLocationLineHash": .string(fingerprints.next(path: d.path, code: d.code, lineText: lineText))],
+                "partialFingerprints": ["primaryLocationLineHash": .string(fingerprints.next(path: d.path, code: d.code, file: d.span?.file, line: line))],
             ]
             if !d.labels.isEmpty {
                 r["relatedLocations"] = .array(d.labels.enumerated().map { i, label in
@@ -154,7 +156,7 @@ public struct SARIFRenderer: DiagnosticRenderer {
             return .object(r)
         }
 
-        mutating func fix(_ f: Fix) -> JSONValue {
+        func fix(_ f: Fix) -> JSONValue {
             // One artifactChange per file, in order of first edit.
             var order: [SourceFile] = []
             var edits: [SourceFile: [TextEdit]] = [:]
@@ -177,7 +179,7 @@ public struct SARIFRenderer: DiagnosticRenderer {
             ]
         }
 
-        mutating func physicalLocation(path: String, span: SourceSpan?) -> JSONValue {
+        func physicalLocation(path: String, span: SourceSpan?) -> JSONValue {
             // GitHub needs a region on every location; a diagnostic about a whole file
             // (an unreadable one) points at its first line.
             [
@@ -191,18 +193,16 @@ public struct SARIFRenderer: DiagnosticRenderer {
             return ref.isRelativeToRoot ? ["uri": .string(ref.uri), "uriBaseId": "%SRCROOT%"] : ["uri": .string(ref.uri)]
         }
 
-        mutating func region(_ span: SourceSpan) -> JSONValue {
-            let table: UTF16Offsets
-            if let t = offsets[span.file] { table = t } else { table = UTF16Offsets(span.file); offsets[span.file] = table }
-            let start = span.start, end = span.end
-            let startOffset = table.offset(of: start)
+        func region(_ span: SourceSpan) -> JSONValue {
+            let start = index.start(span), end = index.end(span)
+            let startOffset = index.utf16Offset(span.file, start)
             return [
                 "startLine": .int(start.line),
                 "startColumn": .int(start.utf16Column),
                 "endLine": .int(end.line),
                 "endColumn": .int(end.utf16Column),
                 "charOffset": .int(startOffset),
-                "charLength": .int(table.offset(of: end) - startOffset),
+                "charLength": .int(index.utf16Offset(span.file, end) - startOffset),
             ]
         }
     }

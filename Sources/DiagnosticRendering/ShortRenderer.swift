@@ -10,16 +10,22 @@ import Diagnostics
 public struct ShortRenderer: DiagnosticRenderer {
     public init() {}
 
+    /// The whole output for `diagnostics` (see the type's documentation).
     public func render(_ diagnostics: [Diagnostic], context: RenderContext) -> String {
-        diagnostics.prepared(keepSuppressed: false).map { ShortRenderer.line($0) + "\n" }.joined()
+        let index = PositionIndex()
+        return diagnostics.prepared(keepSuppressed: false).map { ShortRenderer.line($0, index: index) + "\n" }.joined()
     }
 
     /// The line for one diagnostic, without a newline.
     public static func line(_ d: Diagnostic) -> String {
+        line(d, index: PositionIndex())
+    }
+
+    static func line(_ d: Diagnostic, index: PositionIndex) -> String {
         let tail = "\(d.severity): \(SingleLine.sanitize(d.message)) [\(SingleLine.sanitize(d.code))]"
         let path = SingleLine.sanitize(d.path)
         if let span = d.span {
-            let loc = span.start
+            let loc = index.start(span)
             return "\(path):\(loc.line):\(loc.column): \(tail)"
         }
         return "\(path): \(tail)"

@@ -82,14 +82,13 @@ struct Snippet {
     /// The 1-based number of the last displayed line (for the gutter's width).
     var maxLineNumber: Int { (lines.last ?? 0) + 1 }
 
-    /// The location a `:::` header names: the start of the first annotation.
-    var firstLocation: SourceLocation {
-        let first = annotations.min { $0.range < $1.range }
-        return file.location(of: first?.range.start ?? 0)
+    /// The offset a `:::` header names: the start of the first annotation.
+    var firstOffset: Int {
+        annotations.map(\.range.start).min() ?? 0
     }
 
     /// The rows of the excerpt, each without a trailing newline.
-    func render(gutterWidth: Int, severity: Severity, context: RenderContext, styler: any Styler) -> [String] {
+    func render(gutterWidth: Int, severity: Severity, context: RenderContext, styler: any Styler, index: PositionIndex) -> [String] {
         let marginWidth = multis.isEmpty ? 0 : multis.count + 1
         let available = context.maxLineWidth - (gutterWidth + 3) - marginWidth
         let primaryRole = TextRole.severity(severity)
@@ -105,7 +104,7 @@ struct Snippet {
 
         var previous: Int?
         for line in lines {
-            let display = DisplayLine(file: file, line: line, tabWidth: context.tabWidth)
+            let display = index.displayLine(file, line: line, tabWidth: context.tabWidth)
             let startingHere = multis.filter { $0.startLine == line }
             let endingHere = multis.filter { $0.endLine == line }
             let lineSingles = (singles[line] ?? []).map { s -> (s: Single, lo: Int, hi: Int) in
@@ -160,8 +159,7 @@ struct Snippet {
             // Annotations within the line, rustc's layout: all markers on one row, the
             // rightmost label after them, the others hung below on `|` connectors.
             if !lineSingles.isEmpty {
-                // By column; at the same column the primary goes last, so its label is the
-                // one written beside the carets.
+                // By column; at the same column the primary goes last.
                 let sorted = lineSingles.enumerated().sorted { a, b in
                     (col(a.element.lo), a.element.s.isPrimary ? 1 : 0, a.offset) < (col(b.element.lo), b.element.s.isPrimary ? 1 : 0, b.offset)
                 }.map(\.element)
@@ -178,10 +176,16 @@ struct Snippet {
                     for c in lo..<hi { row.put(marker(true), at: c, primaryRole) }
                     maxEnd = max(maxEnd, hi)
                 }
-                let inline = sorted.last!
+                // The label written beside the markers: the annotation that ends rightmost (the
+                // primary one on a tie), so nothing else's markers follow its text.
+                let inlineIndex = sorted.indices.max { a, b in
+                    let x = sorted[a], y = sorted[b]
+                    return (max(col(x.lo) + 1, col(x.hi)), x.s.isPrimary ? 1 : 0, col(x.lo)) < (max(col(y.lo) + 1, col(y.hi)), y.s.isPrimary ? 1 : 0, col(y.lo))
+                }!
+                let inline = sorted[inlineIndex]
                 if let text = inline.s.label { row.label(SingleLine.sanitize(text), at: maxEnd + 1, role(inline.s.isPrimary)) }
                 emit(row)
-                let pending = sorted.dropLast().filter { $0.s.label != nil }
+                let pending = sorted.indices.filter { $0 != inlineIndex && sorted[$0].s.label != nil }.map { sorted[$0] }
                 if !pending.isEmpty {
                     var connectors = CanvasRow()
                     pipes(&connectors)

@@ -3,30 +3,27 @@ import SourceText
 /// Offsets from the start of a file in UTF-16 code units, which SARIF's `charOffset` and
 /// `charLength` count when `columnKind` is `utf16CodeUnits`.
 ///
-/// Built once per file (a table of line starts); a position then costs its line's column.
+/// Built once per file (the UTF-16 offset of every line start); a position then costs O(1).
 struct UTF16Offsets {
-    let file: SourceFile
     private let lineStarts: [Int]
 
-    init(_ file: SourceFile) {
-        self.file = file
+    init(_ file: SourceFile, index: PositionIndex) {
         var starts: [Int] = []
-        starts.reserveCapacity(file.lineStarts.count)
+        starts.reserveCapacity(file.lineCount)
         var total = 0
-        let bytes = file.bytes
-        for i in file.lineStarts.indices {
+        let count = file.bytes.count
+        for i in 0..<file.lineCount {
             starts.append(total)
-            let end = i + 1 < file.lineStarts.count ? file.lineStarts[i + 1] : bytes.count
-            // The line's code units, terminator included: its last location's UTF-16 column
-            // plus the terminator bytes (ASCII) after the content.
+            let next = i + 1 < file.lineCount ? file.lineStart(i + 1) : count
+            // The line's content in code units, then its terminator (ASCII: one unit a byte).
             let content = file.lineRange(i)
-            total += file.location(of: content.end).utf16Column - 1 + (end - content.end)
+            total += index.position(file, content.end).utf16Column - 1 + (next - content.end)
         }
         self.lineStarts = starts
     }
 
-    /// The UTF-16 offset of a resolved location in this file.
-    func offset(of location: SourceLocation) -> Int {
-        lineStarts[location.line - 1] + location.utf16Column - 1
+    /// The UTF-16 offset of a 1-based line and UTF-16 column.
+    func offset(line: Int, utf16Column: Int) -> Int {
+        lineStarts[line - 1] + utf16Column - 1
     }
 }

@@ -206,21 +206,8 @@ struct CheckCommand: ParsableCommand {
     }
 }
 
-/// `10MiB`, `500 KB`, `1048576` → bytes.
-func parseSize(_ text: String) -> Int? {
-    let units: [(String, Int)] = [("KiB", 1 << 10), ("MiB", 1 << 20), ("GiB", 1 << 30),
-                                  ("KB", 1_000), ("MB", 1_000_000), ("GB", 1_000_000_000), ("B", 1)]
-    var digits = Substring(text)
-    var factor = 1
-    for (u, f) in units where digits.hasSuffix(u) {
-        digits = digits.dropLast(u.count)
-        factor = f
-        break
-    }
-    while digits.last == " " { digits.removeLast() }
-    guard let n = Int(digits), n > 0, n <= Int(Int32.max) / factor * 2 else { return nil }
-    return n * factor
-}
+/// `10MiB`, `500 KB`, `1048576` → bytes (see `LimitSettings.parseSize`).
+func parseSize(_ text: String) -> Int? { LimitSettings.parseSize(text) }
 
 /// Counts per code for `--statistics`, most frequent first.
 enum Statistics {

@@ -101,11 +101,14 @@ public enum CheckRun {
         // (a `yaml-syntax` error in .planlint.yaml included).
         var loadFailures = loaded.diagnostics.filter { $0.severity == .error && !BuiltinCodes.isToolError($0.code) }.count
         func finish(_ report: inout CheckReport) -> CheckReport {
-            report.diagnostics.sort(by: Diagnostic.ordered)
+            report.diagnostics = report.diagnostics.sortedForOutput()
             // A finding reported identically for several files (a rule-file warning repeated
             // per plan) is shown once.
-            var seen: Set<Diagnostic> = []
-            report.diagnostics = report.diagnostics.filter { seen.insert($0).inserted }
+            // After sorting, identical findings are neighbours.
+            var unique: [Diagnostic] = []
+            unique.reserveCapacity(report.diagnostics.count)
+            for d in report.diagnostics where unique.last != d { unique.append(d) }
+            report.diagnostics = unique
             report.toolFailures = report.diagnostics.filter(report.checks.isToolFailure).count + loadFailures
             let policy = ExitPolicy(failOn: options.failOn ?? config.failOn ?? .error,
                                     maxWarnings: options.maxWarnings ?? config.maxWarnings,
@@ -160,7 +163,6 @@ public enum CheckRun {
 
         let linter = Linter(configuration: config, checks: checks)
         report.diagnostics += linter.lint(inputs, jobs: options.jobs)
-        report.diagnostics.sort(by: Diagnostic.ordered)
 
         // Baselines.
         if let path = options.baseline {

@@ -306,22 +306,12 @@ struct Loader {
             error(BuiltinCodes.configInvalidValue, "`\(name)` must be a size such as `10 MiB` or a number of bytes", at: node)
             return nil
         }
-        let units: [(String, Int)] = [("KiB", 1 << 10), ("MiB", 1 << 20), ("GiB", 1 << 30),
-                                      ("KB", 1_000), ("MB", 1_000_000), ("GB", 1_000_000_000), ("B", 1)]
-        var digits = Substring(text.filter { $0 != "_" })
-        var factor = 1
-        for (u, f) in units where digits.hasSuffix(u) {
-            digits = digits.dropLast(u.count)
-            factor = f
-            break
-        }
-        while digits.last == " " { digits.removeLast() }
-        guard let n = Int(digits), n > 0, n <= Int(Int32.max) / factor * 2 else {
+        guard let n = LimitSettings.parseSize(text) else {
             error(BuiltinCodes.configInvalidValue,
                   "`\(name)` must be a positive size such as `10 MiB` or a number of bytes (at most 4 GiB)", at: node)
             return nil
         }
-        return n * factor
+        return n
     }
 
     enum Expected { case file, directory }
@@ -479,7 +469,13 @@ struct Loader {
                     hasFiles = true
                     o.files = globList(v, base: base)
                 case "severity": o.severity = severityTable(v, into: &keys)
-                case "limits": o.limits = limits(v)
+                case "limits":
+                    o.limits = limits(v)
+                    if let k = v.entry("max-expression-depth")?.key {
+                        error(BuiltinCodes.configUnknownKey, "`max-expression-depth` cannot be set per path", at: k,
+                              label: "not allowed in `overrides`",
+                              help: "rule expressions are compiled once for the whole run: set it in the top-level `limits`")
+                    }
                 default:
                     let help = Loader.topKeys.contains(key) && !Loader.overrideKeys.contains(key)
                         ? "`\(key)` applies to the whole run and can only be set at the top level"

@@ -102,6 +102,24 @@ public struct LimitSettings: Sendable, Hashable {
 
     /// The largest file read (the YAML reader refuses bigger input with `input-too-large`).
     public var effectiveMaxFileSize: Int { yamlLimits.maxInputBytes }
+
+    /// A size as written in the config or on the command line: a whole number of bytes, or a
+    /// number with a unit (`B`, `KB`, `MB`, `GB`, `KiB`, `MiB`, `GiB`; a space before the unit
+    /// and `_` between digits allowed). Nil for anything else, zero, or more than 4 GiB.
+    public static func parseSize(_ text: String) -> Int? {
+        let units: [(String, Int)] = [("KiB", 1 << 10), ("MiB", 1 << 20), ("GiB", 1 << 30),
+                                      ("KB", 1_000), ("MB", 1_000_000), ("GB", 1_000_000_000), ("B", 1)]
+        var digits = Substring(text.filter { $0 != "_" })
+        var factor = 1
+        for (u, f) in units where digits.hasSuffix(u) {
+            digits = digits.dropLast(u.count)
+            factor = f
+            break
+        }
+        while digits.last == " " { digits.removeLast() }
+        guard let n = Int(digits), n > 0, n <= (1 << 32) / factor else { return nil }
+        return n * factor
+    }
 }
 
 /// A path written in a config file, resolved: absolute, as written, and where it was written.

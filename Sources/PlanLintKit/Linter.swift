@@ -59,9 +59,7 @@ public struct Linter: Sendable {
                 }
             }
         }
-        var all = results.joined()
-        all.sort(by: Diagnostic.ordered)
-        return all
+        return results.joined().sortedForOutput()
     }
 
     /// The number of cores online.
@@ -185,4 +183,21 @@ final class NSLockish: @unchecked Sendable {
 /// kept for callers written before `ShortRenderer`).
 public enum ShortLine {
     public static func render(_ d: Diagnostic) -> String { ShortRenderer.line(d) }
+}
+
+extension Array where Element == Diagnostic {
+    /// The diagnostics in output order (`Diagnostic.ordered`). Sorts indices rather than the
+    /// (large) values, so each diagnostic moves once, and returns at once when already in order
+    /// — the usual case for one file's findings.
+    public func sortedForOutput() -> [Diagnostic] {
+        var inOrder = true
+        var i = 1
+        while i < count {
+            if Diagnostic.ordered(self[i], self[i - 1]) { inOrder = false; break }
+            i += 1
+        }
+        if inOrder { return self }
+        let order = indices.sorted { Diagnostic.ordered(self[$0], self[$1]) }
+        return order.map { self[$0] }
+    }
 }

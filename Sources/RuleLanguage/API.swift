@@ -330,8 +330,11 @@ public struct SymbolTable: Sendable {
         }
     }
 
+    /// The meaning of `symbol` (compared by code points).
     public func meaning(of symbol: String) -> Meaning? {
-        symbols.firstIndex(of: symbol).map { meanings[$0] }
+        let n = symbol.utf8.count
+        for (i, s) in symbols.enumerated() where s.utf8.count == n && s.utf8.elementsEqual(symbol.utf8) { return meanings[i] }
+        return nil
     }
 
     /// The meaning of a scalar node's text, compared without allocating.

@@ -7,6 +7,9 @@ final class Expr: Sendable {
     enum Kind: Sendable {
         case constant(Value)
         case variable(Int, name: String)
+        /// A macro variable: slot `base + index`, where `base` is the activation's size when
+        /// evaluation starts (so an expression never writes over variables it does not know).
+        case local(Int, name: String)
         case list([Expr])
         case map([(key: Expr, value: Expr)])
         case member(Expr, name: String)
@@ -39,6 +42,7 @@ final class Expr: Sendable {
         switch kind {
         case .constant(let v): return v.formatted(.plain).quotedIfString(v)
         case .variable(let slot, let name): return "\(name)#\(slot)"
+        case .local(let index, let name): return "\(name)@\(index)"
         case .list(let items): return "[" + items.map(\.sexpr).joined(separator: " ") + "]"
         case .map(let entries): return "{" + entries.map { $0.key.sexpr + ": " + $0.value.sexpr }.joined(separator: ", ") + "}"
         case .member(let t, let name): return "(. \(t.sexpr) \(name))"
@@ -53,7 +57,7 @@ final class Expr: Sendable {
         case .matchLiteral(let s, let p): return "(matches \(s.sexpr) /\(p.source)/)"
         case .has(let t, let k): return "(has \(t.sexpr) \(k.sexpr))"
         case .macro(let kind, let target, let first, let second, let filter, let body):
-            let vars = second.map { "#\(first) #\($0)" } ?? "#\(first)"
+            let vars = second.map { "@\(first) @\($0)" } ?? "@\(first)"
             return "(\(kind.rawValue) \(target.sexpr) \(vars)" + (filter.map { " " + $0.sexpr } ?? "") + " \(body.sexpr))"
         }
     }
@@ -148,7 +152,7 @@ struct Checker {
             return (Expr(.map(out), s.range), .map)
         case .identifier(let name):
             if let local = locals.last(where: { $0.name == name }) {
-                return (Expr(.variable(local.slot, name: name), s.range), .dyn)
+                return (Expr(.local(local.slot, name: name), s.range), .dyn)
             }
             if let slot = scope.slot(of: name) {
                 used.insert(slot)
@@ -406,7 +410,7 @@ struct Checker {
                 return poison(range)
             }
             names.append(name)
-            slots.append(scope.names.count + locals.count + slots.count)
+            slots.append(locals.count + slots.count)
         }
         for (n, s) in zip(names, slots) { locals.append((n, s)) }
         defer { locals.removeLast(names.count) }

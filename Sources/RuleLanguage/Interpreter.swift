@@ -12,6 +12,8 @@ struct Interpreter {
     var slots: [Value] = []
     var used = 0
     var limit = 0
+    /// Where macro variables start in `slots`.
+    var base = 0
 
     init(expression: CompiledExpression, options: EvaluationOptions, tracing: Bool) {
         self.expression = expression
@@ -23,6 +25,7 @@ struct Interpreter {
         swap(&slots, &activation.slots)
         let original = slots.count
         while slots.count < expression.variableCount { slots.append(.null) }
+        base = slots.count
         used = meter.used
         limit = meter.limit
         defer {
@@ -30,17 +33,25 @@ struct Interpreter {
             swap(&slots, &activation.slots)
             meter.used = used
         }
-        return try eval(expression.root, true)
+        // Inside, errors are untyped: a typed-throws call site reserves a buffer for the
+        // whole EvaluationError in every frame, which made deep recursion costly.
+        do {
+            return try eval(expression.root, true)
+        } catch let error as EvaluationError {
+            throw error
+        } catch {
+            throw EvaluationError(code: .typeMismatch, message: "internal error: \(error)", range: expression.root.range)
+        }
     }
 
     // MARK: cost
 
-    @inline(__always) mutating func step(_ e: Expr, _ n: Int = 1) throws(EvaluationError) {
+    @inline(__always) mutating func step(_ e: Expr, _ n: Int = 1) throws {
         used &+= n
         if used > limit { throw budgetError(e) }
     }
 
-    func budgetError(_ e: Expr) -> EvaluationError {
+    mutating func budgetError(_ e: Expr) -> EvaluationError {
         EvaluationError(
             code: .budgetExceeded, message: "evaluation took more than \(limit) steps, the rule's cost budget",
             range: e.range, help: "a comprehension inside a comprehension over a large list is quadratic: compute the inner part once in a `let`, or raise the rule's cost budget",
@@ -49,7 +60,7 @@ struct Interpreter {
 
     // MARK: errors
 
-    func snippet(_ e: Expr) -> String {
+    mutating func snippet(_ e: Expr) -> String {
         let bytes = Array(expression.text.utf8)
         let r = e.range
         guard r.start >= 0, r.end <= bytes.count, r.start <= r.end else { return "" }
@@ -59,7 +70,7 @@ struct Interpreter {
     }
 
     /// "the string '◎'", "a map", "null", "the number 7199".
-    func describe(_ v: Value) -> String {
+    mutating func describe(_ v: Value) -> String {
         let t = RuntimeType.of(v)
         switch t {
         case .null: return "null"
@@ -72,13 +83,13 @@ struct Interpreter {
         }
     }
 
-    func typeError(_ e: Expr, _ v: Value, expected: String, help: String? = nil) -> EvaluationError {
+    mutating func typeError(_ e: Expr, _ v: Value, expected: String, help: String? = nil) -> EvaluationError {
         EvaluationError(
             code: .typeMismatch, message: "expected \(expected), but `\(snippet(e))` is \(describe(v))",
             range: e.range, node: v.node, help: help)
     }
 
-    func decimalError(_ error: DecimalError, _ e: Expr, _ node: YAMLNode?, divisor: Value? = nil) -> EvaluationError {
+    mutating func decimalError(_ error: DecimalError, _ e: Expr, _ node: YAMLNode?, divisor: Value? = nil) -> EvaluationError {
         switch error {
         case .overflow:
             return EvaluationError(code: .overflow, message: "the result of `\(snippet(e))` is outside the exact range (38 significant digits)", range: e.range, node: node)
@@ -96,7 +107,7 @@ struct Interpreter {
     // MARK: conversions
 
     /// A number, or nil for null (and for symbols declared as none).
-    func numberOrNil(_ v: Value, _ e: Expr) throws(EvaluationError) -> Value? {
+    mutating func numberOrNil(_ v: Value, _ e: Expr) throws -> Value? {
         if let q = try quantity(v, e) { return .number(q) }
         return nil
     }
@@ -146,7 +157,7 @@ struct Interpreter {
         }
     }
 
-    func classify(_ v: Value, _ e: Expr) throws(EvaluationError) -> Operand {
+    mutating func classify(_ v: Value, _ e: Expr) throws -> Operand {
         switch v {
         case .null: return .null
         case .bool(let b): return .bool(b)
@@ -161,18 +172,20 @@ struct Interpreter {
             case .mapping: return .map
             case .sequence: return .list
             case .scalar:
-                switch n.value {
-                case .null?, nil: return .null
-                case .bool(let b)?: return .bool(b)
-                case .int(let t)?, .float(let t)?:
-                    guard let d = NumberText.literal(t) else {
+                // Classified and parsed from the scalar's bytes: no String unless it is text.
+                switch n.scalarType ?? .null {
+                case .null: return .null
+                case .bool(let b): return .bool(b)
+                case .int, .float:
+                    guard let d = n.withScalarBytes({ ExactDecimal(utf8: $0) }) else {
+                        let t = n.scalarText ?? ""
                         throw EvaluationError(code: .overflow, message: "the number \(t) is outside the exact range (38 significant digits)", range: e.range, node: n)
                     }
                     return .number(Quantity.rounded(d))
-                case .string(let s)?:
-                    if let m = symbols.meaning(of: s) { return .symbol(s, m) }
-                    return .string(s)
-                case .infinity?, .nan?:
+                case .string:
+                    if let m = symbols.meaning(of: n) { return .symbol(n.scalarText ?? "", m) }
+                    return .string(n.scalarText ?? "")
+                case .infinity, .nan:
                     return .nonFinite(n.scalarText ?? "")
                 }
             }
@@ -180,11 +193,11 @@ struct Interpreter {
     }
 
     /// The quantity of a number or numeric node; nil for null (and symbols declared none).
-    func quantity(_ v: Value, _ e: Expr) throws(EvaluationError) -> Quantity? {
+    mutating func quantity(_ v: Value, _ e: Expr) throws -> Quantity? {
         try quantity(try classify(v, e), v, e)
     }
 
-    func quantity(_ o: Operand, _ v: Value, _ e: Expr) throws(EvaluationError) -> Quantity? {
+    mutating func quantity(_ o: Operand, _ v: Value, _ e: Expr) throws -> Quantity? {
         if let q = o.quantity { return q }
         if o.isNullish { return nil }
         if case .nonFinite(let t) = o {
@@ -193,32 +206,32 @@ struct Interpreter {
         throw typeError(e, v, expected: "a number", help: helpForNonNumber(v))
     }
 
-    func helpForNonNumber(_ v: Value) -> String? {
+    mutating func helpForNonNumber(_ v: Value) -> String? {
         guard let s = v.stringValue else { return nil }
         if ExactDecimal(s) != nil || NumberText.parse(s) != nil { return "the text looks like a number: convert it with number(…)" }
         if s.count <= 3 { return "if '\(s)' is a table symbol, declare what it means in the symbol table (＊ means 0–1 by default)" }
         return nil
     }
 
-    func requireNumber(_ v: Value, _ e: Expr, _ what: String) throws(EvaluationError) -> Quantity {
+    mutating func requireNumber(_ v: Value, _ e: Expr, _ what: String) throws -> Quantity {
         if let q = try quantity(v, e) { return q }
         throw EvaluationError(
             code: .typeMismatch, message: "\(what) needs a number, but `\(snippet(e))` is null", range: e.range, node: v.node,
             help: "test for it first, e.g. `x != null && …`")
     }
 
-    func requireBool(_ v: Value, _ e: Expr) throws(EvaluationError) -> Bool {
+    mutating func requireBool(_ v: Value, _ e: Expr) throws -> Bool {
         if let b = v.boolValue { return b }
         throw typeError(e, v, expected: "a bool (true or false)")
     }
 
-    func requireString(_ v: Value, _ e: Expr, _ what: String) throws(EvaluationError) -> String {
+    mutating func requireString(_ v: Value, _ e: Expr, _ what: String) throws -> String {
         if let s = v.stringValue { return s }
         throw typeError(e, v, expected: "a string for \(what)", help: RuntimeType.of(v) == .number ? "convert it with string(…)" : nil)
     }
 
     /// Whether `v` is a number or reads as one (a numeric node, a declared symbol).
-    func isNumeric(_ v: Value) -> Bool {
+    mutating func isNumeric(_ v: Value) -> Bool {
         guard let o = try? classify(v, expression.root) else { return true }
         switch o {
         case .number, .nonFinite: return true
@@ -247,7 +260,7 @@ struct Interpreter {
         }
     }
 
-    func sequence(_ v: Value) -> Sequence? {
+    mutating func sequence(_ v: Value) -> Sequence? {
         switch v {
         case .list(let l): return .list(l)
         case .node(let n) where n.isSequence: return .node(n)
@@ -255,7 +268,7 @@ struct Interpreter {
         }
     }
 
-    func requireSequence(_ v: Value, _ e: Expr, _ what: String) throws(EvaluationError) -> Sequence {
+    mutating func requireSequence(_ v: Value, _ e: Expr, _ what: String) throws -> Sequence {
         if let s = sequence(v) { return s }
         throw typeError(e, v, expected: "a list for \(what)")
     }
@@ -266,7 +279,7 @@ struct Interpreter {
         let values: [Value]
     }
 
-    func entries(_ v: Value) -> Entries? {
+    mutating func entries(_ v: Value) -> Entries? {
         switch v {
         case .map(let m): return Entries(keys: m.keys.map { .string($0) }, values: m.values)
         case .node(let n) where n.isMapping:
@@ -277,7 +290,7 @@ struct Interpreter {
     }
 
     /// An exact whole number (for indexes and digit counts).
-    func requireInt(_ v: Value, _ e: Expr, _ what: String) throws(EvaluationError) -> Int {
+    mutating func requireInt(_ v: Value, _ e: Expr, _ what: String) throws -> Int {
         let q = try requireNumber(v, e, what)
         guard let d = q.value, let i = d.intValue else {
             throw EvaluationError(code: .typeMismatch, message: "\(what) must be a whole number, but `\(snippet(e))` is \(q.description)", range: e.range, node: v.node)
@@ -287,62 +300,124 @@ struct Interpreter {
 
     // MARK: evaluation
 
-    mutating func eval(_ e: Expr, _ top: Bool) throws(EvaluationError) -> Value {
+    mutating func eval(_ e: Expr, _ top: Bool) throws -> Value {
         used &+= 1
         if used > limit { throw budgetError(e) }
+        // A thin dispatcher: every case that recurses does so through a small helper, and
+        // the heavy, non-recursive work (applying an operator or a built-in) happens in
+        // separate frames, so nesting 200 levels deep fits a small thread stack even in
+        // debug builds.
         switch e.kind {
-        case .constant(let v):
-            return v
-        case .variable(let slot, _):
-            return slots[slot]
-        case .list(let items):
-            var out: [Value] = []
-            out.reserveCapacity(items.count)
-            for item in items { out.append(try eval(item, false)) }
-            return .list(out)
-        case .map(let entries):
-            var m = MapValue()
-            for entry in entries {
-                let k = try eval(entry.key, false)
-                guard let key = k.stringValue else { throw typeError(entry.key, k, expected: "a string as a map key") }
-                m[key] = try eval(entry.value, false)
-            }
-            return .map(m)
-        case .member(let target, let name):
-            return try member(try eval(target, false), name, e, target)
-        case .index(let target, let index):
-            let t = try eval(target, false)
-            let i = try eval(index, false)
-            return try subscriptValue(t, i, e, target, index)
-        case .not(let x):
-            return .bool(!(try requireBool(try eval(x, top), x)))
-        case .negate(let x):
-            return .number(try requireNumber(try eval(x, false), x, "`-`").negated())
-        case .and(let l, let r):
-            if !(try requireBool(try eval(l, top), l)) { return .bool(false) }
-            return .bool(try requireBool(try eval(r, top), r))
-        case .or(let l, let r):
-            if try requireBool(try eval(l, top), l) { return .bool(true) }
-            return .bool(try requireBool(try eval(r, top), r))
-        case .conditional(let c, let a, let b):
-            return try requireBool(try eval(c, top), c) ? try eval(a, top) : try eval(b, top)
-        case .binary(let op, let l, let r):
-            return try binary(op, l, r, e, top)
-        case .call(let builtin, let args):
-            return try call(builtin, args, e)
-        case .matchLiteral(let s, let pattern):
-            let text = try requireString(try eval(s, false), s, "matches")
-            return .bool(try runPattern(pattern, text, e))
-        case .has(let target, let key):
-            return .bool(try has(try eval(target, false), try eval(key, false), e, target))
-        case .macro(let kind, let target, let first, let second, let filter, let body):
-            return try macro(kind, target, first, second, filter, body, e, top)
+        case .constant, .variable, .local: return leaf(e)
+        case .list: return try evalList(e)
+        case .map: return try evalMap(e)
+        case .member: return try evalMember(e)
+        case .index: return try evalIndex(e)
+        case .not: return try evalNot(e, top)
+        case .negate: return try evalNegate(e)
+        case .and: return try evalAnd(e, top)
+        case .or: return try evalOr(e, top)
+        case .conditional: return try evalConditional(e, top)
+        case .binary: return try binary(e, top)
+        case .call: return try call(e)
+        case .matchLiteral: return try evalMatch(e)
+        case .has: return try evalHas(e)
+        case .macro: return try macro(e, top)
         }
+    }
+
+    @inline(__always) func leaf(_ e: Expr) -> Value {
+        switch e.kind {
+        case .constant(let v): return v
+        case .variable(let slot, _): return slots[slot]
+        case .local(let index, _): return slots[base + index]
+        default: return .null
+        }
+    }
+
+    @inline(never) mutating func evalList(_ e: Expr) throws -> Value {
+        guard case .list(let items) = e.kind else { return .null }
+        var out: [Value] = []
+        out.reserveCapacity(items.count)
+        for item in items { out.append(try eval(item, false)) }
+        return .list(out)
+    }
+
+    @inline(never) mutating func evalMap(_ e: Expr) throws -> Value {
+        guard case .map(let entries) = e.kind else { return .null }
+        var m = MapValue()
+        for entry in entries {
+            let k = try eval(entry.key, false)
+            guard let key = k.stringValue else { throw typeError(entry.key, k, expected: "a string as a map key") }
+            m[key] = try eval(entry.value, false)
+        }
+        return .map(m)
+    }
+
+    @inline(never) mutating func evalMember(_ e: Expr) throws -> Value {
+        guard case .member(let target, let name) = e.kind else { return .null }
+        let v = try eval(target, false)
+        return try member(v, name, e, target)
+    }
+
+    @inline(never) mutating func evalIndex(_ e: Expr) throws -> Value {
+        guard case .index(let target, let index) = e.kind else { return .null }
+        let t = try eval(target, false)
+        let i = try eval(index, false)
+        return try subscriptValue(t, i, e, target, index)
+    }
+
+    @inline(never) mutating func evalNot(_ e: Expr, _ top: Bool) throws -> Value {
+        guard case .not(let x) = e.kind else { return .null }
+        let v = try eval(x, top)
+        return .bool(!(try requireBool(v, x)))
+    }
+
+    @inline(never) mutating func evalNegate(_ e: Expr) throws -> Value {
+        guard case .negate(let x) = e.kind else { return .null }
+        let v = try eval(x, false)
+        return .number(try requireNumber(v, x, "`-`").negated())
+    }
+
+    @inline(never) mutating func evalAnd(_ e: Expr, _ top: Bool) throws -> Value {
+        guard case .and(let l, let r) = e.kind else { return .null }
+        let a = try eval(l, top)
+        if !(try requireBool(a, l)) { return .bool(false) }
+        let b = try eval(r, top)
+        return .bool(try requireBool(b, r))
+    }
+
+    @inline(never) mutating func evalOr(_ e: Expr, _ top: Bool) throws -> Value {
+        guard case .or(let l, let r) = e.kind else { return .null }
+        let a = try eval(l, top)
+        if try requireBool(a, l) { return .bool(true) }
+        let b = try eval(r, top)
+        return .bool(try requireBool(b, r))
+    }
+
+    @inline(never) mutating func evalConditional(_ e: Expr, _ top: Bool) throws -> Value {
+        guard case .conditional(let c, let a, let b) = e.kind else { return .null }
+        let v = try eval(c, top)
+        return try requireBool(v, c) ? try eval(a, top) : try eval(b, top)
+    }
+
+    @inline(never) mutating func evalMatch(_ e: Expr) throws -> Value {
+        guard case .matchLiteral(let s, let pattern) = e.kind else { return .null }
+        let v = try eval(s, false)
+        let text = try requireString(v, s, "matches")
+        return .bool(try runPattern(pattern, text, e))
+    }
+
+    @inline(never) mutating func evalHas(_ e: Expr) throws -> Value {
+        guard case .has(let target, let key) = e.kind else { return .null }
+        let t = try eval(target, false)
+        let k = try eval(key, false)
+        return .bool(try has(t, k, e, target))
     }
 
     // MARK: access
 
-    mutating func member(_ v: Value, _ name: String, _ e: Expr, _ target: Expr) throws(EvaluationError) -> Value {
+    mutating func member(_ v: Value, _ name: String, _ e: Expr, _ target: Expr) throws -> Value {
         switch v {
         case .node(let n) where n.isMapping:
             if let entry = n.entry(name) { return .node(entry.value) }
@@ -360,7 +435,7 @@ struct Interpreter {
         }
     }
 
-    func missingKey(_ name: String, in v: Value, _ e: Expr, _ target: Expr) -> EvaluationError {
+    mutating func missingKey(_ name: String, in v: Value, _ e: Expr, _ target: Expr) -> EvaluationError {
         let keys: [String]
         switch v {
         case .map(let m): keys = m.keys
@@ -379,7 +454,7 @@ struct Interpreter {
             notes: notes)
     }
 
-    mutating func subscriptValue(_ t: Value, _ i: Value, _ e: Expr, _ target: Expr, _ index: Expr) throws(EvaluationError) -> Value {
+    mutating func subscriptValue(_ t: Value, _ i: Value, _ e: Expr, _ target: Expr, _ index: Expr) throws -> Value {
         if let seq = sequence(t) {
             guard isNumeric(i) else { throw typeError(index, i, expected: "a number to index a list") }
             let k = try requireInt(i, index, "a list index")
@@ -404,7 +479,7 @@ struct Interpreter {
         }
     }
 
-    mutating func has(_ t: Value, _ k: Value, _ e: Expr, _ target: Expr) throws(EvaluationError) -> Bool {
+    mutating func has(_ t: Value, _ k: Value, _ e: Expr, _ target: Expr) throws -> Bool {
         if RuntimeType.of(t) == .null { return false }
         if let seq = sequence(t) {
             guard isNumeric(k) else { throw typeError(target, t, expected: "a map for a key test") }
@@ -423,9 +498,15 @@ struct Interpreter {
 
     // MARK: operators
 
-    mutating func binary(_ op: Syntax.BinaryOp, _ l: Expr, _ r: Expr, _ e: Expr, _ top: Bool) throws(EvaluationError) -> Value {
+    @inline(never) mutating func binary(_ e: Expr, _ top: Bool) throws -> Value {
+        guard case .binary(let op, let l, let r) = e.kind else { return .null }
         let a = try eval(l, false)
         let b = try eval(r, false)
+        return try applyBinary(op, a, b, l, r, e, top)
+    }
+
+    /// Applies an operator to evaluated operands (not recursive, apart from list equality).
+    @inline(never) mutating func applyBinary(_ op: Syntax.BinaryOp, _ a: Value, _ b: Value, _ l: Expr, _ r: Expr, _ e: Expr, _ top: Bool) throws -> Value {
         switch op {
         case .add:
             let x = try classify(a, l), y = try classify(b, r)
@@ -502,7 +583,7 @@ struct Interpreter {
     }
 
     /// `a % b` on the values as written (truncating division), exact.
-    func remainder(_ x: Quantity, _ y: Quantity, _ l: Expr, _ r: Expr, _ a: Value, _ b: Value, _ e: Expr) throws(EvaluationError) -> Quantity {
+    mutating func remainder(_ x: Quantity, _ y: Quantity, _ l: Expr, _ r: Expr, _ a: Value, _ b: Value, _ e: Expr) throws -> Quantity {
         guard let p = x.value else { throw noValue(x, l, a, "`%`") }
         guard let q = y.value else { throw noValue(y, r, b, "`%`") }
         do throws(DecimalError) {
@@ -515,7 +596,7 @@ struct Interpreter {
         }
     }
 
-    func noValue(_ q: Quantity, _ e: Expr, _ v: Value, _ what: String) -> EvaluationError {
+    mutating func noValue(_ q: Quantity, _ e: Expr, _ v: Value, _ what: String) -> EvaluationError {
         EvaluationError(
             code: .undecidable, message: "\(what) needs an exact value, but `\(snippet(e))` is only known to lie in \(q.intervalDescription)",
             range: e.range, node: v.node, help: "use lower(…) or upper(…) to pick an end of the interval")
@@ -527,7 +608,7 @@ struct Interpreter {
 
     /// Exact equality (see Docs/rules-language.md): numbers by written value, strings by
     /// text, lists element-wise, maps by keys and values; different types are unequal.
-    mutating func equals(_ a: Value, _ b: Value, _ e: Expr, _ l: Expr, _ r: Expr, depth: Int) throws(EvaluationError) -> Bool {
+    mutating func equals(_ a: Value, _ b: Value, _ e: Expr, _ l: Expr, _ r: Expr, depth: Int) throws -> Bool {
         try step(e)
         let x = try classify(a, l), y = try classify(b, r)
         if x.isNumber || y.isNumber {
@@ -559,16 +640,16 @@ struct Interpreter {
             }
             return true
         default:
-            if let s = x.text, let t = y.text { return s == t }
+            if let s = x.text, let t = y.text { return TextCompare.equal(s, t) }
             return false
         }
     }
 
-    func tooDeep(_ e: Expr) -> EvaluationError {
+    mutating func tooDeep(_ e: Expr) -> EvaluationError {
         EvaluationError(code: .typeMismatch, message: "values nested more than 64 levels deep cannot be compared", range: e.range)
     }
 
-    func undecidable(_ x: Quantity, _ y: Quantity, _ a: Value, _ b: Value, _ e: Expr, _ op: String) -> EvaluationError {
+    mutating func undecidable(_ x: Quantity, _ y: Quantity, _ a: Value, _ b: Value, _ e: Expr, _ op: String) -> EvaluationError {
         EvaluationError(
             code: .undecidable,
             message: "cannot decide `\(snippet(e))` exactly: \(a.formatted(.intervals, symbols: symbols)) against \(b.formatted(.intervals, symbols: symbols))",
@@ -577,7 +658,7 @@ struct Interpreter {
     }
 
     /// -1, 0, 1 for numbers (exact) and strings (by code points).
-    mutating func order(_ a: Value, _ b: Value, _ e: Expr, _ l: Expr, _ r: Expr) throws(EvaluationError) -> Int {
+    mutating func order(_ a: Value, _ b: Value, _ e: Expr, _ l: Expr, _ r: Expr) throws -> Int {
         let x = try classify(a, l), y = try classify(b, r)
         if x.isNumber || y.isNumber {
             guard let p = try quantity(x, a, l) else { throw nullInComparison(l, a) }
@@ -592,17 +673,17 @@ struct Interpreter {
         guard let s = x.text else { throw typeError(l, a, expected: "a number or a string to compare") }
         guard let t = y.text else { throw typeError(r, b, expected: "a string to compare with \(describe(a))") }
         try step(e, min(s.utf8.count, t.utf8.count) / 8)
-        if s == t { return 0 }
+        if TextCompare.equal(s, t) { return 0 }
         return s.utf8.lexicographicallyPrecedes(t.utf8) ? -1 : 1
     }
 
-    func nullInComparison(_ e: Expr, _ v: Value) -> EvaluationError {
+    mutating func nullInComparison(_ e: Expr, _ v: Value) -> EvaluationError {
         EvaluationError(code: .typeMismatch, message: "cannot compare: `\(snippet(e))` is null", range: e.range, node: v.node,
                         help: "test for it first, e.g. `x != null && …`")
     }
 
     /// `element in container`.
-    mutating func contains(_ container: Value, _ element: Value, _ e: Expr, _ ce: Expr, _ ee: Expr) throws(EvaluationError) -> Bool {
+    mutating func contains(_ container: Value, _ element: Value, _ e: Expr, _ ce: Expr, _ ee: Expr) throws -> Bool {
         if let seq = sequence(container) {
             for i in 0..<seq.count where try equals(element, seq[i], e, ee, ce, depth: 0) { return true }
             return false
@@ -618,7 +699,7 @@ struct Interpreter {
         }
     }
 
-    mutating func runPattern(_ p: Pattern, _ text: String, _ e: Expr) throws(EvaluationError) -> Bool {
+    mutating func runPattern(_ p: Pattern, _ text: String, _ e: Expr) throws -> Bool {
         var budget = limit - used
         let result = p.matches(text, budget: &budget)
         used = limit - budget
@@ -628,8 +709,11 @@ struct Interpreter {
 
     // MARK: macros
 
-    mutating func macro(_ kind: MacroKind, _ target: Expr, _ first: Int, _ second: Int?, _ filter: Expr?, _ body: Expr, _ e: Expr, _ top: Bool) throws(EvaluationError) -> Value {
+    @inline(never) mutating func macro(_ e: Expr, _ top: Bool) throws -> Value {
+        guard case .macro(let kind, let target, let firstLocal, let secondLocal, let filter, let body) = e.kind else { return .null }
         let t = try eval(target, false)
+        let first = base + firstLocal
+        let second = secondLocal.map { base + $0 }
         let highest = max(first, second ?? first)
         while slots.count <= highest { slots.append(.null) }
         // Elements: (first variable, second variable, element for filter/map results).
@@ -691,10 +775,15 @@ struct Interpreter {
 
     // MARK: functions
 
-    mutating func call(_ builtin: Builtin, _ args: [Expr], _ e: Expr) throws(EvaluationError) -> Value {
-        var values: [Value] = []
-        values.reserveCapacity(args.count)
+    @inline(never) mutating func call(_ e: Expr) throws -> Value {
+        guard case .call(let builtin, let args) = e.kind else { return .null }
+        var values = ArgumentValues()
         for a in args { values.append(try eval(a, false)) }
+        return try apply(builtin, values, args, e)
+    }
+
+    /// Applies a built-in to evaluated arguments (not recursive).
+    @inline(never) mutating func apply(_ builtin: Builtin, _ values: ArgumentValues, _ args: [Expr], _ e: Expr) throws -> Value {
         let v0 = values[0], a0 = args[0]
         switch builtin {
         case .size, .count:
@@ -719,7 +808,7 @@ struct Interpreter {
             }
             return .number(total)
         case .min, .max:
-            let items: Sequence = values.count == 1 ? try requireSequence(v0, a0, builtin.rawValue) : .list(values)
+            let items: Sequence = values.count == 1 ? try requireSequence(v0, a0, builtin.rawValue) : .list(values.all)
             guard items.count > 0 else {
                 throw EvaluationError(code: .emptyList, message: "\(builtin.rawValue) of an empty list", range: e.range, node: v0.node,
                                       help: "check first: `size(x) > 0 && …`")
@@ -889,12 +978,12 @@ struct Interpreter {
         }
     }
 
-    mutating func hashKey(_ v: Value, _ e: Expr, depth: Int) throws(EvaluationError) -> HashKey {
+    mutating func hashKey(_ v: Value, _ e: Expr, depth: Int) throws -> HashKey {
         guard depth < 64 else { throw tooDeep(e) }
         switch RuntimeType.of(v) {
         case .null: return .null
         case .bool: return .bool(v.boolValue ?? false)
-        case .string: return .string(v.stringValue ?? "")
+        case .string: return .string(CodePoints(v.stringValue ?? ""))
         case .number:
             guard let q = try quantity(v, e) else { return .null }
             if let d = q.value { return .number(d.normalized) }
@@ -908,8 +997,8 @@ struct Interpreter {
         default:
             let m = entries(v)!
             try step(e, m.keys.count)
-            var out: [String: HashKey] = [:]
-            for i in 0..<m.keys.count { out[m.keys[i].stringValue ?? ""] = try hashKey(m.values[i], e, depth: depth + 1) }
+            var out: [CodePoints: HashKey] = [:]
+            for i in 0..<m.keys.count { out[CodePoints(m.keys[i].stringValue ?? "")] = try hashKey(m.values[i], e, depth: depth + 1) }
             return .map(out)
         }
     }
@@ -992,3 +1081,97 @@ enum NumberText {
     }
 }
 
+
+/// Text equality by code points (UTF-8 bytes), not by Unicode canonical equivalence:
+/// planlint compares what was written, and byte comparison is much faster on Japanese text.
+enum TextCompare {
+    @inline(__always) static func equal(_ a: String, _ b: String) -> Bool {
+        a.utf8.count == b.utf8.count && a.utf8.elementsEqual(b.utf8)
+    }
+}
+
+/// A string hashed and compared by code points (see `TextCompare`).
+struct CodePoints: Hashable {
+    let text: String
+    init(_ text: String) { self.text = text }
+    static func == (a: CodePoints, b: CodePoints) -> Bool { TextCompare.equal(a.text, b.text) }
+    func hash(into h: inout Hasher) {
+        h.combine(text.utf8.count)
+        for b in text.utf8 { h.combine(b) }
+    }
+}
+
+/// A scalar node read under the YAML 1.2 core schema, like `YAMLNode.value` but without its
+/// string-switch comparisons (which are Unicode-aware and slow on Japanese text): plain
+/// scalars are classified by their first byte, explicit tags fall back to `value`.
+enum ScalarReading {
+    case null, bool(Bool), number(String), string(String), nonFinite(String)
+
+    static func read(_ n: YAMLNode) -> ScalarReading {
+        if n.tag != nil {
+            switch n.value {
+            case .null?, nil: return .null
+            case .bool(let b)?: return .bool(b)
+            case .int(let t)?, .float(let t)?: return .number(t)
+            case .string(let s)?: return .string(s)
+            case .infinity?, .nan?: return .nonFinite(n.scalarText ?? "")
+            }
+        }
+        let text = n.scalarText ?? ""
+        guard n.scalarStyle == .plain else { return .string(text) }
+        let u = text.utf8
+        guard let first = u.first else { return .null }
+        switch first {
+        case UInt8(ascii: "~"), UInt8(ascii: "n"), UInt8(ascii: "N"):
+            if u.count == 1 && first == UInt8(ascii: "~") { return .null }
+            if text == "null" || text == "Null" || text == "NULL" { return .null }
+        case UInt8(ascii: "t"), UInt8(ascii: "T"):
+            if text == "true" || text == "True" || text == "TRUE" { return .bool(true) }
+        case UInt8(ascii: "f"), UInt8(ascii: "F"):
+            if text == "false" || text == "False" || text == "FALSE" { return .bool(false) }
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."):
+            if u.count <= 64 {
+                if CoreSchema.isInt(text) || CoreSchema.isFloat(text) { return .number(text) }
+                switch text {
+                case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF", ".nan", ".NaN", ".NAN":
+                    return .nonFinite(text)
+                default: break
+                }
+            }
+        default:
+            break
+        }
+        return .string(text)
+    }
+}
+
+/// Up to three evaluated arguments without a heap allocation (every built-in but variadic
+/// `min`/`max` takes at most three).
+struct ArgumentValues {
+    var first: Value = .null
+    var second: Value = .null
+    var third: Value = .null
+    var rest: [Value] = []
+    private(set) var count = 0
+
+    mutating func append(_ v: Value) {
+        switch count {
+        case 0: first = v
+        case 1: second = v
+        case 2: third = v
+        default: rest.append(v)
+        }
+        count += 1
+    }
+
+    subscript(i: Int) -> Value {
+        switch i {
+        case 0: first
+        case 1: second
+        case 2: third
+        default: rest[i - 3]
+        }
+    }
+
+    var all: [Value] { (0..<count).map { self[$0] } }
+}

@@ -21,11 +21,11 @@ struct RuntimeType: Equatable {
             case .mapping: return .map
             case .sequence: return .list
             case .scalar:
-                switch n.value {
-                case .null?: return .null
-                case .bool?: return .bool
-                case .int?, .float?, .infinity?, .nan?: return .number
-                default: return .string
+                switch ScalarReading.read(n) {
+                case .null: return .null
+                case .bool: return .bool
+                case .number, .nonFinite: return .number
+                case .string: return .string
                 }
             }
         }
@@ -39,9 +39,9 @@ enum HashKey: Hashable {
     case bool(Bool)
     case number(ExactDecimal)
     case interval(ExactDecimal, Bool, ExactDecimal, Bool)
-    case string(String)
+    case string(CodePoints)
     case list([HashKey])
-    case map([String: HashKey])
+    case map([CodePoints: HashKey])
 }
 
 extension Value {
@@ -51,7 +51,7 @@ extension Value {
         case .string(let s): return s
         case .node(let n):
             guard n.isScalar else { return nil }
-            if case .string(let s)? = n.value { return s }
+            if case .string(let s) = ScalarReading.read(n) { return s }
             return nil
         default: return nil
         }

@@ -51,6 +51,13 @@ public final class SchemaRegistry: Sendable {
         return result
     }
 
+    /// Forgets every cached schema and document, so the next request reads the files again
+    /// (after a schema file changed on disk — the language server calls this on file events).
+    public func invalidateAll() {
+        cache.withLock { $0.removeAll() }
+        documentCache.withLock { $0.removeAll() }
+    }
+
     /// Compiles a schema held in memory (an editor buffer, a test). Not cached.
     ///
     /// - Parameter baseURI: the schema's retrieval URI; defaults to `file://` + the absolute

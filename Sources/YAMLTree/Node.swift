@@ -1,4 +1,5 @@
 import SourceText
+import CLibYAML  // memcmp
 
 /// The kind of a node's content (aliases report the kind of the node they name).
 public enum NodeKind: UInt8, Sendable {
@@ -205,18 +206,39 @@ public struct YAMLNode: Sendable, Hashable, CustomStringConvertible {
 
     /// The entry of a mapping whose key is the scalar `key`.
     public func entry(_ key: String) -> (key: YAMLNode, value: YAMLNode)? {
-        let c = content
+        var key = key
+        return key.withUTF8 { entry(utf8: $0) }
+    }
+
+    /// The entry of a mapping whose key's text is the UTF-8 `key`. Compares bytes in place:
+    /// no node handle is made for the keys that do not match.
+    public func entry(utf8 want: UnsafeBufferPointer<UInt8>) -> (key: YAMLNode, value: YAMLNode)? {
+        let t = tree
+        let c = t.nodes[Int(contentIndex)]
         guard c.kind == NodeKind.mapping.rawValue else { return nil }
-        let start = Int(c.a)
-        var i = 0
-        while i < Int(c.b) {
-            let k = YAMLNode(tree: tree, index: tree.children[start + i])
-            if k.scalarEquals(key) {
-                return (k, YAMLNode(tree: tree, index: tree.children[start + i + 1]))
+        let start = Int(c.a), count = Int(c.b)
+        return t.children.withUnsafeBufferPointer { kids -> (key: YAMLNode, value: YAMLNode)? in
+            t.nodes.withUnsafeBufferPointer { nodes -> (key: YAMLNode, value: YAMLNode)? in
+                t.file.bytes.withUnsafeBufferPointer { src -> (key: YAMLNode, value: YAMLNode)? in
+                    t.valueBytes.withUnsafeBufferPointer { vals -> (key: YAMLNode, value: YAMLNode)? in
+                        var i = 0
+                        while i < count {
+                            let k = kids[start + i]
+                            var r = nodes[Int(k)]
+                            if r.kind == NodeRecord.aliasKind { r = nodes[Int(r.a)] }
+                            if r.kind == NodeKind.scalar.rawValue, Int(r.b) == want.count {
+                                let base = r.flags & NodeRecord.inSource != 0 ? src.baseAddress : vals.baseAddress
+                                if want.count == 0 || memcmp(base! + Int(r.a), want.baseAddress!, want.count) == 0 {
+                                    return (YAMLNode(tree: t, index: k), YAMLNode(tree: t, index: kids[start + i + 1]))
+                                }
+                            }
+                            i += 2
+                        }
+                        return nil
+                    }
+                }
             }
-            i += 2
         }
-        return nil
     }
 
     /// The value under the scalar key `key` of a mapping.

@@ -52,3 +52,20 @@ import Testing
         #expect(err("abc\\") != nil)
     }
 }
+
+/// Sizes in `limits.max-file-size` and `--max-file-size`.
+@Suite struct SizeTests {
+    @Test func sizes() {
+        #expect(LimitSettings.parseSize("1048576") == 1_048_576)
+        #expect(LimitSettings.parseSize("10 MiB") == 10 << 20)
+        #expect(LimitSettings.parseSize("10MiB") == 10 << 20)
+        #expect(LimitSettings.parseSize("500KB") == 500_000)
+        #expect(LimitSettings.parseSize("1_000B") == 1_000)
+        #expect(LimitSettings.parseSize("4 GiB") == 4 << 30)
+        #expect(LimitSettings.parseSize("5 GiB") == nil)
+        #expect(LimitSettings.parseSize("0") == nil)
+        #expect(LimitSettings.parseSize("-1") == nil)
+        #expect(LimitSettings.parseSize("ten MB") == nil)
+        #expect(LimitSettings.parseSize("10 TB") == nil)
+    }
+}

@@ -67,7 +67,10 @@ import Testing
         let root = PlanLintProcess.repositoryRoot
         let r = try PlanLintProcess.run(["check", "--format", "json"], cwd: root)
         let object = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]
-        #expect(r.status == 0, "\(r.both)")
+        // Exactly the real document's known finding (Plans/README.md): exit 1, nothing else.
+        #expect(r.status == 1, "\(r.both)")
+        let codes = (object?["diagnostics"] as? [[String: Any]])?.compactMap { $0["code"] as? String }
+        #expect(codes == ["budget-amount-sum"], "\(r.stdout.prefix(500))")
         let files = (object?["summary"] as? [String: Any])?["files"] as? Int
         #expect(files == 1, "\(r.stdout.prefix(500))")
         // The same plan with a schema error and a rule error, through stdin under its name.

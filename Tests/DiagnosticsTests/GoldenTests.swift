@@ -21,8 +21,10 @@ struct GoldenTests {
 
     /// The root's `file://` URI differs per machine; goldens hold a placeholder.
     static func normalizeRoot(_ sarif: String) -> String {
+        // Percent-encode as RFC 3986 path segments: ASCII letters, digits and -._~!$&'()*+,;=@ stay.
+        let allowed = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,;=@")
         let root = "file://" + Golden.fixturesDirectory.split(separator: "/").map { segment in
-            segment.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~!$&'()*+,;=@"))) ?? String(segment)
+            segment.addingPercentEncoding(withAllowedCharacters: allowed) ?? String(segment)
         }.reduce("") { $0 + "/" + $1 } + "/"
         return sarif.replacingOccurrences(of: "\"\(root)\"", with: "\"file:///FIXTURES/\"")
     }
@@ -41,6 +43,17 @@ struct GoldenTests {
             if format == .sarif { output = Self.normalizeRoot(output) }
             Golden.check(output, against: "\(c.name)/\(file)")
         }
+    }
+
+    /// The placeholder must really have replaced the machine's root, or the goldens would
+    /// hold an absolute path (and pass only on this machine).
+    @Test func sarifRootIsNormalized() throws {
+        let diagnostics = try FixtureCase.ascii.diagnostics()
+        let raw = OutputFormat.sarif.render(diagnostics, context: Self.context(for: .ascii, diagnostics: diagnostics))
+        let normalized = Self.normalizeRoot(raw)
+        #expect(normalized != raw)
+        #expect(normalized.contains("\"uri\": \"file:///FIXTURES/\""))
+        #expect(!normalized.contains(Golden.fixturesDirectory))
     }
 
     @Test("SARIF validates against the OASIS schema", arguments: FixtureCase.all)

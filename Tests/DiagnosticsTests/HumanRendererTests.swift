@@ -202,6 +202,59 @@ struct HumanRendererTests {
             """)
     }
 
+    /// Nested and overlapping multi-line ranges each get a margin column; identical ranges
+    /// keep the primary label beside the carets.
+    @Test func overlappingRanges() {
+        let text = "budget:\n  rows:\n    - a: 1\n    - b: 2\n  total: 3\nnext: 1\n"
+        let file = SourceFile(path: "t.yaml", text: text)
+        func span(_ a: String, _ b: String) -> SourceSpan {
+            SourceSpan(file: file, range: ByteRange(Self.offset(of: a, in: text), Self.offset(of: b, in: text) + b.utf8.count))
+        }
+        let nested = Diagnostic(code: "c", severity: .error, message: "nested", location: .span(span("rows", "total: 3")), primaryLabel: "outer",
+                                labels: [Label(span: span("- a", "b: 2"), message: "inner"), Label(span: span("rows", "rows"), message: "same start")])
+        let overlap = Diagnostic(code: "c", severity: .error, message: "overlap", location: .span(span("a: 1", "b: 2")), primaryLabel: "first",
+                                 labels: [Label(span: span("b: 2", "next"), message: "second")])
+        let same = Diagnostic(code: "c", severity: .warning, message: "same range", location: .span(span("total", "total")), primaryLabel: "p",
+                              labels: [Label(span: span("total", "total"), message: "s"), Label(span: span("tal", "tal"), message: "inside")])
+        let out = HumanRenderer().render([nested, overlap, same], context: RenderContext())
+        #expect(out == """
+            error[c]: nested
+             --> t.yaml:2:3
+              |
+            2 | /    rows:
+              | |    ---- same start
+            3 | |/     - a: 1
+            4 | ||     - b: 2
+              | ||__________- inner
+            5 | |    total: 3
+              | |___________^ outer
+
+            error[c]: overlap
+             --> t.yaml:3:7
+              |
+            3 |        - a: 1
+              |  ________^
+            4 | |      - b: 2
+              | | _______-
+              | ||__________^ first
+            5 |  |   total: 3
+            6 |  | next: 1
+              |  |____- second
+
+            warning[c]: same range
+             --> t.yaml:5:3
+              |
+            5 |   total: 3
+              |   ^^^^^ p
+              |   | |
+              |   | inside
+              |   s
+
+            2 errors, 1 warning in 1 file
+
+            """)
+    }
+
     @Test func labelInAnotherFileGetsItsOwnSnippet() {
         let plan = SourceFile(path: "plan.yaml", text: "total: 5\n")
         let rules = SourceFile(path: "rules/sum.yaml", text: "id: sum\nwhen: total > 10\n")

@@ -3,6 +3,7 @@ import Diagnostics
 import Foundation
 import SourceText
 import Testing
+import YAMLTree
 
 @Suite("SARIF")
 struct SARIFRendererTests {
@@ -176,5 +177,16 @@ struct SARIFRendererTests {
         #expect(short.hasSuffix("…"))
         #expect(driver["semanticVersion"] == nil)  // "dev" is not a semantic version
         SchemaCheck.validateSARIF(log, name: "truncated")
+    }
+
+    /// Every problem the YAML reader can report has real rule metadata, not a synthesized stub.
+    @Test func builtInMetadataCoversEveryYAMLProblem() {
+        let ids = Set(RuleMetadata.builtIn.map(\.id))
+        for code in YAMLProblem.Code.allCases { #expect(ids.contains(code.rawValue), "no metadata for \(code.rawValue)") }
+        #expect(ids.count == RuleMetadata.builtIn.count)  // no duplicates
+        for rule in RuleMetadata.builtIn {
+            #expect(!rule.shortDescription.isEmpty && !rule.fullDescription.isEmpty && !rule.helpText.isEmpty)
+            #expect(rule.fullDescription.utf16.count <= 1024)
+        }
     }
 }

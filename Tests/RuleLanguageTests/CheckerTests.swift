@@ -129,7 +129,7 @@ import Testing
         let m = try #require(Expression.compile("self.note.matches('^※')", scope: Scope()).expression)
         #expect(m.treeDescription == "(matches (. self#0 note) /^※/)")
         let k = try #require(Expression.compile("self.all(p, p.x > 0)", scope: Scope()).expression)
-        #expect(k.treeDescription == "(all self#0 #6 (> (. p#6 x) 0))")
+        #expect(k.treeDescription == "(all self#0 @0 (> (. p@0 x) 0))")
     }
 
     @Test func regexErrorPointsInsideTheLiteral() throws {

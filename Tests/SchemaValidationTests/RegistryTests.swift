@@ -76,6 +76,20 @@ import YAMLTree
         #expect(refsBroken.diagnostics.contains { $0.code == "schema/unresolved-ref" })
     }
 
+    @Test func cachedUntilInvalidated() throws {
+        let box = try Sandbox()
+        try box.write("root/s.yaml", "type: string\n")
+        let registry = SchemaRegistry(allowedRoot: box.root)
+        let first = try #require(registry.schema(atPath: box.root + "/s.yaml").schema)
+        try box.write("root/s.yaml", "type: integer\n")
+        #expect(registry.schema(atPath: box.root + "/s.yaml").schema === first)
+        registry.invalidateAll()
+        let second = try #require(registry.schema(atPath: box.root + "/s.yaml").schema)
+        #expect(second !== first)
+        #expect(second.isValid(YAMLReader.parse("7").documents[0]))
+        #expect(!first.isValid(YAMLReader.parse("7").documents[0]))
+    }
+
     @Test func remoteReferencesAreNeverFetched() throws {
         let loaded = SchemaRegistry(allowedRoot: "/virtual").compile(SourceFile(path: "/virtual/s.yaml", text: "$ref: 'https://example.com/s.json'\n"))
         #expect(loaded.diagnostics.map(\.code) == ["schema/remote-schema"])

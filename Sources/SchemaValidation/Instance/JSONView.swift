@@ -46,16 +46,19 @@ enum JSONView {
         switch node.kind {
         case .mapping: return .object
         case .sequence: return .array
-        case .scalar:
-            switch node.value! {
-            case .null: return .null
-            case .bool: return .boolean
-            case .string: return .string
-            case .int, .float, .infinity, .nan:
-                if let n = JSONNumber(node.value!), n.isInteger { return .integer }
-                if case .int = node.value! { return .integer }
-                return .number
-            }
+        case .scalar: return type(of: node.value!)
+        }
+    }
+
+    static func type(of value: ScalarValue) -> JSONType {
+        switch value {
+        case .null: return .null
+        case .bool: return .boolean
+        case .string: return .string
+        case .int: return .integer
+        case .float, .infinity, .nan:
+            if let n = JSONNumber(value), n.isInteger { return .integer }
+            return .number
         }
     }
 
@@ -140,10 +143,30 @@ enum JSONView {
     }
 }
 
+/// A string compared the way JSON compares strings: by code points (UTF-8 bytes), not by
+/// Swift's canonical equivalence — `"が"` and `"か\u{3099}"` are different property names and
+/// different enum values. Also much faster to hash than `String` for non-ASCII text.
+struct ExactString: Hashable, Sendable, CustomStringConvertible {
+    let string: String
+    init(_ string: String) { self.string = string }
+    static func == (a: ExactString, b: ExactString) -> Bool {
+        var x = a.string, y = b.string
+        return x.withUTF8 { p in y.withUTF8 { q in p.count == q.count && (p.count == 0 || memcmpEqual(p, q)) } }
+    }
+    func hash(into h: inout Hasher) {
+        var s = string
+        s.withUTF8 { h.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+    var description: String { string }
+}
+
 /// JSON equality as a canonical text: two values are equal (numbers by value, objects
 /// without regard to key order) exactly when their canonical texts are equal. Built
 /// without recursion, so nesting depth cannot exhaust the stack.
 enum CanonicalJSON {
+    /// The canonical text as an `ExactString`, for sets and comparisons.
+    static func key(_ root: YAMLNode) -> ExactString { ExactString(text(root)) }
+
     static func text(_ root: YAMLNode) -> String {
         var out = ""
         enum Work { case node(YAMLNode), literal(String) }
@@ -176,11 +199,11 @@ enum CanonicalJSON {
                     out += "{"
                     stack.append(.literal("}"))
                     // Keys sorted by their text; later duplicates (already reported by the reader) dropped.
-                    var seen = Set<String>()
+                    var seen = Set<ExactString>()
                     var pairs: [(String, YAMLNode)] = []
                     for (k, v) in node.entries {
                         let name = JSONView.keyName(k) ?? ("\u{0}complex" + String(k.index))
-                        if seen.insert(name).inserted { pairs.append((name, v)) }
+                        if seen.insert(ExactString(name)).inserted { pairs.append((name, v)) }
                     }
                     pairs.sort { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }
                     for (name, v) in pairs.reversed() {
@@ -193,4 +216,14 @@ enum CanonicalJSON {
         }
         return out
     }
+}
+
+@inline(__always)
+func memcmpEqual(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+    var i = 0
+    while i < a.count {
+        if a[i] != b[i] { return false }
+        i += 1
+    }
+    return true
 }

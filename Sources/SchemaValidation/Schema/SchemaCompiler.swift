@@ -191,7 +191,9 @@ final class SchemaCompiler {
                 _ = schemaMap(kw, value, here)
             case "$schema":
                 if value.scalarText == nil || !value.isScalar { invalid(kw, value, expected: "a URI string") }
-            case "$comment", "description", "contentEncoding", "contentMediaType", "deprecationMessage", "markdownDescription":
+            case "description":
+                if case .string(let t)? = value.value { s.description = t } else { invalid(kw, value, expected: "a string") }
+            case "$comment", "contentEncoding", "contentMediaType", "deprecationMessage", "markdownDescription":
                 if !isString(value) { invalid(kw, value, expected: "a string") }
             case "title":
                 if case .string(let t)? = value.value { s.title = t } else { invalid(kw, value, expected: "a string") }
@@ -217,11 +219,11 @@ final class SchemaCompiler {
             case "enum":
                 if value.isSequence {
                     s.enumValues = value.items
-                    s.enumCanonical = Set(value.items.map(CanonicalJSON.text))
+                    s.enumCanonical = Set(value.items.map(CanonicalJSON.key))
                 } else { invalid(kw, value, expected: "a list of allowed values") }
             case "const":
                 s.constValue = value
-                s.constCanonical = CanonicalJSON.text(value)
+                s.constCanonical = CanonicalJSON.key(value)
 
             // Numbers.
             case "multipleOf":
@@ -274,8 +276,8 @@ final class SchemaCompiler {
             case "properties":
                 if let entries = schemaMap(kw, value, here) {
                     for (name, sid) in entries {
-                        if s.properties[name] == nil { s.propertyOrder.append(name) }
-                        s.properties[name] = sid
+                        if s.properties[ExactString(name)] == nil { s.propertyOrder.append(name) }
+                        s.properties[ExactString(name)] = sid
                     }
                 }
             case "patternProperties":
@@ -626,26 +628,19 @@ final class SchemaCompiler {
     }
 }
 
-/// Maps a regex error's offset (in pattern scalars) to bytes of the schema file, when the
-/// scalar's source text is the pattern itself (plain or quoted without escapes).
+/// Maps a regex error's offset (in pattern scalars) to bytes of the schema file, through the
+/// scalar's source map, so the position is exact even in quoted patterns with escapes.
 enum RegexLocation {
     static func range(of error: SchemaRegexError, in node: YAMLNode, source: String) -> ByteRange {
-        let written = node.file.text(in: node.range)
-        var start = node.range.start
-        if written == source {
-            // plain
-        } else if written.count >= 2, let f = written.first, f == "'" || f == "\"",
-                  String(written.dropFirst().dropLast()) == source {
-            start += 1
-        } else {
-            return node.range
-        }
+        guard let offsets = node.scalarSourceOffsets(), offsets.count == source.utf8.count + 1 else { return node.range }
         let scalars = Array(source.unicodeScalars)
         let from = min(error.offset, scalars.count)
         let to = min(from + max(error.length, 1), scalars.count)
-        let prefixBytes = scalars[..<from].reduce(0) { $0 + String($1).utf8.count }
-        let spanBytes = scalars[from..<to].reduce(0) { $0 + String($1).utf8.count }
-        if spanBytes == 0 { return ByteRange(start + prefixBytes, start + prefixBytes) }
-        return ByteRange(start + prefixBytes, start + prefixBytes + spanBytes)
+        let startByte = scalars[..<from].reduce(0) { $0 + String($1).utf8.count }
+        let endByte = startByte + scalars[from..<to].reduce(0) { $0 + String($1).utf8.count }
+        let start = offsets[startByte]
+        // The end: just past the last byte of the span as written.
+        let end = endByte > startByte ? offsets[endByte - 1] + 1 : start
+        return ByteRange(start, max(start, min(end, node.range.end)))
     }
 }

@@ -12,14 +12,15 @@ struct SchemaNode: Sendable {
     /// `true`/`false` schemas.
     var boolean: Bool?
     var title: String?
+    var description: String?
     /// Key nodes of the keywords present, for labels pointing into the schema file.
     var keywordKeys: [String: YAMLNode] = [:]
 
     var types: JSONTypeSet?
     var enumValues: [YAMLNode]?
-    var enumCanonical: Set<String> = []
+    var enumCanonical: Set<ExactString> = []
     var constValue: YAMLNode?
-    var constCanonical: String?
+    var constCanonical: ExactString?
 
     var multipleOf: JSONNumber?
     var minimum: JSONNumber?
@@ -46,7 +47,8 @@ struct SchemaNode: Sendable {
     var maxProperties: Int?
     /// Required names with the node that names each in the schema (for labels).
     var required: [(name: String, node: YAMLNode)] = []
-    var properties: [String: Int] = [:]
+    /// Property schemas by name (names compared by code points, as JSON does).
+    var properties: [ExactString: Int] = [:]
     /// Property names in schema order (for suggestions and notes).
     var propertyOrder: [String] = []
     var patternProperties: [(regex: SchemaRegex, schema: Int, key: YAMLNode)] = []
@@ -69,6 +71,9 @@ struct SchemaNode: Sendable {
     var errorMessage: String?
     var patternErrorMessage: String?
     var deprecated = false
+
+    /// The schema for property `name`, if `properties` declares it.
+    func property(_ name: String) -> Int? { properties[ExactString(name)] }
 
     init(source: YAMLNode, pointer: String) {
         self.source = source
@@ -95,6 +100,7 @@ final class SchemaNodeRef: Sendable {
     let node: SchemaNode
     init(_ node: SchemaNode) { self.node = node }
     subscript<T>(dynamicMember path: KeyPath<SchemaNode, T>) -> T { node[keyPath: path] }
+    func property(_ name: String) -> Int? { node.property(name) }
     func label(_ keyword: String, _ message: String) -> Label? { node.label(keyword, message) }
     func entryLabel(_ keyword: String, _ message: String) -> Label? { node.entryLabel(keyword, message) }
 }

@@ -72,29 +72,47 @@ struct Outcome: Sendable {
     var valid: Bool { failures.isEmpty }
 }
 
-/// A value being validated: the node, the key it sits under (if any) and its depth.
+/// A value being validated: the node, the key it sits under (if any) and its depth. The
+/// scalar value and JSON type are computed once, here.
 struct Instance: Sendable {
     let node: YAMLNode
     let key: YAMLNode?
     let depth: Int
     /// Set when a mapping key is validated as a string (`propertyNames`).
     let keyName: String?
+    /// The core-schema value (nil for collections).
+    let value: ScalarValue?
+    let type: JSONType
 
     init(node: YAMLNode, key: YAMLNode?, depth: Int, keyName: String? = nil) {
         self.node = node
         self.key = key
         self.depth = depth
         self.keyName = keyName
+        if let keyName {
+            value = .string(keyName)
+            type = .string
+        } else {
+            let v = node.value
+            value = v
+            switch node.kind {
+            case .mapping: type = .object
+            case .sequence: type = .array
+            case .scalar: type = JSONView.type(of: v!)
+            }
+        }
     }
 
-    var type: JSONType { keyName != nil ? .string : JSONView.type(of: node) }
-    var string: String? { keyName ?? JSONView.string(node) }
-    var number: JSONNumber? { keyName != nil ? nil : JSONView.number(node) }
+    var string: String? {
+        if case .string(let s)? = value { return s }
+        return nil
+    }
+    var number: JSONNumber? { value.flatMap(JSONNumber.init) }
     func describe() -> String { keyName.map { "string " + JSONView.quoted($0) } ?? JSONView.describe(node) }
     func render() -> String { keyName.map { JSONView.quoted($0) } ?? JSONView.render(node) }
-    var canonical: String {
-        if let keyName { return "s" + String(keyName.utf8.count) + ":" + keyName }
-        return CanonicalJSON.text(node)
+    var canonical: ExactString {
+        if let keyName { return ExactString("s" + String(keyName.utf8.count) + ":" + keyName) }
+        return CanonicalJSON.key(node)
     }
 
     /// Where to point for a finding about the whole collection: its key in the parent if it

@@ -23,6 +23,13 @@ enum Messages {
         }
     }
 
+    /// Text on one line, cut at `limit` characters with an ellipsis.
+    static func shortened(_ text: String, limit: Int) -> String {
+        let line = text.split(whereSeparator: \.isNewline).joined(separator: " ").trimmingSpaces
+        if line.count <= limit { return line }
+        return String(line.prefix(limit)) + "…"
+    }
+
     /// `a, b, c` — or `a, b, … (12 more)` past `limit`.
     static func truncatedList(_ items: [String], limit: Int) -> String {
         if items.count <= limit { return items.joined(separator: ", ") }
@@ -147,14 +154,16 @@ enum Messages {
     /// character (〇 for ○, - for －), a full-width/half-width variant, or a small typo.
     static func nearValue(_ found: String, among allowed: [String], inst: Instance) -> (help: String?, fixes: [Fix]) {
         let key = skeleton(found)
-        var match = allowed.first { $0 != found && skeleton($0) == key }
-        var lookAlike = match != nil
+        let sameText = allowed.first { $0 == found && !$0.utf8.elementsEqual(found.utf8) }
+        var match = sameText ?? allowed.first { !$0.utf8.elementsEqual(found.utf8) && skeleton($0) == key }
+        var lookAlike = match != nil && sameText == nil
         if match == nil {
             match = Suggest.nearest(found, in: allowed)
             lookAlike = false
         }
         guard let m = match else { return (nil, []) }
         var help = "did you mean \(JSONView.quoted(m))?"
+        if sameText != nil { help += " " + normalizationNote(found: found, allowed: m) }
         if lookAlike { help += " " + lookAlikeNote(found: found, allowed: m) }
         var fixes: [Fix] = []
         if inst.keyName == nil {
@@ -177,6 +186,14 @@ enum Messages {
         let left = x.map { "`\($0)` \(codePoint($0))" }.joined(separator: ", ")
         let right = y.map { "`\($0)` \(codePoint($0))" }.joined(separator: ", ")
         return "\(left) looks alike but differs: the schema has \(right)"
+    }
+
+    /// For text that looks identical but is composed differently (NFC vs NFD, common in
+    /// text copied from PDFs or macOS file names).
+    static func normalizationNote(found: String, allowed: String) -> String {
+        let a = found.unicodeScalars.map { codePoint($0) }.joined(separator: " + ")
+        let b = allowed.unicodeScalars.map { codePoint($0) }.joined(separator: " + ")
+        return "the text looks the same but is written with different code points (\(a), where the schema has \(b)); JSON compares code points, so re-type it or normalise the file to NFC"
     }
 
     /// `U+3007 IDEOGRAPHIC NUMBER ZERO`.

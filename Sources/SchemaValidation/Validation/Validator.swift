@@ -118,7 +118,8 @@ final class Evaluator {
             if !depthReported || !collect {
                 depthReported = depthReported || collect
                 out.failures.append(Failure(.depthLimit, "validation stops here: the data and schema nest deeper than \(options.maxDepth) levels",
-                                            at: inst.node, depth: inst.depth, label: "too deep"))
+                                            at: inst.node, range: inst.node.isScalar ? nil : inst.headRange, depth: inst.depth,
+                                            label: "too deep", help: "the values below this one are not checked against the schema"))
             }
             return out
         }
@@ -132,8 +133,6 @@ final class Evaluator {
                                             range: inst.key?.range, depth: inst.depth, label: "not allowed",
                                             labels: [Label(span: s.source.span, message: "`false` schema")],
                                             expectations: []))
-            } else if tracking {
-                // `true` evaluates nothing by itself.
             }
             return out
         }
@@ -226,8 +225,9 @@ final class Evaluator {
 
     @inline(never)
     func checkNumber(_ s: SchemaNodeRef, _ inst: Instance, _ title: String?, _ out: inout Outcome) {
-        guard let n = inst.number else { return }
-        let found = JSONView.render(inst.node)
+        guard s.minimum != nil || s.maximum != nil || s.exclusiveMinimum != nil || s.exclusiveMaximum != nil || s.multipleOf != nil,
+              let n = inst.number else { return }
+        var found: String { inst.render() }
         func bound(_ b: JSONNumber?, _ keyword: String, _ code: SchemaCode, _ op: String, _ fails: (Int) -> Bool) {
             guard let b else { return }
             let c = JSONNumber.compare(n, b)
@@ -300,9 +300,9 @@ final class Evaluator {
             if !collect { return }
         }
         if s.uniqueItems, count > 1 {
-            var first: [String: Int] = [:]
+            var first: [ExactString: Int] = [:]
             for (i, item) in items.enumerated() {
-                let c = CanonicalJSON.text(item)
+                let c = CanonicalJSON.key(item)
                 if let j = first[c] {
                     out.failures.append(Failure(.uniqueItems, "item \(i + 1) repeats item \(j + 1) (\(JSONView.render(item))); items must be unique",
                                                 at: item, depth: inst.depth + 1, label: "repeated",
@@ -344,7 +344,7 @@ final class Evaluator {
                 let o = evaluate(c, Instance(node: item, key: nil, depth: inst.depth + 1), collect: false, title: nil, inPlace: 0)
                 if o.valid { matched.append(i) }
             }
-            out.evaluated.itemSet.formUnion(matched)
+            if tracking { out.evaluated.itemSet.formUnion(matched) }
             let minC = s.minContains ?? 1
             let containsTitle = nodes[c].title.map { " (\($0))" } ?? ""
             if matched.count < minC {
@@ -387,11 +387,12 @@ final class Evaluator {
         let entries = inst.node.entries
         var names: [String?] = []
         names.reserveCapacity(entries.count)
-        var present: [String: Int] = [:]
+        var present: [ExactString: Int] = [:]
+        present.reserveCapacity(entries.count)
         for (i, e) in entries.enumerated() {
             let name = JSONView.keyName(e.key)
             names.append(name)
-            if let name, present[name] == nil { present[name] = i }
+            if let name, present[ExactString(name)] == nil { present[ExactString(name)] = i }
             if name == nil, collect, reportedKeys.insert(e.key).inserted {
                 extra.append(Failure(.nonStringKey, "a key that is \(JSONView.describe(e.key)) cannot be a JSON property name; this entry is not checked",
                                      at: e.key, depth: inst.depth + 1, label: "not a name",
@@ -415,26 +416,27 @@ final class Evaluator {
         // mistake, reported once (at the key, with the suggestion), not twice.
         var misspelt: [String: String] = [:]
         if let a = s.additionalProperties, nodes[a].boolean == false, !s.required.isEmpty {
-            let missing = s.required.map(\.name).filter { present[$0] == nil }
+            let missing = s.required.map(\.name).filter { present[ExactString($0)] == nil }
             if !missing.isEmpty {
-                for name in names.compactMap({ $0 }) where s.properties[name] == nil && !s.patternProperties.contains(where: { $0.regex.matches(name) }) {
+                for name in names.compactMap({ $0 }) where s.property(name) == nil && !s.patternProperties.contains(where: { $0.regex.matches(name) }) {
                     if let m = Suggest.nearest(name, in: missing), misspelt[m] == nil { misspelt[m] = name }
                 }
             }
         }
-        for (name, node) in s.required where present[name] == nil && misspelt[name] == nil {
-            let propertyTitle = s.properties[name].flatMap { titleOf($0) }
+        for (name, node) in s.required where present[ExactString(name)] == nil && misspelt[name] == nil {
+            let propertyTitle = s.property(name).flatMap { titleOf($0) }
+            let about = s.property(name).flatMap { descriptionOf($0) }.map { ["`\(name)`: " + Messages.shortened($0, limit: 160)] } ?? []
             let what = propertyTitle.map { "missing required key `\(name)` (\($0))" } ?? "missing required key `\(name)`"
             let whose = title.map { " in \($0)" } ?? ""
             out.failures.append(Failure(.required, what + whose, at: inst.node, range: inst.headRange, depth: inst.depth,
                                         label: "`\(name)` is missing",
                                         labels: [Label(span: node.span, message: "required here" + (s.title.map { " by \($0)" } ?? ""))],
-                                        help: "add `\(name): …` to this mapping"))
+                                        notes: about, help: "add `\(name): …` to this mapping"))
             if !collect { return }
         }
-        for (name, requires) in s.dependentRequired where present[name] != nil {
-            for (needed, node) in requires where present[needed] == nil {
-                let at = entries[present[name]!].key
+        for (name, requires) in s.dependentRequired where present[ExactString(name)] != nil {
+            for (needed, node) in requires where present[ExactString(needed)] == nil {
+                let at = entries[present[ExactString(name)]!].key
                 out.failures.append(Failure(.dependentRequired, "`\(name)` requires `\(needed)`, which is missing", at: at,
                                             depth: inst.depth + 1, label: "needs `\(needed)`",
                                             labels: [Label(span: node.span, message: "required with `\(name)` here")],
@@ -444,9 +446,9 @@ final class Evaluator {
         }
         // properties, patternProperties, additionalProperties
         for (i, e) in entries.enumerated() {
-            guard let name = names[i], present[name] == i else { continue }
+            guard let name = names[i], present[ExactString(name)] == i else { continue }
             var matched = false
-            if let p = s.properties[name] {
+            if let p = s.property(name) {
                 matched = true
                 let o = evaluate(p, Instance(node: e.value, key: e.key, depth: inst.depth + 1), collect: collect, title: nil, inPlace: 0)
                 out.failures += o.failures
@@ -459,9 +461,9 @@ final class Evaluator {
                 if !o.valid && !collect { return }
             }
             if matched {
-                out.evaluated.properties.insert(i)
+                if tracking { out.evaluated.properties.insert(i) }
             } else if let a = s.additionalProperties {
-                out.evaluated.properties.insert(i)
+                if tracking { out.evaluated.properties.insert(i) }
                 if nodes[a].boolean == false {
                     var f = unknownKey(name, e.key, e.value, s, inst, title, keyword: "additionalProperties",
                                        code: .additionalProperties, candidates: s.propertyOrder, present: present)
@@ -499,13 +501,17 @@ final class Evaluator {
 
     @inline(never)
     func unknownKey(_ name: String, _ key: YAMLNode, _ value: YAMLNode, _ s: SchemaNodeRef, _ inst: Instance, _ title: String?,
-                    keyword: String, code: SchemaCode, candidates: [String], present: [String: Int]) -> Failure {
+                    keyword: String, code: SchemaCode, candidates: [String], present: [ExactString: Int]) -> Failure {
         // Suggest only names that are not already used in this mapping.
-        let free = candidates.filter { present[$0] == nil }
-        let lookAlike = free.first { Messages.skeleton($0) == Messages.skeleton(name) }
-        let suggestion = lookAlike ?? Suggest.nearest(name, in: free)
+        let free = candidates.filter { present[ExactString($0)] == nil }
+        // Canonically equivalent (Swift's ==) but not the same code points: NFC vs NFD.
+        let sameText = free.first { $0 == name }
+        let lookAlike = sameText == nil ? free.first { Messages.skeleton($0) == Messages.skeleton(name) } : nil
+        let suggestion = sameText ?? lookAlike ?? Suggest.nearest(name, in: free)
         var notes: [String] = []
-        if let lookAlike {
+        if let sameText {
+            notes.append(Messages.normalizationNote(found: name, allowed: sameText))
+        } else if let lookAlike {
             notes.append(Messages.lookAlikeNote(found: name, allowed: lookAlike))
         }
         if !candidates.isEmpty {
@@ -527,11 +533,11 @@ final class Evaluator {
     }
 
     func checkUnevaluatedProperties(_ s: SchemaNodeRef, _ u: Int, _ inst: Instance, _ title: String?, _ collect: Bool, _ out: inout Outcome) {
-        var present: [String: Int] = [:]
+        var present: [ExactString: Int] = [:]
         let entries = inst.node.entries
-        for (i, e) in entries.enumerated() { if let n = JSONView.keyName(e.key), present[n] == nil { present[n] = i } }
+        for (i, e) in entries.enumerated() { if let n = JSONView.keyName(e.key), present[ExactString(n)] == nil { present[ExactString(n)] = i } }
         for (i, e) in entries.enumerated() {
-            guard let name = JSONView.keyName(e.key), present[name] == i, !out.evaluated.hasProperty(i) else { continue }
+            guard let name = JSONView.keyName(e.key), present[ExactString(name)] == i, !out.evaluated.hasProperty(i) else { continue }
             if nodes[u].boolean == false {
                 out.failures.append(unknownKey(name, e.key, e.value, s, inst, title, keyword: "unevaluatedProperties",
                                                code: .unevaluatedProperties, candidates: declaredNames(s), present: present))
@@ -559,6 +565,19 @@ final class Evaluator {
             }
         }
         return names
+    }
+
+    /// The description of schema `sid`, following a chain of `$ref`s.
+    @inline(never)
+    func descriptionOf(_ sid: Int) -> String? {
+        var id = sid
+        for _ in 0..<16 {
+            let n = nodes[id]
+            if let d = n.description { return d }
+            guard let r = n.ref else { return nil }
+            id = r
+        }
+        return nil
     }
 
     /// The title of schema `sid`, following a chain of `$ref`s.
@@ -617,9 +636,9 @@ final class Evaluator {
             }
         }
         if !s.dependentSchemas.isEmpty {
-            var present = Set<String>()
-            for e in inst.node.entries where inst.type == .object { if let n = JSONView.keyName(e.key) { present.insert(n) } }
-            for (name, d) in s.dependentSchemas where present.contains(name) {
+            var present = Set<ExactString>()
+            for e in inst.node.entries where inst.type == .object { if let n = JSONView.keyName(e.key) { present.insert(ExactString(n)) } }
+            for (name, d) in s.dependentSchemas where present.contains(ExactString(name)) {
                 let o = evaluate(d, inst, collect: collect, title: title, inPlace: inPlace + 1)
                 out.evaluated.merge(o.evaluated)
                 for var f in o.failures {
@@ -760,7 +779,7 @@ final class Evaluator {
             for (name, p) in n.properties {
                 let ps = nodes[p]
                 let target = ps.constCanonical ?? (ps.enumCanonical.count == 1 ? ps.enumCanonical.first : nil)
-                if let target, let v = inst.node[name], CanonicalJSON.text(v) == target { return true }
+                if let target, let v = inst.node[name.string], CanonicalJSON.key(v) == target { return true }
             }
             if let r = n.ref { stack.append(r) }
             stack += n.allOf
