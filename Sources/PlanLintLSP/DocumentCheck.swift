@@ -83,8 +83,7 @@ enum DocumentCheck {
                 diagnostics = parsed.problems.map { Diagnostic($0, in: file) }
             }
         }
-        diagnostics.sort(by: Diagnostic.ordered)
-        findings += diagnostics.compactMap(converter.convert)
+        findings += diagnostics.sortedForOutput().compactMap(converter.convert)
         return CheckResult(kind: kind, findings: findings)
     }
 

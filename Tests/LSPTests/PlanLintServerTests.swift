@@ -349,6 +349,27 @@ extension LSP.PublishDiagnosticsParams {
         #expect(try await editor.shutDown() == 0)
     }
 
+    @Test func editsOnDiskAreNoticedAtTheNextCheckWithoutWatchers() async throws {
+        // Clients that cannot watch files (Neovim 0.7) send nothing when a rule file or a
+        // schema changes on disk; the next check of a plan compares file stamps.
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        var (editor, _) = try await Editor.start()
+        let plan = workspace.uri("Plans/plan.yaml")
+        editor.open(plan, text: try workspace.read("Plans/plan.yaml"))
+        #expect(try await editor.diagnostics(for: plan).codes == ["budget-within-limit", "schema/enum"])
+        let rule = try workspace.read("Rules/budget.yaml")
+        try workspace.write("Rules/budget.yaml", rule.replacingOccurrences(of: "self.budget <= 100", with: "self.budget <= 150"))
+        let schema = try workspace.read("plan.schema.yaml")
+        try workspace.write("plan.schema.yaml", schema.replacingOccurrences(of: "enum: [◎, ○, △, ×, －]", with: "enum: [◎, ○, 〇, △, ×, －]"))
+        // Typing a comment at the end of the plan.
+        editor.replace(plan, version: 2, line: 6, 0, 0, with: "# 確認済み\n")
+        let after = try await editor.diagnostics(for: plan)
+        #expect(after.version == 2)
+        #expect(after.diagnostics.isEmpty, "\(after.codes)")
+        #expect(try await editor.shutDown() == 0)
+    }
+
     // MARK: Configuration and schemas
 
     @Test func configEditsApplyWhenSavedAndABrokenConfigStopsChecking() async throws {
