@@ -49,7 +49,7 @@ let package = Package(
         // Language Server Protocol framing and message types (no linting logic).
         .target(name: "LSPProtocol", swiftSettings: strict),
         // The language server.
-        .target(name: "PlanLintLSP", dependencies: ["LSPProtocol", "PlanLintKit"], swiftSettings: strict),
+        .target(name: "PlanLintLSP", dependencies: ["LSPProtocol", "PlanLintKit", "RuleEngine", "RuleLanguage", "SchemaValidation"], swiftSettings: strict),
         // Subcommands; each declares options and hands work to PlanLintKit.
         .target(
             name: "PlanLintCLI",
@@ -68,11 +68,11 @@ let package = Package(
         .testTarget(name: "ExactNumbersTests", dependencies: ["ExactNumbers"]),
         .testTarget(name: "YAMLTreeTests", dependencies: ["YAMLTree", "Diagnostics"]),
         .testTarget(name: "DiagnosticsTests", dependencies: ["DiagnosticRendering", "YAMLTree"], exclude: ["Fixtures"]),
-        .testTarget(name: "RuleLanguageTests", dependencies: ["RuleLanguage"]),
+        .testTarget(name: "RuleLanguageTests", dependencies: ["RuleLanguage", "YAMLTree", "ExactNumbers", "SourceText"]),
         .testTarget(name: "SchemaValidationTests", dependencies: ["SchemaValidation"], exclude: ["Fixtures"]),
         .testTarget(name: "RuleEngineTests", dependencies: ["RuleEngine", "PlanLintKit"]),
         .testTarget(name: "CLITests", dependencies: ["PlanLintKit"]),
-        .testTarget(name: "LSPTests", dependencies: ["PlanLintLSP", "LSPProtocol", "SourceText"]),
+        .testTarget(name: "LSPTests", dependencies: ["PlanLintLSP", "LSPProtocol", "SourceText"], exclude: ["Fixtures", "nvim"]),
         .testTarget(name: "FuzzRegressionTests", dependencies: ["FuzzTargets"]),
     ],
     swiftLanguageModes: [.v6]
