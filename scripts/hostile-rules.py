@@ -59,7 +59,7 @@ def cases():
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--planlint", default=os.path.join(ROOT, ".build/release/planlint"))
-    ap.add_argument("--seconds", type=float, default=3.0)
+    ap.add_argument("--seconds", type=float, default=10.0)
     a = ap.parse_args()
     if not os.path.exists(a.planlint):
         print("hostile-rules: %s not found; build it with: swift build -c release --product planlint" % a.planlint)
