@@ -54,11 +54,21 @@ struct SchemaDocument: Sendable {
 }
 
 /// Why a referenced document could not be had.
-enum DocumentLoadFailure: Error, Sendable {
+enum DocumentLoadFailure: Error, Sendable, CustomStringConvertible {
     case outsideRoot(path: String, root: String)
     case unreadable(path: String, reason: String)
     case remote(uri: String)
     case unsupportedScheme(uri: String)
+
+    /// In plain words, for messages (never Swift's debug form of the case).
+    var description: String {
+        switch self {
+        case .outsideRoot(let path, let root): "\(path) is outside the allowed folder \(root)"
+        case .unreadable(_, let reason): reason
+        case .remote(let uri): "\(uri) is remote, and planlint never fetches"
+        case .unsupportedScheme(let uri): "\(uri) uses a scheme planlint does not read"
+        }
+    }
 }
 
 /// Where the compiler gets documents a `$ref` names.
