@@ -69,7 +69,7 @@ let package = Package(
         .testTarget(name: "YAMLTreeTests", dependencies: ["YAMLTree", "Diagnostics"]),
         .testTarget(name: "DiagnosticsTests", dependencies: ["DiagnosticRendering", "YAMLTree"], resources: []),
         .testTarget(name: "RuleLanguageTests", dependencies: ["RuleLanguage"]),
-        .testTarget(name: "SchemaValidationTests", dependencies: ["SchemaValidation"]),
+        .testTarget(name: "SchemaValidationTests", dependencies: ["SchemaValidation"], exclude: ["Fixtures"]),
         .testTarget(name: "RuleEngineTests", dependencies: ["RuleEngine", "PlanLintKit"]),
         .testTarget(name: "CLITests", dependencies: ["PlanLintKit"]),
         .testTarget(name: "LSPTests", dependencies: ["PlanLintLSP", "LSPProtocol", "SourceText"]),

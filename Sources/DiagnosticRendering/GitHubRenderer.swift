@@ -1,0 +1,81 @@
+import Diagnostics
+
+/// GitHub Actions workflow commands, which become annotations on the run and in pull
+/// request diffs: `::error file=…,line=…,endLine=…,col=…,endColumn=…,title=…::message`.
+///
+/// Warnings are `::warning`, infos `::notice`. `col`/`endColumn` (code points, 1-based,
+/// `endColumn` exclusive) are given only when the range is on one line, as GitHub ignores
+/// them otherwise. Notes and help follow the message on their own lines. Suppressed
+/// diagnostics are left out.
+public struct GitHubRenderer: DiagnosticRenderer {
+    public init() {}
+
+    public func render(_ diagnostics: [Diagnostic], context: RenderContext) -> String {
+        let index = PositionIndex()
+        return diagnostics.prepared(keepSuppressed: false).map { GitHubRenderer.command($0, index: index) + "\n" }.joined()
+    }
+
+    /// The workflow command for one diagnostic, without a newline.
+    public static func command(_ d: Diagnostic) -> String {
+        command(d, index: PositionIndex())
+    }
+
+    static func command(_ d: Diagnostic, index: PositionIndex) -> String {
+        let name = switch d.severity {
+        case .error: "error"
+        case .warning: "warning"
+        case .info: "notice"
+        }
+        var properties: [(String, String)] = [("file", d.path)]
+        if let span = d.span {
+            let start = index.start(span)
+            // The last line the range covers: a range that ends just after a line break
+            // covers the line before it, not the next one.
+            let last = span.range.isEmpty ? start : index.position(span.file, span.range.end - 1)
+            properties.append(("line", String(start.line)))
+            properties.append(("endLine", String(last.line)))
+            if last.line == start.line {
+                let end = index.end(span)
+                let endColumn = span.range.isEmpty ? start.column : end.line == start.line ? end.column : last.column + 1
+                properties.append(("col", String(start.column)))
+                properties.append(("endColumn", String(endColumn)))
+            }
+        }
+        properties.append(("title", "planlint (\(d.code))"))
+        var message = d.message
+        for note in d.notes { message += "\nnote: " + note }
+        if let help = d.help { message += "\nhelp: " + help }
+        let props = properties.map { "\($0.0)=\(escapeProperty($0.1))" }.joined(separator: ",")
+        return "::\(name) \(props)::\(escapeData(message))"
+    }
+
+    /// Escapes a command's message: `%`, CR and LF.
+    public static func escapeData(_ s: String) -> String {
+        var out = ""
+        for u in s.unicodeScalars {
+            switch u {
+            case "%": out += "%25"
+            case "\r": out += "%0D"
+            case "\n": out += "%0A"
+            default: out.unicodeScalars.append(u)
+            }
+        }
+        return out
+    }
+
+    /// Escapes a property value: as `escapeData`, plus `:` and `,`.
+    public static func escapeProperty(_ s: String) -> String {
+        var out = ""
+        for u in s.unicodeScalars {
+            switch u {
+            case "%": out += "%25"
+            case "\r": out += "%0D"
+            case "\n": out += "%0A"
+            case ":": out += "%3A"
+            case ",": out += "%2C"
+            default: out.unicodeScalars.append(u)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,111 @@
+import Diagnostics
+import SourceText
+
+/// The default, rustc-style form for people at a terminal.
+///
+/// ```text
+/// error[duplicate-key]: duplicate key "name"
+///  --> plan.yaml:3:1
+///   |
+/// 1 | name: a
+///   | ---- first defined here
+/// 2 | x: 1
+/// 3 | name: b
+///   | ^^^^ duplicate key
+///   |
+///   = help: remove one of the two entries
+///
+/// 1 error in 1 file
+/// ```
+/// Columns in `-->` are code points (as in `short`); carets are placed by terminal cells, so
+/// they stay under the right characters with tabs and wide characters. Suppressed
+/// diagnostics are left out and counted in the summary.
+public struct HumanRenderer: DiagnosticRenderer {
+    public init() {}
+
+    public func render(_ diagnostics: [Diagnostic], context: RenderContext) -> String {
+        let styler: any Styler = context.color ? ANSIStyler() : PlainStyler()
+        let index = PositionIndex()
+        var out = ""
+        for d in diagnostics.prepared(keepSuppressed: false) {
+            out += renderOne(d, context: context, styler: styler, index: index)
+            out += "\n"
+        }
+        out += styler.style(HumanRenderer.summary(DiagnosticSummary(diagnostics, files: context.fileCount(diagnostics))), .summary)
+        out += "\n"
+        return out
+    }
+
+    /// One diagnostic: header, excerpts, notes; each line ends with a newline.
+    public func renderOne(_ d: Diagnostic, context: RenderContext, styler: any Styler) -> String {
+        renderOne(d, context: context, styler: styler, index: PositionIndex())
+    }
+
+    func renderOne(_ d: Diagnostic, context: RenderContext, styler: any Styler, index: PositionIndex) -> String {
+        var lines: [String] = []
+        let severity = TextRole.severity(d.severity)
+        lines.append(styler.style("\(d.severity)[\(SingleLine.sanitize(d.code))]", severity)
+                     + styler.style(": " + SingleLine.sanitize(d.message), .message))
+
+        let snippets = HumanRenderer.snippets(for: d)
+        let gutterWidth = max(1, String(snippets.map(\.maxLineNumber).max() ?? 1).count)
+        let indent = String(repeating: " ", count: gutterWidth)
+        let emptyGutter = indent + " " + styler.style("|", .gutter)
+
+        if d.span == nil {
+            lines.append(indent + styler.style("-->", .gutter) + " " + SingleLine.sanitize(d.path))
+        }
+        for (i, snippet) in snippets.enumerated() {
+            let isPrimary = i == 0 && d.span != nil
+            let loc = index.position(snippet.file, isPrimary ? d.span!.range.start : snippet.firstOffset)
+            let arrow = isPrimary ? "-->" : ":::"
+            if i > 0 || d.span == nil { lines.append(emptyGutter) }
+            lines.append(indent + styler.style(arrow, .gutter) + " "
+                         + "\(SingleLine.sanitize(snippet.file.path)):\(loc.line):\(loc.column)")
+            lines.append(emptyGutter)
+            lines += snippet.render(gutterWidth: gutterWidth, severity: d.severity, context: context, styler: styler, index: index)
+        }
+
+        var trailers: [(TextRole, String, String)] = []
+        for note in d.notes { trailers.append((.note, "note", note)) }
+        if let help = d.help { trailers.append((.help, "help", help)) }
+        for fix in d.fixes { trailers.append((.help, fix.isSafe ? "fix" : "fix (unsafe)", fix.title)) }
+        if let url = d.docsURL { trailers.append((.note, "note", "for more information, see \(url)")) }
+        if !trailers.isEmpty && !snippets.isEmpty { lines.append(emptyGutter) }
+        for (role, word, text) in trailers {
+            let head = indent + " " + styler.style("=", .gutter) + " " + styler.style(word, role) + ": "
+            let continuation = String(repeating: " ", count: indent.count + 3 + word.count + 2)
+            let parts = text.split(separator: "\n", omittingEmptySubsequences: false).map { SingleLine.sanitize(String($0)) }
+            lines.append(head + parts[0])
+            for part in parts.dropFirst() { lines.append(part.isEmpty ? "" : continuation + part) }
+        }
+        return lines.map { $0 + "\n" }.joined()
+    }
+
+    /// `2 errors, 1 warning in 3 files (1 suppressed)`, or `no problems found in 3 files`.
+    public static func summary(_ s: DiagnosticSummary) -> String {
+        func count(_ n: Int, _ one: String, _ many: String) -> String { "\(n) \(n == 1 ? one : many)" }
+        var parts: [String] = []
+        if s.errors > 0 { parts.append(count(s.errors, "error", "errors")) }
+        if s.warnings > 0 { parts.append(count(s.warnings, "warning", "warnings")) }
+        if s.infos > 0 { parts.append(count(s.infos, "info", "infos")) }
+        let files = count(s.files, "file", "files")
+        var line = parts.isEmpty ? "no problems found in \(files)" : parts.joined(separator: ", ") + " in \(files)"
+        if s.suppressed > 0 { line += " (\(s.suppressed) suppressed)" }
+        return line
+    }
+
+    /// The excerpts of a diagnostic: the primary range's file first (with the secondary
+    /// labels in that file), then one per other file in order of first mention.
+    static func snippets(for d: Diagnostic) -> [Snippet] {
+        var order: [SourceFile] = []
+        var groups: [SourceFile: [Snippet.Annotation]] = [:]
+        func add(_ file: SourceFile, _ a: Snippet.Annotation) {
+            if groups[file] == nil { order.append(file) }
+            groups[file, default: []].append(a)
+        }
+        if let span = d.span { add(span.file, .init(range: span.range, label: d.primaryLabel, isPrimary: true)) }
+        for label in d.labels { add(label.span.file, .init(range: label.span.range, label: label.message, isPrimary: false)) }
+        return order.map { Snippet(file: $0, annotations: groups[$0]!) }
+    }
+}

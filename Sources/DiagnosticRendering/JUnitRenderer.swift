@@ -1,0 +1,84 @@
+import Diagnostics
+
+/// JUnit XML as GitLab's test reports and Jenkins' JUnit plugin read it.
+///
+/// One `testsuite` per file (named by its path), one failing `testcase` per diagnostic with
+/// a `failure` whose `message` is the diagnostic's message and whose text gives its location,
+/// code, notes and help. A checked file without findings has one passing test case, so the
+/// report shows what was checked. Every severity counts as a failure; `type` tells them apart.
+/// Suppressed diagnostics are left out.
+public struct JUnitRenderer: DiagnosticRenderer {
+    public init() {}
+
+    public func render(_ diagnostics: [Diagnostic], context: RenderContext) -> String {
+        let shown = diagnostics.prepared(keepSuppressed: false)
+        let index = PositionIndex()
+        var byPath: [String: [Diagnostic]] = [:]
+        for d in shown { byPath[d.path, default: []].append(d) }
+        let paths = Set(context.checkedFiles).union(byPath.keys)
+            .sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
+
+        let failures = shown.count
+        let tests = paths.reduce(0) { $0 + max(1, byPath[$1]?.count ?? 0) }
+        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        out += "<testsuites name=\"planlint\" tests=\"\(tests)\" failures=\"\(failures)\" errors=\"0\">\n"
+        for path in paths {
+            let found = byPath[path] ?? []
+            let p = XML.attribute(path)
+            out += "  <testsuite name=\"\(p)\" tests=\"\(max(1, found.count))\" failures=\"\(found.count)\" errors=\"0\">\n"
+            if found.isEmpty {
+                out += "    <testcase classname=\"\(p)\" name=\"planlint\" file=\"\(p)\"/>\n"
+            }
+            for d in found {
+                var name = d.code
+                let loc = d.span.map { index.start($0) }
+                if let loc { name += " at \(loc.line):\(loc.column)" }
+                let line = loc.map { " line=\"\($0.line)\"" } ?? ""
+                out += "    <testcase classname=\"\(p)\" name=\"\(XML.attribute(name))\" file=\"\(p)\"\(line)>\n"
+                var body = ShortRenderer.line(d, index: index)
+                for note in d.notes { body += "\nnote: " + note }
+                if let help = d.help { body += "\nhelp: " + help }
+                out += "      <failure message=\"\(XML.attribute(d.message))\" type=\"\(d.severity)\">\(XML.text(body))</failure>\n"
+                out += "    </testcase>\n"
+            }
+            out += "  </testsuite>\n"
+        }
+        out += "</testsuites>\n"
+        return out
+    }
+}
+
+/// Escaping for XML 1.0.
+enum XML {
+    /// Character data: `&`, `<`, `>` (and quotes, harmlessly) as entities; characters XML 1.0
+    /// cannot carry at all (C0 controls other than tab, LF, CR; U+FFFE, U+FFFF) removed.
+    static func text(_ s: String) -> String {
+        escape(s, inAttribute: false)
+    }
+
+    /// An attribute value in double quotes: as `text`, and tab, LF, CR as character
+    /// references so that attribute-value normalisation does not turn them into spaces.
+    static func attribute(_ s: String) -> String {
+        escape(s, inAttribute: true)
+    }
+
+    static func escape(_ s: String, inAttribute: Bool) -> String {
+        var out = ""
+        for u in s.unicodeScalars {
+            switch u {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&apos;"
+            case "\t", "\n", "\r":
+                if inAttribute { out += "&#\(u.value);" } else { out.unicodeScalars.append(u) }
+            case "\u{00}"..."\u{1F}", "\u{FFFE}", "\u{FFFF}":
+                continue
+            default:
+                out.unicodeScalars.append(u)
+            }
+        }
+        return out
+    }
+}

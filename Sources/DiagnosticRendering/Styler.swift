@@ -1,0 +1,53 @@
+import Diagnostics
+
+/// The roles text plays in the human form. Layout code names a role; a `Styler` decides how
+/// (and whether) it looks different.
+public enum TextRole: Sendable, Hashable {
+    /// `error`, `warning`, `info` in a header, and the `^^^` carets and label of the primary range.
+    case severity(Severity)
+    /// The header's message.
+    case message
+    /// Line numbers, `|`, `-->`, `:::`, `...`.
+    case gutter
+    /// `---` under secondary ranges and their labels.
+    case secondary
+    /// The word `note` in `= note:`.
+    case note
+    /// The word `help` in `= help:`.
+    case help
+    /// The closing summary line.
+    case summary
+}
+
+/// Decorates text for a role. The only place escape sequences exist.
+public protocol Styler: Sendable {
+    func style(_ text: String, _ role: TextRole) -> String
+}
+
+/// No decoration: for pipes, files, `--color never`, `NO_COLOR`.
+public struct PlainStyler: Styler {
+    public init() {}
+    public func style(_ text: String, _ role: TextRole) -> String { text }
+}
+
+/// ANSI SGR colours in the palette rustc users know: errors bold red, warnings bold yellow,
+/// infos bold green, the gutter and secondary labels bold blue, help bold cyan.
+public struct ANSIStyler: Styler {
+    public init() {}
+
+    public func style(_ text: String, _ role: TextRole) -> String {
+        if text.isEmpty { return text }
+        return "\u{1B}[\(code(role))m\(text)\u{1B}[0m"
+    }
+
+    func code(_ role: TextRole) -> String {
+        switch role {
+        case .severity(.error): "1;31"
+        case .severity(.warning): "1;33"
+        case .severity(.info): "1;32"
+        case .message, .note, .summary: "1"
+        case .gutter, .secondary: "1;34"
+        case .help: "1;36"
+        }
+    }
+}

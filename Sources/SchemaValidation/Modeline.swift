@@ -1,0 +1,88 @@
+import Diagnostics
+import Foundation
+import SourceText
+
+/// The YAML language server's way for a file to name its schema: a comment
+/// `# yaml-language-server: $schema=<path or URL>` among the file's first comment lines.
+///
+/// planlint honours it like the editor does: a relative path is resolved against the
+/// folder of the file that holds the comment. URLs (http, https) are not fetched.
+public struct SchemaModeline: Sendable, Equatable {
+    /// What the comment names.
+    public enum Target: Sendable, Equatable {
+        /// A local file: the path as resolved against the data file's folder.
+        case file(path: String)
+        /// An http(s) URL; planlint never fetches it.
+        case remote(url: String)
+    }
+
+    public let target: Target
+    /// The value as written after `$schema=`.
+    public let written: String
+    /// The comment line, for diagnostics about the schema it names.
+    public let span: SourceSpan
+
+    /// Finds the modeline in the leading comment block of `file` (blank lines, comments,
+    /// `%` directives and `---` may precede it; the first content line ends the search).
+    public static func find(in file: SourceFile) -> SchemaModeline? {
+        for line in 0..<file.lineCount {
+            let range = file.lineRange(line)
+            let text = file.text(in: range)
+            let trimmed = text.trimmingSpaces
+            if trimmed.isEmpty || trimmed.hasPrefix("%") || trimmed == "---" { continue }
+            guard trimmed.hasPrefix("#") else { return nil }
+            guard let value = modelineValue(trimmed) else { continue }
+            let lead = text.utf8.count - text.drop { $0 == " " || $0 == "\t" }.utf8.count
+            let span = SourceSpan(file: file, range: ByteRange(range.start + lead, range.end))
+            return SchemaModeline(target: target(for: value, relativeTo: file.path), written: value, span: span)
+        }
+        return nil
+    }
+
+    /// `# yaml-language-server: $schema=x` → `x` (spaces around `:` allowed, as the server does).
+    static func modelineValue(_ comment: String) -> String? {
+        var s = Substring(comment.dropFirst()).drop { $0 == " " || $0 == "\t" }
+        guard s.hasPrefix("yaml-language-server") else { return nil }
+        s = s.dropFirst("yaml-language-server".count).drop { $0 == " " || $0 == "\t" }
+        guard s.first == ":" else { return nil }
+        s = s.dropFirst().drop { $0 == " " || $0 == "\t" }
+        guard s.hasPrefix("$schema=") else { return nil }
+        let value = String(s.dropFirst("$schema=".count)).trimmingSpaces
+        return value.isEmpty ? nil : value
+    }
+
+    static func target(for value: String, relativeTo dataPath: String) -> Target {
+        let lower = value.lowercased()
+        if lower.hasPrefix("http://") || lower.hasPrefix("https://") { return .remote(url: value) }
+        var path = value
+        if lower.hasPrefix("file://") { path = URIReference.percentDecoded(URIReference(value).path) }
+        if path.hasPrefix("/") { return .file(path: path) }
+        let folder = (dataPath as NSString).deletingLastPathComponent
+        let joined = folder.isEmpty ? path : folder + "/" + path
+        return .file(path: (joined as NSString).standardizingPath)
+    }
+
+    /// An info diagnostic for a modeline naming a remote schema.
+    public func remoteDiagnostic() -> Diagnostic? {
+        guard case .remote(let url) = target else { return nil }
+        return Diagnostic(code: SchemaCode.remoteSchema.rawValue, severity: .info,
+                          message: "remote schemas are not fetched: \(url)", location: .span(span),
+                          primaryLabel: "not fetched",
+                          notes: ["planlint never reads from the network, so this file is not checked against a schema"],
+                          help: "keep a copy of the schema in the project and name it by a relative path, or map this file to a schema in .planlint.yaml (`schemas:`)")
+    }
+}
+
+extension SchemaRegistry {
+    /// The schema a data file names in its modeline, loaded (or the diagnostics saying why
+    /// not); nil if the file has no modeline.
+    public func schema(forModelineIn file: SourceFile) -> SchemaLoadResult? {
+        guard let modeline = SchemaModeline.find(in: file) else { return nil }
+        switch modeline.target {
+        case .remote:
+            return SchemaLoadResult(schema: nil, diagnostics: [modeline.remoteDiagnostic()!])
+        case .file(let path):
+            return schema(atPath: path, requestedAt: modeline.span)
+        }
+    }
+}

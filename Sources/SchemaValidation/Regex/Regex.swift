@@ -1,0 +1,560 @@
+/// A regular expression for `pattern` and `patternProperties`, matched in linear time.
+///
+/// JSON Schema patterns are ECMA-262 regular expressions. planlint accepts the subset that
+/// can be matched without backtracking and runs it as a Pike VM over Unicode scalars: the
+/// time to test a string is O(pattern size × string length) whatever the input, so a hostile
+/// plan file cannot make validation hang. Supported: literals and escapes (`\t \n \v \f \r \0
+/// \cX \xHH \uHHHH \u{H…}`, escaped syntax characters), `.`, classes `[…]` `[^…]` with ranges,
+/// `\d \D \w \W \s \S`, `\p{…}`/`\P{…}` for general categories (`L`, `Lu`, `Letter`, `Nd`, …) and
+/// a few binary properties (`Alphabetic`, `White_Space`, `Uppercase`, `Lowercase`, `ASCII`,
+/// `Any`, `Assigned`, `Emoji`), anchors `^ $`, word boundaries `\b \B`, groups `(…)` `(?:…)`
+/// `(?<name>…)`, alternation, and the quantifiers `* + ? {n} {n,} {n,m}` (greedy or lazy — for a
+/// yes/no match they are the same). Not supported, and reported as schema errors:
+/// backreferences, lookahead and lookbehind, and `\p{Script=…}`.
+///
+/// Semantics follow ECMA-262 with the `u` flag: a pattern matches anywhere in the string
+/// unless anchored, `.` matches any scalar but line terminators, `\d`/`\w` are ASCII, `$`
+/// matches only at the very end.
+public struct SchemaRegex: Sendable {
+    /// The pattern as written.
+    public let source: String
+    let program: [RegexInstruction]
+    let classes: [CharClass]
+    /// True when the program can only match at the start (pattern begins with `^`).
+    let anchoredAtStart: Bool
+
+    /// The largest program accepted (counted repetitions are expanded).
+    public static let maxProgramSize = 20_000
+    /// The deepest group nesting accepted.
+    public static let maxNesting = 100
+
+    /// Compiles `pattern`, or throws a `SchemaRegexError` naming the offending place.
+    public init(_ pattern: String) throws(SchemaRegexError) {
+        var parser = RegexParser(pattern)
+        let ast = try parser.parse()
+        var compiler = RegexCompiler()
+        try compiler.emit(ast)
+        compiler.program.append(.match)
+        source = pattern
+        program = compiler.program
+        classes = compiler.classes
+        if case .assert(.start) = program.first { anchoredAtStart = true } else { anchoredAtStart = false }
+    }
+
+    /// Whether the pattern matches somewhere in `text`.
+    public func matches(_ text: String) -> Bool {
+        var input: [UInt32] = []
+        input.reserveCapacity(text.utf8.count)
+        for s in text.unicodeScalars { input.append(s.value) }
+        var vm = PikeVM(program: program, classes: classes)
+        return vm.search(input, anchored: anchoredAtStart)
+    }
+}
+
+/// Why a pattern was rejected: a message and where in the pattern (code point offsets).
+public struct SchemaRegexError: Error, Sendable, Equatable, CustomStringConvertible {
+    public enum Kind: Sendable, Equatable {
+        /// Not a valid ECMA-262 pattern.
+        case invalid
+        /// Valid ECMA-262, but outside the linear-time subset planlint implements.
+        case unsupported
+        /// Too large once counted repetitions are expanded, or nested too deep.
+        case tooComplex
+    }
+    public let kind: Kind
+    public let message: String
+    /// Offset of the problem in the pattern, in Unicode scalars.
+    public let offset: Int
+    /// Length of the offending text, in Unicode scalars (at least 1 where possible).
+    public let length: Int
+    public var description: String { "\(message) (at \(offset))" }
+}
+
+enum RegexAssertion: Sendable, Equatable {
+    case start, end, wordBoundary, notWordBoundary
+}
+
+enum RegexInstruction: Sendable, Equatable {
+    case char(UInt32)
+    case charClass(Int)
+    case any
+    case split(Int, Int)
+    case jump(Int)
+    case assert(RegexAssertion)
+    case match
+}
+
+indirect enum RegexNode: Sendable {
+    case empty
+    case char(UInt32)
+    case charClass(CharClass)
+    case any
+    case concat([RegexNode])
+    case alternation([RegexNode])
+    case repetition(RegexNode, min: Int, max: Int?)
+    case assertion(RegexAssertion)
+}
+
+// MARK: - Parser
+
+struct RegexParser {
+    let s: [UInt32]
+    var i = 0
+    var depth = 0
+
+    init(_ pattern: String) { s = pattern.unicodeScalars.map(\.value) }
+
+    var atEnd: Bool { i >= s.count }
+    func peek(_ k: Int = 0) -> UInt32? { i + k < s.count ? s[i + k] : nil }
+    func isChar(_ c: UInt32?, _ ch: Character) -> Bool { c != nil && c! == ch.unicodeScalars.first!.value }
+
+    func error(_ kind: SchemaRegexError.Kind, _ message: String, at: Int? = nil, length: Int = 1) -> SchemaRegexError {
+        SchemaRegexError(kind: kind, message: message, offset: at ?? i, length: length)
+    }
+
+    mutating func parse() throws(SchemaRegexError) -> RegexNode {
+        let node = try parseDisjunction()
+        if !atEnd {
+            // Only an unmatched `)` stops a top-level disjunction early.
+            throw error(.invalid, "unmatched `)`")
+        }
+        return node
+    }
+
+    mutating func parseDisjunction() throws(SchemaRegexError) -> RegexNode {
+        var alternatives = [try parseAlternative()]
+        while isChar(peek(), "|") {
+            i += 1
+            alternatives.append(try parseAlternative())
+        }
+        return alternatives.count == 1 ? alternatives[0] : .alternation(alternatives)
+    }
+
+    mutating func parseAlternative() throws(SchemaRegexError) -> RegexNode {
+        var terms: [RegexNode] = []
+        while let c = peek(), !isChar(c, "|"), !isChar(c, ")") {
+            terms.append(try parseTerm())
+        }
+        if terms.isEmpty { return .empty }
+        return terms.count == 1 ? terms[0] : .concat(terms)
+    }
+
+    mutating func parseTerm() throws(SchemaRegexError) -> RegexNode {
+        let start = i
+        let c = peek()!
+        var atom: RegexNode
+        var quantifiable = true
+        switch Character(Unicode.Scalar(c)!) {
+        case "^": i += 1; atom = .assertion(.start); quantifiable = false
+        case "$": i += 1; atom = .assertion(.end); quantifiable = false
+        case "\\" where isChar(peek(1), "b"): i += 2; atom = .assertion(.wordBoundary); quantifiable = false
+        case "\\" where isChar(peek(1), "B"): i += 2; atom = .assertion(.notWordBoundary); quantifiable = false
+        case "\\": atom = try parseAtomEscape()
+        case "(": atom = try parseGroup()
+        case ".": i += 1; atom = .any
+        case "[": atom = .charClass(try parseClass())
+        case "*", "+", "?":
+            throw error(.invalid, "nothing to repeat before `\(Character(Unicode.Scalar(c)!))`")
+        case "{":
+            if let _ = try scanQuantifierBraces(at: i) {
+                throw error(.invalid, "nothing to repeat before `{`")
+            }
+            i += 1; atom = .char(c)
+        default:
+            i += 1; atom = .char(c)
+        }
+        guard let q = try parseQuantifier() else { return atom }
+        if !quantifiable {
+            throw error(.invalid, "an assertion cannot be repeated", at: start, length: i - start)
+        }
+        return .repetition(atom, min: q.min, max: q.max)
+    }
+
+    /// Parses `{n}`, `{n,}`, `{n,m}` at `pos` without consuming; nil if it is not one.
+    func scanQuantifierBraces(at pos: Int) throws(SchemaRegexError) -> (min: Int, max: Int?, end: Int)? {
+        var j = pos
+        guard j < s.count, s[j] == 0x7B else { return nil }
+        j += 1
+        func number(_ j: inout Int) -> Int? {
+            var v = 0, n = 0
+            while j < s.count, s[j] >= 0x30, s[j] <= 0x39 {
+                v = min(v * 10 + Int(s[j] - 0x30), 1_000_000_000)
+                j += 1; n += 1
+            }
+            return n > 0 ? v : nil
+        }
+        guard let lo = number(&j) else { return nil }
+        var hi: Int? = lo
+        if j < s.count, s[j] == 0x2C {
+            j += 1
+            hi = number(&j)
+        }
+        guard j < s.count, s[j] == 0x7D else { return nil }
+        if let hi, hi < lo {
+            throw error(.invalid, "numbers out of order in quantifier `{\(lo),\(hi)}`", at: pos, length: j + 1 - pos)
+        }
+        return (lo, hi, j + 1)
+    }
+
+    mutating func parseQuantifier() throws(SchemaRegexError) -> (min: Int, max: Int?)? {
+        guard let c = peek() else { return nil }
+        var q: (min: Int, max: Int?)
+        switch c {
+        case 0x2A: q = (0, nil); i += 1
+        case 0x2B: q = (1, nil); i += 1
+        case 0x3F: q = (0, 1); i += 1
+        case 0x7B:
+            guard let b = try scanQuantifierBraces(at: i) else { return nil }
+            q = (b.min, b.max)
+            i = b.end
+        default: return nil
+        }
+        if isChar(peek(), "?") { i += 1 }  // lazy: same yes/no answer
+        if let c = peek(), c == 0x2A || c == 0x2B || c == 0x3F || (c == 0x7B && (try? scanQuantifierBraces(at: i)) != nil) {
+            throw error(.invalid, "nothing to repeat (a quantifier follows a quantifier)")
+        }
+        return q
+    }
+
+    mutating func parseGroup() throws(SchemaRegexError) -> RegexNode {
+        let start = i
+        i += 1
+        if isChar(peek(), "?") {
+            if isChar(peek(1), ":") {
+                i += 2
+            } else if isChar(peek(1), "=") || isChar(peek(1), "!") {
+                throw error(.unsupported, "lookahead `(?\(isChar(peek(1), "=") ? "=" : "!")…)` is not supported (planlint matches patterns in linear time)", at: start, length: 3)
+            } else if isChar(peek(1), "<") && (isChar(peek(2), "=") || isChar(peek(2), "!")) {
+                throw error(.unsupported, "lookbehind is not supported (planlint matches patterns in linear time)", at: start, length: 4)
+            } else if isChar(peek(1), "<") {
+                i += 2
+                let nameStart = i
+                while let c = peek(), !isChar(c, ">") {
+                    guard let u = Unicode.Scalar(c), u.properties.isAlphabetic || u.properties.numericType != nil || c == 0x5F || c == 0x24 else {
+                        throw error(.invalid, "invalid character in group name")
+                    }
+                    i += 1
+                }
+                if atEnd || i == nameStart { throw error(.invalid, "unterminated or empty group name", at: start, length: i - start) }
+                i += 1
+            } else {
+                throw error(.invalid, "invalid group `(?`", at: start, length: 2)
+            }
+        }
+        depth += 1
+        if depth > SchemaRegex.maxNesting {
+            throw error(.tooComplex, "groups are nested more than \(SchemaRegex.maxNesting) deep", at: start)
+        }
+        let inner = try parseDisjunction()
+        depth -= 1
+        guard isChar(peek(), ")") else { throw error(.invalid, "unterminated group: `(` has no matching `)`", at: start) }
+        i += 1
+        return inner
+    }
+
+    /// After `\` outside a class.
+    mutating func parseAtomEscape() throws(SchemaRegexError) -> RegexNode {
+        let start = i
+        i += 1
+        guard let c = peek() else { throw error(.invalid, "`\\` at end of pattern", at: start) }
+        if let cls = try classEscape(c, start: start) { return .charClass(cls) }
+        if c >= 0x31 && c <= 0x39 {
+            throw error(.unsupported, "backreferences like `\\\(Character(Unicode.Scalar(c)!))` are not supported (planlint matches patterns in linear time)", at: start, length: 2)
+        }
+        if c == 0x6B {  // k
+            throw error(.unsupported, "named backreferences `\\k<…>` are not supported (planlint matches patterns in linear time)", at: start, length: 2)
+        }
+        return .char(try characterEscape(c, start: start, inClass: false))
+    }
+
+    /// `\d \D \w \W \s \S \p{…} \P{…}` (consumed) or nil.
+    mutating func classEscape(_ c: UInt32, start: Int) throws(SchemaRegexError) -> CharClass? {
+        switch Character(Unicode.Scalar(c)!) {
+        case "d": i += 1; return .digit
+        case "D": i += 1; var x = CharClass.digit; x.negated = true; return x
+        case "w": i += 1; return .word
+        case "W": i += 1; var x = CharClass.word; x.negated = true; return x
+        case "s": i += 1; return .space
+        case "S": i += 1; var x = CharClass.space; x.negated = true; return x
+        case "p", "P":
+            let negate = c == 0x50
+            i += 1
+            guard isChar(peek(), "{") else { throw error(.invalid, "`\\p` needs a property in braces, like `\\p{L}`", at: start, length: 2) }
+            i += 1
+            var name = ""
+            while let c = peek(), !isChar(c, "}") {
+                name.unicodeScalars.append(Unicode.Scalar(c)!)
+                i += 1
+            }
+            guard !atEnd else { throw error(.invalid, "unterminated `\\p{`", at: start, length: i - start) }
+            i += 1
+            guard let test = PropertyTest.named(name) else {
+                let kind: SchemaRegexError.Kind = name.hasPrefix("Script") || name.hasPrefix("sc=") || name.hasPrefix("scx=") ? .unsupported : .invalid
+                let what = kind == .unsupported
+                    ? "script properties like `\\p{\(name)}` are not supported; use ranges (e.g. `[\\u3040-\\u309F]` for Hiragana)"
+                    : "unknown Unicode property `\\p{\(name)}`"
+                throw error(kind, what, at: start, length: i - start)
+            }
+            return CharClass(ranges: [], properties: [test], negated: negate)
+        default:
+            return nil
+        }
+    }
+
+    /// A single-character escape after `\` (the escape letter is at `i`).
+    mutating func characterEscape(_ c: UInt32, start: Int, inClass: Bool) throws(SchemaRegexError) -> UInt32 {
+        i += 1
+        switch Character(Unicode.Scalar(c)!) {
+        case "t": return 0x09
+        case "n": return 0x0A
+        case "v": return 0x0B
+        case "f": return 0x0C
+        case "r": return 0x0D
+        case "b" where inClass: return 0x08
+        case "0":
+            if let d = peek(), d >= 0x30, d <= 0x39 {
+                throw error(.invalid, "octal escapes are not allowed", at: start, length: 3)
+            }
+            return 0
+        case "c":
+            guard let l = peek(), (l >= 0x41 && l <= 0x5A) || (l >= 0x61 && l <= 0x7A) else {
+                throw error(.invalid, "`\\c` must be followed by a letter", at: start, length: 2)
+            }
+            i += 1
+            return l % 32
+        case "x":
+            guard let v = hexDigits(2) else { throw error(.invalid, "`\\x` needs two hex digits", at: start, length: 2) }
+            return v
+        case "u":
+            if isChar(peek(), "{") {
+                i += 1
+                var v: UInt32 = 0, n = 0
+                while let d = peek(), let h = hexValue(d) {
+                    v = v &* 16 &+ h; n += 1; i += 1
+                    if v > 0x10FFFF { throw error(.invalid, "code point beyond U+10FFFF", at: start, length: i - start) }
+                }
+                guard n > 0, isChar(peek(), "}") else { throw error(.invalid, "`\\u{…}` needs hex digits and a `}`", at: start, length: 3) }
+                i += 1
+                return v
+            }
+            guard let hi = hexDigits(4) else { throw error(.invalid, "`\\u` needs four hex digits", at: start, length: 2) }
+            if hi >= 0xD800 && hi <= 0xDBFF, isChar(peek(), "\\"), isChar(peek(1), "u") {
+                let save = i
+                i += 2
+                if let lo = hexDigits(4), lo >= 0xDC00, lo <= 0xDFFF {
+                    return 0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00)
+                }
+                i = save
+            }
+            return hi
+        default:
+            let syntax: Set<UInt32> = Set("^$\\.*+?()[]{}|/".unicodeScalars.map(\.value))
+            if syntax.contains(c) || c == 0x2D { return c }
+            throw error(.invalid, "unknown escape `\\\(Character(Unicode.Scalar(c)!))` (write the character itself, or `\\\\` for a backslash)", at: start, length: 2)
+        }
+    }
+
+    func hexValue(_ c: UInt32) -> UInt32? {
+        switch c {
+        case 0x30...0x39: c - 0x30
+        case 0x41...0x46: c - 0x41 + 10
+        case 0x61...0x66: c - 0x61 + 10
+        default: nil
+        }
+    }
+
+    mutating func hexDigits(_ n: Int) -> UInt32? {
+        var v: UInt32 = 0
+        for k in 0..<n {
+            guard let c = peek(k), let h = hexValue(c) else { return nil }
+            v = v * 16 + h
+        }
+        i += n
+        return v
+    }
+
+    mutating func parseClass() throws(SchemaRegexError) -> CharClass {
+        let start = i
+        i += 1
+        var cls = CharClass()
+        if isChar(peek(), "^") { cls.negated = true; i += 1 }
+        while true {
+            guard let c = peek() else { throw error(.invalid, "unterminated character class: `[` has no matching `]`", at: start) }
+            if isChar(c, "]") { i += 1; break }
+            let itemStart = i
+            let first = try classAtom()
+            if isChar(peek(), "-"), let next = peek(1), !isChar(next, "]") {
+                i += 1
+                let second = try classAtom()
+                guard case .single(let lo) = first, case .single(let hi) = second else {
+                    throw error(.invalid, "a range cannot start or end at a class like `\\d`", at: itemStart, length: i - itemStart)
+                }
+                guard lo <= hi else {
+                    throw error(.invalid, "range out of order in character class", at: itemStart, length: i - itemStart)
+                }
+                cls.add(lo...hi)
+            } else {
+                switch first {
+                case .single(let v): cls.add(v...v)
+                case .set(let set): cls.add(set)
+                }
+            }
+        }
+        cls.normalize()
+        return cls
+    }
+
+    enum ClassAtom { case single(UInt32), set(CharClass) }
+
+    mutating func classAtom() throws(SchemaRegexError) -> ClassAtom {
+        let c = peek()!
+        if c != 0x5C { i += 1; return .single(c) }
+        let start = i
+        i += 1
+        guard let e = peek() else { throw error(.invalid, "`\\` at end of pattern", at: start) }
+        if let set = try classEscape(e, start: start) { return .set(set) }
+        if e >= 0x31 && e <= 0x39 {
+            throw error(.invalid, "backreference inside a character class", at: start, length: 2)
+        }
+        return .single(try characterEscape(e, start: start, inClass: true))
+    }
+}
+
+// MARK: - Compiler
+
+struct RegexCompiler {
+    var program: [RegexInstruction] = []
+    var classes: [CharClass] = []
+
+    mutating func grow() throws(SchemaRegexError) {
+        if program.count > SchemaRegex.maxProgramSize {
+            throw SchemaRegexError(kind: .tooComplex,
+                                   message: "the pattern is too large once its counted repetitions are expanded (over \(SchemaRegex.maxProgramSize) steps)",
+                                   offset: 0, length: 0)
+        }
+    }
+
+    mutating func emit(_ node: RegexNode) throws(SchemaRegexError) {
+        try grow()
+        switch node {
+        case .empty: break
+        case .char(let c): program.append(.char(c))
+        case .any: program.append(.any)
+        case .charClass(let c):
+            classes.append(c)
+            program.append(.charClass(classes.count - 1))
+        case .assertion(let a): program.append(.assert(a))
+        case .concat(let parts):
+            for p in parts { try emit(p) }
+        case .alternation(let alts):
+            var jumpsToEnd: [Int] = []
+            for (k, alt) in alts.enumerated() {
+                if k < alts.count - 1 {
+                    let split = program.count
+                    program.append(.split(split + 1, -1))
+                    try emit(alt)
+                    jumpsToEnd.append(program.count)
+                    program.append(.jump(-1))
+                    program[split] = .split(split + 1, program.count)
+                } else {
+                    try emit(alt)
+                }
+            }
+            for j in jumpsToEnd { program[j] = .jump(program.count) }
+        case .repetition(let inner, let minCount, let maxCount):
+            for _ in 0..<minCount { try emit(inner) }
+            if let maxCount {
+                var splits: [Int] = []
+                for _ in minCount..<max(minCount, maxCount) {
+                    splits.append(program.count)
+                    program.append(.split(program.count + 1, -1))
+                    try emit(inner)
+                }
+                for s in splits { program[s] = .split(s + 1, program.count) }
+            } else {
+                let loop = program.count
+                program.append(.split(loop + 1, -1))
+                try emit(inner)
+                program.append(.jump(loop))
+                program[loop] = .split(loop + 1, program.count)
+            }
+        }
+    }
+}
+
+// MARK: - Pike VM
+
+/// Simulates the program's NFA over the input, one scalar at a time: each step touches
+/// every instruction at most once, so matching is linear in the input.
+struct PikeVM {
+    let program: [RegexInstruction]
+    let classes: [CharClass]
+    var mark: [Int]
+    var generation = 0
+    var stack: [Int] = []
+
+    init(program: [RegexInstruction], classes: [CharClass]) {
+        self.program = program
+        self.classes = classes
+        mark = [Int](repeating: -1, count: program.count)
+    }
+
+    /// Adds the thread at `pc` and everything reachable from it without consuming input to
+    /// `list`; returns true if it reaches `match`.
+    mutating func add(_ pc: Int, to list: inout [Int], at pos: Int, _ input: [UInt32]) -> Bool {
+        stack.append(pc)
+        while let p = stack.popLast() {
+            if mark[p] == generation { continue }
+            mark[p] = generation
+            switch program[p] {
+            case .jump(let t): stack.append(t)
+            case .split(let a, let b): stack.append(b); stack.append(a)
+            case .assert(let a):
+                let prev: UInt32? = pos > 0 ? input[pos - 1] : nil
+                let cur: UInt32? = pos < input.count ? input[pos] : nil
+                let holds: Bool
+                switch a {
+                case .start: holds = pos == 0
+                case .end: holds = pos == input.count
+                case .wordBoundary: holds = CharClass.isWord(prev) != CharClass.isWord(cur)
+                case .notWordBoundary: holds = CharClass.isWord(prev) == CharClass.isWord(cur)
+                }
+                if holds { stack.append(p + 1) }
+            case .match:
+                stack.removeAll(keepingCapacity: true)
+                return true
+            case .char, .charClass, .any:
+                list.append(p)
+            }
+        }
+        return false
+    }
+
+    mutating func search(_ input: [UInt32], anchored: Bool) -> Bool {
+        var current: [Int] = []
+        var next: [Int] = []
+        generation += 1
+        if add(0, to: &current, at: 0, input) { return true }
+        var pos = 0
+        while pos < input.count {
+            if current.isEmpty && anchored { return false }
+            let c = input[pos]
+            generation += 1
+            next.removeAll(keepingCapacity: true)
+            for pc in current {
+                let ok: Bool
+                switch program[pc] {
+                case .char(let x): ok = x == c
+                case .charClass(let k): ok = classes[k].contains(c)
+                case .any: ok = !CharClass.lineTerminators.contains(c)
+                default: ok = false
+                }
+                if ok && add(pc + 1, to: &next, at: pos + 1, input) { return true }
+            }
+            if !anchored && add(0, to: &next, at: pos + 1, input) { return true }
+            swap(&current, &next)
+            pos += 1
+        }
+        return false
+    }
+}

@@ -1,0 +1,67 @@
+import Diagnostics
+import SourceText
+import YAMLTree
+
+/// Supplies schema documents that are not local files, by URI. planlint itself never
+/// fetches anything from the network; a resolver is how a caller (a test, an offline
+/// mirror) serves such URIs from disk.
+public protocol SchemaResourceResolver: Sendable {
+    /// The resource at `uri` (absolute, without fragment), or nil if this resolver has none.
+    func resource(for uri: String) -> SchemaResource?
+}
+
+/// The bytes of a schema document and the path to show for it in diagnostics.
+public struct SchemaResource: Sendable {
+    public var displayPath: String
+    public var bytes: [UInt8]
+    public init(displayPath: String, bytes: [UInt8]) {
+        self.displayPath = displayPath
+        self.bytes = bytes
+    }
+}
+
+/// A schema document read and parsed once (YAML or JSON — JSON is read as YAML 1.2).
+struct SchemaDocument: Sendable {
+    let file: SourceFile
+    /// The first document of the stream; nil if the file is empty or unreadable as YAML.
+    let root: YAMLNode?
+    /// The URI it was retrieved from (`file:///…` for local files).
+    let uri: URIReference
+    /// YAML problems in the file.
+    let diagnostics: [Diagnostic]
+
+    static func parse(file: SourceFile, uri: URIReference, limits: YAMLLimits) -> SchemaDocument {
+        let result = YAMLReader.parse(file, limits: limits)
+        return make(file: file, result: result, uri: uri)
+    }
+
+    static func read(displayPath: String, bytes: [UInt8], uri: URIReference, limits: YAMLLimits) -> SchemaDocument {
+        let (file, result) = YAMLReader.read(path: displayPath, raw: bytes, limits: limits)
+        return make(file: file, result: result, uri: uri)
+    }
+
+    static func make(file: SourceFile, result: YAMLParseResult, uri: URIReference) -> SchemaDocument {
+        var diagnostics = result.problems.map { Diagnostic($0, in: file) }
+        let roots = result.documents
+        if roots.count > 1 {
+            diagnostics.append(Diagnostic(
+                code: SchemaCode.invalidKeyword.rawValue, severity: .warning,
+                message: "a schema file holds one document; the \(roots.count - 1) after the first are ignored",
+                location: .span(roots[1].span), primaryLabel: "ignored from here"))
+        }
+        return SchemaDocument(file: file, root: result.isComplete ? roots.first : nil, uri: uri, diagnostics: diagnostics)
+    }
+}
+
+/// Why a referenced document could not be had.
+enum DocumentLoadFailure: Error, Sendable {
+    case outsideRoot(path: String, root: String)
+    case unreadable(path: String, reason: String)
+    case remote(uri: String)
+    case unsupportedScheme(uri: String)
+}
+
+/// Where the compiler gets documents a `$ref` names.
+protocol SchemaDocumentProvider: Sendable {
+    func document(at uri: URIReference) -> Result<SchemaDocument, DocumentLoadFailure>
+}

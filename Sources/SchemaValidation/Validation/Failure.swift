@@ -1,0 +1,132 @@
+import Diagnostics
+import SourceText
+import YAMLTree
+
+/// One way a value failed its schema, before it becomes a `Diagnostic`.
+struct Failure: Sendable {
+    var code: SchemaCode
+    var message: String
+    /// The instance node the failure is about.
+    var node: YAMLNode
+    /// Where to point, when narrower or other than `node.range` (a key, a mapping's head).
+    var range: ByteRange?
+    /// Data depth of `node` (root = 0): deeper failures mean a branch matched further.
+    var depth: Int
+    var primaryLabel: String?
+    var labels: [Label] = []
+    var notes: [String] = []
+    var help: String?
+    var fixes: [Fix] = []
+    /// For type/const/enum mismatches at the value itself: what was expected, for merging
+    /// the alternatives of `anyOf`/`oneOf` into one message.
+    var expectations: [String]?
+    /// For const/enum mismatches: the allowed strings (for "did you mean" across alternatives).
+    var allowedStrings: [String] = []
+
+    init(_ code: SchemaCode, _ message: String, at node: YAMLNode, range: ByteRange? = nil, depth: Int,
+         label: String? = nil, labels: [Label?] = [], notes: [String] = [], help: String? = nil, fixes: [Fix] = [],
+         expectations: [String]? = nil) {
+        self.code = code
+        self.message = message
+        self.node = node
+        self.range = range
+        self.depth = depth
+        self.primaryLabel = label
+        self.labels = labels.compactMap { $0 }
+        self.notes = notes
+        self.help = help
+        self.fixes = fixes
+        self.expectations = expectations
+    }
+
+    func diagnostic(severity: Severity) -> Diagnostic {
+        Diagnostic(code: code.rawValue, severity: severity, message: message,
+                   location: .span(SourceSpan(file: node.file, range: range ?? node.range)),
+                   primaryLabel: primaryLabel, labels: labels, notes: notes, help: help, fixes: fixes)
+    }
+}
+
+/// Which properties and items the keywords of a schema looked at (for `unevaluated*`).
+struct Evaluated: Sendable {
+    var properties: Set<Int> = []
+    var allProperties = false
+    /// Items `0..<prefix` were evaluated.
+    var prefix = 0
+    var allItems = false
+    var itemSet: Set<Int> = []
+
+    mutating func merge(_ o: Evaluated) {
+        if o.allProperties { allProperties = true } else if !allProperties { properties.formUnion(o.properties) }
+        prefix = max(prefix, o.prefix)
+        if o.allItems { allItems = true } else if !allItems { itemSet.formUnion(o.itemSet) }
+    }
+
+    func hasProperty(_ i: Int) -> Bool { allProperties || properties.contains(i) }
+    func hasItem(_ i: Int) -> Bool { allItems || i < prefix || itemSet.contains(i) }
+}
+
+/// The result of applying one schema to one value.
+struct Outcome: Sendable {
+    var failures: [Failure] = []
+    var evaluated = Evaluated()
+    var valid: Bool { failures.isEmpty }
+}
+
+/// A value being validated: the node, the key it sits under (if any) and its depth. The
+/// scalar value and JSON type are computed once, here.
+struct Instance: Sendable {
+    let node: YAMLNode
+    let key: YAMLNode?
+    let depth: Int
+    /// Set when a mapping key is validated as a string (`propertyNames`).
+    let keyName: String?
+    /// The core-schema value (nil for collections).
+    let value: ScalarValue?
+    let type: JSONType
+
+    init(node: YAMLNode, key: YAMLNode?, depth: Int, keyName: String? = nil) {
+        self.node = node
+        self.key = key
+        self.depth = depth
+        self.keyName = keyName
+        if let keyName {
+            value = .string(keyName)
+            type = .string
+        } else {
+            let v = node.value
+            value = v
+            switch node.kind {
+            case .mapping: type = .object
+            case .sequence: type = .array
+            case .scalar: type = JSONView.type(of: v!)
+            }
+        }
+    }
+
+    var string: String? {
+        if case .string(let s)? = value { return s }
+        return nil
+    }
+    var number: JSONNumber? { value.flatMap(JSONNumber.init) }
+    func describe() -> String { keyName.map { "string " + JSONView.quoted($0) } ?? JSONView.describe(node) }
+    func render() -> String { keyName.map { JSONView.quoted($0) } ?? JSONView.render(node) }
+    var canonical: ExactString {
+        if let keyName { return ExactString("s" + String(keyName.utf8.count) + ":" + keyName) }
+        return CanonicalJSON.key(node)
+    }
+
+    /// Where to point for a finding about the whole collection: its key in the parent if it
+    /// has one, else its first entry or item (a block collection can span many lines).
+    var headRange: ByteRange {
+        if let key { return key.range }
+        let n = node
+        if n.isMapping, let first = n.entries.first {
+            let end = first.value.isScalar && first.value.range.end > first.key.range.end ? first.value.range.end : first.key.range.end
+            return ByteRange(first.key.range.start, end)
+        }
+        if n.isSequence, n.collectionStyle == .block, let first = n.items.first, first.isScalar {
+            return ByteRange(n.range.start, first.range.end)
+        }
+        return n.range
+    }
+}

@@ -1,0 +1,790 @@
+import Diagnostics
+import SourceText
+import YAMLTree
+
+/// Options for one validation run.
+public struct ValidationOptions: Sendable, Equatable {
+    /// Formats checked as assertions (`format` is an annotation by default, as the 2020-12
+    /// spec says). Implemented: `date` (RFC 3339 full-date). Others are never checked.
+    public var assertedFormats: Set<String>
+    /// Severity of findings in the data (configuration may override it per code).
+    public var severity: Severity
+    /// The deepest chain of schema applications followed (data depth plus in-place
+    /// applicators); beyond it validation stops with `schema/depth-limit`.
+    public var maxDepth: Int
+
+    public init(assertedFormats: Set<String> = [], severity: Severity = .error, maxDepth: Int = 4_000) {
+        self.assertedFormats = assertedFormats
+        self.severity = severity
+        self.maxDepth = maxDepth
+    }
+}
+
+/// The formats planlint can assert.
+public let assertableFormats: Set<String> = ["date"]
+
+/// Validates `document` against `schema`: every failure becomes a `Diagnostic` in the
+/// document's file, at the narrowest node, with a label pointing into the schema file at
+/// the keyword that failed. Diagnostics are in source order.
+public func validate(document: YAMLNode, against schema: CompiledSchema, options: ValidationOptions = .init()) -> [Diagnostic] {
+    DeepStack.run(maxDepth: options.maxDepth) {
+        let evaluator = Evaluator(schema: schema, options: options)
+        let outcome = evaluator.evaluate(schema.root, Instance(node: document, key: nil, depth: 0), collect: true, title: nil, inPlace: 0)
+        var diagnostics = (outcome.failures + evaluator.extra).map { $0.diagnostic(severity: options.severity) }
+        var seen = Set<Diagnostic>()
+        diagnostics = diagnostics.filter { seen.insert($0).inserted }
+        return diagnostics.sorted(by: Diagnostic.ordered)
+    }
+}
+
+extension CompiledSchema {
+    /// Whether `document` is valid (no failures), without building messages.
+    public func isValid(_ document: YAMLNode, options: ValidationOptions = .init()) -> Bool {
+        DeepStack.run(maxDepth: options.maxDepth) {
+            let evaluator = Evaluator(schema: self, options: options)
+            return evaluator.evaluate(self.root, Instance(node: document, key: nil, depth: 0), collect: false, title: nil, inPlace: 0).valid
+        }
+    }
+
+    /// Validates `document`; see `validate(document:against:options:)`.
+    public func validate(_ document: YAMLNode, options: ValidationOptions = .init()) -> [Diagnostic] {
+        SchemaValidation.validate(document: document, against: self, options: options)
+    }
+}
+
+/// Applies compiled schemas to values. One per validation run.
+///
+/// `collect` mode gathers every failure with its message; quick mode (for `not`, `if`,
+/// `contains` and the first pass over `anyOf`/`oneOf`) stops at the first failure and builds
+/// no messages. Recursion follows the data (one level per value) plus in-place applicators;
+/// its depth is capped by `ValidationOptions.maxDepth`, and an in-place chain longer than the
+/// number of schemas is a cycle (reported when the schema was compiled) and is cut.
+final class Evaluator {
+    let schema: CompiledSchema
+    let nodes: [SchemaNodeRef]
+    let options: ValidationOptions
+    let tracking: Bool
+    var depth = 0
+    var depthReported = false
+    /// Findings outside the normal flow (non-string keys), reported once each.
+    var extra: [Failure] = []
+    var reportedKeys = Set<YAMLNode>()
+
+    /// Memo of results, so alternatives that recurse cannot make the work exponential:
+    /// quick results always (they depend only on schema and value), collected ones while
+    /// inside the second, message-building pass over `anyOf`/`oneOf`.
+    struct MemoKey: Hashable {
+        let schema: Int
+        let node: Int32
+        let key: Int32
+        let isKeyName: Bool
+        let title: String?
+    }
+    var quickMemo: [MemoKey: Outcome] = [:]
+    var collectMemo: [MemoKey: Outcome] = [:]
+    var rebuilding = 0
+
+    init(schema: CompiledSchema, options: ValidationOptions) {
+        self.schema = schema
+        self.nodes = schema.nodes
+        self.options = options
+        self.tracking = schema.tracksEvaluation
+    }
+
+    func evaluate(_ sid: Int, _ inst: Instance, collect: Bool, title: String?, inPlace: Int) -> Outcome {
+        if inPlace > nodes.count { return Outcome() }  // a cycle, reported at compile time
+        if !collect {
+            let key = MemoKey(schema: sid, node: inst.node.index, key: -1, isKeyName: inst.keyName != nil, title: nil)
+            if let memo = quickMemo[key] { return memo }
+            let o = run(sid, inst, collect: false, title: nil, inPlace: inPlace)
+            quickMemo[key] = o
+            return o
+        }
+        if rebuilding > 0 {
+            let key = MemoKey(schema: sid, node: inst.node.index, key: inst.key?.index ?? -1, isKeyName: inst.keyName != nil, title: title)
+            if let memo = collectMemo[key] { return memo }
+            let o = run(sid, inst, collect: true, title: title, inPlace: inPlace)
+            collectMemo[key] = o
+            return o
+        }
+        return run(sid, inst, collect: true, title: title, inPlace: inPlace)
+    }
+
+    func run(_ sid: Int, _ inst: Instance, collect: Bool, title: String?, inPlace: Int) -> Outcome {
+        depth += 1
+        defer { depth -= 1 }
+        if depth > options.maxDepth {
+            var out = Outcome()
+            if !depthReported || !collect {
+                depthReported = depthReported || collect
+                out.failures.append(Failure(.depthLimit, "validation stops here: the data and schema nest deeper than \(options.maxDepth) levels",
+                                            at: inst.node, range: inst.node.isScalar ? nil : inst.headRange, depth: inst.depth,
+                                            label: "too deep", help: "the values below this one are not checked against the schema"))
+            }
+            return out
+        }
+        let s = nodes[sid]
+        var out = Outcome()
+        if let b = s.boolean {
+            if !b {
+                let message = inst.key.flatMap(JSONView.keyName).map { "`\($0)` is not allowed here (its schema is `false`)" }
+                    ?? "no value is allowed here (the schema is `false`)"
+                out.failures.append(Failure(.falseSchema, message, at: inst.node,
+                                            range: inst.key?.range, depth: inst.depth, label: "not allowed",
+                                            labels: [Label(span: s.source.span, message: "`false` schema")],
+                                            expectations: []))
+            }
+            return out
+        }
+        let title = title ?? s.title
+
+        if let r = s.ref {
+            let o = evaluate(r, inst, collect: collect, title: title, inPlace: inPlace + 1)
+            out.failures += o.failures
+            out.evaluated.merge(o.evaluated)
+            if !collect && !out.failures.isEmpty { return out }
+        }
+        checkShape(s, inst, title, collect, &out)
+        if !collect && !out.failures.isEmpty { return out }
+
+        switch inst.type {
+        case .integer, .number:
+            checkNumber(s, inst, title, &out)
+        case .string:
+            checkString(s, inst, title, &out)
+        case .array:
+            checkArray(s, sid, inst, title, collect, inPlace, &out)
+        case .object:
+            checkObject(s, sid, inst, title, collect, inPlace, &out)
+        default:
+            break
+        }
+        if !collect && !out.failures.isEmpty { return out }
+        applyInPlace(s, inst, title, collect, inPlace, &out)
+        if !collect && !out.failures.isEmpty { return out }
+        if inst.type == .array, let u = s.unevaluatedItems { checkUnevaluatedItems(s, u, inst, title, collect, &out) }
+        if inst.type == .object, let u = s.unevaluatedProperties { checkUnevaluatedProperties(s, u, inst, title, collect, &out) }
+        return out
+    }
+
+    // MARK: type, const, enum
+
+    @inline(never)
+    func checkShape(_ s: SchemaNodeRef, _ inst: Instance, _ title: String?, _ collect: Bool, _ out: inout Outcome) {
+        if let types = s.types {
+            let actual = inst.type
+            let ok = types.types.contains { JSONView.matches(inst.node, actual, $0) }
+            if !ok {
+                let expected = types.types.map(\.rawValue)
+                let list = Messages.orList(expected)
+                var f = Failure(.type, "expected \(list), found \(inst.describe())", at: inst.node, depth: inst.depth,
+                                label: title.map { "\($0): expected \(list)" } ?? "expected \(list)",
+                                labels: [s.entryLabel("type", Messages.inSchema("`type`", s))],
+                                expectations: expected)
+                if collect {
+                    let hint = Messages.typeHint(inst, expected: types)
+                    f.help = s.errorMessage ?? hint.help
+                    f.fixes = hint.fixes
+                }
+                out.failures.append(f)
+                if !collect { return }
+            }
+        }
+        if let c = s.constCanonical, let value = s.constValue, inst.canonical != c {
+            var f = Failure(.const, "expected \(JSONView.render(value)), found \(inst.describe())", at: inst.node, depth: inst.depth,
+                            label: title.map { "\($0): expected \(JSONView.render(value))" } ?? "expected \(JSONView.render(value))",
+                            labels: [s.entryLabel("const", Messages.inSchema("`const`", s))],
+                            expectations: [JSONView.render(value)])
+            f.allowedStrings = JSONView.string(value).map { [$0] } ?? []
+            if collect, let found = inst.string, let allowed = JSONView.string(value) {
+                let hint = Messages.nearValue(found, among: [allowed], inst: inst)
+                f.help = hint.help
+                f.fixes = hint.fixes
+            }
+            out.failures.append(f)
+            if !collect { return }
+        }
+        if let values = s.enumValues, !s.enumCanonical.contains(inst.canonical) {
+            let rendered = values.map(JSONView.render)
+            let shown = Messages.truncatedList(rendered, limit: 12)
+            var f = Failure(.enumValue, "expected one of \(shown); found \(inst.describe())", at: inst.node, depth: inst.depth,
+                            label: title.map { "\($0): not an allowed value" } ?? "not an allowed value",
+                            labels: [s.label("enum", Messages.inSchema("`enum`", s))],
+                            expectations: rendered.count == 1 ? rendered : ["one of " + shown])
+            f.allowedStrings = values.compactMap(JSONView.string)
+            if collect, let found = inst.string {
+                let hint = Messages.nearValue(found, among: values.compactMap(JSONView.string), inst: inst)
+                f.help = hint.help
+                f.fixes = hint.fixes
+            }
+            out.failures.append(f)
+        }
+    }
+
+    // MARK: numbers
+
+    @inline(never)
+    func checkNumber(_ s: SchemaNodeRef, _ inst: Instance, _ title: String?, _ out: inout Outcome) {
+        guard s.minimum != nil || s.maximum != nil || s.exclusiveMinimum != nil || s.exclusiveMaximum != nil || s.multipleOf != nil,
+              let n = inst.number else { return }
+        var found: String { inst.render() }
+        func bound(_ b: JSONNumber?, _ keyword: String, _ code: SchemaCode, _ op: String, _ fails: (Int) -> Bool) {
+            guard let b else { return }
+            let c = JSONNumber.compare(n, b)
+            guard c == nil || fails(c!) else { return }
+            out.failures.append(Failure(code, "expected a number \(op) \(b), found \(found)", at: inst.node, depth: inst.depth,
+                                        label: title.map { "\($0): must be \(op) \(b)" } ?? "must be \(op) \(b)",
+                                        labels: [s.entryLabel(keyword, Messages.inSchema("`\(keyword)`", s))]))
+        }
+        bound(s.minimum, "minimum", .minimum, "≥") { $0 < 0 }
+        bound(s.maximum, "maximum", .maximum, "≤") { $0 > 0 }
+        bound(s.exclusiveMinimum, "exclusiveMinimum", .exclusiveMinimum, ">") { $0 <= 0 }
+        bound(s.exclusiveMaximum, "exclusiveMaximum", .exclusiveMaximum, "<") { $0 >= 0 }
+        if let m = s.multipleOf, !n.isMultiple(of: m) {
+            out.failures.append(Failure(.multipleOf, "expected a multiple of \(m), found \(found)", at: inst.node, depth: inst.depth,
+                                        label: "not a multiple of \(m)",
+                                        labels: [s.entryLabel("multipleOf", Messages.inSchema("`multipleOf`", s))]))
+        }
+    }
+
+    // MARK: strings
+
+    @inline(never)
+    func checkString(_ s: SchemaNodeRef, _ inst: Instance, _ title: String?, _ out: inout Outcome) {
+        guard let text = inst.string else { return }
+        if s.minLength != nil || s.maxLength != nil {
+            let length = text.unicodeScalars.count
+            if let min = s.minLength, length < min {
+                let what = length == 0 ? "an empty string" : "\(length) character\(length == 1 ? "" : "s")"
+                out.failures.append(Failure(.minLength, "expected at least \(min) character\(min == 1 ? "" : "s"), found \(what)",
+                                            at: inst.node, range: inst.node.range.isEmpty ? inst.key?.range : nil, depth: inst.depth,
+                                            label: title.map { "\($0): too short" } ?? "too short",
+                                            labels: [s.entryLabel("minLength", Messages.inSchema("`minLength`", s))]))
+            }
+            if let max = s.maxLength, length > max {
+                out.failures.append(Failure(.maxLength, "expected at most \(max) character\(max == 1 ? "" : "s"), found \(length)",
+                                            at: inst.node, depth: inst.depth,
+                                            label: title.map { "\($0): too long" } ?? "too long",
+                                            labels: [s.entryLabel("maxLength", Messages.inSchema("`maxLength`", s))]))
+            }
+        }
+        if let re = s.pattern, !re.matches(text) {
+            let message = s.patternErrorMessage ?? "\(inst.describe()) does not match the pattern `\(re.source)`"
+            out.failures.append(Failure(.pattern, message, at: inst.node, depth: inst.depth,
+                                        label: title.map { "\($0): does not match" } ?? "does not match",
+                                        labels: [s.entryLabel("pattern", Messages.inSchema("`pattern`", s))]))
+        }
+        if let format = s.format, options.assertedFormats.contains(format), let problem = Formats.check(format, text) {
+            out.failures.append(Failure(.format, "expected a \(format) (\(Formats.shape(format))), found \(inst.describe()): \(problem)",
+                                        at: inst.node, depth: inst.depth, label: "not a valid \(format)",
+                                        labels: [s.entryLabel("format", Messages.inSchema("`format`", s))]))
+        }
+    }
+
+    // MARK: arrays
+
+    func checkArray(_ s: SchemaNodeRef, _ sid: Int, _ inst: Instance, _ title: String?, _ collect: Bool, _ inPlace: Int, _ out: inout Outcome) {
+        let items = inst.node.items
+        let count = items.count
+        func plural(_ n: Int) -> String { "\(n) item\(n == 1 ? "" : "s")" }
+        if let min = s.minItems, count < min {
+            out.failures.append(Failure(.minItems, "expected at least \(plural(min)), found \(count)", at: inst.node, range: inst.headRange,
+                                        depth: inst.depth, label: title.map { "\($0): too few items" } ?? "too few items",
+                                        labels: [s.entryLabel("minItems", Messages.inSchema("`minItems`", s))]))
+            if !collect { return }
+        }
+        if let max = s.maxItems, count > max {
+            out.failures.append(Failure(.maxItems, "expected at most \(plural(max)), found \(count)", at: inst.node, range: inst.headRange,
+                                        depth: inst.depth, label: title.map { "\($0): too many items" } ?? "too many items",
+                                        labels: [s.entryLabel("maxItems", Messages.inSchema("`maxItems`", s))]))
+            if !collect { return }
+        }
+        if s.uniqueItems, count > 1 {
+            var first: [ExactString: Int] = [:]
+            for (i, item) in items.enumerated() {
+                let c = CanonicalJSON.key(item)
+                if let j = first[c] {
+                    out.failures.append(Failure(.uniqueItems, "item \(i + 1) repeats item \(j + 1) (\(JSONView.render(item))); items must be unique",
+                                                at: item, depth: inst.depth + 1, label: "repeated",
+                                                labels: [Label(span: items[j].span, message: "first here"),
+                                                         s.entryLabel("uniqueItems", Messages.inSchema("`uniqueItems`", s))]))
+                    if !collect { return }
+                } else {
+                    first[c] = i
+                }
+            }
+        }
+        // prefixItems, items
+        let prefix = min(s.prefixItems.count, count)
+        for i in 0..<prefix {
+            let o = evaluate(s.prefixItems[i], Instance(node: items[i], key: nil, depth: inst.depth + 1), collect: collect, title: nil, inPlace: 0)
+            out.failures += o.failures
+            if !o.valid && !collect { return }
+        }
+        if !s.prefixItems.isEmpty { out.evaluated.prefix = max(out.evaluated.prefix, prefix) }
+        if let itemsSchema = s.items, count > prefix {
+            if nodes[itemsSchema].boolean == false {
+                let allowed = s.prefixItems.count
+                out.failures.append(Failure(.items, allowed == 0 ? "expected no items, found \(count)" : "expected at most \(plural(allowed)) (those `prefixItems` describes), found \(count)",
+                                            at: items[prefix], depth: inst.depth + 1, label: "not allowed",
+                                            labels: [s.entryLabel("items", Messages.inSchema("`items: false`", s))]))
+                if !collect { return }
+            } else {
+                for i in prefix..<count {
+                    let o = evaluate(itemsSchema, Instance(node: items[i], key: nil, depth: inst.depth + 1), collect: collect, title: nil, inPlace: 0)
+                    out.failures += o.failures
+                    if !o.valid && !collect { return }
+                }
+            }
+            out.evaluated.allItems = true
+        }
+        if let c = s.contains {
+            var matched: [Int] = []
+            for (i, item) in items.enumerated() {
+                let o = evaluate(c, Instance(node: item, key: nil, depth: inst.depth + 1), collect: false, title: nil, inPlace: 0)
+                if o.valid { matched.append(i) }
+            }
+            if tracking { out.evaluated.itemSet.formUnion(matched) }
+            let minC = s.minContains ?? 1
+            let containsTitle = nodes[c].title.map { " (\($0))" } ?? ""
+            if matched.count < minC {
+                let code: SchemaCode = s.minContains == nil ? .contains : .minContains
+                let message = minC == 1
+                    ? "expected an item matching `contains`\(containsTitle), found none"
+                    : "expected at least \(minC) items matching `contains`\(containsTitle), found \(matched.count)"
+                out.failures.append(Failure(code, message, at: inst.node, range: inst.headRange, depth: inst.depth,
+                                            label: title.map { "\($0): no matching item" } ?? "no matching item",
+                                            labels: [s.entryLabel("contains", Messages.inSchema("`contains`", s)),
+                                                     s.minContains != nil ? s.entryLabel("minContains", "`minContains`") : nil]))
+            }
+            if let maxC = s.maxContains, matched.count > maxC {
+                out.failures.append(Failure(.maxContains, "expected at most \(maxC) item\(maxC == 1 ? "" : "s") matching `contains`\(containsTitle), found \(matched.count)",
+                                            at: items[matched[maxC]], depth: inst.depth + 1, label: "one too many",
+                                            labels: [s.entryLabel("maxContains", Messages.inSchema("`maxContains`", s))]))
+            }
+        }
+    }
+
+    func checkUnevaluatedItems(_ s: SchemaNodeRef, _ u: Int, _ inst: Instance, _ title: String?, _ collect: Bool, _ out: inout Outcome) {
+        let items = inst.node.items
+        for (i, item) in items.enumerated() where !out.evaluated.hasItem(i) {
+            if nodes[u].boolean == false {
+                out.failures.append(Failure(.unevaluatedItems, "item \(i + 1) is not allowed: no keyword of the schema describes it",
+                                            at: item, depth: inst.depth + 1, label: "not allowed",
+                                            labels: [s.entryLabel("unevaluatedItems", Messages.inSchema("`unevaluatedItems: false`", s))]))
+            } else {
+                let o = evaluate(u, Instance(node: item, key: nil, depth: inst.depth + 1), collect: collect, title: nil, inPlace: 0)
+                out.failures += o.failures
+            }
+            if !out.valid && !collect { return }
+        }
+        out.evaluated.allItems = true
+    }
+
+    // MARK: objects
+
+    func checkObject(_ s: SchemaNodeRef, _ sid: Int, _ inst: Instance, _ title: String?, _ collect: Bool, _ inPlace: Int, _ out: inout Outcome) {
+        let entries = inst.node.entries
+        var names: [String?] = []
+        names.reserveCapacity(entries.count)
+        var present: [ExactString: Int] = [:]
+        present.reserveCapacity(entries.count)
+        for (i, e) in entries.enumerated() {
+            let name = JSONView.keyName(e.key)
+            names.append(name)
+            if let name, present[ExactString(name)] == nil { present[ExactString(name)] = i }
+            if name == nil, collect, reportedKeys.insert(e.key).inserted {
+                extra.append(Failure(.nonStringKey, "a key that is \(JSONView.describe(e.key)) cannot be a JSON property name; this entry is not checked",
+                                     at: e.key, depth: inst.depth + 1, label: "not a name",
+                                     help: "write the key as a plain name"))
+            }
+        }
+        func plural(_ n: Int) -> String { "\(n) propert\(n == 1 ? "y" : "ies")" }
+        if let min = s.minProperties, present.count < min {
+            out.failures.append(Failure(.minProperties, "expected at least \(plural(min)), found \(present.count)", at: inst.node,
+                                        range: inst.headRange, depth: inst.depth, label: "too few properties",
+                                        labels: [s.entryLabel("minProperties", Messages.inSchema("`minProperties`", s))]))
+            if !collect { return }
+        }
+        if let max = s.maxProperties, present.count > max {
+            out.failures.append(Failure(.maxProperties, "expected at most \(plural(max)), found \(present.count)", at: inst.node,
+                                        range: inst.headRange, depth: inst.depth, label: "too many properties",
+                                        labels: [s.entryLabel("maxProperties", Messages.inSchema("`maxProperties`", s))]))
+            if !collect { return }
+        }
+        // A misspelt key explains a missing required one: `budjet` for `budget` is one
+        // mistake, reported once (at the key, with the suggestion), not twice.
+        var misspelt: [String: String] = [:]
+        if let a = s.additionalProperties, nodes[a].boolean == false, !s.required.isEmpty {
+            let missing = s.required.map(\.name).filter { present[ExactString($0)] == nil }
+            if !missing.isEmpty {
+                for name in names.compactMap({ $0 }) where s.property(name) == nil && !s.patternProperties.contains(where: { $0.regex.matches(name) }) {
+                    if let m = Suggest.nearest(name, in: missing), misspelt[m] == nil { misspelt[m] = name }
+                }
+            }
+        }
+        for (name, node) in s.required where present[ExactString(name)] == nil && misspelt[name] == nil {
+            let propertyTitle = s.property(name).flatMap { titleOf($0) }
+            let about = s.property(name).flatMap { descriptionOf($0) }.map { ["`\(name)`: " + Messages.shortened($0, limit: 160)] } ?? []
+            let what = propertyTitle.map { "missing required key `\(name)` (\($0))" } ?? "missing required key `\(name)`"
+            let whose = title.map { " in \($0)" } ?? ""
+            out.failures.append(Failure(.required, what + whose, at: inst.node, range: inst.headRange, depth: inst.depth,
+                                        label: "`\(name)` is missing",
+                                        labels: [Label(span: node.span, message: "required here" + (s.title.map { " by \($0)" } ?? ""))],
+                                        notes: about, help: "add `\(name): …` to this mapping"))
+            if !collect { return }
+        }
+        for (name, requires) in s.dependentRequired where present[ExactString(name)] != nil {
+            for (needed, node) in requires where present[ExactString(needed)] == nil {
+                let at = entries[present[ExactString(name)]!].key
+                out.failures.append(Failure(.dependentRequired, "`\(name)` requires `\(needed)`, which is missing", at: at,
+                                            depth: inst.depth + 1, label: "needs `\(needed)`",
+                                            labels: [Label(span: node.span, message: "required with `\(name)` here")],
+                                            help: "add `\(needed): …` or remove `\(name)`"))
+                if !collect { return }
+            }
+        }
+        // properties, patternProperties, additionalProperties
+        for (i, e) in entries.enumerated() {
+            guard let name = names[i], present[ExactString(name)] == i else { continue }
+            var matched = false
+            if let p = s.property(name) {
+                matched = true
+                let o = evaluate(p, Instance(node: e.value, key: e.key, depth: inst.depth + 1), collect: collect, title: nil, inPlace: 0)
+                out.failures += o.failures
+                if !o.valid && !collect { return }
+            }
+            for (re, p, _) in s.patternProperties where re.matches(name) {
+                matched = true
+                let o = evaluate(p, Instance(node: e.value, key: e.key, depth: inst.depth + 1), collect: collect, title: nil, inPlace: 0)
+                out.failures += o.failures
+                if !o.valid && !collect { return }
+            }
+            if matched {
+                if tracking { out.evaluated.properties.insert(i) }
+            } else if let a = s.additionalProperties {
+                if tracking { out.evaluated.properties.insert(i) }
+                if nodes[a].boolean == false {
+                    var f = unknownKey(name, e.key, e.value, s, inst, title, keyword: "additionalProperties",
+                                       code: .additionalProperties, candidates: s.propertyOrder, present: present)
+                    if let (required, _) = misspelt.first(where: { $0.value == name }) {
+                        f.notes.insert("`\(required)` is required and missing, so this is probably it", at: 0)
+                        if let r = s.required.first(where: { $0.name == required }) {
+                            f.labels.append(Label(span: r.node.span, message: "`\(required)` is required here"))
+                        }
+                    }
+                    out.failures.append(f)
+                    if !collect { return }
+                } else {
+                    let o = evaluate(a, Instance(node: e.value, key: e.key, depth: inst.depth + 1), collect: collect, title: nil, inPlace: 0)
+                    out.failures += o.failures
+                    if !o.valid && !collect { return }
+                }
+            }
+        }
+        if let pn = s.propertyNames {
+            for (i, e) in entries.enumerated() {
+                guard let name = names[i] else { continue }
+                let o = evaluate(pn, Instance(node: e.key, key: nil, depth: inst.depth + 1, keyName: name), collect: collect, title: nil, inPlace: 0)
+                for var f in o.failures {
+                    f.code = .propertyNames
+                    f.message = "invalid key `\(name)`: " + f.message
+                    f.range = e.key.range
+                    f.notes.append("keys of this mapping are checked by `propertyNames`")
+                    if let l = s.entryLabel("propertyNames", Messages.inSchema("`propertyNames`", s)) { f.labels.append(l) }
+                    out.failures.append(f)
+                }
+                if !o.valid && !collect { return }
+            }
+        }
+    }
+
+    @inline(never)
+    func unknownKey(_ name: String, _ key: YAMLNode, _ value: YAMLNode, _ s: SchemaNodeRef, _ inst: Instance, _ title: String?,
+                    keyword: String, code: SchemaCode, candidates: [String], present: [ExactString: Int]) -> Failure {
+        // Suggest only names that are not already used in this mapping.
+        let free = candidates.filter { present[ExactString($0)] == nil }
+        // Canonically equivalent (Swift's ==) but not the same code points: NFC vs NFD.
+        let sameText = free.first { $0 == name }
+        let lookAlike = sameText == nil ? free.first { Messages.skeleton($0) == Messages.skeleton(name) } : nil
+        let suggestion = sameText ?? lookAlike ?? Suggest.nearest(name, in: free)
+        var notes: [String] = []
+        if let sameText {
+            notes.append(Messages.normalizationNote(found: name, allowed: sameText))
+        } else if let lookAlike {
+            notes.append(Messages.lookAlikeNote(found: name, allowed: lookAlike))
+        }
+        if !candidates.isEmpty {
+            notes.append("allowed keys" + (title.map { " in \($0)" } ?? "") + ": " + Messages.truncatedList(candidates.map { "`\($0)`" }, limit: 15))
+        }
+        if !s.patternProperties.isEmpty {
+            notes.append("keys matching " + Messages.orList(s.patternProperties.map { "`\($0.regex.source)`" }) + " are allowed too")
+        }
+        var fixes: [Fix] = []
+        if let suggestion {
+            fixes.append(Fix(title: "rename `\(name)` to `\(suggestion)`",
+                             edits: [TextEdit(span: key.span, replacement: Messages.yamlKeyText(suggestion))], isSafe: false))
+        }
+        let whose = title.map { " in \($0)" } ?? ""
+        return Failure(code, "unknown key `\(name)`\(whose)", at: key, depth: inst.depth + 1,
+                       label: suggestion.map { "did you mean `\($0)`?" } ?? "not allowed here",
+                       labels: [s.entryLabel(keyword, Messages.inSchema("`\(keyword): false`", s))],
+                       notes: notes, help: suggestion.map { "did you mean `\($0)`?" }, fixes: fixes)
+    }
+
+    func checkUnevaluatedProperties(_ s: SchemaNodeRef, _ u: Int, _ inst: Instance, _ title: String?, _ collect: Bool, _ out: inout Outcome) {
+        var present: [ExactString: Int] = [:]
+        let entries = inst.node.entries
+        for (i, e) in entries.enumerated() { if let n = JSONView.keyName(e.key), present[ExactString(n)] == nil { present[ExactString(n)] = i } }
+        for (i, e) in entries.enumerated() {
+            guard let name = JSONView.keyName(e.key), present[ExactString(name)] == i, !out.evaluated.hasProperty(i) else { continue }
+            if nodes[u].boolean == false {
+                out.failures.append(unknownKey(name, e.key, e.value, s, inst, title, keyword: "unevaluatedProperties",
+                                               code: .unevaluatedProperties, candidates: declaredNames(s), present: present))
+            } else {
+                let o = evaluate(u, Instance(node: e.value, key: e.key, depth: inst.depth + 1), collect: collect, title: nil, inPlace: 0)
+                out.failures += o.failures
+            }
+            if !out.valid && !collect { return }
+        }
+        out.evaluated.allProperties = true
+    }
+
+    /// Property names a schema declares directly or through in-place applicators (for
+    /// suggestions under `unevaluatedProperties`).
+    @inline(never)
+    func declaredNames(_ s: SchemaNodeRef) -> [String] {
+        var names: [String] = []
+        var seen = Set<Int>()
+        var stack: [SchemaNodeRef] = [s]
+        while let n = stack.popLast() {
+            for p in n.propertyOrder where !names.contains(p) { names.append(p) }
+            for c in [n.ref, n.ifSchema, n.thenSchema, n.elseSchema].compactMap({ $0 }) + n.allOf + n.anyOf + n.oneOf + n.dependentSchemas.map(\.schema)
+            where seen.insert(c).inserted && seen.count < 200 {
+                stack.append(nodes[c])
+            }
+        }
+        return names
+    }
+
+    /// The description of schema `sid`, following a chain of `$ref`s.
+    @inline(never)
+    func descriptionOf(_ sid: Int) -> String? {
+        var id = sid
+        for _ in 0..<16 {
+            let n = nodes[id]
+            if let d = n.description { return d }
+            guard let r = n.ref else { return nil }
+            id = r
+        }
+        return nil
+    }
+
+    /// The title of schema `sid`, following a chain of `$ref`s.
+    @inline(never)
+    func titleOf(_ sid: Int) -> String? {
+        var id = sid
+        for _ in 0..<16 {
+            let n = nodes[id]
+            if let t = n.title { return t }
+            guard let r = n.ref else { return nil }
+            id = r
+        }
+        return nil
+    }
+
+    // MARK: in-place applicators
+
+    func applyInPlace(_ s: SchemaNodeRef, _ inst: Instance, _ title: String?, _ collect: Bool, _ inPlace: Int, _ out: inout Outcome) {
+        for a in s.allOf {
+            let o = evaluate(a, inst, collect: collect, title: title, inPlace: inPlace + 1)
+            out.failures += o.failures
+            out.evaluated.merge(o.evaluated)
+            if !o.valid && !collect { return }
+        }
+        if !s.anyOf.isEmpty {
+            alternatives(s, s.anyOf, keyword: "anyOf", inst, title, collect, inPlace, &out)
+            if !out.valid && !collect { return }
+        }
+        if !s.oneOf.isEmpty {
+            alternatives(s, s.oneOf, keyword: "oneOf", inst, title, collect, inPlace, &out)
+            if !out.valid && !collect { return }
+        }
+        if let n = s.not {
+            let o = evaluate(n, inst, collect: false, title: nil, inPlace: inPlace + 1)
+            if o.valid {
+                let what = titleOf(n).map { " (\($0))" } ?? ""
+                out.failures.append(Failure(.not, "\(inst.describe()) matches the schema under `not`\(what), which it must not",
+                                            at: inst.node, depth: inst.depth, label: "must not match",
+                                            labels: [s.entryLabel("not", Messages.inSchema("`not`", s))]))
+                if !collect { return }
+            }
+        }
+        if let c = s.ifSchema {
+            let o = evaluate(c, inst, collect: false, title: nil, inPlace: inPlace + 1)
+            let branch = o.valid ? s.thenSchema : s.elseSchema
+            if o.valid { out.evaluated.merge(o.evaluated) }
+            if let b = branch {
+                let r = evaluate(b, inst, collect: collect, title: title, inPlace: inPlace + 1)
+                out.evaluated.merge(r.evaluated)
+                let label = o.valid ? s.entryLabel("if", "`if` matched, so `then` applies") : s.entryLabel("if", "`if` did not match, so `else` applies")
+                for var f in r.failures {
+                    if collect, let label { f.labels.append(label) }
+                    out.failures.append(f)
+                }
+                if !r.valid && !collect { return }
+            }
+        }
+        if !s.dependentSchemas.isEmpty {
+            var present = Set<ExactString>()
+            for e in inst.node.entries where inst.type == .object { if let n = JSONView.keyName(e.key) { present.insert(ExactString(n)) } }
+            for (name, d) in s.dependentSchemas where present.contains(ExactString(name)) {
+                let o = evaluate(d, inst, collect: collect, title: title, inPlace: inPlace + 1)
+                out.evaluated.merge(o.evaluated)
+                for var f in o.failures {
+                    if collect { f.notes.append("this applies because the mapping has `\(name)` (`dependentSchemas`)") }
+                    out.failures.append(f)
+                }
+                if !o.valid && !collect { return }
+            }
+        }
+    }
+
+    /// `anyOf` / `oneOf`: valid branches are found cheaply first; only when none (or, for
+    /// `oneOf`, more than one) matches are messages built, for the closest branch.
+    func alternatives(_ s: SchemaNodeRef, _ branches: [Int], keyword: String, _ inst: Instance, _ title: String?,
+                      _ collect: Bool, _ inPlace: Int, _ out: inout Outcome) {
+        let isOne = keyword == "oneOf"
+        var valid: [Int] = []
+        var merged = Evaluated()
+        for (k, b) in branches.enumerated() {
+            let o = evaluate(b, inst, collect: false, title: title, inPlace: inPlace + 1)
+            if o.valid {
+                valid.append(k)
+                merged.merge(o.evaluated)
+                if !isOne && !tracking { break }
+                if isOne && valid.count > 1 && !tracking && !collect { break }
+            }
+        }
+        let code: SchemaCode = isOne ? .oneOf : .anyOf
+        if valid.count == 1 || (!isOne && !valid.isEmpty) {
+            out.evaluated.merge(merged)
+            return
+        }
+        if !collect {
+            out.failures.append(Failure(code, keyword, at: inst.node, depth: inst.depth))
+            return
+        }
+        if valid.count > 1 {
+            let which = Messages.andList(valid.map { String($0 + 1) })
+            var labels = [s.label(keyword, "`\(keyword)` with \(branches.count) alternatives")]
+            for k in valid { labels.append(Label(span: nodes[branches[k]].source.span, message: "alternative \(k + 1) matches")) }
+            out.failures.append(Failure(.oneOf, "\(inst.describe()) matches alternatives \(which) of `oneOf`; it must match exactly one",
+                                        at: inst.node, range: inst.node.isScalar ? nil : inst.headRange, depth: inst.depth,
+                                        label: "matches \(valid.count) alternatives", labels: labels,
+                                        help: "make the alternatives exclusive, e.g. with a distinguishing `const` or `required` key"))
+            return
+        }
+        // None matched: collect each branch's failures and show the closest.
+        var results: [[Failure]] = []
+        rebuilding += 1
+        for b in branches {
+            results.append(evaluate(b, inst, collect: true, title: title, inPlace: inPlace + 1).failures)
+        }
+        rebuilding -= 1
+        let shapeOnly = results.map { fs in !fs.isEmpty && fs.allSatisfy { $0.expectations != nil && $0.depth == inst.depth } }
+        if shapeOnly.allSatisfy({ $0 }) {
+            var expected: [String] = []
+            for fs in results { for f in fs { for e in f.expectations! where !expected.contains(e) { expected.append(e) } } }
+            let list = expected.isEmpty ? "nothing" : Messages.orList(expected)
+            var f = Failure(code, "expected \(list), found \(inst.describe())", at: inst.node, depth: inst.depth,
+                            label: title.map { "\($0): expected \(list)" } ?? "expected \(list)",
+                            labels: [s.label(keyword, Messages.inSchema("`\(keyword)`", s) + ": none of \(branches.count) alternatives matches")],
+                            expectations: expected)
+            // Reuse the most specific hint any branch produced (a number written with commas…).
+            if let hinted = results.joined().first(where: { $0.help != nil }) {
+                f.help = hinted.help
+                f.fixes = hinted.fixes
+            }
+            out.failures.append(f)
+            return
+        }
+        let discriminated = branches.map { discriminatorMatches($0, inst) }
+        if !discriminated.contains(true), let f = commonMismatch(results, inst, code: code, s: s, keyword: keyword, count: branches.count) {
+            out.failures.append(f)
+            return
+        }
+        var best = -1
+        var bestScore: (Int, Int, Int, Int) = (-1, -1, -1, 0)
+        for (k, fs) in results.enumerated() {
+            let score = (shapeOnly[k] ? 0 : 1,
+                         discriminated[k] ? 1 : 0,
+                         fs.map(\.depth).max() ?? 0,
+                         -fs.count)
+            if best < 0 || score > bestScore { best = k; bestScore = score }
+        }
+        let note = "\(branches.count) alternatives of `\(keyword)` match none; showing the closest (alternative \(best + 1))"
+        let label = s.label(keyword, "none of these \(branches.count) alternatives matches")
+        for var f in results[best] {
+            f.notes.insert(note, at: 0)
+            if let label { f.labels.append(label) }
+            f.expectations = nil
+            out.failures.append(f)
+        }
+    }
+
+    /// When every alternative rejects the same property of an object for its type or value
+    /// (`kind: refund` where the alternatives want `transfer` or `payment`), that property is
+    /// the discriminator and the one finding is there: "expected "transfer" or "payment"".
+    @inline(never)
+    func commonMismatch(_ results: [[Failure]], _ inst: Instance, code: SchemaCode, s: SchemaNodeRef, keyword: String, count: Int) -> Failure? {
+        guard inst.type == .object, let first = results.first else { return nil }
+        let candidates = first.filter { $0.expectations != nil && $0.depth == inst.depth + 1 && !$0.expectations!.isEmpty }
+        for c in candidates {
+            var expected: [String] = []
+            var all = true
+            for fs in results {
+                guard let f = fs.first(where: { $0.node == c.node && $0.expectations != nil && !$0.expectations!.isEmpty }) else { all = false; break }
+                for e in f.expectations! where !expected.contains(e) { expected.append(e) }
+            }
+            guard all else { continue }
+            let list = Messages.orList(expected)
+            let key = inst.node.entries.first { $0.value == c.node }.flatMap { JSONView.keyName($0.key) }
+            var f = Failure(code, "expected \(list), found \(Instance(node: c.node, key: nil, depth: c.depth).describe())", at: c.node, depth: c.depth,
+                            label: "expected \(list)",
+                            labels: [s.label(keyword, Messages.inSchema("`\(keyword)`", s) + ": none of \(count) alternatives matches")],
+                            notes: key.map { ["the \(count) alternatives of `\(keyword)` are told apart by `\($0)`"] } ?? [])
+            if let str = JSONView.string(c.node) {
+                var allowed: [String] = []
+                for fs in results { for f in fs where f.node == c.node { allowed += f.allowedStrings } }
+                let hint = Messages.nearValue(str, among: allowed, inst: Instance(node: c.node, key: nil, depth: c.depth))
+                f.help = hint.help
+                f.fixes = hint.fixes
+            }
+            return f
+        }
+        return nil
+    }
+
+    /// Whether branch `sid` (following `$ref`s and `allOf`) has a property with a `const`
+    /// (or a one-value `enum`) that the instance's property equals — a discriminator.
+    @inline(never)
+    func discriminatorMatches(_ sid: Int, _ inst: Instance) -> Bool {
+        guard inst.type == .object else { return false }
+        var stack = [sid]
+        var seen = Set<Int>()
+        while let id = stack.popLast(), seen.count < 64 {
+            guard seen.insert(id).inserted else { continue }
+            let n = nodes[id]
+            for (name, p) in n.properties {
+                let ps = nodes[p]
+                let target = ps.constCanonical ?? (ps.enumCanonical.count == 1 ? ps.enumCanonical.first : nil)
+                if let target, let v = inst.node[name.string], CanonicalJSON.key(v) == target { return true }
+            }
+            if let r = n.ref { stack.append(r) }
+            stack += n.allOf
+        }
+        return false
+    }
+}
+

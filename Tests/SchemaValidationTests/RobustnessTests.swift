@@ -1,0 +1,123 @@
+import Foundation
+import Testing
+import Diagnostics
+import SchemaValidation
+import SourceText
+import YAMLTree
+
+/// Hostile or broken input must give positioned diagnostics — never a crash, a hang or
+/// unbounded work.
+@Suite struct RobustnessTests {
+    static func compile(_ text: String, path: String = "/virtual/schema.yaml") -> SchemaLoadResult {
+        SchemaRegistry(allowedRoot: "/virtual").compile(SourceFile(path: path, text: text))
+    }
+
+    static func document(_ text: String, limits: YAMLLimits = .default) throws -> YAMLNode {
+        let parsed = YAMLReader.parse(text, path: "data.yaml", limits: limits)
+        guard parsed.isComplete, let root = parsed.documents.first else { throw TestFailure("data did not parse: \(parsed.problems)") }
+        return root
+    }
+
+    static func nested(_ depth: Int, innermost: String) -> String {
+        String(repeating: "[", count: depth) + innermost + String(repeating: "]", count: depth)
+    }
+
+    /// A recursive schema (`$ref: '#'`) on data 1000 levels deep (the YAML reader's limit):
+    /// the one finding is at the bottom.
+    @Test func thousandLevelsDeep() throws {
+        let schema = try #require(Self.compile("type: array\nitems:\n  anyOf:\n    - $ref: '#'\n    - type: integer\n").schema)
+        let ok = try Self.document(Self.nested(1000, innermost: "1"))
+        #expect(validate(document: ok, against: schema).isEmpty)
+        #expect(schema.isValid(ok))
+        let bad = try Self.document(Self.nested(1000, innermost: "x"))
+        let findings = validate(document: bad, against: schema)
+        #expect(findings.count == 1)
+        #expect(findings.first?.code == "schema/any-of")
+        #expect(findings.first?.span.map { $0.file.text(in: $0.range) } == "x")
+        #expect(!schema.isValid(bad))
+    }
+
+    /// Deeper than the validator's own limit: a `schema/depth-limit` finding, not a crash.
+    @Test func deeperThanTheLimitStopsWithAFinding() throws {
+        let schema = try #require(Self.compile("type: array\nitems: {$ref: '#'}\n").schema)
+        let doc = try Self.document(Self.nested(1500, innermost: ""), limits: YAMLLimits(maxDepth: 10_000))
+        let findings = validate(document: doc, against: schema, options: ValidationOptions(maxDepth: 2_000))
+        #expect(findings.map(\.code) == ["schema/depth-limit"])
+        #expect(validate(document: doc, against: schema).isEmpty)  // default limit is enough
+    }
+
+    @Test func refCyclesAreSchemaErrorsAndDoNotHang() throws {
+        let loaded = Self.compile("""
+            $defs:
+              a: {$ref: '#/$defs/b'}
+              b: {anyOf: [{$ref: '#/$defs/a'}, {type: string}]}
+            $ref: '#/$defs/a'
+            """)
+        let cycles = loaded.diagnostics.filter { $0.code == "schema/ref-cycle" }
+        #expect(cycles.count == 1)
+        #expect(cycles.first?.severity == .error)
+        let schema = try #require(loaded.schema)
+        _ = validate(document: try Self.document("{a: 1}"), against: schema)
+        _ = schema.isValid(try Self.document("1"))
+
+        let selfRef = Self.compile("$ref: '#'\n")
+        #expect(selfRef.diagnostics.map(\.code) == ["schema/ref-cycle"])
+        // Recursion through the data is not a cycle.
+        #expect(Self.compile("properties: {next: {$ref: '#'}}\n").diagnostics.isEmpty)
+        #expect(Self.compile("items: {$ref: '#'}\nallOf: [{$ref: '#/$defs/x'}]\n$defs: {x: {type: array}}\n").diagnostics.isEmpty)
+    }
+
+    /// Alternatives that each recurse would take 2^depth steps without memoisation.
+    @Test func recursiveAlternativesStayPolynomial() throws {
+        let schema = try #require(Self.compile("""
+            $defs:
+              n:
+                anyOf:
+                  - allOf: [{type: array, items: {$ref: '#/$defs/n'}}, {minItems: 2}]
+                  - allOf: [{type: array, items: {$ref: '#/$defs/n'}}, {maxItems: 0}]
+            $ref: '#/$defs/n'
+            """).schema)
+        let doc = try Self.document(Self.nested(60, innermost: "x"))
+        let clock = ContinuousClock()
+        var findings: [Diagnostic] = []
+        let elapsed = clock.measure { findings = validate(document: doc, against: schema) }
+        #expect(!findings.isEmpty)
+        #expect(!schema.isValid(doc))
+        #expect(elapsed < .seconds(10), "took \(elapsed)")
+    }
+
+    @Test func brokenSchemasAreDiagnosedInTheSchemaFile() {
+        let yamlError = Self.compile("type: [integer\n")
+        #expect(yamlError.schema == nil)
+        #expect(yamlError.diagnostics.first?.code == "yaml-syntax")
+        let notASchema = Self.compile("- 1\n- 2\n")
+        #expect(notASchema.schema == nil)
+        #expect(notASchema.diagnostics.map(\.code) == ["schema/invalid-keyword"])
+        let empty = Self.compile("")
+        #expect(empty.schema == nil)
+        for bad in ["minLength: -1", "minLength: 1.5", "multipleOf: 0", "enum: 3", "allOf: []", "properties: [a]",
+                    "pattern: '('", "type: [string, strin]", "required: [a, 1]", "dependentRequired: {a: b}", "$ref: 5"] {
+            let loaded = Self.compile(bad + "\n")
+            #expect(loaded.schema != nil, "\(bad)")
+            #expect(loaded.diagnostics.contains { $0.severity == .error && $0.span != nil }, "\(bad): \(loaded.diagnostics)")
+        }
+    }
+
+    /// One compiled schema is used from many tasks at once.
+    @Test func concurrentValidationAgrees() async throws {
+        let loaded = SchemaRegistry(allowedRoot: TestPaths.packageRoot).schema(atPath: TestPaths.packageRoot + "/Plans/plan.schema.yaml")
+        let schema = try #require(loaded.schema)
+        let text = try String(contentsOfFile: TestPaths.packageRoot + "/Plans/miyagi-ict-2014-2016.yaml", encoding: .utf8)
+            .replacingOccurrences(of: "budget: 7199", with: "budget: \"7,199\"")
+        let counts = await withTaskGroup(of: Int.self) { group in
+            for _ in 0..<8 {
+                group.addTask {
+                    let parsed = YAMLReader.parse(text, path: "plan.yaml")
+                    return validate(document: parsed.documents[0], against: schema).count
+                }
+            }
+            return await group.reduce(into: [Int]()) { $0.append($1) }
+        }
+        #expect(counts == [Int](repeating: 1, count: 8))
+    }
+}
