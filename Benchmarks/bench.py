@@ -541,14 +541,14 @@ def main():
         for name, cmd in (("floor", [args.floor, path]), ("tree", [args.planlint, "parse", path]), ("check", check.cmd(path))):
             out_file = os.path.join(args.out, "callgrind.%s.out" % name)
             cg[name] = callgrind(cmd, out_file)
+            summary = profile_summary(out_file, 25)
+            cg[name + "_by_library"] = by_library(summary)
             if name != "floor":
-                summary = profile_summary(out_file, 25)
                 if summary:
                     with open(os.path.join(args.out, "profile-%s.txt" % name), "w") as f:
                         f.write(summary)
                 cg[name + "_top_self"] = profile_rows(summary, False)[:20]
                 cg[name + "_top_inclusive"] = profile_rows(summary, True)[:40]
-                cg[name + "_by_library"] = by_library(summary)
             log("  %s: %s instructions" % (name, cg[name]))
         results["callgrind"] = cg
         write_json(args.out, results)
@@ -784,6 +784,23 @@ def render(args, check, verify_out, large, small, many, cg, before, after, versi
             ["{:,}".format(cg[k]) if cg.get(k) else "—" for k in ("floor", "tree", "check")]
             + [fmt_x(ratio(cg.get("tree"), cg.get("floor"))), fmt_x(ratio(cg.get("check"), cg.get("floor")))]))
         w("")
+        libs = []
+        for name in ("floor", "tree", "check"):
+            for lib, pct in cg.get(name + "_by_library") or []:
+                if pct >= 0.5 and lib not in libs:
+                    libs.append(lib)
+        if libs:
+            w("Own instructions by library, millions (what planlint adds over the floor is the difference):")
+            w("")
+            w("| library | floor | tree | check |")
+            w("|---|---:|---:|---:|")
+            for lib in libs:
+                row = [lib]
+                for name in ("floor", "tree", "check"):
+                    share = dict(cg.get(name + "_by_library") or []).get(lib)
+                    row.append("%.1f" % (share / 100 * cg[name] / 1e6) if share and cg.get(name) else "—")
+                w("| " + " | ".join(row) + " |")
+            w("")
         for name in ("tree", "check"):
             rows = cg.get(name + "_top_self") or []
             if rows:
