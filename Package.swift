@@ -67,7 +67,7 @@ let package = Package(
         .testTarget(name: "SourceTextTests", dependencies: ["SourceText"]),
         .testTarget(name: "ExactNumbersTests", dependencies: ["ExactNumbers"]),
         .testTarget(name: "YAMLTreeTests", dependencies: ["YAMLTree", "Diagnostics"]),
-        .testTarget(name: "DiagnosticsTests", dependencies: ["DiagnosticRendering", "YAMLTree"], resources: []),
+        .testTarget(name: "DiagnosticsTests", dependencies: ["DiagnosticRendering", "YAMLTree"], exclude: ["Fixtures"]),
         .testTarget(name: "RuleLanguageTests", dependencies: ["RuleLanguage"]),
         .testTarget(name: "SchemaValidationTests", dependencies: ["SchemaValidation"], exclude: ["Fixtures"]),
         .testTarget(name: "RuleEngineTests", dependencies: ["RuleEngine", "PlanLintKit"]),

@@ -123,7 +123,7 @@ def main():
         for name in files:
             path = os.path.join(tmp, name)
             rc, wall, mem, text, err, timed_out = run_measured(
-                [a.planlint, "check", "--format", "short", path], a.seconds * 4)
+                [a.planlint, "check", "--no-config", "--format", "short", path], a.seconds * 4)
             codes = [m.group(1) for m in (LINE.match(l) for l in text.splitlines()) if m]
             first = codes[0] if codes else None
             problems = []

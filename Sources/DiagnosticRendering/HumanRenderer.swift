@@ -23,6 +23,7 @@ import SourceText
 public struct HumanRenderer: DiagnosticRenderer {
     public init() {}
 
+    /// The whole output for `diagnostics` (see the type's documentation).
     public func render(_ diagnostics: [Diagnostic], context: RenderContext) -> String {
         let styler: any Styler = context.color ? ANSIStyler() : PlainStyler()
         let index = PositionIndex()

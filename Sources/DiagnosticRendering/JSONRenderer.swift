@@ -13,6 +13,7 @@ public struct JSONRenderer: DiagnosticRenderer {
 
     public init() {}
 
+    /// The whole output for `diagnostics` (see the type's documentation).
     public func render(_ diagnostics: [Diagnostic], context: RenderContext) -> String {
         let shown = diagnostics.prepared(keepSuppressed: context.includeSuppressed)
         let index = PositionIndex()

@@ -7,9 +7,11 @@ public enum JSONValue: Sendable, Equatable, ExpressibleByStringLiteral, Expressi
     ExpressibleByBooleanLiteral, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral {
     case null
     case bool(Bool)
+    /// Integers only: planlint writes no floating-point numbers.
     case int(Int)
     case string(String)
     case array([JSONValue])
+    /// Members; written in code-point order of their keys.
     case object([String: JSONValue])
 
     public init(stringLiteral value: String) { self = .string(value) }

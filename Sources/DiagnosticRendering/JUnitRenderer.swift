@@ -10,6 +10,7 @@ import Diagnostics
 public struct JUnitRenderer: DiagnosticRenderer {
     public init() {}
 
+    /// The whole output for `diagnostics` (see the type's documentation).
     public func render(_ diagnostics: [Diagnostic], context: RenderContext) -> String {
         let shown = diagnostics.prepared(keepSuppressed: false)
         let index = PositionIndex()

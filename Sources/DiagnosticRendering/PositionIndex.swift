@@ -45,8 +45,8 @@ final class PositionIndex {
     func position(_ file: SourceFile, _ offset: Int) -> Position {
         let offset = max(0, min(offset, file.bytes.count))
         let line = file.lineIndex(containing: offset)
-        let start = file.lineStarts[line]
-        let lineEnd = line + 1 < file.lineStarts.count ? file.lineStarts[line + 1] : file.bytes.count
+        let start = file.lineStart(line)
+        let lineEnd = line + 1 < file.lineCount ? file.lineStart(line + 1) : file.bytes.count
         if lineEnd - start <= PositionIndex.longLine {
             let l = file.location(of: offset)
             return Position(offset: l.offset, line: l.line, column: l.column, utf16Column: l.utf16Column)

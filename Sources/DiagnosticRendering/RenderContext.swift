@@ -34,6 +34,8 @@ public struct RenderContext: Sendable {
     /// Other text forms never show them; SARIF always includes them.
     public var includeSuppressed: Bool
 
+    /// A context; every value has a default suited to tests. `tabWidth` is at least 1 and
+    /// `maxLineWidth` at least 40.
     public init(toolVersion: String = "0.0.0",
                 informationURI: String = RenderContext.defaultInformationURI,
                 rules: [RuleMetadata] = RuleMetadata.builtIn,

@@ -25,6 +25,8 @@ public struct RuleMetadata: Sendable, Hashable {
     /// Free-form tags (`correctness`, `style`, …).
     public var tags: [String]
 
+    /// Metadata for rule `id`; `name` defaults to the id in PascalCase, `fullDescription` to
+    /// `shortDescription`, `helpMarkdown` to `helpText`.
     public init(id: String, name: String? = nil, shortDescription: String, fullDescription: String? = nil,
                 helpText: String, helpMarkdown: String? = nil, helpURI: String? = nil,
                 defaultLevel: Severity, tags: [String] = []) {

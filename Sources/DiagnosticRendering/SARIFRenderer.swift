@@ -11,6 +11,7 @@ import SourceText
 /// - Every code a result uses has a rule in `tool.driver.rules` (synthesized if no metadata
 ///   was given), and `ruleIndex` points at it.
 public struct SARIFRenderer: DiagnosticRenderer {
+    /// The `$schema` of the log: the OASIS 2.1.0 Errata 01 schema.
     public static let schemaURI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
     /// SARIF limits rule descriptions to 1024 characters (GitHub enforces it).
     static let descriptionLimit = 1024
@@ -18,6 +19,7 @@ public struct SARIFRenderer: DiagnosticRenderer {
 
     public init() {}
 
+    /// The SARIF log, pretty-printed with sorted keys.
     public func render(_ diagnostics: [Diagnostic], context: RenderContext) -> String {
         SARIFRenderer.log(diagnostics, context: context).serialized()
     }

@@ -10,6 +10,7 @@ import Diagnostics
 public struct ShortRenderer: DiagnosticRenderer {
     public init() {}
 
+    /// The whole output for `diagnostics` (see the type's documentation).
     public func render(_ diagnostics: [Diagnostic], context: RenderContext) -> String {
         let index = PositionIndex()
         return diagnostics.prepared(keepSuppressed: false).map { ShortRenderer.line($0, index: index) + "\n" }.joined()

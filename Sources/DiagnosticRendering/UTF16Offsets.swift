@@ -9,12 +9,12 @@ struct UTF16Offsets {
 
     init(_ file: SourceFile, index: PositionIndex) {
         var starts: [Int] = []
-        starts.reserveCapacity(file.lineStarts.count)
+        starts.reserveCapacity(file.lineCount)
         var total = 0
         let count = file.bytes.count
-        for i in file.lineStarts.indices {
+        for i in 0..<file.lineCount {
             starts.append(total)
-            let next = i + 1 < file.lineStarts.count ? file.lineStarts[i + 1] : count
+            let next = i + 1 < file.lineCount ? file.lineStart(i + 1) : count
             // The line's content in code units, then its terminator (ASCII: one unit a byte).
             let content = file.lineRange(i)
             total += index.position(file, content.end).utf16Column - 1 + (next - content.end)

@@ -1,34 +1,263 @@
 import ArgumentParser
-import Foundation
 import PlanLintKit
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+extension OutputFormat: ExpressibleByArgument {}
+extension ColorChoice: ExpressibleByArgument {}
+extension Severity: ExpressibleByArgument {
+    public init?(argument: String) { self.init(name: argument) }
+    public static var allValueStrings: [String] { ["error", "warning", "info"] }
+}
 
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Lint plan files (YAML) and report what is wrong.",
         discussion: """
-        Exit status: 0 when nothing is at or above the fail level, 1 when findings are, \
-        2 for usage, configuration or I/O errors.
+        With no PATH, checks the `paths` of .planlint.yaml (found by walking up from the current \
+        directory), or the current directory. Folders are searched for *.yaml and *.yml files, \
+        honouring `include` and `exclude`.
+
+        Examples:
+          planlint check                                  the configured paths
+          planlint check Plans/ --format short            one line per finding
+          cat plan.yaml | planlint check - --stdin-filename Plans/plan.yaml
+          planlint check --format sarif --output planlint.sarif
+          planlint check --report junit=junit.xml --report sarif=planlint.sarif
+          planlint check --write-baseline .planlint-baseline.json
+          planlint check --baseline .planlint-baseline.json
+          planlint check --fail-on warning --max-warnings 10
+
+        Exit status: 0 when nothing is at or above the fail level; 1 when findings are (or \
+        warnings exceed --max-warnings); 2 for usage, configuration, baseline and I/O errors and \
+        rules that could not be loaded or evaluated. --exit-zero turns 1 into 0, never 2.
         """
     )
 
-    @Argument(help: "Files to check.")
+    @Argument(help: ArgumentHelp("Files and folders to check; `-` reads standard input.", valueName: "path"))
     var paths: [String] = []
 
-    @Option(help: "Output format (only `short` so far).")
-    var format: String = "short"
+    @Option(help: ArgumentHelp("Use this config file instead of searching for .planlint.yaml.", valueName: "file"))
+    var config: String?
+
+    @Flag(help: "Ignore .planlint.yaml files: defaults only.")
+    var noConfig = false
+
+    @Option(help: ArgumentHelp("Name to lint standard input under (for config globs, schemas and output).", valueName: "path"))
+    var stdinFilename: String?
+
+    @Option(name: .customLong("rules"), help: ArgumentHelp("A rule file or folder to load besides the configured ones (repeatable).", valueName: "path"))
+    var rules: [String] = []
+
+    @Option(help: "Output format for the terminal, or for --output.")
+    var format: OutputFormat = .human
+
+    @Option(help: ArgumentHelp("Write the --format output to this file (atomically); the terminal gets the human form.", valueName: "file"))
+    var output: String?
+
+    @Option(name: .customLong("report"), help: ArgumentHelp("Also write FORMAT to FILE (repeatable), e.g. sarif=planlint.sarif.", valueName: "format=file"))
+    var reports: [String] = []
+
+    @Option(help: "When to use colour in the human form.")
+    var color: ColorChoice = .auto
+
+    @Flag(name: .shortAndLong, help: "Print findings only: no summary line, no notices.")
+    var quiet = false
+
+    @Flag(help: "Print the number of findings per code instead of the findings.")
+    var statistics = false
+
+    @Option(help: "Lowest severity that fails the run (default: error, or `fail-on` in the config).")
+    var failOn: Severity?
+
+    @Option(help: ArgumentHelp("Fail (exit 1) when there are more than N warnings.", valueName: "n"))
+    var maxWarnings: Int?
+
+    @Flag(help: "Exit 0 even when there are findings (configuration and I/O errors still exit 2).")
+    var exitZero = false
+
+    @Option(help: ArgumentHelp("Report only findings that are not in this baseline file.", valueName: "file"))
+    var baseline: String?
+
+    @Option(help: ArgumentHelp("Record the current findings in this baseline file (atomically).", valueName: "file"))
+    var writeBaseline: String?
+
+    @Flag(help: "Let the config name rules, schemas, paths and extends outside the repository.")
+    var allowOutsideRoot = false
+
+    @Option(help: ArgumentHelp("Largest file read, e.g. 10MiB (default 512 MiB).", valueName: "size"))
+    var maxFileSize: String?
+
+    @Option(help: ArgumentHelp("Deepest YAML nesting read (default 1000).", valueName: "n"))
+    var maxDepth: Int?
+
+    @Option(help: ArgumentHelp("Nodes aliases may add per document (default 1000000).", valueName: "n"))
+    var maxAliasExpansion: Int?
+
+    @Option(help: ArgumentHelp("Evaluation steps one rule may spend on one document.", valueName: "n"))
+    var costBudget: Int?
+
+    @Flag(help: "Add to each rule finding the values and rounding intervals that were compared.")
+    var explain = false
+
+    @Option(name: [.customShort("j"), .long], help: ArgumentHelp("Files linted at once (default: one per core).", valueName: "n"))
+    var jobs: Int = 0
+
+    func validate() throws {
+        if let m = maxWarnings, m < 0 { throw ValidationError("--max-warnings must be 0 or more") }
+        if jobs < 0 { throw ValidationError("--jobs must be 0 (one per core) or more") }
+        if let d = maxDepth, d < 1 { throw ValidationError("--max-depth must be at least 1") }
+        if let s = maxFileSize, parseSize(s) == nil {
+            throw ValidationError("--max-file-size must be a size such as 10MiB, 500KB or a number of bytes, not '\(s)'")
+        }
+        for r in reports where parseReport(r) == nil {
+            throw ValidationError("--report takes FORMAT=FILE with FORMAT one of \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")), not '\(r)'")
+        }
+        if paths.filter({ $0 == "-" }).count > 1 { throw ValidationError("`-` (standard input) can be given once") }
+        if stdinFilename != nil && !paths.isEmpty && !paths.contains("-") {
+            throw ValidationError("--stdin-filename names standard input: add `-` to the paths, or drop the other paths")
+        }
+    }
 
     func run() throws {
-        var diagnostics: [Diagnostic] = []
-        for path in paths {
-            diagnostics += Linter.lintYAMLFile(path: path)
+        let cwd = PathUtil.currentDirectory()
+        var options = CheckOptions(cwd: cwd)
+        options.paths = paths
+        options.configFile = config
+        options.useConfig = !noConfig
+        options.allowOutsideRoot = allowOutsideRoot
+        options.stdinFilename = stdinFilename
+        options.extraRules = rules
+        options.limits = LimitSettings(maxFileSize: maxFileSize.flatMap(parseSize), maxDepth: maxDepth,
+                                       maxAliasExpansion: maxAliasExpansion, costBudget: costBudget)
+        options.jobs = jobs
+        options.baseline = baseline
+        options.writeBaseline = writeBaseline
+        options.failOn = failOn
+        options.maxWarnings = maxWarnings
+        options.exitZero = exitZero
+        options.explainRules = explain
+        if paths.contains("-") || (paths.isEmpty && stdinFilename != nil) {
+            do {
+                options.stdin = try FileIO.readStream(fd: 0, path: "<stdin>",
+                                                      limit: options.limits.maxFileSize ?? YAMLLimits.default.maxInputBytes)
+            } catch {
+                Terminal.error("planlint: \(error)")
+                throw ExitCode(ExitPolicy.toolFailure)
+            }
         }
-        diagnostics.sort(by: Diagnostic.ordered)
-        for d in diagnostics {
-            print(ShortLine.render(d))
+
+        let report = CheckRun.run(options)
+        var exit = report.exitCode
+
+        let isTerminal = isatty(1) != 0
+        var context = RenderContext(
+            toolVersion: PlanLintVersion.current, rules: report.rules, rootDirectory: cwd,
+            exitCode: Int(exit), executionSuccessful: report.toolFailures == 0,
+            checkedFiles: report.checkedFiles,
+            color: color.shouldColorize(environment: Terminal.environment(), isTerminal: isTerminal))
+
+        // Files first, so that a failed write is reported on the terminal.
+        var files: [(OutputFormat, String)] = []
+        if let output { files.append((format, output)) }
+        for r in reports { if let pair = parseReport(r) { files.append(pair) } }
+        var plain = context
+        plain.color = false
+        for (f, path) in files {
+            let text = f.render(f == .sarif ? report.diagnostics + report.absent : report.diagnostics, context: plain)
+            do {
+                try AtomicFile.write(text, to: path)
+            } catch {
+                Terminal.error("planlint: \(error)")
+                exit = ExitPolicy.toolFailure
+                context.exitCode = Int(exit)
+                context.executionSuccessful = false
+            }
         }
-        let hasIOError = diagnostics.contains { $0.code == "io-error" }
-        if hasIOError { throw ExitCode(2) }
-        if diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
+
+        let terminalFormat: OutputFormat = output == nil ? format : .human
+        if statistics {
+            Terminal.out(Statistics.render(report.diagnostics, context: context, quiet: quiet))
+        } else if quiet && terminalFormat == .human {
+            let styler: any Styler = context.color ? ANSIStyler() : PlainStyler()
+            let human = HumanRenderer()
+            for d in report.diagnostics where d.suppression == nil {
+                Terminal.out(human.renderOne(d, context: context, styler: styler) + "\n")
+            }
+        } else {
+            let shown = terminalFormat == .sarif ? report.diagnostics + report.absent : report.diagnostics
+            Terminal.out(terminalFormat.render(shown, context: context))
+        }
+        if !quiet {
+            for n in report.notices { Terminal.error("planlint: \(n)") }
+        }
+        if exit != 0 { throw ExitCode(exit) }
+    }
+
+    func parseReport(_ s: String) -> (OutputFormat, String)? {
+        guard let eq = s.firstIndex(of: "="), let f = OutputFormat(rawValue: String(s[..<eq])) else { return nil }
+        let path = String(s[s.index(after: eq)...])
+        return path.isEmpty ? nil : (f, path)
+    }
+}
+
+/// `10MiB`, `500 KB`, `1048576` → bytes (see `LimitSettings.parseSize`).
+func parseSize(_ text: String) -> Int? { LimitSettings.parseSize(text) }
+
+/// Counts per code for `--statistics`, most frequent first.
+enum Statistics {
+    static func render(_ diagnostics: [Diagnostic], context: RenderContext, quiet: Bool) -> String {
+        var counts: [String: (Int, Severity)] = [:]
+        for d in diagnostics where d.suppression == nil {
+            let c = counts[d.code] ?? (0, d.severity)
+            counts[d.code] = (c.0 + 1, max(c.1, d.severity))
+        }
+        let rows = counts.sorted { a, b in a.value.0 != b.value.0 ? a.value.0 > b.value.0 : a.key < b.key }
+        let width = String(rows.first?.value.0 ?? 0).count
+        var out = ""
+        for (code, (n, sev)) in rows {
+            let num = String(n)
+            out += String(repeating: " ", count: width - num.count) + num + "  " + sev.description.padding(7) + "  " + code + "\n"
+        }
+        if !quiet {
+            out += HumanRenderer.summary(DiagnosticSummary(diagnostics, files: Set(context.checkedFiles).count)) + "\n"
+        }
+        return out
+    }
+}
+
+extension String {
+    func padding(_ n: Int) -> String { count >= n ? self : self + String(repeating: " ", count: n - count) }
+}
+
+/// Writing to standard output and error without Foundation buffering surprises.
+enum Terminal {
+    static func out(_ s: String) { writeAll(1, s) }
+    static func error(_ s: String) { writeAll(2, s.hasSuffix("\n") ? s : s + "\n") }
+
+    static func writeAll(_ fd: Int32, _ s: String) {
+        let bytes = Array(s.utf8)
+        var done = 0
+        while done < bytes.count {
+            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + done, bytes.count - done) }
+            if n < 0 { if errno == EINTR { continue }; return }
+            done += n
+        }
+    }
+
+    static func environment() -> [String: String] {
+        var env: [String: String] = [:]
+        var p = environ
+        while let entry = p.pointee {
+            let s = String(cString: entry)
+            if let eq = s.firstIndex(of: "=") { env[String(s[..<eq])] = String(s[s.index(after: eq)...]) }
+            p += 1
+        }
+        return env
     }
 }

@@ -1,14 +1,61 @@
 import ArgumentParser
 import PlanLintKit
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The `planlint` command: subcommands only declare options and hand the work to PlanLintKit.
 public struct PlanLintMain: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "planlint",
         abstract: "Check plan data against declarative policy rules, and report like a compiler.",
+        discussion: """
+        Run `planlint check` (or just `planlint`) in a repository with a .planlint.yaml to lint \
+        the configured plans. `planlint help check` lists the options.
+
+        Examples:
+          planlint                              lint what .planlint.yaml names
+          planlint check Plans/2024.yaml        lint one file
+          planlint explain duplicate-key        what a code means and how to fix it
+          planlint --generate-completion-script zsh > _planlint
+
+        Exit status: 0 clean, 1 findings at or above the fail level, 2 usage, \
+        configuration or I/O errors (Docs/cli.md).
+        """,
         version: PlanLintVersion.current,
-        subcommands: [CheckCommand.self, ParseCommand.self, TestCommand.self, EvalCommand.self, RulesCommand.self],
+        subcommands: [
+            CheckCommand.self,
+            TestCommand.self,
+            EvalCommand.self,
+            RulesCommand.self,
+            ExplainCommand.self,
+            ManCommand.self,
+            ParseCommand.self,
+            LSPCommand.self,
+        ],
         defaultSubcommand: CheckCommand.self
     )
+
     public init() {}
+
+    /// Parses the command line and runs the command. Usage errors exit with status 2 (not
+    /// ArgumentParser's 64), as ruff and ESLint do, so CI scripts can tell "bad invocation"
+    /// from "findings" with one convention.
+    public static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                let text = fullMessage(for: error)
+                let bytes = Array((text.hasSuffix("\n") ? text : text + "\n").utf8)
+                _ = bytes.withUnsafeBytes { write(2, $0.baseAddress!, $0.count) }
+                Glibc.exit(ExitPolicy.toolFailure)
+            }
+            exit(withError: error)
+        }
+    }
 }

@@ -7,7 +7,17 @@ struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rules",
         abstract: "List the loaded rules: id, severity, where each is written, summary.",
-        discussion: "Exit status: 0, or 2 when a rule file has an error (the rules that loaded are still listed)."
+        discussion: """
+        With --write-docs DIR, writes one Markdown page per rule and an index (README.md) into \
+        DIR instead, generated from the rule files; with --check-docs DIR, checks that DIR holds \
+        exactly those pages, as CI does:
+
+          planlint rules --write-docs Docs/rules
+          planlint rules --check-docs Docs/rules
+
+        Exit status: 0; 1 when --check-docs finds a stale, missing or extra page; 2 when a rule \
+        file has an error (the rules that loaded are still listed; no pages are written).
+        """
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -20,9 +30,51 @@ struct RulesCommand: ParsableCommand {
     @Option(help: "Output format: table or json.")
     var format: Format = .table
 
+    @Option(name: .customLong("write-docs"), help: ArgumentHelp("Write the rules' reference pages into this folder.", valueName: "dir"))
+    var writeDocs: String?
+
+    @Option(name: .customLong("check-docs"), help: ArgumentHelp("Check that this folder holds the rules' current reference pages.", valueName: "dir"))
+    var checkDocs: String?
+
+    func validate() throws {
+        if writeDocs != nil && checkDocs != nil {
+            throw ValidationError("give --write-docs or --check-docs, not both")
+        }
+    }
+
     func run() throws {
         let loaded = RuleLoader.load(paths: try RuleToolIO.rulePaths(rules))
         RuleToolIO.printDiagnostics(loaded.diagnostics)
+        if let dir = writeDocs ?? checkDocs {
+            // Pages from a partly loaded rule set would drop the pages of the broken rules.
+            if loaded.hasErrors {
+                RuleToolIO.printError("error: the rule files have errors; no pages were \(writeDocs != nil ? "written" : "checked")")
+                throw ExitCode(2)
+            }
+            let pages = RuleDocs.pages(for: loaded.ruleSet.rules, directory: dir)
+            if writeDocs != nil {
+                let result: RuleDocs.WriteResult
+                do {
+                    result = try RuleDocs.write(pages, to: dir)
+                } catch {
+                    RuleToolIO.printError("error: cannot write the pages into \(dir): \(error.localizedDescription)")
+                    throw ExitCode(2)
+                }
+                for name in result.kept {
+                    RuleToolIO.printError("warning: \(dir)/\(name) is not a generated page and no rule generates it; left alone")
+                }
+                print("\(pages.count) pages in \(dir): \(result.written.count) written, \(result.removed.count) removed, "
+                      + "\(pages.count - result.written.count) unchanged")
+            } else {
+                let difference = RuleDocs.check(pages, in: dir)
+                for line in difference.lines(directory: dir) { print(line) }
+                if !difference.isEmpty {
+                    RuleToolIO.printError("the pages in \(dir) are not current: run `planlint rules --write-docs \(dir)`")
+                    throw ExitCode(1)
+                }
+            }
+            return
+        }
         switch format {
         case .table: print(RuleListing.table(loaded.ruleSet.rules), terminator: "")
         case .json: print(RuleListing.json(loaded.ruleSet.rules), terminator: "")

@@ -1,34 +1,203 @@
-import Foundation
+import Dispatch
 @_exported import Diagnostics
+@_exported import DiagnosticRendering
 @_exported import SourceText
 @_exported import YAMLTree
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 public enum PlanLintVersion {
     public static let current = "0.1.0"
 }
 
-/// The lint frontend shared by the command line and the language server.
-public enum Linter {
-    /// Reads and parses one YAML file; YAML problems become diagnostics.
-    public static func lintYAMLFile(path: String, limits: YAMLLimits = .default) -> [Diagnostic] {
-        let raw: [UInt8]
-        do {
-            raw = try FileIO.readBytes(path: path)
-        } catch {
-            return [Diagnostic(code: "io-error", severity: .error, message: error.reason, location: .path(path))]
+/// The lint frontend shared by the command line and the language server: from a
+/// configuration and a list of files to a sorted list of diagnostics.
+///
+/// Per file: read (size-limited) → parse → checkers (only when the YAML parsed) →
+/// per-rule severity from the configuration (and `off`) → inline suppressions. Files are
+/// linted in parallel on all cores; the result does not depend on scheduling because it is
+/// sorted by `Diagnostic.ordered` at the end.
+public struct Linter: Sendable {
+    public let configuration: Configuration
+    public let checks: Checks
+
+    public init(configuration: Configuration, checks: Checks) {
+        self.configuration = configuration
+        self.checks = checks
+    }
+
+    /// Content to lint instead of reading a file (standard input, an editor's buffer).
+    public struct Input: Sendable {
+        public var target: LintTarget
+        /// The bytes; nil reads `target.absolutePath`.
+        public var content: [UInt8]?
+        public init(target: LintTarget, content: [UInt8]? = nil) {
+            self.target = target
+            self.content = content
         }
-        let (file, result) = YAMLReader.read(path: path, raw: raw, limits: limits)
-        return result.problems.map { Diagnostic($0, in: file) }
+    }
+
+    /// Lints `inputs` with up to `jobs` threads (0: one per core). The result is sorted.
+    public func lint(_ inputs: [Input], jobs: Int = 0) -> [Diagnostic] {
+        let results = ResultSlots(count: inputs.count)
+        let workers = max(1, min(jobs > 0 ? jobs : Linter.coreCount, inputs.count))
+        if workers == 1 {
+            for i in inputs.indices { results.set(i, lintOne(inputs[i])) }
+        } else {
+            // Workers take the next file from a shared counter, so one huge file does not
+            // hold up a whole stripe of small ones.
+            let next = Counter()
+            DispatchQueue.concurrentPerform(iterations: workers) { _ in
+                while true {
+                    let i = next.take()
+                    if i >= inputs.count { break }
+                    results.set(i, lintOne(inputs[i]))
+                }
+            }
+        }
+        return results.joined().sortedForOutput()
+    }
+
+    /// The number of cores online.
+    public static var coreCount: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
+
+    /// Lints one file.
+    public func lintOne(_ input: Input) -> [Diagnostic] {
+        let target = input.target
+        let limits = configuration.limits(for: target.absolutePath)
+        let yamlLimits = limits.yamlLimits
+        let raw: [UInt8]
+        if let content = input.content {
+            raw = content
+        } else {
+            guard let path = target.absolutePath else { return [] }
+            do {
+                // One byte over the limit is enough for the reader to say the file is too large.
+                raw = try FileIO.readBytes(path: path, limit: yamlLimits.maxInputBytes)
+            } catch {
+                if error.reason.contains("over the limit") {
+                    return [Diagnostic(code: "input-too-large", severity: .error,
+                                       message: "\(target.displayPath) is over the size limit of \(yamlLimits.maxInputBytes) bytes; not checked",
+                                       location: .path(target.displayPath),
+                                       help: "raise `limits.max-file-size` in .planlint.yaml or pass `--max-file-size` if the file is trusted")]
+                }
+                return [Diagnostic(code: BuiltinCodes.ioError, severity: .error,
+                                   message: "cannot read \(target.displayPath): \(error.reason)",
+                                   location: .path(target.displayPath))]
+            }
+        }
+        let (file, parsed) = YAMLReader.read(path: target.displayPath, raw: raw, limits: yamlLimits)
+        var diagnostics = parsed.problems.map { Diagnostic($0, in: file) }
+        if parsed.isComplete {
+            let document = LintDocument(
+                file: file, parse: parsed, absolutePath: target.absolutePath, limits: limits,
+                schemas: target.absolutePath.map(configuration.schemas(for:)) ?? [])
+            for checker in checks.checkers { diagnostics += checker.check(document) }
+        }
+        applySeverity(&diagnostics, absolutePath: target.absolutePath)
+        if parsed.isComplete {
+            let (directives, problems) = Suppressions.scan(file, tree: parsed.tree)
+            var warnings = problems
+            warnings += Suppressions.apply(directives, in: file, to: &diagnostics,
+                                           isKnownCode: checks.isKnownCode, allCodes: checks.allCodes)
+            applySeverity(&warnings, absolutePath: target.absolutePath)
+            diagnostics += warnings
+        }
+        return diagnostics
+    }
+
+    /// Applies `severity:` settings (top level and matching overrides) to findings in the
+    /// file; `off` drops them. Protected codes and findings in other files are left alone.
+    func applySeverity(_ diagnostics: inout [Diagnostic], absolutePath: String?) {
+        guard !configuration.severity.isEmpty || !configuration.overrides.isEmpty else { return }
+        var kept: [Diagnostic] = []
+        kept.reserveCapacity(diagnostics.count)
+        for var d in diagnostics {
+            if !BuiltinCodes.isProtected(d.code),
+               let setting = configuration.severitySetting(for: d.code, absolutePath: absolutePath) {
+                switch setting {
+                case .off: continue
+                case .level(let s): d.severity = s
+                }
+            }
+            kept.append(d)
+        }
+        diagnostics = kept
     }
 }
 
-/// `path:line:col: severity: message [code]` — the GNU form (columns in code points).
-public enum ShortLine {
-    public static func render(_ d: Diagnostic) -> String {
-        if let span = d.span {
-            let loc = span.start
-            return "\(span.file.path):\(loc.line):\(loc.column): \(d.severity): \(d.message) [\(d.code)]"
+/// Per-file result slots written by worker threads (each index by exactly one thread).
+final class ResultSlots: @unchecked Sendable {
+    private var slots: [[Diagnostic]]
+    private let lock = NSLockish()
+
+    init(count: Int) { slots = Array(repeating: [], count: count) }
+
+    func set(_ i: Int, _ value: [Diagnostic]) {
+        lock.locked { slots[i] = value }
+    }
+
+    func joined() -> [Diagnostic] {
+        lock.locked { slots.flatMap { $0 } }
+    }
+}
+
+/// A shared work counter.
+final class Counter: @unchecked Sendable {
+    private var value = 0
+    private let lock = NSLockish()
+    func take() -> Int {
+        lock.locked {
+            defer { value += 1 }
+            return value
         }
-        return "\(d.path): \(d.severity): \(d.message) [\(d.code)]"
+    }
+}
+
+/// A pthread mutex (Foundation-free).
+final class NSLockish: @unchecked Sendable {
+    private let mutex: UnsafeMutablePointer<pthread_mutex_t>
+
+    init() {
+        mutex = .allocate(capacity: 1)
+        pthread_mutex_init(mutex, nil)
+    }
+
+    deinit {
+        pthread_mutex_destroy(mutex)
+        mutex.deallocate()
+    }
+
+    func locked<R>(_ body: () throws -> R) rethrows -> R {
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        return try body()
+    }
+}
+
+/// `path:line:col: severity: message [code]` for one diagnostic (the `short` form's line;
+/// kept for callers written before `ShortRenderer`).
+public enum ShortLine {
+    public static func render(_ d: Diagnostic) -> String { ShortRenderer.line(d) }
+}
+
+extension Array where Element == Diagnostic {
+    /// The diagnostics in output order (`Diagnostic.ordered`). Sorts indices rather than the
+    /// (large) values, so each diagnostic moves once, and returns at once when already in order
+    /// — the usual case for one file's findings.
+    public func sortedForOutput() -> [Diagnostic] {
+        var inOrder = true
+        var i = 1
+        while i < count {
+            if Diagnostic.ordered(self[i], self[i - 1]) { inOrder = false; break }
+            i += 1
+        }
+        if inOrder { return self }
+        let order = indices.sorted { Diagnostic.ordered(self[$0], self[$1]) }
+        return order.map { self[$0] }
     }
 }

@@ -35,9 +35,16 @@ public final class SourceFile: Sendable, Hashable, CustomStringConvertible {
 
     public var lineCount: Int { lineTable.count }
 
+    /// Whether the text starts with a UTF-8 byte order mark (which editors do not show, so
+    /// columns on the first line are counted after it).
+    public var hasByteOrderMark: Bool {
+        bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
+    }
+
     /// Byte offsets at which each line starts. Line breaks are `\n`, `\r\n` and a lone `\r`
     /// (NEL, U+2028 and U+2029 are *not* line breaks here, as in editors).
-    public var lineStarts: [Int] { lineTable.map { Int($0) } }
+    /// A view over the line table: no copy is made, so indexing it in a loop is cheap.
+    public var lineStarts: LineStarts { LineStarts(table: lineTable) }
 
     /// The byte offset at which line `index` (0-based) starts.
     public func lineStart(_ index: Int) -> Int { Int(lineTable[index]) }
@@ -119,7 +126,8 @@ public final class SourceFile: Sendable, Hashable, CustomStringConvertible {
     public func location(of offset: Int) -> SourceLocation {
         let offset = max(0, min(offset, bytes.count))
         let line = lineIndex(containing: offset)
-        let start = Int(lineTable[line])
+        var start = Int(lineTable[line])
+        if line == 0 && hasByteOrderMark { start = min(3, offset) }
         var cp = 0, u16 = 0
         var i = start
         while i < offset {
@@ -140,6 +148,7 @@ public final class SourceFile: Sendable, Hashable, CustomStringConvertible {
         guard line < lineTable.count else { return bytes.count }
         let range = lineRange(line)
         var i = range.start
+        if line == 0 && hasByteOrderMark { i = min(3, range.end) }
         var col = 0
         while i < range.end && col < column {
             let len = UTF8Scan.sequenceLength(bytes[i])
@@ -153,6 +162,14 @@ public final class SourceFile: Sendable, Hashable, CustomStringConvertible {
         }
         return i
     }
+}
+
+/// The byte offsets at which lines start, as `Int`s, viewed over the 32-bit table.
+public struct LineStarts: RandomAccessCollection, Sendable {
+    let table: [UInt32]
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { table.count }
+    public subscript(i: Int) -> Int { Int(table[i]) }
 }
 
 /// A unit for counting columns.

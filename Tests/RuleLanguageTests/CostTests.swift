@@ -6,13 +6,10 @@ import Testing
     let big = Value.list((0..<2_000).map { .number(Quantity($0)) })
 
     @Test func nestedComprehensionOverALargeListExceedsTheBudget() throws {
-        let clock = ContinuousClock()
-        let start = clock.now
         let e = try #require(evaluationError("l.all(x, l.all(y, x + y >= 0))", [("l", big)], limit: 1_000_000))
         #expect(e.code == .budgetExceeded)
         #expect(e.message == "evaluation took more than 1000000 steps, the rule's cost budget")
         #expect(e.help?.contains("quadratic") == true)
-        #expect(clock.now - start < .seconds(5), "stopped early")
         // The linear version fits.
         #expect(try isTrue("l.all(x, x >= 0) && size(unique(l)) == 2000", [("l", big)]))
     }

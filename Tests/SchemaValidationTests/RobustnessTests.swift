@@ -83,7 +83,9 @@ import YAMLTree
         let elapsed = clock.measure { findings = validate(document: doc, against: schema) }
         #expect(!findings.isEmpty)
         #expect(!schema.isValid(doc))
-        #expect(elapsed < .seconds(10), "took \(elapsed)")
+        // Not a speed claim: without memoisation this would take 2^60 steps and never return,
+        // so the generous bound turns a hang into a failure.
+        #expect(elapsed < .seconds(60), "took \(elapsed)")
     }
 
     @Test func brokenSchemasAreDiagnosedInTheSchemaFile() {

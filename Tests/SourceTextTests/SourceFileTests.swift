@@ -4,7 +4,7 @@ import Testing
 @Suite struct SourceFileTests {
     @Test func lineStartsForAllBreakKinds() {
         let f = SourceFile(path: "t", text: "a\nb\r\nc\rd")
-        #expect(f.lineStarts == [0, 2, 5, 7])
+        #expect(Array(f.lineStarts) == [0, 2, 5, 7])
         #expect(f.lineText(1) == "b")
         #expect(f.lineText(2) == "c")
         #expect(f.lineText(3) == "d")
@@ -47,6 +47,16 @@ import Testing
         #expect(f.location(of: 99).column == 3)
         #expect(f.offset(line: 0, column: 99, unit: .utf16) == 2)
         #expect(f.offset(line: 9, column: 0, unit: .utf16) == 5)
+    }
+
+    @Test func byteOrderMarkIsNotAColumn() {
+        let f = SourceFile(path: "t", bytes: [0xEF, 0xBB, 0xBF] + Array("ab\ncd".utf8))
+        #expect(f.location(of: 3).column == 1)
+        #expect(f.location(of: 4).column == 2)
+        #expect(f.location(of: 4).utf16Column == 2)
+        #expect(f.offset(line: 0, column: 1, unit: .utf16) == 4)
+        #expect(f.location(of: 6).column == 1)  // line 2 is unaffected
+        #expect(f.location(of: 7).column == 2)
     }
 
     @Test func displayWidth() {

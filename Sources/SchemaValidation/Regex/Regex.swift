@@ -42,13 +42,21 @@ public struct SchemaRegex: Sendable {
     }
 
     /// Whether the pattern matches somewhere in `text`.
-    public func matches(_ text: String) -> Bool {
+    public func matches(_ text: String) -> Bool { run(text).matched }
+
+    /// The answer and the work done: instructions visited, which the Pike VM bounds by
+    /// program size × (input length + 1). Tests assert that bound.
+    func run(_ text: String) -> (matched: Bool, steps: Int) {
         var input: [UInt32] = []
         input.reserveCapacity(text.utf8.count)
         for s in text.unicodeScalars { input.append(s.value) }
         var vm = PikeVM(program: program, classes: classes)
-        return vm.search(input, anchored: anchoredAtStart)
+        let matched = vm.search(input, anchored: anchoredAtStart)
+        return (matched, vm.steps)
     }
+
+    /// Number of instructions in the compiled program.
+    var programSize: Int { program.count }
 }
 
 /// Why a pattern was rejected: a message and where in the pattern (code point offsets).
@@ -492,6 +500,8 @@ struct PikeVM {
     var mark: [Int]
     var generation = 0
     var stack: [Int] = []
+    /// Instructions visited (each at most once per input position).
+    var steps = 0
 
     init(program: [RegexInstruction], classes: [CharClass]) {
         self.program = program
@@ -506,6 +516,7 @@ struct PikeVM {
         while let p = stack.popLast() {
             if mark[p] == generation { continue }
             mark[p] = generation
+            steps += 1
             switch program[p] {
             case .jump(let t): stack.append(t)
             case .split(let a, let b): stack.append(b); stack.append(a)

@@ -59,7 +59,7 @@ struct FixtureCase: Sendable, CustomStringConvertible {
             code: "fiscal-year/era", severity: .info, message: "fiscal year written with a Japanese era",
             location: try f.node(r, "期間.終了").location, primaryLabel: "= 2016年度 (FY2016)",
             help: "write the Western year (2016年度) so that periods compare")
-        let lineStart = file.lineStarts[7]
+        let lineStart = file.lineStart(7)
         let memo = Diagnostic(
             code: "memo/number", severity: .warning, message: "a number inside free text is not checked",
             location: .span(try file.span(of: "102", after: lineStart)), primaryLabel: "this 102 is text")

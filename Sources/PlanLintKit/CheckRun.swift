@@ -1,0 +1,202 @@
+/// Which exit status a run ends with.
+///
+/// | status | when |
+/// |---|---|
+/// | 0 | nothing unsuppressed at or above `failOn`, and warnings within `maxWarnings` |
+/// | 1 | findings at or above `failOn`, or more warnings than `maxWarnings` |
+/// | 2 | a tool failure: bad usage, a config or baseline error, an unreadable file, a rule that could not be loaded or evaluated |
+///
+/// `exitZero` turns 1 into 0 (report-only jobs) but never hides a 2: a run that could not
+/// check everything must not look green.
+public struct ExitPolicy: Sendable, Equatable {
+    public var failOn: Severity
+    public var maxWarnings: Int?
+    public var exitZero: Bool
+
+    public init(failOn: Severity = .error, maxWarnings: Int? = nil, exitZero: Bool = false) {
+        self.failOn = failOn
+        self.maxWarnings = maxWarnings
+        self.exitZero = exitZero
+    }
+
+    public static let success: Int32 = 0
+    public static let findings: Int32 = 1
+    public static let toolFailure: Int32 = 2
+
+    public func exitCode(_ diagnostics: [Diagnostic], toolFailures: Int) -> Int32 {
+        if toolFailures > 0 { return ExitPolicy.toolFailure }
+        if exitZero { return ExitPolicy.success }
+        let active = diagnostics.filter { $0.suppression == nil && $0.baselineState != "absent" }
+        if active.contains(where: { $0.severity >= failOn }) { return ExitPolicy.findings }
+        if let max = maxWarnings, active.lazy.filter({ $0.severity == .warning }).count > max { return ExitPolicy.findings }
+        return ExitPolicy.success
+    }
+}
+
+/// Everything `planlint check` is asked to do, independent of the command line.
+public struct CheckOptions: Sendable {
+    /// Files and folders as given (`-` is standard input); empty: the configured paths.
+    public var paths: [String] = []
+    public var cwd: String
+    /// `--config FILE`.
+    public var configFile: String?
+    /// False for `--no-config`.
+    public var useConfig = true
+    public var allowOutsideRoot = false
+    /// The content of standard input, when it is linted.
+    public var stdin: [UInt8]?
+    /// The name standard input is linted under (config globs, schemas, output paths).
+    public var stdinFilename: String?
+    /// `--rules PATH` (relative to `cwd`), added to the configured rules.
+    public var extraRules: [String] = []
+    /// Limits from flags; they win over the configuration.
+    public var limits = LimitSettings()
+    /// Worker threads (0: one per core).
+    public var jobs = 0
+    public var baseline: String?
+    public var writeBaseline: String?
+    public var failOn: Severity?
+    public var maxWarnings: Int?
+    public var exitZero = false
+    /// Add the compared intervals to rule findings (`--explain`).
+    public var explainRules = false
+
+    public init(cwd: String) { self.cwd = cwd }
+}
+
+/// What a run found, ready to render.
+public struct CheckReport: Sendable {
+    /// Sorted; suppressed findings included (with `suppression` set).
+    public var diagnostics: [Diagnostic] = []
+    /// Baseline findings that are gone (`baselineState` `absent`), for SARIF only.
+    public var absent: [Diagnostic] = []
+    /// The files checked, as displayed.
+    public var checkedFiles: [String] = []
+    public var toolFailures = 0
+    public var exitCode: Int32 = 0
+    /// Metadata of every known code (SARIF `rules`).
+    public var rules: [RuleMetadata] = []
+    /// The repository root of the configuration.
+    public var root: String = "/"
+    /// Messages for the person at the terminal (not diagnostics), such as "wrote baseline".
+    public var notices: [String] = []
+    /// The checks that ran (for `explain`-like lookups by the caller).
+    public var checks = Checks()
+}
+
+/// `planlint check` as a library call: configuration, discovery, linting, baseline, exit status.
+public enum CheckRun {
+    /// Runs a check. `loadChecks` builds the checkers for a configuration (default: the
+    /// configured rule packs and schemas).
+    public static func run(_ options: CheckOptions, loadChecks: ((Configuration) -> Checks)? = nil) -> CheckReport {
+        var report = CheckReport()
+        let cwd = options.cwd
+        let loaded = ConfigLoader.load(explicit: options.configFile, cwd: cwd, useConfig: options.useConfig,
+                                       allowOutsideRoot: options.allowOutsideRoot)
+        var config = loaded.configuration
+        report.root = config.root
+        report.diagnostics = loaded.diagnostics
+        report.rules = Checks().ruleMetadata
+        // Errors in the config and rule files are tool failures whatever their code
+        // (a `yaml-syntax` error in .planlint.yaml included).
+        var loadFailures = loaded.diagnostics.filter { $0.severity == .error && !BuiltinCodes.isToolError($0.code) }.count
+        func finish(_ report: inout CheckReport) -> CheckReport {
+            report.diagnostics = report.diagnostics.sortedForOutput()
+            // A finding reported identically for several files (a rule-file warning repeated
+            // per plan) is shown once.
+            // After sorting, identical findings are neighbours.
+            var unique: [Diagnostic] = []
+            unique.reserveCapacity(report.diagnostics.count)
+            for d in report.diagnostics where unique.last != d { unique.append(d) }
+            report.diagnostics = unique
+            report.toolFailures = report.diagnostics.filter(report.checks.isToolFailure).count + loadFailures
+            let policy = ExitPolicy(failOn: options.failOn ?? config.failOn ?? .error,
+                                    maxWarnings: options.maxWarnings ?? config.maxWarnings,
+                                    exitZero: options.exitZero)
+            report.exitCode = policy.exitCode(report.diagnostics, toolFailures: report.toolFailures)
+            return report
+        }
+        if loaded.failed {
+            // Never lint with half a configuration.
+            return finish(&report)
+        }
+        for r in options.extraRules {
+            let abs = PathUtil.absolute(r, base: cwd)
+            config.rules.append(ConfiguredPath(path: abs, written: r, span: nil))
+        }
+        config.limits.merge(options.limits)
+        for i in config.overrides.indices {
+            // Flags beat the configuration everywhere, overrides included.
+            config.overrides[i].limits.merge(options.limits)
+        }
+
+        let checks = loadChecks?(config)
+            ?? ChecksLoader.load(config, options: .init(cwd: cwd, explainRules: options.explainRules,
+                                                     allowOutsideRoot: options.allowOutsideRoot))
+        report.checks = checks
+        report.rules = checks.ruleMetadata
+        report.diagnostics += checks.loadDiagnostics
+        loadFailures += checks.loadDiagnostics.filter { $0.severity == .error && !checks.isToolFailure($0) }.count
+        let keyProblems = ConfigLoader.checkSeverityKeys(config, knownCodes: checks.isKnownCode, allCodes: checks.allCodes)
+        if !keyProblems.isEmpty {
+            report.diagnostics += keyProblems
+            return finish(&report)
+        }
+
+        // What to lint.
+        var inputs: [Linter.Input] = []
+        let readsStdin = options.paths.contains("-") || (options.paths.isEmpty && options.stdinFilename != nil)
+        let fileArgs = options.paths.filter { $0 != "-" }
+        if readsStdin {
+            let name = options.stdinFilename ?? "<stdin>"
+            let abs = options.stdinFilename.map { PathUtil.absolute($0, base: cwd) }
+            let shown = abs.map { PathUtil.display($0, cwd: cwd) } ?? name
+            inputs.append(Linter.Input(target: LintTarget(absolutePath: abs, displayPath: shown, isStdin: true),
+                                       content: options.stdin ?? []))
+        }
+        if !fileArgs.isEmpty || !readsStdin {
+            let found = FileDiscovery.discover(inputs: fileArgs, cwd: cwd, config: config)
+            report.diagnostics += found.diagnostics
+            inputs += found.targets.map { Linter.Input(target: $0) }
+        }
+        report.checkedFiles = inputs.map(\.target.displayPath)
+
+        let linter = Linter(configuration: config, checks: checks)
+        report.diagnostics += linter.lint(inputs, jobs: options.jobs)
+
+        // Baselines.
+        if let path = options.baseline {
+            let abs = PathUtil.absolute(path, base: cwd)
+            let (baseline, problem) = Baseline.read(path: abs, display: path)
+            if let problem { report.diagnostics.append(problem) }
+            if let baseline {
+                report.absent = baseline.apply(to: &report.diagnostics, cwd: cwd, root: config.root, baselineName: path)
+            }
+        }
+        if let path = options.writeBaseline {
+            let abs = PathUtil.absolute(path, base: cwd)
+            var current = report.diagnostics
+            for i in current.indices where current[i].suppression?.kind == .external {
+                current[i].suppression = nil   // findings already in the old baseline stay recorded
+            }
+            let baseline = Baseline.record(current, cwd: cwd, root: config.root)
+            do {
+                try AtomicFile.write(baseline.serialized(), to: abs)
+                report.notices.append("wrote \(baseline.entries.count) finding\(baseline.entries.count == 1 ? "" : "s") to the baseline \(path)")
+                // Everything recorded is now accepted.
+                let accepted = Set(baseline.entries.map(\.fingerprint))
+                let prints = Baseline.fingerprints(report.diagnostics, cwd: cwd, root: config.root)
+                for i in report.diagnostics.indices
+                where Baseline.isBaselinable(report.diagnostics[i]) && accepted.contains(prints[i]) {
+                    report.diagnostics[i].suppression = Suppression(kind: .external, justification: "recorded in the baseline \(path)")
+                    report.diagnostics[i].baselineState = "unchanged"
+                }
+                report.absent = []
+            } catch {
+                report.diagnostics.append(Diagnostic(code: BuiltinCodes.ioError, severity: .error,
+                                                     message: error.description, location: .path(path)))
+            }
+        }
+        return finish(&report)
+    }
+}

@@ -1,0 +1,176 @@
+import RuleEngine
+import RuleLanguage
+import SchemaValidation
+import Synchronization
+
+/// Builds the checks a configuration asks for: rule packs (RuleEngine) and schemas
+/// (SchemaValidation).
+public enum ChecksLoader {
+    /// Options beyond the configuration.
+    public struct Options: Sendable {
+        /// Add the compared intervals to each rule finding (`check --explain`).
+        public var explainRules = false
+        /// The working directory, for the paths diagnostics show.
+        public var cwd: String
+        /// Let schemas (and their `$ref`s, and `# yaml-language-server: $schema=` comments)
+        /// name files outside the repository.
+        public var allowOutsideRoot = false
+        public init(cwd: String, explainRules: Bool = false, allowOutsideRoot: Bool = false) {
+            self.cwd = cwd
+            self.explainRules = explainRules
+            self.allowOutsideRoot = allowOutsideRoot
+        }
+    }
+
+    /// The checks for `config`. Problems loading them are in `loadDiagnostics`.
+    public static func load(_ config: Configuration, options: Options) -> Checks {
+        var checks = Checks()
+        checks.codePrefixes = ["rule-file/", "schema/"]
+        checks.toolErrorCodes = [EngineCode.evaluationFailed, EngineCode.budgetExceeded]
+        // A schema that cannot be read or compiled in full is a tool failure when it is an error.
+        checks.toolErrorCodes.formUnion(SchemaCode.allCases.filter(\.isSchemaProblem).map(\.rawValue))
+        checks.documentation += engineDocumentation + SchemaCodeDocs.all
+        if !config.rules.isEmpty {
+            let (ruleSet, diagnostics) = loadRules(config, options: options)
+            checks.loadDiagnostics += diagnostics
+            checks.documentation += ruleSet.rules.map(documentation)
+            if !ruleSet.isEmpty {
+                checks.checkers.append(RuleChecker(ruleSet: ruleSet, explain: options.explainRules))
+            }
+        }
+        let registry = SchemaRegistry(allowedRoot: options.allowOutsideRoot ? nil : config.root,
+                                      limits: config.limits.yamlLimits)
+        var compiled: [String: CompiledSchema] = [:]
+        for binding in config.schemas where compiled[binding.schema.path] == nil {
+            let loaded = registry.schema(atPath: PathUtil.display(binding.schema.path, cwd: options.cwd),
+                                         requestedAt: binding.schema.span)
+            checks.loadDiagnostics += loaded.diagnostics
+            if let schema = loaded.schema { compiled[binding.schema.path] = schema }
+        }
+        checks.checkers.append(SchemaChecker(registry: registry, compiled: compiled))
+        return checks
+    }
+
+    /// Reads the configured rule files (folders expanded) under the paths users see, and
+    /// compiles them.
+    static func loadRules(_ config: Configuration, options: Options) -> (RuleSet, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var sources: [SourceFile] = []
+        let loadOptions = RuleLoadOptions(
+            expressionLimits: ExpressionLimits(maxDepth: config.limits.maxExpressionDepth ?? ExpressionLimits.default.maxDepth),
+            yamlLimits: config.limits.yamlLimits)
+        for file in RuleLoader.ruleFiles(in: config.rules.map(\.path), diagnostics: &diagnostics) {
+            let display = PathUtil.display(file, cwd: options.cwd)
+            do {
+                let raw = try FileIO.readBytes(path: file, limit: loadOptions.yamlLimits.maxInputBytes)
+                let (source, parsed) = YAMLReader.read(path: display, raw: raw, limits: loadOptions.yamlLimits)
+                if source.bytes.isEmpty && !parsed.problems.isEmpty {
+                    diagnostics += parsed.problems.map { Diagnostic($0, in: source) }   // not text planlint can read
+                } else {
+                    sources.append(source)
+                }
+            } catch {
+                diagnostics.append(Diagnostic(code: EngineCode.unreadable, severity: .error,
+                                              message: "cannot read rule file \(display): \(error.reason)",
+                                              location: .path(display)))
+            }
+        }
+        let result = RuleLoader.load(sources: sources, options: loadOptions)
+        return (result.ruleSet, diagnostics + result.diagnostics)
+    }
+
+    /// A rule's documentation for `explain` and SARIF.
+    static func documentation(_ rule: Rule) -> CodeDocumentation {
+        CodeDocumentation(
+            code: rule.id, severity: rule.severity, summary: rule.summary,
+            description: rule.description ?? rule.summary,
+            help: rule.help ?? "See the rule's description.",
+            badExample: rule.examples.first { $0.kind == .invalid }?.yaml.text,
+            goodExample: rule.examples.first { $0.kind == .valid }?.yaml.text,
+            tags: rule.tags, source: "\(rule.source.path):\(rule.source.line)", docsURL: rule.docsURL)
+    }
+
+    /// The engine's own codes.
+    static let engineDocumentation: [CodeDocumentation] = [
+        CodeDocumentation(
+            code: EngineCode.evaluationFailed, severity: .error, summary: "A rule could not be evaluated on the data.",
+            description: """
+            An expression of a rule failed on a document: a key the rule reads is missing, a value \
+            has the wrong type, a number cannot be read. The rule neither passed nor failed there, \
+            so the run ends with status 2 (unless this code is lowered in .planlint.yaml).
+            """,
+            help: "Fix the data at the reported node, or make the rule guard against it (`has(...)`, `when:`).",
+            tags: ["rules"]),
+        CodeDocumentation(
+            code: EngineCode.budgetExceeded, severity: .error, summary: "A rule used more evaluation steps than its budget.",
+            description: """
+            Each rule may spend a bounded number of steps on a document (by default 1,000,000 plus \
+            100 per node of the document), so a costly rule cannot hang planlint. The rule was \
+            stopped; the run ends with status 2.
+            """,
+            help: "Simplify the rule, or raise `limits.cost-budget` (or `--cost-budget`) if the data is trusted.",
+            tags: ["rules", "limits"]),
+        CodeDocumentation(
+            code: EngineCode.selectorMatchedNothing, severity: .warning,
+            summary: "A rule's `for` path matched nothing in a document that has the structure leading to it.",
+            description: "Usually a typo in the rule's `for` path: a rule that never matches would pass silently.",
+            help: "Check the `for` path against the document (`planlint eval` helps).", tags: ["rules"]),
+    ]
+
+}
+
+/// Validates documents against the schemas the configuration binds to them or, when none
+/// does, the schema their `# yaml-language-server: $schema=…` comment names.
+final class SchemaChecker: DocumentChecker {
+    let registry: SchemaRegistry
+    /// Configured schemas by absolute path, compiled at load.
+    let compiled: [String: CompiledSchema]
+    /// Schemas named by comments whose own problems were already reported (once per run).
+    let reported = Mutex<Set<String>>([])
+
+    init(registry: SchemaRegistry, compiled: [String: CompiledSchema]) {
+        self.registry = registry
+        self.compiled = compiled
+    }
+
+    func check(_ document: LintDocument) -> [Diagnostic] {
+        var schemas: [CompiledSchema] = document.schemas.compactMap { compiled[$0.schema.path] }
+        var out: [Diagnostic] = []
+        if document.schemas.isEmpty, let modeline = SchemaModeline.find(in: document.file) {
+            switch modeline.target {
+            case .file(let path):
+                let loaded = registry.schema(atPath: path, requestedAt: modeline.span)
+                let first = reported.withLock { $0.insert(path).inserted }
+                // Problems in the schema file once per run; a missing schema in every file naming it.
+                if loaded.schema == nil || first {
+                    out += loaded.diagnostics.filter { $0.path == document.file.path || first }
+                }
+                if let schema = loaded.schema { schemas.append(schema) }
+            case .remote(let url):
+                out.append(Diagnostic(code: SchemaCode.remoteSchema.rawValue, severity: .warning,
+                                      message: "the schema \(url) is not fetched: planlint never reads from the network",
+                                      location: .span(modeline.span),
+                                      help: "bind a local copy with `schemas:` in .planlint.yaml"))
+            }
+        }
+        for schema in schemas {
+            for root in document.parse.documents {
+                out += validate(document: root, against: schema)
+            }
+        }
+        return out
+    }
+}
+
+/// Runs a rule set over each document (the cost budget from the file's limits).
+struct RuleChecker: DocumentChecker {
+    let ruleSet: RuleSet
+    let explain: Bool
+
+    func check(_ document: LintDocument) -> [Diagnostic] {
+        var policy = CostPolicy.default
+        if let budget = document.limits.costBudget { policy.base = budget }
+        let runner = RuleRunner(ruleSet: ruleSet, options: RunOptions(explain: explain, costPolicy: policy))
+        return runner.run(on: document.parse.tree).diagnostics
+    }
+}

@@ -1,0 +1,515 @@
+/// Finds, reads and checks `.planlint.yaml`.
+///
+/// The file is read with the same YAML reader as plans, so every problem in it — a YAML
+/// error, an unknown key (with a suggestion), a wrong type, a bad glob, a missing or
+/// out-of-repository path, an `extends` cycle — is a `Diagnostic` positioned in the config
+/// file. Any of them makes the run a tool failure (exit 2): planlint never lints with half a
+/// configuration.
+public enum ConfigLoader {
+    /// The name searched for.
+    public static let fileName = ".planlint.yaml"
+    /// Longest `extends` chain followed.
+    public static let maxExtendsDepth = 16
+    /// Config files are small; anything bigger is refused before parsing.
+    static let configLimits = YAMLLimits(maxDepth: 64, maxAliasExpansion: 10_000, maxInputBytes: 1 << 20)
+
+    /// The result of loading: the configuration (defaults where loading failed) and what
+    /// went wrong.
+    public struct Result: Sendable {
+        public var configuration: Configuration
+        public var diagnostics: [Diagnostic]
+        public var failed: Bool { diagnostics.contains { $0.severity == .error } }
+    }
+
+    /// The nearest `.planlint.yaml` at or above `directory` (absolute), or nil.
+    public static func discover(from directory: String) -> String? {
+        var dir = PathUtil.normalize(directory)
+        for _ in 0..<4096 {
+            let candidate = PathUtil.join(dir, fileName)
+            if PathUtil.kind(candidate).kind == .file { return candidate }
+            if dir == "/" { return nil }
+            dir = PathUtil.parent(dir)
+        }
+        return nil
+    }
+
+    /// Loads the configuration for a run.
+    ///
+    /// - Parameters:
+    ///   - explicit: `--config FILE` as given (relative to `cwd`), or nil to search upwards from `cwd`.
+    ///   - cwd: the working directory (absolute).
+    ///   - useConfig: false for `--no-config` (defaults, rooted at `cwd`).
+    ///   - allowOutsideRoot: accept rule, schema, path and `extends` entries outside the repository.
+    public static func load(explicit: String?, cwd: String, useConfig: Bool = true,
+                            allowOutsideRoot: Bool = false) -> Result {
+        let defaultRoot = PathUtil.repositoryRoot(from: cwd) ?? cwd
+        guard useConfig else { return Result(configuration: Configuration(root: cwd), diagnostics: []) }
+        let path: String
+        if let explicit {
+            path = PathUtil.absolute(explicit, base: cwd)
+            let k = PathUtil.kind(path)
+            if k.kind != .file {
+                let reason = k.kind == .directory ? "is a directory" : (k.error ?? "not a regular file")
+                return Result(configuration: Configuration(root: defaultRoot), diagnostics: [
+                    Diagnostic(code: BuiltinCodes.configNotFound, severity: .error,
+                               message: "cannot read config file \(explicit): \(reason)",
+                               location: .path(explicit), help: "check the path given to `--config`"),
+                ])
+            }
+        } else {
+            guard let found = discover(from: cwd) else {
+                return Result(configuration: Configuration(root: cwd), diagnostics: [])
+            }
+            path = found
+        }
+        let configDir = PathUtil.realPath(PathUtil.parent(path)) ?? PathUtil.parent(path)
+        let root = PathUtil.repositoryRoot(from: configDir) ?? configDir
+        var loader = Loader(cwd: cwd, root: root, allowOutsideRoot: allowOutsideRoot)
+        let layer = loader.loadFile(path, writtenAs: nil, chain: [], depth: 0)
+        var config = Configuration(root: root)
+        config.configFile = path
+        config.loadedFiles = loader.loadedFiles
+        if let layer { layer.apply(to: &config) }
+        return Result(configuration: config, diagnostics: loader.diagnostics)
+    }
+
+    /// Checks the `severity:` keys against the codes that exist once rules are loaded.
+    public static func checkSeverityKeys(_ config: Configuration, knownCodes: (String) -> Bool,
+                                         allCodes: [String]) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        for ref in config.severityKeys where !ref.code.contains("*") && !knownCodes(ref.code) {
+            var d = Diagnostic(code: BuiltinCodes.configUnknownCode, severity: .error,
+                               message: "`\(ref.code)` is not a loaded rule or a planlint code",
+                               location: .span(ref.span), primaryLabel: "unknown code")
+            d.help = Suggest.didYouMean(ref.code, in: allCodes) ?? "`planlint rules` lists the loaded rules"
+            out.append(d)
+        }
+        return out
+    }
+}
+
+/// One config file's settings before merging (nil: not written in this file).
+struct ConfigLayer {
+    var rules: [ConfiguredPath] = []
+    var schemas: [SchemaBinding] = []
+    var paths: [ConfiguredPath]?
+    var include: GlobList?
+    var exclude: [GlobList] = []
+    var severity = SeverityTable()
+    var overrides: [PathOverride] = []
+    var limits = LimitSettings()
+    var failOn: Severity?
+    var maxWarnings: Int?
+    var severityKeys: [SeverityKeyRef] = []
+
+    /// `other` was written later (it extends us): lists accumulate, scalars and key-wise
+    /// tables take its values, `paths` and `include` are replaced when it sets them.
+    mutating func merge(_ other: ConfigLayer) {
+        rules += other.rules
+        schemas += other.schemas
+        if let p = other.paths { paths = p }
+        if let i = other.include { include = i }
+        exclude += other.exclude
+        severity.merge(other.severity)
+        overrides += other.overrides
+        limits.merge(other.limits)
+        if let f = other.failOn { failOn = f }
+        if let m = other.maxWarnings { maxWarnings = m }
+        severityKeys += other.severityKeys
+    }
+
+    func apply(to config: inout Configuration) {
+        config.rules = rules
+        config.schemas = schemas
+        if let paths { config.paths = paths }
+        if let include { config.include = include }
+        config.exclude += exclude
+        config.severity = severity
+        config.overrides = overrides
+        config.limits = limits
+        config.failOn = failOn
+        config.maxWarnings = maxWarnings
+        config.severityKeys = severityKeys
+    }
+}
+
+/// Reads config files, collecting diagnostics.
+struct Loader {
+    let cwd: String
+    let root: String
+    let realRoot: String
+    let allowOutsideRoot: Bool
+    var diagnostics: [Diagnostic] = []
+    var loadedFiles: [String] = []
+
+    static let topKeys = ["extends", "rules", "schemas", "paths", "include", "exclude", "severity",
+                          "overrides", "limits", "fail-on", "max-warnings"]
+    static let overrideKeys = ["files", "severity", "limits"]
+    static let schemaKeys = ["schema", "files"]
+    static let limitKeys = ["max-file-size", "max-depth", "max-alias-expansion", "cost-budget", "max-expression-depth"]
+
+    init(cwd: String, root: String, allowOutsideRoot: Bool) {
+        self.cwd = cwd
+        self.root = root
+        self.realRoot = PathUtil.realPath(root) ?? root
+        self.allowOutsideRoot = allowOutsideRoot
+    }
+
+    mutating func error(_ code: String, _ message: String, at node: YAMLNode, label: String? = nil, help: String? = nil) {
+        diagnostics.append(Diagnostic(code: code, severity: .error, message: message, location: .span(node.span),
+                                      primaryLabel: label, help: help))
+    }
+
+    /// Reads one config file and, first, the files it extends. `chain` holds the real paths
+    /// of the files that led here (for cycle detection).
+    mutating func loadFile(_ path: String, writtenAs: YAMLNode?, chain: [String], depth: Int) -> ConfigLayer? {
+        let real = PathUtil.realPath(path) ?? path
+        let display = PathUtil.display(path, cwd: cwd)
+        let raw: [UInt8]
+        do {
+            raw = try FileIO.readBytes(path: path, limit: ConfigLoader.configLimits.maxInputBytes)
+        } catch {
+            if let node = writtenAs {
+                self.error(BuiltinCodes.configNotFound, "cannot read config file \(node.scalarText ?? display): \(error.reason)", at: node)
+            } else {
+                diagnostics.append(Diagnostic(code: BuiltinCodes.configNotFound, severity: .error,
+                                              message: "cannot read config file: \(error.reason)", location: .path(display)))
+            }
+            return nil
+        }
+        loadedFiles.append(path)
+        let (file, parsed) = YAMLReader.read(path: display, raw: raw, limits: ConfigLoader.configLimits)
+        diagnostics += parsed.problems.map { Diagnostic($0, in: file) }
+        guard parsed.isComplete else { return nil }
+        let docs = parsed.documents
+        if docs.count > 1 {
+            error(BuiltinCodes.configInvalidValue, "a config file holds one YAML document, this one has \(docs.count)",
+                  at: docs[1], label: "second document")
+        }
+        guard let top = docs.first else { return ConfigLayer() }
+        if top.isScalar && top.value == .null { return ConfigLayer() }
+        guard top.isMapping else {
+            error(BuiltinCodes.configInvalidValue, "the config must be a mapping of settings", at: top,
+                  label: "expected a mapping", help: "see Docs/configuration.md for the keys")
+            return nil
+        }
+        let dir = PathUtil.parent(path)
+        var result = ConfigLayer()
+        // `extends` first: this file's own settings are merged over its bases.
+        if let ext = top.entry("extends") {
+            for node in stringList(ext.value, what: "a config file path") {
+                guard let target = resolvePath(node, base: dir, what: "config file", mustBe: .file) else { continue }
+                let targetReal = PathUtil.realPath(target.path) ?? target.path
+                if targetReal == real || chain.contains(targetReal) {
+                    let cycle = (chain + [real, targetReal]).drop { $0 != targetReal }
+                        .map { PathUtil.display($0, cwd: cwd) }.joined(separator: " → ")
+                    error(BuiltinCodes.configExtendsCycle, "`extends` makes a cycle: \(cycle)", at: node,
+                          label: "leads back to a file that extends this one")
+                    continue
+                }
+                if depth + 1 >= ConfigLoader.maxExtendsDepth {
+                    error(BuiltinCodes.configExtendsTooDeep,
+                          "`extends` is nested more than \(ConfigLoader.maxExtendsDepth) files deep", at: node)
+                    continue
+                }
+                if let base = loadFile(target.path, writtenAs: node, chain: chain + [real], depth: depth + 1) {
+                    result.merge(base)
+                }
+            }
+        }
+        var own = ConfigLayer()
+        for (keyNode, value) in top.entries {
+            guard let key = keyNode.scalarText, keyNode.isScalar else {
+                error(BuiltinCodes.configUnknownKey, "config keys are names, not collections", at: keyNode)
+                continue
+            }
+            switch key {
+            case "extends":
+                break
+            case "rules":
+                own.rules = stringList(value, what: "a rule file or folder").compactMap {
+                    resolvePath($0, base: dir, what: "rule file or folder", mustBe: nil)
+                }
+            case "paths":
+                own.paths = stringList(value, what: "a file or folder to lint").compactMap {
+                    resolvePath($0, base: dir, what: "path", mustBe: nil)
+                }
+            case "include":
+                own.include = globList(value, base: dir)
+            case "exclude":
+                own.exclude = [globList(value, base: dir)]
+            case "schemas":
+                own.schemas = schemas(value, base: dir)
+            case "severity":
+                own.severity = severityTable(value, into: &own.severityKeys)
+            case "overrides":
+                own.overrides = overrides(value, base: dir, keys: &own.severityKeys)
+            case "limits":
+                own.limits = limits(value)
+            case "fail-on":
+                if let s = scalar(value, what: "`error`, `warning` or `info`") {
+                    if let sev = Severity(name: s) { own.failOn = sev } else {
+                        error(BuiltinCodes.configInvalidValue, "`fail-on` must be `error`, `warning` or `info`, not `\(s)`",
+                              at: value, help: Suggest.didYouMean(s, in: ["error", "warning", "info"]))
+                    }
+                }
+            case "max-warnings":
+                own.maxWarnings = integer(value, name: "max-warnings", minimum: 0)
+            default:
+                unknownKey(keyNode, key: key, allowed: Loader.topKeys, context: "a config key")
+            }
+        }
+        result.merge(own)
+        return result
+    }
+
+    mutating func unknownKey(_ node: YAMLNode, key: String, allowed: [String], context: String) {
+        let help = Suggest.didYouMean(key, in: allowed)
+            ?? "known keys: " + allowed.map { "`\($0)`" }.joined(separator: ", ")
+        error(BuiltinCodes.configUnknownKey, "`\(key)` is not \(context)", at: node, label: "unknown key", help: help)
+    }
+
+    /// A scalar's text, or a diagnostic.
+    mutating func scalar(_ node: YAMLNode, what: String) -> String? {
+        guard node.isScalar, let text = node.scalarText, node.value != .null else {
+            error(BuiltinCodes.configInvalidValue, "expected \(what) here", at: node,
+                  label: node.isScalar ? "empty" : "a \(node.kind)")
+            return nil
+        }
+        return text
+    }
+
+    /// One string or a list of strings (the scalars, with their nodes).
+    mutating func stringList(_ node: YAMLNode, what: String) -> [YAMLNode] {
+        if node.isScalar {
+            return scalar(node, what: "\(what) or a list of them") == nil ? [] : [node]
+        }
+        guard node.isSequence else {
+            error(BuiltinCodes.configInvalidValue, "expected \(what) or a list of them", at: node, label: "a mapping")
+            return []
+        }
+        return node.items.filter { scalar($0, what: what) != nil }
+    }
+
+    /// A non-negative (or at least `minimum`) integer.
+    mutating func integer(_ node: YAMLNode, name: String, minimum: Int) -> Int? {
+        guard node.isScalar, case .int(let text)? = node.value, let n = Int(text), n >= minimum else {
+            error(BuiltinCodes.configInvalidValue, "`\(name)` must be a whole number ≥ \(minimum)", at: node)
+            return nil
+        }
+        return n
+    }
+
+    /// A size: a whole number of bytes, or a number with a unit (`512 KiB`, `10 MB`, `1 GiB`).
+    mutating func size(_ node: YAMLNode, name: String) -> Int? {
+        guard node.isScalar, let text = node.scalarText else {
+            error(BuiltinCodes.configInvalidValue, "`\(name)` must be a size such as `10 MiB` or a number of bytes", at: node)
+            return nil
+        }
+        guard let n = LimitSettings.parseSize(text) else {
+            error(BuiltinCodes.configInvalidValue,
+                  "`\(name)` must be a positive size such as `10 MiB` or a number of bytes (at most 4 GiB)", at: node)
+            return nil
+        }
+        return n
+    }
+
+    enum Expected { case file, directory }
+
+    /// Resolves a path written in a config: relative to `base`; must exist and (unless allowed)
+    /// lie inside the repository after following symbolic links.
+    mutating func resolvePath(_ node: YAMLNode, base: String, what: String, mustBe: Expected?) -> ConfiguredPath? {
+        guard let written = node.scalarText, !written.isEmpty else { return nil }
+        let abs = PathUtil.absolute(written, base: base)
+        let k = PathUtil.kind(abs)
+        switch k.kind {
+        case .missing:
+            error(BuiltinCodes.configNotFound, "\(what) `\(written)` does not exist", at: node,
+                  label: "not found", help: "paths are relative to the folder of this config file")
+            return nil
+        case .other where k.error != nil:
+            error(BuiltinCodes.configNotFound, "cannot examine \(what) `\(written)`: \(k.error!)", at: node)
+            return nil
+        default:
+            break
+        }
+        if mustBe == .file && k.kind != .file {
+            error(BuiltinCodes.configInvalidValue, "\(what) `\(written)` is not a regular file", at: node)
+            return nil
+        }
+        let real = PathUtil.realPath(abs) ?? abs
+        if !allowOutsideRoot && !PathUtil.isInside(real, realRoot) {
+            let via = real == abs ? "" : " (through a symbolic link, it is \(real))"
+            error(BuiltinCodes.configOutsideRoot, "\(what) `\(written)` is outside the repository \(root)\(via)", at: node,
+                  label: "outside the repository",
+                  help: "keep configs, rules and schemas inside the repository, or pass `--allow-outside-root` if you trust this config")
+            return nil
+        }
+        return ConfiguredPath(path: abs, written: written, span: node.span)
+    }
+
+    mutating func globList(_ node: YAMLNode, base: String) -> GlobList {
+        var globs: [Glob] = []
+        for item in stringList(node, what: "a glob pattern") {
+            guard let text = item.scalarText else { continue }
+            do {
+                globs.append(try Glob(text))
+            } catch {
+                // Point at the offending character when the scalar is written plainly on one line.
+                var span = item.span
+                if let map = ScalarSourceMapLookup.offset(of: error.offset, in: item) {
+                    span = SourceSpan(file: span.file, range: ByteRange(map, min(map + 1, span.range.end)))
+                }
+                diagnostics.append(Diagnostic(code: BuiltinCodes.configInvalidGlob, severity: .error,
+                                              message: "invalid glob `\(text)`: \(error.message)", location: .span(span),
+                                              primaryLabel: error.message,
+                                              help: "patterns support `*`, `**`, `?`, `[...]` and `\\` escapes (Docs/configuration.md)"))
+            }
+        }
+        return GlobList(globs, base: base)
+    }
+
+    mutating func schemas(_ node: YAMLNode, base: String) -> [SchemaBinding] {
+        guard node.isSequence else {
+            error(BuiltinCodes.configInvalidValue, "`schemas` must be a list of `{schema: FILE, files: [GLOB, ...]}`", at: node)
+            return []
+        }
+        var out: [SchemaBinding] = []
+        for item in node.items {
+            guard item.isMapping else {
+                error(BuiltinCodes.configInvalidValue, "each `schemas` entry is a mapping with `schema` and `files`", at: item)
+                continue
+            }
+            for (k, _) in item.entries {
+                let key = k.scalarText ?? ""
+                if !Loader.schemaKeys.contains(key) { unknownKey(k, key: key, allowed: Loader.schemaKeys, context: "a `schemas` entry key") }
+            }
+            guard let schemaNode = item["schema"] else {
+                error(BuiltinCodes.configInvalidValue, "this `schemas` entry has no `schema:` file", at: item, label: "missing `schema`")
+                continue
+            }
+            guard let filesNode = item["files"] else {
+                error(BuiltinCodes.configInvalidValue, "this `schemas` entry has no `files:` globs", at: item, label: "missing `files`",
+                      help: "for example `files: [\"Plans/**/*.yaml\"]`")
+                continue
+            }
+            guard scalar(schemaNode, what: "a schema file") != nil,
+                  let schema = resolvePath(schemaNode, base: base, what: "schema", mustBe: .file) else { continue }
+            out.append(SchemaBinding(schema: schema, files: globList(filesNode, base: base)))
+        }
+        return out
+    }
+
+    mutating func severityTable(_ node: YAMLNode, into keys: inout [SeverityKeyRef]) -> SeverityTable {
+        guard node.isMapping else {
+            error(BuiltinCodes.configInvalidValue, "`severity` must map codes to `error`, `warning`, `info` or `off`", at: node)
+            return SeverityTable()
+        }
+        var table = SeverityTable()
+        for (k, v) in node.entries {
+            guard let code = k.scalarText, k.isScalar, !code.isEmpty else {
+                error(BuiltinCodes.configInvalidValue, "a `severity` key is a rule id or code", at: k)
+                continue
+            }
+            guard let text = scalar(v, what: "`error`, `warning`, `info` or `off`") else { continue }
+            guard let setting = SeveritySetting(name: text) else {
+                error(BuiltinCodes.configInvalidValue, "severity must be `error`, `warning`, `info` or `off`, not `\(text)`", at: v,
+                      help: Suggest.didYouMean(text, in: ["error", "warning", "info", "off"]))
+                continue
+            }
+            if !code.contains("*") && BuiltinCodes.isProtected(code) && setting != .level(.error) {
+                error(BuiltinCodes.configProtectedCode,
+                      "`\(code)` cannot be turned off or lowered: a file with this problem was not checked", at: k,
+                      label: "protected code", help: "fix or exclude the file instead")
+                continue
+            }
+            keys.append(SeverityKeyRef(code: code, span: k.span))
+            table.entries.append(.init(pattern: code, setting: setting))
+        }
+        return table
+    }
+
+    mutating func limits(_ node: YAMLNode) -> LimitSettings {
+        guard node.isMapping else {
+            error(BuiltinCodes.configInvalidValue, "`limits` must be a mapping (`max-file-size`, `max-depth`, …)", at: node)
+            return LimitSettings()
+        }
+        var l = LimitSettings()
+        for (k, v) in node.entries {
+            let key = k.scalarText ?? ""
+            switch key {
+            case "max-file-size": l.maxFileSize = size(v, name: key)
+            case "max-depth": l.maxDepth = integer(v, name: key, minimum: 1)
+            case "max-alias-expansion": l.maxAliasExpansion = integer(v, name: key, minimum: 0)
+            case "cost-budget": l.costBudget = integer(v, name: key, minimum: 1)
+            case "max-expression-depth": l.maxExpressionDepth = integer(v, name: key, minimum: 1)
+            default: unknownKey(k, key: key, allowed: Loader.limitKeys, context: "a limit")
+            }
+        }
+        return l
+    }
+
+    mutating func overrides(_ node: YAMLNode, base: String, keys: inout [SeverityKeyRef]) -> [PathOverride] {
+        guard node.isSequence else {
+            error(BuiltinCodes.configInvalidValue, "`overrides` must be a list of `{files: [GLOB, ...], severity: {...}}`", at: node)
+            return []
+        }
+        var out: [PathOverride] = []
+        for item in node.items {
+            guard item.isMapping else {
+                error(BuiltinCodes.configInvalidValue, "each `overrides` entry is a mapping with `files` and settings", at: item)
+                continue
+            }
+            var o = PathOverride(files: GlobList([], base: base), severity: SeverityTable(), limits: LimitSettings())
+            var hasFiles = false
+            for (k, v) in item.entries {
+                let key = k.scalarText ?? ""
+                switch key {
+                case "files":
+                    hasFiles = true
+                    o.files = globList(v, base: base)
+                case "severity": o.severity = severityTable(v, into: &keys)
+                case "limits":
+                    o.limits = limits(v)
+                    if let k = v.entry("max-expression-depth")?.key {
+                        error(BuiltinCodes.configUnknownKey, "`max-expression-depth` cannot be set per path", at: k,
+                              label: "not allowed in `overrides`",
+                              help: "rule expressions are compiled once for the whole run: set it in the top-level `limits`")
+                    }
+                default:
+                    let help = Loader.topKeys.contains(key) && !Loader.overrideKeys.contains(key)
+                        ? "`\(key)` applies to the whole run and can only be set at the top level"
+                        : nil
+                    if let help {
+                        error(BuiltinCodes.configUnknownKey, "`\(key)` cannot be set per path", at: k, label: "not allowed in `overrides`", help: help)
+                    } else {
+                        unknownKey(k, key: key, allowed: Loader.overrideKeys, context: "an `overrides` key")
+                    }
+                }
+            }
+            if !hasFiles {
+                error(BuiltinCodes.configInvalidValue, "this `overrides` entry has no `files:` globs", at: item, label: "missing `files`")
+                continue
+            }
+            out.append(o)
+        }
+        return out
+    }
+}
+
+/// Maps a character offset inside a scalar's value to a byte offset in the file, for plain
+/// and quoted scalars on one line without escapes (anything else: the whole scalar is blamed).
+enum ScalarSourceMapLookup {
+    static func offset(of charOffset: Int, in node: YAMLNode) -> Int? {
+        guard let text = node.scalarText, let style = node.scalarStyle else { return nil }
+        let file = node.file
+        let range = node.range
+        var start = range.start
+        if style == .singleQuoted || style == .doubleQuoted { start += 1 }
+        let source = file.text(in: ByteRange(start, range.end))
+        // Only when the value appears verbatim at the start of the written text.
+        guard source.hasPrefix(text) else { return nil }
+        let prefix = text.prefix(charOffset)
+        return start + prefix.utf8.count
+    }
+}

@@ -1,0 +1,242 @@
+/// What a finding's severity becomes under the configuration: a new level, or dropped.
+public enum SeveritySetting: Sendable, Hashable, CustomStringConvertible {
+    case off
+    case level(Severity)
+
+    public init?(name: String) {
+        if name == "off" { self = .off; return }
+        guard let s = Severity(name: name) else { return nil }
+        self = .level(s)
+    }
+
+    public var description: String {
+        switch self {
+        case .off: "off"
+        case .level(let s): s.description
+        }
+    }
+}
+
+/// `severity:` entries: codes (or code patterns with `*`, such as `schema/*`) mapped to a
+/// severity or `off`.
+///
+/// An exact code beats any pattern; among patterns that match, the one written last wins.
+/// Patterns never change protected codes (`BuiltinCodes.protected`): a file that could not be
+/// read must never look clean.
+public struct SeverityTable: Sendable, Hashable {
+    public struct Entry: Sendable, Hashable {
+        public var pattern: String
+        public var setting: SeveritySetting
+        public init(pattern: String, setting: SeveritySetting) {
+            self.pattern = pattern
+            self.setting = setting
+        }
+        var isPattern: Bool { pattern.contains("*") }
+    }
+
+    public var entries: [Entry] = []
+    public init(_ entries: [Entry] = []) { self.entries = entries }
+    public var isEmpty: Bool { entries.isEmpty }
+
+    /// Adds entries written later (a later exact entry for the same code replaces an earlier one).
+    public mutating func merge(_ other: SeverityTable) {
+        for e in other.entries {
+            entries.removeAll { $0.pattern == e.pattern }
+            entries.append(e)
+        }
+    }
+
+    /// The setting for `code`, or nil when no entry applies.
+    public func setting(for code: String) -> SeveritySetting? {
+        if let exact = entries.last(where: { !$0.isPattern && $0.pattern == code }) { return exact.setting }
+        if BuiltinCodes.isProtected(code) { return nil }
+        return entries.last(where: { $0.isPattern && SeverityTable.codeMatches($0.pattern, code) })?.setting
+    }
+
+    /// `*` in a code pattern matches any run of characters (including `/`).
+    public static func codeMatches(_ pattern: String, _ code: String) -> Bool {
+        Glob.matchSegment(pattern.map { $0 == "*" ? Glob.Token.star : Glob.Token.literal($0) }, Array(code))
+    }
+}
+
+/// Bounds that keep one input from costing too much. Unset fields keep planlint's defaults
+/// (Docs/configuration.md lists them).
+public struct LimitSettings: Sendable, Hashable {
+    /// Largest file read, in bytes.
+    public var maxFileSize: Int?
+    /// Deepest YAML nesting.
+    public var maxDepth: Int?
+    /// Nodes that aliases and merge keys may add per document.
+    public var maxAliasExpansion: Int?
+    /// Evaluation steps one rule may spend on one document.
+    public var costBudget: Int?
+    /// Deepest nesting of a rule expression.
+    public var maxExpressionDepth: Int?
+
+    public init(maxFileSize: Int? = nil, maxDepth: Int? = nil, maxAliasExpansion: Int? = nil,
+                costBudget: Int? = nil, maxExpressionDepth: Int? = nil) {
+        self.maxFileSize = maxFileSize
+        self.maxDepth = maxDepth
+        self.maxAliasExpansion = maxAliasExpansion
+        self.costBudget = costBudget
+        self.maxExpressionDepth = maxExpressionDepth
+    }
+
+    /// Fields set in `other` replace ours.
+    public mutating func merge(_ other: LimitSettings) {
+        if let v = other.maxFileSize { maxFileSize = v }
+        if let v = other.maxDepth { maxDepth = v }
+        if let v = other.maxAliasExpansion { maxAliasExpansion = v }
+        if let v = other.costBudget { costBudget = v }
+        if let v = other.maxExpressionDepth { maxExpressionDepth = v }
+    }
+
+    /// The YAML reader's limits with these applied.
+    public var yamlLimits: YAMLLimits {
+        var l = YAMLLimits.default
+        if let v = maxFileSize { l.maxInputBytes = v }
+        if let v = maxDepth { l.maxDepth = v }
+        if let v = maxAliasExpansion { l.maxAliasExpansion = v }
+        return l
+    }
+
+    /// The largest file read (the YAML reader refuses bigger input with `input-too-large`).
+    public var effectiveMaxFileSize: Int { yamlLimits.maxInputBytes }
+
+    /// A size as written in the config or on the command line: a whole number of bytes, or a
+    /// number with a unit (`B`, `KB`, `MB`, `GB`, `KiB`, `MiB`, `GiB`; a space before the unit
+    /// and `_` between digits allowed). Nil for anything else, zero, or more than 4 GiB.
+    public static func parseSize(_ text: String) -> Int? {
+        let units: [(String, Int)] = [("KiB", 1 << 10), ("MiB", 1 << 20), ("GiB", 1 << 30),
+                                      ("KB", 1_000), ("MB", 1_000_000), ("GB", 1_000_000_000), ("B", 1)]
+        var digits = Substring(text.filter { $0 != "_" })
+        var factor = 1
+        for (u, f) in units where digits.hasSuffix(u) {
+            digits = digits.dropLast(u.count)
+            factor = f
+            break
+        }
+        while digits.last == " " { digits.removeLast() }
+        guard let n = Int(digits), n > 0, n <= (1 << 32) / factor else { return nil }
+        return n * factor
+    }
+}
+
+/// A path written in a config file, resolved: absolute, as written, and where it was written.
+public struct ConfiguredPath: Sendable, Hashable {
+    /// Absolute, normalised (symlinks not resolved).
+    public var path: String
+    /// As written in the config.
+    public var written: String
+    /// The scalar in the config file, for diagnostics about it.
+    public var span: SourceSpan?
+
+    public init(path: String, written: String, span: SourceSpan?) {
+        self.path = path
+        self.written = written
+        self.span = span
+    }
+}
+
+/// `schemas:` entry: a JSON Schema and the files it applies to.
+public struct SchemaBinding: Sendable, Hashable {
+    public var schema: ConfiguredPath
+    public var files: GlobList
+    public init(schema: ConfiguredPath, files: GlobList) {
+        self.schema = schema
+        self.files = files
+    }
+}
+
+/// `overrides:` entry: settings for the files its globs match.
+public struct PathOverride: Sendable, Hashable {
+    public var files: GlobList
+    public var severity: SeverityTable
+    public var limits: LimitSettings
+    public init(files: GlobList, severity: SeverityTable, limits: LimitSettings) {
+        self.files = files
+        self.severity = severity
+        self.limits = limits
+    }
+}
+
+/// A `severity:` key as written, to check once the rules are loaded that it names a code.
+public struct SeverityKeyRef: Sendable, Hashable {
+    public var code: String
+    public var span: SourceSpan
+}
+
+/// The configuration in force for one run: the merged result of `.planlint.yaml`, the files it
+/// `extends`, and defaults. Paths are absolute; globs carry the folder they are relative to.
+public struct Configuration: Sendable {
+    /// The repository root (the nearest folder with `.git` above the config, else the config's
+    /// folder): rule, schema and `extends` paths must stay inside it.
+    public var root: String
+    /// The config file that was found or given (nil: none, defaults only).
+    public var configFile: String?
+    /// Every config file read, the given one first, then what it extends.
+    public var loadedFiles: [String] = []
+    /// Rule files and folders of rule packs.
+    public var rules: [ConfiguredPath] = []
+    public var schemas: [SchemaBinding] = []
+    /// What a bare `planlint check` lints.
+    public var paths: [ConfiguredPath] = []
+    /// Files linted when a folder is walked (default `*.yaml`, `*.yml`).
+    public var include: GlobList
+    /// Files and folders skipped, always (the defaults plus each config's own).
+    public var exclude: [GlobList]
+    public var severity = SeverityTable()
+    public var overrides: [PathOverride] = []
+    public var limits = LimitSettings()
+    public var failOn: Severity?
+    public var maxWarnings: Int?
+    /// Every `severity:` key written (top level and overrides), checked after rules load.
+    public var severityKeys: [SeverityKeyRef] = []
+
+    /// Files `include` matches unless a config says otherwise.
+    public static let defaultInclude = ["*.yaml", "*.yml"]
+    /// Folders never walked into.
+    public static let defaultExclude = [".git/", ".build/", ".swiftpm/", "node_modules/"]
+
+    /// Defaults for a run without a config file, rooted at `root`.
+    public init(root: String) {
+        self.root = root
+        self.include = GlobList(Configuration.defaultInclude.map { try! Glob($0) }, base: root)
+        self.exclude = [GlobList(Configuration.defaultExclude.map { try! Glob($0) }, base: root)]
+    }
+
+    /// The severity setting for `code` in the file at `absolutePath`: the last matching
+    /// override wins over the top level.
+    public func severitySetting(for code: String, absolutePath: String?) -> SeveritySetting? {
+        if let p = absolutePath {
+            for o in overrides.reversed() where o.files.matchesAny(absolutePath: p) {
+                if let s = o.severity.setting(for: code) { return s }
+            }
+        }
+        return severity.setting(for: code)
+    }
+
+    /// The limits for the file at `absolutePath` (top level, then matching overrides in order).
+    public func limits(for absolutePath: String?) -> LimitSettings {
+        var l = limits
+        if let p = absolutePath {
+            for o in overrides where o.files.matchesAny(absolutePath: p) { l.merge(o.limits) }
+        }
+        return l
+    }
+
+    /// Whether a path is excluded (it or a folder containing it matches an `exclude` glob).
+    public func isExcluded(absolutePath: String, isDirectory: Bool) -> Bool {
+        exclude.contains { $0.matchesAny(absolutePath: absolutePath, isDirectory: isDirectory) }
+    }
+
+    /// Whether a file found by walking a folder is linted.
+    public func isIncluded(absolutePath: String) -> Bool {
+        include.matchesFile(absolutePath: absolutePath)
+    }
+
+    /// The schemas bound to a file (every binding whose globs match it).
+    public func schemas(for absolutePath: String) -> [SchemaBinding] {
+        schemas.filter { $0.files.matchesAny(absolutePath: absolutePath) }
+    }
+}

@@ -1,0 +1,168 @@
+import LSPProtocol
+import PlanLintKit
+
+/// `textDocument/hover`: the meaning of an evaluation mark (◎ ○ △ × －) or of a code
+/// (a rule id, `schema/enum`, `duplicate-key`, …) under the cursor.
+///
+/// - A mark shows what it means: as the plan's own `evaluation.legend` prints it when the
+///   document has one, else the usual meaning (Docs/plan-format.md). A look-alike written
+///   alone as a value (`mark: 〇`) is named, with the mark it imitates.
+/// - A code shows its documentation (`planlint explain`): a rule of the document's
+///   project, or one of planlint's own codes, wherever it is written — a suppression
+///   comment, a `severity:` key, a rule's `id`.
+enum HoverContent {
+    /// One evaluation mark and its usual meaning.
+    struct Mark: Sendable {
+        var symbol: Character
+        var name: String
+        var meaning: String
+    }
+
+    static let marks: [Mark] = [
+        Mark(symbol: "◎", name: "U+25CE BULLSEYE", meaning: "計画以上の進捗，目標以上の成果があった"),
+        Mark(symbol: "○", name: "U+25CB WHITE CIRCLE", meaning: "計画どおり実施"),
+        Mark(symbol: "△", name: "U+25B3 WHITE UP-POINTING TRIANGLE", meaning: "計画を繰り下げ，実施内容の再検討等"),
+        Mark(symbol: "×", name: "U+00D7 MULTIPLICATION SIGN", meaning: "実施せず"),
+        Mark(symbol: "－", name: "U+FF0D FULLWIDTH HYPHEN-MINUS", meaning: "評価困難"),
+    ]
+
+    /// Characters mistaken for marks: the character, its name, the mark it imitates.
+    static let lookAlikes: [(Character, String, Character)] = [
+        ("〇", "U+3007 IDEOGRAPHIC NUMBER ZERO", "○"),
+        ("◯", "U+25EF LARGE CIRCLE", "○"),
+        ("x", "U+0078 LATIN SMALL LETTER X", "×"),
+        ("X", "U+0058 LATIN CAPITAL LETTER X", "×"),
+        ("✕", "U+2715 MULTIPLICATION X", "×"),
+        ("ー", "U+30FC KATAKANA-HIRAGANA PROLONGED SOUND MARK", "－"),
+        ("−", "U+2212 MINUS SIGN", "－"),
+        ("‐", "U+2010 HYPHEN", "－"),
+        ("▲", "U+25B2 BLACK UP-POINTING TRIANGLE", "△"),
+        ("⊚", "U+229A CIRCLED RING OPERATOR", "◎"),
+    ]
+
+    /// The hover at `position` in the document of `request`, or nil for nothing to say.
+    static func hover(at position: LSP.Position, request: CheckRequest, projects: ProjectCache,
+                      markdown: Bool) -> LSP.Hover? {
+        let file = SourceFile(path: request.displayPath, bytes: request.bytes)
+        let offset = request.positions.offset(of: position, in: file)
+        if let (range, text) = markHover(at: offset, in: file, markdown: markdown) {
+            return LSP.Hover(contents: .init(kind: markdown ? .markdown : .plaintext, value: text),
+                             range: request.positions.range(of: range, in: file))
+        }
+        guard let token = codeToken(at: offset, in: file) else { return nil }
+        let project = projects.project(request.projectKey, buffers: request.buffers)
+        let code = file.text(in: token)
+        guard let doc = project.checks.documentation(for: code) else { return nil }
+        return LSP.Hover(contents: .init(kind: markdown ? .markdown : .plaintext, value: describe(doc, markdown: markdown)),
+                         range: request.positions.range(of: token, in: file))
+    }
+
+    // MARK: Marks
+
+    static func markHover(at offset: Int, in file: SourceFile, markdown: Bool) -> (ByteRange, String)? {
+        // The character after the cursor, else the one before it.
+        for range in [character(startingAt: offset, in: file), character(endingAt: offset, in: file)].compactMap({ $0 }) {
+            let text = file.text(in: range)
+            guard text.count == 1, let c = text.first else { continue }
+            if let mark = marks.first(where: { $0.symbol == c }) {
+                let legend = legendMeaning(of: c, in: file)
+                return (range, describe(mark, legend: legend, markdown: markdown))
+            }
+            if let (_, name, imitated) = lookAlikes.first(where: { $0.0 == c }),
+               isWrittenAlone(range, in: file), let mark = marks.first(where: { $0.symbol == imitated }) {
+                let b = markdown ? "**" : ""
+                let text = "\(b)\(c)\(b) is \(name), not the evaluation mark \(b)\(mark.symbol)\(b) "
+                    + "(\(mark.name), \(mark.meaning)). Marks are exactly these characters: ◎ ○ △ × －."
+                return (range, text)
+            }
+        }
+        return nil
+    }
+
+    static func describe(_ mark: Mark, legend: String?, markdown: Bool) -> String {
+        let b = markdown ? "**" : ""
+        var text = "\(b)\(mark.symbol)\(b) — evaluation mark (\(mark.name))\n\n"
+        if let legend {
+            text += "\(legend)\n\n(as this plan's `evaluation.legend` prints it)"
+        } else {
+            text += "\(mark.meaning)\n\n(the usual meaning; this plan has no `evaluation.legend`)"
+        }
+        return text
+    }
+
+    /// The meaning `evaluation.legend` gives the mark in this document, if it gives one.
+    static func legendMeaning(of mark: Character, in file: SourceFile) -> String? {
+        let parsed = YAMLReader.parse(file)
+        for document in parsed.documents {
+            if let text = document["evaluation"]?["legend"]?[String(mark)]?.scalarText { return text }
+        }
+        return nil
+    }
+
+    /// The range of the character that starts at `offset`.
+    static func character(startingAt offset: Int, in file: SourceFile) -> ByteRange? {
+        let bytes = file.bytes
+        guard offset >= 0, offset < bytes.count, bytes[offset] & 0xC0 != 0x80 else { return nil }
+        var end = offset + 1
+        while end < bytes.count && bytes[end] & 0xC0 == 0x80 { end += 1 }
+        return ByteRange(offset, end)
+    }
+
+    /// The range of the character that ends at `offset`.
+    static func character(endingAt offset: Int, in file: SourceFile) -> ByteRange? {
+        let bytes = file.bytes
+        guard offset > 0, offset <= bytes.count else { return nil }
+        var start = offset - 1
+        while start > 0 && bytes[start] & 0xC0 == 0x80 { start -= 1 }
+        return ByteRange(start, offset)
+    }
+
+    /// Whether the character at `range` stands alone between YAML punctuation or spaces
+    /// (`mark: 〇`, `{mark: "〇"}`), not inside a word.
+    static func isWrittenAlone(_ range: ByteRange, in file: SourceFile) -> Bool {
+        let separators: Set<UInt8> = Set(" \t\r\n:,[]{}\"'#".utf8)
+        let before = range.start == 0 || separators.contains(file.bytes[range.start - 1])
+        let after = range.end == file.bytes.count || separators.contains(file.bytes[range.end])
+        return before && after
+    }
+
+    // MARK: Codes
+
+    /// The code-like word around `offset`: ASCII letters, digits, `-`, `_` and `/`.
+    static func codeToken(at offset: Int, in file: SourceFile) -> ByteRange? {
+        let bytes = file.bytes
+        func isCodeByte(_ b: UInt8) -> Bool {
+            (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39)
+                || b == UInt8(ascii: "-") || b == UInt8(ascii: "_") || b == UInt8(ascii: "/")
+        }
+        var start = min(max(0, offset), bytes.count), end = start
+        while start > 0 && isCodeByte(bytes[start - 1]) { start -= 1 }
+        while end < bytes.count && isCodeByte(bytes[end]) { end += 1 }
+        guard end > start, end - start <= 200 else { return nil }
+        return ByteRange(start, end)
+    }
+
+    /// A code's documentation, as `planlint explain` gives it.
+    static func describe(_ doc: CodeDocumentation, markdown: Bool) -> String {
+        var parts: [String] = []
+        if markdown {
+            parts.append("**\(doc.code)** · \(doc.severity) — \(doc.summary)")
+        } else {
+            parts.append("\(doc.code) (\(doc.severity)): \(doc.summary)")
+        }
+        if doc.description != doc.summary { parts.append(doc.description.trimmingTrailingNewlines) }
+        parts.append((markdown ? "**Fix:** " : "Fix: ") + doc.help)
+        var origin = doc.source == "built in" ? "planlint's own code" : "defined at \(doc.source)"
+        if let url = doc.docsURL { origin += markdown ? " · [documentation](\(url))" : " · \(url)" }
+        parts.append(origin)
+        return parts.joined(separator: "\n\n")
+    }
+}
+
+extension String {
+    var trimmingTrailingNewlines: String {
+        var s = self
+        while s.last == "\n" { s.removeLast() }
+        return s
+    }
+}

@@ -1,0 +1,250 @@
+import PlanLintKit
+import RuleEngine
+import RuleLanguage
+import Synchronization
+
+/// Which `.planlint.yaml` a document falls under: the nearest one at or above its folder
+/// (as `planlint check` run there finds it), or none, with the repository root then standing
+/// in for the configuration's root.
+struct ProjectKey: Hashable, Sendable {
+    /// The configuration file (absolute), or nil for planlint's defaults.
+    var configFile: String?
+    /// Without a configuration: the folder the defaults are rooted at.
+    var root: String
+
+    /// The project of a document in `folder` (absolute).
+    static func discover(from folder: String) -> ProjectKey {
+        if let config = ConfigLoader.discover(from: folder) {
+            return ProjectKey(configFile: config, root: PathUtil.parent(config))
+        }
+        return ProjectKey(configFile: nil, root: PathUtil.repositoryRoot(from: folder) ?? folder)
+    }
+}
+
+/// A configuration with everything it loads — rule packs, schemas — ready to lint documents,
+/// plus what is needed to tell when it is out of date.
+///
+/// Loaded the way `planlint check` loads it (`ConfigLoader`, `ChecksLoader`), except that
+/// rule files open in the editor are read from their buffers, so a rule being edited applies
+/// to open plans as it is typed. Configs and schemas are read from disk: their edits apply
+/// when saved.
+final class Project: Sendable {
+    let key: ProjectKey
+    let configuration: Configuration
+    let checks: Checks
+    /// Problems in the configuration, the rule files and the schemas, positioned in those
+    /// files, sorted.
+    let loadDiagnostics: [Diagnostic]
+    /// True when plans are not linted, as `planlint check` does not lint them: the
+    /// configuration has errors, or names codes that do not exist.
+    let isBlocked: Bool
+    /// Config files read (the one found first, then what it extends), absolute.
+    let configFiles: Set<String>
+    /// Rule files loaded, absolute.
+    let ruleFiles: Set<String>
+    /// Schema files the configuration binds, absolute.
+    let schemaFiles: Set<String>
+
+    /// Stamps of every file and folder the project was loaded from.
+    private let stamps: [String: FileStamp?]
+    /// The rule files found in the configured rule paths, in order.
+    private let ruleFileList: [String]
+    /// The text each rule file was loaded from, and whether it came from an editor buffer.
+    private let ruleTexts: [String: (bytes: [UInt8], fromBuffer: Bool)]
+    /// Schemas named by `$schema` comments in documents checked with this project, found as
+    /// documents are checked (the schema checker caches them).
+    private let commentSchemas = Mutex<[String: FileStamp?]>([:])
+
+    init(key: ProjectKey, configuration: Configuration, checks: Checks, loadDiagnostics: [Diagnostic],
+         isBlocked: Bool, stamps: [String: FileStamp?], ruleFileList: [String],
+         ruleTexts: [String: (bytes: [UInt8], fromBuffer: Bool)]) {
+        self.key = key
+        self.configuration = configuration
+        self.checks = checks
+        self.loadDiagnostics = loadDiagnostics.sorted(by: Diagnostic.ordered)
+        self.isBlocked = isBlocked
+        self.configFiles = Set(configuration.loadedFiles.map(PathUtil.normalize))
+        self.ruleFiles = Set(ruleFileList)
+        self.schemaFiles = Set(configuration.schemas.map(\.schema.path))
+        self.stamps = stamps
+        self.ruleFileList = ruleFileList
+        self.ruleTexts = ruleTexts
+    }
+
+    /// The linter for plans (with this project's configuration and checks).
+    var linter: Linter { Linter(configuration: configuration, checks: checks) }
+
+    /// Whether nothing the project was loaded from has changed: the files on disk (by
+    /// stamp), the set of rule files in the configured folders, and the editor buffers of
+    /// rule files (`buffers`: open documents by absolute path).
+    func isCurrent(buffers: [String: [UInt8]]) -> Bool {
+        for (path, stamp) in stamps where FileStamp.of(path) != stamp { return false }
+        if commentSchemas.withLock({ $0.contains { FileStamp.of($0.key) != $0.value } }) { return false }
+        if !configuration.rules.isEmpty {
+            var ignored: [Diagnostic] = []
+            if RuleLoader.ruleFiles(in: configuration.rules.map(\.path), diagnostics: &ignored) != ruleFileList { return false }
+        }
+        for (path, used) in ruleTexts {
+            if let buffer = buffers[path] {
+                if buffer != used.bytes { return false }
+            } else if used.fromBuffer {
+                return false   // the buffer was closed: the file on disk applies again
+            }
+        }
+        // A rule file opened since: current if its buffer holds what was loaded (checked above).
+        return true
+    }
+
+    /// Remembers the schema a document's `$schema` comment names, so that editing that
+    /// schema on disk reloads the project (the schema checker compiled and cached it).
+    func noteCommentSchema(_ path: String) {
+        commentSchemas.withLock { schemas in
+            if schemas[path] == nil { schemas[path] = .some(FileStamp.of(path)) }
+        }
+    }
+}
+
+/// Loads projects.
+enum ProjectLoader {
+    /// Loads the project `key`, reading open rule files from `buffers` (absolute path →
+    /// text). `cwd` is the process's working directory: diagnostics name files relative to it,
+    /// as `planlint check` run there does.
+    static func load(_ key: ProjectKey, buffers: [String: [UInt8]], cwd: String) -> Project {
+        var stamps: [String: FileStamp?] = [:]
+        func stamp(_ path: String) { stamps[path] = .some(FileStamp.of(path)) }
+
+        // Without a config file: planlint's defaults, rooted at the key's folder.
+        let loaded = key.configFile == nil
+            ? ConfigLoader.load(explicit: nil, cwd: key.root, useConfig: false)
+            : ConfigLoader.load(explicit: key.configFile, cwd: cwd)
+        let config = loaded.configuration
+        for file in config.loadedFiles { stamp(file) }
+        if let file = key.configFile { stamp(file) }
+        var diagnostics = loaded.diagnostics
+        if loaded.failed {
+            // Never lint with half a configuration (as `planlint check`).
+            return Project(key: key, configuration: config, checks: Checks(), loadDiagnostics: diagnostics,
+                           isBlocked: true, stamps: stamps, ruleFileList: [], ruleTexts: [:])
+        }
+
+        // Schemas, code documentation and everything else but the rules, as the command
+        // line loads them; the rules from the editor's buffers where the files are open.
+        var withoutRules = config
+        withoutRules.rules = []
+        var checks = ChecksLoader.load(withoutRules, options: .init(cwd: cwd))
+        for binding in config.schemas { stamp(binding.schema.path) }
+
+        let rules = loadRules(config, buffers: buffers, cwd: cwd)
+        for path in config.rules.map(\.path) { stamp(path) }
+        for path in rules.files { stamp(path) }
+        checks.loadDiagnostics += rules.diagnostics
+        checks.documentation += rules.ruleSet.rules.map(documentation)
+        if !rules.ruleSet.isEmpty {
+            checks.checkers.append(RuleChecker(ruleSet: rules.ruleSet))
+        }
+        diagnostics += checks.loadDiagnostics
+        let keyProblems = ConfigLoader.checkSeverityKeys(config, knownCodes: checks.isKnownCode, allCodes: checks.allCodes)
+        diagnostics += keyProblems
+        return Project(key: key, configuration: config, checks: checks, loadDiagnostics: diagnostics,
+                       isBlocked: !keyProblems.isEmpty, stamps: stamps, ruleFileList: rules.files,
+                       ruleTexts: rules.texts)
+    }
+
+    struct LoadedRules {
+        var ruleSet: RuleSet
+        var diagnostics: [Diagnostic]
+        var files: [String]
+        var texts: [String: (bytes: [UInt8], fromBuffer: Bool)]
+    }
+
+    /// The configured rule files (folders expanded), each read from its editor buffer when
+    /// open, else from disk, under the paths users see; compiled together.
+    ///
+    /// Mirrors `ChecksLoader.loadRules`, which reads from disk only.
+    static func loadRules(_ config: Configuration, buffers: [String: [UInt8]], cwd: String) -> LoadedRules {
+        var diagnostics: [Diagnostic] = []
+        var sources: [SourceFile] = []
+        var texts: [String: (bytes: [UInt8], fromBuffer: Bool)] = [:]
+        let options = RuleLoadOptions(
+            expressionLimits: ExpressionLimits(maxDepth: config.limits.maxExpressionDepth ?? ExpressionLimits.default.maxDepth),
+            yamlLimits: config.limits.yamlLimits)
+        let files = config.rules.isEmpty ? [] : RuleLoader.ruleFiles(in: config.rules.map(\.path), diagnostics: &diagnostics)
+        for file in files {
+            let display = PathUtil.display(file, cwd: cwd)
+            let raw: [UInt8]
+            if let buffer = buffers[file] {
+                raw = buffer
+                texts[file] = (buffer, true)
+            } else {
+                do {
+                    raw = try FileIO.readBytes(path: file, limit: options.yamlLimits.maxInputBytes)
+                    texts[file] = (raw, false)
+                } catch {
+                    diagnostics.append(Diagnostic(code: EngineCode.unreadable, severity: .error,
+                                                  message: "cannot read rule file \(display): \(error.reason)",
+                                                  location: .path(display)))
+                    continue
+                }
+            }
+            let (source, parsed) = YAMLReader.read(path: display, raw: raw, limits: options.yamlLimits)
+            if source.bytes.isEmpty && !parsed.problems.isEmpty {
+                diagnostics += parsed.problems.map { Diagnostic($0, in: source) }   // not text planlint can read
+            } else {
+                sources.append(source)
+            }
+        }
+        let result = RuleLoader.load(sources: sources, options: options)
+        return LoadedRules(ruleSet: result.ruleSet, diagnostics: diagnostics + result.diagnostics, files: files, texts: texts)
+    }
+
+    /// A rule's documentation (hover, `codeDescription`), as `planlint explain` shows it.
+    static func documentation(_ rule: Rule) -> CodeDocumentation {
+        CodeDocumentation(
+            code: rule.id, severity: rule.severity, summary: rule.summary,
+            description: rule.description ?? rule.summary,
+            help: rule.help ?? "See the rule's description.",
+            badExample: rule.examples.first { $0.kind == .invalid }?.yaml.text,
+            goodExample: rule.examples.first { $0.kind == .valid }?.yaml.text,
+            tags: rule.tags, source: "\(rule.source.path):\(rule.source.line)", docsURL: rule.docsURL)
+    }
+}
+
+/// Runs a rule set over each document, with the cost budget of the document's limits (as
+/// `planlint check`).
+struct RuleChecker: DocumentChecker {
+    let ruleSet: RuleSet
+
+    func check(_ document: LintDocument) -> [Diagnostic] {
+        var policy = CostPolicy.default
+        if let budget = document.limits.costBudget { policy.base = budget }
+        let runner = RuleRunner(ruleSet: ruleSet, options: RunOptions(costPolicy: policy))
+        return runner.run(on: document.parse.tree).diagnostics
+    }
+}
+
+/// The loaded projects, by key; reloaded when out of date.
+///
+/// Used from the server's one checking queue; the lock only makes `invalidateAll()` safe to
+/// call from the message loop.
+final class ProjectCache: Sendable {
+    private let projects = Mutex<[ProjectKey: Project]>([:])
+    let cwd: String
+
+    init(cwd: String) { self.cwd = cwd }
+
+    /// The project `key`, loaded again if anything it was loaded from changed.
+    func project(_ key: ProjectKey, buffers: [String: [UInt8]]) -> Project {
+        if let cached = projects.withLock({ $0[key] }), cached.isCurrent(buffers: buffers) {
+            return cached
+        }
+        let project = ProjectLoader.load(key, buffers: buffers, cwd: cwd)
+        projects.withLock { $0[key] = project }
+        return project
+    }
+
+    /// Forgets every project: the next check loads again (a watched file changed, a file
+    /// was saved that a schema may `$ref`).
+    func invalidateAll() {
+        projects.withLock { $0.removeAll() }
+    }
+}

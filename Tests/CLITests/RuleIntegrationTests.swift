@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+
+/// Rule packs through the configuration: findings, severity, suppressions, explain, failures.
+@Suite struct RuleIntegrationTests {
+    static let rule = """
+    rules:
+      - id: positive-budget
+        severity: error
+        summary: Every item's budget is positive.
+        description: A budget of zero or less is almost always a typing error.
+        help: Correct the budget.
+        for: items[*]
+        assert: self.budget > 0
+        at: self.budget
+        message: "budget of {self.name} is {self.budget}"
+        examples:
+          valid:
+            - |
+              items: [{name: a, budget: 1}]
+          invalid:
+            - |
+              items: [{name: a, budget: 0}]  # expect: positive-budget
+    """
+
+    func sandbox() throws -> Sandbox {
+        let box = try Sandbox()
+        try box.write("Rules/budget.yaml", Self.rule)
+        try box.write(".planlint.yaml", "rules: [Rules]\npaths: [Plans]\n")
+        return box
+    }
+
+    @Test func ruleFindingsFromConfiguredRules() throws {
+        let box = try sandbox()
+        try box.write("Plans/a.yaml", "items:\n  - {name: x, budget: 5}\n  - {name: y, budget: 0}\n")
+        let r = try box.planlint("check", "--format", "short")
+        #expect(r.status == 1, "\(r.both)")
+        #expect(r.lines == ["Plans/a.yaml:3:23: error: budget of y is 0 [positive-budget]"], "\(r.both)")
+
+        // Lowered by the config; suppressed inline; unknown ids suggested from the rule ids.
+        try box.write(".planlint.yaml", "rules: [Rules]\npaths: [Plans]\nseverity:\n  positive-budget: warning\n")
+        let lowered = try box.planlint("check", "--format", "short")
+        #expect(lowered.status == 0 && lowered.lines == ["Plans/a.yaml:3:23: warning: budget of y is 0 [positive-budget]"], "\(lowered.both)")
+
+        try box.write("Plans/a.yaml", "items:\n  - {name: x, budget: 5}\n  - {name: y, budget: 0}  # planlint-disable-line positive-budget -- grant\n  # planlint-disable-next-line positive-budgets\n  - {name: z, budget: 1}\n")
+        let suppressed = try box.planlint("check", "--format", "short")
+        #expect(suppressed.lines == ["Plans/a.yaml:4:32: warning: `positive-budgets` is not a loaded rule or a planlint code [unknown-suppression-code]"], "\(suppressed.both)")
+        let human = try box.planlint("check")
+        #expect(human.stdout.contains("did you mean `positive-budget`?"), "\(human.both)")
+    }
+
+    @Test func ruleThatCannotBeEvaluatedExitsTwo() throws {
+        let box = try sandbox()
+        try box.write("Plans/a.yaml", "items:\n  - {name: x}\n")
+        let r = try box.planlint("check", "--format", "short")
+        #expect(r.status == 2, "\(r.both)")
+        #expect(r.stdout.contains("[rule-evaluation-failed]"), "\(r.both)")
+        #expect(try box.planlint("check", "--exit-zero").status == 2, "tool failures survive --exit-zero")
+    }
+
+    @Test func brokenRuleFileIsAToolFailure() throws {
+        let box = try sandbox()
+        try box.write("Rules/budget.yaml", Self.rule.replacingOccurrences(of: "self.budget > 0", with: "self.budget >"))
+        try box.write("Plans/a.yaml", "items: []\n")
+        let r = try box.planlint("check", "--format", "short")
+        #expect(r.status == 2, "\(r.both)")
+        #expect(r.lines.contains { $0.hasPrefix("Rules/budget.yaml:8:") }, "positioned in the rule file: \(r.both)")
+    }
+
+    @Test func explainARule() throws {
+        let box = try sandbox()
+        let r = try box.planlint("explain", "positive-budget")
+        #expect(r.status == 0, "\(r.both)")
+        #expect(r.stdout.hasPrefix("error[positive-budget]: Every item's budget is positive.\n  default severity: error · source: Rules/budget.yaml:2\n"), "\(r.both)")
+        #expect(r.stdout.contains("Example that is reported\n  │ items: [{name: a, budget: 0}]  # expect: positive-budget\n"), "\(r.both)")
+        let viaFlag = try box.planlint("explain", "--config", "/dev/null", "--rules", "Rules", "positive-budget")
+        #expect(viaFlag.status == 0, "\(viaFlag.both)")
+    }
+
+    @Test func rulePathOutsideTheRepositoryIsRefused() throws {
+        let outer = try Sandbox(repository: false)
+        try outer.write("rules/budget.yaml", Self.rule)
+        try outer.write("repo/.git/HEAD", "x\n")
+        try outer.write("repo/.planlint.yaml", "rules: [../rules]\n")
+        try outer.write("repo/a.yaml", "items: []\n")
+        let r = try outer.planlint("check", "--format", "short", "a.yaml", in: "repo")
+        #expect(r.status == 2 && r.stdout.contains("[config/outside-root]"), "\(r.both)")
+        #expect(try outer.planlint("check", "--allow-outside-root", "a.yaml", in: "repo").status == 0)
+    }
+}
