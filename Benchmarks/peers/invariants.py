@@ -9,15 +9,17 @@ Usage: invariants.py PLAN.yaml...   — prints one line per finding; exit 1 when
 Checked, as the pack does:
 - tallies: each row's counts add up to its total; the 合計 row is the sum of the other rows;
   the 個別事業 row equals the marks counted in the project list;
-- counts: each field's stated_projects; stated_counts fields, items, projects; items and
-  projects numbered 1, 2, 3 …;
-- years: start ≤ end inside the plan period; a ※…年度で終了 / ※…年度事業開始 note agrees
-  with end / start;
+- counts: each field's stated_projects; stated_counts fields, items, projects, priority
+  goals; fields, items and projects numbered 1, 2, 3 …;
+- years: start ≤ end inside the plan period; a ※ note with 終了 / 開始 agrees with end /
+  start (平成 + 1988, 令和 + 2018); a project shorter than the period has a note saying so;
 - active counts: the 個別事業 table's 事業数 per field and year equals the projects of that
-  field active that year, its 合計 count is the sum of the rows, and stated_counts.years
-  (projects, added, ended) agrees with the project list;
+  field active that year, each 合計 count is the sum of the rows, and stated_counts.years
+  (projects, added = active this year but not the last, ended = the reverse) agrees with
+  the project list;
 - budgets: each column of rows adds up to the 合計 row within rounding — a printed amount n
-  is [n-0.5, n+0.5] (never below 0) and "＊" is [0, 1];
+  is [n-0.5, n+0.5] and "＊" is [0, 1]; rows and 合計 have the table's fiscal years in
+  order; each row names a listed field; ratio years are the table's, once each;
 - ratios: the printed percent equals actual ÷ budget of the 合計 row, both within rounding,
   rounded to the printed decimals.
 
@@ -40,7 +42,17 @@ STAR = "＊"
 TOTAL = "合計"
 PROJECTS = "個別事業"
 WIDE_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
-NOTE = re.compile(r"^※(?:平成|H|Ｈ)([0-9０-９]+)年度(で終了|事業開始)")
+ERA = re.compile(r"(平成|令和|H|Ｈ|R|Ｒ)\s*([0-9０-９]+|元)")
+ERA_BASE = {"平成": 1988, "H": 1988, "Ｈ": 1988, "令和": 2018, "R": 2018, "Ｒ": 2018}
+
+
+def fiscal_year(note):
+    """The first era year of a note as a Western fiscal year (平成 + 1988, 令和 + 2018)."""
+    m = ERA.search(note)
+    if not m:
+        return None
+    year = 1 if m.group(2) == "元" else int(m.group(2).translate(WIDE_DIGITS))
+    return ERA_BASE[m.group(1)] + year
 
 
 def findings_for(path, plan):
@@ -56,12 +68,15 @@ def findings_for(path, plan):
     period = (plan.get("plan") or {}).get("period") or {}
     p_start, p_end = period.get("start"), period.get("end")
 
+    goals = (plan.get("plan") or {}).get("priority_goals")
     # One pass over the project list.
     marks = {}
     field_active = {}  # field name → {fy: active projects}
     all_active, started, ended = {}, {}, {}
     items_total = projects_total = 0
     for f_index, field in enumerate(fields):
+        if field.get("number") != f_index + 1:
+            report("fields[%d].number" % f_index, "field %d is numbered %r" % (f_index + 1, field.get("number")))
         items = field.get("items") or []
         items_total += len(items)
         listed = 0
@@ -85,15 +100,15 @@ def findings_for(path, plan):
                     report(where, "start %d is after end %d" % (s, e))
                 if p_start is not None and p_end is not None and (s < p_start or e > p_end):
                     report(where, "years %d–%d lie outside the plan period %d–%d" % (s, e, p_start, p_end))
-                note = p.get("note")
-                if note:
-                    mt = NOTE.match(note)
-                    if mt:
-                        year = int(mt.group(1).translate(WIDE_DIGITS)) + 1988
-                        if mt.group(2) == "で終了" and e != year:
-                            report(where + ".end", "the note says it ended in %d, but end is %d" % (year, e))
-                        elif mt.group(2) == "事業開始" and s != year:
-                            report(where + ".start", "the note says it started in %d, but start is %d" % (year, s))
+                note = p.get("note") or ""
+                ends, starts = "終了" in note, "開始" in note
+                if ends != starts:
+                    year = fiscal_year(note)
+                    if year is not None and year != (e if ends else s):
+                        report(where + (".end" if ends else ".start"), "the note %s says %d, but %s is %d"
+                               % (note, year, "end" if ends else "start", e if ends else s))
+                if p_start is not None and p_end is not None and ((s > p_start and not starts) or (e < p_end and not ends)):
+                    report(where, "runs %d–%d, shorter than the period, without a note saying so" % (s, e))
                 for y in range(s, e + 1):
                     active[y] = active.get(y, 0) + 1
                     all_active[y] = all_active.get(y, 0) + 1
@@ -129,11 +144,14 @@ def findings_for(path, plan):
     for key, listed in (("fields", len(fields)), ("items", items_total), ("projects", projects_total)):
         if key in sc and sc[key] != listed:
             report("stated_counts." + key, "states %r %s, but lists %d" % (sc[key], key, listed))
+    if "priority_goals" in sc and sc["priority_goals"] != len(goals or []):
+        report("stated_counts.priority_goals", "states %r priority goals, but lists %d" % (sc["priority_goals"], len(goals or [])))
     for y_index, year in enumerate(sc.get("years") or []):
         fy = year.get("fy")
         if year.get("projects") != all_active.get(fy, 0):
             report("stated_counts.years[%d].projects" % y_index,
                    "%r projects in %r, but %d are active" % (year.get("projects"), fy, all_active.get(fy, 0)))
+        # Active this year but not the last: started this year; the reverse: ended last year.
         if "added" in year and year["added"] != started.get(fy, 0):
             report("stated_counts.years[%d].added" % y_index, "%r added, but %d start in %r" % (year["added"], started.get(fy, 0), fy))
         if "ended" in year and year["ended"] != ended.get(fy - 1, 0):
@@ -143,15 +161,22 @@ def findings_for(path, plan):
     def half_units(v):  # an amount as an interval in half units
         if v == STAR:
             return 0, 2
-        return max(0, 2 * v - 1), 2 * v + 1
+        return 2 * v - 1, 2 * v + 1
 
     for b_index, table in enumerate((plan.get("budgets") or {}).get("tables") or []):
         where = "budgets.tables[%d]" % b_index
         rows = table.get("rows") or []
+        fiscal_years = table.get("fiscal_years") or []
+        if [c.get("fy") for c in ((table.get("total") or {}).get("years") or [])] != fiscal_years:
+            report(where + ".total.years", "the 合計 row's years are not the table's %r" % (fiscal_years,))
         total_years = {c.get("fy"): c for c in ((table.get("total") or {}).get("years") or [])}
         is_projects = table.get("category") == PROJECTS
         sums = {}
         for r_index, row in enumerate(rows):
+            if row.get("field") not in field_active:
+                report("%s.rows[%d].field" % (where, r_index), "%r names no listed field" % row.get("field"))
+            if [c.get("fy") for c in row.get("years") or []] != fiscal_years:
+                report("%s.rows[%d].years" % (where, r_index), "the row's years are not the table's %r" % (fiscal_years,))
             active = field_active.get(row.get("field"), {}) if is_projects else None
             for cell in row.get("years") or []:
                 fy = cell.get("fy")
@@ -175,15 +200,19 @@ def findings_for(path, plan):
                 if hi < acc[k] or lo > acc[k + 1]:
                     report("%s.total %r.%s" % (where, fy, key),
                            "合計 %r is outside the sum of the rows, %s to %s" % (cell.get(key), acc[k] / 2, acc[k + 1] / 2))
+        seen_years = set()
         for r_index, ratio in enumerate(table.get("ratio") or []):
+            if ratio.get("fy") not in fiscal_years or ratio.get("fy") in seen_years:
+                report("%s.ratio[%d].fy" % (where, r_index), "%r is not one of the table's years, once" % ratio.get("fy"))
+            seen_years.add(ratio.get("fy"))
             cell = total_years.get(ratio.get("fy"))
             percent = ratio.get("percent")
             if cell is None or percent is None:
                 continue
             b_lo, b_hi = half_units(cell.get("budget", 0))
             a_lo, a_hi = half_units(cell.get("actual", 0))
-            if b_lo == 0:
-                continue
+            if b_lo <= 0:
+                continue  # the divisor's interval reaches 0: the pack reports an error, not a ratio
             text = repr(percent)
             decimals = len(text.split(".")[1]) if "." in text else 0
             p = Fraction(text)
