@@ -436,7 +436,9 @@ def main():
     p.add_argument("--files", type=int, default=int(env("BENCH_FILES", "1000")), help="plans in the many-files folder (0: skip)")
     p.add_argument("--file-projects", type=int, default=100, help="projects per plan in the many-files folder")
     p.add_argument("--callgrind", default=env("BENCH_CALLGRIND", "10k"), help="plan size for instruction counts and profiles ('off' to skip)")
-    p.add_argument("--only", default="", help="comma list of sections: large,small,many,callgrind (default all)")
+    p.add_argument("--rule-costs", default=env("BENCH_RULE_COSTS", "2k"),
+                   help="plan size for the instruction cost of each rule and of the schema alone ('off' to skip)")
+    p.add_argument("--only", default="", help="comma list of sections: large,small,many,callgrind,rules (default all)")
     p.add_argument("--planlint", required=True)
     p.add_argument("--floor", required=True)
     p.add_argument("--venv", required=True)
@@ -444,7 +446,7 @@ def main():
     p.add_argument("--invocation", default="", help="the arguments scripts/bench was given (for the report)")
     args = p.parse_args()
 
-    sections = set(s for s in args.only.split(",") if s) or {"large", "small", "many", "callgrind"}
+    sections = set(s for s in args.only.split(",") if s) or {"large", "small", "many", "callgrind", "rules"}
     sizes = sorted(parse_size(s) for s in args.sizes.split(",") if s)
     slow_max = float("inf") if args.slow_peers_max == "all" else parse_size(args.slow_peers_max)
     os.makedirs(args.out, exist_ok=True)
@@ -553,15 +555,78 @@ def main():
         results["callgrind"] = cg
         write_json(args.out, results)
 
+    # --- instruction cost of each rule, and of the schema, over the same plan
+    costs = None
+    if "rules" in sections and args.rule_costs != "off" and shutil.which("valgrind") and check.mode == "config":
+        n = parse_size(args.rule_costs)
+        path = os.path.join(plans_dir, "plan-%s.yaml" % size_name(n))
+        ensure_plan(gen, path, n)
+        log("instruction cost per rule on %s projects" % size_name(n))
+        costs = rule_costs(args, path, n)
+        results["rule_costs"] = costs
+        write_json(args.out, results)
+
     after = machine_info()
     log("load after: %s" % after["uptime"])
     versions = tool_versions(args)
-    text = render(args, check, verify_out, large, small, many, cg, before, after, versions, started)
+    text = render(args, check, verify_out, large, small, many, cg, costs, before, after, versions, started)
     with open(os.path.join(args.out, "report.md"), "w", encoding="utf-8") as f:
         f.write(text)
     results.update({"before": before, "after": after, "versions": versions, "interface": check.mode, "notes": check.notes})
     write_json(args.out, results)
     print(text)
+
+
+def split_rules(rules_dir, out_dir):
+    """Writes each rule of the bundled pack to its own rule file; returns [(id, file)].
+    Rule files list rules as `  - id: …` entries under `rules:`; each entry is copied verbatim."""
+    os.makedirs(out_dir, exist_ok=True)
+    found = []
+    for name in sorted(os.listdir(rules_dir)):
+        if not name.endswith((".yaml", ".yml")):
+            continue
+        lines = open(os.path.join(rules_dir, name), encoding="utf-8").read().splitlines(keepends=True)
+        starts = [i for i, l in enumerate(lines) if l.startswith("  - id:")]
+        for k, i in enumerate(starts):
+            chunk = lines[i:starts[k + 1] if k + 1 < len(starts) else len(lines)]
+            rule_id = lines[i].split(":", 1)[1].strip()
+            path = os.path.join(out_dir, rule_id + ".yaml")
+            with open(path, "w", encoding="utf-8") as f:
+                f.write("rules:\n" + "".join(chunk))
+            found.append((rule_id, path))
+    return found
+
+
+def rule_costs(args, plan, n):
+    """callgrind instruction counts of `planlint check` on `plan` with: nothing (read, parse,
+    start-up), the schema alone, each rule alone, and everything; each minus the first."""
+    work = os.path.join(args.out, "rule-costs")
+    shutil.rmtree(work, ignore_errors=True)
+    rules = split_rules(os.path.join(ROOT, "Rules"), os.path.join(work, "rules"))
+
+    def config(name, rule_paths, schema):
+        path = os.path.join(work, name + ".planlint.yaml")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write("rules: [%s]\n" % ", ".join(os.path.relpath(r, work) for r in rule_paths))
+            if schema:
+                f.write("schemas:\n  - schema: %s\n    files: [\"*.yaml\", \"**/*.yaml\"]\n" % os.path.relpath(SCHEMA, work))
+        return path
+
+    def count(cfg):
+        return callgrind([args.planlint, "check", "--config", cfg, "--allow-outside-root", plan], "/dev/null")
+
+    base = count(config("none", [], False))
+    result = {"projects": n, "bytes": os.path.getsize(plan), "base": base, "rules": []}
+    result["schema"] = (count(config("schema", [], True)) or 0) - (base or 0)
+    result["all"] = (count(config("all", [os.path.join(ROOT, "Rules")], True)) or 0) - (base or 0)
+    for rule_id, path in rules:
+        ir = count(config("rule-" + rule_id, [path], False))
+        result["rules"].append((rule_id, (ir or 0) - (base or 0)))
+        log("  %-32s %s" % (rule_id, "{:,}".format(result["rules"][-1][1])))
+    result["rules"].sort(key=lambda r: -r[1])
+    floor = callgrind([args.floor, plan], "/dev/null")
+    result["floor"] = floor
+    return result
 
 
 def write_json(out, results):
@@ -607,7 +672,7 @@ def measure_small(cmds, runs, out):
 PEERS = [("pyyaml", "PyYAML + invariants"), ("yamllint", "yamllint"), ("check-jsonschema", "check-jsonschema")]
 
 
-def render(args, check, verify_out, large, small, many, cg, before, after, versions, started):
+def render(args, check, verify_out, large, small, many, cg, costs, before, after, versions, started):
     L = []
     w = L.append
     w("# planlint benchmark report")
@@ -816,6 +881,24 @@ def render(args, check, verify_out, large, small, many, cg, before, after, versi
                 for pct, func, lib in rows:
                     w("| %.1f | `%s` | %s |" % (pct, func.replace("|", "\\|")[:140], lib))
                 w("")
+
+    if costs:
+        w("## Instruction cost of each rule (callgrind, %s projects, %.1f MB)" % (size_name(costs["projects"]), costs["bytes"] / 1e6))
+        w("")
+        w("`planlint check` run with one rule (or the schema) at a time, minus a run with neither "
+          "(%s instructions: start-up, reading, parsing). In units of the libyaml floor on the same file "
+          "(%s instructions), so that the check ÷ floor target can be read off: the whole check may "
+          "add 1.5 floors to the tree." % ("{:,}".format(costs["base"] or 0), "{:,}".format(costs["floor"] or 0)))
+        w("")
+        w("| what | instructions | ÷ floor | share of rules + schema |")
+        w("|---|---:|---:|---:|")
+        total = costs["all"] or 1
+        fl = costs["floor"] or None
+        rows = [("everything (pack + schema)", costs["all"]), ("schema alone", costs["schema"])] + [
+            ("rule `%s`" % rid, ir) for rid, ir in costs["rules"]]
+        for label, ir in rows:
+            w("| %s | %s | %s | %.1f%% |" % (label, "{:,}".format(ir), fmt_x(ratio(ir, fl)), 100 * ir / total))
+        w("")
 
     w("## Self-check of `planlint check`")
     w("")
