@@ -68,7 +68,8 @@ struct TreeBuilder {
     var values: [UInt8] = []
     var names: [String] = []
     var properties: [Int32: NodeProperties] = [:]
-    var nameIndex: [String: Int32] = [:]
+    var nameIndex: [UInt64: Int32] = [:]
+    var nameCollisions: [UInt64: [Int32]] = [:]
     var roots: [Int32] = []
     var problems: [YAMLProblem] = []
 
@@ -124,14 +125,27 @@ struct TreeBuilder {
         b < 0xC0 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : b < 0xF8 ? 4 : 1
     }
 
+    /// Interns a tag or anchor name. Looked up by a 64-bit FNV-1a hash of its bytes (cheap to
+    /// compute, cheap to hash again), so a name seen before costs no String at all.
     mutating func name(_ cstr: UnsafeMutablePointer<yaml_char_t>?) -> Int32 {
         guard let cstr else { return -1 }
-        let s = String(cString: UnsafeRawPointer(cstr).assumingMemoryBound(to: CChar.self))
-        if let i = nameIndex[s] { return i }
+        let length = strlen(UnsafeRawPointer(cstr).assumingMemoryBound(to: CChar.self))
+        let bytes = UnsafeBufferPointer(start: cstr, count: length)
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+        if let first = nameIndex[h] {
+            if namesEqual(first, bytes) { return first }
+            for i in nameCollisions[h] ?? [] where namesEqual(i, bytes) { return i }
+        }
         let i = Int32(names.count)
-        names.append(s)
-        nameIndex[s] = i
+        names.append(String(decoding: bytes, as: UTF8.self))
+        if nameIndex[h] == nil { nameIndex[h] = i } else { nameCollisions[h, default: []].append(i) }
         return i
+    }
+
+    func namesEqual(_ i: Int32, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var s = names[Int(i)]
+        return s.withUTF8 { $0.count == bytes.count && ($0.count == 0 || memcmp($0.baseAddress!, bytes.baseAddress!, $0.count) == 0) }
     }
 
     mutating func problem(_ code: YAMLProblem.Code, _ message: String, _ range: ByteRange, label: String? = nil,
