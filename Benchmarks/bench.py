@@ -104,8 +104,9 @@ def run_once(cmd, cwd=None, timeout=None, keep_output=None):
 class Cell:
     """The runs of one command on one input."""
 
-    def __init__(self, name, cmd, cwd=None):
+    def __init__(self, name, cmd, cwd=None, min_runs=1):
         self.name, self.cmd, self.cwd = name, cmd, cwd
+        self.min_runs = min_runs  # runs made even past max_cell_seconds (planlint and the floor)
         self.runs = []
         self.first_output = None
         self.failed = None
@@ -137,7 +138,7 @@ class Cell:
 
 def measure(cells, runs, max_cell_seconds, timeout):
     """Interleaved rounds: each round runs every cell that still wants runs. A cell stops after
-    `runs` runs, or once its runs add up to `max_cell_seconds` (at least one run)."""
+    `runs` runs, or once its runs add up to `max_cell_seconds` and it has its `min_runs`."""
     active = list(cells)
     for round_no in range(runs):
         for cell in list(active):
@@ -157,7 +158,7 @@ def measure(cells, runs, max_cell_seconds, timeout):
                 log("  %-18s failed: %s\n%s" % (cell.name, cell.failed, (cell.first_output or "")[-2000:]))
                 continue
             log("  %-18s run %d: %.3f s, %.0f MB" % (cell.name, round_no + 1, r.seconds, r.max_rss_kb / 1024))
-            if sum(cell.seconds) >= max_cell_seconds:
+            if sum(cell.seconds) >= max_cell_seconds and len(cell.runs) >= cell.min_runs:
                 active.remove(cell)
         if not active:
             break
@@ -480,9 +481,9 @@ def main():
                     pass
             size = os.path.getsize(path)
             cells = [
-                Cell("floor", [args.floor, path]),
-                Cell("tree", [args.planlint, "parse", path]),
-                Cell("check", check.cmd(path)),
+                Cell("floor", [args.floor, path], min_runs=min(3, args.runs)),
+                Cell("tree", [args.planlint, "parse", path], min_runs=min(3, args.runs)),
+                Cell("check", check.cmd(path), min_runs=min(3, args.runs)),
                 Cell("pyyaml", [py, INVARIANTS, path]),
             ]
             if n <= slow_max:
@@ -516,7 +517,7 @@ def main():
         folder = os.path.join(args.out, "many")
         ensure_folder(gen, folder, args.files, args.file_projects)
         files = sorted(os.path.join(folder, f) for f in os.listdir(folder))
-        cells = [Cell("planlint check DIR", check.cmd(folder))]
+        cells = [Cell("planlint check DIR", check.cmd(folder), min_runs=min(3, args.runs))]
         if check.jobs_flag:
             cells.append(Cell("planlint check -j 1 DIR", check.cmd(folder, jobs=1)))
         cells.append(Cell("yamllint DIR", [yamllint, "-f", "parsable", folder]))
