@@ -33,6 +33,30 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
     /// Parses UTF-8 bytes in the same syntax as `init?(_:)`, without copying them.
     public init?(utf8 whole: UnsafeBufferPointer<UInt8>) {
         guard !whole.isEmpty else { return nil }
+        // Fast path: up to 18 digits with an optional sign and point (every count, year and
+        // amount in a plan) fit an Int64 without overflow checks.
+        if whole.count <= 18 {
+            var sig: Int64 = 0, frac = 0, digits = 0
+            var sawPoint = false, negative = false, plain = true
+            for (i, c) in whole.enumerated() {
+                if c &- 0x30 < 10 {
+                    sig = sig &* 10 &+ Int64(c &- 0x30)
+                    digits += 1
+                    if sawPoint { frac += 1 }
+                } else if c == UInt8(ascii: ".") && !sawPoint {
+                    sawPoint = true
+                } else if i == 0 && (c == UInt8(ascii: "-") || c == UInt8(ascii: "+")) {
+                    negative = c == UInt8(ascii: "-")
+                } else {
+                    plain = false
+                    break
+                }
+            }
+            if plain && digits > 0 {
+                self.init(significand: Int128(negative ? -sig : sig), exponent: -frac)
+                return
+            }
+        }
         var negative = false
         var start = 0
         if whole[0] == UInt8(ascii: "-") || whole[0] == UInt8(ascii: "+") {
@@ -178,6 +202,7 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
 
     /// -1, 0 or 1. Exact for all representable values.
     public static func compare(_ a: ExactDecimal, _ b: ExactDecimal) -> Int {
+        if a.exponent == b.exponent { return a.significand < b.significand ? -1 : a.significand > b.significand ? 1 : 0 }
         if a.signum != b.signum { return a.signum < b.signum ? -1 : 1 }
         if a.signum == 0 { return 0 }
         if let (x, y) = try? align(a, b) { return x < y ? -1 : x > y ? 1 : 0 }

@@ -51,6 +51,14 @@ public struct Quantity: Sendable, CustomStringConvertible {
     ///
     /// `7199` → [7198.5, 7199.5]; `90.6` → [90.55, 90.65]; `100.0` → [99.95, 100.05].
     public static func rounded(_ written: ExactDecimal) -> Quantity {
+        // The bounds are `written ∓ 5·10^(exponent−1)`: with fewer than 37 digits and a
+        // moderate exponent they always exist, so skip computing them (the common case:
+        // every number read from a plan goes through here).
+        let small: Int128 = 1_000_000_000_000_000_000_000_000_000_000_000_000
+        if written.significand > -small && written.significand < small
+            && abs(written.exponent) < ExactDecimal.maxExponentMagnitude - 1 {
+            return Quantity(storage: .rounded(written))
+        }
         guard roundingBounds(written) != nil else { return Quantity(exact: written) }
         return Quantity(storage: .rounded(written))
     }
@@ -264,6 +272,10 @@ public struct Quantity: Sendable, CustomStringConvertible {
     /// interval gives an order only when every number of one lies on the same side of every
     /// number of the other (`＊` < 1 and `＊` ≠ 0 are certain; `＊` vs 0.5 is `undecided`).
     public func exactOrder(_ other: Quantity) -> Order {
+        if let x = value, let y = other.value {
+            let c = ExactDecimal.compare(x, y)
+            return c < 0 ? .less : c > 0 ? .greater : .equal
+        }
         let a = value.map { Quantity(exact: $0) } ?? self
         let b = other.value.map { Quantity(exact: $0) } ?? other
         if let x = a.exactValue, let y = b.exactValue {

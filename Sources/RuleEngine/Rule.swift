@@ -83,6 +83,9 @@ public struct Rule: Sendable {
         let name: String
         let slot: Int
         let part: Part
+        /// Computed from `root` and invariant lets only: the same for every match, so the
+        /// engine computes it once per document.
+        let isDocumentInvariant: Bool
     }
 
     struct LabelSpec: Sendable {

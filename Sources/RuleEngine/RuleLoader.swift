@@ -513,11 +513,12 @@ struct Loader {
                     }
                     let part = compile(entry, what: "let \(name)", scope: scope, expecting: nil)
                     // Declared even when it failed, so that later expressions do not report it as unknown.
-                    guard let slot = scope.declare(name, type: part?.expression.resultType ?? .dyn) else { continue }
+                    let invariant = part?.expression.isDocumentInvariant ?? false
+                    guard let slot = scope.declare(name, type: part?.expression.resultType ?? .dyn, invariant: invariant) else { continue }
                     letIndexBySlot[slot] = lets.count
                     letNeeds.append(part?.needs ?? [])
                     // nil keeps the indexes aligned; a rule with a broken let is not built.
-                    lets.append(part.map { Rule.Let(name: name, slot: slot, part: $0) })
+                    lets.append(part.map { Rule.Let(name: name, slot: slot, part: $0, isDocumentInvariant: invariant) })
                 }
             } else {
                 report(EngineCode.invalidValue, "`let` maps names to expressions, e.g. `let: {counted: size(self.items)}`",

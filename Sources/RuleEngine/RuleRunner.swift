@@ -124,8 +124,12 @@ struct RuleEvaluation {
     var failed = false
 
     static func run(_ rule: Rule, on root: YAMLNode, options: RunOptions) -> RunResult {
+        var activation = Activation(scope: rule.activationScope)
+        // One activation per rule per document: `root` and the invariant lets keep their
+        // values, so invariant subexpressions may be remembered across matches.
+        activation.cachesInvariants = true
         var e = RuleEvaluation(
-            rule: rule, root: root, options: options, activation: Activation(scope: rule.activationScope),
+            rule: rule, root: root, options: options, activation: activation,
             meter: CostMeter.forDocument(nodeCount: root.tree.nodeCount, policy: options.costPolicy),
             computed: [Bool](repeating: false, count: rule.lets.count))
         e.runAll()
@@ -135,6 +139,7 @@ struct RuleEvaluation {
     mutating func runAll() {
         // Select the matches (filters share the rule's meter).
         var filterActivation = Activation(scope: Scope())
+        filterActivation.cachesInvariants = true
         let matches: PathMatches
         let selector = rule.selector
         let rootNode = root
@@ -165,7 +170,8 @@ struct RuleEvaluation {
         for m in matches.matches {
             RuleEvaluation.bind(&activation, m, root: root, path: rule.usesPath ? matches.path(of: m.trail) : nil)
             for c in rule.captures { activation[c.slot] = .node(matches.ancestor(of: m.trail, levels: c.levelsUp)) }
-            for j in computed.indices { computed[j] = false }
+            // Invariant lets, once computed, hold for every match of this document.
+            for j in computed.indices where !rule.lets[j].isDocumentInvariant { computed[j] = false }
             do {
                 try check(m)
             } catch {

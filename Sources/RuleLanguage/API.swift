@@ -101,22 +101,34 @@ public struct Scope: Sendable {
 
     public private(set) var names: [String]
     public private(set) var types: [ValueType]
+    /// Which variables keep their value for every match of a rule over one document
+    /// (`root`, and lets computed only from such variables). Expressions over them alone
+    /// may be evaluated once per document (see `Activation.cachesInvariants`).
+    public private(set) var invariant: [Bool]
 
-    /// A scope with the given variables (all `dyn`); the rule variables by default.
+    /// A scope with the given variables (all `dyn`); the rule variables by default, of which
+    /// `root` is document-invariant.
     public init(_ names: [String] = Scope.ruleVariables) {
         self.names = names
         self.types = names.map { _ in .dyn }
+        let isRuleScope = names == Scope.ruleVariables
+        self.invariant = names.indices.map { isRuleScope && $0 == Scope.rootSlot }
     }
 
     /// Declares a variable and returns its slot, or nil when `name` is already declared or
-    /// is not a valid name (see `nameProblem`).
+    /// is not a valid name (see `nameProblem`). `invariant`: the variable's value is the
+    /// same for every match over a document (a let whose expression `isDocumentInvariant`).
     @discardableResult
-    public mutating func declare(_ name: String, type: ValueType = .dyn) -> Int? {
+    public mutating func declare(_ name: String, type: ValueType = .dyn, invariant: Bool = false) -> Int? {
         if Scope.nameProblem(name) != nil || names.contains(name) { return nil }
         names.append(name)
         types.append(type)
+        self.invariant.append(invariant)
         return names.count - 1
     }
+
+    /// Whether the variable in `slot` is document-invariant.
+    public func isInvariant(_ slot: Int) -> Bool { slot < invariant.count && invariant[slot] }
 
     /// The slot of a declared variable.
     public func slot(of name: String) -> Int? { names.firstIndex(of: name) }
@@ -250,6 +262,10 @@ public final class CompiledExpression: Sendable {
     let root: Expr
     let limits: ExpressionLimits
 
+    /// Whether the value is the same for every match of a rule over one document: it reads
+    /// only document-invariant variables (`root`, invariant lets) and constants.
+    public var isDocumentInvariant: Bool { root.isInvariant }
+
     init(text: String, root: Expr, resultType: ValueType, variableCount: Int, usedSlots: [Int], limits: ExpressionLimits) {
         self.limits = limits
         self.text = text
@@ -285,6 +301,15 @@ public final class CompiledExpression: Sendable {
 public struct Activation: Sendable {
     @usableFromInline var slots: [Value]
     let declaredCount: Int
+    /// Remember the values of document-invariant subexpressions (those reading only
+    /// `root`, invariant lets and constants, and doing real work: `root.fields.map(…)`,
+    /// `listed.all(p, …)`), so each is computed once per activation instead of once per
+    /// match — loop-invariant code motion for rules. Only valid while the invariant
+    /// variables keep their values: the engine uses one activation per rule per document.
+    /// A cache hit costs one step of the budget. Off by default.
+    public var cachesInvariants = false
+    /// The remembered values, by expression node.
+    var cache: [ObjectIdentifier: Value] = [:]
 
     /// Slots for every variable of `scope`, all `null`.
     public init(scope: Scope) {
@@ -312,6 +337,9 @@ public struct SymbolTable: Sendable {
 
     public private(set) var symbols: [String]
     public private(set) var meanings: [Meaning]
+    /// Whether some symbol is spelled like a type name (`'number'`, `'null'` …), which
+    /// makes `type(x) == 'number'` go through the general comparison.
+    private(set) var hasTypeNameSymbol = false
 
     public init(_ entries: [(String, Meaning)] = []) {
         symbols = []
@@ -327,13 +355,13 @@ public struct SymbolTable: Sendable {
         if let i = symbols.firstIndex(of: symbol) { meanings[i] = meaning } else {
             symbols.append(symbol)
             meanings.append(meaning)
+            if RuntimeType.named(symbol) != nil { hasTypeNameSymbol = true }
         }
     }
 
     /// The meaning of `symbol` (compared by code points).
     public func meaning(of symbol: String) -> Meaning? {
-        let n = symbol.utf8.count
-        for (i, s) in symbols.enumerated() where s.utf8.count == n && s.utf8.elementsEqual(symbol.utf8) { return meanings[i] }
+        for (i, s) in symbols.enumerated() where TextCompare.equal(s, symbol) { return meanings[i] }
         return nil
     }
 

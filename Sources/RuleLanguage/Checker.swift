@@ -32,10 +32,106 @@ final class Expr: Sendable {
 
     let kind: Kind
     let range: ByteRange
+    /// Macro variables (by local index, as a bit set) this expression reads without binding
+    /// them itself. Indexes of 63 and more set bit 63, which also marks it variant.
+    let freeLocals: UInt64
+    /// Whether it reads a rule variable that changes from match to match.
+    let readsVariant: Bool
+    /// Whether the value depends only on document-invariant variables (`root`, and lets
+    /// computed from it): the same for every match of a rule over one document.
+    let isInvariant: Bool
+    /// Worth remembering per document (see `Activation.cachesInvariants`): invariant, and
+    /// doing real work (a macro, a call, or a chain of lookups), so that a cache hit saves
+    /// more than it costs.
+    let isCacheable: Bool
+    /// A rough count of the work under this node, for `isCacheable`.
+    let weight: Int
+    /// A cheaper way to evaluate a common shape, decided once here (the tree and its
+    /// `sexpr` stay as written; the interpreter falls back to the general path whenever a
+    /// fast form does not apply to the values at hand).
+    let fast: Fast
 
-    init(_ kind: Kind, _ range: ByteRange) {
+    enum Fast: Sendable {
+        case none
+        /// `type(x) == 'name'` or `!=`, either way round: the run-time type compared as a
+        /// tag (`type` nil: the text names no type, so never equal).
+        case typeIs(arg: Expr, type: RuntimeType?, negated: Bool)
+        /// `get(x, 'key', constant)`: the key's UTF-8 bytes, compared in place.
+        case getKey(key: [UInt8], fallback: Value)
+        /// `x.name`: the name's UTF-8 bytes.
+        case member(key: [UInt8])
+    }
+
+    static func fastForm(_ kind: Kind) -> Fast {
+        switch kind {
+        case .binary(let op, let l, let r) where op == .equal || op == .notEqual:
+            func typeCall(_ e: Expr) -> Expr? {
+                if case .call(.type, let args) = e.kind, args.count == 1 { return args[0] }
+                return nil
+            }
+            func literal(_ e: Expr) -> String? {
+                if case .constant(.string(let t)) = e.kind { return t }
+                return nil
+            }
+            if let arg = typeCall(l), let t = literal(r) { return .typeIs(arg: arg, type: RuntimeType.named(t), negated: op == .notEqual) }
+            if let arg = typeCall(r), let t = literal(l) { return .typeIs(arg: arg, type: RuntimeType.named(t), negated: op == .notEqual) }
+            return .none
+        case .call(.get, let args) where args.count == 3:
+            guard case .constant(.string(let key)) = args[1].kind, case .constant(let fallback) = args[2].kind else { return .none }
+            return .getKey(key: Array(key.utf8), fallback: fallback)
+        case .member(_, let name):
+            return .member(key: Array(name.utf8))
+        default:
+            return .none
+        }
+    }
+
+    /// - Parameter readsVariant: for `.variable`, whether the variable's value changes from
+    ///   match to match (everything but `root` and lets computed from it).
+    init(_ kind: Kind, _ range: ByteRange, readsVariant: Bool = false) {
         self.kind = kind
         self.range = range
+        var free: UInt64 = 0
+        var variant = readsVariant
+        var weight = 1
+        func add(_ e: Expr?) {
+            guard let e else { return }
+            free |= e.freeLocals
+            variant = variant || e.readsVariant
+            weight += e.weight
+        }
+        switch kind {
+        case .constant, .variable:
+            weight = 0
+        case .local(let index, _):
+            free = index < 63 ? 1 << UInt64(index) : 1 << 63
+            weight = 0
+        case .list(let items): items.forEach(add)
+        case .map(let entries): for e in entries { add(e.key); add(e.value) }
+        case .member(let t, _): add(t)
+        case .index(let t, let i): add(t); add(i)
+        case .not(let x), .negate(let x): add(x)
+        case .binary(_, let l, let r), .and(let l, let r), .or(let l, let r): add(l); add(r)
+        case .conditional(let c, let a, let b): add(c); add(a); add(b)
+        case .call(_, let args): weight += 1; args.forEach(add)
+        case .matchLiteral(let x, _): weight += 4; add(x)
+        case .has(let t, let k): add(t); add(k)
+        case .macro(_, let target, let first, let second, let filter, let body):
+            add(filter)
+            add(body)
+            // The macro binds its own variables: they are not free outside it.
+            var bound: UInt64 = first < 63 ? 1 << UInt64(first) : 0
+            if let second, second < 63 { bound |= 1 << UInt64(second) }
+            free &= ~bound
+            add(target)
+            weight += 16
+        }
+        self.freeLocals = free
+        self.readsVariant = variant
+        self.isInvariant = !variant && free == 0
+        self.weight = weight
+        self.isCacheable = isInvariant && weight >= 3
+        self.fast = Expr.fastForm(kind)
     }
 
     var sexpr: String {
@@ -156,7 +252,7 @@ struct Checker {
             }
             if let slot = scope.slot(of: name) {
                 used.insert(slot)
-                return (Expr(.variable(slot, name: name), s.range), scope.types[slot])
+                return (Expr(.variable(slot, name: name), s.range, readsVariant: !scope.isInvariant(slot)), scope.types[slot])
             }
             unknownIdentifier(name, s.range)
             return poison(s.range)

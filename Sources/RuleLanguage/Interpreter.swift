@@ -14,15 +14,25 @@ struct Interpreter {
     var limit = 0
     /// Where macro variables start in `slots`.
     var base = 0
+    /// Document-invariant values remembered across evaluations (`Activation.cache`).
+    var cache: [ObjectIdentifier: Value] = [:]
+    var caching = false
+
+    /// Whether no type name (`'number'`, `'null'` …) is a declared symbol, so that
+    /// `type(x) == 'number'` may compare types directly (`Expr.Fast.typeIs`).
+    let typeNamesArePlain: Bool
 
     init(expression: CompiledExpression, options: EvaluationOptions, tracing: Bool) {
         self.expression = expression
         self.symbols = options.symbols
         self.tracing = tracing
+        self.typeNamesArePlain = !options.symbols.hasTypeNameSymbol
     }
 
     mutating func run(_ activation: inout Activation, meter: inout CostMeter) throws(EvaluationError) -> Value {
         swap(&slots, &activation.slots)
+        caching = activation.cachesInvariants && !tracing
+        if caching { swap(&cache, &activation.cache) }
         let original = slots.count
         while slots.count < expression.variableCount { slots.append(.null) }
         base = slots.count
@@ -31,6 +41,7 @@ struct Interpreter {
         defer {
             if slots.count > original { slots.removeSubrange(original...) }
             swap(&slots, &activation.slots)
+            if caching { swap(&cache, &activation.cache) }
             meter.used = used
         }
         // Inside, errors are untyped: a typed-throws call site reserves a buffer for the
@@ -307,6 +318,21 @@ struct Interpreter {
         // the heavy, non-recursive work (applying an operator or a built-in) happens in
         // separate frames, so nesting 200 levels deep fits a small thread stack even in
         // debug builds.
+        if caching && e.isCacheable { return try cached(e, top) }
+        return try dispatch(e, top)
+    }
+
+    /// A document-invariant node: computed once per activation (errors are not remembered,
+    /// so a failing node fails again, at the same place, for every match).
+    @inline(never) mutating func cached(_ e: Expr, _ top: Bool) throws -> Value {
+        let id = ObjectIdentifier(e)
+        if let v = cache[id] { return v }
+        let v = try dispatch(e, top)
+        cache[id] = v
+        return v
+    }
+
+    @inline(__always) mutating func dispatch(_ e: Expr, _ top: Bool) throws -> Value {
         switch e.kind {
         case .constant, .variable, .local: return leaf(e)
         case .list: return try evalList(e)
@@ -357,6 +383,10 @@ struct Interpreter {
     @inline(never) mutating func evalMember(_ e: Expr) throws -> Value {
         guard case .member(let target, let name) = e.kind else { return .null }
         let v = try eval(target, false)
+        if case .member(let key) = e.fast, case .node(let n) = v,
+           let value = key.withUnsafeBufferPointer({ n.value(forKey: $0) }) {
+            return .node(value)
+        }
         return try member(v, name, e, target)
     }
 
@@ -500,6 +530,13 @@ struct Interpreter {
 
     @inline(never) mutating func binary(_ e: Expr, _ top: Bool) throws -> Value {
         guard case .binary(let op, let l, let r) = e.kind else { return .null }
+        if case .typeIs(let arg, let type, let negated) = e.fast, typeNamesArePlain, !(tracing && top) {
+            // `type(x) == 'number'`: the steps of the call and the literal, then a tag test.
+            try step(e, 2)
+            let v = try eval(arg, false)
+            let same = type.map { RuntimeType.of(v) == $0 } ?? false
+            return .bool(same != negated)
+        }
         let a = try eval(l, false)
         let b = try eval(r, false)
         return try applyBinary(op, a, b, l, r, e, top)
@@ -778,6 +815,17 @@ struct Interpreter {
     @inline(never) mutating func call(_ e: Expr) throws -> Value {
         guard case .call(let builtin, let args) = e.kind else { return .null }
         var values = ArgumentValues()
+        if case .getKey(let key, let fallback) = e.fast {
+            // `get(x, 'key', default)` on a mapping node: look the key up in place.
+            try step(e, 2)
+            let v = try eval(args[0], false)
+            if case .node(let n) = v, n.isMapping {
+                return key.withUnsafeBufferPointer { n.value(forKey: $0) }.map { .node($0) } ?? fallback
+            }
+            values.append(v)
+            for a in args.dropFirst() { values.append(try eval(a, false)) }
+            return try apply(builtin, values, args, e)
+        }
         for a in args { values.append(try eval(a, false)) }
         return try apply(builtin, values, args, e)
     }
@@ -1085,8 +1133,23 @@ enum NumberText {
 /// Text equality by code points (UTF-8 bytes), not by Unicode canonical equivalence:
 /// planlint compares what was written, and byte comparison is much faster on Japanese text.
 enum TextCompare {
-    @inline(__always) static func equal(_ a: String, _ b: String) -> Bool {
-        a.utf8.count == b.utf8.count && a.utf8.elementsEqual(b.utf8)
+    static func equal(_ a: String, _ b: String) -> Bool {
+        guard a.utf8.count == b.utf8.count else { return false }
+        // In place (both are native on Linux; small strings are copied to the stack).
+        if let r = a.utf8.withContiguousStorageIfAvailable({ x in
+            b.utf8.withContiguousStorageIfAvailable { y in bytesEqual(x, y) }
+        }), let r { return r }
+        return a.utf8.elementsEqual(b.utf8)
+    }
+
+    @inline(__always) static func bytesEqual(_ x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard x.count == y.count else { return false }
+        var i = 0
+        while i < x.count {
+            if x[i] != y[i] { return false }
+            i += 1
+        }
+        return true
     }
 }
 
@@ -1098,50 +1161,6 @@ struct CodePoints: Hashable {
     func hash(into h: inout Hasher) {
         h.combine(text.utf8.count)
         for b in text.utf8 { h.combine(b) }
-    }
-}
-
-/// A scalar node read under the YAML 1.2 core schema, like `YAMLNode.value` but without its
-/// string-switch comparisons (which are Unicode-aware and slow on Japanese text): plain
-/// scalars are classified by their first byte, explicit tags fall back to `value`.
-enum ScalarReading {
-    case null, bool(Bool), number(String), string(String), nonFinite(String)
-
-    static func read(_ n: YAMLNode) -> ScalarReading {
-        if n.tag != nil {
-            switch n.value {
-            case .null?, nil: return .null
-            case .bool(let b)?: return .bool(b)
-            case .int(let t)?, .float(let t)?: return .number(t)
-            case .string(let s)?: return .string(s)
-            case .infinity?, .nan?: return .nonFinite(n.scalarText ?? "")
-            }
-        }
-        let text = n.scalarText ?? ""
-        guard n.scalarStyle == .plain else { return .string(text) }
-        let u = text.utf8
-        guard let first = u.first else { return .null }
-        switch first {
-        case UInt8(ascii: "~"), UInt8(ascii: "n"), UInt8(ascii: "N"):
-            if u.count == 1 && first == UInt8(ascii: "~") { return .null }
-            if text == "null" || text == "Null" || text == "NULL" { return .null }
-        case UInt8(ascii: "t"), UInt8(ascii: "T"):
-            if text == "true" || text == "True" || text == "TRUE" { return .bool(true) }
-        case UInt8(ascii: "f"), UInt8(ascii: "F"):
-            if text == "false" || text == "False" || text == "FALSE" { return .bool(false) }
-        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."):
-            if u.count <= 64 {
-                if CoreSchema.isInt(text) || CoreSchema.isFloat(text) { return .number(text) }
-                switch text {
-                case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF", ".nan", ".NaN", ".NAN":
-                    return .nonFinite(text)
-                default: break
-                }
-            }
-        default:
-            break
-        }
-        return .string(text)
     }
 }
 

@@ -2,11 +2,20 @@ import ExactNumbers
 import YAMLTree
 
 /// The run-time type of a value, looking through document nodes.
-struct RuntimeType: Equatable {
+struct RuntimeType: Equatable, Sendable {
     let name: String
+    /// Compared instead of `name` (a byte, not a string comparison).
+    let tag: UInt8
 
-    static let null = RuntimeType(name: "null"), bool = RuntimeType(name: "bool"), number = RuntimeType(name: "number")
-    static let string = RuntimeType(name: "string"), list = RuntimeType(name: "list"), map = RuntimeType(name: "map")
+    static let null = RuntimeType(name: "null", tag: 0), bool = RuntimeType(name: "bool", tag: 1)
+    static let number = RuntimeType(name: "number", tag: 2), string = RuntimeType(name: "string", tag: 3)
+    static let list = RuntimeType(name: "list", tag: 4), map = RuntimeType(name: "map", tag: 5)
+    static let all = [null, bool, number, string, list, map]
+
+    static func == (a: RuntimeType, b: RuntimeType) -> Bool { a.tag == b.tag }
+
+    /// The type `type(x)` names with `text` (`'number'`), or nil for text no type has.
+    static func named(_ text: String) -> RuntimeType? { all.first { $0.name == text } }
 
     static func of(_ v: Value) -> RuntimeType {
         switch v {
@@ -17,16 +26,13 @@ struct RuntimeType: Equatable {
         case .list: return .list
         case .map: return .map
         case .node(let n):
-            switch n.kind {
-            case .mapping: return .map
-            case .sequence: return .list
-            case .scalar:
-                switch ScalarReading.read(n) {
-                case .null: return .null
-                case .bool: return .bool
-                case .number, .nonFinite: return .number
-                case .string: return .string
-                }
+            // Classified from the scalar's bytes (YAML 1.2 core schema): no String is made.
+            switch n.scalarType {
+            case nil: return n.isMapping ? .map : .list
+            case .null?: return .null
+            case .bool?: return .bool
+            case .int?, .float?, .infinity?, .nan?: return .number
+            case .string?: return .string
             }
         }
     }
@@ -50,9 +56,8 @@ extension Value {
         switch self {
         case .string(let s): return s
         case .node(let n):
-            guard n.isScalar else { return nil }
-            if case .string(let s) = ScalarReading.read(n) { return s }
-            return nil
+            guard n.scalarType == .string else { return nil }
+            return n.scalarText
         default: return nil
         }
     }

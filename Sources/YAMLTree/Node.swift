@@ -213,14 +213,27 @@ public struct YAMLNode: Sendable, Hashable, CustomStringConvertible {
     /// The entry of a mapping whose key's text is the UTF-8 `key`. Compares bytes in place:
     /// no node handle is made for the keys that do not match.
     public func entry(utf8 want: UnsafeBufferPointer<UInt8>) -> (key: YAMLNode, value: YAMLNode)? {
+        guard let i = entryPosition(utf8: want) else { return nil }
+        return (YAMLNode(tree: tree, index: tree.children[i]), YAMLNode(tree: tree, index: tree.children[i + 1]))
+    }
+
+    /// The value of the mapping entry whose key's text is the UTF-8 `key` (nil when there is
+    /// none, or this is not a mapping): `entry(utf8:)` without making the key's handle.
+    public func value(forKey want: UnsafeBufferPointer<UInt8>) -> YAMLNode? {
+        guard let i = entryPosition(utf8: want) else { return nil }
+        return YAMLNode(tree: tree, index: tree.children[i + 1])
+    }
+
+    /// Where the matching entry's key sits in `tree.children`.
+    func entryPosition(utf8 want: UnsafeBufferPointer<UInt8>) -> Int? {
         let t = tree
         let c = t.nodes[Int(contentIndex)]
         guard c.kind == NodeKind.mapping.rawValue else { return nil }
         let start = Int(c.a), count = Int(c.b)
-        return t.children.withUnsafeBufferPointer { kids -> (key: YAMLNode, value: YAMLNode)? in
-            t.nodes.withUnsafeBufferPointer { nodes -> (key: YAMLNode, value: YAMLNode)? in
-                t.file.bytes.withUnsafeBufferPointer { src -> (key: YAMLNode, value: YAMLNode)? in
-                    t.valueBytes.withUnsafeBufferPointer { vals -> (key: YAMLNode, value: YAMLNode)? in
+        return t.children.withUnsafeBufferPointer { kids -> Int? in
+            t.nodes.withUnsafeBufferPointer { nodes -> Int? in
+                t.file.bytes.withUnsafeBufferPointer { src -> Int? in
+                    t.valueBytes.withUnsafeBufferPointer { vals -> Int? in
                         var i = 0
                         while i < count {
                             let k = kids[start + i]
@@ -229,7 +242,7 @@ public struct YAMLNode: Sendable, Hashable, CustomStringConvertible {
                             if r.kind == NodeKind.scalar.rawValue, Int(r.b) == want.count {
                                 let base = r.flags & NodeRecord.inSource != 0 ? src.baseAddress : vals.baseAddress
                                 if want.count == 0 || memcmp(base! + Int(r.a), want.baseAddress!, want.count) == 0 {
-                                    return (YAMLNode(tree: t, index: k), YAMLNode(tree: t, index: kids[start + i + 1]))
+                                    return start + i
                                 }
                             }
                             i += 2

@@ -53,3 +53,28 @@ import Testing
         #expect(d("12391239123").isMultiple(of: d("1e-8")))
     }
 }
+
+/// The short-number fast path of `ExactDecimal(utf8:)` reads what the general one reads.
+@Suite struct ExactDecimalFastPathTests {
+    @Test func shortNumbersReadExactlyAsWritten() throws {
+        func d(_ s: String) -> ExactDecimal? { ExactDecimal(s) }
+        for (text, significand, exponent) in [
+            ("2014", 2014, 0), ("-7", -7, 0), ("+5", 5, 0), (".5", 5, -1), ("-.25", -25, -2), ("5.", 5, 0),
+            ("0012.340", 12340, -3), ("999999999999999999", 999_999_999_999_999_999, 0), ("0", 0, 0),
+        ] as [(String, Int128, Int)] {
+            let v = try #require(d(text), "\(text)")
+            #expect(v.significand == significand && v.exponent == exponent, "\(text) → \(v.significand)e\(v.exponent)")
+        }
+        for bad in ["-", "+", ".", "1.2.3", "--1", "1-", "1 ", " 1", "１２"] {
+            #expect(d(bad) == nil, "\(bad)")
+        }
+        // Longer than the fast path: still exact, by the general path.
+        #expect(d("1234567890123456789012")?.significand == 1_234_567_890_123_456_789_012)
+        #expect(d("1e3") == d("1000"))
+    }
+
+    @Test func comparisonWithEqualExponentsIsBySignificand() {
+        #expect(ExactDecimal.compare(ExactDecimal(significand: -3, exponent: 2), ExactDecimal(significand: 2, exponent: 2)) == -1)
+        #expect(ExactDecimal.compare(ExactDecimal(significand: 30, exponent: -1), ExactDecimal(significand: 3, exponent: 0)) == 0)
+    }
+}

@@ -81,6 +81,30 @@ import YAMLTree
         #expect(r.diagnostics.map(describe) == ["plan.yaml:3:5: rows-nonempty: b has no rows"])
     }
 
+    @Test func invariantLetsAndWhensAreComputedOncePerDocument() throws {
+        // `total` and the `when` read only `root`: computed per match they would cost about
+        // 2 × 3000 × 3000 steps, far over the budget (1,000,000 + 100 per node); computed
+        // once per document, the rule fits.
+        let rules = """
+        rules:
+          - id: under-total
+            severity: error
+            summary: s
+            for: items[*]
+            when: root.items.all(i, type(i.v) == 'number')
+            let:
+              total: sum(root.items.map(i, exact(i.v)))
+            assert: self.v * 2 <= total
+            message: "{self.v} is over half of {total}"
+        """
+        var doc = "items:\n"
+        for i in 0..<3_000 { doc += "  - {v: \(i % 7)}\n" }
+        doc += "  - {v: 100000}\n"
+        let r = try run(rules, on: doc)
+        #expect(r.isComplete, "\(r.diagnostics.prefix(2).map(describe))")
+        #expect(r.diagnostics.map(describe) == ["plan.yaml:3002:5: under-total: 100000 is over half of 108994"])
+    }
+
     @Test func messageDefaultsToSummaryAndBlameDefaultsToSelf() throws {
         let rules = """
         rules:

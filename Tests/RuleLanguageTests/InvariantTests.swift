@@ -1,0 +1,103 @@
+import ExactNumbers
+import Testing
+import YAMLTree
+@testable import RuleLanguage
+
+/// Document-invariant subexpressions (loop-invariant code motion for rules) and the fast
+/// forms of common shapes: they must change speed, never results.
+@Suite struct InvariantTests {
+    func compiled(_ text: String, scope: Scope = Scope()) throws -> CompiledExpression {
+        let r = Expression.compile(text, scope: scope)
+        return try #require(r.expression, "\(r.problems)")
+    }
+
+    @Test func invarianceFollowsTheVariablesRead() throws {
+        #expect(try compiled("root.fields.map(f, f.name)").isDocumentInvariant)
+        #expect(try compiled("size(root.fields) + 1").isDocumentInvariant)
+        #expect(try compiled("1 + 2").isDocumentInvariant)
+        #expect(try !compiled("self.x").isDocumentInvariant)
+        #expect(try !compiled("root.fields.map(f, f.name == self.name)").isDocumentInvariant)
+        #expect(try !compiled("index + size(root.fields)").isDocumentInvariant)
+        // A macro's own variables do not make it variant; an outer one does, inside.
+        #expect(try compiled("root.a.all(x, root.b.exists(y, y == x))").isDocumentInvariant)
+        // A let is invariant when declared so (the engine declares lets over `root` so).
+        var scope = Scope()
+        let listed = scope.declare("listed", invariant: true) ?? -1
+        let row = scope.declare("row") ?? -1
+        #expect(scope.isInvariant(listed) && !scope.isInvariant(row) && scope.isInvariant(Scope.rootSlot))
+        #expect(try compiled("listed.all(p, p > 0)", scope: scope).isDocumentInvariant)
+        #expect(try !compiled("listed.count(p, p == row)", scope: scope).isDocumentInvariant)
+        // Only the rule scope's `root` is invariant; a scope of other names has none.
+        #expect(try !compiled("root.a", scope: Scope(["root"])).isDocumentInvariant)
+    }
+
+    /// Steps used by evaluating `text` with `self` = each of `selves`, one activation.
+    func steps(_ text: String, root: Value, selves: [Value], caching: Bool) throws -> (used: [Int], results: [String]) {
+        let e = try compiled(text)
+        var activation = Activation(scope: Scope())
+        activation.cachesInvariants = caching
+        activation[Scope.rootSlot] = root
+        var used: [Int] = [], results: [String] = []
+        for s in selves {
+            activation[Scope.selfSlot] = s
+            var meter = CostMeter(limit: 10_000_000)
+            results.append(try e.evaluate(&activation, meter: &meter).formatted())
+            used.append(meter.used)
+        }
+        return (used, results)
+    }
+
+    @Test func anInvariantPartIsComputedOncePerActivation() throws {
+        let root = Value.list((0..<1_000).map { .number(Quantity($0)) })
+        let text = "root.all(x, x >= 0) && self > 0"
+        let selves: [Value] = [.number(Quantity(1)), .number(Quantity(-1)), .number(Quantity(2))]
+        let plain = try steps(text, root: root, selves: selves, caching: false)
+        let cached = try steps(text, root: root, selves: selves, caching: true)
+        #expect(plain.results == ["true", "false", "true"])
+        #expect(cached.results == plain.results, "the variant part is still evaluated per match")
+        #expect(plain.used[1] == plain.used[0] && plain.used[2] == plain.used[0])
+        #expect(cached.used[0] == plain.used[0], "the first evaluation computes it")
+        #expect(cached.used[1] < 20, "later ones find it: \(cached.used)")
+    }
+
+    @Test func failuresAreNotRemembered() throws {
+        let e = try compiled("size(root.missing) > 0 || self")
+        var activation = Activation(scope: Scope())
+        activation.cachesInvariants = true
+        activation[Scope.rootSlot] = .map(MapValue([("a", .number(Quantity(1)))]))
+        for _ in 0..<2 {
+            activation[Scope.selfSlot] = .bool(true)
+            var meter = CostMeter(limit: 1_000)
+            #expect(throws: EvaluationError.self) { try e.evaluate(&activation, meter: &meter) }
+        }
+    }
+
+    @Test func typeTestsAgreeWithTheGeneralComparison() throws {
+        let doc = yaml("{n: 7, s: text, z: null, l: [1], m: {a: 1}, q: '12'}")
+        let vars: [(String, Value)] = [("d", .node(doc))]
+        for (expr, expected) in [
+            ("type(d.n) == 'number'", true), ("'number' == type(d.n)", true), ("type(d.s) != 'number'", true),
+            ("type(d.z) == 'null'", true), ("type(d.l) == 'list'", true), ("type(d.m) == 'map'", true),
+            ("type(d.q) == 'string'", true), ("type(d.n) == 'numbr'", false), ("type(d.n) != 'numbr'", true),
+            ("type(get(d, 'absent', null)) == 'null'", true), ("type(get(d, 'n', null)) == 'number'", true),
+        ] {
+            #expect(try isTrue(expr, vars) == expected, "\(expr)")
+        }
+        // A symbol spelled like a type name takes the general path: both sides are symbols
+        // meaning none, so they compare equal, as any two such strings do.
+        let odd = SymbolTable([("null", .null), ("list", .null)])
+        #expect(try isTrue("type(d.z) == 'list'", vars, symbols: odd))
+        #expect(try !isTrue("type(d.z) == 'list'", vars))
+    }
+
+    @Test func getWithAConstantKeyAgreesWithTheGeneralPath() throws {
+        let doc = yaml("{a: 1, list: [5, 6]}")
+        let vars: [(String, Value)] = [("d", .node(doc)), ("m", .map(MapValue([("a", .number(Quantity(2)))])))]
+        #expect(try show("get(d, 'a', 0)", vars) == "1")
+        #expect(try show("get(d, 'b', 0)", vars) == "0")
+        #expect(try show("get(m, 'a', 0)", vars) == "2")
+        #expect(try show("get(null, 'a', 'none')", vars) == "none")
+        let e = try #require(evaluationError("get(d.list, 'a', 0)", vars))
+        #expect(e.code == .typeMismatch)
+    }
+}
