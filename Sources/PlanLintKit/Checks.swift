@@ -11,6 +11,9 @@ public struct LintDocument: Sendable {
     public let limits: LimitSettings
     /// The schemas the configuration binds to this file.
     public let schemas: [SchemaBinding]
+    /// Threads a checker may use for this one document (more than 1 when there are spare
+    /// cores: fewer files than cores).
+    public var threads: Int = 1
 }
 
 /// Something that checks parsed documents: the rule engine, the schema validator.

@@ -170,7 +170,7 @@ struct RuleChecker: DocumentChecker {
     func check(_ document: LintDocument) -> [Diagnostic] {
         var policy = CostPolicy.default
         if let budget = document.limits.costBudget { policy.base = budget }
-        let runner = RuleRunner(ruleSet: ruleSet, options: RunOptions(explain: explain, costPolicy: policy))
+        let runner = RuleRunner(ruleSet: ruleSet, options: RunOptions(explain: explain, costPolicy: policy, parallel: document.threads > 1))
         return runner.run(on: document.parse.tree).diagnostics
     }
 }

@@ -44,9 +44,11 @@ public struct Linter: Sendable {
     /// Lints `inputs` with up to `jobs` threads (0: one per core). The result is sorted.
     public func lint(_ inputs: [Input], jobs: Int = 0) -> [Diagnostic] {
         let results = ResultSlots(count: inputs.count)
-        let workers = max(1, min(jobs > 0 ? jobs : Linter.coreCount, inputs.count))
+        let threads = jobs > 0 ? jobs : Linter.coreCount
+        let workers = max(1, min(threads, inputs.count))
         if workers == 1 {
-            for i in inputs.indices { results.set(i, lintOne(inputs[i])) }
+            // One file (or one job): the cores left over go to the rules inside it.
+            for i in inputs.indices { results.set(i, lintOne(inputs[i], threads: threads)) }
         } else {
             // Workers take the next file from a shared counter, so one huge file does not
             // hold up a whole stripe of small ones.
@@ -65,8 +67,8 @@ public struct Linter: Sendable {
     /// The number of cores online.
     public static var coreCount: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
 
-    /// Lints one file.
-    public func lintOne(_ input: Input) -> [Diagnostic] {
+    /// Lints one file; `threads` > 1 lets its checkers work in parallel.
+    public func lintOne(_ input: Input, threads: Int = 1) -> [Diagnostic] {
         let target = input.target
         let limits = configuration.limits(for: target.absolutePath)
         let yamlLimits = limits.yamlLimits
@@ -93,9 +95,10 @@ public struct Linter: Sendable {
         let (file, parsed) = YAMLReader.read(path: target.displayPath, raw: raw, limits: yamlLimits)
         var diagnostics = parsed.problems.map { Diagnostic($0, in: file) }
         if parsed.isComplete {
-            let document = LintDocument(
+            var document = LintDocument(
                 file: file, parse: parsed, absolutePath: target.absolutePath, limits: limits,
                 schemas: target.absolutePath.map(configuration.schemas(for:)) ?? [])
+            document.threads = threads
             for checker in checks.checkers { diagnostics += checker.check(document) }
         }
         applySeverity(&diagnostics, absolutePath: target.absolutePath)

@@ -86,6 +86,8 @@ public struct Rule: Sendable {
         /// Computed from `root` and invariant lets only: the same for every match, so the
         /// engine computes it once per document.
         let isDocumentInvariant: Bool
+        /// "let `name`", for failure reports (made once, not per evaluation).
+        let what: String
     }
 
     struct LabelSpec: Sendable {

@@ -518,7 +518,7 @@ struct Loader {
                     letIndexBySlot[slot] = lets.count
                     letNeeds.append(part?.needs ?? [])
                     // nil keeps the indexes aligned; a rule with a broken let is not built.
-                    lets.append(part.map { Rule.Let(name: name, slot: slot, part: $0, isDocumentInvariant: invariant) })
+                    lets.append(part.map { Rule.Let(name: name, slot: slot, part: $0, isDocumentInvariant: invariant, what: "let `\(name)`") })
                 }
             } else {
                 report(EngineCode.invalidValue, "`let` maps names to expressions, e.g. `let: {counted: size(self.items)}`",

@@ -1,4 +1,5 @@
 import Diagnostics
+import Foundation
 import Dispatch
 import ExactNumbers
 import RuleLanguage
@@ -78,12 +79,22 @@ public struct RuleRunner: Sendable {
     /// Runs every rule over one document (`root` is the document's root node).
     public func run(on root: YAMLNode) -> RunResult {
         let rules = ruleSet.rules
-        if options.parallel && rules.count > 1 {
+        let workers = options.parallel ? min(rules.count, RuleRunner.coreCount) : 1
+        if workers > 1 {
             let slots = Mutex([RunResult?](repeating: nil, count: rules.count))
+            let next = Atomic<Int>(0)
             let options = self.options
-            DispatchQueue.concurrentPerform(iterations: rules.count) { i in
-                let r = RuleEvaluation.run(rules[i], on: root, options: options)
-                slots.withLock { $0[i] = r }
+            DispatchQueue.concurrentPerform(iterations: workers) { w in
+                // Each worker walks its own handle on the tree: every node copy touches the
+                // handle's reference count, and one shared counter made two threads slower
+                // than one.
+                let mine = w == 0 ? root : root.withSeparateHandle()
+                while true {
+                    let i = next.add(1, ordering: .relaxed).oldValue
+                    if i >= rules.count { break }
+                    let r = RuleEvaluation.run(rules[i], on: mine, options: options)
+                    slots.withLock { $0[i] = r }
+                }
             }
             var result = RunResult()
             for r in slots.withLock({ $0 }) { if let r { result.append(r) } }
@@ -93,6 +104,8 @@ public struct RuleRunner: Sendable {
         for rule in rules { result.append(RuleEvaluation.run(rule, on: root, options: options)) }
         return result
     }
+
+    static let coreCount = max(1, ProcessInfo.processInfo.activeProcessorCount)
 
     /// Runs one rule over one document.
     public func run(_ rule: Rule, on root: YAMLNode) -> RunResult {
@@ -201,7 +214,7 @@ struct RuleEvaluation {
     mutating func ensureLets(_ needs: [Int]) throws(PartFailure) {
         for j in needs where !computed[j] {
             let l = rule.lets[j]
-            activation[l.slot] = try evaluate(l.part, what: "let `\(l.name)`", withLets: false)
+            activation[l.slot] = try evaluate(l.part, what: l.what, withLets: false)
             computed[j] = true
         }
     }

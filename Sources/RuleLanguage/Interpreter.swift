@@ -645,8 +645,26 @@ struct Interpreter {
 
     /// Exact equality (see Docs/rules-language.md): numbers by written value, strings by
     /// text, lists element-wise, maps by keys and values; different types are unequal.
+    /// The written value of a number or a numeric scalar node, without building a
+    /// `Quantity` (nil for anything else, and for a number too long to read, which the
+    /// general path then reports). Exact comparisons of two numbers use exactly this value.
+    @inline(__always) func writtenNumber(_ v: Value) -> ExactDecimal? {
+        switch v {
+        case .number(let q): return q.value
+        case .node(let n):
+            switch n.scalarType {
+            case .int?, .float?:
+                guard let s = n.scalarStorage else { return nil }
+                return s.bytes.withUnsafeBufferPointer { ExactDecimal(utf8: UnsafeBufferPointer(rebasing: $0[s.range])) }
+            default: return nil
+            }
+        default: return nil
+        }
+    }
+
     mutating func equals(_ a: Value, _ b: Value, _ e: Expr, _ l: Expr, _ r: Expr, depth: Int) throws -> Bool {
         try step(e)
+        if let x = writtenNumber(a), let y = writtenNumber(b) { return ExactDecimal.compare(x, y) == 0 }
         let x = try classify(a, l), y = try classify(b, r)
         if x.isNumber || y.isNumber {
             guard let p = x.quantity, let q = y.quantity else { return false }
@@ -696,6 +714,7 @@ struct Interpreter {
 
     /// -1, 0, 1 for numbers (exact) and strings (by code points).
     mutating func order(_ a: Value, _ b: Value, _ e: Expr, _ l: Expr, _ r: Expr) throws -> Int {
+        if let p = writtenNumber(a), let q = writtenNumber(b) { return ExactDecimal.compare(p, q) }
         let x = try classify(a, l), y = try classify(b, r)
         if x.isNumber || y.isNumber {
             guard let p = try quantity(x, a, l) else { throw nullInComparison(l, a) }

@@ -94,6 +94,11 @@ public struct YAMLNode: Sendable, Hashable, CustomStringConvertible {
     public var isAlias: Bool { record.kind == NodeRecord.aliasKind }
     /// For an alias, the anchor name it refers to.
     public var aliasName: String? { isAlias ? tree.properties(of: index).map { tree.names[Int($0.anchor)] } : nil }
+    /// This node in another handle on the same tree (see `YAMLTree.separateHandle()`).
+    public func withSeparateHandle() -> YAMLNode {
+        YAMLNode(tree: tree.separateHandle(), index: index)
+    }
+
     /// The anchored node an alias names (the node itself otherwise).
     public var resolved: YAMLNode { YAMLNode(tree: tree, index: contentIndex) }
 
@@ -162,6 +167,16 @@ public struct YAMLNode: Sendable, Hashable, CustomStringConvertible {
         }
         guard plain else { return .string }
         return tree.withScalarBytes(ci) { CoreSchema.classifyPlain($0) }
+    }
+
+    /// The array holding the scalar's decoded UTF-8 bytes, and their range in it (nil for
+    /// collections): the bytes of `withScalarBytes` for callers in hot loops, which can then
+    /// read them through a specialised `withUnsafeBufferPointer` instead of a generic closure.
+    public var scalarStorage: (bytes: [UInt8], range: Range<Int>)? {
+        let r = tree.nodes[Int(contentIndex)]
+        guard r.kind == NodeKind.scalar.rawValue else { return nil }
+        let bytes = r.flags & NodeRecord.inSource != 0 ? tree.file.bytes : tree.valueBytes
+        return (bytes, Int(r.a)..<Int(r.a + r.b))
     }
 
     /// Calls `body` with the scalar's decoded UTF-8 bytes (empty for collections), without

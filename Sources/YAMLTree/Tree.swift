@@ -22,6 +22,15 @@ public final class YAMLTree: Sendable {
         self.documentRoots = documentRoots
     }
 
+    /// A second handle on the same tree: the arrays are shared (nothing is copied), but the
+    /// handle object, whose reference count every `YAMLNode` copy touches, is not. Threads
+    /// that walk one document at once each take their own handle, so they do not contend
+    /// on a single counter. Nodes of different handles compare unequal.
+    public func separateHandle() -> YAMLTree {
+        YAMLTree(file: file, nodes: nodes, children: children, valueBytes: valueBytes, names: names,
+                 properties: properties, documentRoots: documentRoots)
+    }
+
     /// The root node of each document in the stream, in order.
     public var documents: [YAMLNode] { documentRoots.map { YAMLNode(tree: self, index: $0) } }
 
