@@ -105,7 +105,8 @@ public struct RuleRunner: Sendable {
         return result
     }
 
-    static let coreCount = max(1, ProcessInfo.processInfo.activeProcessorCount)
+    /// Cores a parallel run uses at most.
+    public static let coreCount = max(1, ProcessInfo.processInfo.activeProcessorCount)
 
     /// Runs one rule over one document.
     public func run(_ rule: Rule, on root: YAMLNode) -> RunResult {

@@ -340,6 +340,9 @@ public struct SymbolTable: Sendable {
     /// Whether some symbol is spelled like a type name (`'number'`, `'null'` …), which
     /// makes `type(x) == 'number'` go through the general comparison.
     private(set) var hasTypeNameSymbol = false
+    /// Whether some symbol reads as none (`null`): then two different strings can still
+    /// compare equal (both none), so text comparisons cannot stop at differing bytes.
+    private(set) var hasNoneSymbol = false
 
     public init(_ entries: [(String, Meaning)] = []) {
         symbols = []
@@ -357,6 +360,7 @@ public struct SymbolTable: Sendable {
             meanings.append(meaning)
             if RuntimeType.named(symbol) != nil { hasTypeNameSymbol = true }
         }
+        hasNoneSymbol = meanings.contains { if case .null = $0 { true } else { false } }
     }
 
     /// The meaning of `symbol` (compared by code points).

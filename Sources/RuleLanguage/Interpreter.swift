@@ -662,9 +662,32 @@ struct Interpreter {
         }
     }
 
+    /// Equality of two texts (string values or string scalars) decided from their bytes,
+    /// without making Strings: equal bytes are equal whatever the symbols mean; different
+    /// bytes are unequal unless some symbol reads as none (then nil: the general path
+    /// decides). Nil too when either side is not text.
+    @inline(__always) func sameText(_ a: Value, _ b: Value) -> Bool? {
+        func bytes<R>(_ v: Value, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
+            switch v {
+            case .string(let s):
+                return s.utf8.withContiguousStorageIfAvailable(body)
+            case .node(let n):
+                guard n.scalarType == .string, let st = n.scalarStorage else { return nil }
+                return st.bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[st.range])) }
+            default:
+                return nil
+            }
+        }
+        let equal: Bool?? = bytes(a) { x in bytes(b) { y in TextCompare.bytesEqual(x, y) } }
+        guard let inner = equal, let same = inner else { return nil }
+        if same { return true }
+        return symbols.hasNoneSymbol ? nil : false
+    }
+
     mutating func equals(_ a: Value, _ b: Value, _ e: Expr, _ l: Expr, _ r: Expr, depth: Int) throws -> Bool {
         try step(e)
         if let x = writtenNumber(a), let y = writtenNumber(b) { return ExactDecimal.compare(x, y) == 0 }
+        if let same = sameText(a, b) { return same }
         let x = try classify(a, l), y = try classify(b, r)
         if x.isNumber || y.isNumber {
             guard let p = x.quantity, let q = y.quantity else { return false }
