@@ -9,7 +9,11 @@ import Foundation
 /// `InvalidRequest`) and shown on the stream as ``Event/problem(_:)`` for logging.
 ///
 /// Sending is synchronous, thread-safe and never throws: when the peer has gone away the
-/// connection closes and the stream ends, which is what the server loop reacts to.
+/// connection closes and the stream ends, which is what the server loop reacts to. The end
+/// of the input is not the end of the output: after ``closeReason`` becomes
+/// ``TransportCloseReason/endOfInput`` (the client closed our stdin, as in `planlint lsp <
+/// requests`), replies and notifications are still written until writing fails or
+/// ``close()`` is called.
 ///
 /// ```swift
 /// let connection = Connection(transport: FileDescriptorTransport())
