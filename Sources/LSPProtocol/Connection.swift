@@ -15,6 +15,8 @@ import Foundation
 /// requests`), replies and notifications are still written until writing fails or
 /// ``close()`` is called.
 ///
+/// Dropping the last reference to a connection closes it.
+///
 /// ```swift
 /// let connection = Connection(transport: FileDescriptorTransport())
 /// connection.start()
@@ -96,7 +98,15 @@ public final class Connection: Sendable {
             return !s.started
         }
         guard first else { return }
-        transport.start { [self] event in receive(event) }
+        // Weakly: the transport keeps its handler until it closes, and a connection that is
+        // simply dropped (a server that returned after `exit`, a finished test) must not be
+        // kept alive by its own transport. `deinit` closes the transport instead.
+        transport.start { [weak self] event in self?.receive(event) }
+    }
+
+    deinit {
+        continuation.finish()
+        transport.close()
     }
 
     /// Why the connection closed, or nil while it is open.

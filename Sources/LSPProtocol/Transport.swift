@@ -219,6 +219,12 @@ public final class InMemoryTransport: MessageTransport {
         state = Locked(State(reader: MessageReader(limits: limits)))
     }
 
+    deinit {
+        // libdispatch crashes when an inactive queue is released ("Release of an inactive
+        // object"): an end that was never started must still be able to go away.
+        if !state.withLock({ $0.started }) { queue.activate() }
+    }
+
     /// Two connected ends.
     public static func pair(limits: FramingLimits = .default) -> (InMemoryTransport, InMemoryTransport) {
         let a = InMemoryTransport(name: "a", limits: limits)

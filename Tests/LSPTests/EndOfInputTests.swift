@@ -100,3 +100,38 @@ import Darwin
         #expect(replies[2]["result"] == .null)
     }
 }
+
+/// Connections that nobody closes (a server that returned after `exit`, an editor that
+/// simply went away) are released: the transport must not keep its connection alive.
+@Suite(.timeLimit(.minutes(1))) struct ConnectionLifetimeTests {
+    @Test func droppingAConnectionReleasesItAndEndsThePeersInput() async throws {
+        weak var weakServer: Connection?
+        weak var weakClient: Connection?
+        let loop: Task<Void, Never>
+        do {
+            let (a, b) = InMemoryTransport.pair()
+            let server = Connection(transport: a)
+            let client = Connection(transport: b)
+            weakServer = server
+            weakClient = client
+            server.start()
+            client.start()
+            loop = runEchoServer(server)
+            _ = try await client.sendRequest(method: "test/echo", params: JSONRPC.Null(), resultType: JSONValue.self)
+        }
+        // The client's transport may still be finishing the delivery of the reply.
+        for _ in 0..<200 where weakClient != nil { try await Task.sleep(for: .milliseconds(10)) }
+        #expect(weakClient == nil, "the client is kept alive by its own transport")
+        weakClient?.close() // only when the line above failed: end the server loop instead of hanging
+        await loop.value
+        for _ in 0..<200 where weakServer != nil { try await Task.sleep(for: .milliseconds(10)) }
+        #expect(weakServer == nil)
+    }
+
+    @Test func anInMemoryEndThatNeverStartedCanBeReleased() {
+        // libdispatch traps when an inactive queue is released.
+        _ = InMemoryTransport.pair()
+        let (a, _) = InMemoryTransport.pair()
+        _ = Connection(transport: a)
+    }
+}
