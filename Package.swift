@@ -61,7 +61,7 @@ let package = Package(
         ),
         .executableTarget(name: "planlint", dependencies: ["PlanLintCLI"], swiftSettings: strict),
         // Fuzz entry points (scripts/fuzz builds them with -sanitize=fuzzer) and a replay tool.
-        .target(name: "FuzzTargets", dependencies: ["YAMLTree", "Diagnostics", "LSPProtocol"], swiftSettings: strict),
+        .target(name: "FuzzTargets", dependencies: ["YAMLTree", "Diagnostics", "LSPProtocol", "ExactNumbers", "RuleLanguage", "PlanLintKit"], swiftSettings: strict),
         .executableTarget(name: "planlint-fuzz", dependencies: ["FuzzTargets"], swiftSettings: strict),
 
         .testTarget(name: "SourceTextTests", dependencies: ["SourceText"]),

@@ -1,27 +1,36 @@
-import YAMLTree
-import SourceText
 import Diagnostics
 import LSPProtocol
+import SourceText
+import YAMLTree
 
 /// Entry points for the fuzzers (libFuzzer, see scripts/fuzz) and for replaying their
 /// findings as regression tests. Each takes arbitrary bytes and must return without
 /// crashing, hanging or leaking, whatever the bytes are.
+///
+/// - `yaml`: bytes → YAML tree → every bundled rule (Rules/) and the plan schema, as
+///   `planlint check` runs them on a plan, and the human rendering of the findings.
+/// - `expr`: bytes → expression parser → static checker → interpreter (with a small cost
+///   budget) over a fixed plan document.
+/// - `lsp`: bytes → base-protocol framing → JSON-RPC → the typed params the server reads.
 public enum FuzzTargets {
     /// Names accepted by `run(_:on:)`.
-    public static let names = ["yaml", "lsp"]
+    public static let names = ["yaml", "expr", "lsp"]
 
     /// Runs the target `name` on `bytes`; false for an unknown target.
     @discardableResult
     public static func run(_ name: String, on bytes: [UInt8]) -> Bool {
         switch name {
         case "yaml": yaml(bytes)
+        case "expr": expr(bytes)
         case "lsp": lsp(bytes)
         default: return false
         }
         return true
     }
 
-    /// YAML → tree → diagnostics → every position conversion a renderer would make.
+    /// YAML → tree → diagnostics → every position conversion a renderer would make, then
+    /// the whole lint of the bytes as a plan: every bundled rule, the plan schema,
+    /// suppressions, and the human rendering of what they found.
     public static func yaml(_ bytes: [UInt8]) {
         let limits = YAMLLimits(maxDepth: 200, maxAliasExpansion: 100_000, maxInputBytes: 1 << 20)
         let (file, result) = YAMLReader.read(path: "fuzz.yaml", raw: bytes, limits: limits)
@@ -52,6 +61,7 @@ public enum FuzzTargets {
                 }
             }
         }
+        BundledPack.lint(bytes)
     }
 
     /// The language server's input path: base-protocol framing → JSON-RPC → typed params of

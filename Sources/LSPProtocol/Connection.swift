@@ -9,7 +9,13 @@ import Foundation
 /// `InvalidRequest`) and shown on the stream as ``Event/problem(_:)`` for logging.
 ///
 /// Sending is synchronous, thread-safe and never throws: when the peer has gone away the
-/// connection closes and the stream ends, which is what the server loop reacts to.
+/// connection closes and the stream ends, which is what the server loop reacts to. The end
+/// of the input is not the end of the output: after ``closeReason`` becomes
+/// ``TransportCloseReason/endOfInput`` (the client closed our stdin, as in `planlint lsp <
+/// requests`), replies and notifications are still written until writing fails or
+/// ``close()`` is called.
+///
+/// Dropping the last reference to a connection closes it.
 ///
 /// ```swift
 /// let connection = Connection(transport: FileDescriptorTransport())
@@ -92,7 +98,15 @@ public final class Connection: Sendable {
             return !s.started
         }
         guard first else { return }
-        transport.start { [self] event in receive(event) }
+        // Weakly: the transport keeps its handler until it closes, and a connection that is
+        // simply dropped (a server that returned after `exit`, a finished test) must not be
+        // kept alive by its own transport. `deinit` closes the transport instead.
+        transport.start { [weak self] event in self?.receive(event) }
+    }
+
+    deinit {
+        continuation.finish()
+        transport.close()
     }
 
     /// Why the connection closed, or nil while it is open.

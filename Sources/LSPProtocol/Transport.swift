@@ -82,7 +82,11 @@ public final class FileDescriptorTransport: MessageTransport {
 
     private struct State {
         var handler: (@Sendable (TransportEvent) -> Void)?
+        /// `close()` was called: no more events, no more sending.
         var closed = false
+        /// The input ended (or broke): no more events, but sending goes on, so replies
+        /// to requests read before the end still reach the peer.
+        var inputEnded = false
         var started = false
     }
 
@@ -111,9 +115,9 @@ public final class FileDescriptorTransport: MessageTransport {
 
     private func deliver(_ event: TransportEvent) {
         let handler = state.withLock { s -> (@Sendable (TransportEvent) -> Void)? in
-            if s.closed { return nil }
+            if s.closed || s.inputEnded { return nil }
             if case .closed = event {
-                s.closed = true
+                s.inputEnded = true
                 let h = s.handler
                 s.handler = nil
                 return h
@@ -126,7 +130,7 @@ public final class FileDescriptorTransport: MessageTransport {
     private func readLoop() {
         var reader = MessageReader(limits: limits)
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while state.withLock({ !$0.closed }) {
+        while state.withLock({ !$0.closed && !$0.inputEnded }) {
             let n = chunk.withUnsafeMutableBytes { read(input, $0.baseAddress, $0.count) }
             if n < 0 {
                 if errno == EINTR { continue }
@@ -157,6 +161,9 @@ public final class FileDescriptorTransport: MessageTransport {
         }
     }
 
+    /// Sending works until ``close()`` or a failed write, also after the input ended: a
+    /// client may close our input right after its last request (`planlint lsp <
+    /// requests.json`) and still read the replies.
     public func send(_ body: [UInt8]) throws(TransportError) {
         if state.withLock({ $0.closed }) { throw TransportError("the connection is closed") }
         let bytes = MessageWriter.frame(body)
@@ -210,6 +217,12 @@ public final class InMemoryTransport: MessageTransport {
         self.limits = limits
         queue = DispatchQueue(label: "lsp.in-memory.\(name)", attributes: .initiallyInactive)
         state = Locked(State(reader: MessageReader(limits: limits)))
+    }
+
+    deinit {
+        // libdispatch crashes when an inactive queue is released ("Release of an inactive
+        // object"): an end that was never started must still be able to go away.
+        if !state.withLock({ $0.started }) { queue.activate() }
     }
 
     /// Two connected ends.

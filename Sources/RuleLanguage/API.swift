@@ -260,16 +260,25 @@ public final class CompiledExpression: Sendable {
     public let usedSlots: [Int]
 
     let root: Expr
+    /// Every node of `root`'s tree, as plain references. The tree itself owns its nodes;
+    /// this list exists for LeakSanitizer, which finds live objects by scanning memory for
+    /// their addresses. Swift stores the case of `Expr.Kind` in the spare high bits of a
+    /// payload pointer (here the body of a macro), and an address with those bits set is
+    /// not recognised: without this list every macro body of an expression alive at exit
+    /// was reported as "leaked" (swiftlang/swift-corelibs-xctest#342 describes the same
+    /// effect). One pointer per node, at compile time only.
+    let nodes: [Expr]
     let limits: ExpressionLimits
 
     /// Whether the value is the same for every match of a rule over one document: it reads
     /// only document-invariant variables (`root`, invariant lets) and constants.
     public var isDocumentInvariant: Bool { root.isInvariant }
 
-    init(text: String, root: Expr, resultType: ValueType, variableCount: Int, usedSlots: [Int], limits: ExpressionLimits) {
+    init(text: String, root: Expr, nodes: [Expr], resultType: ValueType, variableCount: Int, usedSlots: [Int], limits: ExpressionLimits) {
         self.limits = limits
         self.text = text
         self.root = root
+        self.nodes = nodes
         self.resultType = resultType
         self.variableCount = variableCount
         self.usedSlots = usedSlots

@@ -134,6 +134,30 @@ final class Expr: Sendable {
         self.fast = Expr.fastForm(kind)
     }
 
+    /// The direct subexpressions, in no particular order.
+    var children: [Expr] {
+        switch kind {
+        case .constant, .variable, .local: return []
+        case .list(let items), .call(_, let items): return items
+        case .map(let entries): return entries.flatMap { [$0.key, $0.value] }
+        case .member(let t, _), .not(let t), .negate(let t), .matchLiteral(let t, _): return [t]
+        case .index(let a, let b), .binary(_, let a, let b), .and(let a, let b), .or(let a, let b), .has(let a, let b): return [a, b]
+        case .conditional(let c, let a, let b): return [c, a, b]
+        case .macro(_, let target, _, _, let filter, let body): return [target, body] + (filter.map { [$0] } ?? [])
+        }
+    }
+
+    /// Every node of the tree rooted here, found without recursion.
+    var allNodes: [Expr] {
+        var out: [Expr] = []
+        var stack = [self]
+        while let e = stack.popLast() {
+            out.append(e)
+            stack += e.children
+        }
+        return out
+    }
+
     var sexpr: String {
         switch kind {
         case .constant(let v): return v.formatted(.plain).quotedIfString(v)
@@ -186,7 +210,7 @@ enum Compiler {
             return CompileResult(expression: nil, problems: sorted)
         }
         let compiled = CompiledExpression(
-            text: text, root: root, resultType: type, variableCount: scope.names.count,
+            text: text, root: root, nodes: root.allNodes, resultType: type, variableCount: scope.names.count,
             usedSlots: checker.used.sorted(), limits: limits)
         return CompileResult(expression: compiled, problems: [])
     }
