@@ -105,7 +105,7 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Add to each rule finding the values and rounding intervals that were compared.")
     var explain = false
 
-    @Option(name: [.customShort("j"), .long], help: ArgumentHelp("Files linted at once (default: one per core).", valueName: "n"))
+    @Option(name: [.customShort("j"), .long], help: ArgumentHelp("Threads (default: one per core): files are linted at once, and with fewer files than threads a file's rules share the rest.", valueName: "n"))
     var jobs: Int = 0
 
     func validate() throws {

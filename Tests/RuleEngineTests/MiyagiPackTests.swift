@@ -38,6 +38,13 @@ import YAMLTree
         #expect(parsed.problems.isEmpty, "\(parsed.problems)", sourceLocation: sourceLocation)
         let result = RuleRunner(ruleSet: Self.loaded.ruleSet).run(on: parsed.tree)
         #expect(result.isComplete, "not evaluated: \(result.unevaluatedRules)", sourceLocation: sourceLocation)
+        // The parallel path (rules on several threads, each on its own tree handle) finds
+        // exactly the same, labels and notes included, in the same order.
+        let parallel = RuleRunner(ruleSet: Self.loaded.ruleSet, options: RunOptions(parallel: true)).run(on: parsed.tree)
+        func full(_ d: Diagnostic) -> String {
+            describe(d) + d.labels.map { " [\(place($0.span)) \($0.message)]" }.joined() + d.notes.map { " (\($0))" }.joined()
+        }
+        #expect(parallel.diagnostics.map(full) == result.diagnostics.map(full), sourceLocation: sourceLocation)
         return result.diagnostics.sorted(by: Diagnostic.ordered)
     }
 
