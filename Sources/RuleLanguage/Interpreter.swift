@@ -643,8 +643,6 @@ struct Interpreter {
         trace.append(ComparisonTrace(op: op.rawValue, range: e.range, leftRange: l.range, rightRange: r.range, left: a, right: b, result: result))
     }
 
-    /// Exact equality (see Docs/rules-language.md): numbers by written value, strings by
-    /// text, lists element-wise, maps by keys and values; different types are unequal.
     /// The written value of a number or a numeric scalar node, without building a
     /// `Quantity` (nil for anything else, and for a number too long to read, which the
     /// general path then reports). Exact comparisons of two numbers use exactly this value.
@@ -684,6 +682,8 @@ struct Interpreter {
         return symbols.hasNoneSymbol ? nil : false
     }
 
+    /// Exact equality (see Docs/rules-language.md): numbers by written value, strings by
+    /// text, lists element-wise, maps by keys and values; different types are unequal.
     mutating func equals(_ a: Value, _ b: Value, _ e: Expr, _ l: Expr, _ r: Expr, depth: Int) throws -> Bool {
         try step(e)
         if let x = writtenNumber(a), let y = writtenNumber(b) { return ExactDecimal.compare(x, y) == 0 }
