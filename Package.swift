@@ -30,6 +30,8 @@ let package = Package(
         ),
         // Source files, byte ranges, line tables, column conversions. No dependencies.
         .target(name: "SourceText", swiftSettings: strict),
+        // A pthread-based lock ThreadSanitizer can see (see Sources/Guarded/Guarded.swift).
+        .target(name: "Guarded", swiftSettings: strict),
         // Exact decimals and rounding intervals. No dependencies.
         .target(name: "ExactNumbers", swiftSettings: strict),
         // libyaml events → a tree of located nodes.
@@ -41,15 +43,15 @@ let package = Package(
         // Expression language: lexer, parser, checker, evaluator, fiscal years.
         .target(name: "RuleLanguage", dependencies: ["SourceText", "ExactNumbers", "YAMLTree", "Diagnostics"], swiftSettings: strict),
         // JSON Schema (2020-12) over the located tree.
-        .target(name: "SchemaValidation", dependencies: ["YAMLTree", "Diagnostics", "ExactNumbers"], swiftSettings: strict),
+        .target(name: "SchemaValidation", dependencies: ["YAMLTree", "Diagnostics", "ExactNumbers", "Guarded"], swiftSettings: strict),
         // Rule files and configs, running rules, suppressions, baselines.
-        .target(name: "RuleEngine", dependencies: ["RuleLanguage", "SchemaValidation", "Diagnostics", "YAMLTree"], swiftSettings: strict),
+        .target(name: "RuleEngine", dependencies: ["RuleLanguage", "SchemaValidation", "Diagnostics", "YAMLTree", "Guarded"], swiftSettings: strict),
         // The lint frontend shared by the CLI and the server.
-        .target(name: "PlanLintKit", dependencies: ["RuleEngine", "DiagnosticRendering"], swiftSettings: strict),
+        .target(name: "PlanLintKit", dependencies: ["RuleEngine", "DiagnosticRendering", "Guarded"], swiftSettings: strict),
         // Language Server Protocol framing and message types (no linting logic).
         .target(name: "LSPProtocol", swiftSettings: strict),
         // The language server.
-        .target(name: "PlanLintLSP", dependencies: ["LSPProtocol", "PlanLintKit", "RuleEngine", "RuleLanguage", "SchemaValidation"], swiftSettings: strict),
+        .target(name: "PlanLintLSP", dependencies: ["LSPProtocol", "PlanLintKit", "RuleEngine", "RuleLanguage", "SchemaValidation", "Guarded"], swiftSettings: strict),
         // Subcommands; each declares options and hands work to PlanLintKit.
         .target(
             name: "PlanLintCLI",

@@ -1,7 +1,7 @@
 import RuleEngine
 import RuleLanguage
 import SchemaValidation
-import Synchronization
+import Guarded
 
 /// Builds the checks a configuration asks for: rule packs (RuleEngine) and schemas
 /// (SchemaValidation).
@@ -126,7 +126,7 @@ final class SchemaChecker: DocumentChecker {
     /// Configured schemas by absolute path, compiled at load.
     let compiled: [String: CompiledSchema]
     /// Schemas named by comments whose own problems were already reported (once per run).
-    let reported = Mutex<Set<String>>([])
+    let reported = Guarded<Set<String>>([])
 
     init(registry: SchemaRegistry, compiled: [String: CompiledSchema]) {
         self.registry = registry

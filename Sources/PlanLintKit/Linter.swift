@@ -1,5 +1,6 @@
 import Dispatch
 @_exported import Diagnostics
+import Guarded
 @_exported import DiagnosticRendering
 @_exported import SourceText
 @_exported import YAMLTree
@@ -134,51 +135,28 @@ public struct Linter: Sendable {
 }
 
 /// Per-file result slots written by worker threads (each index by exactly one thread).
-final class ResultSlots: @unchecked Sendable {
-    private var slots: [[Diagnostic]]
-    private let lock = NSLockish()
+final class ResultSlots: Sendable {
+    private let slots: Guarded<[[Diagnostic]]>
 
-    init(count: Int) { slots = Array(repeating: [], count: count) }
+    init(count: Int) { slots = Guarded(Array(repeating: [], count: count)) }
 
     func set(_ i: Int, _ value: [Diagnostic]) {
-        lock.locked { slots[i] = value }
+        slots.withLock { $0[i] = value }
     }
 
     func joined() -> [Diagnostic] {
-        lock.locked { slots.flatMap { $0 } }
+        slots.withLock { $0.flatMap { $0 } }
     }
 }
 
 /// A shared work counter.
-final class Counter: @unchecked Sendable {
-    private var value = 0
-    private let lock = NSLockish()
+final class Counter: Sendable {
+    private let value = Guarded(0)
     func take() -> Int {
-        lock.locked {
-            defer { value += 1 }
-            return value
+        value.withLock { v in
+            defer { v += 1 }
+            return v
         }
-    }
-}
-
-/// A pthread mutex (Foundation-free).
-final class NSLockish: @unchecked Sendable {
-    private let mutex: UnsafeMutablePointer<pthread_mutex_t>
-
-    init() {
-        mutex = .allocate(capacity: 1)
-        pthread_mutex_init(mutex, nil)
-    }
-
-    deinit {
-        pthread_mutex_destroy(mutex)
-        mutex.deallocate()
-    }
-
-    func locked<R>(_ body: () throws -> R) rethrows -> R {
-        pthread_mutex_lock(mutex)
-        defer { pthread_mutex_unlock(mutex) }
-        return try body()
     }
 }
 

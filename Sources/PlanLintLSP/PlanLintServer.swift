@@ -1,7 +1,7 @@
 import Dispatch
 import LSPProtocol
 import PlanLintKit
-import Synchronization
+import Guarded
 
 /// The planlint language server: `planlint lsp`.
 ///
@@ -295,7 +295,7 @@ public enum LanguageServer {
     /// status (0 after `shutdown`, else 1). Nothing else may write to stdout meanwhile.
     public static func serveStandardIO(options: PlanLintServer.Options = .init()) -> Int32 {
         let server = PlanLintServer(connection: Connection(transport: FileDescriptorTransport()), options: options)
-        let status = Mutex<Int32>(1)
+        let status = Guarded<Int32>(1)
         let done = DispatchSemaphore(value: 0)
         Task.detached {
             let code = await server.run()

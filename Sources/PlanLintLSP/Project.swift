@@ -1,7 +1,7 @@
 import PlanLintKit
 import RuleEngine
 import RuleLanguage
-import Synchronization
+import Guarded
 
 /// Which `.planlint.yaml` a document falls under: the nearest one at or above its folder
 /// (as `planlint check` run there finds it), or none, with the repository root then standing
@@ -53,7 +53,7 @@ final class Project: Sendable {
     private let ruleTexts: [String: (bytes: [UInt8], fromBuffer: Bool)]
     /// Schemas named by `$schema` comments in documents checked with this project, found as
     /// documents are checked (the schema checker caches them).
-    private let commentSchemas = Mutex<[String: FileStamp?]>([:])
+    private let commentSchemas = Guarded<[String: FileStamp?]>([:])
 
     init(key: ProjectKey, configuration: Configuration, checks: Checks, loadDiagnostics: [Diagnostic],
          isBlocked: Bool, stamps: [String: FileStamp?], ruleFileList: [String],
@@ -227,7 +227,7 @@ struct RuleChecker: DocumentChecker {
 /// Used from the server's one checking queue; the lock only makes `invalidateAll()` safe to
 /// call from the message loop.
 final class ProjectCache: Sendable {
-    private let projects = Mutex<[ProjectKey: Project]>([:])
+    private let projects = Guarded<[ProjectKey: Project]>([:])
     let cwd: String
 
     init(cwd: String) { self.cwd = cwd }

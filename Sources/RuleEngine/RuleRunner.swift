@@ -4,6 +4,7 @@ import Dispatch
 import ExactNumbers
 import RuleLanguage
 import SourceText
+import Guarded
 import Synchronization
 import YAMLTree
 
@@ -81,7 +82,7 @@ public struct RuleRunner: Sendable {
         let rules = ruleSet.rules
         let workers = options.parallel ? min(rules.count, RuleRunner.coreCount) : 1
         if workers > 1 {
-            let slots = Mutex([RunResult?](repeating: nil, count: rules.count))
+            let slots = Guarded([RunResult?](repeating: nil, count: rules.count))
             let next = Atomic<Int>(0)
             let options = self.options
             DispatchQueue.concurrentPerform(iterations: workers) { w in

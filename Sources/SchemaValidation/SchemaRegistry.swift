@@ -1,7 +1,7 @@
 import Diagnostics
 import Foundation
 import SourceText
-import Synchronization
+import Guarded
 import YAMLTree
 
 /// Loads, compiles and caches schemas by path.
@@ -25,8 +25,8 @@ public final class SchemaRegistry: Sendable {
     public let allowedRoot: String?
     let resolver: (any SchemaResourceResolver)?
     let limits: YAMLLimits
-    let cache = Mutex<[String: SchemaLoadResult]>([:])
-    let documentCache = Mutex<[String: SchemaDocument]>([:])
+    let cache = Guarded<[String: SchemaLoadResult]>([:])
+    let documentCache = Guarded<[String: SchemaDocument]>([:])
 
     /// - Parameters:
     ///   - allowedRoot: the directory schema files (and the files their `$ref`s name) must be

@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import Guarded
 
 /// Runs validation on a thread of its own whose stack is sized for the deepest evaluation
 /// allowed (`ValidationOptions.maxDepth`).
@@ -16,7 +16,7 @@ enum DeepStack {
     static let baseBytes = 4 << 20
 
     final class Box<T: Sendable>: Sendable {
-        let value = Mutex<T?>(nil)
+        let value = Guarded<T?>(nil)
     }
 
     static func run<T: Sendable>(maxDepth: Int, _ body: @escaping @Sendable () -> T) -> T {
