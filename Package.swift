@@ -49,7 +49,7 @@ let package = Package(
         // The lint frontend shared by the CLI and the server.
         .target(name: "PlanLintKit", dependencies: ["RuleEngine", "DiagnosticRendering", "Guarded"], swiftSettings: strict),
         // Language Server Protocol framing and message types (no linting logic).
-        .target(name: "LSPProtocol", swiftSettings: strict),
+        .target(name: "LSPProtocol", dependencies: ["Guarded"], swiftSettings: strict),
         // The language server.
         .target(name: "PlanLintLSP", dependencies: ["LSPProtocol", "PlanLintKit", "RuleEngine", "RuleLanguage", "SchemaValidation", "Guarded"], swiftSettings: strict),
         // Subcommands; each declares options and hands work to PlanLintKit.
@@ -74,7 +74,7 @@ let package = Package(
         .testTarget(name: "SchemaValidationTests", dependencies: ["SchemaValidation"], exclude: ["Fixtures"]),
         .testTarget(name: "RuleEngineTests", dependencies: ["RuleEngine", "PlanLintKit"]),
         .testTarget(name: "CLITests", dependencies: ["PlanLintKit"]),
-        .testTarget(name: "LSPTests", dependencies: ["PlanLintLSP", "LSPProtocol", "SourceText"], exclude: ["Fixtures", "nvim"]),
+        .testTarget(name: "LSPTests", dependencies: ["PlanLintLSP", "LSPProtocol", "SourceText", "Guarded"], exclude: ["Fixtures", "nvim"]),
         .testTarget(name: "FuzzRegressionTests", dependencies: ["FuzzTargets"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,4 +1,5 @@
 import Foundation
+import Guarded
 
 /// A JSON-RPC connection over a ``MessageTransport``: what a server (or a test client)
 /// talks to.
@@ -70,7 +71,7 @@ public final class Connection: Sendable {
 
     private let transport: any MessageTransport
     private let continuation: AsyncStream<Event>.Continuation
-    private let state = Locked(State())
+    private let state = Guarded(State())
 
     private typealias ResponseContinuation = CheckedContinuation<Result<JSONRPC.Response, JSONRPC.ResponseError>, Never>
 

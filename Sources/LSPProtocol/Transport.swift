@@ -1,4 +1,5 @@
 import Foundation
+import Guarded
 
 #if canImport(Glibc)
 import Glibc
@@ -78,7 +79,7 @@ public final class FileDescriptorTransport: MessageTransport {
     private let output: Int32
     private let limits: FramingLimits
     private let writeLock = NSLock()
-    private let state = Locked(State())
+    private let state = Guarded(State())
 
     private struct State {
         var handler: (@Sendable (TransportEvent) -> Void)?
@@ -202,7 +203,7 @@ public final class FileDescriptorTransport: MessageTransport {
 /// ```
 public final class InMemoryTransport: MessageTransport {
     private let queue: DispatchQueue
-    private let state: Locked<State>
+    private let state: Guarded<State>
     private let limits: FramingLimits
 
     private struct State {
@@ -216,7 +217,7 @@ public final class InMemoryTransport: MessageTransport {
     private init(name: String, limits: FramingLimits) {
         self.limits = limits
         queue = DispatchQueue(label: "lsp.in-memory.\(name)", attributes: .initiallyInactive)
-        state = Locked(State(reader: MessageReader(limits: limits)))
+        state = Guarded(State(reader: MessageReader(limits: limits)))
     }
 
     deinit {

@@ -79,8 +79,8 @@ public enum ChecksLoader {
         return (result.ruleSet, diagnostics + result.diagnostics)
     }
 
-    /// A rule's documentation for `explain` and SARIF.
-    static func documentation(_ rule: Rule) -> CodeDocumentation {
+    /// A rule's documentation for `explain`, SARIF and the language server's hovers.
+    public static func documentation(_ rule: Rule) -> CodeDocumentation {
         CodeDocumentation(
             code: rule.id, severity: rule.severity, summary: rule.summary,
             description: rule.description ?? rule.summary,
@@ -162,12 +162,18 @@ final class SchemaChecker: DocumentChecker {
     }
 }
 
-/// Runs a rule set over each document (the cost budget from the file's limits).
-struct RuleChecker: DocumentChecker {
+/// Runs a rule set over each document (the cost budget from the file's limits; the
+/// document's spare threads run rules in parallel).
+public struct RuleChecker: DocumentChecker {
     let ruleSet: RuleSet
     let explain: Bool
 
-    func check(_ document: LintDocument) -> [Diagnostic] {
+    public init(ruleSet: RuleSet, explain: Bool = false) {
+        self.ruleSet = ruleSet
+        self.explain = explain
+    }
+
+    public func check(_ document: LintDocument) -> [Diagnostic] {
         var policy = CostPolicy.default
         if let budget = document.limits.costBudget { policy.base = budget }
         let runner = RuleRunner(ruleSet: ruleSet, options: RunOptions(explain: explain, costPolicy: policy, parallel: document.threads > 1))

@@ -138,7 +138,7 @@ enum ProjectLoader {
         for path in config.rules.map(\.path) { stamp(path) }
         for path in rules.files { stamp(path) }
         checks.loadDiagnostics += rules.diagnostics
-        checks.documentation += rules.ruleSet.rules.map(documentation)
+        checks.documentation += rules.ruleSet.rules.map(ChecksLoader.documentation)
         if !rules.ruleSet.isEmpty {
             checks.checkers.append(RuleChecker(ruleSet: rules.ruleSet))
         }
@@ -195,30 +195,6 @@ enum ProjectLoader {
         }
         let result = RuleLoader.load(sources: sources, options: options)
         return LoadedRules(ruleSet: result.ruleSet, diagnostics: diagnostics + result.diagnostics, files: files, texts: texts)
-    }
-
-    /// A rule's documentation (hover, `codeDescription`), as `planlint explain` shows it.
-    static func documentation(_ rule: Rule) -> CodeDocumentation {
-        CodeDocumentation(
-            code: rule.id, severity: rule.severity, summary: rule.summary,
-            description: rule.description ?? rule.summary,
-            help: rule.help ?? "See the rule's description.",
-            badExample: rule.examples.first { $0.kind == .invalid }?.yaml.text,
-            goodExample: rule.examples.first { $0.kind == .valid }?.yaml.text,
-            tags: rule.tags, source: "\(rule.source.path):\(rule.source.line)", docsURL: rule.docsURL)
-    }
-}
-
-/// Runs a rule set over each document, with the cost budget of the document's limits (as
-/// `planlint check`).
-struct RuleChecker: DocumentChecker {
-    let ruleSet: RuleSet
-
-    func check(_ document: LintDocument) -> [Diagnostic] {
-        var policy = CostPolicy.default
-        if let budget = document.limits.costBudget { policy.base = budget }
-        let runner = RuleRunner(ruleSet: ruleSet, options: RunOptions(costPolicy: policy))
-        return runner.run(on: document.parse.tree).diagnostics
     }
 }
 

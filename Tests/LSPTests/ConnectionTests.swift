@@ -1,4 +1,5 @@
 import Foundation
+import Guarded
 import Testing
 
 @testable import LSPProtocol
@@ -39,7 +40,7 @@ final class RawPeer: Sendable {
 
 /// A tiny server loop for the tests: answers `initialize`, echoes `test/echo`, records
 /// notifications, and reports problems.
-func runEchoServer(_ connection: Connection, notifications: Locked<[String]>? = nil, problems: Locked<[String]>? = nil) -> Task<Void, Never> {
+func runEchoServer(_ connection: Connection, notifications: Guarded<[String]>? = nil, problems: Guarded<[String]>? = nil) -> Task<Void, Never> {
     Task {
         for await event in connection.messages {
             switch event {
@@ -116,7 +117,7 @@ func runEchoServer(_ connection: Connection, notifications: Locked<[String]>? = 
         let (a, b) = InMemoryTransport.pair()
         let server = Connection(transport: a)
         let client = Connection(transport: b)
-        let seen = Locked<[String]>([])
+        let seen = Guarded<[String]>([])
         let loop = runEchoServer(server, notifications: seen)
         server.start()
         client.start()
@@ -136,7 +137,7 @@ func runEchoServer(_ connection: Connection, notifications: Locked<[String]>? = 
     @Test func brokenInputIsAnsweredByTheConnection() async throws {
         let (a, b) = InMemoryTransport.pair()
         let server = Connection(transport: a)
-        let problems = Locked<[String]>([])
+        let problems = Guarded<[String]>([])
         let loop = runEchoServer(server, problems: problems)
         server.start()
         let peer = RawPeer(b)
@@ -171,7 +172,7 @@ func runEchoServer(_ connection: Connection, notifications: Locked<[String]>? = 
     @Test func oversizedMessagesAreSkippedAndFatalFramingClosesTheConnection() async throws {
         let (a, b) = InMemoryTransport.pair(limits: FramingLimits(maximumContentLength: 100))
         let server = Connection(transport: a)
-        let problems = Locked<[String]>([])
+        let problems = Guarded<[String]>([])
         let loop = runEchoServer(server, problems: problems)
         server.start()
         let peer = RawPeer(b)
