@@ -272,16 +272,14 @@ public struct Quantity: Sendable, CustomStringConvertible {
     /// interval gives an order only when every number of one lies on the same side of every
     /// number of the other (`＊` < 1 and `＊` ≠ 0 are certain; `＊` vs 0.5 is `undecided`).
     public func exactOrder(_ other: Quantity) -> Order {
+        // Two values (exact or as written): compare them. Otherwise one side is an interval
+        // without a value, and the other is its value or its interval.
         if let x = value, let y = other.value {
             let c = ExactDecimal.compare(x, y)
             return c < 0 ? .less : c > 0 ? .greater : .equal
         }
         let a = value.map { Quantity(exact: $0) } ?? self
         let b = other.value.map { Quantity(exact: $0) } ?? other
-        if let x = a.exactValue, let y = b.exactValue {
-            let c = ExactDecimal.compare(x, y)
-            return c < 0 ? .less : c > 0 ? .greater : .equal
-        }
         let c1 = ExactDecimal.compare(a.upper, b.lower)
         if c1 < 0 || (c1 == 0 && (a.isUpperOpen || b.isLowerOpen)) { return .less }
         let c2 = ExactDecimal.compare(a.lower, b.upper)

@@ -347,7 +347,7 @@ public struct SymbolTable: Sendable {
     public private(set) var symbols: [String]
     public private(set) var meanings: [Meaning]
     /// Whether some symbol is spelled like a type name (`'number'`, `'null'` …), which
-    /// makes `type(x) == 'number'` go through the general comparison.
+    /// makes `type(x) == 'number'` go through the general comparison (`Expr.Fast.typeIs`).
     private(set) var hasTypeNameSymbol = false
     /// Whether some symbol reads as none (`null`): then two different strings can still
     /// compare equal (both none), so text comparisons cannot stop at differing bytes.

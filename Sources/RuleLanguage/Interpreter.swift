@@ -18,15 +18,10 @@ struct Interpreter {
     var cache: [ObjectIdentifier: Value] = [:]
     var caching = false
 
-    /// Whether no type name (`'number'`, `'null'` …) is a declared symbol, so that
-    /// `type(x) == 'number'` may compare types directly (`Expr.Fast.typeIs`).
-    let typeNamesArePlain: Bool
-
     init(expression: CompiledExpression, options: EvaluationOptions, tracing: Bool) {
         self.expression = expression
         self.symbols = options.symbols
         self.tracing = tracing
-        self.typeNamesArePlain = !options.symbols.hasTypeNameSymbol
     }
 
     mutating func run(_ activation: inout Activation, meter: inout CostMeter) throws(EvaluationError) -> Value {
@@ -530,8 +525,9 @@ struct Interpreter {
 
     @inline(never) mutating func binary(_ e: Expr, _ top: Bool) throws -> Value {
         guard case .binary(let op, let l, let r) = e.kind else { return .null }
-        if case .typeIs(let arg, let type, let negated) = e.fast, typeNamesArePlain, !(tracing && top) {
-            // `type(x) == 'number'`: the steps of the call and the literal, then a tag test.
+        if case .typeIs(let arg, let type, let negated) = e.fast, !symbols.hasTypeNameSymbol, !(tracing && top) {
+            // `type(x) == 'number'`: the steps of the call and the literal, then a tag test
+            // (unless a symbol is spelled like a type name: then the general comparison).
             try step(e, 2)
             let v = try eval(arg, false)
             let same = type.map { RuntimeType.of(v) == $0 } ?? false
@@ -643,6 +639,13 @@ struct Interpreter {
         trace.append(ComparisonTrace(op: op.rawValue, range: e.range, leftRange: l.range, rightRange: r.range, left: a, right: b, result: result))
     }
 
+    /// `body` over a scalar node's bytes (nil for a collection), through `scalarStorage`: a
+    /// buffer read specialised here, cheaper than the generic `withScalarBytes` closure.
+    @inline(__always) func scalarBytes<R>(_ n: YAMLNode, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
+        guard let st = n.scalarStorage else { return nil }
+        return st.bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[st.range])) }
+    }
+
     /// The written value of a number or a numeric scalar node, without building a
     /// `Quantity` (nil for anything else, and for a number too long to read, which the
     /// general path then reports). Exact comparisons of two numbers use exactly this value.
@@ -651,9 +654,7 @@ struct Interpreter {
         case .number(let q): return q.value
         case .node(let n):
             switch n.scalarType {
-            case .int?, .float?:
-                guard let s = n.scalarStorage else { return nil }
-                return s.bytes.withUnsafeBufferPointer { ExactDecimal(utf8: UnsafeBufferPointer(rebasing: $0[s.range])) }
+            case .int?, .float?: return scalarBytes(n) { ExactDecimal(utf8: $0) } ?? nil
             default: return nil
             }
         default: return nil
@@ -670,8 +671,8 @@ struct Interpreter {
             case .string(let s):
                 return s.utf8.withContiguousStorageIfAvailable(body)
             case .node(let n):
-                guard n.scalarType == .string, let st = n.scalarStorage else { return nil }
-                return st.bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[st.range])) }
+                guard n.scalarType == .string else { return nil }
+                return scalarBytes(n, body)
             default:
                 return nil
             }
