@@ -1,5 +1,7 @@
 import ExactNumbers
+import Synchronization
 import SourceText
+import YAMLTree
 
 /// The checked tree the interpreter runs: names resolved to slots, functions to
 /// `Builtin`s, literal regexes compiled, constant lists folded.
@@ -48,18 +50,40 @@ final class Expr: Sendable {
     let weight: Int
     /// A cheaper way to evaluate a common shape, decided once here (the tree and its
     /// `sexpr` stay as written; the interpreter falls back to the general path whenever a
-    /// fast form does not apply to the values at hand).
-    let fast: Fast
+    /// fast form does not apply to the values at hand). Stored as a plain tag and plain
+    /// fields, not as the `Fast` enum: matching an enum with payloads copies them, which
+    /// cost a retain and a release on every visit of the hottest nodes.
+    let fastTag: FastTag
+    /// `.typeIs`: the argument of `type(…)`, the type named (nil: none), and whether `!=`;
+    /// `.member`: the target. Unmanaged: `kind` owns the node, and the interpreter reads it
+    /// through `_withUnsafeGuaranteedRef`, without the retain and release a stored
+    /// reference costs on every read.
+    let fastArg: Unmanaged<Expr>?
+    let fastType: RuntimeType?
+    let fastNegated: Bool
+    /// `.getKey`, `.member`: the key (owned by `fastKeyOwner`, read like `fastArg`);
+    /// `.getKey`: the constant returned when it is missing.
+    let fastKey: Unmanaged<KeyLookup>?
+    let fastKeyOwner: KeyLookup?
+    let fastFallback: Value
+
+    enum FastTag: UInt8, Sendable { case none, typeIs, getKey, member }
+
+    /// The operands of `.binary`, `.and`, `.or`, `.not` and `.conditional` in order, and the
+    /// operator of `.binary`, for the interpreter's hottest paths: unmanaged copies of the
+    /// references `kind` owns, read without a retain and a release (see `fastArg`).
+    let operands: (Unmanaged<Expr>?, Unmanaged<Expr>?, Unmanaged<Expr>?)
+    let binaryOp: Syntax.BinaryOp
 
     enum Fast: Sendable {
         case none
         /// `type(x) == 'name'` or `!=`, either way round: the run-time type compared as a
         /// tag (`type` nil: the text names no type, so never equal).
         case typeIs(arg: Expr, type: RuntimeType?, negated: Bool)
-        /// `get(x, 'key', constant)`: the key's UTF-8 bytes, compared in place.
-        case getKey(key: [UInt8], fallback: Value)
-        /// `x.name`: the name's UTF-8 bytes.
-        case member(key: [UInt8])
+        /// `get(x, 'key', constant)`: the key, compared in place.
+        case getKey(key: KeyLookup, fallback: Value)
+        /// `x.name`: the name, compared in place.
+        case member(target: Expr, key: KeyLookup)
     }
 
     static func fastForm(_ kind: Kind) -> Fast {
@@ -78,9 +102,9 @@ final class Expr: Sendable {
             return .none
         case .call(.get, let args) where args.count == 3:
             guard case .constant(.string(let key)) = args[1].kind, case .constant(let fallback) = args[2].kind else { return .none }
-            return .getKey(key: Array(key.utf8), fallback: fallback)
-        case .member(_, let name):
-            return .member(key: Array(name.utf8))
+            return .getKey(key: KeyLookup(key), fallback: fallback)
+        case .member(let target, let name):
+            return .member(target: target, key: KeyLookup(name))
         default:
             return .none
         }
@@ -131,7 +155,37 @@ final class Expr: Sendable {
         self.isInvariant = !variant && free == 0
         self.weight = weight
         self.isCacheable = isInvariant && weight >= 3
-        self.fast = Expr.fastForm(kind)
+        var arg: Expr?, key: KeyLookup?
+        switch Expr.fastForm(kind) {
+        case .none:
+            (fastTag, fastType, fastNegated, fastFallback) = (.none, nil, false, .null)
+        case .typeIs(let a, let type, let negated):
+            (fastTag, fastType, fastNegated, fastFallback) = (.typeIs, type, negated, .null)
+            arg = a
+        case .getKey(let k, let fallback):
+            (fastTag, fastType, fastNegated, fastFallback) = (.getKey, nil, false, fallback)
+            key = k
+        case .member(let target, let k):
+            (fastTag, fastType, fastNegated, fastFallback) = (.member, nil, false, .null)
+            (arg, key) = (target, k)
+        }
+        func unmanaged(_ e: Expr) -> Unmanaged<Expr> { Unmanaged.passUnretained(e) }
+        switch kind {
+        case .binary(let op, let l, let r):
+            (operands, binaryOp) = ((unmanaged(l), unmanaged(r), nil), op)
+        case .and(let l, let r), .or(let l, let r):
+            (operands, binaryOp) = ((unmanaged(l), unmanaged(r), nil), .and)
+        case .not(let x):
+            (operands, binaryOp) = ((unmanaged(x), nil, nil), .and)
+        case .conditional(let c, let a, let b):
+            (operands, binaryOp) = ((unmanaged(c), unmanaged(a), unmanaged(b)), .and)
+        default:
+            (operands, binaryOp) = ((nil, nil, nil), .and)
+        }
+        // `arg` is a child in `kind`, which keeps it alive as long as this node.
+        fastArg = arg.map { Unmanaged.passUnretained($0) }
+        fastKeyOwner = key
+        fastKey = key.map { Unmanaged.passUnretained($0) }
     }
 
     /// The direct subexpressions, in no particular order.
@@ -623,5 +677,25 @@ enum Suggest {
             (prev2, prev, cur) = (prev, cur, prev2)
         }
         return prev[y.count]
+    }
+}
+
+/// A key looked up by one expression node in many mappings: its UTF-8 bytes, and where it
+/// was found last (mappings of one shape keep a key at the same entry, so the next lookup
+/// usually compares one key instead of scanning). The hint is only a guess, read and
+/// written without ordering: a stale one costs a scan, never a wrong answer.
+final class KeyLookup: Sendable {
+    let bytes: [UInt8]
+    private let hint = Atomic<Int>(0)
+
+    init(_ key: String) { bytes = Array(key.utf8) }
+
+    /// The value under the key in a mapping node; nil when absent or not a mapping.
+    @inline(__always) func value(in node: YAMLNode) -> YAMLNode? {
+        var h = hint.load(ordering: .relaxed)
+        let before = h
+        let found = bytes.withUnsafeBufferPointer { node.value(forKey: $0, hint: &h) }
+        if h != before { hint.store(h, ordering: .relaxed) }
+        return found
     }
 }

@@ -183,7 +183,7 @@ struct Interpreter {
                 case .null: return .null
                 case .bool(let b): return .bool(b)
                 case .int, .float:
-                    guard let d = n.withScalarBytes({ ExactDecimal(utf8: $0) }) else {
+                    guard let d = scalarBytes(n, { ExactDecimal(utf8: $0) }) ?? nil else {
                         let t = n.scalarText ?? ""
                         throw EvaluationError(code: .overflow, message: "the number \(t) is outside the exact range (38 significant digits)", range: e.range, node: n)
                     }
@@ -376,13 +376,16 @@ struct Interpreter {
     }
 
     @inline(never) mutating func evalMember(_ e: Expr) throws -> Value {
-        guard case .member(let target, let name) = e.kind else { return .null }
-        let v = try eval(target, false)
-        if case .member(let key) = e.fast, case .node(let n) = v,
-           let value = key.withUnsafeBufferPointer({ n.value(forKey: $0) }) {
-            return .node(value)
+        if e.fastTag == .member {
+            let v = try e.fastArg.unsafelyUnwrapped._withUnsafeGuaranteedRef { try eval($0, false) }
+            if case .node(let n) = v, let value = e.fastKey.unsafelyUnwrapped._withUnsafeGuaranteedRef({ $0.value(in: n) }) {
+                return .node(value)
+            }
+            guard case .member(let target, let name) = e.kind else { return .null }
+            return try member(v, name, e, target)
         }
-        return try member(v, name, e, target)
+        guard case .member(let target, let name) = e.kind else { return .null }
+        return try member(try eval(target, false), name, e, target)
     }
 
     @inline(never) mutating func evalIndex(_ e: Expr) throws -> Value {
@@ -393,9 +396,10 @@ struct Interpreter {
     }
 
     @inline(never) mutating func evalNot(_ e: Expr, _ top: Bool) throws -> Value {
-        guard case .not(let x) = e.kind else { return .null }
-        let v = try eval(x, top)
-        return .bool(!(try requireBool(v, x)))
+        try e.operands.0.unsafelyUnwrapped._withUnsafeGuaranteedRef { x in
+            let v = try eval(x, top)
+            return .bool(!(try requireBool(v, x)))
+        }
     }
 
     @inline(never) mutating func evalNegate(_ e: Expr) throws -> Value {
@@ -405,25 +409,21 @@ struct Interpreter {
     }
 
     @inline(never) mutating func evalAnd(_ e: Expr, _ top: Bool) throws -> Value {
-        guard case .and(let l, let r) = e.kind else { return .null }
-        let a = try eval(l, top)
-        if !(try requireBool(a, l)) { return .bool(false) }
-        let b = try eval(r, top)
-        return .bool(try requireBool(b, r))
+        let first = try e.operands.0.unsafelyUnwrapped._withUnsafeGuaranteedRef { l in try requireBool(try eval(l, top), l) }
+        if !first { return .bool(false) }
+        return .bool(try e.operands.1.unsafelyUnwrapped._withUnsafeGuaranteedRef { r in try requireBool(try eval(r, top), r) })
     }
 
     @inline(never) mutating func evalOr(_ e: Expr, _ top: Bool) throws -> Value {
-        guard case .or(let l, let r) = e.kind else { return .null }
-        let a = try eval(l, top)
-        if try requireBool(a, l) { return .bool(true) }
-        let b = try eval(r, top)
-        return .bool(try requireBool(b, r))
+        let first = try e.operands.0.unsafelyUnwrapped._withUnsafeGuaranteedRef { l in try requireBool(try eval(l, top), l) }
+        if first { return .bool(true) }
+        return .bool(try e.operands.1.unsafelyUnwrapped._withUnsafeGuaranteedRef { r in try requireBool(try eval(r, top), r) })
     }
 
     @inline(never) mutating func evalConditional(_ e: Expr, _ top: Bool) throws -> Value {
-        guard case .conditional(let c, let a, let b) = e.kind else { return .null }
-        let v = try eval(c, top)
-        return try requireBool(v, c) ? try eval(a, top) : try eval(b, top)
+        let condition = try e.operands.0.unsafelyUnwrapped._withUnsafeGuaranteedRef { c in try requireBool(try eval(c, top), c) }
+        let chosen = condition ? e.operands.1 : e.operands.2
+        return try chosen.unsafelyUnwrapped._withUnsafeGuaranteedRef { try eval($0, top) }
     }
 
     @inline(never) mutating func evalMatch(_ e: Expr) throws -> Value {
@@ -524,18 +524,22 @@ struct Interpreter {
     // MARK: operators
 
     @inline(never) mutating func binary(_ e: Expr, _ top: Bool) throws -> Value {
-        guard case .binary(let op, let l, let r) = e.kind else { return .null }
-        if case .typeIs(let arg, let type, let negated) = e.fast, !symbols.hasTypeNameSymbol, !(tracing && top) {
+        if e.fastTag == .typeIs, !symbols.hasTypeNameSymbol, !(tracing && top) {
             // `type(x) == 'number'`: the steps of the call and the literal, then a tag test
             // (unless a symbol is spelled like a type name: then the general comparison).
             try step(e, 2)
-            let v = try eval(arg, false)
-            let same = type.map { RuntimeType.of(v) == $0 } ?? false
-            return .bool(same != negated)
+            let v = try e.fastArg.unsafelyUnwrapped._withUnsafeGuaranteedRef { try eval($0, false) }
+            let same = e.fastType.map { RuntimeType.of(v) == $0 } ?? false
+            return .bool(same != e.fastNegated)
         }
-        let a = try eval(l, false)
-        let b = try eval(r, false)
-        return try applyBinary(op, a, b, l, r, e, top)
+        let op = e.binaryOp
+        return try e.operands.0.unsafelyUnwrapped._withUnsafeGuaranteedRef { l in
+            try e.operands.1.unsafelyUnwrapped._withUnsafeGuaranteedRef { r in
+                let a = try eval(l, false)
+                let b = try eval(r, false)
+                return try applyBinary(op, a, b, l, r, e, top)
+            }
+        }
     }
 
     /// Applies an operator to evaluated operands (not recursive, apart from list equality).
@@ -639,11 +643,13 @@ struct Interpreter {
         trace.append(ComparisonTrace(op: op.rawValue, range: e.range, leftRange: l.range, rightRange: r.range, left: a, right: b, result: result))
     }
 
-    /// `body` over a scalar node's bytes (nil for a collection), through `scalarStorage`: a
-    /// buffer read specialised here, cheaper than the generic `withScalarBytes` closure.
+    /// `body` over a scalar node's bytes (nil for a collection), read in place: cheaper than
+    /// the generic `withScalarBytes` closure, which is not specialised across modules.
     @inline(__always) func scalarBytes<R>(_ n: YAMLNode, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
-        guard let st = n.scalarStorage else { return nil }
-        return st.bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[st.range])) }
+        withExtendedLifetime(n) {
+            guard let bytes = n.unsafeScalarBytes else { return nil }
+            return body(bytes)
+        }
     }
 
     /// The written value of a number or a numeric scalar node, without building a
@@ -858,12 +864,12 @@ struct Interpreter {
     @inline(never) mutating func call(_ e: Expr) throws -> Value {
         guard case .call(let builtin, let args) = e.kind else { return .null }
         var values = ArgumentValues()
-        if case .getKey(let key, let fallback) = e.fast {
+        if e.fastTag == .getKey {
             // `get(x, 'key', default)` on a mapping node: look the key up in place.
             try step(e, 2)
             let v = try eval(args[0], false)
             if case .node(let n) = v, n.isMapping {
-                return key.withUnsafeBufferPointer { n.value(forKey: $0) }.map { .node($0) } ?? fallback
+                return e.fastKey.unsafelyUnwrapped._withUnsafeGuaranteedRef({ $0.value(in: n) }).map { .node($0) } ?? e.fastFallback
             }
             values.append(v)
             for a in args.dropFirst() { values.append(try eval(a, false)) }

@@ -79,13 +79,13 @@ public struct YAMLNode: Sendable, Hashable, CustomStringConvertible {
     public static func == (a: YAMLNode, b: YAMLNode) -> Bool { a.index == b.index && a.tree === b.tree }
     public func hash(into h: inout Hasher) { h.combine(index) }
 
-    @inline(__always) var record: NodeRecord { tree.nodes[Int(index)] }
+    @inline(__always) var record: NodeRecord { tree.nodeBase[Int(index)] }
     /// Index of the node holding the content (the target for an alias).
     @inline(__always) var contentIndex: Int32 {
-        let r = tree.nodes[Int(index)]
+        let r = tree.nodeBase[Int(index)]
         return r.kind == NodeRecord.aliasKind ? Int32(bitPattern: r.a) : index
     }
-    @inline(__always) var content: NodeRecord { tree.nodes[Int(contentIndex)] }
+    @inline(__always) var content: NodeRecord { tree.nodeBase[Int(contentIndex)] }
 
     public var file: SourceFile { tree.file }
     /// Where this node was written (for an alias: the `*name` itself).
@@ -159,24 +159,23 @@ public struct YAMLNode: Sendable, Hashable, CustomStringConvertible {
     /// (nil for collections). Hot paths use this with `withScalarBytes` instead of `value`.
     public var scalarType: ScalarType? {
         let ci = contentIndex
-        let c = tree.nodes[Int(ci)]
+        let c = tree.nodeBase[Int(ci)]
         guard c.kind == NodeKind.scalar.rawValue else { return nil }
         let plain = c.style == ScalarStyle.plain.rawValue
         if c.flags & NodeRecord.hasProperties != 0, let t = tree.tag(of: ci) {
             return CoreSchema.resolve(text: scalarText!, plain: plain, tag: t).type
         }
         guard plain else { return .string }
-        return tree.withScalarBytes(ci) { CoreSchema.classifyPlain($0) }
+        return withExtendedLifetime(tree) { CoreSchema.classifyPlain(tree.scalarBytes(ci)) }
     }
 
-    /// The array holding the scalar's decoded UTF-8 bytes, and their range in it (nil for
-    /// collections): the bytes of `withScalarBytes` for callers in hot loops, which can then
-    /// read them through a specialised `withUnsafeBufferPointer` instead of a generic closure.
-    public var scalarStorage: (bytes: [UInt8], range: Range<Int>)? {
-        let r = tree.nodes[Int(contentIndex)]
-        guard r.kind == NodeKind.scalar.rawValue else { return nil }
-        let bytes = r.flags & NodeRecord.inSource != 0 ? tree.file.bytes : tree.valueBytes
-        return (bytes, Int(r.a)..<Int(r.a + r.b))
+    /// The scalar's decoded UTF-8 bytes in place (nil for collections), for hot loops that
+    /// cannot afford a closure. The buffer stays valid while this node's tree lives: keep
+    /// the node (or the tree) alive for as long as the buffer is read.
+    public var unsafeScalarBytes: UnsafeBufferPointer<UInt8>? {
+        let ci = contentIndex
+        guard tree.nodeBase[Int(ci)].kind == NodeKind.scalar.rawValue else { return nil }
+        return tree.scalarBytes(ci)
     }
 
     /// Calls `body` with the scalar's decoded UTF-8 bytes (empty for collections), without
@@ -199,14 +198,14 @@ public struct YAMLNode: Sendable, Hashable, CustomStringConvertible {
         let c = content
         guard c.kind == NodeKind.sequence.rawValue else { return [] }
         let start = Int(c.a)
-        return (0..<Int(c.b)).map { YAMLNode(tree: tree, index: tree.children[start + $0]) }
+        return (0..<Int(c.b)).map { YAMLNode(tree: tree, index: tree.childBase[start + $0]) }
     }
 
     /// The item at `i` of a sequence.
     public subscript(i: Int) -> YAMLNode? {
         let c = content
         guard c.kind == NodeKind.sequence.rawValue, i >= 0, i < Int(c.b) else { return nil }
-        return YAMLNode(tree: tree, index: tree.children[Int(c.a) + i])
+        return YAMLNode(tree: tree, index: tree.childBase[Int(c.a) + i])
     }
 
     /// A mapping's entries in document order (merged entries from `<<` follow the mapping's own).
@@ -215,7 +214,7 @@ public struct YAMLNode: Sendable, Hashable, CustomStringConvertible {
         guard c.kind == NodeKind.mapping.rawValue else { return [] }
         let start = Int(c.a)
         return stride(from: 0, to: Int(c.b), by: 2).map {
-            (YAMLNode(tree: tree, index: tree.children[start + $0]), YAMLNode(tree: tree, index: tree.children[start + $0 + 1]))
+            (YAMLNode(tree: tree, index: tree.childBase[start + $0]), YAMLNode(tree: tree, index: tree.childBase[start + $0 + 1]))
         }
     }
 
@@ -229,43 +228,63 @@ public struct YAMLNode: Sendable, Hashable, CustomStringConvertible {
     /// no node handle is made for the keys that do not match.
     public func entry(utf8 want: UnsafeBufferPointer<UInt8>) -> (key: YAMLNode, value: YAMLNode)? {
         guard let i = entryPosition(utf8: want) else { return nil }
-        return (YAMLNode(tree: tree, index: tree.children[i]), YAMLNode(tree: tree, index: tree.children[i + 1]))
+        return (YAMLNode(tree: tree, index: tree.childBase[i]), YAMLNode(tree: tree, index: tree.childBase[i + 1]))
     }
 
     /// The value of the mapping entry whose key's text is the UTF-8 `key` (nil when there is
     /// none, or this is not a mapping): `entry(utf8:)` without making the key's handle.
     public func value(forKey want: UnsafeBufferPointer<UInt8>) -> YAMLNode? {
         guard let i = entryPosition(utf8: want) else { return nil }
-        return YAMLNode(tree: tree, index: tree.children[i + 1])
+        return YAMLNode(tree: tree, index: tree.childBase[i + 1])
+    }
+
+    /// `value(forKey:)` that first tries the entry at `hint` (an entry number) and sets
+    /// `hint` to where the key was found. Mappings of one shape (every project of a plan)
+    /// keep a key at the same place, so a caller looking one key up in many of them keeps
+    /// one hint per key and mostly compares a single key.
+    public func value(forKey want: UnsafeBufferPointer<UInt8>, hint: inout Int) -> YAMLNode? {
+        let t = tree
+        let found = withExtendedLifetime(t) { () -> Int? in
+            let nodes = t.nodeBase
+            let c = nodes[Int(contentIndex)]
+            guard c.kind == NodeKind.mapping.rawValue else { return nil }
+            // Where two keys share their text the first is the answer: no shortcut then.
+            let position = 2 * hint
+            if c.flags & NodeRecord.repeatedKeyText == 0, hint >= 0, position < Int(c.b), keyMatches(t.childBase[Int(c.a) + position], want) {
+                return Int(c.a) + position
+            }
+            guard let i = entryPosition(utf8: want) else { return nil }
+            hint = (i - Int(c.a)) / 2
+            return i
+        }
+        guard let i = found else { return nil }
+        return YAMLNode(tree: t, index: t.childBase[i + 1])
+    }
+
+    /// Whether the node at `key` (a mapping's key) is a scalar whose text is `want`.
+    @inline(__always) func keyMatches(_ key: Int32, _ want: UnsafeBufferPointer<UInt8>) -> Bool {
+        let nodes = tree.nodeBase
+        var r = nodes[Int(key)]
+        if r.kind == NodeRecord.aliasKind { r = nodes[Int(r.a)] }
+        guard r.kind == NodeKind.scalar.rawValue, Int(r.b) == want.count else { return false }
+        let base = r.flags & NodeRecord.inSource != 0 ? tree.sourceBase : tree.valueBase
+        return want.count == 0 || memcmp(base + Int(r.a), want.baseAddress!, want.count) == 0
     }
 
     /// Where the matching entry's key sits in `tree.children`.
     func entryPosition(utf8 want: UnsafeBufferPointer<UInt8>) -> Int? {
         let t = tree
-        let c = t.nodes[Int(contentIndex)]
-        guard c.kind == NodeKind.mapping.rawValue else { return nil }
-        let start = Int(c.a), count = Int(c.b)
-        return t.children.withUnsafeBufferPointer { kids -> Int? in
-            t.nodes.withUnsafeBufferPointer { nodes -> Int? in
-                t.file.bytes.withUnsafeBufferPointer { src -> Int? in
-                    t.valueBytes.withUnsafeBufferPointer { vals -> Int? in
-                        var i = 0
-                        while i < count {
-                            let k = kids[start + i]
-                            var r = nodes[Int(k)]
-                            if r.kind == NodeRecord.aliasKind { r = nodes[Int(r.a)] }
-                            if r.kind == NodeKind.scalar.rawValue, Int(r.b) == want.count {
-                                let base = r.flags & NodeRecord.inSource != 0 ? src.baseAddress : vals.baseAddress
-                                if want.count == 0 || memcmp(base! + Int(r.a), want.baseAddress!, want.count) == 0 {
-                                    return start + i
-                                }
-                            }
-                            i += 2
-                        }
-                        return nil
-                    }
-                }
+        return withExtendedLifetime(t) { () -> Int? in
+            let kids = t.childBase
+            let c = t.nodeBase[Int(contentIndex)]
+            guard c.kind == NodeKind.mapping.rawValue else { return nil }
+            let start = Int(c.a), count = Int(c.b)
+            var i = 0
+            while i < count {
+                if keyMatches(kids[start + i], want) { return start + i }
+                i += 2
             }
+            return nil
         }
     }
 
@@ -308,6 +327,8 @@ struct NodeRecord: Sendable {
     static let aliasKind: UInt8 = 3
     static let inSource: UInt8 = 1
     static let hasProperties: UInt8 = 2
+    /// A mapping where two keys may have the same text (see `value(forKey:hint:)`).
+    static let repeatedKeyText: UInt8 = 4
 }
 
 /// A node's tag and anchor (for an alias: the anchor it names), as indexes into `names`.

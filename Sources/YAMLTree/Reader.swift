@@ -380,8 +380,10 @@ struct TreeBuilder {
         if frame.isMapping {
             if hasMergeKey(pending[start...]) {
                 merged = finishMapping(Array(pending[start...]))
-            } else {
-                checkDuplicates(pending[start...])
+                // Merged keys may repeat an own key's text with another type: assume so.
+                nodes[Int(id)].flags |= NodeRecord.repeatedKeyText
+            } else if checkDuplicates(pending[start...]) {
+                nodes[Int(id)].flags |= NodeRecord.repeatedKeyText
             }
         }
         var end = Int(nodes[Int(id)].start)
@@ -451,10 +453,14 @@ struct TreeBuilder {
     }
 
     func keysEqual(_ a: Int32, _ b: Int32) -> Bool {
+        keyTextsEqual(a, b) && keyType(a) == keyType(b)
+    }
+
+    /// Whether two scalar keys have the same text (whatever their types).
+    func keyTextsEqual(_ a: Int32, _ b: Int32) -> Bool {
         let ra = nodes[Int(resolve(a))], rb = nodes[Int(resolve(b))]
         guard ra.kind == NodeKind.scalar.rawValue, rb.kind == NodeKind.scalar.rawValue, ra.b == rb.b else { return false }
-        let same = withScalar(ra) { x in withScalar(rb) { y in x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0 } }
-        return same && keyType(a) == keyType(b)
+        return withScalar(ra) { x in withScalar(rb) { y in x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0 } }
     }
 
     func withScalar<R>(_ r: NodeRecord, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
@@ -487,7 +493,7 @@ struct TreeBuilder {
             }
             i += 2
         }
-        checkDuplicates(own[...])
+        _ = checkDuplicates(own[...])
         if merges.isEmpty { return own }
 
         var seen = Set<KeyIdentity>()
@@ -540,19 +546,26 @@ struct TreeBuilder {
         return KeyIdentity(bytes: [], type: "", node: resolve(id))
     }
 
-    mutating func checkDuplicates(_ kids: ArraySlice<Int32>) {
+    /// Reports keys that are equal (same text and type). Returns whether any two keys may
+    /// share their text — duplicates, or `1` and `"1"` — which `YAMLNode`'s key hints
+    /// must know (false positives only cost them speed).
+    mutating func checkDuplicates(_ kids: ArraySlice<Int32>) -> Bool {
         let pairs = kids
         let base = kids.startIndex
         let n = pairs.count / 2
-        if n < 2 { return }
+        if n < 2 { return false }
+        var repeated = false
         if n <= 16 {
             for x in 1..<n {
-                for y in 0..<x where keysEqual(pairs[base + 2 * y], pairs[base + 2 * x]) {
-                    reportDuplicate(first: pairs[base + 2 * y], second: pairs[base + 2 * x])
-                    break
+                for y in 0..<x where keyTextsEqual(pairs[base + 2 * y], pairs[base + 2 * x]) {
+                    repeated = true
+                    if keyType(pairs[base + 2 * y]) == keyType(pairs[base + 2 * x]) {
+                        reportDuplicate(first: pairs[base + 2 * y], second: pairs[base + 2 * x])
+                        break
+                    }
                 }
             }
-            return
+            return repeated
         }
         // Large mappings: bucket keys by a hash of their text; compare within a bucket.
         var firstByHash: [Int: Int32] = [:]
@@ -565,6 +578,7 @@ struct TreeBuilder {
                 firstByHash[h] = k
                 continue
             }
+            repeated = true
             if keysEqual(first, k) {
                 reportDuplicate(first: first, second: k)
             } else if let match = collisions[h]?.first(where: { keysEqual($0, k) }) {
@@ -573,6 +587,7 @@ struct TreeBuilder {
                 collisions[h, default: []].append(k)
             }
         }
+        return repeated
     }
 
     /// A hash of a scalar key's text, without copying it.

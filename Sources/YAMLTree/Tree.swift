@@ -2,7 +2,10 @@ import SourceText
 
 /// All documents parsed from one source, stored compactly: nodes in one array, children
 /// in another, decoded scalar text either referenced in the source or in one buffer.
-public final class YAMLTree: Sendable {
+///
+/// `@unchecked Sendable`: every stored property is immutable; the base pointers below point
+/// into arrays this object holds as `let`s (see `Storage`).
+public final class YAMLTree: @unchecked Sendable {
     public let file: SourceFile
     let nodes: [NodeRecord]
     let children: [Int32]
@@ -10,6 +13,15 @@ public final class YAMLTree: Sendable {
     let names: [String]
     let properties: [Int32: NodeProperties]
     let documentRoots: [Int32]
+    /// Where `nodes`, `children`, `file.bytes` and `valueBytes` keep their elements. The
+    /// arrays are `let`s of this object (and of `file`) and never mutated, so their storage
+    /// neither moves nor goes away while the tree lives. The accessors in the hot paths
+    /// (`YAMLNode.kind`, key lookup, scalar bytes) read through these instead of the arrays,
+    /// which spares them an array retain and release per access.
+    let nodeBase: UnsafePointer<NodeRecord>
+    let childBase: UnsafePointer<Int32>
+    let sourceBase: UnsafePointer<UInt8>
+    let valueBase: UnsafePointer<UInt8>
 
     init(file: SourceFile, nodes: [NodeRecord], children: [Int32], valueBytes: [UInt8], names: [String],
          properties: [Int32: NodeProperties], documentRoots: [Int32]) {
@@ -20,6 +32,15 @@ public final class YAMLTree: Sendable {
         self.names = names
         self.properties = properties
         self.documentRoots = documentRoots
+        nodeBase = YAMLTree.base(of: nodes)
+        childBase = YAMLTree.base(of: children)
+        sourceBase = YAMLTree.base(of: file.bytes)
+        valueBase = YAMLTree.base(of: valueBytes)
+    }
+
+    /// The first element's address (a dummy for an empty array, never read through).
+    private static func base<T>(of array: [T]) -> UnsafePointer<T> {
+        array.withUnsafeBufferPointer { $0.baseAddress } ?? UnsafePointer(bitPattern: MemoryLayout<T>.alignment)!
     }
 
     /// A second handle on the same tree: the arrays are shared (nothing is copied), but the
@@ -38,7 +59,7 @@ public final class YAMLTree: Sendable {
     public var nodeCount: Int { nodes.count }
 
     func properties(of index: Int32) -> NodeProperties? {
-        nodes[Int(index)].flags & NodeRecord.hasProperties == 0 ? nil : properties[index]
+        nodeBase[Int(index)].flags & NodeRecord.hasProperties == 0 ? nil : properties[index]
     }
 
     func tag(of index: Int32) -> String? {
@@ -46,20 +67,20 @@ public final class YAMLTree: Sendable {
         return names[Int(p.tag)]
     }
 
+    /// The decoded bytes of the scalar at `index` (a content index, not an alias): valid
+    /// while the tree lives.
+    @inline(__always) func scalarBytes(_ index: Int32) -> UnsafeBufferPointer<UInt8> {
+        let r = nodeBase[Int(index)]
+        let base = r.flags & NodeRecord.inSource != 0 ? sourceBase : valueBase
+        return UnsafeBufferPointer(start: base + Int(r.a), count: Int(r.b))
+    }
+
     func withScalarBytesThrowing<R>(_ index: Int32, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
-        let r = nodes[Int(index)]
-        if r.flags & NodeRecord.inSource != 0 {
-            return try file.bytes.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[Int(r.a)..<Int(r.a + r.b)])) }
-        }
-        return try valueBytes.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[Int(r.a)..<Int(r.a + r.b)])) }
+        try withExtendedLifetime(self) { try body(scalarBytes(index)) }
     }
 
     func withScalarBytes<R>(_ index: Int32, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        let r = nodes[Int(index)]
-        if r.flags & NodeRecord.inSource != 0 {
-            return file.bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[Int(r.a)..<Int(r.a + r.b)])) }
-        }
-        return valueBytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[Int(r.a)..<Int(r.a + r.b)])) }
+        withExtendedLifetime(self) { body(scalarBytes(index)) }
     }
 }
 

@@ -100,4 +100,24 @@ import YAMLTree
         let e = try #require(evaluationError("get(d.list, 'a', 0)", vars))
         #expect(e.code == .typeMismatch)
     }
+
+    /// Member and `get` lookups remember where their key was last found; mappings of other
+    /// shapes, missing keys and repeated key texts must not change any answer.
+    @Test func keyHintsNeverChangeALookup() throws {
+        let doc = yaml("""
+            - {start: 1, end: 2}
+            - {end: 4, start: 3}
+            - {note: x, start: 5, end: 6}
+            - {end: 7}
+            - {1: int, "1": str, start: 8}
+            """)
+        let vars: [(String, Value)] = [("d", .node(doc))]
+        #expect(try show("d.map(p, get(p, 'start', 0))", vars) == "[1, 3, 5, 0, 8]")
+        #expect(try show("d.filter(p, has(p.start)).map(p, p.start)", vars) == "[1, 3, 5, 8]")
+        #expect(try show("d.map(p, get(p, 'end', 0))", vars) == "[2, 4, 6, 7, 0]")
+        #expect(try show("d.map(p, get(p, '1', 'none')) == ['none', 'none', 'none', 'none', 'int']", vars) == "true")
+        let e = try #require(evaluationError("d.map(p, p.start)", vars))
+        #expect(e.code == .missingKey)
+    }
 }
+
