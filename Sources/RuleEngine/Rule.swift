@@ -117,7 +117,10 @@ public struct Rule: Sendable {
     let activationScope: Scope
     let options: EvaluationOptions
     /// Whether any expression of the rule reads `path` (then match paths are formatted).
-    let usesPath: Bool
+    var usesPath: Bool { reads[Scope.pathSlot] }
+    /// For each rule variable (`self`, `root`, … by slot), whether any expression of the
+    /// rule reads it: the engine binds only those for each match.
+    let reads: [Bool]
 }
 
 /// The rules loaded from rule files, ready to run. Immutable and `Sendable`.

@@ -607,13 +607,13 @@ struct Loader {
             if let x = l.at { all.append(x.expression) }
             if let m = l.message { all += m.template.expressions }
         }
-        let usesPath = all.contains { $0.usedSlots.contains(Scope.pathSlot) }
+        let reads = Scope.ruleVariables.indices.map { slot in all.contains { $0.usedSlots.contains(slot) } }
         return Rule(
             id: id, severity: severity, summary: summary, description: description, help: help, tags: tags,
             docsURL: docsURL, source: RuleSource(idSpan: idSpan), examples: examples,
             selector: selector, selectorText: selectorText, captures: captures, when: when, lets: builtLets, assertion: assertion,
             message: message, at: at, labels: labels, notes: notes, activationScope: activationScope,
-            options: options, usesPath: usesPath)
+            options: options, reads: reads)
     }
 
     mutating func readExamples(_ entry: (key: YAMLNode, value: YAMLNode)) -> [RuleExample] {

@@ -182,8 +182,12 @@ struct RuleEvaluation {
             reportEmpty(empty)
             return
         }
+        // `root` is the same for every match; the other rule variables are bound per match,
+        // those the rule reads only.
+        activation[Scope.rootSlot] = .node(root)
+        let reads = rule.reads
         for m in matches.matches {
-            RuleEvaluation.bind(&activation, m, root: root, path: rule.usesPath ? matches.path(of: m.trail) : nil)
+            RuleEvaluation.bind(&activation, m, path: rule.usesPath ? matches.path(of: m.trail) : nil, reads: reads)
             for c in rule.captures { activation[c.slot] = .node(matches.ancestor(of: m.trail, levels: c.levelsUp)) }
             // Invariant lets, once computed, hold for every match of this document.
             for j in computed.indices where !rule.lets[j].isDocumentInvariant { computed[j] = false }
@@ -201,14 +205,18 @@ struct RuleEvaluation {
         preconditionFailure("a filter failure names a filter step")
     }
 
-    /// Sets the rule variables for match `m`.
+    /// Sets the rule variables for match `m` (only those `reads` marks, when given).
     static func bind(_ a: inout Activation, _ m: PathMatch, root: YAMLNode, path: String?) {
-        a[Scope.selfSlot] = .node(m.node)
         a[Scope.rootSlot] = .node(root)
-        a[Scope.parentSlot] = m.parent.map { .node($0) } ?? .null
-        a[Scope.keySlot] = m.key.map { .node($0) } ?? .null
-        a[Scope.indexSlot] = m.index >= 0 ? .number(Quantity(m.index)) : .null
-        a[Scope.pathSlot] = path.map { .string($0) } ?? .null
+        bind(&a, m, path: path, reads: nil)
+    }
+
+    static func bind(_ a: inout Activation, _ m: PathMatch, path: String?, reads: [Bool]?) {
+        if reads?[Scope.selfSlot] ?? true { a[Scope.selfSlot] = .node(m.node) }
+        if reads?[Scope.parentSlot] ?? true { a[Scope.parentSlot] = m.parent.map { .node($0) } ?? .null }
+        if reads?[Scope.keySlot] ?? true { a[Scope.keySlot] = m.key.map { .node($0) } ?? .null }
+        if reads?[Scope.indexSlot] ?? true { a[Scope.indexSlot] = m.index >= 0 ? .number(Quantity(m.index)) : .null }
+        if reads?[Scope.pathSlot] ?? true { a[Scope.pathSlot] = path.map { .string($0) } ?? .null }
     }
 
     // MARK: Evaluating parts
