@@ -448,7 +448,7 @@ struct Loader {
         var captures: [(levelsUp: Int, slot: Int)] = []
         if let selector, let selectorText {
             for c in selector.captures {
-                if let slot = scope.declare(c.name) {
+                if let slot = scope.declareCapture(c.name) {
                     captures.append((selector.steps.count - 1 - c.step, slot))
                 } else {
                     report(EngineCode.invalidPath, "`\(c.name)` is already a variable of this rule", at: selectorText.span(of: c.range),
@@ -514,7 +514,8 @@ struct Loader {
                     let part = compile(entry, what: "let \(name)", scope: scope, expecting: nil)
                     // Declared even when it failed, so that later expressions do not report it as unknown.
                     let invariant = part?.expression.isDocumentInvariant ?? false
-                    guard let slot = scope.declare(name, type: part?.expression.resultType ?? .dyn, invariant: invariant) else { continue }
+                    guard let slot = scope.declare(name, type: part?.expression.resultType ?? .dyn,
+                                                   dependsOn: part?.expression.captureDependencies) else { continue }
                     letIndexBySlot[slot] = lets.count
                     letNeeds.append(part?.needs ?? [])
                     // nil keeps the indexes aligned; a rule with a broken let is not built.

@@ -101,10 +101,16 @@ public struct Scope: Sendable {
 
     public private(set) var names: [String]
     public private(set) var types: [ValueType]
-    /// Which variables keep their value for every match of a rule over one document
-    /// (`root`, and lets computed only from such variables). Expressions over them alone
-    /// may be evaluated once per document (see `Activation.cachesInvariants`).
-    public private(set) var invariant: [Bool]
+    /// For each variable, what its value depends on, as a set of capture slots (bit `s`
+    /// for slot `s`), or nil when it changes from match to match. 0: the same for every
+    /// match of a rule over one document (`root`, and lets computed only from such
+    /// variables). A path capture (`fields[* as field]`) depends on itself, and a let
+    /// computed from captures and invariants on those captures. Expressions over such
+    /// variables alone may be remembered (see `Activation.cachesInvariants`).
+    public private(set) var dependencies: [UInt64?]
+
+    /// Which variables keep their value for every match over one document.
+    public var invariant: [Bool] { dependencies.map { $0 == 0 } }
 
     /// A scope with the given variables (all `dyn`); the rule variables by default, of which
     /// `root` is document-invariant.
@@ -112,7 +118,7 @@ public struct Scope: Sendable {
         self.names = names
         self.types = names.map { _ in .dyn }
         let isRuleScope = names == Scope.ruleVariables
-        self.invariant = names.indices.map { isRuleScope && $0 == Scope.rootSlot }
+        self.dependencies = names.indices.map { isRuleScope && $0 == Scope.rootSlot ? 0 : nil }
     }
 
     /// Declares a variable and returns its slot, or nil when `name` is already declared or
@@ -120,15 +126,35 @@ public struct Scope: Sendable {
     /// same for every match over a document (a let whose expression `isDocumentInvariant`).
     @discardableResult
     public mutating func declare(_ name: String, type: ValueType = .dyn, invariant: Bool = false) -> Int? {
+        declare(name, type: type, dependsOn: invariant ? 0 : nil)
+    }
+
+    /// Declares a variable whose value is determined by the capture variables in
+    /// `dependsOn` (see `dependencies`; nil: it changes from match to match).
+    @discardableResult
+    public mutating func declare(_ name: String, type: ValueType = .dyn, dependsOn: UInt64?) -> Int? {
         if Scope.nameProblem(name) != nil || names.contains(name) { return nil }
         names.append(name)
         types.append(type)
-        self.invariant.append(invariant)
+        dependencies.append(dependsOn)
         return names.count - 1
     }
 
+    /// Declares a path capture (`as name`): a node that stays the same for all the matches
+    /// below it, which come one after another. Values computed from captures (and from
+    /// invariants) are remembered per captured node. Only the first 64 slots can be
+    /// captures of this kind; later ones are declared as changing with every match.
+    @discardableResult
+    public mutating func declareCapture(_ name: String) -> Int? {
+        let slot = names.count
+        return declare(name, dependsOn: slot < 64 ? 1 << UInt64(slot) : nil)
+    }
+
     /// Whether the variable in `slot` is document-invariant.
-    public func isInvariant(_ slot: Int) -> Bool { slot < invariant.count && invariant[slot] }
+    public func isInvariant(_ slot: Int) -> Bool { slot < dependencies.count && dependencies[slot] == 0 }
+
+    /// What the variable in `slot` depends on (see `dependencies`).
+    public func dependencies(of slot: Int) -> UInt64? { slot < dependencies.count ? dependencies[slot] : nil }
 
     /// The slot of a declared variable.
     public func slot(of name: String) -> Int? { names.firstIndex(of: name) }
@@ -274,6 +300,10 @@ public final class CompiledExpression: Sendable {
     /// only document-invariant variables (`root`, invariant lets) and constants.
     public var isDocumentInvariant: Bool { root.isInvariant }
 
+    /// The capture variables the value depends on (see `Scope.dependencies`): 0 when it is
+    /// document-invariant, nil when it changes from match to match.
+    public var captureDependencies: UInt64? { root.freeLocals == 0 ? root.dependencies : nil }
+
     init(text: String, root: Expr, nodes: [Expr], resultType: ValueType, variableCount: Int, usedSlots: [Int], limits: ExpressionLimits) {
         self.limits = limits
         self.text = text
@@ -315,10 +345,12 @@ public struct Activation: Sendable {
     /// `listed.all(p, …)`), so each is computed once per activation instead of once per
     /// match — loop-invariant code motion for rules. Only valid while the invariant
     /// variables keep their values: the engine uses one activation per rule per document.
-    /// A cache hit costs one step of the budget. Off by default.
+    /// Subexpressions that depend on path captures too (`row.field`, declared with
+    /// `Scope.declareCapture`) are remembered with the captured nodes, and computed again
+    /// when those change. A cache hit costs one step of the budget. Off by default.
     public var cachesInvariants = false
     /// The remembered values, by expression node.
-    var cache: [ObjectIdentifier: Value] = [:]
+    var cache: [ObjectIdentifier: CacheEntry] = [:]
 
     /// Slots for every variable of `scope`, all `null`.
     public init(scope: Scope) {

@@ -37,14 +37,15 @@ final class Expr: Sendable {
     /// Macro variables (by local index, as a bit set) this expression reads without binding
     /// them itself. Indexes of 63 and more set bit 63, which also marks it variant.
     let freeLocals: UInt64
-    /// Whether it reads a rule variable that changes from match to match.
-    let readsVariant: Bool
+    /// The capture variables (slots, as a bit set) its variables depend on, or nil when it
+    /// reads a variable that changes from match to match (see `Scope.dependencies`).
+    let dependencies: UInt64?
     /// Whether the value depends only on document-invariant variables (`root`, and lets
     /// computed from it): the same for every match of a rule over one document.
     let isInvariant: Bool
-    /// Worth remembering per document (see `Activation.cachesInvariants`): invariant, and
-    /// doing real work (a macro, a call, or a chain of lookups), so that a cache hit saves
-    /// more than it costs.
+    /// Worth remembering (see `Activation.cachesInvariants`): invariant, or dependent only
+    /// on captures (remembered per captured node), and doing real work (a macro, a call, or
+    /// a chain of lookups), so that a cache hit saves more than it costs.
     let isCacheable: Bool
     /// A rough count of the work under this node, for `isCacheable`.
     let weight: Int
@@ -110,18 +111,18 @@ final class Expr: Sendable {
         }
     }
 
-    /// - Parameter readsVariant: for `.variable`, whether the variable's value changes from
-    ///   match to match (everything but `root` and lets computed from it).
-    init(_ kind: Kind, _ range: ByteRange, readsVariant: Bool = false) {
+    /// - Parameter dependencies: for `.variable`, the variable's dependencies (see
+    ///   `Scope.dependencies`; nil: it changes from match to match).
+    init(_ kind: Kind, _ range: ByteRange, dependencies: UInt64? = 0) {
         self.kind = kind
         self.range = range
         var free: UInt64 = 0
-        var variant = readsVariant
+        var deps = dependencies
         var weight = 1
         func add(_ e: Expr?) {
             guard let e else { return }
             free |= e.freeLocals
-            variant = variant || e.readsVariant
+            deps = deps.flatMap { mine in e.dependencies.map { mine | $0 } }
             weight += e.weight
         }
         switch kind {
@@ -151,10 +152,10 @@ final class Expr: Sendable {
             weight += 16
         }
         self.freeLocals = free
-        self.readsVariant = variant
-        self.isInvariant = !variant && free == 0
+        self.dependencies = deps
+        self.isInvariant = deps == 0 && free == 0
         self.weight = weight
-        self.isCacheable = isInvariant && weight >= 3
+        self.isCacheable = deps != nil && free == 0 && weight >= 3
         var arg: Expr?, key: KeyLookup?
         switch Expr.fastForm(kind) {
         case .none:
@@ -330,7 +331,7 @@ struct Checker {
             }
             if let slot = scope.slot(of: name) {
                 used.insert(slot)
-                return (Expr(.variable(slot, name: name), s.range, readsVariant: !scope.isInvariant(slot)), scope.types[slot])
+                return (Expr(.variable(slot, name: name), s.range, dependencies: scope.dependencies(of: slot)), scope.types[slot])
             }
             unknownIdentifier(name, s.range)
             return poison(s.range)

@@ -14,8 +14,8 @@ struct Interpreter {
     var limit = 0
     /// Where macro variables start in `slots`.
     var base = 0
-    /// Document-invariant values remembered across evaluations (`Activation.cache`).
-    var cache: [ObjectIdentifier: Value] = [:]
+    /// Values remembered across evaluations (`Activation.cache`).
+    var cache: [ObjectIdentifier: CacheEntry] = [:]
     var caching = false
 
     init(expression: CompiledExpression, options: EvaluationOptions, tracing: Bool) {
@@ -317,14 +317,31 @@ struct Interpreter {
         return try dispatch(e, top)
     }
 
-    /// A document-invariant node: computed once per activation (errors are not remembered,
-    /// so a failing node fails again, at the same place, for every match).
+    /// A document-invariant node, computed once per activation; or one that depends on
+    /// path captures too, computed once for each captured node (the matches below one
+    /// captured node come one after another, so one remembered value per node is enough).
+    /// Errors are not remembered: a failing node fails again, at the same place, for every
+    /// match.
     @inline(never) mutating func cached(_ e: Expr, _ top: Bool) throws -> Value {
         let id = ObjectIdentifier(e)
-        if let v = cache[id] { return v }
+        guard let key = captureKey(e.dependencies ?? 0) else { return try dispatch(e, top) }
+        if let entry = cache[id], entry.key == key { return entry.value }
         let v = try dispatch(e, top)
-        cache[id] = v
+        cache[id] = CacheEntry(key: key, value: v)
         return v
+    }
+
+    /// The nodes held by the capture slots in `dependencies` (empty for none), or nil when
+    /// there are more than `CaptureKey.capacity` or one of them holds no node.
+    func captureKey(_ dependencies: UInt64) -> CaptureKey? {
+        var key = CaptureKey()
+        var rest = dependencies
+        while rest != 0 {
+            let slot = rest.trailingZeroBitCount
+            rest &= rest - 1
+            guard slot < slots.count, case .node(let n) = slots[slot], key.append(n) else { return nil }
+        }
+        return key
     }
 
     @inline(__always) mutating func dispatch(_ e: Expr, _ top: Bool) throws -> Value {
@@ -1243,3 +1260,37 @@ struct ArgumentValues {
 
     var all: [Value] { (0..<count).map { self[$0] } }
 }
+
+/// A remembered value and the captured nodes it was computed for (see `Interpreter.cached`).
+struct CacheEntry: Sendable {
+    let key: CaptureKey
+    let value: Value
+}
+
+/// Up to four captured nodes, by tree and index: what a remembered value was computed for.
+struct CaptureKey: Equatable, Sendable {
+    static let capacity = 4
+    private var count = 0
+    private var tree: ObjectIdentifier?
+    private var indexes: (Int32, Int32, Int32, Int32) = (0, 0, 0, 0)
+
+    /// Adds a node; false when the key is full or the node is of another tree.
+    mutating func append(_ n: YAMLNode) -> Bool {
+        let t = ObjectIdentifier(n.tree)
+        guard count < CaptureKey.capacity, tree == nil || tree == t else { return false }
+        tree = t
+        switch count {
+        case 0: indexes.0 = n.index
+        case 1: indexes.1 = n.index
+        case 2: indexes.2 = n.index
+        default: indexes.3 = n.index
+        }
+        count += 1
+        return true
+    }
+
+    static func == (a: CaptureKey, b: CaptureKey) -> Bool {
+        a.count == b.count && a.tree == b.tree && a.indexes == b.indexes
+    }
+}
+

@@ -60,6 +60,68 @@ import YAMLTree
         #expect(cached.used[1] < 20, "later ones find it: \(cached.used)")
     }
 
+    @Test func capturesCarryTheirDependencies() throws {
+        var scope = Scope()
+        let row = scope.declareCapture("row") ?? -1
+        #expect(scope.dependencies(of: row) == 1 << UInt64(row))
+        #expect(scope.dependencies(of: Scope.rootSlot) == 0 && scope.dependencies(of: Scope.selfSlot) == nil)
+        let projects = try compiled("root.fields.filter(f, f.name == row.field)", scope: scope)
+        #expect(!projects.isDocumentInvariant && projects.captureDependencies == 1 << UInt64(row))
+        let listed = scope.declare("listed", dependsOn: projects.captureDependencies) ?? -1
+        #expect(try compiled("listed.all(p, p.x > 0)", scope: scope).captureDependencies == 1 << UInt64(row))
+        #expect(try compiled("listed.count(p, p.x == self)", scope: scope).captureDependencies == nil)
+        #expect(try compiled("size(root.fields)", scope: scope).captureDependencies == 0)
+        _ = listed
+    }
+
+    /// A part that depends on a captured node is computed once per node: again when the
+    /// capture moves on, never for a match below the same node.
+    @Test func aCaptureDependentPartIsComputedOncePerCapturedNode() throws {
+        var scope = Scope()
+        let row = scope.declareCapture("row") ?? -1
+        let e = try compiled("row.items.all(x, x >= 0) && self > 0", scope: scope)
+        let doc = yaml("""
+            - items: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]
+            - items: [1, -2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]
+            """)
+        func run(caching: Bool) throws -> (used: [Int], results: [String]) {
+            var activation = Activation(scope: scope)
+            activation.cachesInvariants = caching
+            var used: [Int] = [], results: [String] = []
+            // Three matches below the first row, then two below the second, then the first again.
+            for (r, s) in [(0, 1), (0, 2), (0, -1), (1, 1), (1, 2), (0, 3)] {
+                activation[row] = .node(doc[r]!)
+                activation[Scope.selfSlot] = .number(Quantity(s))
+                var meter = CostMeter(limit: 1_000_000)
+                results.append(try e.evaluate(&activation, meter: &meter).formatted())
+                used.append(meter.used)
+            }
+            return (used, results)
+        }
+        let plain = try run(caching: false), cached = try run(caching: true)
+        #expect(plain.results == ["true", "true", "false", "false", "false", "true"])
+        #expect(cached.results == plain.results)
+        #expect(cached.used[0] == plain.used[0], "the first match below a row computes it")
+        #expect(cached.used[1] < plain.used[1] / 2 && cached.used[2] < plain.used[2] / 2, "\(cached.used) against \(plain.used)")
+        #expect(cached.used[3] == plain.used[3], "a new row computes it again")
+        #expect(cached.used[4] < plain.used[4] / 2)
+        #expect(cached.used[5] == plain.used[5], "one value is kept per part: back on the first row, it is computed again")
+    }
+
+    /// A capture that holds something other than a node (set by hand) is not remembered.
+    @Test func aCaptureThatIsNoNodeIsNotRemembered() throws {
+        var scope = Scope()
+        let row = scope.declareCapture("row") ?? -1
+        let e = try compiled("row.all(x, x >= 0)", scope: scope)
+        var activation = Activation(scope: scope)
+        activation.cachesInvariants = true
+        for (list, expected) in [([1, 2], "true"), ([1, -2], "false")] {
+            activation[row] = .list(list.map { .number(Quantity($0)) })
+            var meter = CostMeter(limit: 1_000)
+            #expect(try e.evaluate(&activation, meter: &meter).formatted() == expected)
+        }
+    }
+
     @Test func failuresAreNotRemembered() throws {
         let e = try compiled("size(root.missing) > 0 || self")
         var activation = Activation(scope: Scope())
