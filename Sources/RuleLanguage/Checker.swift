@@ -56,7 +56,7 @@ final class Expr: Sendable {
     /// cost a retain and a release on every visit of the hottest nodes.
     let fastTag: FastTag
     /// `.typeIs`: the argument of `type(…)`, the type named (nil: none), and whether `!=`;
-    /// `.member`: the target. Unmanaged: `kind` owns the node, and the interpreter reads it
+    /// `.member`: the target; `.getKey`: the mapping looked into. Unmanaged: `kind` owns the node, and the interpreter reads it
     /// through `_withUnsafeGuaranteedRef`, without the retain and release a stored
     /// reference costs on every read.
     let fastArg: Unmanaged<Expr>?
@@ -82,7 +82,7 @@ final class Expr: Sendable {
         /// tag (`type` nil: the text names no type, so never equal).
         case typeIs(arg: Expr, type: RuntimeType?, negated: Bool)
         /// `get(x, 'key', constant)`: the key, compared in place.
-        case getKey(key: KeyLookup, fallback: Value)
+        case getKey(target: Expr, key: KeyLookup, fallback: Value)
         /// `x.name`: the name, compared in place.
         case member(target: Expr, key: KeyLookup)
     }
@@ -103,7 +103,7 @@ final class Expr: Sendable {
             return .none
         case .call(.get, let args) where args.count == 3:
             guard case .constant(.string(let key)) = args[1].kind, case .constant(let fallback) = args[2].kind else { return .none }
-            return .getKey(key: KeyLookup(key), fallback: fallback)
+            return .getKey(target: args[0], key: KeyLookup(key), fallback: fallback)
         case .member(let target, let name):
             return .member(target: target, key: KeyLookup(name))
         default:
@@ -163,9 +163,9 @@ final class Expr: Sendable {
         case .typeIs(let a, let type, let negated):
             (fastTag, fastType, fastNegated, fastFallback) = (.typeIs, type, negated, .null)
             arg = a
-        case .getKey(let k, let fallback):
+        case .getKey(let target, let k, let fallback):
             (fastTag, fastType, fastNegated, fastFallback) = (.getKey, nil, false, fallback)
-            key = k
+            (arg, key) = (target, k)
         case .member(let target, let k):
             (fastTag, fastType, fastNegated, fastFallback) = (.member, nil, false, .null)
             (arg, key) = (target, k)

@@ -545,8 +545,8 @@ struct Interpreter {
             // `type(x) == 'number'`: the steps of the call and the literal, then a tag test
             // (unless a symbol is spelled like a type name: then the general comparison).
             try step(e, 2)
-            let v = try e.fastArg.unsafelyUnwrapped._withUnsafeGuaranteedRef { try eval($0, false) }
-            let same = e.fastType.map { RuntimeType.of(v) == $0 } ?? false
+            let type = try e.fastArg.unsafelyUnwrapped._withUnsafeGuaranteedRef { try typeOf($0) }
+            let same = e.fastType.map { type == $0 } ?? false
             return .bool(same != e.fastNegated)
         }
         let op = e.binaryOp
@@ -879,21 +879,42 @@ struct Interpreter {
     // MARK: functions
 
     @inline(never) mutating func call(_ e: Expr) throws -> Value {
-        guard case .call(let builtin, let args) = e.kind else { return .null }
-        var values = ArgumentValues()
         if e.fastTag == .getKey {
             // `get(x, 'key', default)` on a mapping node: look the key up in place.
             try step(e, 2)
-            let v = try eval(args[0], false)
+            let v = try e.fastArg.unsafelyUnwrapped._withUnsafeGuaranteedRef { try eval($0, false) }
             if case .node(let n) = v, n.isMapping {
                 return e.fastKey.unsafelyUnwrapped._withUnsafeGuaranteedRef({ $0.value(in: n) }).map { .node($0) } ?? e.fastFallback
             }
-            values.append(v)
-            for a in args.dropFirst() { values.append(try eval(a, false)) }
-            return try apply(builtin, values, args, e)
+            return try callRest(e, first: v)
         }
-        for a in args { values.append(try eval(a, false)) }
+        return try callRest(e, first: nil)
+    }
+
+    /// Evaluates the arguments of a call (the first one already, when given) and applies it.
+    mutating func callRest(_ e: Expr, first: Value?) throws -> Value {
+        guard case .call(let builtin, let args) = e.kind else { return .null }
+        var values = ArgumentValues()
+        if let first { values.append(first) }
+        for a in args.dropFirst(values.count) { values.append(try eval(a, false)) }
         return try apply(builtin, values, args, e)
+    }
+
+    /// The run-time type of `arg`'s value, as `RuntimeType.of(eval(arg))` with the same
+    /// steps, but for `get(x, 'key', constant)` on a mapping node read from the node found
+    /// (or the constant) without making the value.
+    mutating func typeOf(_ arg: Expr) throws -> RuntimeType {
+        guard arg.fastTag == .getKey, !(caching && arg.isCacheable) else { return RuntimeType.of(try eval(arg, false)) }
+        // The steps `eval` and `call` take for the call node.
+        try step(arg, 3)
+        let v = try arg.fastArg.unsafelyUnwrapped._withUnsafeGuaranteedRef { try eval($0, false) }
+        if case .node(let n) = v, n.isMapping {
+            guard let found = arg.fastKey.unsafelyUnwrapped._withUnsafeGuaranteedRef({ $0.value(in: n) }) else {
+                return RuntimeType.of(arg.fastFallback)
+            }
+            return RuntimeType.of(found)
+        }
+        return RuntimeType.of(try callRest(arg, first: v))
     }
 
     /// Applies a built-in to evaluated arguments (not recursive).

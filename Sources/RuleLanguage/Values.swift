@@ -25,15 +25,19 @@ struct RuntimeType: Equatable, Sendable {
         case .string: return .string
         case .list: return .list
         case .map: return .map
-        case .node(let n):
-            // Classified from the scalar's bytes (YAML 1.2 core schema): no String is made.
-            switch n.scalarType {
-            case nil: return n.isMapping ? .map : .list
-            case .null?: return .null
-            case .bool?: return .bool
-            case .int?, .float?, .infinity?, .nan?: return .number
-            case .string?: return .string
-            }
+        case .node(let n): return of(n)
+        }
+    }
+
+    /// The type of a document node's value. Scalars are classified from their bytes (YAML
+    /// 1.2 core schema): no String is made.
+    static func of(_ n: YAMLNode) -> RuntimeType {
+        switch n.scalarType {
+        case nil: return n.isMapping ? .map : .list
+        case .null?: return .null
+        case .bool?: return .bool
+        case .int?, .float?, .infinity?, .nan?: return .number
+        case .string?: return .string
         }
     }
 }

@@ -142,9 +142,16 @@ import YAMLTree
             ("type(d.z) == 'null'", true), ("type(d.l) == 'list'", true), ("type(d.m) == 'map'", true),
             ("type(d.q) == 'string'", true), ("type(d.n) == 'numbr'", false), ("type(d.n) != 'numbr'", true),
             ("type(get(d, 'absent', null)) == 'null'", true), ("type(get(d, 'n', null)) == 'number'", true),
+            // `type(get(…))` reads the type from the node found, or from the constant.
+            ("type(get(d, 'm', null)) == 'map'", true), ("type(get(d, 's', 0)) == 'string'", true),
+            ("type(get(d, 'absent', 0)) == 'number'", true), ("type(get(d, 'z', 0)) == 'null'", true),
+            ("type(get(d, 'l', null)) != 'list'", false),
+            // Not a mapping node: the general path.
+            ("type(get({'a': 1}, 'a', null)) == 'number'", true), ("type(get(d.z, 'a', 'x')) == 'string'", true),
         ] {
             #expect(try isTrue(expr, vars) == expected, "\(expr)")
         }
+        #expect(evaluationError("type(get(d.l, 'a', null)) == 'null'", vars)?.code == .typeMismatch)
         // A symbol spelled like a type name takes the general path: both sides are symbols
         // meaning none, so they compare equal, as any two such strings do.
         let odd = SymbolTable([("null", .null), ("list", .null)])
