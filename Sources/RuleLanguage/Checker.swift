@@ -75,6 +75,10 @@ final class Expr: Sendable {
     /// references `kind` owns, read without a retain and a release (see `fastArg`).
     let operands: (Unmanaged<Expr>?, Unmanaged<Expr>?, Unmanaged<Expr>?)
     let binaryOp: Syntax.BinaryOp
+    /// `.variable`: its slot; `.local`: its index (from the macro base); else -1. Lets the
+    /// interpreter look into a variable's node without copying the value out of its slot.
+    let variableSlot: Int
+    let localIndex: Int
 
     enum Fast: Sendable {
         case none
@@ -171,6 +175,11 @@ final class Expr: Sendable {
             (arg, key) = (target, k)
         }
         func unmanaged(_ e: Expr) -> Unmanaged<Expr> { Unmanaged.passUnretained(e) }
+        switch kind {
+        case .variable(let slot, _): (variableSlot, localIndex) = (slot, -1)
+        case .local(let index, _): (variableSlot, localIndex) = (-1, index)
+        default: (variableSlot, localIndex) = (-1, -1)
+        }
         switch kind {
         case .binary(let op, let l, let r):
             (operands, binaryOp) = ((unmanaged(l), unmanaged(r), nil), op)

@@ -394,6 +394,14 @@ struct Interpreter {
 
     @inline(never) mutating func evalMember(_ e: Expr) throws -> Value {
         if e.fastTag == .member {
+            // `name.key` on a variable: the variable's step, then a look into its node in place.
+            if let slot = try variableSlot(e.fastArg.unsafelyUnwrapped) {
+                if case .node(let n) = slots[slot], let value = e.fastKey.unsafelyUnwrapped._withUnsafeGuaranteedRef({ $0.value(in: n) }) {
+                    return .node(value)
+                }
+                guard case .member(let target, let name) = e.kind else { return .null }
+                return try member(slots[slot], name, e, target)
+            }
             let v = try e.fastArg.unsafelyUnwrapped._withUnsafeGuaranteedRef { try eval($0, false) }
             if case .node(let n) = v, let value = e.fastKey.unsafelyUnwrapped._withUnsafeGuaranteedRef({ $0.value(in: n) }) {
                 return .node(value)
@@ -891,6 +899,18 @@ struct Interpreter {
         return try callRest(e, first: nil)
     }
 
+    /// For a variable or macro variable: its slot in `slots`, after taking the step that
+    /// evaluating it takes (so its value can be read in place); nil for other expressions.
+    @inline(__always) mutating func variableSlot(_ target: Unmanaged<Expr>) throws -> Int? {
+        let slot = target._withUnsafeGuaranteedRef { t in
+            t.variableSlot >= 0 ? t.variableSlot : t.localIndex >= 0 ? base + t.localIndex : -1
+        }
+        guard slot >= 0 else { return nil }
+        used &+= 1
+        if used > limit { throw target._withUnsafeGuaranteedRef { budgetError($0) } }
+        return slot
+    }
+
     /// Evaluates the arguments of a call (the first one already, when given) and applies it.
     mutating func callRest(_ e: Expr, first: Value?) throws -> Value {
         guard case .call(let builtin, let args) = e.kind else { return .null }
@@ -907,14 +927,23 @@ struct Interpreter {
         guard arg.fastTag == .getKey, !(caching && arg.isCacheable) else { return RuntimeType.of(try eval(arg, false)) }
         // The steps `eval` and `call` take for the call node.
         try step(arg, 3)
-        let v = try arg.fastArg.unsafelyUnwrapped._withUnsafeGuaranteedRef { try eval($0, false) }
-        if case .node(let n) = v, n.isMapping {
-            guard let found = arg.fastKey.unsafelyUnwrapped._withUnsafeGuaranteedRef({ $0.value(in: n) }) else {
-                return RuntimeType.of(arg.fastFallback)
-            }
-            return RuntimeType.of(found)
+        let v: Value
+        if let slot = try variableSlot(arg.fastArg.unsafelyUnwrapped) {
+            if case .node(let n) = slots[slot], n.isMapping { return typeOfEntry(arg, in: n) }
+            v = slots[slot]
+        } else {
+            v = try arg.fastArg.unsafelyUnwrapped._withUnsafeGuaranteedRef { try eval($0, false) }
         }
+        if case .node(let n) = v, n.isMapping { return typeOfEntry(arg, in: n) }
         return RuntimeType.of(try callRest(arg, first: v))
+    }
+
+    /// The type of what `get(_, 'key', constant)` gives for a mapping node.
+    func typeOfEntry(_ get: Expr, in n: YAMLNode) -> RuntimeType {
+        guard let found = get.fastKey.unsafelyUnwrapped._withUnsafeGuaranteedRef({ $0.value(in: n) }) else {
+            return RuntimeType.of(get.fastFallback)
+        }
+        return RuntimeType.of(found)
     }
 
     /// Applies a built-in to evaluated arguments (not recursive).

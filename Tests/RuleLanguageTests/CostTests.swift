@@ -24,6 +24,38 @@ import Testing
         #expect(m2.used == 2 + 2_000 * 4)
     }
 
+    /// The short paths for `x.key` and `type(get(x, 'key', c))` on a variable read the
+    /// variable's node in place; they take the steps of the general path (for `get`, the
+    /// steps of evaluating the call, its first argument and the type test; the key and the
+    /// constant are not evaluated). One step less than they take is a budget error.
+    @Test func shortPathsTakeTheStepsOfTheGeneralPath() throws {
+        let node = Value.node(yaml("{a: 1}"))
+        let map = Value.map(MapValue([("a", .number(Quantity(1)))]))
+        func used(_ text: String, _ x: Value, limit: Int = 1_000) throws -> Int {
+            var meter = CostMeter(limit: limit)
+            _ = try Expression.evaluate(text, variables: [("x", x)], meter: &meter)
+            return meter.used
+        }
+        func overBudget(_ text: String, _ x: Value, limit: Int) -> Bool {
+            var meter = CostMeter(limit: limit)
+            guard case .evaluation(let e)? = #expect(throws: ExpressionFailure.self, performing: {
+                try Expression.evaluate(text, variables: [("x", x)], meter: &meter)
+            }) else { return false }
+            return e.code == .budgetExceeded
+        }
+        #expect(try used("x.a", node) == 2 && used("x.a", map) == 2)
+        #expect(try used("[1].all(i, x.a == i)", node) == used("[1].all(i, x.a == i)", map))
+        #expect(try used("type(get(x, 'a', null)) == 'number'", node) == 1 + 2 + 3 + 1)
+        #expect(try used("type(get(x, 'b', 0)) == 'number'", node) == 7)
+        #expect(try used("[1].all(i, type(get(x, 'a', null)) == 'number')", node) == 2 + 1 + 7)
+        for x in [node, map] {
+            for text in ["x.a", "[1].all(i, x.a == i)", "type(get(x, 'a', null)) == 'number'", "type(get(x, 'b', 0)) == 'number'"] {
+                let n = try used(text, x)
+                #expect(overBudget(text, x, limit: n - 1), "\(text) on \(x.typeName) with \(n - 1) steps")
+            }
+        }
+    }
+
     @Test func uniqueAndDuplicatesAreLinear() throws {
         // 200k elements: a quadratic implementation would need 2·10^10 steps.
         let huge = Value.list((0..<200_000).map { .number(Quantity($0 % 1000)) })
