@@ -179,6 +179,7 @@ struct Interpreter {
             case .sequence: return .list
             case .scalar:
                 // Classified and parsed from the scalar's bytes: no String unless it is text.
+                if let i = n.plainInteger { return .number(Quantity.rounded(ExactDecimal(Int(i)))) }
                 switch n.scalarType ?? .null {
                 case .null: return .null
                 case .bool(let b): return .bool(b)
@@ -684,6 +685,7 @@ struct Interpreter {
         switch v {
         case .number(let q): return q.value
         case .node(let n):
+            if let i = n.plainInteger { return ExactDecimal(Int(i)) }
             switch n.scalarType {
             case .int?, .float?: return scalarBytes(n) { ExactDecimal(utf8: $0) } ?? nil
             default: return nil

@@ -169,6 +169,36 @@ public struct YAMLNode: Sendable, Hashable, CustomStringConvertible {
         return withExtendedLifetime(tree) { CoreSchema.classifyPlain(tree.scalarBytes(ci)) }
     }
 
+    /// The value of a plain, untagged scalar written as an optionally signed run of 1 to 18
+    /// decimal digits (`2014`, `-7`, `007`: an int under the core schema), read in one pass
+    /// without classifying the text first; nil for anything else, including other ints
+    /// (`0x1F`, 19 digits and more) — `scalarType` and the bytes answer those.
+    public var plainInteger: Int64? {
+        let ci = contentIndex
+        let t = tree
+        let r = t.nodeBase[Int(ci)]
+        guard r.kind == NodeKind.scalar.rawValue, r.style == ScalarStyle.plain.rawValue,
+              r.flags & NodeRecord.hasProperties == 0 else { return nil }
+        return withExtendedLifetime(t) { () -> Int64? in
+            let b = t.scalarBytes(ci)
+            var i = 0
+            var negative = false
+            if let first = b.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") {
+                negative = first == UInt8(ascii: "-")
+                i = 1
+            }
+            guard b.count > i, b.count - i <= 18 else { return nil }
+            var v: Int64 = 0
+            while i < b.count {
+                let d = b[i] &- UInt8(ascii: "0")
+                guard d < 10 else { return nil }
+                v = v &* 10 &+ Int64(d)
+                i += 1
+            }
+            return negative ? -v : v
+        }
+    }
+
     /// The scalar's decoded UTF-8 bytes in place (nil for collections), for hot loops that
     /// cannot afford a closure. The buffer stays valid while this node's tree lives: keep
     /// the node (or the tree) alive for as long as the buffer is read.

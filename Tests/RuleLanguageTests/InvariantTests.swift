@@ -188,5 +188,29 @@ import YAMLTree
         let e = try #require(evaluationError("d.map(p, p.start)", vars))
         #expect(e.code == .missingKey)
     }
+
+    /// `plainInteger` reads plain digit runs in one pass; it must agree with the core
+    /// schema and with the general number reader wherever it answers, and leave the rest.
+    @Test func plainIntegersAgreeWithTheGeneralReader() throws {
+        let texts = ["2014", "-7", "+5", "007", "0", "-0", "123456789012345678", "1234567890123456789",
+                     "1_000", "0x1F", "0o17", "1.5", "1e3", "'12'", "!!str 12", "&a 12", "!!int 12", "+", "", "12a", "١٢"]
+        for text in texts {
+            let doc = yaml("v: \(text)")
+            let n = try #require(doc["v"])
+            guard let i = n.plainInteger else {
+                #expect(!["2014", "-7", "+5", "007", "0", "-0", "123456789012345678"].contains(text), "\(text) should be read")
+                continue
+            }
+            #expect(n.scalarType == .int, "\(text)")
+            let general = try #require(n.withScalarBytes { ExactDecimal(utf8: $0) }, "\(text)")
+            let fast = ExactDecimal(Int(i))
+            #expect(fast.significand == general.significand && fast.exponent == general.exponent, "\(text)")
+        }
+        // Through the interpreter: the same values, intervals and comparisons either way.
+        let vars: [(String, Value)] = [("d", .node(yaml("{a: 2014, b: '2014', c: 2014.0, d: 007, e: +5, f: 1234567890123456789}")))]
+        #expect(try show("[d.a == 2014, d.a == d.c, d.d == 7, d.e == 5, d.a < 2015, d.f > 1234567890123456788]", vars) == "[true, true, true, true, true, true]")
+        #expect(try show("d.a + 0", vars, style: .intervals) == "2014 (2013.5–2014.5)")
+        #expect(evaluationError("d.b < 2015", vars)?.code == .typeMismatch)
+    }
 }
 
