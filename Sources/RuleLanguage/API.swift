@@ -376,18 +376,35 @@ public struct SymbolTable: Sendable {
         case null
     }
 
-    public private(set) var symbols: [String]
-    public private(set) var meanings: [Meaning]
+    /// The table in one immutable object, replaced by `define`: the interpreter copies the
+    /// table for every evaluation, and one reference costs one retain, not one per array.
+    private final class Storage: Sendable {
+        let symbols: [String]
+        let meanings: [Meaning]
+        let hasTypeNameSymbol: Bool
+        let hasNoneSymbol: Bool
+
+        init(symbols: [String], meanings: [Meaning]) {
+            self.symbols = symbols
+            self.meanings = meanings
+            hasTypeNameSymbol = symbols.contains { RuntimeType.named($0) != nil }
+            hasNoneSymbol = meanings.contains { if case .null = $0 { true } else { false } }
+        }
+    }
+
+    private var storage: Storage
+
+    public var symbols: [String] { storage.symbols }
+    public var meanings: [Meaning] { storage.meanings }
     /// Whether some symbol is spelled like a type name (`'number'`, `'null'` …), which
     /// makes `type(x) == 'number'` go through the general comparison (`Expr.Fast.typeIs`).
-    private(set) var hasTypeNameSymbol = false
+    var hasTypeNameSymbol: Bool { storage.hasTypeNameSymbol }
     /// Whether some symbol reads as none (`null`): then two different strings can still
     /// compare equal (both none), so text comparisons cannot stop at differing bytes.
-    private(set) var hasNoneSymbol = false
+    var hasNoneSymbol: Bool { storage.hasNoneSymbol }
 
     public init(_ entries: [(String, Meaning)] = []) {
-        symbols = []
-        meanings = []
+        storage = Storage(symbols: [], meanings: [])
         for (s, m) in entries { define(s, as: m) }
     }
 
@@ -396,23 +413,25 @@ public struct SymbolTable: Sendable {
 
     /// Defines or redefines a symbol.
     public mutating func define(_ symbol: String, as meaning: Meaning) {
+        var symbols = storage.symbols, meanings = storage.meanings
         if let i = symbols.firstIndex(of: symbol) { meanings[i] = meaning } else {
             symbols.append(symbol)
             meanings.append(meaning)
-            if RuntimeType.named(symbol) != nil { hasTypeNameSymbol = true }
         }
-        hasNoneSymbol = meanings.contains { if case .null = $0 { true } else { false } }
+        storage = Storage(symbols: symbols, meanings: meanings)
     }
 
     /// The meaning of `symbol` (compared by code points).
     public func meaning(of symbol: String) -> Meaning? {
-        for (i, s) in symbols.enumerated() where TextCompare.equal(s, symbol) { return meanings[i] }
+        let st = storage
+        for (i, s) in st.symbols.enumerated() where TextCompare.equal(s, symbol) { return st.meanings[i] }
         return nil
     }
 
     /// The meaning of a scalar node's text, compared without allocating.
     public func meaning(of node: YAMLNode) -> Meaning? {
-        for (i, s) in symbols.enumerated() where node.scalarEquals(s) { return meanings[i] }
+        let st = storage
+        for (i, s) in st.symbols.enumerated() where node.scalarEquals(s) { return st.meanings[i] }
         return nil
     }
 }

@@ -5,7 +5,8 @@ import YAMLTree
 /// Evaluates a checked tree. One per evaluation (cheap: no allocation until a value needs
 /// one); the activation's storage is borrowed for the duration and returned.
 struct Interpreter {
-    let expression: CompiledExpression
+    /// Unowned: an interpreter lives only inside a call on this expression.
+    unowned(unsafe) let expression: CompiledExpression
     let symbols: SymbolTable
     let tracing: Bool
     var trace: [ComparisonTrace] = []
@@ -15,7 +16,7 @@ struct Interpreter {
     /// Where macro variables start in `slots`.
     var base = 0
     /// Values remembered across evaluations (`Activation.cache`).
-    var cache: [ObjectIdentifier: CacheEntry] = [:]
+    var cache: [ObjectIdentifier: CacheEntry] = Dictionary()
     var caching = false
 
     init(expression: CompiledExpression, options: EvaluationOptions, tracing: Bool) {
