@@ -75,6 +75,10 @@ final class Expr: Sendable {
     /// references `kind` owns, read without a retain and a release (see `fastArg`).
     let operands: (Unmanaged<Expr>?, Unmanaged<Expr>?, Unmanaged<Expr>?)
     let binaryOp: Syntax.BinaryOp
+    /// What `Interpreter.condition` can decide without making a `Value`.
+    let shape: Shape
+
+    enum Shape: UInt8, Sendable { case other, and, or, not, comparison }
     /// `.variable`: its slot; `.local`: its index (from the macro base); else -1. Lets the
     /// interpreter look into a variable's node without copying the value out of its slot.
     let variableSlot: Int
@@ -182,15 +186,17 @@ final class Expr: Sendable {
         }
         switch kind {
         case .binary(let op, let l, let r):
-            (operands, binaryOp) = ((unmanaged(l), unmanaged(r), nil), op)
-        case .and(let l, let r), .or(let l, let r):
-            (operands, binaryOp) = ((unmanaged(l), unmanaged(r), nil), .and)
+            (operands, binaryOp, shape) = ((unmanaged(l), unmanaged(r), nil), op, op.isComparison ? .comparison : .other)
+        case .and(let l, let r):
+            (operands, binaryOp, shape) = ((unmanaged(l), unmanaged(r), nil), .and, .and)
+        case .or(let l, let r):
+            (operands, binaryOp, shape) = ((unmanaged(l), unmanaged(r), nil), .or, .or)
         case .not(let x):
-            (operands, binaryOp) = ((unmanaged(x), nil, nil), .and)
+            (operands, binaryOp, shape) = ((unmanaged(x), nil, nil), .and, .not)
         case .conditional(let c, let a, let b):
-            (operands, binaryOp) = ((unmanaged(c), unmanaged(a), unmanaged(b)), .and)
+            (operands, binaryOp, shape) = ((unmanaged(c), unmanaged(a), unmanaged(b)), .and, .other)
         default:
-            (operands, binaryOp) = ((nil, nil, nil), .and)
+            (operands, binaryOp, shape) = ((nil, nil, nil), .and, .other)
         }
         // `arg` is a child in `kind`, which keeps it alive as long as this node.
         fastArg = arg.map { Unmanaged.passUnretained($0) }

@@ -423,10 +423,7 @@ struct Interpreter {
     }
 
     @inline(never) mutating func evalNot(_ e: Expr, _ top: Bool) throws -> Value {
-        try e.operands.0.unsafelyUnwrapped._withUnsafeGuaranteedRef { x in
-            let v = try eval(x, top)
-            return .bool(!(try requireBool(v, x)))
-        }
+        .bool(!(try e.operands.0.unsafelyUnwrapped._withUnsafeGuaranteedRef { try condition($0, top) }))
     }
 
     @inline(never) mutating func evalNegate(_ e: Expr) throws -> Value {
@@ -436,21 +433,43 @@ struct Interpreter {
     }
 
     @inline(never) mutating func evalAnd(_ e: Expr, _ top: Bool) throws -> Value {
-        let first = try e.operands.0.unsafelyUnwrapped._withUnsafeGuaranteedRef { l in try requireBool(try eval(l, top), l) }
-        if !first { return .bool(false) }
-        return .bool(try e.operands.1.unsafelyUnwrapped._withUnsafeGuaranteedRef { r in try requireBool(try eval(r, top), r) })
+        .bool(try both(e, top))
     }
 
     @inline(never) mutating func evalOr(_ e: Expr, _ top: Bool) throws -> Value {
-        let first = try e.operands.0.unsafelyUnwrapped._withUnsafeGuaranteedRef { l in try requireBool(try eval(l, top), l) }
-        if first { return .bool(true) }
-        return .bool(try e.operands.1.unsafelyUnwrapped._withUnsafeGuaranteedRef { r in try requireBool(try eval(r, top), r) })
+        .bool(try either(e, top))
+    }
+
+    /// `l && r`, short-circuit.
+    @inline(__always) mutating func both(_ e: Expr, _ top: Bool) throws -> Bool {
+        if !(try e.operands.0.unsafelyUnwrapped._withUnsafeGuaranteedRef { try condition($0, top) }) { return false }
+        return try e.operands.1.unsafelyUnwrapped._withUnsafeGuaranteedRef { try condition($0, top) }
+    }
+
+    /// `l || r`, short-circuit.
+    @inline(__always) mutating func either(_ e: Expr, _ top: Bool) throws -> Bool {
+        if try e.operands.0.unsafelyUnwrapped._withUnsafeGuaranteedRef({ try condition($0, top) }) { return true }
+        return try e.operands.1.unsafelyUnwrapped._withUnsafeGuaranteedRef { try condition($0, top) }
     }
 
     @inline(never) mutating func evalConditional(_ e: Expr, _ top: Bool) throws -> Value {
-        let condition = try e.operands.0.unsafelyUnwrapped._withUnsafeGuaranteedRef { c in try requireBool(try eval(c, top), c) }
-        let chosen = condition ? e.operands.1 : e.operands.2
+        let chosen = try e.operands.0.unsafelyUnwrapped._withUnsafeGuaranteedRef { try condition($0, top) } ? e.operands.1 : e.operands.2
         return try chosen.unsafelyUnwrapped._withUnsafeGuaranteedRef { try eval($0, top) }
+    }
+
+    /// `requireBool(eval(e, top), e)`: the same steps, results and errors, but `&&`, `||`,
+    /// `!` and comparisons answer a Bool directly instead of making a `Value` for each.
+    /// Remembered and traced nodes take the general path.
+    mutating func condition(_ e: Expr, _ top: Bool) throws -> Bool {
+        if e.shape == .other || tracing || (caching && e.isCacheable) { return try requireBool(try eval(e, top), e) }
+        used &+= 1
+        if used > limit { throw budgetError(e) }
+        switch e.shape {
+        case .and: return try both(e, top)
+        case .or: return try either(e, top)
+        case .not: return !(try e.operands.0.unsafelyUnwrapped._withUnsafeGuaranteedRef { try condition($0, top) })
+        default: return try compare(e, top)
+        }
     }
 
     @inline(never) mutating func evalMatch(_ e: Expr) throws -> Value {
@@ -551,14 +570,7 @@ struct Interpreter {
     // MARK: operators
 
     @inline(never) mutating func binary(_ e: Expr, _ top: Bool) throws -> Value {
-        if e.fastTag == .typeIs, !symbols.hasTypeNameSymbol, !(tracing && top) {
-            // `type(x) == 'number'`: the steps of the call and the literal, then a tag test
-            // (unless a symbol is spelled like a type name: then the general comparison).
-            try step(e, 2)
-            let type = try e.fastArg.unsafelyUnwrapped._withUnsafeGuaranteedRef { try typeOf($0) }
-            let same = e.fastType.map { type == $0 } ?? false
-            return .bool(same != e.fastNegated)
-        }
+        if e.shape == .comparison { return .bool(try compare(e, top)) }
         let op = e.binaryOp
         return try e.operands.0.unsafelyUnwrapped._withUnsafeGuaranteedRef { l in
             try e.operands.1.unsafelyUnwrapped._withUnsafeGuaranteedRef { r in
@@ -567,6 +579,54 @@ struct Interpreter {
                 return try applyBinary(op, a, b, l, r, e, top)
             }
         }
+    }
+
+    /// A comparison node (`==`, `<`, `~=`, `in`, …): its operands, then the comparison.
+    @inline(never) mutating func compare(_ e: Expr, _ top: Bool) throws -> Bool {
+        if e.fastTag == .typeIs, !symbols.hasTypeNameSymbol, !(tracing && top) {
+            // `type(x) == 'number'`: the steps of the call, the literal and the comparison,
+            // then a tag test (unless a symbol is spelled like a type name: then the
+            // general comparison).
+            try step(e, 3)
+            let type = try e.fastArg.unsafelyUnwrapped._withUnsafeGuaranteedRef { try typeOf($0) }
+            let same = e.fastType.map { type == $0 } ?? false
+            return same != e.fastNegated
+        }
+        let op = e.binaryOp
+        return try e.operands.0.unsafelyUnwrapped._withUnsafeGuaranteedRef { l in
+            try e.operands.1.unsafelyUnwrapped._withUnsafeGuaranteedRef { r in
+                let a = try eval(l, false)
+                let b = try eval(r, false)
+                return try comparison(op, a, b, l, r, e, top)
+            }
+        }
+    }
+
+    /// Applies a comparison to evaluated operands (recording it when tracing at the top).
+    mutating func comparison(_ op: Syntax.BinaryOp, _ a: Value, _ b: Value, _ l: Expr, _ r: Expr, _ e: Expr, _ top: Bool) throws -> Bool {
+        let result: Bool
+        switch op {
+        case .equal, .notEqual:
+            let eq = try equals(a, b, e, l, r, depth: 0)
+            result = op == .equal ? eq : !eq
+        case .less, .lessEqual, .greater, .greaterEqual:
+            let c = try order(a, b, e, l, r)
+            switch op {
+            case .less: result = c < 0
+            case .lessEqual: result = c <= 0
+            case .greater: result = c > 0
+            default: result = c >= 0
+            }
+        case .approx:
+            let x = try requireNumber(a, l, "`~=`"), y = try requireNumber(b, r, "`~=`")
+            result = x.overlaps(y)
+        case .in:
+            result = try contains(b, a, e, r, l)
+        default:
+            return false
+        }
+        if tracing && top { record(op, e, l, r, a, b, result) }
+        return result
     }
 
     /// Applies an operator to evaluated operands (not recursive, apart from list equality).
@@ -615,31 +675,8 @@ struct Interpreter {
             } catch {
                 throw decimalError(error, e, a.node, divisor: op == .divide || op == .remainder ? b : nil)
             }
-        case .equal, .notEqual:
-            let eq = try equals(a, b, e, l, r, depth: 0)
-            let result = op == .equal ? eq : !eq
-            if tracing && top { record(op, e, l, r, a, b, result) }
-            return .bool(result)
-        case .less, .lessEqual, .greater, .greaterEqual:
-            let c = try order(a, b, e, l, r)
-            let result: Bool
-            switch op {
-            case .less: result = c < 0
-            case .lessEqual: result = c <= 0
-            case .greater: result = c > 0
-            default: result = c >= 0
-            }
-            if tracing && top { record(op, e, l, r, a, b, result) }
-            return .bool(result)
-        case .approx:
-            let x = try requireNumber(a, l, "`~=`"), y = try requireNumber(b, r, "`~=`")
-            let result = x.overlaps(y)
-            if tracing && top { record(op, e, l, r, a, b, result) }
-            return .bool(result)
-        case .in:
-            let result = try contains(b, a, e, r, l)
-            if tracing && top { record(op, e, l, r, a, b, result) }
-            return .bool(result)
+        case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual, .approx, .in:
+            return .bool(try comparison(op, a, b, l, r, e, top))
         case .and, .or:
             // Handled by .and/.or nodes (short-circuit).
             return .bool(false)
@@ -859,22 +896,22 @@ struct Interpreter {
             let mark = trace.count
             switch kind {
             case .all:
-                if !(try requireBool(try eval(body, traceTop), body)) { return .bool(false) }
+                if !(try condition(body, traceTop)) { return .bool(false) }
                 if tracing { trace.removeSubrange(mark...) }
             case .exists:
-                if try requireBool(try eval(body, traceTop), body) { return .bool(true) }
+                if try condition(body, traceTop) { return .bool(true) }
                 if tracing { trace.removeSubrange(mark...) }
             case .exists_one:
-                if try requireBool(try eval(body, false), body) {
+                if try condition(body, false) {
                     hits += 1
                     if hits > 1 { return .bool(false) }
                 }
             case .count:
-                if try requireBool(try eval(body, false), body) { hits += 1 }
+                if try condition(body, false) { hits += 1 }
             case .filter:
-                if try requireBool(try eval(body, false), body) { out.append(element) }
+                if try condition(body, false) { out.append(element) }
             case .map:
-                if let filter, !(try requireBool(try eval(filter, false), filter)) { continue }
+                if let filter, !(try condition(filter, false)) { continue }
                 out.append(try eval(body, false))
             }
         }

@@ -45,14 +45,48 @@ import Testing
         }
         #expect(try used("x.a", node) == 2 && used("x.a", map) == 2)
         #expect(try used("[1].all(i, x.a == i)", node) == used("[1].all(i, x.a == i)", map))
-        #expect(try used("type(get(x, 'a', null)) == 'number'", node) == 1 + 2 + 3 + 1)
-        #expect(try used("type(get(x, 'b', 0)) == 'number'", node) == 7)
-        #expect(try used("[1].all(i, type(get(x, 'a', null)) == 'number')", node) == 2 + 1 + 7)
+        // `==` 1, `type(…)` and `'number'` and the comparison 3, `get(…)` 3, `x` 1.
+        #expect(try used("type(get(x, 'a', null)) == 'number'", node) == 1 + 3 + 3 + 1)
+        #expect(try used("type(get(x, 'b', 0)) == 'number'", node) == 8)
+        #expect(try used("[1].all(i, type(get(x, 'a', null)) == 'number')", node) == 2 + 1 + 8)
         for x in [node, map] {
             for text in ["x.a", "[1].all(i, x.a == i)", "type(get(x, 'a', null)) == 'number'", "type(get(x, 'b', 0)) == 'number'"] {
                 let n = try used(text, x)
                 #expect(overBudget(text, x, limit: n - 1), "\(text) on \(x.typeName) with \(n - 1) steps")
             }
+        }
+    }
+
+    /// Conditions (`&&`, `||`, `!`, comparisons, macro bodies) are decided without making a
+    /// value for each step; `explain`, which traces, takes the general path. Both must give
+    /// the same results, steps and errors.
+    @Test func conditionsAgreeWithTheGeneralPath() throws {
+        let doc = Value.node(yaml("{n: 3, s: text, l: [1, 2, 3], z: null}"))
+        let texts = [
+            "x.n > 2 && x.s == 'text'", "x.n > 5 || !(x.s != 'text')", "x.l.all(i, i > 0 && i < 4)",
+            "x.l.exists(i, i == 2 || i == 9)", "x.l.count(i, !(i == 2))", "x.l.filter(i, i ~= 2).size() == 1",
+            "x.l.map(i, i < 2, i) == [1]", "x.l.exists_one(i, i in [3, 4])", "(x.n > 2 ? x.n < 4 : false) && true",
+            "type(x.z) == 'null' && type(x.n) != 'string'",
+            // Errors: a non-bool operand, a bad comparison.
+            "x.n && true", "x.l.all(i, i)", "!x.s", "x.s < 1", "x.l.count(i, x.z < i)",
+        ]
+        for text in texts {
+            let compiled = try #require(Expression.compile(text, scope: Scope(["x"])).expression, "\(text)")
+            var a = Activation(scope: Scope(["x"])), b = Activation(scope: Scope(["x"]))
+            a[0] = doc
+            b[0] = doc
+            var m1 = CostMeter(limit: 10_000), m2 = CostMeter(limit: 10_000)
+            let plain = Result { () throws(EvaluationError) in try compiled.evaluate(&a, meter: &m1) }
+            let traced = Result { () throws(EvaluationError) in try compiled.explain(&b, meter: &m2).value }
+            switch (plain, traced) {
+            case (.success(let x), .success(let y)):
+                #expect(x.formatted() == y.formatted(), "\(text)")
+            case (.failure(let x), .failure(let y)):
+                #expect(x.code == y.code && x.range == y.range && x.message == y.message, "\(text)")
+            default:
+                Issue.record("\(text): \(plain) against \(traced)")
+            }
+            #expect(m1.used == m2.used, "\(text): \(m1.used) steps against \(m2.used)")
         }
     }
 
