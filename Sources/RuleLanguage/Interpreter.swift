@@ -572,11 +572,16 @@ struct Interpreter {
     @inline(never) mutating func binary(_ e: Expr, _ top: Bool) throws -> Value {
         if e.shape == .comparison { return .bool(try compare(e, top)) }
         let op = e.binaryOp
-        return try e.operands.0.unsafelyUnwrapped._withUnsafeGuaranteedRef { l in
+        return try withOperands(e) { me, a, b, l, r in try me.applyBinary(op, a, b, l, r, e, top) }
+    }
+
+    /// Evaluates a binary node's operands, left then right, and gives them to `body`.
+    @inline(__always) mutating func withOperands<R>(_ e: Expr, _ body: (inout Interpreter, Value, Value, Expr, Expr) throws -> R) throws -> R {
+        try e.operands.0.unsafelyUnwrapped._withUnsafeGuaranteedRef { l in
             try e.operands.1.unsafelyUnwrapped._withUnsafeGuaranteedRef { r in
                 let a = try eval(l, false)
                 let b = try eval(r, false)
-                return try applyBinary(op, a, b, l, r, e, top)
+                return try body(&self, a, b, l, r)
             }
         }
     }
@@ -593,13 +598,7 @@ struct Interpreter {
             return same != e.fastNegated
         }
         let op = e.binaryOp
-        return try e.operands.0.unsafelyUnwrapped._withUnsafeGuaranteedRef { l in
-            try e.operands.1.unsafelyUnwrapped._withUnsafeGuaranteedRef { r in
-                let a = try eval(l, false)
-                let b = try eval(r, false)
-                return try comparison(op, a, b, l, r, e, top)
-            }
-        }
+        return try withOperands(e) { me, a, b, l, r in try me.comparison(op, a, b, l, r, e, top) }
     }
 
     /// Applies a comparison to evaluated operands (recording it when tracing at the top).
