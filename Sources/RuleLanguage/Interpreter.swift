@@ -927,10 +927,11 @@ struct Interpreter {
 
     @inline(never) mutating func call(_ e: Expr) throws -> Value {
         if e.fastTag == .getKey {
-            // `get(x, 'key', default)` on a mapping node: look the key up in place.
-            try step(e, 2)
+            // `get(x, 'key', default)` on a mapping node: look the key up in place, charging
+            // the steps of the two constants it does not evaluate.
             let v = try e.fastArg.unsafelyUnwrapped._withUnsafeGuaranteedRef { try eval($0, false) }
             if case .node(let n) = v, n.isMapping {
+                try step(e, 2)
                 return e.fastKey.unsafelyUnwrapped._withUnsafeGuaranteedRef({ $0.value(in: n) }).map { .node($0) } ?? e.fastFallback
             }
             return try callRest(e, first: v)
@@ -964,16 +965,23 @@ struct Interpreter {
     /// (or the constant) without making the value.
     mutating func typeOf(_ arg: Expr) throws -> RuntimeType {
         guard arg.fastTag == .getKey, !(caching && arg.isCacheable) else { return RuntimeType.of(try eval(arg, false)) }
-        // The steps `eval` and `call` take for the call node.
-        try step(arg, 3)
+        // The step `eval` takes for the call node; on a mapping node, the steps of the two
+        // constants, which are not evaluated.
+        try step(arg)
         let v: Value
         if let slot = try variableSlot(arg.fastArg.unsafelyUnwrapped) {
-            if case .node(let n) = slots[slot], n.isMapping { return typeOfEntry(arg, in: n) }
+            if case .node(let n) = slots[slot], n.isMapping {
+                try step(arg, 2)
+                return typeOfEntry(arg, in: n)
+            }
             v = slots[slot]
         } else {
             v = try arg.fastArg.unsafelyUnwrapped._withUnsafeGuaranteedRef { try eval($0, false) }
         }
-        if case .node(let n) = v, n.isMapping { return typeOfEntry(arg, in: n) }
+        if case .node(let n) = v, n.isMapping {
+            try step(arg, 2)
+            return typeOfEntry(arg, in: n)
+        }
         return RuntimeType.of(try callRest(arg, first: v))
     }
 

@@ -49,6 +49,10 @@ import Testing
         #expect(try used("type(get(x, 'a', null)) == 'number'", node) == 1 + 3 + 3 + 1)
         #expect(try used("type(get(x, 'b', 0)) == 'number'", node) == 8)
         #expect(try used("[1].all(i, type(get(x, 'a', null)) == 'number')", node) == 2 + 1 + 8)
+        // A map value is no mapping node: the general path, with the same steps.
+        for text in ["get(x, 'a', 0)", "get(x, 'b', 0)", "type(get(x, 'a', null)) == 'number'", "[1].all(i, get(x, 'a', 0) == i)"] {
+            #expect(try used(text, node) == used(text, map), "\(text)")
+        }
         for x in [node, map] {
             for text in ["x.a", "[1].all(i, x.a == i)", "type(get(x, 'a', null)) == 'number'", "type(get(x, 'b', 0)) == 'number'"] {
                 let n = try used(text, x)
