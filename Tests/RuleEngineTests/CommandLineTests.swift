@@ -10,7 +10,7 @@ import Testing
     }
 
     func planlint(_ arguments: String...) throws -> Output {
-        let binary = repoRoot.appendingPathComponent(".build/debug/planlint")
+        let binary = planlintBinary
         try #require(FileManager.default.isExecutableFile(atPath: binary.path), "build planlint first (swift build)")
         let process = Process()
         process.executableURL = binary

@@ -17,7 +17,7 @@ import Testing
 
     /// Runs the built planlint in the repository root (scripts/test builds it first).
     func planlint(_ arguments: [String], stdin: String? = nil) throws -> Output {
-        let binary = repoRoot.appendingPathComponent(".build/debug/planlint")
+        let binary = planlintBinary
         try #require(FileManager.default.isExecutableFile(atPath: binary.path), "build planlint first (swift build)")
         let process = Process()
         process.executableURL = binary

@@ -118,7 +118,7 @@ import Testing
     @Test func theCommandChecksAndWritesPagesWithItsExitStatus() throws {
         let (root, ruleFile, docs) = try scratch()
         defer { try? FileManager.default.removeItem(at: root.deletingLastPathComponent()) }
-        let binary = repoRoot.appendingPathComponent(".build/debug/planlint")
+        let binary = planlintBinary
         try #require(FileManager.default.isExecutableFile(atPath: binary.path), "build planlint first (swift build)")
         func planlint(_ arguments: String...) throws -> (status: Int32, stdout: String, stderr: String) {
             let p = Process()

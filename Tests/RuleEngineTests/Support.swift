@@ -8,6 +8,14 @@ import YAMLTree
 /// The repository root (this file is Tests/RuleEngineTests/Support.swift).
 let repoRoot: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
+/// The planlint executable the command-line tests run: `PLANLINT_BINARY` when set (the
+/// sanitizer runs set it to their instrumented build), else `.build/debug/planlint`, which
+/// scripts/test builds first.
+var planlintBinary: URL {
+    if let override = ProcessInfo.processInfo.environment["PLANLINT_BINARY"] { return URL(fileURLWithPath: override) }
+    return repoRoot.appendingPathComponent(".build/debug/planlint")
+}
+
 /// Loads one rule file from text.
 func load(_ rules: String, path: String = "rules.yaml") -> RuleLoadResult {
     RuleLoader.load(text: rules, path: path)
