@@ -56,9 +56,9 @@ final class Expr: Sendable {
     /// cost a retain and a release on every visit of the hottest nodes.
     let fastTag: FastTag
     /// `.typeIs`: the argument of `type(…)`, the type named (nil: none), and whether `!=`;
-    /// `.member`: the target; `.getKey`: the mapping looked into. Unmanaged: `kind` owns the node, and the interpreter reads it
-    /// through `_withUnsafeGuaranteedRef`, without the retain and release a stored
-    /// reference costs on every read.
+    /// `.member`: the target; `.getKey`: the mapping looked into. Unmanaged: `kind` owns the
+    /// node, and the interpreter reads it through `_withUnsafeGuaranteedRef`, without the
+    /// retain and release a stored reference costs on every read.
     let fastArg: Unmanaged<Expr>?
     let fastType: RuntimeType?
     let fastNegated: Bool

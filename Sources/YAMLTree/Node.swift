@@ -279,9 +279,9 @@ public struct YAMLNode: Sendable, Hashable, CustomStringConvertible {
             let c = nodes[Int(contentIndex)]
             guard c.kind == NodeKind.mapping.rawValue else { return nil }
             // Where two keys share their text the first is the answer: no shortcut then.
-            let position = 2 * hint
-            if c.flags & NodeRecord.repeatedKeyText == 0, hint >= 0, position < Int(c.b), keyMatches(t.childBase[Int(c.a) + position], want) {
-                return Int(c.a) + position
+            if c.flags & NodeRecord.repeatedKeyText == 0, hint >= 0, hint < Int(c.b) / 2,
+               keyMatches(t.childBase[Int(c.a) + 2 * hint], want) {
+                return Int(c.a) + 2 * hint
             }
             guard let i = entryPosition(utf8: want) else { return nil }
             hint = (i - Int(c.a)) / 2

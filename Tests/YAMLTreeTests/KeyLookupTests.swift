@@ -26,7 +26,7 @@ import Testing
 
     @Test func aHintOutOfRangeOrOnANonMappingIsHarmless() throws {
         let root = try #require(YAMLReader.parse("m: {x: 1}\ns: [x]\n").documents.first)
-        for start in [-3, 0, 1, 7, Int.max / 4] {
+        for start in [-3, 0, 1, 7, Int.max / 4, Int.max, Int.min] {
             var hint = start
             #expect(lookUp(try #require(root["m"]), "x", hint: &hint) == "1")
             var other = start
