@@ -4,7 +4,7 @@ import SourceText
 /// in another, decoded scalar text either referenced in the source or in one buffer.
 ///
 /// `@unchecked Sendable`: every stored property is immutable; the base pointers below point
-/// into arrays this object holds as `let`s (see `Storage`).
+/// into arrays this object holds as `let`s (see `nodeBase`).
 public final class YAMLTree: @unchecked Sendable {
     public let file: SourceFile
     let nodes: [NodeRecord]
