@@ -109,9 +109,6 @@ public struct Scope: Sendable {
     /// variables alone may be remembered (see `Activation.cachesInvariants`).
     public private(set) var dependencies: [UInt64?]
 
-    /// Which variables keep their value for every match over one document.
-    public var invariant: [Bool] { dependencies.map { $0 == 0 } }
-
     /// A scope with the given variables (all `dyn`); the rule variables by default, of which
     /// `root` is document-invariant.
     public init(_ names: [String] = Scope.ruleVariables) {

@@ -396,18 +396,13 @@ struct Interpreter {
 
     @inline(never) mutating func evalMember(_ e: Expr) throws -> Value {
         if e.fastTag == .member {
-            // `name.key` on a variable: the variable's step, then a look into its node in place.
-            if let slot = try variableSlot(e.fastArg.unsafelyUnwrapped) {
-                if case .node(let n) = slots[slot], let value = e.fastKey.unsafelyUnwrapped._withUnsafeGuaranteedRef({ $0.value(in: n) }) {
-                    return .node(value)
-                }
-                guard case .member(let target, let name) = e.kind else { return .null }
-                return try member(slots[slot], name, e, target)
+            let v: Value
+            switch try lookUp(e) {
+            case .found(let value): return .node(value)
+            case .absent(let mapping): v = .node(mapping)
+            case .other(let value): v = value
             }
-            let v = try e.fastArg.unsafelyUnwrapped._withUnsafeGuaranteedRef { try eval($0, false) }
-            if case .node(let n) = v, let value = e.fastKey.unsafelyUnwrapped._withUnsafeGuaranteedRef({ $0.value(in: n) }) {
-                return .node(value)
-            }
+            // The general path reports the missing key, or reads a non-mapping.
             guard case .member(let target, let name) = e.kind else { return .null }
             return try member(v, name, e, target)
         }
@@ -927,16 +922,45 @@ struct Interpreter {
 
     @inline(never) mutating func call(_ e: Expr) throws -> Value {
         if e.fastTag == .getKey {
-            // `get(x, 'key', default)` on a mapping node: look the key up in place, charging
-            // the steps of the two constants it does not evaluate.
-            let v = try e.fastArg.unsafelyUnwrapped._withUnsafeGuaranteedRef { try eval($0, false) }
-            if case .node(let n) = v, n.isMapping {
-                try step(e, 2)
-                return e.fastKey.unsafelyUnwrapped._withUnsafeGuaranteedRef({ $0.value(in: n) }).map { .node($0) } ?? e.fastFallback
+            // `get(x, 'key', default)` on a mapping node: looked up in place, charging the
+            // steps of the two constants it does not evaluate.
+            switch try lookUp(e) {
+            case .found(let value): try step(e, 2); return .node(value)
+            case .absent: try step(e, 2); return e.fastFallback
+            case .other(let v): return try callRest(e, first: v)
             }
-            return try callRest(e, first: v)
         }
         return try callRest(e, first: nil)
+    }
+
+    /// What `lookUp` found for `x.key` or `get(x, 'key', c)`.
+    enum Lookup {
+        /// `x` is a mapping node holding the key: its value.
+        case found(YAMLNode)
+        /// `x` is a mapping node without the key.
+        case absent(YAMLNode)
+        /// `x` is anything else: its value, for the general path.
+        case other(Value)
+    }
+
+    /// Evaluates the target of a `.member` or `.getKey` node (a variable is read in place,
+    /// with its step) and, when it is a mapping node, looks the key up there, starting
+    /// where the key was found last.
+    @inline(__always) mutating func lookUp(_ e: Expr) throws -> Lookup {
+        let target = e.fastArg.unsafelyUnwrapped
+        let v: Value
+        if let slot = try variableSlot(target) {
+            if case .node(let n) = slots[slot], n.isMapping { return entry(e, n) }
+            v = slots[slot]
+        } else {
+            v = try target._withUnsafeGuaranteedRef { try eval($0, false) }
+        }
+        if case .node(let n) = v, n.isMapping { return entry(e, n) }
+        return .other(v)
+    }
+
+    @inline(__always) func entry(_ e: Expr, _ mapping: YAMLNode) -> Lookup {
+        e.fastKey.unsafelyUnwrapped._withUnsafeGuaranteedRef { $0.value(in: mapping) }.map { .found($0) } ?? .absent(mapping)
     }
 
     /// For a variable or macro variable: its slot in `slots`, after taking the step that
@@ -966,31 +990,13 @@ struct Interpreter {
     mutating func typeOf(_ arg: Expr) throws -> RuntimeType {
         guard arg.fastTag == .getKey, !(caching && arg.isCacheable) else { return RuntimeType.of(try eval(arg, false)) }
         // The step `eval` takes for the call node; on a mapping node, the steps of the two
-        // constants, which are not evaluated.
+        // constants, which are not evaluated (as in `call`).
         try step(arg)
-        let v: Value
-        if let slot = try variableSlot(arg.fastArg.unsafelyUnwrapped) {
-            if case .node(let n) = slots[slot], n.isMapping {
-                try step(arg, 2)
-                return typeOfEntry(arg, in: n)
-            }
-            v = slots[slot]
-        } else {
-            v = try arg.fastArg.unsafelyUnwrapped._withUnsafeGuaranteedRef { try eval($0, false) }
+        switch try lookUp(arg) {
+        case .found(let value): try step(arg, 2); return RuntimeType.of(value)
+        case .absent: try step(arg, 2); return RuntimeType.of(arg.fastFallback)
+        case .other(let v): return RuntimeType.of(try callRest(arg, first: v))
         }
-        if case .node(let n) = v, n.isMapping {
-            try step(arg, 2)
-            return typeOfEntry(arg, in: n)
-        }
-        return RuntimeType.of(try callRest(arg, first: v))
-    }
-
-    /// The type of what `get(_, 'key', constant)` gives for a mapping node.
-    func typeOfEntry(_ get: Expr, in n: YAMLNode) -> RuntimeType {
-        guard let found = get.fastKey.unsafelyUnwrapped._withUnsafeGuaranteedRef({ $0.value(in: n) }) else {
-            return RuntimeType.of(get.fastFallback)
-        }
-        return RuntimeType.of(found)
     }
 
     /// Applies a built-in to evaluated arguments (not recursive).

@@ -262,14 +262,8 @@ public struct YAMLNode: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The value of the mapping entry whose key's text is the UTF-8 `key` (nil when there is
-    /// none, or this is not a mapping): `entry(utf8:)` without making the key's handle.
-    public func value(forKey want: UnsafeBufferPointer<UInt8>) -> YAMLNode? {
-        guard let i = entryPosition(utf8: want) else { return nil }
-        return YAMLNode(tree: tree, index: tree.childBase[i + 1])
-    }
-
-    /// `value(forKey:)` that first tries the entry at `hint` (an entry number) and sets
-    /// `hint` to where the key was found. Mappings of one shape (every project of a plan)
+    /// none, or this is not a mapping), without making the key's handle. It first tries the
+    /// entry at `hint` (an entry number) and sets `hint` to where the key was found. Mappings of one shape (every project of a plan)
     /// keep a key at the same place, so a caller looking one key up in many of them keeps
     /// one hint per key and mostly compares a single key.
     public func value(forKey want: UnsafeBufferPointer<UInt8>, hint: inout Int) -> YAMLNode? {
