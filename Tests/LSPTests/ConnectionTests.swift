@@ -38,6 +38,17 @@ final class RawPeer: Sendable {
     }
 }
 
+/// A server and a client on an in-memory pair, both started, the server running
+/// `runEchoServer`.
+func startEchoPair() -> (server: Connection, client: Connection, loop: Task<Void, Never>) {
+    let (a, b) = InMemoryTransport.pair()
+    let server = Connection(transport: a)
+    let client = Connection(transport: b)
+    server.start()
+    client.start()
+    return (server, client, runEchoServer(server))
+}
+
 /// A tiny server loop for the tests: answers `initialize`, echoes `test/echo`, records
 /// notifications, and reports problems.
 func runEchoServer(_ connection: Connection, notifications: Guarded<[String]>? = nil, problems: Guarded<[String]>? = nil) -> Task<Void, Never> {
@@ -310,14 +321,9 @@ func runEchoServer(_ connection: Connection, notifications: Guarded<[String]>? =
         weak var weakServer: Connection?
         weak var weakClient: Connection?
         do {
-            let (a, b) = InMemoryTransport.pair()
-            let server = Connection(transport: a)
-            let client = Connection(transport: b)
+            let (server, client, loop) = startEchoPair()
             weakServer = server
             weakClient = client
-            server.start()
-            client.start()
-            let loop = runEchoServer(server)
             _ = try await client.sendRequest(method: "test/echo", params: JSONRPC.Null(), resultType: JSONValue.self)
             client.close()
             await loop.value

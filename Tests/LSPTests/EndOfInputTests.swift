@@ -109,14 +109,10 @@ import Darwin
         weak var weakClient: Connection?
         let loop: Task<Void, Never>
         do {
-            let (a, b) = InMemoryTransport.pair()
-            let server = Connection(transport: a)
-            let client = Connection(transport: b)
+            let (server, client, echo) = startEchoPair()
             weakServer = server
             weakClient = client
-            server.start()
-            client.start()
-            loop = runEchoServer(server)
+            loop = echo
             _ = try await client.sendRequest(method: "test/echo", params: JSONRPC.Null(), resultType: JSONValue.self)
         }
         // The client's transport may still be finishing the delivery of the reply.
