@@ -37,14 +37,14 @@ public enum CoreSchema {
             switch c0 {
             case UInt8(ascii: "~"): return n == 1 ? .null : .string
             case UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "t"), UInt8(ascii: "T"), UInt8(ascii: "f"), UInt8(ascii: "F"):
+                // A keyword or text (a letter starts no number): compared as bytes, no String.
                 if n > 5 { return .string }
-                let text = String(decoding: u, as: UTF8.self)
-                return resolve(text: text, plain: true, tag: nil).type
+                return keyword(u) ?? .string
             default: return .string
             }
         }
         if c0 == UInt8(ascii: ".") || n > 1 && (u[1] == UInt8(ascii: ".")) {
-            if n <= 5, let special = specialFloat(String(decoding: u, as: UTF8.self)) { return special.type }
+            if n <= 5, let special = keyword(u) { return special }
         }
         // Digits only (optionally signed): an int; else the general rules.
         var i = (c0 == UInt8(ascii: "-") || c0 == UInt8(ascii: "+")) ? 1 : 0
@@ -57,6 +57,25 @@ public enum CoreSchema {
         i = 0
         let text = String(decoding: u, as: UTF8.self)
         return resolve(text: text, plain: true, tag: nil).type
+    }
+
+    /// The plain scalars that are keywords of the core schema (null, bools, special floats).
+    static let keywords: [([UInt8], ScalarType)] =
+        ["null", "Null", "NULL"].map { (Array($0.utf8), ScalarType.null) }
+        + ["true", "True", "TRUE"].map { (Array($0.utf8), ScalarType.bool(true)) }
+        + ["false", "False", "FALSE"].map { (Array($0.utf8), ScalarType.bool(false)) }
+        + [".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF"].map { (Array($0.utf8), ScalarType.infinity(negative: false)) }
+        + ["-.inf", "-.Inf", "-.INF"].map { (Array($0.utf8), ScalarType.infinity(negative: true)) }
+        + [".nan", ".NaN", ".NAN"].map { (Array($0.utf8), ScalarType.nan) }
+
+    /// The type of a keyword scalar (`null`, `True`, `.inf`, …); nil for other text.
+    static func keyword(_ u: UnsafeBufferPointer<UInt8>) -> ScalarType? {
+        for (bytes, type) in keywords where bytes.count == u.count && bytes[0] == u[0] {
+            var k = 1
+            while k < u.count && bytes[k] == u[k] { k += 1 }
+            if k == u.count { return type }
+        }
+        return nil
     }
 
     public static let strTag = "tag:yaml.org,2002:str"

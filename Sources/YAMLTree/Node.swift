@@ -81,10 +81,7 @@ public struct YAMLNode: Sendable, Hashable, CustomStringConvertible {
 
     @inline(__always) var record: NodeRecord { tree.nodeBase[Int(index)] }
     /// Index of the node holding the content (the target for an alias).
-    @inline(__always) var contentIndex: Int32 {
-        let r = tree.nodeBase[Int(index)]
-        return r.kind == NodeRecord.aliasKind ? Int32(bitPattern: r.a) : index
-    }
+    @inline(__always) var contentIndex: Int32 { tree.contentIndex(index) }
     @inline(__always) var content: NodeRecord { tree.nodeBase[Int(contentIndex)] }
 
     public var file: SourceFile { tree.file }
@@ -157,47 +154,13 @@ public struct YAMLNode: Sendable, Hashable, CustomStringConvertible {
 
     /// The core-schema type of a scalar, classified from its bytes without allocating
     /// (nil for collections). Hot paths use this with `withScalarBytes` instead of `value`.
-    public var scalarType: ScalarType? {
-        let ci = contentIndex
-        let c = tree.nodeBase[Int(ci)]
-        guard c.kind == NodeKind.scalar.rawValue else { return nil }
-        let plain = c.style == ScalarStyle.plain.rawValue
-        if c.flags & NodeRecord.hasProperties != 0, let t = tree.tag(of: ci) {
-            return CoreSchema.resolve(text: scalarText!, plain: plain, tag: t).type
-        }
-        guard plain else { return .string }
-        return withExtendedLifetime(tree) { CoreSchema.classifyPlain(tree.scalarBytes(ci)) }
-    }
+    public var scalarType: ScalarType? { tree.scalarType(index) }
 
     /// The value of a plain, untagged scalar written as an optionally signed run of 1 to 18
     /// decimal digits (`2014`, `-7`, `007`: an int under the core schema), read in one pass
     /// without classifying the text first; nil for anything else, including other ints
     /// (`0x1F`, 19 digits and more) — `scalarType` and the bytes answer those.
-    public var plainInteger: Int64? {
-        let ci = contentIndex
-        let t = tree
-        let r = t.nodeBase[Int(ci)]
-        guard r.kind == NodeKind.scalar.rawValue, r.style == ScalarStyle.plain.rawValue,
-              r.flags & NodeRecord.hasProperties == 0 else { return nil }
-        return withExtendedLifetime(t) { () -> Int64? in
-            let b = t.scalarBytes(ci)
-            var i = 0
-            var negative = false
-            if let first = b.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") {
-                negative = first == UInt8(ascii: "-")
-                i = 1
-            }
-            guard b.count > i, b.count - i <= 18 else { return nil }
-            var v: Int64 = 0
-            while i < b.count {
-                let d = b[i] &- UInt8(ascii: "0")
-                guard d < 10 else { return nil }
-                v = v &* 10 &+ Int64(d)
-                i += 1
-            }
-            return negative ? -v : v
-        }
-    }
+    public var plainInteger: Int64? { tree.plainInteger(index) }
 
     /// The scalar's decoded UTF-8 bytes in place (nil for collections), for hot loops that
     /// cannot afford a closure. The buffer stays valid while this node's tree lives: keep
@@ -267,50 +230,11 @@ public struct YAMLNode: Sendable, Hashable, CustomStringConvertible {
     /// keep a key at the same place, so a caller looking one key up in many of them keeps
     /// one hint per key and mostly compares a single key.
     public func value(forKey want: UnsafeBufferPointer<UInt8>, hint: inout Int) -> YAMLNode? {
-        let t = tree
-        let found = withExtendedLifetime(t) { () -> Int? in
-            let nodes = t.nodeBase
-            let c = nodes[Int(contentIndex)]
-            guard c.kind == NodeKind.mapping.rawValue else { return nil }
-            // Where two keys share their text the first is the answer: no shortcut then.
-            if c.flags & NodeRecord.repeatedKeyText == 0, hint >= 0, hint < Int(c.b) / 2,
-               keyMatches(t.childBase[Int(c.a) + 2 * hint], want) {
-                return Int(c.a) + 2 * hint
-            }
-            guard let i = entryPosition(utf8: want) else { return nil }
-            hint = (i - Int(c.a)) / 2
-            return i
-        }
-        guard let i = found else { return nil }
-        return YAMLNode(tree: t, index: t.childBase[i + 1])
-    }
-
-    /// Whether the node at `key` (a mapping's key) is a scalar whose text is `want`.
-    @inline(__always) func keyMatches(_ key: Int32, _ want: UnsafeBufferPointer<UInt8>) -> Bool {
-        let nodes = tree.nodeBase
-        var r = nodes[Int(key)]
-        if r.kind == NodeRecord.aliasKind { r = nodes[Int(r.a)] }
-        guard r.kind == NodeKind.scalar.rawValue, Int(r.b) == want.count else { return false }
-        let base = r.flags & NodeRecord.inSource != 0 ? tree.sourceBase : tree.valueBase
-        return want.count == 0 || memcmp(base + Int(r.a), want.baseAddress!, want.count) == 0
+        tree.valueIndex(index, forKey: want, hint: &hint).map { YAMLNode(tree: tree, index: $0) }
     }
 
     /// Where the matching entry's key sits in `tree.children`.
-    func entryPosition(utf8 want: UnsafeBufferPointer<UInt8>) -> Int? {
-        let t = tree
-        return withExtendedLifetime(t) { () -> Int? in
-            let kids = t.childBase
-            let c = t.nodeBase[Int(contentIndex)]
-            guard c.kind == NodeKind.mapping.rawValue else { return nil }
-            let start = Int(c.a), count = Int(c.b)
-            var i = 0
-            while i < count {
-                if keyMatches(kids[start + i], want) { return start + i }
-                i += 2
-            }
-            return nil
-        }
-    }
+    func entryPosition(utf8 want: UnsafeBufferPointer<UInt8>) -> Int? { tree.entryPosition(index, utf8: want) }
 
     /// The value under the scalar key `key` of a mapping.
     public subscript(key: String) -> YAMLNode? { entry(key)?.value }
@@ -338,7 +262,8 @@ func memcmpEqual(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8
 /// source (flag `inSource`) or in the tree's value buffer. Collections: `a` = first child
 /// in `children`, `b` = child count (keys and values interleaved for mappings).
 /// Aliases: `a` = target index. Tags and anchors (rare) live in the tree's side table,
-/// flagged by `hasProperties`.
+/// flagged by `hasProperties`. `scalarClass` (in what was padding) is the core-schema
+/// type of a plain untagged scalar, resolved once by the reader (`ScalarClass`).
 struct NodeRecord: Sendable {
     var start: UInt32
     var end: UInt32
@@ -347,12 +272,68 @@ struct NodeRecord: Sendable {
     var kind: UInt8
     var style: UInt8
     var flags: UInt8
+    var scalarClass: UInt8 = ScalarClass.unresolved
 
     static let aliasKind: UInt8 = 3
     static let inSource: UInt8 = 1
     static let hasProperties: UInt8 = 2
     /// A mapping where two keys may have the same text (see `value(forKey:hint:)`).
     static let repeatedKeyText: UInt8 = 4
+}
+
+/// The core-schema type of a plain, untagged scalar as the reader resolved it: what
+/// `YAMLNode.scalarType` and `plainInteger` answer from without reading the text again
+/// (YAML composers resolve implicit tags once, when the node is made; rules read a value
+/// many times).
+enum ScalarClass {
+    /// Not resolved: a collection, an alias, a quoted, block or tagged scalar (resolved
+    /// from the style and tag when asked).
+    static let unresolved: UInt8 = 0
+    static let null: UInt8 = 1, falseValue: UInt8 = 2, trueValue: UInt8 = 3
+    /// An int written as an optional sign and 1 to 18 decimal digits (`plainInteger`).
+    static let shortDecimal: UInt8 = 4
+    static let otherInt: UInt8 = 5, float: UInt8 = 6, infinity: UInt8 = 7, negativeInfinity: UInt8 = 8
+    static let nan: UInt8 = 9, string: UInt8 = 10
+
+    static func of(plain u: UnsafeBufferPointer<UInt8>) -> UInt8 {
+        switch CoreSchema.classifyPlain(u) {
+        case .null: return null
+        case .bool(let b): return b ? trueValue : falseValue
+        case .int: return isShortDecimal(u) ? shortDecimal : otherInt
+        case .float: return float
+        case .infinity(let negative): return negative ? negativeInfinity : infinity
+        case .nan: return nan
+        case .string: return string
+        }
+    }
+
+    /// An optional sign and 1 to 18 ASCII digits.
+    static func isShortDecimal(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
+        var k = 0
+        if let first = u.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") { k = 1 }
+        guard u.count > k, u.count - k <= 18 else { return false }
+        while k < u.count {
+            guard u[k] &- UInt8(ascii: "0") < 10 else { return false }
+            k += 1
+        }
+        return true
+    }
+
+    /// The type a resolved class stands for (nil for `unresolved`).
+    static func type(_ c: UInt8) -> ScalarType? {
+        switch c {
+        case null: return .null
+        case falseValue: return .bool(false)
+        case trueValue: return .bool(true)
+        case shortDecimal, otherInt: return .int
+        case float: return .float
+        case infinity: return .infinity(negative: false)
+        case negativeInfinity: return .infinity(negative: true)
+        case nan: return .nan
+        case string: return .string
+        default: return nil
+        }
+    }
 }
 
 /// A node's tag and anchor (for an alias: the anchor it names), as indexes into `names`.

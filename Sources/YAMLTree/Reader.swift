@@ -292,10 +292,14 @@ struct TreeBuilder {
         default: style = .plain
         }
         let anchorName = name(s.anchor)
+        let tag = name(s.tag)
         let id = Int32(nodes.count)
-        append(NodeRecord(start: UInt32(start), end: UInt32(end), a: a, b: UInt32(length),
-                          kind: NodeKind.scalar.rawValue, style: style.rawValue, flags: flags),
-               tag: name(s.tag), anchor: anchorName)
+        var record = NodeRecord(start: UInt32(start), end: UInt32(end), a: a, b: UInt32(length),
+                                kind: NodeKind.scalar.rawValue, style: style.rawValue, flags: flags)
+        if style == .plain, tag < 0 {
+            record.scalarClass = ScalarClass.of(plain: UnsafeBufferPointer(start: length > 0 ? UnsafePointer(s.value) : nil, count: length))
+        }
+        append(record, tag: tag, anchor: anchorName)
         if anchorName >= 0 {
             registerAnchor(anchorName, node: id)  // a scalar's expanded size is 1 (the default)
         }

@@ -24,6 +24,32 @@ import Testing
         #expect(hint == 0)
     }
 
+    /// Keys are compared in words for some lengths: a key that differs from the wanted one in
+    /// any single byte, at every length from 1 to 24, must not match, with or without a hint.
+    @Test func keysDifferingInOneByteNeverMatch() throws {
+        for n in 1...24 {
+            let key = String((0..<n).map { Character(UnicodeScalar(UInt8(97 + $0 % 26))) })
+            for position in 0..<n {
+                var near = Array(key.utf8)
+                near[position] = UInt8(ascii: "Z")
+                let other = String(decoding: near, as: UTF8.self)
+                let root = try #require(YAMLReader.parse("\(other): 1\n\(key): 2\n").documents.first)
+                for start in [0, 1] {
+                    var hint = start
+                    #expect(lookUp(root, key, hint: &hint) == "2", "\(key) at \(start)")
+                    hint = start
+                    #expect(lookUp(root, other, hint: &hint) == "1", "\(other) at \(start)")
+                    hint = start
+                    #expect(lookUp(root, key + "x", hint: &hint) == nil)
+                    hint = start
+                    var wanted = key
+                    let unowned = wanted.withUTF8 { UnownedNode(root).value(forKey: $0, hint: &hint) }
+                    #expect(unowned?.scalarText == "2", "unowned \(key) at \(start)")
+                }
+            }
+        }
+    }
+
     @Test func aHintOutOfRangeOrOnANonMappingIsHarmless() throws {
         let root = try #require(YAMLReader.parse("m: {x: 1}\ns: [x]\n").documents.first)
         for start in [-3, 0, 1, 7, Int.max / 4, Int.max, Int.min] {

@@ -215,17 +215,40 @@ func covered(_ n: YAMLNode) -> String { n.file.text(in: n.range) }
 }
 
 @Suite struct FastClassifierTests {
-    /// The allocation-free classifier must agree with the reference resolution everywhere.
-    @Test func agreesWithResolve() {
-        let samples = ["", "~", "~~", "null", "Null", "NULL", "nul", "true", "True", "TRUE", "tRUE", "false", "False",
+    static let samples = ["", "~", "~~", "null", "Null", "NULL", "nul", "true", "True", "TRUE", "tRUE", "false", "False",
                        "FALSE", "yes", "no", "on", "off", "7199", "-12", "+3", "-", "+", "0x1F", "0o17", "0x", "0b1",
                        "90.6", "100.0", ".5", "5.", "1e3", "1E-3", "1e", ".inf", "-.Inf", "+.INF", ".nan", ".NaN",
                        ".", "..", "1.2.3", "7,199", "＊", "◎", "情報政策課", "2014", "H27", "1_000", " 1", "1 ",
-                       "-.5", "+.5e+2", "nan", "inf", "-0", "00", "0.0.0", "1e+", "e3", "n", "t", "f"]
-        for s in samples {
+                       "-.5", "+.5e+2", "nan", "inf", "-0", "00", "0.0.0", "1e+", "e3", "n", "t", "f",
+                       "name", "title", "fals", "nulls", "NuLL", "Nan", ".NAN", "+.inf", "-.INF", "falsE", "tr"]
+
+    /// The allocation-free classifier must agree with the reference resolution everywhere.
+    @Test func agreesWithResolve() {
+        for s in FastClassifierTests.samples {
             var copy = s
             let fast = copy.withUTF8 { CoreSchema.classifyPlain($0) }
             #expect(fast == CoreSchema.resolve(text: s, plain: true, tag: nil).type, "\(s)")
+        }
+    }
+
+    /// The reader resolves plain scalars once; what nodes answer must be what resolving
+    /// their text gives, and `plainInteger` the value of exactly the short decimal ints.
+    @Test func readerResolvesPlainScalarsLikeResolve() throws {
+        let yaml = FastClassifierTests.samples.filter { !$0.isEmpty && $0 != "-" && !$0.hasPrefix(" ") && !$0.hasSuffix(" ") }
+            .map { "- \($0)" }.joined(separator: "\n") + "\n- 123456789012345678\n- 1234567890123456789\n- &a 42\n- !!str 7\n- '7'\n"
+        let result = YAMLReader.parse(SourceFile(path: "s.yaml", bytes: Array(yaml.utf8)))
+        #expect(result.problems.isEmpty)
+        let root = try #require(result.tree.documents.first)
+        #expect(root.count > 60)
+        for item in root.items {
+            let text = try #require(item.scalarText)
+            let tag = item.tag
+            let expected = CoreSchema.resolve(text: text, plain: item.scalarStyle == .plain, tag: tag).type
+            #expect(item.scalarType == expected, "\(text)")
+            #expect(UnownedNode(item).scalarType == expected, "\(text)")
+            let digits = text.hasPrefix("-") || text.hasPrefix("+") ? text.dropFirst() : Substring(text)
+            let short = item.scalarStyle == .plain && tag == nil && !digits.isEmpty && digits.count <= 18 && digits.allSatisfy(\.isASCII) && digits.allSatisfy(\.isNumber)
+            #expect(item.plainInteger == (short ? Int64(text) : nil), "\(text)")
         }
     }
 

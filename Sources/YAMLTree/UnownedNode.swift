@@ -1,0 +1,214 @@
+import CLibYAML  // memcmp
+
+/// A node of a `YAMLTree` that does not keep the tree alive: the tree, unretained, and an
+/// index. Copying one costs nothing, where copying a `YAMLNode` retains and later releases
+/// the tree; an interpreter that reads a node on every step of a rule feels that (it was a
+/// fifth of the rules' instructions).
+///
+/// Valid only while something else keeps the tree alive: a `YAMLNode` of it, the parse
+/// result, or an owner such as `Activation` in RuleLanguage that holds the trees of the
+/// nodes it was given. `node` turns it back into an owning handle; hand that, never an
+/// `UnownedNode`, to code that may outlive the owner.
+public struct UnownedNode: Hashable, @unchecked Sendable {
+    @usableFromInline let tree: Unmanaged<YAMLTree>
+    public let index: Int32
+
+    /// The same node, unowned: `n`'s tree must outlive every use of the result.
+    @inline(__always) public init(_ n: YAMLNode) {
+        tree = .passUnretained(n.tree)
+        index = n.index
+    }
+
+    @inline(__always) init(_ tree: Unmanaged<YAMLTree>, _ index: Int32) {
+        self.tree = tree
+        self.index = index
+    }
+
+    /// The owning handle (retains the tree).
+    public var node: YAMLNode { YAMLNode(tree: tree.takeUnretainedValue(), index: index) }
+
+    /// The tree's identity (no retain).
+    public var treeID: ObjectIdentifier { ObjectIdentifier(tree.takeUnretainedValue()) }
+
+    public static func == (a: UnownedNode, b: UnownedNode) -> Bool { a.index == b.index && a.tree.toOpaque() == b.tree.toOpaque() }
+    public func hash(into h: inout Hasher) { h.combine(index) }
+
+    @inline(__always) func with<R>(_ body: (YAMLTree) -> R) -> R { tree._withUnsafeGuaranteedRef(body) }
+
+    @inline(__always) var contentKind: UInt8 { with { $0.contentRecord(index).kind } }
+    public var kind: NodeKind { NodeKind(rawValue: contentKind)! }
+    public var isScalar: Bool { contentKind == NodeKind.scalar.rawValue }
+    public var isSequence: Bool { contentKind == NodeKind.sequence.rawValue }
+    public var isMapping: Bool { contentKind == NodeKind.mapping.rawValue }
+
+    /// See `YAMLNode.scalarType`.
+    public var scalarType: ScalarType? { with { $0.scalarType(index) } }
+    /// See `YAMLNode.plainInteger`.
+    public var plainInteger: Int64? { with { $0.plainInteger(index) } }
+
+    /// The scalar's decoded bytes in place (nil for collections), valid while the tree lives.
+    public var unsafeScalarBytes: UnsafeBufferPointer<UInt8>? {
+        with { t in
+            let ci = t.contentIndex(index)
+            guard t.nodeBase[Int(ci)].kind == NodeKind.scalar.rawValue else { return nil }
+            return t.scalarBytes(ci)
+        }
+    }
+
+    /// The scalar's decoded text; nil for collections.
+    public var scalarText: String? { unsafeScalarBytes.map { String(decoding: $0, as: UTF8.self) } }
+
+    /// Whether the scalar's decoded text equals `s`, without allocating.
+    public func scalarEquals(_ s: String) -> Bool {
+        guard let have = unsafeScalarBytes else { return false }
+        var s = s
+        return s.withUTF8 { want in have.count == want.count && (have.count == 0 || memcmpEqual(have, want)) }
+    }
+
+    /// Items (sequence) or entries (mapping); 0 for scalars.
+    public var count: Int {
+        with { t in
+            let c = t.contentRecord(index)
+            if c.kind == NodeKind.sequence.rawValue { return Int(c.b) }
+            if c.kind == NodeKind.mapping.rawValue { return Int(c.b) / 2 }
+            return 0
+        }
+    }
+
+    /// The item at `i` of a sequence.
+    public subscript(i: Int) -> UnownedNode? {
+        let found = with { t -> Int32? in
+            let c = t.contentRecord(index)
+            guard c.kind == NodeKind.sequence.rawValue, i >= 0, i < Int(c.b) else { return nil }
+            return t.childBase[Int(c.a) + i]
+        }
+        return found.map { UnownedNode(tree, $0) }
+    }
+
+    /// A mapping's entries in document order (empty for other kinds).
+    public var entries: [(key: UnownedNode, value: UnownedNode)] {
+        let positions = with { t -> [(Int32, Int32)] in
+            let c = t.contentRecord(index)
+            guard c.kind == NodeKind.mapping.rawValue else { return [] }
+            let start = Int(c.a)
+            return stride(from: 0, to: Int(c.b), by: 2).map { (t.childBase[start + $0], t.childBase[start + $0 + 1]) }
+        }
+        return positions.map { (UnownedNode(tree, $0.0), UnownedNode(tree, $0.1)) }
+    }
+
+    /// The entry of a mapping whose key is the scalar `key`.
+    public func entry(_ key: String) -> (key: UnownedNode, value: UnownedNode)? {
+        var key = key
+        let found = key.withUTF8 { want in
+            with { t in t.entryPosition(index, utf8: want).map { (t.childBase[$0], t.childBase[$0 + 1]) } }
+        }
+        return found.map { (UnownedNode(tree, $0.0), UnownedNode(tree, $0.1)) }
+    }
+
+    /// See `YAMLNode.value(forKey:hint:)`.
+    public func value(forKey want: UnsafeBufferPointer<UInt8>, hint: inout Int) -> UnownedNode? {
+        let found = tree._withUnsafeGuaranteedRef { $0.valueIndex(index, forKey: want, hint: &hint) }
+        return found.map { UnownedNode(tree, $0) }
+    }
+}
+
+// MARK: - Node accessors by index (shared by YAMLNode and UnownedNode)
+
+extension YAMLTree {
+    /// The index of the node holding the content (the target for an alias).
+    @inline(__always) func contentIndex(_ i: Int32) -> Int32 {
+        let r = nodeBase[Int(i)]
+        return r.kind == NodeRecord.aliasKind ? Int32(bitPattern: r.a) : i
+    }
+
+    @inline(__always) func contentRecord(_ i: Int32) -> NodeRecord { nodeBase[Int(contentIndex(i))] }
+
+    func scalarType(_ i: Int32) -> ScalarType? {
+        let ci = contentIndex(i)
+        let c = nodeBase[Int(ci)]
+        guard c.kind == NodeKind.scalar.rawValue else { return nil }
+        if let resolved = ScalarClass.type(c.scalarClass) { return resolved }
+        let plain = c.style == ScalarStyle.plain.rawValue
+        if c.flags & NodeRecord.hasProperties != 0, let t = tag(of: ci) {
+            return CoreSchema.resolve(text: String(decoding: scalarBytes(ci), as: UTF8.self), plain: plain, tag: t).type
+        }
+        guard plain else { return .string }
+        return CoreSchema.classifyPlain(scalarBytes(ci))
+    }
+
+    func plainInteger(_ i: Int32) -> Int64? {
+        let ci = contentIndex(i)
+        let r = nodeBase[Int(ci)]
+        // The reader checked the form (an optional sign, 1 to 18 digits).
+        guard r.kind == NodeKind.scalar.rawValue, r.scalarClass == ScalarClass.shortDecimal else { return nil }
+        let b = scalarBytes(ci)
+        var k = 0
+        let negative = b[0] == UInt8(ascii: "-")
+        if negative || b[0] == UInt8(ascii: "+") { k = 1 }
+        var v: Int64 = 0
+        while k < b.count {
+            v = v &* 10 &+ Int64(b[k] &- UInt8(ascii: "0"))
+            k += 1
+        }
+        return negative ? -v : v
+    }
+
+    /// The index of the value under the key whose text is `want` in the mapping at `i`
+    /// (see `YAMLNode.value(forKey:hint:)`).
+    func valueIndex(_ i: Int32, forKey want: UnsafeBufferPointer<UInt8>, hint: inout Int) -> Int32? {
+        let c = nodeBase[Int(contentIndex(i))]
+        guard c.kind == NodeKind.mapping.rawValue else { return nil }
+        // Where two keys share their text the first is the answer: no shortcut then.
+        if c.flags & NodeRecord.repeatedKeyText == 0, hint >= 0, hint < Int(c.b) / 2,
+           keyMatches(childBase[Int(c.a) + 2 * hint], want) {
+            return childBase[Int(c.a) + 2 * hint + 1]
+        }
+        guard let p = entryPosition(i, utf8: want) else { return nil }
+        hint = (p - Int(c.a)) / 2
+        return childBase[p + 1]
+    }
+
+    /// Whether the node at `key` (a mapping's key) is a scalar whose text is `want`.
+    @inline(__always) func keyMatches(_ key: Int32, _ want: UnsafeBufferPointer<UInt8>) -> Bool {
+        var r = nodeBase[Int(key)]
+        if r.kind == NodeRecord.aliasKind { r = nodeBase[Int(r.a)] }
+        guard r.kind == NodeKind.scalar.rawValue, Int(r.b) == want.count else { return false }
+        let base = r.flags & NodeRecord.inSource != 0 ? sourceBase : valueBase
+        let have = UnsafeRawPointer(base + Int(r.a))
+        let n = want.count
+        guard n > 0 else { return true }
+        let w = UnsafeRawPointer(want.baseAddress!)
+        // Keys are short: two overlapping word loads compare 4 to 16 bytes without a call.
+        switch n {
+        case 1...3:
+            var k = 0
+            while k < n {
+                if have.load(fromByteOffset: k, as: UInt8.self) != w.load(fromByteOffset: k, as: UInt8.self) { return false }
+                k += 1
+            }
+            return true
+        case 4...8:
+            return have.loadUnaligned(as: UInt32.self) == w.loadUnaligned(as: UInt32.self)
+                && have.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self) == w.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self)
+        case 9...16:
+            return have.loadUnaligned(as: UInt64.self) == w.loadUnaligned(as: UInt64.self)
+                && have.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self) == w.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+        default:
+            return memcmp(have, w, n) == 0
+        }
+    }
+
+    /// Where the key of the entry whose key's text is `want` sits in `children`, for the
+    /// mapping at `i`; nil when there is none or `i` is not a mapping.
+    func entryPosition(_ i: Int32, utf8 want: UnsafeBufferPointer<UInt8>) -> Int? {
+        let c = nodeBase[Int(contentIndex(i))]
+        guard c.kind == NodeKind.mapping.rawValue else { return nil }
+        let start = Int(c.a), count = Int(c.b)
+        var k = 0
+        while k < count {
+            if keyMatches(childBase[start + k], want) { return start + k }
+            k += 2
+        }
+        return nil
+    }
+}
