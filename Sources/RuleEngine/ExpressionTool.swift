@@ -71,7 +71,7 @@ public enum ExpressionTool {
                     let v = try condition.evaluate(&filterActivation, options: options, meter: &filterMeter)
                     guard let b = v.boolValue else {
                         throw EvaluationError(code: .typeMismatch, message: "the filter gave \(v.typeName), not true or false",
-                                              range: ByteRange(0, condition.text.utf8.count), node: m.node)
+                                              range: ByteRange(0, condition.text.utf8.count), node: m.owned)
                     }
                     return b
                 }
@@ -91,14 +91,14 @@ public enum ExpressionTool {
             for m in matches.matches {
                 let p = matches.path(of: m.trail)
                 RuleEvaluation.bind(&activation, m, root: root, path: p)
-                for c in captures { activation[c.slot] = .node(matches.ancestor(of: m.trail, levels: c.levelsUp)) }
+                for c in captures { activation.bind(c.slot, node: matches.ancestor(of: m.trail, levels: c.levelsUp)) }
                 do {
                     let v = try e.evaluate(&activation, options: options, meter: &meter)
                     let label = docs.count > 1 ? "document \(docIndex(root, docs)) \(p)" : p
                     out.lines.append(prefixed ? "\(label): \(v.formatted(.intervals, symbols: symbols))" : v.formatted(.intervals, symbols: symbols))
                 } catch {
                     out.diagnostics.append(failure(error, label: Label(span: SourceSpan(file: exprFile, range: error.range),
-                                                                       message: "while evaluating this"), fallback: m.node))
+                                                                       message: "while evaluating this"), fallback: m.owned))
                     if error.code == .budgetExceeded { break }
                 }
             }

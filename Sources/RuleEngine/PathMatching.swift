@@ -2,17 +2,22 @@ import RuleLanguage
 import SourceText
 import YAMLTree
 
-/// One node a `for` path selected, with what the rule variables need.
+/// One node a `for` path selected, with what the rule variables need. Nodes are unowned
+/// (copying a match touches no reference count): matches live only while the document's
+/// root is held by whoever matched.
 struct PathMatch {
-    let node: YAMLNode
+    let node: UnownedNode
     /// The mapping or sequence holding it (nil for the document root).
-    let parent: YAMLNode?
+    let parent: UnownedNode?
     /// Its key node, when its parent is a mapping.
-    let key: YAMLNode?
+    let key: UnownedNode?
     /// Its index, when its parent is a sequence (-1 otherwise).
     let index: Int
     /// Its entry in `PathMatches.trail`, for formatting its path on demand.
     let trail: Int32
+
+    /// The node, owning its tree (for diagnostics).
+    var owned: YAMLNode { node.node }
 }
 
 /// Why a path matched nothing in a document that had the structure leading to it.
@@ -42,10 +47,10 @@ struct PathMatches {
 
     struct TrailEntry {
         /// The node reached.
-        let node: YAMLNode
+        let node: UnownedNode
         let parent: Int32
         /// The key node (mapping step) or nil (sequence step, or the root).
-        let key: YAMLNode?
+        let key: UnownedNode?
         let index: Int32
     }
 
@@ -83,7 +88,7 @@ struct PathMatches {
     }
 
     /// The node `levels` steps above the trail entry (0: the entry's own node).
-    func ancestor(of trailIndex: Int32, levels: Int) -> YAMLNode {
+    func ancestor(of trailIndex: Int32, levels: Int) -> UnownedNode {
         var t = trailIndex
         for _ in 0..<max(0, levels) { t = trail[Int(t)].parent }
         return trail[Int(t)].node
@@ -102,12 +107,13 @@ extension SelectorPath {
         filter: (CompiledExpression, PathMatch, String?) throws(EvaluationError) -> Bool
     ) throws(FilterFailure) -> PathMatches {
         var result = PathMatches()
+        let root = UnownedNode(root)
         result.trail.append(.init(node: root, parent: 0, key: nil, index: -1))
         var current = [PathMatch(node: root, parent: nil, key: nil, index: -1, trail: 0)]
         var next: [PathMatch] = []
         for (stepIndex, step) in steps.enumerated() {
             next.removeAll(keepingCapacity: true)
-            func add(_ node: YAMLNode, parent: YAMLNode, key: YAMLNode?, index: Int, from: PathMatch, into list: inout [PathMatch], trail: inout [PathMatches.TrailEntry]) {
+            func add(_ node: UnownedNode, parent: UnownedNode, key: UnownedNode?, index: Int, from: PathMatch, into list: inout [PathMatch], trail: inout [PathMatches.TrailEntry]) {
                 trail.append(.init(node: node, parent: from.trail, key: key, index: Int32(clamping: index)))
                 list.append(PathMatch(node: node, parent: parent, key: key, index: index, trail: Int32(trail.count - 1)))
             }
@@ -145,8 +151,8 @@ extension SelectorPath {
                 for c in current {
                     if c.node.isSequence {
                         sawRightKind = true
-                        for (k, item) in c.node.items.enumerated() {
-                            add(item, parent: c.node, key: nil, index: k, from: c, into: &next, trail: &result.trail)
+                        for k in 0..<c.node.count {
+                            add(c.node[k]!, parent: c.node, key: nil, index: k, from: c, into: &next, trail: &result.trail)
                             if try !keep(next[next.count - 1], result) { next.removeLast() }
                         }
                     } else if c.node.isMapping {
@@ -159,7 +165,7 @@ extension SelectorPath {
                 }
             }
             if next.isEmpty {
-                let sample = Array(current.prefix(5).map(\.node))
+                let sample = Array(current.prefix(5).map(\.owned))
                 if !sawRightKind && !current.isEmpty {
                     let expected: String
                     switch step.kind {
@@ -172,7 +178,7 @@ extension SelectorPath {
                 } else if case .key(let name) = step.kind, !step.isOptional, !current.isEmpty {
                     let mappings = current.lazy.filter(\.node.isMapping).prefix(5)
                     let at = mappings.first.map { result.path(of: $0.trail) } ?? "$"
-                    result.empty = EmptyMatch(stepIndex: stepIndex, reason: .missingKey(name), candidates: mappings.map(\.node), candidatePath: at)
+                    result.empty = EmptyMatch(stepIndex: stepIndex, reason: .missingKey(name), candidates: mappings.map(\.owned), candidatePath: at)
                 }
                 return result
             }

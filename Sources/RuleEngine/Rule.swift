@@ -59,13 +59,22 @@ public struct Rule: Sendable {
 
     // MARK: Compiled parts
 
-    struct Part: Sendable {
+    /// A class: the engine hands a rule's parts around for every match, and a copy of a
+    /// class costs one reference count where this struct's fields cost four.
+    final class Part: Sendable {
         let expression: CompiledExpression
         /// The rule-file text the expression is part of, and where it starts in it.
         let source: RuleText
         let offset: Int
         /// Indexes of the lets this part needs, directly or through other lets, ascending.
         let needs: [Int]
+
+        init(expression: CompiledExpression, source: RuleText, offset: Int, needs: [Int]) {
+            self.expression = expression
+            self.source = source
+            self.offset = offset
+            self.needs = needs
+        }
 
         /// The rule-file span of a range of the expression.
         func span(of range: ByteRange) -> SourceSpan {

@@ -166,7 +166,7 @@ struct RuleEvaluation {
                 let v = try condition.evaluate(&filterActivation, options: evaluationOptions, meter: &filterMeter)
                 guard let b = v.boolValue else {
                     throw EvaluationError(code: .typeMismatch, message: "the filter gave \(v.typeName) `\(v.formatted())`, not true or false",
-                                          range: ByteRange(0, condition.text.utf8.count), node: m.node)
+                                          range: ByteRange(0, condition.text.utf8.count), node: m.owned)
                 }
                 return b
             }
@@ -184,17 +184,17 @@ struct RuleEvaluation {
         }
         // `root` is the same for every match; the other rule variables are bound per match,
         // those the rule reads only.
-        activation[Scope.rootSlot] = .node(root)
+        activation.bind(Scope.rootSlot, node: root)
         let reads = rule.reads
         for m in matches.matches {
             RuleEvaluation.bind(&activation, m, path: rule.usesPath ? matches.path(of: m.trail) : nil, reads: reads)
-            for c in rule.captures { activation[c.slot] = .node(matches.ancestor(of: m.trail, levels: c.levelsUp)) }
+            for c in rule.captures { activation.bind(c.slot, node: matches.ancestor(of: m.trail, levels: c.levelsUp)) }
             // Invariant lets, once computed, hold for every match of this document.
             for j in computed.indices where !rule.lets[j].isDocumentInvariant { computed[j] = false }
             do {
                 try check(m)
             } catch {
-                report(error, match: m.node)
+                report(error, match: m.owned)
                 if error.error.code == .budgetExceeded { return }
             }
         }
@@ -207,14 +207,14 @@ struct RuleEvaluation {
 
     /// Sets the rule variables for match `m` (only those `reads` marks, when given).
     static func bind(_ a: inout Activation, _ m: PathMatch, root: YAMLNode, path: String?) {
-        a[Scope.rootSlot] = .node(root)
+        a.bind(Scope.rootSlot, node: root)
         bind(&a, m, path: path, reads: nil)
     }
 
     static func bind(_ a: inout Activation, _ m: PathMatch, path: String?, reads: [Bool]?) {
-        if reads?[Scope.selfSlot] ?? true { a[Scope.selfSlot] = .node(m.node) }
-        if reads?[Scope.parentSlot] ?? true { a[Scope.parentSlot] = m.parent.map { .node($0) } ?? .null }
-        if reads?[Scope.keySlot] ?? true { a[Scope.keySlot] = m.key.map { .node($0) } ?? .null }
+        if reads?[Scope.selfSlot] ?? true { a.bind(Scope.selfSlot, node: m.node) }
+        if reads?[Scope.parentSlot] ?? true { a.bind(Scope.parentSlot, node: m.parent) }
+        if reads?[Scope.keySlot] ?? true { a.bind(Scope.keySlot, node: m.key) }
         if reads?[Scope.indexSlot] ?? true { a[Scope.indexSlot] = m.index >= 0 ? .number(Quantity(m.index)) : .null }
         if reads?[Scope.pathSlot] ?? true { a[Scope.pathSlot] = path.map { .string($0) } ?? .null }
     }
@@ -224,7 +224,11 @@ struct RuleEvaluation {
     mutating func ensureLets(_ needs: [Int]) throws(PartFailure) {
         for j in needs where !computed[j] {
             let l = rule.lets[j]
-            activation[l.slot] = try evaluate(l.part, what: l.what, withLets: false)
+            do {
+                try l.part.expression.evaluate(&activation, options: rule.options, meter: &meter, into: l.slot)
+            } catch {
+                throw PartFailure(error: error, part: l.part, what: l.what)
+            }
             computed[j] = true
         }
     }
@@ -238,15 +242,23 @@ struct RuleEvaluation {
         }
     }
 
-    mutating func condition(_ part: Rule.Part, what: String, node: YAMLNode) throws(PartFailure) -> Bool {
-        let v = try evaluate(part, what: what)
-        guard let b = v.boolValue else {
+    mutating func condition(_ part: Rule.Part, what: String, node: UnownedNode) throws(PartFailure) -> Bool {
+        try ensureLets(part.needs)
+        let outcome: ConditionOutcome
+        do {
+            outcome = try part.expression.evaluateCondition(&activation, options: rule.options, meter: &meter)
+        } catch {
+            throw PartFailure(error: error, part: part, what: what)
+        }
+        switch outcome {
+        case .bool(let b):
+            return b
+        case .other(let v):
             let e = EvaluationError(code: .typeMismatch,
                                     message: "`\(what)` gave \(v.typeName) `\(v.formatted(symbols: rule.options.symbols))`, not true or false",
-                                    range: ByteRange(0, part.expression.text.utf8.count), node: v.node ?? node)
+                                    range: ByteRange(0, part.expression.text.utf8.count), node: v.node ?? node.node)
             throw PartFailure(error: e, part: part, what: what)
         }
-        return b
     }
 
     mutating func render(_ t: Rule.Template, what: String) throws(PartFailure) -> String {
@@ -279,11 +291,11 @@ struct RuleEvaluation {
         var message = rule.summary
         if let t = rule.message {
             do { message = try render(t, what: "message") } catch {
-                report(error, match: m.node)
+                report(error, match: m.owned)
                 notes.append("the rule's message could not be formed; this is its summary")
             }
         }
-        var blamed = m.node
+        var blamed = m.owned
         if let at = rule.at {
             do {
                 let v = try evaluate(at, what: "at")
@@ -291,7 +303,7 @@ struct RuleEvaluation {
                     notes.append("the rule's `at` gave \(v.typeName) `\(v.formatted(symbols: rule.options.symbols))`, not a node of the document; reported at the rule's match instead")
                 }
             } catch {
-                report(error, match: m.node)
+                report(error, match: m.owned)
             }
         }
         var labels: [Label] = []
@@ -300,12 +312,12 @@ struct RuleEvaluation {
             do {
                 try addLabels(spec, into: &labels, omitted: &omitted, notes: &notes)
             } catch {
-                report(error, match: m.node)
+                report(error, match: m.owned)
             }
         }
         if omitted > 0 { notes.append("\(omitted) more label\(omitted == 1 ? "" : "s") not shown") }
         for t in rule.notes {
-            do { notes.append(try render(t, what: "notes")) } catch { report(error, match: m.node) }
+            do { notes.append(try render(t, what: "notes")) } catch { report(error, match: m.owned) }
         }
         if options.explain { notes += explanation() }
         return Diagnostic(code: rule.id, severity: rule.severity, message: message, location: .span(Blame.span(of: blamed)),

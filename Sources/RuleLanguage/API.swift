@@ -43,9 +43,12 @@ public enum Value: Sendable {
 }
 
 /// A map value with string keys, kept in insertion order (map literals, `{...}`).
-public struct MapValue: Sendable {
+public typealias MapValue = StringMap<Value>
+
+/// A map with string keys in insertion order.
+public struct StringMap<Element> {
     public private(set) var keys: [String]
-    public private(set) var values: [Value]
+    public private(set) var values: [Element]
 
     public init() {
         keys = []
@@ -53,7 +56,7 @@ public struct MapValue: Sendable {
     }
 
     /// A map from pairs; a later pair with the same key replaces the earlier one's value.
-    public init(_ pairs: [(String, Value)]) {
+    public init(_ pairs: [(String, Element)]) {
         self.init()
         for (k, v) in pairs { self[k] = v }
     }
@@ -61,7 +64,7 @@ public struct MapValue: Sendable {
     public var count: Int { keys.count }
 
     /// The value under `key`, or nil. Setting keeps the key's first position.
-    public subscript(key: String) -> Value? {
+    public subscript(key: String) -> Element? {
         get {
             if let i = keys.firstIndex(of: key) { return values[i] }
             return nil
@@ -78,7 +81,17 @@ public struct MapValue: Sendable {
             }
         }
     }
+
+    /// The same keys with each value transformed.
+    func mapValues<T>(_ transform: (Element) -> T) -> StringMap<T> {
+        var m = StringMap<T>()
+        m.keys = keys
+        m.values = values.map(transform)
+        return m
+    }
 }
+
+extension StringMap: Sendable where Element: Sendable {}
 
 /// The static type the checker infers. Document values are `dyn` (gradual typing): their
 /// type is only known at run time.
@@ -315,7 +328,24 @@ public final class CompiledExpression: Sendable {
     /// `activation` is used as scratch space for macro variables and comes back as it went in.
     public func evaluate(_ activation: inout Activation, options: EvaluationOptions = .default, meter: inout CostMeter) throws(EvaluationError) -> Value {
         var interpreter = Interpreter(expression: self, options: options, tracing: false)
-        return try interpreter.run(&activation, meter: &meter)
+        return Value(try interpreter.run(&activation, meter: &meter))
+    }
+
+    /// Evaluates like `evaluate` for a condition (`when`, `assert`): the Bool, without
+    /// handing out a `Value`, or the value that is not a Bool (for the engine's message).
+    package func evaluateCondition(_ activation: inout Activation, options: EvaluationOptions = .default, meter: inout CostMeter) throws(EvaluationError) -> ConditionOutcome {
+        var interpreter = Interpreter(expression: self, options: options, tracing: false)
+        let v = try interpreter.run(&activation, meter: &meter)
+        if let b = v.boolValue { return .bool(b) }
+        return .other(Value(v))
+    }
+
+    /// Evaluates like `evaluate` and stores the value in `slot` of `activation` as it is,
+    /// without handing it out (the engine's lets: a list of nodes is not converted twice).
+    package func evaluate(_ activation: inout Activation, options: EvaluationOptions = .default, meter: inout CostMeter, into slot: Int) throws(EvaluationError) {
+        var interpreter = Interpreter(expression: self, options: options, tracing: false)
+        let v = try interpreter.run(&activation, meter: &meter)
+        activation.slots[slot] = v
     }
 
     /// Evaluates like `evaluate` and also records the comparisons that decided the result
@@ -323,7 +353,7 @@ public final class CompiledExpression: Sendable {
     public func explain(_ activation: inout Activation, options: EvaluationOptions = .default, meter: inout CostMeter) throws(EvaluationError) -> Explanation {
         var interpreter = Interpreter(expression: self, options: options, tracing: true)
         let value = try interpreter.run(&activation, meter: &meter)
-        return Explanation(value: value, comparisons: interpreter.trace)
+        return Explanation(value: Value(value), comparisons: interpreter.trace)
     }
 
     /// The checked tree as an S-expression, e.g. `(+ 1 (* 2 3))` (for tests and debugging).
@@ -332,10 +362,19 @@ public final class CompiledExpression: Sendable {
 
 // MARK: - Evaluation
 
+/// What `CompiledExpression.evaluateCondition` gave: a Bool, or a value that is not one.
+package enum ConditionOutcome {
+    case bool(Bool)
+    case other(Value)
+}
+
 /// The variable values for one evaluation, indexed by scope slot. Reuse one per worker
 /// thread: evaluation pushes macro variables onto it and pops them again.
 public struct Activation: Sendable {
-    @usableFromInline var slots: [Value]
+    var slots: [Val]
+    /// The trees of the nodes bound here. An evaluation reaches document nodes only through
+    /// these variables, so holding their trees keeps every node it makes valid (`Val`).
+    var owners: [YAMLTree] = []
     let declaredCount: Int
     /// Remember the values of document-invariant subexpressions (those reading only
     /// `root`, invariant lets and constants, and doing real work: `root.fields.map(…)`,
@@ -357,8 +396,36 @@ public struct Activation: Sendable {
     }
 
     public subscript(slot: Int) -> Value {
-        get { slots[slot] }
-        set { slots[slot] = newValue }
+        get { Value(slots[slot]) }
+        set {
+            newValue.forEachTree { keep($0) }
+            slots[slot] = Val(newValue)
+        }
+    }
+
+    /// `self[slot] = n.map { .node($0) } ?? .null`, without the general conversion (the
+    /// engine binds `self`, `parent`, `key` and captures this way for every match).
+    package mutating func bind(_ slot: Int, node n: YAMLNode?) {
+        guard let n else { slots[slot] = .null; return }
+        keep(n.tree)
+        slots[slot] = .node(UnownedNode(n))
+    }
+
+    /// The same for an unowned node: its tree is held from here on.
+    package mutating func bind(_ slot: Int, node n: UnownedNode?) {
+        guard let n else { slots[slot] = .null; return }
+        if !holds(n.treeID) { owners.append(n.node.tree) }
+        slots[slot] = .node(n)
+    }
+
+    /// Holds `tree` for as long as this activation lives.
+    @inline(__always) mutating func keep(_ tree: YAMLTree) {
+        if !holds(ObjectIdentifier(tree)) { owners.append(tree) }
+    }
+
+    @inline(__always) func holds(_ id: ObjectIdentifier) -> Bool {
+        for i in owners.indices where ObjectIdentifier(owners[i]) == id { return true }
+        return false
     }
 }
 
@@ -426,7 +493,9 @@ public struct SymbolTable: Sendable {
     }
 
     /// The meaning of a scalar node's text, compared without allocating.
-    public func meaning(of node: YAMLNode) -> Meaning? {
+    public func meaning(of node: YAMLNode) -> Meaning? { meaning(of: UnownedNode(node)) }
+
+    func meaning(of node: UnownedNode) -> Meaning? {
         let st = storage
         for (i, s) in st.symbols.enumerated() where node.scalarEquals(s) { return st.meanings[i] }
         return nil
@@ -568,7 +637,7 @@ extension Value {
     /// The value in plain words for a message. Strings print bare at the top level and
     /// quoted inside lists and maps; long lists are cut after 20 elements.
     public func formatted(_ style: ValueStyle = .plain, symbols: SymbolTable = .default) -> String {
-        ValueFormatter(style: style, symbols: symbols).format(self)
+        ValueFormatter(style: style, symbols: symbols).format(Val(self))
     }
 
     /// The document node this value is, if any (what the engine blames for `at:`).
@@ -579,7 +648,14 @@ extension Value {
 
     /// The type name used in messages: `null`, `bool`, `number`, `string`, `list`, `map`
     /// (a document node reports the kind of its content).
-    public var typeName: String { RuntimeType.of(self).name }
+    public var typeName: String {
+        switch self {
+        case .node(let n): return RuntimeType.of(n).name
+        case .list: return RuntimeType.list.name
+        case .map: return RuntimeType.map.name
+        default: return RuntimeType.of(Val(self)).name
+        }
+    }
 
     /// The elements of a list or a sequence node (as `.node` values); nil otherwise.
     public var elements: [Value]? {

@@ -7,7 +7,7 @@ import YAMLTree
 /// `Builtin`s, literal regexes compiled, constant lists folded.
 final class Expr: Sendable {
     enum Kind: Sendable {
-        case constant(Value)
+        case constant(Val)
         case variable(Int, name: String)
         /// A macro variable: slot `base + index`, where `base` is the activation's size when
         /// evaluation starts (so an expression never writes over variables it does not know).
@@ -66,7 +66,7 @@ final class Expr: Sendable {
     /// `.getKey`: the constant returned when it is missing.
     let fastKey: Unmanaged<KeyLookup>?
     let fastKeyOwner: KeyLookup?
-    let fastFallback: Value
+    let fastFallback: Val
 
     enum FastTag: UInt8, Sendable { case none, typeIs, getKey, member }
 
@@ -75,7 +75,7 @@ final class Expr: Sendable {
     /// references `kind` owns, read without a retain and a release (see `fastArg`).
     let operands: (Unmanaged<Expr>?, Unmanaged<Expr>?, Unmanaged<Expr>?)
     let binaryOp: Syntax.BinaryOp
-    /// What `Interpreter.condition` can decide without making a `Value`.
+    /// What `Interpreter.condition` can decide without making a `Val`.
     let shape: Shape
 
     enum Shape: UInt8, Sendable { case other, and, or, not, comparison }
@@ -90,7 +90,7 @@ final class Expr: Sendable {
         /// tag (`type` nil: the text names no type, so never equal).
         case typeIs(arg: Expr, type: RuntimeType?, negated: Bool)
         /// `get(x, 'key', constant)`: the key, compared in place.
-        case getKey(target: Expr, key: KeyLookup, fallback: Value)
+        case getKey(target: Expr, key: KeyLookup, fallback: Val)
         /// `x.name`: the name, compared in place.
         case member(target: Expr, key: KeyLookup)
     }
@@ -254,7 +254,7 @@ final class Expr: Sendable {
 }
 
 private extension String {
-    func quotedIfString(_ v: Value) -> String {
+    func quotedIfString(_ v: Val) -> String {
         if case .string = v { return "'" + self + "'" }
         return self
     }
@@ -333,7 +333,7 @@ struct Checker {
                 out.append((k, check(e.value).0))
             }
             if out.allSatisfy({ if case .constant = $0.key.kind, case .constant = $0.value.kind { return true } else { return false } }) {
-                var m = MapValue()
+                var m = ValMap()
                 for e in out {
                     if case .constant(.string(let k)) = e.key.kind, case .constant(let v) = e.value.kind { m[k] = v }
                 }
@@ -399,8 +399,8 @@ struct Checker {
         }
     }
 
-    func constants(_ exprs: [Expr]) -> [Value]? {
-        var values: [Value] = []
+    func constants(_ exprs: [Expr]) -> [Val]? {
+        var values: [Val] = []
         values.reserveCapacity(exprs.count)
         for e in exprs {
             guard case .constant(let v) = e.kind else { return nil }
@@ -707,7 +707,7 @@ final class KeyLookup: Sendable {
     init(_ key: String) { bytes = Array(key.utf8) }
 
     /// The value under the key in a mapping node; nil when absent or not a mapping.
-    @inline(__always) func value(in node: YAMLNode) -> YAMLNode? {
+    @inline(__always) func value(in node: UnownedNode) -> UnownedNode? {
         var h = hint.load(ordering: .relaxed)
         let before = h
         let found = bytes.withUnsafeBufferPointer { node.value(forKey: $0, hint: &h) }

@@ -10,7 +10,7 @@ struct Interpreter {
     let symbols: SymbolTable
     let tracing: Bool
     var trace: [ComparisonTrace] = []
-    var slots: [Value] = []
+    var slots: [Val] = []
     var used = 0
     var limit = 0
     /// Where macro variables start in `slots`.
@@ -25,7 +25,7 @@ struct Interpreter {
         self.tracing = tracing
     }
 
-    mutating func run(_ activation: inout Activation, meter: inout CostMeter) throws(EvaluationError) -> Value {
+    mutating func run(_ activation: inout Activation, meter: inout CostMeter) throws(EvaluationError) -> Val {
         swap(&slots, &activation.slots)
         caching = activation.cachesInvariants && !tracing
         if caching { swap(&cache, &activation.cache) }
@@ -77,7 +77,7 @@ struct Interpreter {
     }
 
     /// "the string '◎'", "a map", "null", "the number 7199".
-    mutating func describe(_ v: Value) -> String {
+    mutating func describe(_ v: Val) -> String {
         let t = RuntimeType.of(v)
         switch t {
         case .null: return "null"
@@ -90,13 +90,13 @@ struct Interpreter {
         }
     }
 
-    mutating func typeError(_ e: Expr, _ v: Value, expected: String, help: String? = nil) -> EvaluationError {
+    mutating func typeError(_ e: Expr, _ v: Val, expected: String, help: String? = nil) -> EvaluationError {
         EvaluationError(
             code: .typeMismatch, message: "expected \(expected), but `\(snippet(e))` is \(describe(v))",
             range: e.range, node: v.node, help: help)
     }
 
-    mutating func decimalError(_ error: DecimalError, _ e: Expr, _ node: YAMLNode?, divisor: Value? = nil) -> EvaluationError {
+    mutating func decimalError(_ error: DecimalError, _ e: Expr, _ node: YAMLNode?, divisor: Val? = nil) -> EvaluationError {
         switch error {
         case .overflow:
             return EvaluationError(code: .overflow, message: "the result of `\(snippet(e))` is outside the exact range (38 significant digits)", range: e.range, node: node)
@@ -114,7 +114,7 @@ struct Interpreter {
     // MARK: conversions
 
     /// A number, or nil for null (and for symbols declared as none).
-    mutating func numberOrNil(_ v: Value, _ e: Expr) throws -> Value? {
+    mutating func numberOrNil(_ v: Val, _ e: Expr) throws -> Val? {
         if let q = try quantity(v, e) { return .number(q) }
         return nil
     }
@@ -164,7 +164,7 @@ struct Interpreter {
         }
     }
 
-    mutating func classify(_ v: Value, _ e: Expr) throws -> Operand {
+    mutating func classify(_ v: Val, _ e: Expr) throws -> Operand {
         switch v {
         case .null: return .null
         case .bool(let b): return .bool(b)
@@ -187,7 +187,7 @@ struct Interpreter {
                 case .int, .float:
                     guard let d = scalarBytes(n, { ExactDecimal(utf8: $0) }) ?? nil else {
                         let t = n.scalarText ?? ""
-                        throw EvaluationError(code: .overflow, message: "the number \(t) is outside the exact range (38 significant digits)", range: e.range, node: n)
+                        throw EvaluationError(code: .overflow, message: "the number \(t) is outside the exact range (38 significant digits)", range: e.range, node: n.node)
                     }
                     return .number(Quantity.rounded(d))
                 case .string:
@@ -201,11 +201,11 @@ struct Interpreter {
     }
 
     /// The quantity of a number or numeric node; nil for null (and symbols declared none).
-    mutating func quantity(_ v: Value, _ e: Expr) throws -> Quantity? {
+    mutating func quantity(_ v: Val, _ e: Expr) throws -> Quantity? {
         try quantity(try classify(v, e), v, e)
     }
 
-    mutating func quantity(_ o: Operand, _ v: Value, _ e: Expr) throws -> Quantity? {
+    mutating func quantity(_ o: Operand, _ v: Val, _ e: Expr) throws -> Quantity? {
         if let q = o.quantity { return q }
         if o.isNullish { return nil }
         if case .nonFinite(let t) = o {
@@ -214,32 +214,32 @@ struct Interpreter {
         throw typeError(e, v, expected: "a number", help: helpForNonNumber(v))
     }
 
-    mutating func helpForNonNumber(_ v: Value) -> String? {
+    mutating func helpForNonNumber(_ v: Val) -> String? {
         guard let s = v.stringValue else { return nil }
         if ExactDecimal(s) != nil || NumberText.parse(s) != nil { return "the text looks like a number: convert it with number(…)" }
         if s.count <= 3 { return "if '\(s)' is a table symbol, declare what it means in the symbol table (＊ means 0–1 by default)" }
         return nil
     }
 
-    mutating func requireNumber(_ v: Value, _ e: Expr, _ what: String) throws -> Quantity {
+    mutating func requireNumber(_ v: Val, _ e: Expr, _ what: String) throws -> Quantity {
         if let q = try quantity(v, e) { return q }
         throw EvaluationError(
             code: .typeMismatch, message: "\(what) needs a number, but `\(snippet(e))` is null", range: e.range, node: v.node,
             help: "test for it first, e.g. `x != null && …`")
     }
 
-    mutating func requireBool(_ v: Value, _ e: Expr) throws -> Bool {
+    mutating func requireBool(_ v: Val, _ e: Expr) throws -> Bool {
         if let b = v.boolValue { return b }
         throw typeError(e, v, expected: "a bool (true or false)")
     }
 
-    mutating func requireString(_ v: Value, _ e: Expr, _ what: String) throws -> String {
+    mutating func requireString(_ v: Val, _ e: Expr, _ what: String) throws -> String {
         if let s = v.stringValue { return s }
         throw typeError(e, v, expected: "a string for \(what)", help: RuntimeType.of(v) == .number ? "convert it with string(…)" : nil)
     }
 
     /// Whether `v` is a number or reads as one (a numeric node, a declared symbol).
-    mutating func isNumeric(_ v: Value) -> Bool {
+    mutating func isNumeric(_ v: Val) -> Bool {
         guard let o = try? classify(v, expression.root) else { return true }
         switch o {
         case .number, .nonFinite: return true
@@ -250,8 +250,8 @@ struct Interpreter {
 
     /// A uniform view of list-like values.
     enum Sequence {
-        case list([Value])
-        case node(YAMLNode)
+        case list([Val])
+        case node(UnownedNode)
 
         var count: Int {
             switch self {
@@ -260,7 +260,7 @@ struct Interpreter {
             }
         }
 
-        subscript(i: Int) -> Value {
+        subscript(i: Int) -> Val {
             switch self {
             case .list(let l): l[i]
             case .node(let n): .node(n[i]!)
@@ -268,7 +268,7 @@ struct Interpreter {
         }
     }
 
-    mutating func sequence(_ v: Value) -> Sequence? {
+    mutating func sequence(_ v: Val) -> Sequence? {
         switch v {
         case .list(let l): return .list(l)
         case .node(let n) where n.isSequence: return .node(n)
@@ -276,18 +276,18 @@ struct Interpreter {
         }
     }
 
-    mutating func requireSequence(_ v: Value, _ e: Expr, _ what: String) throws -> Sequence {
+    mutating func requireSequence(_ v: Val, _ e: Expr, _ what: String) throws -> Sequence {
         if let s = sequence(v) { return s }
         throw typeError(e, v, expected: "a list for \(what)")
     }
 
     /// A uniform view of map-like values: keys and values by position.
     struct Entries {
-        let keys: [Value]
-        let values: [Value]
+        let keys: [Val]
+        let values: [Val]
     }
 
-    mutating func entries(_ v: Value) -> Entries? {
+    mutating func entries(_ v: Val) -> Entries? {
         switch v {
         case .map(let m): return Entries(keys: m.keys.map { .string($0) }, values: m.values)
         case .node(let n) where n.isMapping:
@@ -298,7 +298,7 @@ struct Interpreter {
     }
 
     /// An exact whole number (for indexes and digit counts).
-    mutating func requireInt(_ v: Value, _ e: Expr, _ what: String) throws -> Int {
+    mutating func requireInt(_ v: Val, _ e: Expr, _ what: String) throws -> Int {
         let q = try requireNumber(v, e, what)
         guard let d = q.value, let i = d.intValue else {
             throw EvaluationError(code: .typeMismatch, message: "\(what) must be a whole number, but `\(snippet(e))` is \(q.description)", range: e.range, node: v.node)
@@ -308,7 +308,7 @@ struct Interpreter {
 
     // MARK: evaluation
 
-    mutating func eval(_ e: Expr, _ top: Bool) throws -> Value {
+    mutating func eval(_ e: Expr, _ top: Bool) throws -> Val {
         used &+= 1
         if used > limit { throw budgetError(e) }
         // A thin dispatcher: every case that recurses does so through a small helper, and
@@ -324,7 +324,7 @@ struct Interpreter {
     /// captured node come one after another, so one remembered value per node is enough).
     /// Errors are not remembered: a failing node fails again, at the same place, for every
     /// match.
-    @inline(never) mutating func cached(_ e: Expr, _ top: Bool) throws -> Value {
+    @inline(never) mutating func cached(_ e: Expr, _ top: Bool) throws -> Val {
         let id = ObjectIdentifier(e)
         guard let key = captureKey(e.dependencies ?? 0) else { return try dispatch(e, top) }
         if let entry = cache[id], entry.key == key { return entry.value }
@@ -346,7 +346,7 @@ struct Interpreter {
         return key
     }
 
-    @inline(__always) mutating func dispatch(_ e: Expr, _ top: Bool) throws -> Value {
+    @inline(__always) mutating func dispatch(_ e: Expr, _ top: Bool) throws -> Val {
         switch e.kind {
         case .constant, .variable, .local: return leaf(e)
         case .list: return try evalList(e)
@@ -366,7 +366,7 @@ struct Interpreter {
         }
     }
 
-    @inline(__always) func leaf(_ e: Expr) -> Value {
+    @inline(__always) func leaf(_ e: Expr) -> Val {
         switch e.kind {
         case .constant(let v): return v
         case .variable(let slot, _): return slots[slot]
@@ -375,17 +375,17 @@ struct Interpreter {
         }
     }
 
-    @inline(never) mutating func evalList(_ e: Expr) throws -> Value {
+    @inline(never) mutating func evalList(_ e: Expr) throws -> Val {
         guard case .list(let items) = e.kind else { return .null }
-        var out: [Value] = []
+        var out: [Val] = []
         out.reserveCapacity(items.count)
         for item in items { out.append(try eval(item, false)) }
         return .list(out)
     }
 
-    @inline(never) mutating func evalMap(_ e: Expr) throws -> Value {
+    @inline(never) mutating func evalMap(_ e: Expr) throws -> Val {
         guard case .map(let entries) = e.kind else { return .null }
-        var m = MapValue()
+        var m = ValMap()
         for entry in entries {
             let k = try eval(entry.key, false)
             guard let key = k.stringValue else { throw typeError(entry.key, k, expected: "a string as a map key") }
@@ -394,9 +394,9 @@ struct Interpreter {
         return .map(m)
     }
 
-    @inline(never) mutating func evalMember(_ e: Expr) throws -> Value {
+    @inline(never) mutating func evalMember(_ e: Expr) throws -> Val {
         if e.fastTag == .member {
-            let v: Value
+            let v: Val
             switch try lookUp(e) {
             case .found(let value): return .node(value)
             case .absent(let mapping): v = .node(mapping)
@@ -410,28 +410,28 @@ struct Interpreter {
         return try member(try eval(target, false), name, e, target)
     }
 
-    @inline(never) mutating func evalIndex(_ e: Expr) throws -> Value {
+    @inline(never) mutating func evalIndex(_ e: Expr) throws -> Val {
         guard case .index(let target, let index) = e.kind else { return .null }
         let t = try eval(target, false)
         let i = try eval(index, false)
         return try subscriptValue(t, i, e, target, index)
     }
 
-    @inline(never) mutating func evalNot(_ e: Expr, _ top: Bool) throws -> Value {
+    @inline(never) mutating func evalNot(_ e: Expr, _ top: Bool) throws -> Val {
         .bool(!(try e.operands.0.unsafelyUnwrapped._withUnsafeGuaranteedRef { try condition($0, top) }))
     }
 
-    @inline(never) mutating func evalNegate(_ e: Expr) throws -> Value {
+    @inline(never) mutating func evalNegate(_ e: Expr) throws -> Val {
         guard case .negate(let x) = e.kind else { return .null }
         let v = try eval(x, false)
         return .number(try requireNumber(v, x, "`-`").negated())
     }
 
-    @inline(never) mutating func evalAnd(_ e: Expr, _ top: Bool) throws -> Value {
+    @inline(never) mutating func evalAnd(_ e: Expr, _ top: Bool) throws -> Val {
         .bool(try both(e, top))
     }
 
-    @inline(never) mutating func evalOr(_ e: Expr, _ top: Bool) throws -> Value {
+    @inline(never) mutating func evalOr(_ e: Expr, _ top: Bool) throws -> Val {
         .bool(try either(e, top))
     }
 
@@ -447,13 +447,13 @@ struct Interpreter {
         return try e.operands.1.unsafelyUnwrapped._withUnsafeGuaranteedRef { try condition($0, top) }
     }
 
-    @inline(never) mutating func evalConditional(_ e: Expr, _ top: Bool) throws -> Value {
+    @inline(never) mutating func evalConditional(_ e: Expr, _ top: Bool) throws -> Val {
         let chosen = try e.operands.0.unsafelyUnwrapped._withUnsafeGuaranteedRef { try condition($0, top) } ? e.operands.1 : e.operands.2
         return try chosen.unsafelyUnwrapped._withUnsafeGuaranteedRef { try eval($0, top) }
     }
 
     /// `requireBool(eval(e, top), e)`: the same steps, results and errors, but `&&`, `||`,
-    /// `!` and comparisons answer a Bool directly instead of making a `Value` for each.
+    /// `!` and comparisons answer a Bool directly instead of making a `Val` for each.
     /// Remembered and traced nodes take the general path.
     mutating func condition(_ e: Expr, _ top: Bool) throws -> Bool {
         if e.shape == .other || tracing || (caching && e.isCacheable) { return try requireBool(try eval(e, top), e) }
@@ -467,14 +467,14 @@ struct Interpreter {
         }
     }
 
-    @inline(never) mutating func evalMatch(_ e: Expr) throws -> Value {
+    @inline(never) mutating func evalMatch(_ e: Expr) throws -> Val {
         guard case .matchLiteral(let s, let pattern) = e.kind else { return .null }
         let v = try eval(s, false)
         let text = try requireString(v, s, "matches")
         return .bool(try runPattern(pattern, text, e))
     }
 
-    @inline(never) mutating func evalHas(_ e: Expr) throws -> Value {
+    @inline(never) mutating func evalHas(_ e: Expr) throws -> Val {
         guard case .has(let target, let key) = e.kind else { return .null }
         let t = try eval(target, false)
         let k = try eval(key, false)
@@ -483,7 +483,7 @@ struct Interpreter {
 
     // MARK: access
 
-    mutating func member(_ v: Value, _ name: String, _ e: Expr, _ target: Expr) throws -> Value {
+    mutating func member(_ v: Val, _ name: String, _ e: Expr, _ target: Expr) throws -> Val {
         switch v {
         case .node(let n) where n.isMapping:
             if let entry = n.entry(name) { return .node(entry.value) }
@@ -501,7 +501,7 @@ struct Interpreter {
         }
     }
 
-    mutating func missingKey(_ name: String, in v: Value, _ e: Expr, _ target: Expr) -> EvaluationError {
+    mutating func missingKey(_ name: String, in v: Val, _ e: Expr, _ target: Expr) -> EvaluationError {
         let keys: [String]
         switch v {
         case .map(let m): keys = m.keys
@@ -520,7 +520,7 @@ struct Interpreter {
             notes: notes)
     }
 
-    mutating func subscriptValue(_ t: Value, _ i: Value, _ e: Expr, _ target: Expr, _ index: Expr) throws -> Value {
+    mutating func subscriptValue(_ t: Val, _ i: Val, _ e: Expr, _ target: Expr, _ index: Expr) throws -> Val {
         if let seq = sequence(t) {
             guard isNumeric(i) else { throw typeError(index, i, expected: "a number to index a list") }
             let k = try requireInt(i, index, "a list index")
@@ -545,7 +545,7 @@ struct Interpreter {
         }
     }
 
-    mutating func has(_ t: Value, _ k: Value, _ e: Expr, _ target: Expr) throws -> Bool {
+    mutating func has(_ t: Val, _ k: Val, _ e: Expr, _ target: Expr) throws -> Bool {
         if RuntimeType.of(t) == .null { return false }
         if let seq = sequence(t) {
             guard isNumeric(k) else { throw typeError(target, t, expected: "a map for a key test") }
@@ -564,14 +564,14 @@ struct Interpreter {
 
     // MARK: operators
 
-    @inline(never) mutating func binary(_ e: Expr, _ top: Bool) throws -> Value {
+    @inline(never) mutating func binary(_ e: Expr, _ top: Bool) throws -> Val {
         if e.shape == .comparison { return .bool(try compare(e, top)) }
         let op = e.binaryOp
         return try withOperands(e) { me, a, b, l, r in try me.applyBinary(op, a, b, l, r, e, top) }
     }
 
     /// Evaluates a binary node's operands, left then right, and gives them to `body`.
-    @inline(__always) mutating func withOperands<R>(_ e: Expr, _ body: (inout Interpreter, Value, Value, Expr, Expr) throws -> R) throws -> R {
+    @inline(__always) mutating func withOperands<R>(_ e: Expr, _ body: (inout Interpreter, Val, Val, Expr, Expr) throws -> R) throws -> R {
         try e.operands.0.unsafelyUnwrapped._withUnsafeGuaranteedRef { l in
             try e.operands.1.unsafelyUnwrapped._withUnsafeGuaranteedRef { r in
                 let a = try eval(l, false)
@@ -597,7 +597,7 @@ struct Interpreter {
     }
 
     /// Applies a comparison to evaluated operands (recording it when tracing at the top).
-    mutating func comparison(_ op: Syntax.BinaryOp, _ a: Value, _ b: Value, _ l: Expr, _ r: Expr, _ e: Expr, _ top: Bool) throws -> Bool {
+    mutating func comparison(_ op: Syntax.BinaryOp, _ a: Val, _ b: Val, _ l: Expr, _ r: Expr, _ e: Expr, _ top: Bool) throws -> Bool {
         let result: Bool
         switch op {
         case .equal, .notEqual:
@@ -624,7 +624,7 @@ struct Interpreter {
     }
 
     /// Applies an operator to evaluated operands (not recursive, apart from list equality).
-    @inline(never) mutating func applyBinary(_ op: Syntax.BinaryOp, _ a: Value, _ b: Value, _ l: Expr, _ r: Expr, _ e: Expr, _ top: Bool) throws -> Value {
+    @inline(never) mutating func applyBinary(_ op: Syntax.BinaryOp, _ a: Val, _ b: Val, _ l: Expr, _ r: Expr, _ e: Expr, _ top: Bool) throws -> Val {
         switch op {
         case .add:
             let x = try classify(a, l), y = try classify(b, r)
@@ -637,7 +637,7 @@ struct Interpreter {
             }
             if case .list = x, case .list = y, let s = sequence(a), let t = sequence(b) {
                 try step(e, s.count + t.count)
-                var out: [Value] = []
+                var out: [Val] = []
                 out.reserveCapacity(s.count + t.count)
                 for i in 0..<s.count { out.append(s[i]) }
                 for i in 0..<t.count { out.append(t[i]) }
@@ -678,7 +678,7 @@ struct Interpreter {
     }
 
     /// `a % b` on the values as written (truncating division), exact.
-    mutating func remainder(_ x: Quantity, _ y: Quantity, _ l: Expr, _ r: Expr, _ a: Value, _ b: Value, _ e: Expr) throws -> Quantity {
+    mutating func remainder(_ x: Quantity, _ y: Quantity, _ l: Expr, _ r: Expr, _ a: Val, _ b: Val, _ e: Expr) throws -> Quantity {
         guard let p = x.value else { throw noValue(x, l, a, "`%`") }
         guard let q = y.value else { throw noValue(y, r, b, "`%`") }
         do throws(DecimalError) {
@@ -691,29 +691,27 @@ struct Interpreter {
         }
     }
 
-    mutating func noValue(_ q: Quantity, _ e: Expr, _ v: Value, _ what: String) -> EvaluationError {
+    mutating func noValue(_ q: Quantity, _ e: Expr, _ v: Val, _ what: String) -> EvaluationError {
         EvaluationError(
             code: .undecidable, message: "\(what) needs an exact value, but `\(snippet(e))` is only known to lie in \(q.intervalDescription)",
             range: e.range, node: v.node, help: "use lower(…) or upper(…) to pick an end of the interval")
     }
 
-    mutating func record(_ op: Syntax.BinaryOp, _ e: Expr, _ l: Expr, _ r: Expr, _ a: Value, _ b: Value, _ result: Bool) {
-        trace.append(ComparisonTrace(op: op.rawValue, range: e.range, leftRange: l.range, rightRange: r.range, left: a, right: b, result: result))
+    mutating func record(_ op: Syntax.BinaryOp, _ e: Expr, _ l: Expr, _ r: Expr, _ a: Val, _ b: Val, _ result: Bool) {
+        trace.append(ComparisonTrace(op: op.rawValue, range: e.range, leftRange: l.range, rightRange: r.range, left: Value(a), right: Value(b), result: result))
     }
 
     /// `body` over a scalar node's bytes (nil for a collection), read in place: cheaper than
     /// the generic `withScalarBytes` closure, which is not specialised across modules.
-    @inline(__always) func scalarBytes<R>(_ n: YAMLNode, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
-        withExtendedLifetime(n) {
-            guard let bytes = n.unsafeScalarBytes else { return nil }
-            return body(bytes)
-        }
+    @inline(__always) func scalarBytes<R>(_ n: UnownedNode, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
+        guard let bytes = n.unsafeScalarBytes else { return nil }
+        return body(bytes)
     }
 
     /// The written value of a number or a numeric scalar node, without building a
     /// `Quantity` (nil for anything else, and for a number too long to read, which the
     /// general path then reports). Exact comparisons of two numbers use exactly this value.
-    @inline(__always) func writtenNumber(_ v: Value) -> ExactDecimal? {
+    @inline(__always) func writtenNumber(_ v: Val) -> ExactDecimal? {
         switch v {
         case .number(let q): return q.value
         case .node(let n):
@@ -730,8 +728,8 @@ struct Interpreter {
     /// without making Strings: equal bytes are equal whatever the symbols mean; different
     /// bytes are unequal unless some symbol reads as none (then nil: the general path
     /// decides). Nil too when either side is not text.
-    @inline(__always) func sameText(_ a: Value, _ b: Value) -> Bool? {
-        func bytes<R>(_ v: Value, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
+    @inline(__always) func sameText(_ a: Val, _ b: Val) -> Bool? {
+        func bytes<R>(_ v: Val, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
             switch v {
             case .string(let s):
                 return s.utf8.withContiguousStorageIfAvailable(body)
@@ -750,7 +748,7 @@ struct Interpreter {
 
     /// Exact equality (see Docs/rules-language.md): numbers by written value, strings by
     /// text, lists element-wise, maps by keys and values; different types are unequal.
-    mutating func equals(_ a: Value, _ b: Value, _ e: Expr, _ l: Expr, _ r: Expr, depth: Int) throws -> Bool {
+    mutating func equals(_ a: Val, _ b: Val, _ e: Expr, _ l: Expr, _ r: Expr, depth: Int) throws -> Bool {
         try step(e)
         if let x = writtenNumber(a), let y = writtenNumber(b) { return ExactDecimal.compare(x, y) == 0 }
         if let same = sameText(a, b) { return same }
@@ -793,7 +791,7 @@ struct Interpreter {
         EvaluationError(code: .typeMismatch, message: "values nested more than 64 levels deep cannot be compared", range: e.range)
     }
 
-    mutating func undecidable(_ x: Quantity, _ y: Quantity, _ a: Value, _ b: Value, _ e: Expr, _ op: String) -> EvaluationError {
+    mutating func undecidable(_ x: Quantity, _ y: Quantity, _ a: Val, _ b: Val, _ e: Expr, _ op: String) -> EvaluationError {
         EvaluationError(
             code: .undecidable,
             message: "cannot decide `\(snippet(e))` exactly: \(a.formatted(.intervals, symbols: symbols)) against \(b.formatted(.intervals, symbols: symbols))",
@@ -802,7 +800,7 @@ struct Interpreter {
     }
 
     /// -1, 0, 1 for numbers (exact) and strings (by code points).
-    mutating func order(_ a: Value, _ b: Value, _ e: Expr, _ l: Expr, _ r: Expr) throws -> Int {
+    mutating func order(_ a: Val, _ b: Val, _ e: Expr, _ l: Expr, _ r: Expr) throws -> Int {
         if let p = writtenNumber(a), let q = writtenNumber(b) { return ExactDecimal.compare(p, q) }
         let x = try classify(a, l), y = try classify(b, r)
         if x.isNumber || y.isNumber {
@@ -822,13 +820,13 @@ struct Interpreter {
         return s.utf8.lexicographicallyPrecedes(t.utf8) ? -1 : 1
     }
 
-    mutating func nullInComparison(_ e: Expr, _ v: Value) -> EvaluationError {
+    mutating func nullInComparison(_ e: Expr, _ v: Val) -> EvaluationError {
         EvaluationError(code: .typeMismatch, message: "cannot compare: `\(snippet(e))` is null", range: e.range, node: v.node,
                         help: "test for it first, e.g. `x != null && …`")
     }
 
     /// `element in container`.
-    mutating func contains(_ container: Value, _ element: Value, _ e: Expr, _ ce: Expr, _ ee: Expr) throws -> Bool {
+    mutating func contains(_ container: Val, _ element: Val, _ e: Expr, _ ce: Expr, _ ee: Expr) throws -> Bool {
         if let seq = sequence(container) {
             for i in 0..<seq.count where try equals(element, seq[i], e, ee, ce, depth: 0) { return true }
             return false
@@ -854,7 +852,7 @@ struct Interpreter {
 
     // MARK: macros
 
-    @inline(never) mutating func macro(_ e: Expr, _ top: Bool) throws -> Value {
+    @inline(never) mutating func macro(_ e: Expr, _ top: Bool) throws -> Val {
         guard case .macro(let kind, let target, let firstLocal, let secondLocal, let filter, let body) = e.kind else { return .null }
         let t = try eval(target, false)
         let first = base + firstLocal
@@ -869,11 +867,11 @@ struct Interpreter {
         }
         let count = seq?.count ?? ents!.keys.count
         var hits = 0
-        var out: [Value] = []
+        var out: [Val] = []
         let traceTop = top && (kind == .all || kind == .exists)
         for i in 0..<count {
             try step(e)
-            let element: Value
+            let element: Val
             if let seq {
                 element = seq[i]
                 if let second {
@@ -920,7 +918,7 @@ struct Interpreter {
 
     // MARK: functions
 
-    @inline(never) mutating func call(_ e: Expr) throws -> Value {
+    @inline(never) mutating func call(_ e: Expr) throws -> Val {
         if e.fastTag == .getKey {
             // `get(x, 'key', default)` on a mapping node: looked up in place, charging the
             // steps of the two constants it does not evaluate.
@@ -936,11 +934,11 @@ struct Interpreter {
     /// What `lookUp` found for `x.key` or `get(x, 'key', c)`.
     enum Lookup {
         /// `x` is a mapping node holding the key: its value.
-        case found(YAMLNode)
+        case found(UnownedNode)
         /// `x` is a mapping node without the key.
-        case absent(YAMLNode)
+        case absent(UnownedNode)
         /// `x` is anything else: its value, for the general path.
-        case other(Value)
+        case other(Val)
     }
 
     /// Evaluates the target of a `.member` or `.getKey` node (a variable is read in place,
@@ -948,7 +946,7 @@ struct Interpreter {
     /// where the key was found last.
     @inline(__always) mutating func lookUp(_ e: Expr) throws -> Lookup {
         let target = e.fastArg.unsafelyUnwrapped
-        let v: Value
+        let v: Val
         if let slot = try variableSlot(target) {
             if case .node(let n) = slots[slot], n.isMapping { return entry(e, n) }
             v = slots[slot]
@@ -959,7 +957,7 @@ struct Interpreter {
         return .other(v)
     }
 
-    @inline(__always) func entry(_ e: Expr, _ mapping: YAMLNode) -> Lookup {
+    @inline(__always) func entry(_ e: Expr, _ mapping: UnownedNode) -> Lookup {
         e.fastKey.unsafelyUnwrapped._withUnsafeGuaranteedRef { $0.value(in: mapping) }.map { .found($0) } ?? .absent(mapping)
     }
 
@@ -976,7 +974,7 @@ struct Interpreter {
     }
 
     /// Evaluates the arguments of a call (the first one already, when given) and applies it.
-    mutating func callRest(_ e: Expr, first: Value?) throws -> Value {
+    mutating func callRest(_ e: Expr, first: Val?) throws -> Val {
         guard case .call(let builtin, let args) = e.kind else { return .null }
         var values = ArgumentValues()
         if let first { values.append(first) }
@@ -1000,7 +998,7 @@ struct Interpreter {
     }
 
     /// Applies a built-in to evaluated arguments (not recursive).
-    @inline(never) mutating func apply(_ builtin: Builtin, _ values: ArgumentValues, _ args: [Expr], _ e: Expr) throws -> Value {
+    @inline(never) mutating func apply(_ builtin: Builtin, _ values: ArgumentValues, _ args: [Expr], _ e: Expr) throws -> Val {
         let v0 = values[0], a0 = args[0]
         switch builtin {
         case .size, .count:
@@ -1056,7 +1054,7 @@ struct Interpreter {
             let seq = try requireSequence(v0, a0, builtin.rawValue)
             var seen = Set<HashKey>()
             seen.reserveCapacity(seq.count)
-            var out: [Value] = []
+            var out: [Val] = []
             for i in 0..<seq.count {
                 try step(e)
                 let x = seq[i]
@@ -1066,7 +1064,7 @@ struct Interpreter {
             return .list(out)
         case .flatten:
             let seq = try requireSequence(v0, a0, "flatten")
-            var out: [Value] = []
+            var out: [Val] = []
             for i in 0..<seq.count {
                 try step(e)
                 let x = seq[i]
@@ -1154,7 +1152,7 @@ struct Interpreter {
             case .string: return v0
             case .number(let q): return .string(q.value?.description ?? q.intervalDescription)
             case .node(let n) where n.isScalar:
-                if case .null? = n.value { return .string("null") }
+                if case .null? = n.scalarType { return .string("null") }
                 return .string(n.scalarText ?? "")
             default:
                 let s = v0.formatted(.plain, symbols: symbols)
@@ -1195,7 +1193,7 @@ struct Interpreter {
         }
     }
 
-    mutating func hashKey(_ v: Value, _ e: Expr, depth: Int) throws -> HashKey {
+    mutating func hashKey(_ v: Val, _ e: Expr, depth: Int) throws -> HashKey {
         guard depth < 64 else { throw tooDeep(e) }
         switch RuntimeType.of(v) {
         case .null: return .null
@@ -1336,13 +1334,13 @@ struct CodePoints: Hashable {
 /// Up to three evaluated arguments without a heap allocation (every built-in but variadic
 /// `min`/`max` takes at most three).
 struct ArgumentValues {
-    var first: Value = .null
-    var second: Value = .null
-    var third: Value = .null
-    var rest: [Value] = []
+    var first: Val = .null
+    var second: Val = .null
+    var third: Val = .null
+    var rest: [Val] = []
     private(set) var count = 0
 
-    mutating func append(_ v: Value) {
+    mutating func append(_ v: Val) {
         switch count {
         case 0: first = v
         case 1: second = v
@@ -1352,7 +1350,7 @@ struct ArgumentValues {
         count += 1
     }
 
-    subscript(i: Int) -> Value {
+    subscript(i: Int) -> Val {
         switch i {
         case 0: first
         case 1: second
@@ -1361,13 +1359,13 @@ struct ArgumentValues {
         }
     }
 
-    var all: [Value] { (0..<count).map { self[$0] } }
+    var all: [Val] { (0..<count).map { self[$0] } }
 }
 
 /// A remembered value and the captured nodes it was computed for (see `Interpreter.cached`).
 struct CacheEntry: Sendable {
     let key: CaptureKey
-    let value: Value
+    let value: Val
 }
 
 /// Up to four captured nodes, by tree and index: what a remembered value was computed for.
@@ -1378,8 +1376,8 @@ struct CaptureKey: Equatable, Sendable {
     private var indexes: (Int32, Int32, Int32, Int32) = (0, 0, 0, 0)
 
     /// Adds a node; false when the key is full or the node is of another tree.
-    mutating func append(_ n: YAMLNode) -> Bool {
-        let t = ObjectIdentifier(n.tree)
+    mutating func append(_ n: UnownedNode) -> Bool {
+        let t = n.treeID
         guard count < CaptureKey.capacity, tree == nil || tree == t else { return false }
         tree = t
         switch count {

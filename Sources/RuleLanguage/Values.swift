@@ -1,6 +1,87 @@
 import ExactNumbers
 import YAMLTree
 
+/// A value inside an evaluation: a `Value` whose document nodes are unowned
+/// (`UnownedNode`), so that copying one never touches the tree's reference count. An
+/// evaluation reads nodes only through the variables of its `Activation`, and the
+/// activation holds the trees of the nodes bound in it, so every node an evaluation makes
+/// stays valid while it runs. Values leave an evaluation as `Value`, owning their trees
+/// again.
+enum Val: Sendable {
+    case null
+    case bool(Bool)
+    case number(Quantity)
+    case string(String)
+    case list([Val])
+    case map(ValMap)
+    case node(UnownedNode)
+}
+
+typealias ValMap = StringMap<Val>
+
+extension Val {
+    /// `v` inside an evaluation: the trees of its nodes must outlive the result.
+    init(_ v: Value) {
+        switch v {
+        case .null: self = .null
+        case .bool(let b): self = .bool(b)
+        case .number(let q): self = .number(q)
+        case .string(let s): self = .string(s)
+        case .list(let l): self = .list(l.map(Val.init))
+        case .map(let m): self = .map(m.mapValues(Val.init))
+        case .node(let n): self = .node(UnownedNode(n))
+        }
+    }
+
+    /// The owning handle of a node value (what errors and the engine keep), if any.
+    var node: YAMLNode? {
+        if case .node(let n) = self { return n.node }
+        return nil
+    }
+
+    /// The boolean of `.bool` or of a boolean scalar node; nil otherwise.
+    var boolValue: Bool? {
+        switch self {
+        case .bool(let b): return b
+        case .node(let n):
+            if case .bool(let b)? = n.scalarType { return b }
+            return nil
+        default: return nil
+        }
+    }
+
+    var typeName: String { RuntimeType.of(self).name }
+
+    func formatted(_ style: ValueStyle = .plain, symbols: SymbolTable = .default) -> String {
+        ValueFormatter(style: style, symbols: symbols).format(self)
+    }
+}
+
+extension Value {
+    /// The value an evaluation produced, its nodes owning their trees again.
+    init(_ v: Val) {
+        switch v {
+        case .null: self = .null
+        case .bool(let b): self = .bool(b)
+        case .number(let q): self = .number(q)
+        case .string(let s): self = .string(s)
+        case .list(let l): self = .list(l.map(Value.init))
+        case .map(let m): self = .map(m.mapValues(Value.init))
+        case .node(let n): self = .node(n.node)
+        }
+    }
+
+    /// Calls `body` with the tree of every node in the value.
+    func forEachTree(_ body: (YAMLTree) -> Void) {
+        switch self {
+        case .node(let n): body(n.tree)
+        case .list(let l): for x in l { x.forEachTree(body) }
+        case .map(let m): for x in m.values { x.forEachTree(body) }
+        default: break
+        }
+    }
+}
+
 /// The run-time type of a value, looking through document nodes.
 struct RuntimeType: Equatable, Sendable {
     let name: String
@@ -17,7 +98,7 @@ struct RuntimeType: Equatable, Sendable {
     /// The type `type(x)` names with `text` (`'number'`), or nil for text no type has.
     static func named(_ text: String) -> RuntimeType? { all.first { $0.name == text } }
 
-    static func of(_ v: Value) -> RuntimeType {
+    static func of(_ v: Val) -> RuntimeType {
         switch v {
         case .null: return .null
         case .bool: return .bool
@@ -31,7 +112,9 @@ struct RuntimeType: Equatable, Sendable {
 
     /// The type of a document node's value. Scalars are classified from their bytes (YAML
     /// 1.2 core schema): no String is made.
-    static func of(_ n: YAMLNode) -> RuntimeType {
+    static func of(_ n: YAMLNode) -> RuntimeType { of(UnownedNode(n)) }
+
+    static func of(_ n: UnownedNode) -> RuntimeType {
         switch n.scalarType {
         case nil: return n.isMapping ? .map : .list
         case .null?: return .null
@@ -54,7 +137,7 @@ enum HashKey: Hashable {
     case map([CodePoints: HashKey])
 }
 
-extension Value {
+extension Val {
     /// The text of a string or of a string scalar node.
     var stringValue: String? {
         switch self {
@@ -76,13 +159,13 @@ struct ValueFormatter {
     static let maxDepth = 4
     static let maxInnerString = 80
 
-    func format(_ v: Value) -> String {
+    func format(_ v: Val) -> String {
         var out = ""
         write(v, into: &out, depth: 0)
         return out
     }
 
-    func write(_ v: Value, into out: inout String, depth: Int) {
+    func write(_ v: Val, into out: inout String, depth: Int) {
         switch v {
         case .null: out += "null"
         case .bool(let b): out += b ? "true" : "false"
@@ -100,7 +183,7 @@ struct ValueFormatter {
                 writeMap(entries.count, into: &out, depth: depth, key: { entries[$0].key.scalarText ?? "?" }, value: { .node(entries[$0].value) })
             case .scalar:
                 let text = n.scalarText ?? ""
-                switch n.value {
+                switch n.scalarType {
                 case .int?, .float?:
                     if style == .intervals, let d = ExactDecimal(text) {
                         out += Quantity.rounded(d).description
@@ -131,7 +214,7 @@ struct ValueFormatter {
         return out + "'"
     }
 
-    func writeList(_ count: Int, into out: inout String, depth: Int, element: (Int) -> Value) {
+    func writeList(_ count: Int, into out: inout String, depth: Int, element: (Int) -> Val) {
         if depth >= ValueFormatter.maxDepth { out += "[…]"; return }
         out += "["
         for i in 0..<min(count, ValueFormatter.maxElements) {
@@ -142,7 +225,7 @@ struct ValueFormatter {
         out += "]"
     }
 
-    func writeMap(_ count: Int, into out: inout String, depth: Int, key: (Int) -> String, value: (Int) -> Value) {
+    func writeMap(_ count: Int, into out: inout String, depth: Int, key: (Int) -> String, value: (Int) -> Val) {
         if depth >= ValueFormatter.maxDepth { out += "{…}"; return }
         out += "{"
         for i in 0..<min(count, ValueFormatter.maxElements) {
