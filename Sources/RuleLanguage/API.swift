@@ -373,7 +373,8 @@ package enum ConditionOutcome {
 public struct Activation: Sendable {
     var slots: [Val]
     /// The trees of the nodes bound here. An evaluation reaches document nodes only through
-    /// these variables, so holding their trees keeps every node it makes valid (`Val`).
+    /// these variables, so holding their trees keeps every node it makes valid (`Val`). An
+    /// activation keeps every tree it was given: make one per document, as the engine does.
     var owners: [YAMLTree] = []
     let declaredCount: Int
     /// Remember the values of document-invariant subexpressions (those reading only

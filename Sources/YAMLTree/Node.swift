@@ -1,5 +1,4 @@
 import SourceText
-import CLibYAML  // memcmp
 
 /// The kind of a node's content (aliases report the kind of the node they name).
 public enum NodeKind: UInt8, Sendable {
@@ -128,15 +127,7 @@ public struct YAMLNode: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Whether the scalar's decoded text equals `s`, without allocating.
-    public func scalarEquals(_ s: String) -> Bool {
-        guard isScalar else { return false }
-        var s = s
-        return s.withUTF8 { want in
-            tree.withScalarBytes(contentIndex) { have in
-                have.count == want.count && (have.count == 0 || memcmpEqual(have, want))
-            }
-        }
-    }
+    public func scalarEquals(_ s: String) -> Bool { tree.scalarEquals(index, s) }
 
     /// The core-schema value, computed on demand from the text, style and tag.
     public var value: ScalarValue? {
@@ -165,11 +156,7 @@ public struct YAMLNode: Sendable, Hashable, CustomStringConvertible {
     /// The scalar's decoded UTF-8 bytes in place (nil for collections), for hot loops that
     /// cannot afford a closure. The buffer stays valid while this node's tree lives: keep
     /// the node (or the tree) alive for as long as the buffer is read.
-    public var unsafeScalarBytes: UnsafeBufferPointer<UInt8>? {
-        let ci = contentIndex
-        guard tree.nodeBase[Int(ci)].kind == NodeKind.scalar.rawValue else { return nil }
-        return tree.scalarBytes(ci)
-    }
+    public var unsafeScalarBytes: UnsafeBufferPointer<UInt8>? { tree.scalarBytesIfScalar(index) }
 
     /// Calls `body` with the scalar's decoded UTF-8 bytes (empty for collections), without
     /// copying them.
@@ -179,12 +166,7 @@ public struct YAMLNode: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Number of items (sequence) or entries (mapping); 0 for scalars.
-    public var count: Int {
-        let c = content
-        if c.kind == NodeKind.sequence.rawValue { return Int(c.b) }
-        if c.kind == NodeKind.mapping.rawValue { return Int(c.b) / 2 }
-        return 0
-    }
+    public var count: Int { tree.count(index) }
 
     /// A sequence's items (empty for other kinds).
     public var items: [YAMLNode] {
@@ -195,20 +177,11 @@ public struct YAMLNode: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The item at `i` of a sequence.
-    public subscript(i: Int) -> YAMLNode? {
-        let c = content
-        guard c.kind == NodeKind.sequence.rawValue, i >= 0, i < Int(c.b) else { return nil }
-        return YAMLNode(tree: tree, index: tree.childBase[Int(c.a) + i])
-    }
+    public subscript(i: Int) -> YAMLNode? { tree.item(index, at: i).map { YAMLNode(tree: tree, index: $0) } }
 
     /// A mapping's entries in document order (merged entries from `<<` follow the mapping's own).
     public var entries: [(key: YAMLNode, value: YAMLNode)] {
-        let c = content
-        guard c.kind == NodeKind.mapping.rawValue else { return [] }
-        let start = Int(c.a)
-        return stride(from: 0, to: Int(c.b), by: 2).map {
-            (YAMLNode(tree: tree, index: tree.childBase[start + $0]), YAMLNode(tree: tree, index: tree.childBase[start + $0 + 1]))
-        }
+        tree.entryIndexes(index).map { (YAMLNode(tree: tree, index: $0.0), YAMLNode(tree: tree, index: $0.1)) }
     }
 
     /// The entry of a mapping whose key is the scalar `key`.
@@ -264,34 +237,44 @@ func memcmpEqual(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8
 /// Aliases: `a` = target index. Tags and anchors (rare) live in the tree's side table,
 /// flagged by `hasProperties`. `scalarClass` (in what was padding) is the core-schema
 /// type of a plain untagged scalar, resolved once by the reader (`ScalarClass`).
-struct NodeRecord: Sendable {
-    var start: UInt32
-    var end: UInt32
-    var a: UInt32
-    var b: UInt32
-    var kind: UInt8
-    var style: UInt8
-    var flags: UInt8
-    var scalarClass: UInt8 = ScalarClass.unresolved
+@usableFromInline struct NodeRecord: Sendable {
+    @usableFromInline var start: UInt32
+    @usableFromInline var end: UInt32
+    @usableFromInline var a: UInt32
+    @usableFromInline var b: UInt32
+    @usableFromInline var kind: UInt8
+    @usableFromInline var style: UInt8
+    @usableFromInline var flags: UInt8
+    @usableFromInline var scalarClass: UInt8 = ScalarClass.unresolved
 
-    static let aliasKind: UInt8 = 3
-    static let inSource: UInt8 = 1
+    init(start: UInt32, end: UInt32, a: UInt32, b: UInt32, kind: UInt8, style: UInt8, flags: UInt8) {
+        self.start = start
+        self.end = end
+        self.a = a
+        self.b = b
+        self.kind = kind
+        self.style = style
+        self.flags = flags
+    }
+
+    @usableFromInline static let aliasKind: UInt8 = 3
+    @usableFromInline static let inSource: UInt8 = 1
     static let hasProperties: UInt8 = 2
     /// A mapping where two keys may have the same text (see `value(forKey:hint:)`).
-    static let repeatedKeyText: UInt8 = 4
+    @usableFromInline static let repeatedKeyText: UInt8 = 4
 }
 
 /// The core-schema type of a plain, untagged scalar as the reader resolved it: what
 /// `YAMLNode.scalarType` and `plainInteger` answer from without reading the text again
 /// (YAML composers resolve implicit tags once, when the node is made; rules read a value
 /// many times).
-enum ScalarClass {
+@usableFromInline enum ScalarClass {
     /// Not resolved: a collection, an alias, a quoted, block or tagged scalar (resolved
     /// from the style and tag when asked).
     static let unresolved: UInt8 = 0
     static let null: UInt8 = 1, falseValue: UInt8 = 2, trueValue: UInt8 = 3
     /// An int written as an optional sign and 1 to 18 decimal digits (`plainInteger`).
-    static let shortDecimal: UInt8 = 4
+    @usableFromInline static let shortDecimal: UInt8 = 4
     static let otherInt: UInt8 = 5, float: UInt8 = 6, infinity: UInt8 = 7, negativeInfinity: UInt8 = 8
     static let nan: UInt8 = 9, string: UInt8 = 10
 

@@ -18,10 +18,10 @@ public final class YAMLTree: @unchecked Sendable {
     /// neither moves nor goes away while the tree lives. The accessors in the hot paths
     /// (`YAMLNode.kind`, key lookup, scalar bytes) read through these instead of the arrays,
     /// which spares them an array retain and release per access.
-    let nodeBase: UnsafePointer<NodeRecord>
-    let childBase: UnsafePointer<Int32>
-    let sourceBase: UnsafePointer<UInt8>
-    let valueBase: UnsafePointer<UInt8>
+    @usableFromInline let nodeBase: UnsafePointer<NodeRecord>
+    @usableFromInline let childBase: UnsafePointer<Int32>
+    @usableFromInline let sourceBase: UnsafePointer<UInt8>
+    @usableFromInline let valueBase: UnsafePointer<UInt8>
 
     init(file: SourceFile, nodes: [NodeRecord], children: [Int32], valueBytes: [UInt8], names: [String],
          properties: [Int32: NodeProperties], documentRoots: [Int32]) {
@@ -69,7 +69,7 @@ public final class YAMLTree: @unchecked Sendable {
 
     /// The decoded bytes of the scalar at `index` (a content index, not an alias): valid
     /// while the tree lives.
-    @inline(__always) func scalarBytes(_ index: Int32) -> UnsafeBufferPointer<UInt8> {
+    @inlinable @inline(__always) func scalarBytes(_ index: Int32) -> UnsafeBufferPointer<UInt8> {
         let r = nodeBase[Int(index)]
         let base = r.flags & NodeRecord.inSource != 0 ? sourceBase : valueBase
         return UnsafeBufferPointer(start: base + Int(r.a), count: Int(r.b))

@@ -1,5 +1,3 @@
-import CLibYAML  // memcmp
-
 /// A node of a `YAMLTree` that does not keep the tree alive: the tree, unretained, and an
 /// index. Copying one costs nothing, where copying a `YAMLNode` retains and later releases
 /// the tree; an interpreter that reads a node on every step of a rule feels that (it was a
@@ -19,7 +17,7 @@ public struct UnownedNode: Hashable, @unchecked Sendable {
         index = n.index
     }
 
-    @inline(__always) init(_ tree: Unmanaged<YAMLTree>, _ index: Int32) {
+    @usableFromInline @inline(__always) init(_ tree: Unmanaged<YAMLTree>, _ index: Int32) {
         self.tree = tree
         self.index = index
     }
@@ -33,67 +31,39 @@ public struct UnownedNode: Hashable, @unchecked Sendable {
     public static func == (a: UnownedNode, b: UnownedNode) -> Bool { a.index == b.index && a.tree.toOpaque() == b.tree.toOpaque() }
     public func hash(into h: inout Hasher) { h.combine(index) }
 
-    @inline(__always) func with<R>(_ body: (YAMLTree) -> R) -> R { tree._withUnsafeGuaranteedRef(body) }
+    // The accessors the interpreter calls for every node it reads are inlinable: a call
+    // across the module boundary per read cost as much as the read.
+    @inlinable @inline(__always) func with<R>(_ body: (YAMLTree) -> R) -> R { tree._withUnsafeGuaranteedRef(body) }
 
-    @inline(__always) var contentKind: UInt8 { with { $0.contentRecord(index).kind } }
+    @inlinable @inline(__always) var contentKind: UInt8 { with { $0.contentRecord(index).kind } }
     public var kind: NodeKind { NodeKind(rawValue: contentKind)! }
-    public var isScalar: Bool { contentKind == NodeKind.scalar.rawValue }
-    public var isSequence: Bool { contentKind == NodeKind.sequence.rawValue }
-    public var isMapping: Bool { contentKind == NodeKind.mapping.rawValue }
+    @inlinable public var isScalar: Bool { contentKind == NodeKind.scalar.rawValue }
+    @inlinable public var isSequence: Bool { contentKind == NodeKind.sequence.rawValue }
+    @inlinable public var isMapping: Bool { contentKind == NodeKind.mapping.rawValue }
 
     /// See `YAMLNode.scalarType`.
     public var scalarType: ScalarType? { with { $0.scalarType(index) } }
     /// See `YAMLNode.plainInteger`.
-    public var plainInteger: Int64? { with { $0.plainInteger(index) } }
+    @inlinable public var plainInteger: Int64? { with { $0.plainInteger(index) } }
 
     /// The scalar's decoded bytes in place (nil for collections), valid while the tree lives.
-    public var unsafeScalarBytes: UnsafeBufferPointer<UInt8>? {
-        with { t in
-            let ci = t.contentIndex(index)
-            guard t.nodeBase[Int(ci)].kind == NodeKind.scalar.rawValue else { return nil }
-            return t.scalarBytes(ci)
-        }
-    }
+    public var unsafeScalarBytes: UnsafeBufferPointer<UInt8>? { with { $0.scalarBytesIfScalar(index) } }
 
     /// The scalar's decoded text; nil for collections.
     public var scalarText: String? { unsafeScalarBytes.map { String(decoding: $0, as: UTF8.self) } }
 
     /// Whether the scalar's decoded text equals `s`, without allocating.
-    public func scalarEquals(_ s: String) -> Bool {
-        guard let have = unsafeScalarBytes else { return false }
-        var s = s
-        return s.withUTF8 { want in have.count == want.count && (have.count == 0 || memcmpEqual(have, want)) }
-    }
+    public func scalarEquals(_ s: String) -> Bool { with { $0.scalarEquals(index, s) } }
 
     /// Items (sequence) or entries (mapping); 0 for scalars.
-    public var count: Int {
-        with { t in
-            let c = t.contentRecord(index)
-            if c.kind == NodeKind.sequence.rawValue { return Int(c.b) }
-            if c.kind == NodeKind.mapping.rawValue { return Int(c.b) / 2 }
-            return 0
-        }
-    }
+    @inlinable public var count: Int { with { $0.count(index) } }
 
     /// The item at `i` of a sequence.
-    public subscript(i: Int) -> UnownedNode? {
-        let found = with { t -> Int32? in
-            let c = t.contentRecord(index)
-            guard c.kind == NodeKind.sequence.rawValue, i >= 0, i < Int(c.b) else { return nil }
-            return t.childBase[Int(c.a) + i]
-        }
-        return found.map { UnownedNode(tree, $0) }
-    }
+    @inlinable public subscript(i: Int) -> UnownedNode? { with { $0.item(index, at: i) }.map { UnownedNode(tree, $0) } }
 
     /// A mapping's entries in document order (empty for other kinds).
     public var entries: [(key: UnownedNode, value: UnownedNode)] {
-        let positions = with { t -> [(Int32, Int32)] in
-            let c = t.contentRecord(index)
-            guard c.kind == NodeKind.mapping.rawValue else { return [] }
-            let start = Int(c.a)
-            return stride(from: 0, to: Int(c.b), by: 2).map { (t.childBase[start + $0], t.childBase[start + $0 + 1]) }
-        }
-        return positions.map { (UnownedNode(tree, $0.0), UnownedNode(tree, $0.1)) }
+        with { $0.entryIndexes(index) }.map { (UnownedNode(tree, $0.0), UnownedNode(tree, $0.1)) }
     }
 
     /// The entry of a mapping whose key is the scalar `key`.
@@ -106,7 +76,7 @@ public struct UnownedNode: Hashable, @unchecked Sendable {
     }
 
     /// See `YAMLNode.value(forKey:hint:)`.
-    public func value(forKey want: UnsafeBufferPointer<UInt8>, hint: inout Int) -> UnownedNode? {
+    @inlinable public func value(forKey want: UnsafeBufferPointer<UInt8>, hint: inout Int) -> UnownedNode? {
         let found = tree._withUnsafeGuaranteedRef { $0.valueIndex(index, forKey: want, hint: &hint) }
         return found.map { UnownedNode(tree, $0) }
     }
@@ -116,12 +86,48 @@ public struct UnownedNode: Hashable, @unchecked Sendable {
 
 extension YAMLTree {
     /// The index of the node holding the content (the target for an alias).
-    @inline(__always) func contentIndex(_ i: Int32) -> Int32 {
+    @inlinable @inline(__always) func contentIndex(_ i: Int32) -> Int32 {
         let r = nodeBase[Int(i)]
         return r.kind == NodeRecord.aliasKind ? Int32(bitPattern: r.a) : i
     }
 
-    @inline(__always) func contentRecord(_ i: Int32) -> NodeRecord { nodeBase[Int(contentIndex(i))] }
+    @inlinable @inline(__always) func contentRecord(_ i: Int32) -> NodeRecord { nodeBase[Int(contentIndex(i))] }
+
+    /// The decoded bytes of the scalar at `i` (nil for a collection).
+    func scalarBytesIfScalar(_ i: Int32) -> UnsafeBufferPointer<UInt8>? {
+        let ci = contentIndex(i)
+        guard nodeBase[Int(ci)].kind == NodeKind.scalar.rawValue else { return nil }
+        return scalarBytes(ci)
+    }
+
+    func scalarEquals(_ i: Int32, _ s: String) -> Bool {
+        guard let have = scalarBytesIfScalar(i) else { return false }
+        var s = s
+        return s.withUTF8 { want in have.count == want.count && (have.count == 0 || memcmpEqual(have, want)) }
+    }
+
+    /// Items (sequence) or entries (mapping) of the node at `i`; 0 for scalars.
+    @inlinable func count(_ i: Int32) -> Int {
+        let c = contentRecord(i)
+        if c.kind == NodeKind.sequence.rawValue { return Int(c.b) }
+        if c.kind == NodeKind.mapping.rawValue { return Int(c.b) / 2 }
+        return 0
+    }
+
+    /// The index of item `k` of the sequence at `i`; nil when out of range or not a sequence.
+    @inlinable func item(_ i: Int32, at k: Int) -> Int32? {
+        let c = contentRecord(i)
+        guard c.kind == NodeKind.sequence.rawValue, k >= 0, k < Int(c.b) else { return nil }
+        return childBase[Int(c.a) + k]
+    }
+
+    /// The (key, value) indexes of the mapping at `i`, in order (empty for other kinds).
+    func entryIndexes(_ i: Int32) -> [(Int32, Int32)] {
+        let c = contentRecord(i)
+        guard c.kind == NodeKind.mapping.rawValue else { return [] }
+        let start = Int(c.a)
+        return stride(from: 0, to: Int(c.b), by: 2).map { (childBase[start + $0], childBase[start + $0 + 1]) }
+    }
 
     func scalarType(_ i: Int32) -> ScalarType? {
         let ci = contentIndex(i)
@@ -136,7 +142,7 @@ extension YAMLTree {
         return CoreSchema.classifyPlain(scalarBytes(ci))
     }
 
-    func plainInteger(_ i: Int32) -> Int64? {
+    @inlinable func plainInteger(_ i: Int32) -> Int64? {
         let ci = contentIndex(i)
         let r = nodeBase[Int(ci)]
         // The reader checked the form (an optional sign, 1 to 18 digits).
@@ -155,7 +161,7 @@ extension YAMLTree {
 
     /// The index of the value under the key whose text is `want` in the mapping at `i`
     /// (see `YAMLNode.value(forKey:hint:)`).
-    func valueIndex(_ i: Int32, forKey want: UnsafeBufferPointer<UInt8>, hint: inout Int) -> Int32? {
+    @inlinable func valueIndex(_ i: Int32, forKey want: UnsafeBufferPointer<UInt8>, hint: inout Int) -> Int32? {
         let c = nodeBase[Int(contentIndex(i))]
         guard c.kind == NodeKind.mapping.rawValue else { return nil }
         // Where two keys share their text the first is the answer: no shortcut then.
@@ -169,7 +175,7 @@ extension YAMLTree {
     }
 
     /// Whether the node at `key` (a mapping's key) is a scalar whose text is `want`.
-    @inline(__always) func keyMatches(_ key: Int32, _ want: UnsafeBufferPointer<UInt8>) -> Bool {
+    @inlinable @inline(__always) func keyMatches(_ key: Int32, _ want: UnsafeBufferPointer<UInt8>) -> Bool {
         var r = nodeBase[Int(key)]
         if r.kind == NodeRecord.aliasKind { r = nodeBase[Int(r.a)] }
         guard r.kind == NodeKind.scalar.rawValue, Int(r.b) == want.count else { return false }
@@ -178,15 +184,9 @@ extension YAMLTree {
         let n = want.count
         guard n > 0 else { return true }
         let w = UnsafeRawPointer(want.baseAddress!)
-        // Keys are short: two overlapping word loads compare 4 to 16 bytes without a call.
+        // Keys are short: two overlapping word loads compare 4 to 16 bytes; shorter and
+        // longer keys are compared byte by byte.
         switch n {
-        case 1...3:
-            var k = 0
-            while k < n {
-                if have.load(fromByteOffset: k, as: UInt8.self) != w.load(fromByteOffset: k, as: UInt8.self) { return false }
-                k += 1
-            }
-            return true
         case 4...8:
             return have.loadUnaligned(as: UInt32.self) == w.loadUnaligned(as: UInt32.self)
                 && have.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self) == w.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self)
@@ -194,13 +194,18 @@ extension YAMLTree {
             return have.loadUnaligned(as: UInt64.self) == w.loadUnaligned(as: UInt64.self)
                 && have.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self) == w.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
         default:
-            return memcmp(have, w, n) == 0
+            var k = 0
+            while k < n {
+                if have.load(fromByteOffset: k, as: UInt8.self) != w.load(fromByteOffset: k, as: UInt8.self) { return false }
+                k += 1
+            }
+            return true
         }
     }
 
     /// Where the key of the entry whose key's text is `want` sits in `children`, for the
     /// mapping at `i`; nil when there is none or `i` is not a mapping.
-    func entryPosition(_ i: Int32, utf8 want: UnsafeBufferPointer<UInt8>) -> Int? {
+    @usableFromInline func entryPosition(_ i: Int32, utf8 want: UnsafeBufferPointer<UInt8>) -> Int? {
         let c = nodeBase[Int(contentIndex(i))]
         guard c.kind == NodeKind.mapping.rawValue else { return nil }
         let start = Int(c.a), count = Int(c.b)
