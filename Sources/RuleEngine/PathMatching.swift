@@ -100,6 +100,23 @@ struct PathMatches {
 }
 
 extension SelectorPath {
+    /// Equal for paths that select the same nodes and report an empty selection alike
+    /// (capture names do not change what is selected); nil for a path with a filter, whose
+    /// selection depends on evaluating it.
+    var sharedWalkKey: String? {
+        var out = ""
+        for s in steps {
+            switch s.kind {
+            case .key(let name): out += "k\(name.utf8.count):" + name
+            case .index(let i): out += "i\(i)"
+            case .wildcard: out += "*"
+            case .filter: return nil
+            }
+            out += s.isOptional ? "?/" : "/"
+        }
+        return out
+    }
+
     /// Selects the nodes under `root`. `filter` decides `[? …]` steps for one candidate; it is
     /// given the candidate's path when the filter reads `path`.
     func match(

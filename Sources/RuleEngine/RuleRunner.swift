@@ -64,10 +64,24 @@ public struct RunResult: Sendable {
 public struct RuleRunner: Sendable {
     public let ruleSet: RuleSet
     public let options: RunOptions
+    /// The rules by walk: the indexes of rules whose `for` selects the same nodes without
+    /// filters share one walk over the matches (`RuleEvaluation.runSharing`); every other
+    /// rule walks alone. In rule order of each group's first rule.
+    let walks: [[Int]]
 
     public init(ruleSet: RuleSet, options: RunOptions = .default) {
         self.ruleSet = ruleSet
         self.options = options
+        var walks: [[Int]] = []
+        var byKey: [String: Int] = [:]
+        for (i, rule) in ruleSet.rules.enumerated() {
+            if let key = rule.selector.sharedWalkKey {
+                if let w = byKey[key] { walks[w].append(i); continue }
+                byKey[key] = walks.count
+            }
+            walks.append([i])
+        }
+        self.walks = walks
     }
 
     /// Runs every rule over every document of `tree` (a YAML stream may hold several).
@@ -80,30 +94,41 @@ public struct RuleRunner: Sendable {
     /// Runs every rule over one document (`root` is the document's root node).
     public func run(on root: YAMLNode) -> RunResult {
         let rules = ruleSet.rules
-        let workers = options.parallel ? min(rules.count, RuleRunner.coreCount) : 1
+        let walks = self.walks
+        let options = self.options
+        let workers = options.parallel ? min(walks.count, RuleRunner.coreCount) : 1
         if workers > 1 {
             let slots = Guarded([RunResult?](repeating: nil, count: rules.count))
             let next = Atomic<Int>(0)
-            let options = self.options
             DispatchQueue.concurrentPerform(iterations: workers) { w in
                 // Each worker walks its own handle on the tree: every node copy touches the
                 // handle's reference count, and one shared counter made two threads slower
                 // than one.
                 let mine = w == 0 ? root : root.withSeparateHandle()
                 while true {
-                    let i = next.add(1, ordering: .relaxed).oldValue
-                    if i >= rules.count { break }
-                    let r = RuleEvaluation.run(rules[i], on: mine, options: options)
-                    slots.withLock { $0[i] = r }
+                    let k = next.add(1, ordering: .relaxed).oldValue
+                    if k >= walks.count { break }
+                    let r = RuleRunner.run(walk: walks[k], of: rules, on: mine, options: options)
+                    slots.withLock { for (i, x) in zip(walks[k], r) { $0[i] = x } }
                 }
             }
             var result = RunResult()
             for r in slots.withLock({ $0 }) { if let r { result.append(r) } }
             return result
         }
+        var slots = [RunResult?](repeating: nil, count: rules.count)
+        for walk in walks {
+            for (i, r) in zip(walk, RuleRunner.run(walk: walk, of: rules, on: root, options: options)) { slots[i] = r }
+        }
         var result = RunResult()
-        for rule in rules { result.append(RuleEvaluation.run(rule, on: root, options: options)) }
+        for r in slots { if let r { result.append(r) } }
         return result
+    }
+
+    /// The results of the rules of one walk, in the walk's order.
+    static func run(walk: [Int], of rules: [Rule], on root: YAMLNode, options: RunOptions) -> [RunResult] {
+        if walk.count == 1 { return [RuleEvaluation.run(rules[walk[0]], on: root, options: options)] }
+        return RuleEvaluation.runSharing(walk.map { rules[$0] }, on: root, options: options)
     }
 
     /// Cores a parallel run uses at most.
@@ -139,17 +164,32 @@ struct RuleEvaluation {
     var failed = false
 
     static func run(_ rule: Rule, on root: YAMLNode, options: RunOptions) -> RunResult {
-        var activation = Activation(scope: rule.activationScope)
-        // One activation per rule per document: `root` and the invariant lets keep their
-        // values, so invariant subexpressions may be remembered across matches.
-        activation.cachesInvariants = true
-        var e = RuleEvaluation(
-            rule: rule, root: root, options: options, activation: activation,
-            meter: CostMeter.forDocument(nodeCount: root.tree.nodeCount, policy: options.costPolicy),
-            computed: [Bool](repeating: false, count: rule.lets.count))
+        var e = RuleEvaluation(rule, on: root, options: options)
         e.runAll()
-        return RunResult(diagnostics: e.diagnostics, unevaluatedRules: e.failed ? [rule.id] : [])
+        return e.result
     }
+
+    /// Rules whose `for` selects the same nodes without filters (same `sharedWalkKey`), over
+    /// one walk: each match is checked by every rule in turn while its nodes are in cache,
+    /// instead of each rule walking the whole document again. Each rule keeps its own
+    /// activation, meter and findings, so the results are those of running them one by one.
+    static func runSharing(_ rules: [Rule], on root: YAMLNode, options: RunOptions) -> [RunResult] {
+        var evaluations = rules.map { RuleEvaluation($0, on: root, options: options) }
+        let matches: PathMatches
+        do {
+            matches = try rules[0].selector.match(in: root) { (_, _, _) throws(EvaluationError) -> Bool in true }
+        } catch {
+            preconditionFailure("a path without filters evaluates nothing, so it cannot fail")
+        }
+        var live = evaluations.indices.filter { evaluations[$0].begin(matches) }
+        for m in matches.matches {
+            if live.isEmpty { break }
+            live.removeAll { !evaluations[$0].visit(m, in: matches) }
+        }
+        return evaluations.map(\.result)
+    }
+
+    var result: RunResult { RunResult(diagnostics: diagnostics, unevaluatedRules: failed ? [rule.id] : []) }
 
     mutating func runAll() {
         // Select the matches (filters share the rule's meter).
@@ -178,26 +218,36 @@ struct RuleEvaluation {
             return
         }
         meter = filterMeter
+        guard begin(matches) else { return }
+        for m in matches.matches where !visit(m, in: matches) { return }
+    }
+
+    /// Before the matches: reports a selection that is empty where it should not be; false
+    /// when there is nothing to check.
+    mutating func begin(_ matches: PathMatches) -> Bool {
         if matches.matches.isEmpty, let empty = matches.empty, options.warnWhenSelectorMatchesNothing {
             reportEmpty(empty)
-            return
+            return false
         }
         // `root` is the same for every match; the other rule variables are bound per match,
         // those the rule reads only.
         activation.bind(Scope.rootSlot, node: root)
-        let reads = rule.reads
-        for m in matches.matches {
-            RuleEvaluation.bind(&activation, m, path: rule.usesPath ? matches.path(of: m.trail) : nil, reads: reads)
-            for c in rule.captures { activation.bind(c.slot, node: matches.ancestor(of: m.trail, levels: c.levelsUp)) }
-            // Invariant lets, once computed, hold for every match of this document.
-            for j in computed.indices where !rule.lets[j].isDocumentInvariant { computed[j] = false }
-            do {
-                try check(m)
-            } catch {
-                report(error, match: m.owned)
-                if error.error.code == .budgetExceeded { return }
-            }
+        return true
+    }
+
+    /// Checks one match; false when the rule must stop (its budget is spent).
+    mutating func visit(_ m: PathMatch, in matches: PathMatches) -> Bool {
+        RuleEvaluation.bind(&activation, m, path: rule.usesPath ? matches.path(of: m.trail) : nil, reads: rule.reads)
+        for c in rule.captures { activation.bind(c.slot, node: matches.ancestor(of: m.trail, levels: c.levelsUp)) }
+        // Invariant lets, once computed, hold for every match of this document.
+        for j in computed.indices where !rule.lets[j].isDocumentInvariant { computed[j] = false }
+        do {
+            try check(m)
+        } catch {
+            report(error, match: m.owned)
+            if error.error.code == .budgetExceeded { return false }
         }
+        return true
     }
 
     func filterExpression(_ stepIndex: Int) -> CompiledExpression {
@@ -431,5 +481,18 @@ struct RuleEvaluation {
         diagnostics.append(Diagnostic(
             code: EngineCode.selectorMatchedNothing, severity: .warning, message: message, location: .span(span),
             primaryLabel: "matched nothing from here on", labels: labels, help: help))
+    }
+}
+
+extension RuleEvaluation {
+    /// A fresh evaluation of `rule` over the document of `root`.
+    init(_ rule: Rule, on root: YAMLNode, options: RunOptions) {
+        var activation = Activation(scope: rule.activationScope)
+        // One activation per rule per document: `root` and the invariant lets keep their
+        // values, so invariant subexpressions may be remembered across matches.
+        activation.cachesInvariants = true
+        self.init(rule: rule, root: root, options: options, activation: activation,
+                  meter: CostMeter.forDocument(nodeCount: root.tree.nodeCount, policy: options.costPolicy),
+                  computed: [Bool](repeating: false, count: rule.lets.count))
     }
 }
