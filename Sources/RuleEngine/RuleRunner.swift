@@ -179,7 +179,9 @@ struct RuleEvaluation {
         do {
             matches = try rules[0].selector.match(in: root) { (_, _, _) throws(EvaluationError) -> Bool in true }
         } catch {
-            preconditionFailure("a path without filters evaluates nothing, so it cannot fail")
+            // A path without filters evaluates nothing, so it cannot fail; were it to, each
+            // rule runs alone and reports it.
+            return rules.map { RuleEvaluation.run($0, on: root, options: options) }
         }
         var live = evaluations.indices.filter { evaluations[$0].begin(matches) }
         for m in matches.matches {
