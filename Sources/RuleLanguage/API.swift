@@ -670,10 +670,7 @@ extension Value {
     /// The boolean of `.bool` or of a boolean scalar node; nil otherwise.
     public var boolValue: Bool? {
         switch self {
-        case .bool(let b): return b
-        case .node(let n):
-            if case .bool(let b)? = n.value { return b }
-            return nil
+        case .bool, .node: return Val(self).boolValue
         default: return nil
         }
     }

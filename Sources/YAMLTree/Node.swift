@@ -193,8 +193,7 @@ public struct YAMLNode: Sendable, Hashable, CustomStringConvertible {
     /// The entry of a mapping whose key's text is the UTF-8 `key`. Compares bytes in place:
     /// no node handle is made for the keys that do not match.
     public func entry(utf8 want: UnsafeBufferPointer<UInt8>) -> (key: YAMLNode, value: YAMLNode)? {
-        guard let i = entryPosition(utf8: want) else { return nil }
-        return (YAMLNode(tree: tree, index: tree.childBase[i]), YAMLNode(tree: tree, index: tree.childBase[i + 1]))
+        tree.entryIndexes(index, utf8: want).map { (YAMLNode(tree: tree, index: $0.0), YAMLNode(tree: tree, index: $0.1)) }
     }
 
     /// The value of the mapping entry whose key's text is the UTF-8 `key` (nil when there is
@@ -205,9 +204,6 @@ public struct YAMLNode: Sendable, Hashable, CustomStringConvertible {
     public func value(forKey want: UnsafeBufferPointer<UInt8>, hint: inout Int) -> YAMLNode? {
         tree.valueIndex(index, forKey: want, hint: &hint).map { YAMLNode(tree: tree, index: $0) }
     }
-
-    /// Where the matching entry's key sits in `tree.children`.
-    func entryPosition(utf8 want: UnsafeBufferPointer<UInt8>) -> Int? { tree.entryPosition(index, utf8: want) }
 
     /// The value under the scalar key `key` of a mapping.
     public subscript(key: String) -> YAMLNode? { entry(key)?.value }
@@ -279,10 +275,12 @@ func memcmpEqual(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8
     static let nan: UInt8 = 9, string: UInt8 = 10
 
     static func of(plain u: UnsafeBufferPointer<UInt8>) -> UInt8 {
+        // A short decimal is an int (`classifyPlain` would scan the same digits to say so).
+        if isShortDecimal(u) { return shortDecimal }
         switch CoreSchema.classifyPlain(u) {
         case .null: return null
         case .bool(let b): return b ? trueValue : falseValue
-        case .int: return isShortDecimal(u) ? shortDecimal : otherInt
+        case .int: return otherInt
         case .float: return float
         case .infinity(let negative): return negative ? negativeInfinity : infinity
         case .nan: return nan

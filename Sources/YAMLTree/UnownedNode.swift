@@ -69,9 +69,7 @@ public struct UnownedNode: Hashable, @unchecked Sendable {
     /// The entry of a mapping whose key is the scalar `key`.
     public func entry(_ key: String) -> (key: UnownedNode, value: UnownedNode)? {
         var key = key
-        let found = key.withUTF8 { want in
-            with { t in t.entryPosition(index, utf8: want).map { (t.childBase[$0], t.childBase[$0 + 1]) } }
-        }
+        let found = key.withUTF8 { want in with { $0.entryIndexes(index, utf8: want) } }
         return found.map { (UnownedNode(tree, $0.0), UnownedNode(tree, $0.1)) }
     }
 
@@ -119,6 +117,11 @@ extension YAMLTree {
         let c = contentRecord(i)
         guard c.kind == NodeKind.sequence.rawValue, k >= 0, k < Int(c.b) else { return nil }
         return childBase[Int(c.a) + k]
+    }
+
+    /// The (key, value) indexes of the entry whose key's text is `want` in the mapping at `i`.
+    func entryIndexes(_ i: Int32, utf8 want: UnsafeBufferPointer<UInt8>) -> (Int32, Int32)? {
+        entryPosition(i, utf8: want).map { (childBase[$0], childBase[$0 + 1]) }
     }
 
     /// The (key, value) indexes of the mapping at `i`, in order (empty for other kinds).
