@@ -702,6 +702,8 @@ public struct FunctionInfo: Sendable {
     public let signatures: [String]
     public let summary: String
     public let example: String
+    /// The evaluation steps a call charges beyond its own ("" for none; Docs/rules-language.md, "Cost").
+    public let cost: String
 }
 
 extension Expression {

@@ -1,199 +1,505 @@
-/// The built-in functions. Any function may also be called on its first argument
-/// (`s.startsWith('※')` is `startsWith(s, '※')`).
-enum Builtin: String, Sendable, CaseIterable {
-    case size, count, sum, min, max, abs, round
-    case keys, values, unique, duplicates, flatten, join, get
-    case matches, startsWith, endsWith, contains
-    case int, string, number, type
-    case fiscalYear, exact, rounded, lower, upper
-}
+import ExactNumbers
+import SourceText
 
-/// Comprehension macros: `target.all(x, predicate)` etc. Their variable is bound per element.
-enum MacroKind: String, Sendable, CaseIterable {
-    case all, exists, exists_one, filter, map, count
-}
-
-/// A set of static types an argument may have (`dyn` always passes).
-struct TypeSet: OptionSet, Sendable {
-    let rawValue: UInt8
-    static let null = TypeSet(rawValue: 1)
-    static let bool = TypeSet(rawValue: 2)
-    static let number = TypeSet(rawValue: 4)
-    static let string = TypeSet(rawValue: 8)
-    static let list = TypeSet(rawValue: 16)
-    static let map = TypeSet(rawValue: 32)
-    static let any: TypeSet = [.null, .bool, .number, .string, .list, .map]
-
-    func admits(_ t: ValueType) -> Bool {
-        switch t {
-        case .dyn: true
-        case .null: contains(TypeSet.null)
-        case .bool: contains(TypeSet.bool)
-        case .number: contains(TypeSet.number)
-        case .string: contains(TypeSet.string)
-        case .list: contains(TypeSet.list)
-        case .map: contains(TypeSet.map)
-        }
-    }
-
-    /// "a string, list or map"
-    var phrase: String {
-        var names: [String] = []
-        if contains(TypeSet.null) { names.append("null") }
-        if contains(TypeSet.bool) { names.append("bool") }
-        if contains(TypeSet.number) { names.append("number") }
-        if contains(TypeSet.string) { names.append("string") }
-        if contains(TypeSet.list) { names.append("list") }
-        if contains(TypeSet.map) { names.append("map") }
-        if self == .any { return "any value" }
-        if names.count == 1 { return "a \(names[0])" }
-        return "a " + names.dropLast().joined(separator: ", ") + " or " + names.last!
-    }
-}
-
-struct BuiltinSignature: Sendable {
-    let minArgs: Int
-    /// nil: any number.
-    let maxArgs: Int?
-    let params: [TypeSet]
-    /// Type of arguments past `params` (variadic `min`/`max`).
-    let rest: TypeSet
-    let result: ValueType
-}
-
-extension Builtin {
-    var signature: BuiltinSignature {
-        switch self {
-        case .size: BuiltinSignature(minArgs: 1, maxArgs: 1, params: [[.string, .list, .map]], rest: [], result: .number)
-        case .count: BuiltinSignature(minArgs: 1, maxArgs: 1, params: [[.list, .map]], rest: [], result: .number)
-        case .sum: BuiltinSignature(minArgs: 1, maxArgs: 1, params: [.list], rest: [], result: .number)
-        case .min, .max: BuiltinSignature(minArgs: 1, maxArgs: nil, params: [[.list, .number, .string]], rest: [.number, .string], result: .dyn)
-        case .abs: BuiltinSignature(minArgs: 1, maxArgs: 1, params: [.number], rest: [], result: .number)
-        case .round: BuiltinSignature(minArgs: 1, maxArgs: 2, params: [.number, .number], rest: [], result: .number)
-        case .keys, .values: BuiltinSignature(minArgs: 1, maxArgs: 1, params: [.map], rest: [], result: .list)
-        case .unique, .duplicates, .flatten: BuiltinSignature(minArgs: 1, maxArgs: 1, params: [.list], rest: [], result: .list)
-        case .join: BuiltinSignature(minArgs: 1, maxArgs: 2, params: [.list, .string], rest: [], result: .string)
-        case .get: BuiltinSignature(minArgs: 3, maxArgs: 3, params: [[.map, .list, .null], [.string, .number], .any], rest: [], result: .dyn)
-        case .matches, .startsWith, .endsWith: BuiltinSignature(minArgs: 2, maxArgs: 2, params: [.string, .string], rest: [], result: .bool)
-        case .contains: BuiltinSignature(minArgs: 2, maxArgs: 2, params: [[.string, .list], .any], rest: [], result: .bool)
-        case .int, .number: BuiltinSignature(minArgs: 1, maxArgs: 1, params: [[.number, .string]], rest: [], result: .number)
-        case .string, .type: BuiltinSignature(minArgs: 1, maxArgs: 1, params: [.any], rest: [], result: .string)
-        case .fiscalYear: BuiltinSignature(minArgs: 1, maxArgs: 1, params: [[.number, .string]], rest: [], result: .number)
-        case .exact, .rounded, .lower, .upper: BuiltinSignature(minArgs: 1, maxArgs: 1, params: [.number], rest: [], result: .number)
-        }
-    }
-}
-
-/// Other names people reach for, and what planlint calls them.
-let functionAliases: [String: String] = [
-    "len": "size", "length": "size", "every": "all", "any": "exists", "some": "exists",
-    "includes": "contains", "regex": "matches", "match": "matches", "test": "matches",
-    "starts_with": "startsWith", "ends_with": "endsWith", "startswith": "startsWith", "endswith": "endsWith",
-    "distinct": "unique", "dedup": "unique", "total": "sum", "str": "string", "toString": "string",
-    "float": "number", "double": "number", "decimal": "number", "fy": "fiscalYear", "fiscal_year": "fiscalYear",
-    "nendo": "fiscalYear", "exists_one": "exists_one", "one": "exists_one", "select": "filter", "where": "filter",
-]
-
+/// The built-in functions, one declaration each: name, signature, documentation, cost and
+/// implementation (see BuiltinFunction.swift for what reads them). Any function may also be
+/// called on its first argument (`s.startsWith('※')` is `startsWith(s, '※')`).
+///
+/// To add a function, add an entry to `all` and tests of it (RuleLanguageTests); the checker,
+/// the interpreter, `Expression.functions`, "did you mean" and the table in
+/// Docs/rules-language.md (re-generated by `PLANLINT_RECORD=1 swift test --filter
+/// DocumentationTests`) follow. An implementation charges one step per unit of work it does
+/// (`interpreter.step(call.node, n)`: per element visited, per 8 bytes of text scanned or
+/// built) and says so in `cost`; it reports bad arguments with the interpreter's error
+/// helpers (`requireNumber`, `requireString`, `requireSequence`, `typeError`, …), which
+/// point at the argument.
+///
+/// The order of `all` is the order of the documentation table and of "did you mean" ties.
 enum Builtins {
-    static let catalog: [FunctionInfo] = [
-        FunctionInfo(name: "size", signatures: ["size(string | list | map) -> number", "x.size() -> number"],
-                     summary: "Number of characters (Unicode scalars) of a string, elements of a list, entries of a map.",
-                     example: "size(self.items) == self.stated_projects"),
-        FunctionInfo(name: "count", signatures: ["count(list | map) -> number", "list.count(x, predicate) -> number"],
-                     summary: "Without a predicate, like size; with one (a macro), the number of elements for which it holds.",
-                     example: "projects.count(p, p.mark == '◎') == self.counts['◎']"),
-        FunctionInfo(name: "has", signatures: ["has(x.field) -> bool", "has(x['key']) -> bool"],
-                     summary: "Whether the map or mapping node has the key; never an error for a missing key.",
-                     example: "!has(self.note) || self.note.startsWith('※')"),
-        FunctionInfo(name: "all", signatures: ["list.all(x, predicate) -> bool", "list.all(i, x, predicate) -> bool", "map.all(k, predicate)", "map.all(k, v, predicate)"],
-                     summary: "Whether the predicate holds for every element (true for an empty list). Stops at the first false.",
-                     example: "self.years.all(y, y.count >= 0)"),
-        FunctionInfo(name: "exists", signatures: ["list.exists(x, predicate) -> bool", "list.exists(i, x, predicate) -> bool"],
-                     summary: "Whether the predicate holds for at least one element. Stops at the first true.",
-                     example: "self.projects.exists(p, p.mark == '×')"),
-        FunctionInfo(name: "exists_one", signatures: ["list.exists_one(x, predicate) -> bool"],
-                     summary: "Whether the predicate holds for exactly one element.",
-                     example: "root.evaluation.tally.exists_one(t, t.category == '合計')"),
-        FunctionInfo(name: "filter", signatures: ["list.filter(x, predicate) -> list", "map.filter(k, predicate) -> list of keys"],
-                     summary: "The elements for which the predicate holds, in order (document nodes stay nodes).",
-                     example: "self.projects.filter(p, p.end < 2016)"),
-        FunctionInfo(name: "map", signatures: ["list.map(x, expr) -> list", "list.map(x, predicate, expr) -> list", "list.map(i, x, expr) -> list"],
-                     summary: "The expression for each element (with a predicate: for each element where it holds).",
-                     example: "self.rows.map(r, r.years[0].budget)"),
-        FunctionInfo(name: "sum", signatures: ["sum(list) -> number", "list.sum() -> number"],
-                     summary: "The sum of the numbers; intervals add up (n rounded values give an interval n half-units wide). Nulls are skipped. Empty: 0.",
-                     example: "sum(self.rows.map(r, r.years[0].budget)) ~= self.total.years[0].budget"),
-        FunctionInfo(name: "min", signatures: ["min(list) -> number | string", "min(a, b, ...) -> number | string"],
-                     summary: "The smallest element (exact comparison). Empty list: an error.",
-                     example: "min(self.fiscal_years) == root.plan.period.start"),
-        FunctionInfo(name: "max", signatures: ["max(list) -> number | string", "max(a, b, ...) -> number | string"],
-                     summary: "The largest element (exact comparison). Empty list: an error.",
-                     example: "max(self.fiscal_years) == root.plan.period.end"),
-        FunctionInfo(name: "abs", signatures: ["abs(number) -> number"],
-                     summary: "The absolute value (of the value and of the interval).",
-                     example: "abs(self.budget - self.actual) <= 10"),
-        FunctionInfo(name: "round", signatures: ["round(number) -> number", "round(number, digits) -> number"],
-                     summary: "Rounds half away from zero to `digits` after the point (0 by default), as printed tables do; the result is exact.",
-                     example: "round(self.actual / self.budget * 100, 1) == 90.6"),
-        FunctionInfo(name: "keys", signatures: ["keys(map) -> list"],
-                     summary: "The keys, in document order (key nodes for a mapping node).",
-                     example: "keys(self.counts) == keys(root.evaluation.legend)"),
-        FunctionInfo(name: "values", signatures: ["values(map) -> list"],
-                     summary: "The values, in document order.",
-                     example: "sum(values(self.counts)) == self.total"),
-        FunctionInfo(name: "unique", signatures: ["unique(list) -> list"],
-                     summary: "The elements without repeats (first occurrence kept). Linear: hashes.",
-                     example: "size(unique(self.fiscal_years)) == size(self.fiscal_years)"),
-        FunctionInfo(name: "duplicates", signatures: ["duplicates(list) -> list"],
-                     summary: "Each element equal to an earlier one, in order (the repeats, to blame). Linear: hashes.",
-                     example: "duplicates(self.items.map(i, i.number)) == []"),
-        FunctionInfo(name: "flatten", signatures: ["flatten(list) -> list"],
-                     summary: "Joins a list of lists one level deep (non-list elements are kept).",
-                     example: "size(flatten(root.fields.map(f, f.items))) == root.stated_counts.items"),
-        FunctionInfo(name: "join", signatures: ["join(list) -> string", "join(list, separator) -> string"],
-                     summary: "The elements as text, joined (by `, ` by default). For messages.",
-                     example: "join(duplicates(names), '、')"),
-        FunctionInfo(name: "get", signatures: ["get(map | list, key | index, default) -> value"],
-                     summary: "The value under the key or index, or `default` when it is missing (or the container is null).",
-                     example: "get(self, 'note', '') == ''"),
-        FunctionInfo(name: "matches", signatures: ["matches(string, pattern) -> bool", "s.matches(pattern) -> bool"],
-                     summary: "Whether the pattern matches anywhere in the string (anchor with ^ $). Linear-time engine; see the regex subset.",
-                     example: "self.note.matches(r'^※(平成|H)[0-9０-９]+年度')"),
-        FunctionInfo(name: "startsWith", signatures: ["startsWith(string, prefix) -> bool", "s.startsWith(prefix) -> bool"],
-                     summary: "Whether the string starts with the prefix.",
-                     example: "self.note.startsWith('※')"),
-        FunctionInfo(name: "endsWith", signatures: ["endsWith(string, suffix) -> bool", "s.endsWith(suffix) -> bool"],
-                     summary: "Whether the string ends with the suffix.",
-                     example: "self.note.endsWith('で終了')"),
-        FunctionInfo(name: "contains", signatures: ["contains(string, part) -> bool", "contains(list, element) -> bool"],
-                     summary: "Whether the string contains the part, or the list the element (like `in`).",
-                     example: "self.note.contains('終了')"),
-        FunctionInfo(name: "int", signatures: ["int(number | string) -> number"],
-                     summary: "The whole number: a number's value truncated toward zero; a string of digits (full-width too) read exactly.",
-                     example: "int('１０２') == 102"),
-        FunctionInfo(name: "number", signatures: ["number(number | string) -> number"],
-                     summary: "A string read as a number (full-width digits, `,` separators, a trailing `%` allowed); from the document it is rounded to its written digits.",
-                     example: "number('７，１９９') == 7199"),
-        FunctionInfo(name: "string", signatures: ["string(value) -> string"],
-                     summary: "The value as text (numbers as written).",
-                     example: "string(self.fy) + '年度'"),
-        FunctionInfo(name: "type", signatures: ["type(value) -> string"],
-                     summary: "The value's type name: null, bool, number, string, list or map.",
-                     example: "type(self.budget) == 'number'"),
-        FunctionInfo(name: "fiscalYear", signatures: ["fiscalYear(string | number) -> number"],
-                     summary: "The Western fiscal year of 平成２７年度, H27, 令和元年度, R2, 2015年度, or the first era year in a note.",
-                     example: "fiscalYear(self.note) == self.end"),
-        FunctionInfo(name: "exact", signatures: ["exact(number) -> number"],
-                     summary: "A document number taken at face value (no rounding interval).",
-                     example: "exact(self.count) ~= 3"),
-        FunctionInfo(name: "rounded", signatures: ["rounded(number) -> number"],
-                     summary: "The number with the rounding interval of its written digits: rounded(90.6) is 90.6 (90.55–90.65).",
-                     example: "rounded(self.percent) ~= 90.63"),
-        FunctionInfo(name: "lower", signatures: ["lower(number) -> number"],
-                     summary: "The lower end of the number's interval, exact.",
-                     example: "lower(sum(budgets)) <= self.total"),
-        FunctionInfo(name: "upper", signatures: ["upper(number) -> number"],
-                     summary: "The upper end of the number's interval, exact.",
-                     example: "upper(sum(budgets)) >= self.total"),
+    static let all: [BuiltinFunction] = [
+        BuiltinFunction(
+            "size", BuiltinSignature([[.string, .list, .map]], result: .number),
+            forms: ["size(string | list | map) -> number", "x.size() -> number"],
+            summary: "The number of characters (Unicode scalars) of a string, elements of a list, entries of a map.",
+            cost: "1 per 8 bytes of a string",
+            example: "size(self.items) == self.stated_projects",
+            aliases: ["len", "length"]
+        ) { me, call in
+            if let s = call.first.stringValue {
+                try me.step(call.node, s.utf8.count / 8)
+                return .number(Quantity(s.unicodeScalars.count))
+            }
+            return try me.elementCount(call, expected: "a string, list or map for size")
+        },
+        BuiltinFunction(
+            "count", BuiltinSignature([[.list, .map]], result: .number),
+            forms: ["count(list | map) -> number", "list.count(x, predicate) -> number"],
+            summary: "Without a predicate, like `size` for lists and maps; with one (a macro), the number of elements for which it holds.",
+            example: "projects.count(p, p.mark == '◎') == self.counts['◎']"
+        ) { me, call in
+            try me.elementCount(call, expected: "a list or map for count")
+        },
+        BuiltinFunction(
+            "sum", BuiltinSignature([.list], result: .number),
+            forms: ["sum(list) -> number", "list.sum() -> number"],
+            summary: "The sum of the numbers; intervals add up (n rounded values give an interval n half-units wide). Nulls are skipped; an empty list sums to `0`.",
+            cost: "1 per element",
+            example: "sum(self.rows.map(r, r.years[0].budget)) ~= self.total.years[0].budget",
+            aliases: ["total"]
+        ) { me, call in
+            let seq = try me.requireSequence(call.first, call.firstArg, "sum")
+            var total = Quantity.zero
+            for i in 0..<seq.count {
+                try me.step(call.node)
+                let x = seq[i]
+                guard let q = try me.quantity(x, call.firstArg) else { continue }
+                do throws(DecimalError) { total = try total.adding(q) } catch { throw me.decimalError(error, call.node, x.node) }
+            }
+            return .number(total)
+        },
+        BuiltinFunction(
+            "min", BuiltinSignature(minArgs: 1, maxArgs: nil, params: [[.list, .number, .string]], rest: [.number, .string], result: .dyn),
+            forms: ["min(list) -> number | string", "min(a, b, ...) -> number | string"],
+            summary: "The smallest element by exact comparison (numbers or strings): the element itself (a node stays a node). An empty list is an error.",
+            cost: "1 per element",
+            example: "min(self.fiscal_years) == root.plan.period.start",
+            refine: Builtins.refineExtreme
+        ) { me, call in
+            try me.extreme(call, "min", keeps: { $0 < 0 })
+        },
+        BuiltinFunction(
+            "max", BuiltinSignature(minArgs: 1, maxArgs: nil, params: [[.list, .number, .string]], rest: [.number, .string], result: .dyn),
+            forms: ["max(list) -> number | string", "max(a, b, ...) -> number | string"],
+            summary: "The largest element by exact comparison, like `min`.",
+            cost: "1 per element",
+            example: "max(self.fiscal_years) == root.plan.period.end",
+            refine: Builtins.refineExtreme
+        ) { me, call in
+            try me.extreme(call, "max", keeps: { $0 > 0 })
+        },
+        BuiltinFunction(
+            "abs", BuiltinSignature([.number], result: .number),
+            forms: ["abs(number) -> number"],
+            summary: "The absolute value (of the value and of the interval).",
+            example: "abs(self.budget - self.actual) <= 10"
+        ) { me, call in
+            .number(try me.requireNumber(call.first, call.firstArg, "abs").magnitude())
+        },
+        BuiltinFunction(
+            "round", BuiltinSignature([.number, .number], optional: 1, result: .number),
+            forms: ["round(number) -> number", "round(number, digits) -> number"],
+            summary: "The value rounded half away from zero to `digits` decimals (0 by default; a negative `digits` rounds to tens, hundreds…), as printed tables do; the result is exact.",
+            example: "round(self.actual / self.budget * 100, 1) == 90.6"
+        ) { me, call in
+            let q = try me.requireNumber(call.first, call.firstArg, "round")
+            let digits = call.count > 1 ? try me.requireInt(call.values[1], call.args[1], "the number of digits") : 0
+            guard digits >= -38 && digits <= 38 else {
+                throw EvaluationError(code: .overflow, message: "round to \(digits) digits is outside -38…38", range: call.args[1].range)
+            }
+            do throws(DecimalError) { return .number(try q.rounded(fractionDigits: digits)) } catch { throw me.decimalError(error, call.node, call.first.node) }
+        },
+        BuiltinFunction(
+            "keys", BuiltinSignature([.map], result: .list),
+            forms: ["keys(map) -> list"],
+            summary: "The keys, in document order (key nodes for a mapping node).",
+            cost: "1 per entry",
+            example: "keys(self.counts) == keys(root.evaluation.legend)"
+        ) { me, call in
+            try me.entryList(call, "keys", keys: true)
+        },
+        BuiltinFunction(
+            "values", BuiltinSignature([.map], result: .list),
+            forms: ["values(map) -> list"],
+            summary: "The values, in document order.",
+            cost: "1 per entry",
+            example: "sum(values(self.counts)) == self.total"
+        ) { me, call in
+            try me.entryList(call, "values", keys: false)
+        },
+        BuiltinFunction(
+            "unique", BuiltinSignature([.list], result: .list),
+            forms: ["unique(list) -> list"],
+            summary: "The elements without repeats, first occurrences, in order. Linear: hashes.",
+            cost: "1 per element (and per element of nested lists and maps)",
+            example: "size(unique(self.fiscal_years)) == size(self.fiscal_years)",
+            aliases: ["distinct", "dedup"]
+        ) { me, call in
+            try me.repeats(call, "unique", keepFirst: true)
+        },
+        BuiltinFunction(
+            "duplicates", BuiltinSignature([.list], result: .list),
+            forms: ["duplicates(list) -> list"],
+            summary: "Every element equal to an earlier one, in order (the repeats, to blame). Linear: hashes.",
+            cost: "1 per element (and per element of nested lists and maps)",
+            example: "duplicates(self.items.map(i, i.number)) == []"
+        ) { me, call in
+            try me.repeats(call, "duplicates", keepFirst: false)
+        },
+        BuiltinFunction(
+            "flatten", BuiltinSignature([.list], result: .list),
+            forms: ["flatten(list) -> list"],
+            summary: "A list of lists joined one level deep (elements that are not lists are kept).",
+            cost: "1 per element and per element of each inner list",
+            example: "size(flatten(root.fields.map(f, f.items))) == root.stated_counts.items"
+        ) { me, call in
+            let seq = try me.requireSequence(call.first, call.firstArg, "flatten")
+            var out: [Val] = []
+            for i in 0..<seq.count {
+                try me.step(call.node)
+                let x = seq[i]
+                if let inner = me.sequence(x) {
+                    try me.step(call.node, inner.count)
+                    for j in 0..<inner.count { out.append(inner[j]) }
+                } else {
+                    out.append(x)
+                }
+            }
+            return .list(out)
+        },
+        BuiltinFunction(
+            "join", BuiltinSignature([.list, .string], optional: 1, result: .string),
+            forms: ["join(list) -> string", "join(list, separator) -> string"],
+            summary: "The elements as text, joined by `separator` (`, ` by default). For messages.",
+            cost: "1 per element and about 1 per 8 bytes of the result",
+            example: "join(duplicates(names), '、')"
+        ) { me, call in
+            let seq = try me.requireSequence(call.first, call.firstArg, "join")
+            let sep = call.count > 1 ? try me.requireString(call.values[1], call.args[1], "the separator") : ", "
+            var out = ""
+            for i in 0..<seq.count {
+                if i > 0 { out += sep }
+                out += seq[i].formatted(.plain, symbols: me.symbols)
+                try me.step(call.node, 1 + out.utf8.count / 64)
+            }
+            try me.step(call.node, out.utf8.count / 8)
+            return .string(out)
+        },
+        BuiltinFunction(
+            "get", BuiltinSignature([[.map, .list, .null], [.string, .number], .any], result: .dyn),
+            forms: ["get(map | list, key | index, default) -> value"],
+            summary: "The value under the key or index, or `default` when it is missing (also when the container is null).",
+            example: "get(self, 'note', '') == ''"
+        ) { me, call in
+            // `get(x, 'key', constant)` on a mapping node takes the interpreter's short path
+            // (`Interpreter.call`); this is every other case.
+            let v0 = call.first, key = call.values[1], fallback = call.values[2]
+            if RuntimeType.of(v0) == .null { return fallback }
+            if let seq = me.sequence(v0) {
+                let i = try me.requireInt(key, call.args[1], "a list index")
+                return i >= 0 && i < seq.count ? seq[i] : fallback
+            }
+            switch v0 {
+            case .node(let n) where n.isMapping:
+                return n.entry(try me.requireString(key, call.args[1], "a key")).map { .node($0.value) } ?? fallback
+            case .map(let m):
+                return m[try me.requireString(key, call.args[1], "a key")] ?? fallback
+            default:
+                throw me.typeError(call.firstArg, v0, expected: "a map or a list for get")
+            }
+        },
+        BuiltinFunction(
+            "matches", BuiltinSignature([.string, .string], result: .bool),
+            forms: ["matches(string, pattern) -> bool", "s.matches(pattern) -> bool"],
+            summary: "Whether the pattern matches somewhere in the string (anchor with `^` `$`). Linear-time engine; see [regexes](#regular-expressions).",
+            cost: "1 per regex thread step (and 1 per byte of a pattern computed at run time)",
+            example: "self.note.matches(r'^※(平成|H)[0-9０-９]+年度')",
+            aliases: ["regex", "match", "test"],
+            refine: { checker, call in
+                // A literal pattern is compiled now: its errors surface when the rule loads.
+                guard case .string(let pattern, let verbatim) = call.syntax[1].kind else { return nil }
+                switch Pattern.compile(pattern, maxRepeat: checker.limits.maxRegexRepeat) {
+                case .success(let p):
+                    return Expr(.matchLiteral(call.args[0], p), call.range)
+                case .failure(let e):
+                    var r = call.syntax[1].range
+                    if let v = verbatim { r = ByteRange(v + e.range.start, v + e.range.end) }
+                    checker.error(.invalidRegex, "invalid pattern: \(e.message)", r, label: e.label, help: e.help)
+                    call.result = .dyn
+                    return checker.poison(call.range).0
+                }
+            }
+        ) { me, call in
+            let text = try me.requireString(call.first, call.firstArg, "matches")
+            let source = try me.requireString(call.values[1], call.args[1], "the pattern")
+            try me.step(call.node, source.utf8.count)
+            switch Pattern.compile(source, maxRepeat: me.expression.limits.maxRegexRepeat) {
+            case .success(let p): return .bool(try me.runPattern(p, text, call.node))
+            case .failure(let f):
+                throw EvaluationError(code: .invalidRegex, message: "invalid pattern '\(source)': \(f.message)", range: call.args[1].range,
+                                      node: call.values[1].node, help: f.help)
+            }
+        },
+        BuiltinFunction(
+            "startsWith", BuiltinSignature([.string, .string], result: .bool),
+            forms: ["startsWith(string, prefix) -> bool", "s.startsWith(prefix) -> bool"],
+            summary: "Whether the string starts with the prefix.",
+            cost: "1 per 8 bytes of the prefix",
+            example: "self.note.startsWith('※')",
+            aliases: ["starts_with", "startswith"]
+        ) { me, call in
+            try me.affix(call, "startsWith") { s, t in s.utf8.starts(with: t.utf8) }
+        },
+        BuiltinFunction(
+            "endsWith", BuiltinSignature([.string, .string], result: .bool),
+            forms: ["endsWith(string, suffix) -> bool", "s.endsWith(suffix) -> bool"],
+            summary: "Whether the string ends with the suffix.",
+            cost: "1 per 8 bytes of the suffix",
+            example: "self.note.endsWith('で終了')",
+            aliases: ["ends_with", "endswith"]
+        ) { me, call in
+            try me.affix(call, "endsWith") { s, t in s.utf8.reversed().starts(with: t.utf8.reversed()) }
+        },
+        BuiltinFunction(
+            "contains", BuiltinSignature([[.string, .list], .any], result: .bool),
+            forms: ["contains(string, part) -> bool", "contains(list, element) -> bool"],
+            summary: "Whether the string contains the part (linear-time search), or the list an element `==` to it (like `in`).",
+            cost: "1 per element compared, or 1 per 8 bytes of the two strings",
+            example: "self.note.contains('終了')",
+            aliases: ["includes"]
+        ) { me, call in
+            let v0 = call.first, a0 = call.firstArg
+            if let seq = me.sequence(v0) {
+                for i in 0..<seq.count where try me.equals(call.values[1], seq[i], call.node, call.args[1], a0, depth: 0) { return .bool(true) }
+                return .bool(false)
+            }
+            let s = try me.requireString(v0, a0, "contains")
+            let t = try me.requireString(call.values[1], call.args[1], "contains")
+            try me.step(call.node, (s.utf8.count + t.utf8.count) / 8)
+            return .bool(ByteSearch.contains(Array(s.utf8), Array(t.utf8)))
+        },
+        BuiltinFunction(
+            "int", BuiltinSignature([[.number, .string]], result: .number),
+            forms: ["int(number | string) -> number"],
+            summary: "The whole number: a number's value truncated toward zero; a string of digits (full-width too) read exactly.",
+            example: "int('１０２') == 102"
+        ) { me, call in
+            let v0 = call.first, a0 = call.firstArg
+            if let s = v0.stringValue, !me.isNumeric(v0) {
+                guard let d = NumberText.parse(s), d.isInteger else {
+                    throw EvaluationError(code: .invalidNumber, message: "`\(me.snippet(a0))` is '\(s)', which is not a whole number", range: a0.range, node: v0.node,
+                                          help: "int() reads digits with an optional sign, e.g. '102' or '１０２'")
+                }
+                return .number(Quantity(exact: d.normalized))
+            }
+            let q = try me.requireNumber(v0, a0, "int")
+            guard let d = q.value else { throw me.noValue(q, a0, v0, "int") }
+            do throws(DecimalError) { return .number(Quantity(exact: try d.rounded(fractionDigits: 0, rounding: d.isNegative ? .up : .down).normalized)) } catch {
+                throw me.decimalError(error, call.node, v0.node)
+            }
+        },
+        BuiltinFunction(
+            "string", BuiltinSignature([.any], result: .string),
+            forms: ["string(value) -> string"],
+            summary: "The value as text; numbers as written (`string(90.60)` is `'90.60'`).",
+            cost: "1 per 8 bytes of the text of a list or map",
+            example: "string(self.fy) + '年度'",
+            aliases: ["str", "toString"]
+        ) { me, call in
+            let v0 = call.first
+            switch v0 {
+            case .string: return v0
+            case .number(let q): return .string(q.value?.description ?? q.intervalDescription)
+            case .node(let n) where n.isScalar:
+                if case .null? = n.scalarType { return .string("null") }
+                return .string(n.scalarText ?? "")
+            default:
+                let s = v0.formatted(.plain, symbols: me.symbols)
+                try me.step(call.node, s.utf8.count / 8)
+                return .string(s)
+            }
+        },
+        BuiltinFunction(
+            "number", BuiltinSignature([[.number, .string]], result: .number),
+            forms: ["number(number | string) -> number"],
+            summary: "A string read as a number: ASCII or full-width digits, `,` separators, a decimal point, an optional trailing `%`; from the plan it is rounded to its written digits, from the rule exact.",
+            example: "number('７，１９９') == 7199",
+            aliases: ["float", "double", "decimal"]
+        ) { me, call in
+            let v0 = call.first, a0 = call.firstArg
+            if let s = v0.stringValue, !me.isNumeric(v0) {
+                guard let d = NumberText.parse(s) else {
+                    throw EvaluationError(code: .invalidNumber, message: "`\(me.snippet(a0))` is '\(s)', which is not a number", range: a0.range, node: v0.node,
+                                          help: "number() reads digits (full-width too), `,` separators, a decimal point and an optional trailing %")
+                }
+                return .number(v0.node != nil ? Quantity.rounded(d) : Quantity(exact: d))
+            }
+            return .number(try me.requireNumber(v0, a0, "number"))
+        },
+        BuiltinFunction(
+            "type", BuiltinSignature([.any], result: .string),
+            forms: ["type(value) -> string"],
+            summary: "The value's type name: `'null'`, `'bool'`, `'number'`, `'string'`, `'list'` or `'map'`.",
+            example: "type(self.budget) == 'number'"
+        ) { _, call in
+            // `type(x) == 'name'` takes the interpreter's short path (`Interpreter.compare`).
+            .string(RuntimeType.of(call.first).name)
+        },
+        BuiltinFunction(
+            "fiscalYear", BuiltinSignature([[.number, .string]], result: .number),
+            forms: ["fiscalYear(string | number) -> number"],
+            summary: "The Western fiscal year of 平成２７年度, H27, 令和元年度, R2, 2015年度, or of the first era year in a note (see [Fiscal years](#fiscal-years)).",
+            cost: "1 per 8 bytes of text",
+            example: "fiscalYear(self.note) == self.end",
+            aliases: ["fy", "fiscal_year", "nendo"]
+        ) { me, call in
+            let v0 = call.first, a0 = call.firstArg
+            if me.isNumeric(v0) && v0.stringValue == nil {
+                let q = try me.requireNumber(v0, a0, "fiscalYear")
+                guard let d = q.value, let y = d.intValue else { throw me.typeError(a0, v0, expected: "a whole year") }
+                switch FiscalYearParser.western(y) {
+                case .success(let y): return .number(Quantity(y))
+                case .failure(let f):
+                    throw EvaluationError(code: .invalidFiscalYear, message: f.message, range: a0.range, node: v0.node, help: f.help)
+                }
+            }
+            let s = try me.requireString(v0, a0, "fiscalYear")
+            try me.step(call.node, s.utf8.count / 8)
+            switch FiscalYear.parse(s) {
+            case .success(let y): return .number(Quantity(y))
+            case .failure(let f):
+                throw EvaluationError(code: .invalidFiscalYear, message: f.message, range: a0.range, node: v0.node, help: f.help)
+            }
+        },
+        BuiltinFunction(
+            "exact", BuiltinSignature([.number], result: .number),
+            forms: ["exact(number) -> number"],
+            summary: "A document number taken at face value, without its rounding interval.",
+            example: "exact(self.count) ~= 3"
+        ) { me, call in
+            let q = try me.requireNumber(call.first, call.firstArg, "exact")
+            guard let face = q.faceValue else { throw me.noValue(q, call.firstArg, call.first, "exact") }
+            return .number(face)
+        },
+        BuiltinFunction(
+            "rounded", BuiltinSignature([.number], result: .number),
+            forms: ["rounded(number) -> number"],
+            summary: "The number with the rounding interval of its written digits: `rounded(90.6)` is 90.6 (90.55–90.65).",
+            example: "rounded(self.percent) ~= 90.63"
+        ) { me, call in
+            let q = try me.requireNumber(call.first, call.firstArg, "rounded")
+            guard let v = q.value else { return .number(q) }
+            return .number(Quantity.rounded(v))
+        },
+        BuiltinFunction(
+            "lower", BuiltinSignature([.number], result: .number),
+            forms: ["lower(number) -> number"],
+            summary: "The lower end of the number's interval, exact (the bound itself even when it is open).",
+            example: "lower(sum(budgets)) <= self.total"
+        ) { me, call in
+            .number(Quantity(exact: try me.requireNumber(call.first, call.firstArg, "lower").lower))
+        },
+        BuiltinFunction(
+            "upper", BuiltinSignature([.number], result: .number),
+            forms: ["upper(number) -> number"],
+            summary: "The upper end of the number's interval, exact (the bound itself even when it is open).",
+            example: "upper(sum(budgets)) >= self.total"
+        ) { me, call in
+            .number(Quantity(exact: try me.requireNumber(call.first, call.firstArg, "upper").upper))
+        },
     ]
+
+    /// `has` and the macros: syntax the checker and the interpreter know, documented here
+    /// beside the functions.
+    static let special: [FormDocumentation] = [
+        FormDocumentation(
+            name: "has", forms: ["has(x.field) -> bool", "has(x['key']) -> bool", "has(list[i]) -> bool"],
+            summary: "Whether the key or index exists; false when `x` is null; never a missing-key error.",
+            example: "!has(self.note) || self.note.startsWith('※')", aliases: []),
+        FormDocumentation(
+            name: "all", forms: ["list.all(x, predicate) -> bool", "list.all(i, x, predicate) -> bool", "map.all(k, predicate)", "map.all(k, v, predicate)"],
+            summary: "Whether the predicate holds for every element (true for an empty list). Stops at the first false.",
+            example: "self.years.all(y, y.count >= 0)", aliases: ["every"]),
+        FormDocumentation(
+            name: "exists", forms: ["list.exists(x, predicate) -> bool", "list.exists(i, x, predicate) -> bool"],
+            summary: "Whether the predicate holds for at least one element. Stops at the first true.",
+            example: "self.projects.exists(p, p.mark == '×')", aliases: ["any", "some"]),
+        FormDocumentation(
+            name: "exists_one", forms: ["list.exists_one(x, predicate) -> bool"],
+            summary: "Whether the predicate holds for exactly one element.",
+            example: "root.evaluation.tally.exists_one(t, t.category == '合計')", aliases: ["one"]),
+        FormDocumentation(
+            name: "filter", forms: ["list.filter(x, predicate) -> list", "map.filter(k, predicate) -> list of keys"],
+            summary: "The elements for which the predicate holds, in order (document nodes stay nodes).",
+            example: "self.projects.filter(p, p.end < 2016)", aliases: ["select", "where"]),
+        FormDocumentation(
+            name: "map", forms: ["list.map(x, expr) -> list", "list.map(x, predicate, expr) -> list", "list.map(i, x, expr) -> list"],
+            summary: "The expression for each element (with a predicate: for each element where it holds).",
+            example: "self.rows.map(r, r.years[0].budget)", aliases: []),
+    ]
+
+    /// `min`/`max`: one argument must be a list; the result has the arguments' type when
+    /// they all share one.
+    static let refineExtreme: BuiltinFunction.Refinement = { checker, call in
+        let name = call.name
+        if call.types.count == 1 && call.types[0] != .dyn && call.types[0] != .list {
+            checker.error(.typeMismatch, "`\(name)` of one value needs a list, but this is a \(call.types[0])", call.syntax[0].range,
+                          label: "a \(call.types[0])", help: "pass a list, or two or more values: \(name)(a, b)")
+        }
+        let elementTypes = call.types.count == 1 ? [] : call.types
+        if let first = elementTypes.first, elementTypes.allSatisfy({ $0 == first }) { call.result = first }
+        return nil
+    }
+}
+
+// Work shared by several functions.
+extension Interpreter {
+    /// `size` and `count` of a list or map.
+    mutating func elementCount(_ call: BuiltinCall, expected: String) throws -> Val {
+        let v0 = call.first
+        if let seq = sequence(v0) { return .number(Quantity(seq.count)) }
+        switch v0 {
+        case .map(let m): return .number(Quantity(m.count))
+        case .node(let n) where n.isMapping: return .number(Quantity(n.count))
+        default: throw typeError(call.firstArg, v0, expected: expected)
+        }
+    }
+
+    /// `min` and `max`: the element `keeps(order(x, best))` prefers, first one on ties.
+    mutating func extreme(_ call: BuiltinCall, _ name: String, keeps: (Int) -> Bool) throws -> Val {
+        let v0 = call.first, a0 = call.firstArg, e = call.node, args = call.args
+        let items: Sequence = call.count == 1 ? try requireSequence(v0, a0, name) : .list(call.values.all)
+        guard items.count > 0 else {
+            throw EvaluationError(code: .emptyList, message: "\(name) of an empty list", range: e.range, node: v0.node,
+                                  help: "check first: `size(x) > 0 && …`")
+        }
+        var best = items[0]
+        for i in 1..<max(1, items.count) {
+            try step(e)
+            let x = items[i]
+            let c = try order(x, best, e, args.count == 1 ? a0 : args[i], args.count == 1 ? a0 : args[0])
+            if keeps(c) { best = x }
+        }
+        if items.count == 1 { _ = try order(best, best, e, a0, a0) }
+        return best
+    }
+
+    /// `keys` and `values`.
+    mutating func entryList(_ call: BuiltinCall, _ name: String, keys: Bool) throws -> Val {
+        guard let ent = entries(call.first) else { throw typeError(call.firstArg, call.first, expected: "a map for \(name)") }
+        try step(call.node, ent.keys.count)
+        return .list(keys ? ent.keys : ent.values)
+    }
+
+    /// `unique` (the first of equal elements) and `duplicates` (the others).
+    mutating func repeats(_ call: BuiltinCall, _ name: String, keepFirst: Bool) throws -> Val {
+        let seq = try requireSequence(call.first, call.firstArg, name)
+        var seen = Set<HashKey>()
+        seen.reserveCapacity(seq.count)
+        var out: [Val] = []
+        for i in 0..<seq.count {
+            try step(call.node)
+            let x = seq[i]
+            let inserted = seen.insert(try hashKey(x, call.firstArg, depth: 0)).inserted
+            if inserted == keepFirst { out.append(x) }
+        }
+        return .list(out)
+    }
+
+    /// `startsWith` and `endsWith`.
+    mutating func affix(_ call: BuiltinCall, _ name: String, _ test: (String, String) -> Bool) throws -> Val {
+        let s = try requireString(call.first, call.firstArg, name)
+        let t = try requireString(call.values[1], call.args[1], name)
+        try step(call.node, t.utf8.count / 8)
+        return .bool(test(s, t))
+    }
 }

@@ -3,8 +3,8 @@ import Synchronization
 import SourceText
 import YAMLTree
 
-/// The checked tree the interpreter runs: names resolved to slots, functions to
-/// `Builtin`s, literal regexes compiled, constant lists folded.
+/// The checked tree the interpreter runs: names resolved to slots, functions to their
+/// `BuiltinFunction`s, literal regexes compiled, constant lists folded.
 final class Expr: Sendable {
     enum Kind: Sendable {
         case constant(Val)
@@ -23,7 +23,7 @@ final class Expr: Sendable {
         case and(Expr, Expr)
         case or(Expr, Expr)
         case conditional(Expr, Expr, Expr)
-        case call(Builtin, [Expr])
+        case call(BuiltinFunction, [Expr])
         /// `matches` with a literal pattern, compiled once.
         case matchLiteral(Expr, Pattern)
         /// `has(target.key)` / `has(target[key])`.
@@ -79,6 +79,8 @@ final class Expr: Sendable {
     let shape: Shape
 
     enum Shape: UInt8, Sendable { case other, and, or, not, comparison }
+    /// `.call`: the function, unmanaged like `fastArg` (`kind` owns it).
+    let function: Unmanaged<BuiltinFunction>?
     /// `.variable`: its slot; `.local`: its index (from the macro base); else -1. Lets the
     /// interpreter look into a variable's node without copying the value out of its slot.
     let variableSlot: Int
@@ -99,7 +101,7 @@ final class Expr: Sendable {
         switch kind {
         case .binary(let op, let l, let r) where op == .equal || op == .notEqual:
             func typeCall(_ e: Expr) -> Expr? {
-                if case .call(.type, let args) = e.kind, args.count == 1 { return args[0] }
+                if case .call(let f, let args) = e.kind, f.name == "type", args.count == 1 { return args[0] }
                 return nil
             }
             func literal(_ e: Expr) -> String? {
@@ -109,7 +111,7 @@ final class Expr: Sendable {
             if let arg = typeCall(l), let t = literal(r) { return .typeIs(arg: arg, type: RuntimeType.named(t), negated: op == .notEqual) }
             if let arg = typeCall(r), let t = literal(l) { return .typeIs(arg: arg, type: RuntimeType.named(t), negated: op == .notEqual) }
             return .none
-        case .call(.get, let args) where args.count == 3:
+        case .call(let f, let args) where f.name == "get" && args.count == 3:
             guard case .constant(.string(let key)) = args[1].kind, case .constant(let fallback) = args[2].kind else { return .none }
             return .getKey(target: args[0], key: KeyLookup(key), fallback: fallback)
         case .member(let target, let name):
@@ -198,6 +200,7 @@ final class Expr: Sendable {
         default:
             (operands, binaryOp, shape) = ((nil, nil, nil), .and, .other)
         }
+        if case .call(let f, _) = kind { function = Unmanaged.passUnretained(f) } else { function = nil }
         // `arg` is a child in `kind`, which keeps it alive as long as this node.
         fastArg = arg.map { Unmanaged.passUnretained($0) }
         fastKeyOwner = key
@@ -243,7 +246,7 @@ final class Expr: Sendable {
         case .and(let l, let r): return "(&& \(l.sexpr) \(r.sexpr))"
         case .or(let l, let r): return "(|| \(l.sexpr) \(r.sexpr))"
         case .conditional(let c, let t, let e): return "(?: \(c.sexpr) \(t.sexpr) \(e.sexpr))"
-        case .call(let b, let args): return "(\(b.rawValue)" + args.map { " " + $0.sexpr }.joined() + ")"
+        case .call(let f, let args): return "(\(f.name)" + args.map { " " + $0.sexpr }.joined() + ")"
         case .matchLiteral(let s, let p): return "(matches \(s.sexpr) /\(p.source)/)"
         case .has(let t, let k): return "(has \(t.sexpr) \(k.sexpr))"
         case .macro(let kind, let target, let first, let second, let filter, let body):
@@ -479,24 +482,24 @@ struct Checker {
             }
             return checkMacro(macro, nameRange: nameRange, receiver: receiver, args: args, range: range)
         }
-        guard let builtin = Builtin(rawValue: name) else {
+        guard let function = Builtins.named(name) else {
             unknownFunction(name, nameRange)
             if let receiver { _ = check(receiver) }
             for a in args { _ = check(a) }
             return poison(range)
         }
         let all = (receiver.map { [$0] } ?? []) + args
-        let sig = builtin.signature
+        let sig = function.signature
         if all.count < sig.minArgs || (sig.maxArgs.map { all.count > $0 } ?? false) {
             let expected: String
             if let maxArgs = sig.maxArgs, maxArgs != sig.minArgs { expected = "\(sig.minArgs) or \(maxArgs) arguments" } else if let maxArgs = sig.maxArgs {
                 expected = maxArgs == 1 ? "1 argument" : "\(maxArgs) arguments"
             } else { expected = "at least \(sig.minArgs) argument" + (sig.minArgs == 1 ? "" : "s") }
             let given = all.count == 1 ? "1 was given" : "\(all.count) were given"
-            let form = Builtins.catalog.first { $0.name == name }?.signatures.joined(separator: ", ")
+            let form = function.forms.joined(separator: ", ")
             let extra = all.count > (sig.maxArgs ?? Int.max) ? ByteRange(all[sig.maxArgs!].range.start, all.last!.range.end) : range
             error(.wrongArity, "`\(name)` takes \(expected), but \(given)\(receiver != nil ? " (counting the value before the `.`)" : "")",
-                  extra, label: all.count > (sig.maxArgs ?? Int.max) ? "extra argument" : "missing argument", help: form.map { "use \($0)" })
+                  extra, label: all.count > (sig.maxArgs ?? Int.max) ? "extra argument" : "missing argument", help: "use \(form)")
             for a in all { _ = check(a) }
             return poison(range)
         }
@@ -512,29 +515,9 @@ struct Checker {
                 error(.typeMismatch, "`\(name)` needs \(allowed.phrase) as \(whose), but this is a \(t)", a.range, label: "a \(t)")
             }
         }
-        // min/max with one argument take a list.
-        if (builtin == .min || builtin == .max) && all.count == 1 && types[0] != .dyn && types[0] != .list {
-            error(.typeMismatch, "`\(name)` of one value needs a list, but this is a \(types[0])", all[0].range, label: "a \(types[0])",
-                  help: "pass a list, or two or more values: \(name)(a, b)")
-        }
-        // A literal regex is compiled now: errors surface when the rule loads.
-        if builtin == .matches, case .string(let pattern, let verbatim) = all[1].kind {
-            switch Pattern.compile(pattern, maxRepeat: limits.maxRegexRepeat) {
-            case .success(let p):
-                return (Expr(.matchLiteral(checked[0], p), range), .bool)
-            case .failure(let e):
-                var r = all[1].range
-                if let v = verbatim { r = ByteRange(v + e.range.start, v + e.range.end) }
-                error(.invalidRegex, "invalid pattern: \(e.message)", r, label: e.label, help: e.help)
-                return poison(range)
-            }
-        }
-        var result = sig.result
-        if builtin == .min || builtin == .max {
-            let elementTypes = all.count == 1 ? [] : types
-            if let first = elementTypes.first, elementTypes.allSatisfy({ $0 == first }) { result = first }
-        }
-        return (Expr(.call(builtin, checked), range), result)
+        var call = CheckedCall(name: name, syntax: all, args: checked, types: types, range: range, result: sig.result)
+        if let refine = function.refine, let replacement = refine(&self, &call) { return (replacement, call.result) }
+        return (Expr(.call(function, checked), range), call.result)
     }
 
     mutating func checkHas(receiver: Syntax?, args: [Syntax], range: ByteRange, nameRange: ByteRange) -> (Expr, ValueType) {
@@ -631,7 +614,7 @@ struct Checker {
     // MARK: names
 
     mutating func unknownIdentifier(_ name: String, _ range: ByteRange) {
-        if Builtin(rawValue: name) != nil || MacroKind(rawValue: name) != nil || name == "has" {
+        if Builtins.isCallable(name) {
             error(.unknownIdentifier, "`\(name)` is a function, not a variable", range, label: "not a variable",
                   help: MacroKind(rawValue: name) != nil ? "call it on a list: list.\(name)(x, …)" : "call it: \(name)(…)")
             return
@@ -650,9 +633,9 @@ struct Checker {
     }
 
     mutating func unknownFunction(_ name: String, _ range: ByteRange) {
-        let all = Builtin.allCases.map(\.rawValue) + MacroKind.allCases.map(\.rawValue) + ["has"]
+        let aliases = Builtins.aliases
         // Misspelt aliases (`lenght`) lead to the real name too.
-        let suggestion = functionAliases[name] ?? Suggest.closest(to: name, among: all + functionAliases.keys.sorted()).map { functionAliases[$0] ?? $0 }
+        let suggestion = aliases[name] ?? Suggest.closest(to: name, among: Builtins.callableNames + aliases.keys.sorted()).map { aliases[$0] ?? $0 }
         error(.unknownFunction, "unknown function `\(name)`", range, label: "not a function",
               help: suggestion.map { "did you mean `\($0)`?" } ?? "see Docs/rules-language.md for the functions")
     }

@@ -975,11 +975,11 @@ struct Interpreter {
 
     /// Evaluates the arguments of a call (the first one already, when given) and applies it.
     mutating func callRest(_ e: Expr, first: Val?) throws -> Val {
-        guard case .call(let builtin, let args) = e.kind else { return .null }
+        guard case .call(_, let args) = e.kind else { return .null }
         var values = ArgumentValues()
         if let first { values.append(first) }
         for a in args.dropFirst(values.count) { values.append(try eval(a, false)) }
-        return try apply(builtin, values, args, e)
+        return try apply(values, args, e)
     }
 
     /// The run-time type of `arg`'s value, as `RuntimeType.of(eval(arg))` with the same
@@ -997,199 +997,10 @@ struct Interpreter {
         }
     }
 
-    /// Applies a built-in to evaluated arguments (not recursive).
-    @inline(never) mutating func apply(_ builtin: Builtin, _ values: ArgumentValues, _ args: [Expr], _ e: Expr) throws -> Val {
-        let v0 = values[0], a0 = args[0]
-        switch builtin {
-        case .size, .count:
-            if let s = v0.stringValue, builtin == .size {
-                try step(e, s.utf8.count / 8)
-                return .number(Quantity(s.unicodeScalars.count))
-            }
-            if let seq = sequence(v0) { return .number(Quantity(seq.count)) }
-            switch v0 {
-            case .map(let m): return .number(Quantity(m.count))
-            case .node(let n) where n.isMapping: return .number(Quantity(n.count))
-            default: throw typeError(a0, v0, expected: builtin == .size ? "a string, list or map for size" : "a list or map for count")
-            }
-        case .sum:
-            let seq = try requireSequence(v0, a0, "sum")
-            var total = Quantity.zero
-            for i in 0..<seq.count {
-                try step(e)
-                let x = seq[i]
-                guard let q = try quantity(x, a0) else { continue }
-                do { total = try total.adding(q) } catch { throw decimalError(error, e, x.node) }
-            }
-            return .number(total)
-        case .min, .max:
-            let items: Sequence = values.count == 1 ? try requireSequence(v0, a0, builtin.rawValue) : .list(values.all)
-            guard items.count > 0 else {
-                throw EvaluationError(code: .emptyList, message: "\(builtin.rawValue) of an empty list", range: e.range, node: v0.node,
-                                      help: "check first: `size(x) > 0 && …`")
-            }
-            var best = items[0]
-            for i in 1..<max(1, items.count) {
-                try step(e)
-                let x = items[i]
-                let c = try order(x, best, e, args.count == 1 ? a0 : args[i], args.count == 1 ? a0 : args[0])
-                if (builtin == .min && c < 0) || (builtin == .max && c > 0) { best = x }
-            }
-            if items.count == 1 { _ = try order(best, best, e, a0, a0) }
-            return best
-        case .abs:
-            return .number(try requireNumber(v0, a0, "abs").magnitude())
-        case .round:
-            let q = try requireNumber(v0, a0, "round")
-            let digits = values.count > 1 ? try requireInt(values[1], args[1], "the number of digits") : 0
-            guard digits >= -38 && digits <= 38 else {
-                throw EvaluationError(code: .overflow, message: "round to \(digits) digits is outside -38…38", range: args[1].range)
-            }
-            do { return .number(try q.rounded(fractionDigits: digits)) } catch { throw decimalError(error, e, v0.node) }
-        case .keys, .values:
-            guard let ent = entries(v0) else { throw typeError(a0, v0, expected: "a map for \(builtin.rawValue)") }
-            try step(e, ent.keys.count)
-            return .list(builtin == .keys ? ent.keys : ent.values)
-        case .unique, .duplicates:
-            let seq = try requireSequence(v0, a0, builtin.rawValue)
-            var seen = Set<HashKey>()
-            seen.reserveCapacity(seq.count)
-            var out: [Val] = []
-            for i in 0..<seq.count {
-                try step(e)
-                let x = seq[i]
-                let inserted = seen.insert(try hashKey(x, a0, depth: 0)).inserted
-                if inserted == (builtin == .unique) { out.append(x) }
-            }
-            return .list(out)
-        case .flatten:
-            let seq = try requireSequence(v0, a0, "flatten")
-            var out: [Val] = []
-            for i in 0..<seq.count {
-                try step(e)
-                let x = seq[i]
-                if let inner = sequence(x) {
-                    try step(e, inner.count)
-                    for j in 0..<inner.count { out.append(inner[j]) }
-                } else {
-                    out.append(x)
-                }
-            }
-            return .list(out)
-        case .join:
-            let seq = try requireSequence(v0, a0, "join")
-            let sep = values.count > 1 ? try requireString(values[1], args[1], "the separator") : ", "
-            var out = ""
-            for i in 0..<seq.count {
-                if i > 0 { out += sep }
-                out += seq[i].formatted(.plain, symbols: symbols)
-                try step(e, 1 + out.utf8.count / 64)
-            }
-            try step(e, out.utf8.count / 8)
-            return .string(out)
-        case .get:
-            let key = values[1], fallback = values[2]
-            if RuntimeType.of(v0) == .null { return fallback }
-            if let seq = sequence(v0) {
-                let i = try requireInt(key, args[1], "a list index")
-                return i >= 0 && i < seq.count ? seq[i] : fallback
-            }
-            switch v0 {
-            case .node(let n) where n.isMapping:
-                return n.entry(try requireString(key, args[1], "a key")).map { .node($0.value) } ?? fallback
-            case .map(let m):
-                return m[try requireString(key, args[1], "a key")] ?? fallback
-            default:
-                throw typeError(a0, v0, expected: "a map or a list for get")
-            }
-        case .matches:
-            let text = try requireString(v0, a0, "matches")
-            let source = try requireString(values[1], args[1], "the pattern")
-            try step(e, source.utf8.count)
-            switch Pattern.compile(source, maxRepeat: expression.limits.maxRegexRepeat) {
-            case .success(let p): return .bool(try runPattern(p, text, e))
-            case .failure(let f):
-                throw EvaluationError(code: .invalidRegex, message: "invalid pattern '\(source)': \(f.message)", range: args[1].range, node: values[1].node, help: f.help)
-            }
-        case .startsWith, .endsWith:
-            let s = try requireString(v0, a0, builtin.rawValue)
-            let t = try requireString(values[1], args[1], builtin.rawValue)
-            try step(e, t.utf8.count / 8)
-            return .bool(builtin == .startsWith ? s.utf8.starts(with: t.utf8) : s.utf8.reversed().starts(with: t.utf8.reversed()))
-        case .contains:
-            if let seq = sequence(v0) {
-                for i in 0..<seq.count where try equals(values[1], seq[i], e, args[1], a0, depth: 0) { return .bool(true) }
-                return .bool(false)
-            }
-            let s = try requireString(v0, a0, "contains")
-            let t = try requireString(values[1], args[1], "contains")
-            try step(e, (s.utf8.count + t.utf8.count) / 8)
-            return .bool(ByteSearch.contains(Array(s.utf8), Array(t.utf8)))
-        case .int:
-            if let s = v0.stringValue, !isNumeric(v0) {
-                guard let d = NumberText.parse(s), d.isInteger else {
-                    throw EvaluationError(code: .invalidNumber, message: "`\(snippet(a0))` is '\(s)', which is not a whole number", range: a0.range, node: v0.node,
-                                          help: "int() reads digits with an optional sign, e.g. '102' or '１０２'")
-                }
-                return .number(Quantity(exact: d.normalized))
-            }
-            let q = try requireNumber(v0, a0, "int")
-            guard let d = q.value else { throw noValue(q, a0, v0, "int") }
-            do { return .number(Quantity(exact: try d.rounded(fractionDigits: 0, rounding: d.isNegative ? .up : .down).normalized)) } catch {
-                throw decimalError(error, e, v0.node)
-            }
-        case .number:
-            if let s = v0.stringValue, !isNumeric(v0) {
-                guard let d = NumberText.parse(s) else {
-                    throw EvaluationError(code: .invalidNumber, message: "`\(snippet(a0))` is '\(s)', which is not a number", range: a0.range, node: v0.node,
-                                          help: "number() reads digits (full-width too), `,` separators, a decimal point and an optional trailing %")
-                }
-                return .number(v0.node != nil ? Quantity.rounded(d) : Quantity(exact: d))
-            }
-            return .number(try requireNumber(v0, a0, "number"))
-        case .string:
-            switch v0 {
-            case .string: return v0
-            case .number(let q): return .string(q.value?.description ?? q.intervalDescription)
-            case .node(let n) where n.isScalar:
-                if case .null? = n.scalarType { return .string("null") }
-                return .string(n.scalarText ?? "")
-            default:
-                let s = v0.formatted(.plain, symbols: symbols)
-                try step(e, s.utf8.count / 8)
-                return .string(s)
-            }
-        case .type:
-            return .string(RuntimeType.of(v0).name)
-        case .fiscalYear:
-            if isNumeric(v0) && v0.stringValue == nil {
-                let q = try requireNumber(v0, a0, "fiscalYear")
-                guard let d = q.value, let y = d.intValue else { throw typeError(a0, v0, expected: "a whole year") }
-                switch FiscalYearParser.western(y) {
-                case .success(let y): return .number(Quantity(y))
-                case .failure(let f):
-                    throw EvaluationError(code: .invalidFiscalYear, message: f.message, range: a0.range, node: v0.node, help: f.help)
-                }
-            }
-            let s = try requireString(v0, a0, "fiscalYear")
-            try step(e, s.utf8.count / 8)
-            switch FiscalYear.parse(s) {
-            case .success(let y): return .number(Quantity(y))
-            case .failure(let f):
-                throw EvaluationError(code: .invalidFiscalYear, message: f.message, range: a0.range, node: v0.node, help: f.help)
-            }
-        case .exact:
-            let q = try requireNumber(v0, a0, "exact")
-            guard let face = q.faceValue else { throw noValue(q, a0, v0, "exact") }
-            return .number(face)
-        case .rounded:
-            let q = try requireNumber(v0, a0, "rounded")
-            guard let v = q.value else { return .number(q) }
-            return .number(Quantity.rounded(v))
-        case .lower:
-            return .number(Quantity(exact: try requireNumber(v0, a0, "lower").lower))
-        case .upper:
-            return .number(Quantity(exact: try requireNumber(v0, a0, "upper").upper))
+    /// Applies a built-in to evaluated arguments (not recursive: see `Builtins`).
+    @inline(never) mutating func apply(_ values: ArgumentValues, _ args: [Expr], _ e: Expr) throws -> Val {
+        try e.function.unsafelyUnwrapped._withUnsafeGuaranteedRef { f in
+            try f.implementation(&self, BuiltinCall(values: values, args: args, node: e))
         }
     }
 

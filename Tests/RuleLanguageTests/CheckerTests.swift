@@ -1,3 +1,4 @@
+import Foundation
 import SourceText
 import Testing
 @testable import RuleLanguage
@@ -140,7 +141,7 @@ import Testing
 
     @Test func catalogCoversEveryFunction() {
         let names = Set(Expression.functions.map(\.name))
-        for b in Builtin.allCases { #expect(names.contains(b.rawValue), "\(b) is documented") }
+        for b in Builtins.all { #expect(names.contains(b.name), "\(b.name) is documented") }
         for m in MacroKind.allCases { #expect(names.contains(m.rawValue), "\(m) is documented") }
         #expect(names.contains("has"))
         // Every catalog example compiles against a scope with the rule variables.
@@ -154,11 +155,45 @@ import Testing
 }
 
 @Suite struct DocumentationTests {
-    static let doc: String = {
+    static let docPath: String = {
         var dir = #filePath
         for _ in 0..<3 { dir = String(dir[..<dir.lastIndex(of: "/")!]) }
-        return String(decoding: try! readFile(dir + "/Docs/rules-language.md"), as: UTF8.self)
+        return dir + "/Docs/rules-language.md"
     }()
+    static let doc: String = String(decoding: try! readFile(docPath), as: UTF8.self)
+
+    static let tableStart = "<!-- The table below is generated from Sources/RuleLanguage/Builtins.swift: PLANLINT_RECORD=1 swift test --filter DocumentationTests -->\n"
+    static let tableEnd = "<!-- end of the generated table -->"
+
+    /// The functions table of Docs/rules-language.md is the declarations' own documentation
+    /// (re-recorded like a golden file with PLANLINT_RECORD=1).
+    @Test func functionTableIsGeneratedFromTheDeclarations() throws {
+        let doc = Self.doc
+        let start = try #require(doc.range(of: Self.tableStart), "Docs/rules-language.md has no generated functions table")
+        let end = try #require(doc.range(of: Self.tableEnd, range: start.upperBound..<doc.endIndex))
+        let expected = Builtins.markdownTable
+        if ProcessInfo.processInfo.environment["PLANLINT_RECORD"] == "1" {
+            let updated = String(doc[..<start.upperBound]) + expected + String(doc[end.lowerBound...])
+            try updated.write(toFile: Self.docPath, atomically: true, encoding: .utf8)
+            return
+        }
+        #expect(String(doc[start.upperBound..<end.lowerBound]) == expected,
+                "the functions table of Docs/rules-language.md is stale: re-record it with PLANLINT_RECORD=1 swift test --filter DocumentationTests")
+    }
+
+    /// Each declaration is usable by every reader: forms name the function, aliases lead to it.
+    @Test func declarationsAreComplete() {
+        var names = Set<String>()
+        for f in Builtins.all {
+            #expect(names.insert(f.name).inserted, "\(f.name) is declared twice")
+            #expect(!f.forms.isEmpty && f.forms.allSatisfy { $0.contains("\(f.name)(") }, "\(f.name): \(f.forms)")
+            #expect(!f.summary.isEmpty && !f.example.isEmpty, "\(f.name) is documented")
+            for a in f.aliases { #expect(Builtins.aliases[a] == f.name && Builtins.named(a) == nil, "\(a) → \(f.name)") }
+            #expect(f.signature.params.count >= f.signature.minArgs, "\(f.name)")
+        }
+        #expect(problems("lenght(self)").first?.help == "did you mean `size`?")
+        #expect(problems("startswith(self, 'a')").first?.help == "did you mean `startsWith`?")
+    }
 
     @Test func everyFunctionAndMacroIsDocumented() {
         for f in Expression.functions {
