@@ -4,7 +4,7 @@ clean result, within a time and memory bound, and never crash.
 
 Usage: scripts/adversarial.py [--planlint PATH] [--seconds S] [--megabytes M] [NAME-SUBSTRING ...]
 
-Generates the inputs with ../shared/corpus/make-adversarial.py (about 205 MB, into a
+Generates the inputs with scripts/make-adversarial.py (about 205 MB, into a
 temporary folder that is removed afterwards), runs `planlint check --format short` on each,
 and prints a table: file, exit status, wall seconds, peak memory, first diagnostic code.
 A run fails when planlint crashes (signal or exit status other than 0/1), exceeds the bounds,
@@ -105,9 +105,9 @@ def main():
     ap.add_argument("--megabytes", type=int, default=512)
     ap.add_argument("names", nargs="*")
     a = ap.parse_args()
-    gen = os.path.join(os.path.dirname(ROOT), "shared/corpus/make-adversarial.py")
+    gen = os.path.join(ROOT, "scripts/make-adversarial.py")
     if not os.path.exists(gen):
-        print("adversarial: %s not found (shared/ must sit beside the repository)" % gen)
+        print("adversarial: %s not found" % gen)
         return 2
     if not os.path.exists(TIME):
         print("adversarial: GNU time (%s) is needed to measure memory: apt-get install time" % TIME)
