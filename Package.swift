@@ -66,12 +66,15 @@ let package = Package(
         .target(name: "FuzzTargets", dependencies: ["YAMLTree", "Diagnostics", "LSPProtocol", "ExactNumbers", "RuleLanguage", "PlanLintKit"], swiftSettings: strict),
         .executableTarget(name: "planlint-fuzz", dependencies: ["FuzzTargets"], swiftSettings: strict),
 
+        // Finds the external test corpora pinned in Tests/Corpora/manifest.json (tests only).
+        .target(name: "CorpusSupport", path: "Tests/CorpusSupport"),
+
         .testTarget(name: "SourceTextTests", dependencies: ["SourceText"]),
         .testTarget(name: "ExactNumbersTests", dependencies: ["ExactNumbers"]),
-        .testTarget(name: "YAMLTreeTests", dependencies: ["YAMLTree", "Diagnostics"]),
-        .testTarget(name: "DiagnosticsTests", dependencies: ["DiagnosticRendering", "YAMLTree"], exclude: ["Fixtures"]),
+        .testTarget(name: "YAMLTreeTests", dependencies: ["YAMLTree", "Diagnostics", "CorpusSupport"]),
+        .testTarget(name: "DiagnosticsTests", dependencies: ["DiagnosticRendering", "YAMLTree", "CorpusSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "RuleLanguageTests", dependencies: ["RuleLanguage", "YAMLTree", "ExactNumbers", "SourceText"]),
-        .testTarget(name: "SchemaValidationTests", dependencies: ["SchemaValidation"], exclude: ["Fixtures"]),
+        .testTarget(name: "SchemaValidationTests", dependencies: ["SchemaValidation", "CorpusSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "RuleEngineTests", dependencies: ["RuleEngine", "PlanLintKit"]),
         .testTarget(name: "CLITests", dependencies: ["PlanLintKit"]),
         .testTarget(name: "LSPTests", dependencies: ["PlanLintLSP", "LSPProtocol", "SourceText", "Guarded"], exclude: ["Fixtures", "nvim"]),

@@ -1,3 +1,4 @@
+import CorpusSupport
 import DiagnosticRendering
 import Diagnostics
 import Foundation
@@ -56,11 +57,20 @@ struct GoldenTests {
         #expect(!normalized.contains(Golden.fixturesDirectory))
     }
 
-    @Test("SARIF validates against the OASIS schema", arguments: FixtureCase.all)
+    // The official schema is an external corpus: skipped, with the reason, where it is absent.
+    @Test("SARIF validates against the OASIS schema", .enabled(if: Corpus.sarifSchema.isAvailable, Comment(rawValue: Corpus.sarifSchema.skipReason)),
+          arguments: FixtureCase.all)
     func sarifIsValid(_ c: FixtureCase) throws {
         let diagnostics = try c.diagnostics()
         SchemaCheck.validateSARIF(OutputFormat.sarif.render(diagnostics, context: Self.context(for: c, diagnostics: diagnostics)),
-                                  name: "\(c.name).sarif")
+                                  name: "\(c.name).sarif", against: [.official])
+    }
+
+    @Test("SARIF has the shape the specification gives (own schema)", arguments: FixtureCase.all)
+    func sarifHasTheShape(_ c: FixtureCase) throws {
+        let diagnostics = try c.diagnostics()
+        SchemaCheck.validateSARIF(OutputFormat.sarif.render(diagnostics, context: Self.context(for: c, diagnostics: diagnostics)),
+                                  name: "\(c.name).sarif", against: [.shape])
     }
 
     @Test("JSON validates against Docs/schemas/planlint-output.schema.json", arguments: FixtureCase.all)

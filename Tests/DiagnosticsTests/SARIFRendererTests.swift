@@ -1,3 +1,4 @@
+import CorpusSupport
 import DiagnosticRendering
 import Diagnostics
 import Foundation
@@ -151,20 +152,32 @@ struct SARIFRendererTests {
         #expect(other["level"] as? String == "note")
     }
 
-    /// The validator is not vacuous: it rejects a log that breaks the schema.
-    @Test func validatorRejectsAnInvalidLog() {
+    /// The validators are not vacuous: each rejects logs that break the specification.
+    static func validatorRejectsInvalidLogs(_ schema: SchemaCheck.SARIFSchema) {
         let file = SourceFile(path: "p.yaml", text: "a: 😀x\n")
         let d = Diagnostic(code: "c", severity: .warning, message: "m", location: .span(SourceSpan(file: file, range: ByteRange(7, 8))))
         let good = SARIFRenderer().render([d], context: RenderContext())
-        #expect(SchemaCheck.checkSARIF(good, name: "good") == .valid)
-        let bad = good.replacingOccurrences(of: "\"level\": \"warning\"", with: "\"level\": \"fatal\"")
-        #expect(bad != good)
-        guard case .invalid(let report) = SchemaCheck.checkSARIF(bad, name: "bad") else {
-            Issue.record("an invalid level was accepted")
-            return
+        #expect(SchemaCheck.checkSARIF(good, name: "good", against: schema) == .valid)
+        let broken = [
+            ("level", "\"level\": \"warning\"", "\"level\": \"fatal\""),
+            ("startColumn", "\"startColumn\": 6", "\"startColumn\": 0"),
+            ("version", "\"version\": \"2.1.0\"", "\"version\": \"2.0.0\""),
+        ]
+        for (what, from, to) in broken {
+            let bad = good.replacingOccurrences(of: from, with: to)
+            #expect(bad != good, "\(from) is not in the log")
+            guard case .invalid(let report) = SchemaCheck.checkSARIF(bad, name: "bad-\(what)", against: schema) else {
+                Issue.record("\(schema) accepted an invalid \(what)")
+                continue
+            }
+            #expect(report.contains(what), "\(report)")
         }
-        #expect(report.contains("level"))
     }
+
+    @Test func shapeSchemaRejectsInvalidLogs() { Self.validatorRejectsInvalidLogs(.shape) }
+
+    @Test(.enabled(if: Corpus.sarifSchema.isAvailable, Comment(rawValue: Corpus.sarifSchema.skipReason)))
+    func officialSchemaRejectsInvalidLogs() { Self.validatorRejectsInvalidLogs(.official) }
 
     @Test func truncatedDescriptionsAndSemanticVersions() {
         let long = String(repeating: "合計", count: 600)

@@ -27,7 +27,7 @@ enum GoldenText {
     static func relative(_ path: String) -> String {
         let root = TestPaths.packageRoot + "/"
         if path.hasPrefix(root) { return String(path.dropFirst(root.count)) }
-        if let suite = TestPaths.shared, path.hasPrefix(suite + "/") { return "<shared>/" + path.dropFirst(suite.count + 1) }
+        if let suite = TestPaths.suite, path.hasPrefix(suite + "/") { return "<json-schema-test-suite>/" + path.dropFirst(suite.count + 1) }
         return path
     }
 

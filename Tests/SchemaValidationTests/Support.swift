@@ -1,9 +1,10 @@
+import CorpusSupport
 import Foundation
 import SchemaValidation
 import SourceText
 import YAMLTree
 
-/// Paths the tests read: the package root and the shared corpus beside it.
+/// Paths the tests read: the package root, the pinned test suite and the own cases.
 enum TestPaths {
     /// The package root (three levels above this file).
     static let packageRoot: String = {
@@ -12,21 +13,11 @@ enum TestPaths {
         return url.path
     }()
 
-    /// The folder holding `corpus/json-schema-test-suite`: found by walking up from this
-    /// file (a worktree has it at `/work/shared`, a CI clone at `<repo>/../shared`).
-    static let shared: String? = {
-        var url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while url.path != "/" {
-            let candidate = url.appendingPathComponent("shared")
-            if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("corpus/json-schema-test-suite").path) {
-                return candidate.path
-            }
-            url.deleteLastPathComponent()
-        }
-        return nil
-    }()
+    /// The JSON Schema Test Suite (the pinned corpus `json-schema-test-suite`), if present.
+    static var suite: String? { Corpus.jsonSchemaTestSuite.location?.path }
 
-    static var suite: String? { shared.map { $0 + "/corpus/json-schema-test-suite" } }
+    /// The repository's own keyword cases, in the suite's format (`SchemaKeywordTests`).
+    static let keywordCases = packageRoot + "/Tests/Corpora/schema-keywords"
 
     static let fixtures = packageRoot + "/Tests/SchemaValidationTests/Fixtures"
 }

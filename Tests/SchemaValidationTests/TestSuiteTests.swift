@@ -1,3 +1,4 @@
+import CorpusSupport
 import Foundation
 import Testing
 import Diagnostics
@@ -5,12 +6,15 @@ import SchemaValidation
 import SourceText
 import YAMLTree
 
-/// The official JSON Schema Test Suite, draft 2020-12, read from the shared corpus.
+/// The official JSON Schema Test Suite, draft 2020-12, from the pinned corpus.
 ///
 /// Every file whose keywords planlint supports runs in full; each case must pass, with the
 /// quick validity check and the message-building pass agreeing, and the schema itself must
 /// compile without errors. The only exceptions are listed in `skipped`, with the reason.
-@Suite struct TestSuiteTests {
+/// Without the corpus these tests are skipped, with the reason and how to get it;
+/// `SchemaKeywordTests` runs the repository's own cases in the same format either way.
+@Suite(.enabled(if: Corpus.jsonSchemaTestSuite.isAvailable, Comment(rawValue: Corpus.jsonSchemaTestSuite.skipReason)))
+struct TestSuiteTests {
     /// Every skipped file, group or case of the suite, with the reason — the one list.
     /// Keys: "file" (relative to tests/draft2020-12, without .json), "file|group" or
     /// "file|group|test". Everything else found in the suite runs and must pass.
@@ -117,10 +121,13 @@ import YAMLTree
         }
     }
 
-    static func run(_ name: String) throws -> FileResult {
-        let formats = assertedFormats[name] ?? []
-        guard let suite = TestPaths.suite else { throw TestFailure("the JSON Schema Test Suite was not found above \(#filePath)") }
-        let path = suite + "/tests/draft2020-12/" + name + ".json"
+    /// Runs one file of cases: `<tests>/<name>.json`, with `http://localhost:1234/` served
+    /// from `<root>/remotes` and references confined to `root`.
+    static func run(_ name: String, tests: String? = TestPaths.suite.map { $0 + "/tests/draft2020-12" }, root: String? = TestPaths.suite,
+                    formats: Set<String>? = nil) throws -> FileResult {
+        let formats = formats ?? assertedFormats[name] ?? []
+        guard let tests, let suite = root else { throw TestFailure("the JSON Schema Test Suite was not found: \(Corpus.jsonSchemaTestSuite.skipReason)") }
+        let path = tests + "/" + name + ".json"
         let (_, parsed) = try parseJSONFile(path)
         guard parsed.isComplete, let root = parsed.documents.first, root.isSequence else {
             throw TestFailure("\(path) did not parse: \(parsed.problems)")
@@ -137,7 +144,7 @@ import YAMLTree
                 continue
             }
             let registry = SchemaRegistry(allowedRoot: suite, resolver: SuiteRemotes(folder: suite + "/remotes"))
-            let loaded = registry.compile(schemaNode: schemaNode, baseURI: "file://\(suite)/tests/draft2020-12/\(name)/\(g).json")
+            let loaded = registry.compile(schemaNode: schemaNode, baseURI: "file://\(tests)/\(name)/\(g).json")
             let errors = loaded.diagnostics.filter { $0.severity == .error }
             guard let schema = loaded.schema, errors.isEmpty else {
                 result.failures.append("\(groupName): schema did not compile: \(errors.map { "\($0.code) \($0.message)" })")
@@ -176,7 +183,7 @@ import YAMLTree
 
     /// The suite was found, and every skip names something that exists.
     @Test func skipListIsCurrent() throws {
-        guard TestPaths.suite != nil else { throw TestFailure("the JSON Schema Test Suite was not found above \(#filePath)") }
+        guard TestPaths.suite != nil else { throw TestFailure(Corpus.jsonSchemaTestSuite.skipReason) }
         #expect(Self.allFiles.count > 60)
         for key in Self.skipped.keys {
             let parts = key.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
@@ -193,7 +200,7 @@ import YAMLTree
 
     /// Schemas using `$dynamicRef` compile with a `schema/unsupported-keyword` error on the keyword.
     @Test func unsupportedKeywordsAreReported() throws {
-        guard let suite = TestPaths.suite else { throw TestFailure("suite not found") }
+        guard let suite = TestPaths.suite else { throw TestFailure(Corpus.jsonSchemaTestSuite.skipReason) }
         let (_, parsed) = try parseFile(suite + "/tests/draft2020-12/dynamicRef.json")
         var groups = 0
         for group in parsed.documents[0].items {

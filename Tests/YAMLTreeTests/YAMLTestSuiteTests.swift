@@ -1,24 +1,16 @@
+import CorpusSupport
 import Foundation
 import Testing
 import SourceText
 import YAMLTree
 
-/// The shared corpus lives beside the repository: <repo>/../shared.
-func sharedDirectory(_ filePath: String = #filePath) -> URL? {
-    var dir = URL(fileURLWithPath: filePath).deletingLastPathComponent()
-    while dir.path != "/" {
-        let candidate = dir.deletingLastPathComponent().appendingPathComponent("shared")
-        if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("corpus").path) { return candidate }
-        dir = dir.deletingLastPathComponent()
-    }
-    return nil
-}
-
-/// Runs every case of the YAML test suite (../shared/corpus/yaml-test-suite, data only).
+/// Runs every case of the YAML test suite (the pinned corpus `yaml-test-suite`, data only).
 ///
 /// A case with an `error` file must yield a positioned error; a case without must parse
 /// cleanly — except where libyaml 0.2.5 disagrees with the suite. Those cases are listed in
-/// `LIBYAML.md` beside the corpus; for them libyaml's own verdict (and position) is asserted.
+/// `Tests/Corpora/libyaml-deviations.md`; for them libyaml's own verdict (and position) is
+/// asserted. Without the corpus these tests are skipped (`scripts/get-corpora` fetches it);
+/// `YAMLEdgeCaseTests` runs the same checks on the repository's own cases either way.
 @Suite struct YAMLTestSuiteTests {
     struct Deviation {
         let suiteAccepts: Bool
@@ -26,8 +18,11 @@ func sharedDirectory(_ filePath: String = #filePath) -> URL? {
         let rejectAt: String?
     }
 
-    static func deviations(in suite: URL) throws -> [String: Deviation] {
-        let text = try String(contentsOf: suite.appendingPathComponent("LIBYAML.md"), encoding: .utf8)
+    /// libyaml's verdicts where they differ from the suite's, kept in the repository.
+    static let deviationNotes = Corpus.repositoryRoot.appendingPathComponent("Tests/Corpora/libyaml-deviations.md")
+
+    static func deviations() throws -> [String: Deviation] {
+        let text = try String(contentsOf: deviationNotes, encoding: .utf8)
         var result: [String: Deviation] = [:]
         for line in text.split(separator: "\n") where line.hasPrefix("| ") {
             let cells = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
@@ -39,7 +34,7 @@ func sharedDirectory(_ filePath: String = #filePath) -> URL? {
     }
 
     /// The cases libyaml 0.2.5 gets "wrong" by the suite, named in one list as the issue asks.
-    /// (Kept in sync with LIBYAML.md by `deviationListMatchesCorpusNotes`.)
+    /// (Kept in sync with libyaml-deviations.md by `deviationListMatchesNotes`.)
     static let libyamlDeviations: Set<String> = [
         "2JQS", "2LFX", "2SXE", "4ABK", "4MUZ-00", "4MUZ-01", "4MUZ-02", "58MP", "5MUD", "5T43", "6BCT",
         "6CA3", "6LVF", "6M2F", "7Z25", "8XYN", "96NN-00", "96NN-01", "9C9N", "9HCY", "9JBA", "9SA2",
@@ -50,51 +45,71 @@ func sharedDirectory(_ filePath: String = #filePath) -> URL? {
         "X4QW", "Y79Y-001", "Y79Y-003", "Y79Y-010", "YJV2",
     ]
 
-    @Test func deviationListMatchesCorpusNotes() throws {
-        let shared = try #require(sharedDirectory(), "../shared/corpus not found beside the repository")
-        let suite = shared.appendingPathComponent("corpus/yaml-test-suite")
-        #expect(Set(try Self.deviations(in: suite).keys) == Self.libyamlDeviations)
+    @Test func deviationListMatchesNotes() throws {
+        #expect(Set(try Self.deviations().keys) == Self.libyamlDeviations)
     }
 
-    @Test func everyCaseRunsWithTheExpectedVerdict() throws {
-        let shared = try #require(sharedDirectory(), "../shared/corpus not found beside the repository")
-        let suite = shared.appendingPathComponent("corpus/yaml-test-suite")
-        let deviations = try Self.deviations(in: suite)
-        let fm = FileManager.default
-        let cases = try fm.contentsOfDirectory(atPath: suite.path).filter {
-            fm.fileExists(atPath: suite.appendingPathComponent("\($0)/in.yaml").path)
-        }.sorted()
+    // Needs the pinned corpus; skipped with the reason (and how to get it) where it is absent.
+    @Test(.enabled(if: Corpus.yamlTestSuite.isAvailable, Comment(rawValue: Corpus.yamlTestSuite.skipReason)))
+    func everyCaseRunsWithTheExpectedVerdict() throws {
+        let suite = try #require(Corpus.yamlTestSuite.location)
+        let deviations = try Self.deviations()
+        let cases = try YAMLCases.list(in: suite)
         #expect(cases.count == 402)
-        var ran = 0, rejected = 0
+        #expect(Set(deviations.keys).subtracting(cases).isEmpty, "libyaml-deviations.md names cases the suite does not have")
+        var rejected = 0
         for id in cases {
-            let dir = suite.appendingPathComponent(id)
-            let raw = [UInt8](try Data(contentsOf: dir.appendingPathComponent("in.yaml")))
-            let (file, result) = YAMLReader.read(path: "\(id)/in.yaml", raw: raw)
-            ran += 1
-            let syntax = result.problems.filter { $0.isFatal }
-            for p in result.problems {
-                #expect(p.range.end <= file.bytes.count, "\(id): problem range outside the file")
-            }
-            let suiteRejects = fm.fileExists(atPath: dir.appendingPathComponent("error").path)
-            if let dev = deviations[id] {
-                if let at = dev.rejectAt {
-                    let p = try #require(syntax.first, "\(id): libyaml rejects this case")
-                    let loc = file.location(of: p.range.start)
-                    #expect("\(loc.line):\(loc.column)" == at, "\(id): libyaml's position")
-                } else {
-                    #expect(syntax.isEmpty, "\(id): libyaml accepts this case: \(syntax)")
-                }
-            } else if suiteRejects {
-                #expect(!syntax.isEmpty, "\(id): the suite rejects this case")
-                if let p = syntax.first {
-                    #expect(p.range.start >= 0 && p.range.start <= file.bytes.count)
-                }
-            } else {
-                #expect(syntax.isEmpty, "\(id): the suite accepts this case: \(syntax)")
-            }
-            if !syntax.isEmpty { rejected += 1 }
+            if try YAMLCases.check(suite.appendingPathComponent(id), id: id, deviation: deviations[id]) { rejected += 1 }
         }
-        #expect(ran == 402)
         #expect(rejected > 0)
+    }
+}
+
+/// The YAML test suite's case format (a folder per case: `in.yaml`, and `error` if the input
+/// must be rejected, or `in.json` with the documents' values), run by the suite above and by
+/// `YAMLEdgeCaseTests` on the repository's own cases.
+enum YAMLCases {
+    static func list(in folder: URL) throws -> [String] {
+        let fm = FileManager.default
+        return try fm.contentsOfDirectory(atPath: folder.path).filter {
+            fm.fileExists(atPath: folder.appendingPathComponent("\($0)/in.yaml").path)
+        }.sorted()
+    }
+
+    /// Checks one case's verdict; returns whether the reader rejected it. A non-empty `error`
+    /// file holds the expected `line:column` of the first error (the suite's are empty).
+    @discardableResult
+    static func check(_ dir: URL, id: String, deviation: YAMLTestSuiteTests.Deviation? = nil) throws -> Bool {
+        let fm = FileManager.default
+        let raw = [UInt8](try Data(contentsOf: dir.appendingPathComponent("in.yaml")))
+        let (file, result) = YAMLReader.read(path: "\(id)/in.yaml", raw: raw)
+        let syntax = result.problems.filter { $0.isFatal }
+        for p in result.problems {
+            #expect(p.range.start >= 0 && p.range.start <= p.range.end && p.range.end <= file.bytes.count,
+                    "\(id): problem range outside the file")
+        }
+        func position(_ p: YAMLProblem) -> String {
+            let loc = file.location(of: p.range.start)
+            return "\(loc.line):\(loc.column)"
+        }
+        let errorFile = dir.appendingPathComponent("error")
+        if let dev = deviation {
+            if let at = dev.rejectAt {
+                let p = try #require(syntax.first, "\(id): libyaml rejects this case")
+                #expect(position(p) == at, "\(id): libyaml's position")
+            } else {
+                #expect(syntax.isEmpty, "\(id): libyaml accepts this case: \(syntax)")
+            }
+        } else if fm.fileExists(atPath: errorFile.path) {
+            let p = syntax.first
+            #expect(p != nil, "\(id): the case must be rejected")
+            let want = try String(contentsOf: errorFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+            if let p, !want.isEmpty {
+                #expect(position(p) == want, "\(id): first error at \(position(p)): \(p.message)")
+            }
+        } else {
+            #expect(syntax.isEmpty, "\(id): the case must parse: \(syntax)")
+        }
+        return !syntax.isEmpty
     }
 }

@@ -1,69 +1,87 @@
+import CorpusSupport
 import Foundation
 import Testing
 
-/// Validates JSON documents with Python's `jsonschema`, as CI does: SARIF against the
-/// official OASIS schema through `shared/schemas/validate-sarif.py`, planlint's JSON against
-/// Docs/schemas/planlint-output.schema.json.
+/// Validates JSON documents with Python's `jsonschema`, as CI does: SARIF against the official
+/// OASIS schema (the pinned corpus `sarif-schema`, where present) and always against the
+/// repository's own SARIF shape schema (`Tests/Corpora/sarif-shape.schema.json`), and planlint's
+/// JSON against Docs/schemas/planlint-output.schema.json.
 ///
-/// A missing `python3` or `jsonschema` fails the test (CI installs them); it never skips.
+/// A missing `python3` or `jsonschema` fails the test (CI installs them); it never skips. Only
+/// the official SARIF schema, an external corpus, may be absent: the tests that need it are
+/// marked `.enabled(if: Corpus.sarifSchema.isAvailable, …)` and reported as skipped.
 enum SchemaCheck {
     enum Outcome: Equatable {
         case valid
         /// The validator's report of every error.
         case invalid(String)
-        /// The check could not run (no python3, no jsonschema, no validator).
+        /// The check could not run (no python3, no jsonschema, no schema).
         case unavailable(String)
     }
 
-    /// The repository root (the directory holding Package.swift), found from this file.
-    static let repositoryRoot: URL = {
-        var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<4 { url.deleteLastPathComponent() }  // SchemaCheck.swift, Support, DiagnosticsTests, Tests
-        return url
-    }()
+    /// The schemas SARIF output is checked against.
+    enum SARIFSchema: String, CaseIterable, CustomStringConvertible, Sendable {
+        /// OASIS's sarif-schema-2.1.0.json (an external corpus).
+        case official
+        /// The repository's own schema of the SARIF shape planlint writes.
+        case shape
 
-    /// `shared/schemas/validate-sarif.py`, looked for next to the repository and in every
-    /// directory above it (CI's clean clone has it at ../shared; a worktree sits deeper).
-    static func sarifValidator() -> String? {
-        var dir = repositoryRoot.deletingLastPathComponent()
-        while true {
-            let candidate = dir.appendingPathComponent("shared/schemas/validate-sarif.py").path
-            if FileManager.default.fileExists(atPath: candidate) { return candidate }
-            let parent = dir.deletingLastPathComponent()
-            if parent.path == dir.path { return nil }
-            dir = parent
+        var path: String? {
+            switch self {
+            case .official: Corpus.sarifSchema.location?.path
+            case .shape: Corpus.repositoryRoot.appendingPathComponent("Tests/Corpora/sarif-shape.schema.json").path
+            }
         }
+
+        var isAvailable: Bool { path.map { FileManager.default.fileExists(atPath: $0) } ?? false }
+
+        var description: String { self == .official ? "OASIS sarif-schema-2.1.0.json" : "Tests/Corpora/sarif-shape.schema.json" }
+
+        /// Those present: the shape schema always, the official one where its corpus is.
+        static var available: [SARIFSchema] { allCases.filter(\.isAvailable) }
     }
 
-    static var outputSchema: String { repositoryRoot.appendingPathComponent("Docs/schemas/planlint-output.schema.json").path }
+    static var outputSchema: String { Corpus.repositoryRoot.appendingPathComponent("Docs/schemas/planlint-output.schema.json").path }
 
-    static func checkSARIF(_ text: String, name: String) -> Outcome {
-        guard let validator = sarifValidator() else {
-            return .unavailable("cannot find shared/schemas/validate-sarif.py next to or above \(repositoryRoot.path)")
-        }
-        return run(["python3", validator], document: text, name: name)
+    /// Validates with the schema's own draft (`$schema`) and its format checker; prints each
+    /// error with its JSON path (and, for `anyOf`/`oneOf`, the most relevant sub-error).
+    static let validator = """
+        import json, sys
+        import jsonschema
+        from jsonschema.validators import validator_for
+        schema = json.load(open(sys.argv[1], encoding="utf-8"))
+        doc = json.load(open(sys.argv[2], encoding="utf-8"))
+        cls = validator_for(schema)
+        cls.check_schema(schema)
+        errors = sorted(cls(schema, format_checker=cls.FORMAT_CHECKER).iter_errors(doc), key=lambda e: e.json_path)
+        for e in errors:
+            best = jsonschema.exceptions.best_match([e])
+            extra = f" (best match at {best.json_path}: {best.message})" if best is not e and best.message != e.message else ""
+            print(f"{e.json_path}: {e.message}{extra}")
+        sys.exit(1 if errors else 0)
+        """
+
+    static func check(_ text: String, against schema: String?, name: String) -> Outcome {
+        guard let schema, FileManager.default.fileExists(atPath: schema) else { return .unavailable("no schema at \(schema ?? "(none)")") }
+        return run(["python3", "-c", validator, schema], document: text, name: name)
+    }
+
+    static func checkSARIF(_ text: String, name: String, against schema: SARIFSchema) -> Outcome {
+        guard let path = schema.path else { return .unavailable(Corpus.sarifSchema.skipReason) }
+        return check(text, against: path, name: name)
     }
 
     static func checkOutputJSON(_ text: String, name: String) -> Outcome {
-        let script = """
-            import json, sys
-            from jsonschema.validators import validator_for
-            schema = json.load(open(sys.argv[1], encoding="utf-8"))
-            doc = json.load(open(sys.argv[2], encoding="utf-8"))
-            cls = validator_for(schema)
-            cls.check_schema(schema)
-            errors = sorted(cls(schema, format_checker=cls.FORMAT_CHECKER).iter_errors(doc), key=lambda e: e.json_path)
-            for e in errors:
-                print(f"{e.json_path}: {e.message}")
-            sys.exit(1 if errors else 0)
-            """
-        guard FileManager.default.fileExists(atPath: outputSchema) else { return .unavailable("no schema at \(outputSchema)") }
-        return run(["python3", "-c", script, outputSchema], document: text, name: name)
+        check(text, against: outputSchema, name: name)
     }
 
-    /// Records an issue unless the SARIF log is valid.
-    static func validateSARIF(_ text: String, name: String, sourceLocation: SourceLocation = #_sourceLocation) {
-        record(checkSARIF(text, name: name), name: name, sourceLocation: sourceLocation)
+    /// Records an issue unless the SARIF log is valid against `schemas` (by default every
+    /// SARIF schema present: the shape schema, and the official one where its corpus is).
+    static func validateSARIF(_ text: String, name: String, against schemas: [SARIFSchema] = SARIFSchema.available,
+                              sourceLocation: SourceLocation = #_sourceLocation) {
+        for schema in schemas {
+            record(checkSARIF(text, name: name, against: schema), name: "\(name) (\(schema))", sourceLocation: sourceLocation)
+        }
     }
 
     /// Records an issue unless planlint's JSON output is valid against its schema.
