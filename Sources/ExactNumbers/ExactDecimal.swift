@@ -287,6 +287,8 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
         case halfUp
         /// To nearest, ties to even.
         case halfEven
+        /// Toward zero (truncation).
+        case towardZero
     }
 
     /// The quotient rounded to `fractionDigits` digits after the point.
@@ -306,6 +308,7 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
             switch rounding {
             case .down: if !positive { q -= 1 }
             case .up: if positive { q += 1 }
+            case .towardZero: break
             case .halfUp, .halfEven:
                 let twice = r.magnitude * 2
                 let cmp = twice == den.magnitude ? 0 : (twice < den.magnitude ? -1 : 1)
@@ -405,4 +408,39 @@ extension UInt128 {
         }
         return result
     }
+}
+
+/// How a printed number was rounded, as a plan declares it (`rounding: half-up`). Used both
+/// to read a printed number as the interval of true values it stands for
+/// (`Quantity.reading`) and, for the modes that are functions, to round (`rounding`).
+public enum RoundingMode: String, Sendable, CaseIterable {
+    /// To nearest, ties away from zero (四捨五入, how most printed tables round).
+    case halfUp = "half-up"
+    /// To nearest, ties to even (banker's rounding).
+    case halfEven = "half-even"
+    /// Toward negative infinity (floor; 切り捨て for amounts that are not negative).
+    case down
+    /// Toward positive infinity (ceiling; 切り上げ for amounts that are not negative).
+    case up
+    /// Toward zero (truncation).
+    case towardZero = "toward-zero"
+    /// Rounded some way, not said which: a printed n stands for anything within one unit.
+    case unknown
+    /// Not rounded: the printed number is the true value.
+    case exact
+
+    /// The rounding function of this mode; nil for `unknown` and `exact`, which are not one.
+    public var rounding: ExactDecimal.Rounding? {
+        switch self {
+        case .halfUp: .halfUp
+        case .halfEven: .halfEven
+        case .down: .down
+        case .up: .up
+        case .towardZero: .towardZero
+        case .unknown, .exact: nil
+        }
+    }
+
+    /// The names, as written in plans and rules: `half-up`, `half-even`, `down`, …
+    public static var names: [String] { allCases.map(\.rawValue) }
 }

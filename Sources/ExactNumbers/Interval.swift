@@ -1,13 +1,14 @@
-/// A number as a rule sees it: an exact value, a rounded value with its rounding interval,
-/// or only an interval (a legend symbol such as `＊`, "under one unit").
+/// A number as a rule sees it: an exact value, a printed value with the interval of true
+/// values it stands for, or only an interval (a legend symbol such as `＊`, "under one unit").
 ///
 /// Every quantity has an *interval* — the set of true values it may stand for — with
 /// closed or open ends, and most have a *value*: the number as written (or computed exactly
 /// from written numbers). An exact quantity's interval is the single point `[v, v]`.
 ///
 /// - `Quantity(exact: 7199)`: the value 7199, interval [7199, 7199].
-/// - `Quantity.rounded(7199)`: the value 7199, interval [7198.5, 7199.5] (half a unit of the
-///   last written digit either side, as XBRL Calculations 1.1 does for round-to-nearest).
+/// - `Quantity.rounded(7199)`: the value 7199 printed after rounding half-up, interval
+///   [7198.5, 7199.5) — half a unit of the last written digit either side, the upper end
+///   open because 7199.5 prints as 7200 (`reading(_:mode:)` for the other rounding modes).
 /// - `Quantity.between(0, 1)`: no value, interval (0, 1).
 ///
 /// Arithmetic applies to both parts: values combine exactly, intervals by interval
@@ -16,9 +17,6 @@
 public struct Quantity: Sendable, CustomStringConvertible {
     @usableFromInline enum Storage: Sendable {
         case exact(ExactDecimal)
-        /// A written number with its half-unit interval, computed on demand: reading a
-        /// number from a plan allocates nothing.
-        case rounded(ExactDecimal)
         case interval(IntervalBox)
     }
 
@@ -47,27 +45,60 @@ public struct Quantity: Sendable, CustomStringConvertible {
         self.init(storage: .interval(IntervalBox(lower: lower, upper: upper, value: value, lowerOpen: lowerOpen, upperOpen: upperOpen)))
     }
 
-    /// A written number that was rounded to its last digit: `[v − ½·unit, v + ½·unit]`.
-    ///
-    /// `7199` → [7198.5, 7199.5]; `90.6` → [90.55, 90.65]; `100.0` → [99.95, 100.05].
+    /// A written number that was rounded half-up (ties away from zero) at its last digit:
+    /// `reading(written, mode: .halfUp)`. `7199` → [7198.5, 7199.5); `90.6` → [90.55, 90.65);
+    /// `-3` → (-3.5, -2.5]; `0` → (-0.5, 0.5). A number too long for its bounds stays exact.
     public static func rounded(_ written: ExactDecimal) -> Quantity {
-        // The bounds are `written ∓ 5·10^(exponent−1)`: with fewer than 37 digits and a
-        // moderate exponent they always exist, so skip computing them (the common case:
-        // every number read from a plan goes through here).
-        let small: Int128 = 1_000_000_000_000_000_000_000_000_000_000_000_000
-        if written.significand > -small && written.significand < small
-            && abs(written.exponent) < ExactDecimal.maxExponentMagnitude - 1 {
-            return Quantity(storage: .rounded(written))
-        }
-        guard roundingBounds(written) != nil else { return Quantity(exact: written) }
-        return Quantity(storage: .rounded(written))
+        (try? reading(written, mode: .halfUp)) ?? Quantity(exact: written)
     }
 
-    /// `written ∓ ½·unit`: half a unit is 5 × 10^(exponent − 1).
-    static func roundingBounds(_ written: ExactDecimal) -> (ExactDecimal, ExactDecimal)? {
-        let half = ExactDecimal(significand: 5, exponent: written.exponent - 1)
-        guard let lo = try? written.subtracting(half), let hi = try? written.adding(half) else { return nil }
-        return (lo, hi)
+    /// The true values a printed number stands for when it was printed after rounding by
+    /// `mode` to one unit of `10^unitExponent` (default: its last written digit, so `90.6`
+    /// is rounded to 0.1). Ends are half-open wherever the rounding is, so that a true value
+    /// on a boundary belongs to exactly one printed value. The value stays `written`.
+    ///
+    /// | mode | n > 0 | n < 0 | n = 0 |
+    /// |---|---|---|---|
+    /// | `halfUp` | [n−½u, n+½u) | (n−½u, n+½u] | (−½u, ½u) |
+    /// | `halfEven` | even last digit: [n−½u, n+½u]; odd: (n−½u, n+½u) | same | [−½u, ½u] |
+    /// | `down` (toward −∞) | [n, n+u) | [n, n+u) | [0, u) |
+    /// | `up` (toward +∞) | (n−u, n] | (n−u, n] | (−u, 0] |
+    /// | `towardZero` | [n, n+u) | (n−u, n] | (−u, u) |
+    /// | `unknown` | (n−u, n+u) | (n−u, n+u) | (−u, u) |
+    /// | `exact` | [n, n] | [n, n] | [0, 0] |
+    ///
+    /// Throws `overflow` when a bound is out of range.
+    public static func reading(_ written: ExactDecimal, mode: RoundingMode, unitExponent: Int? = nil) throws(DecimalError) -> Quantity {
+        if mode == .exact { return Quantity(exact: written) }
+        let e = unitExponent ?? written.exponent
+        guard abs(e) < ExactDecimal.maxExponentMagnitude - 1 else { throw .overflow }
+        let unit = ExactDecimal(significand: 1, exponent: e)
+        let half = ExactDecimal(significand: 5, exponent: e - 1)
+        let sign = written.signum
+        func box(_ lo: ExactDecimal, _ loOpen: Bool, _ hi: ExactDecimal, _ hiOpen: Bool) -> Quantity {
+            Quantity(storage: .interval(IntervalBox(lower: lo, upper: hi, value: written, lowerOpen: loOpen, upperOpen: hiOpen)))
+        }
+        switch mode {
+        case .halfUp:
+            return box(try written.subtracting(half), sign <= 0, try written.adding(half), sign >= 0)
+        case .halfEven:
+            // The last digit at the unit: even → both ties round to n (closed), odd → neither.
+            let steps = try written.divided(by: unit, fractionDigits: 0, rounding: .towardZero)
+            let odd = steps.significand % 2 != 0
+            return box(try written.subtracting(half), odd, try written.adding(half), odd)
+        case .down:
+            return box(written, false, try written.adding(unit), true)
+        case .up:
+            return box(try written.subtracting(unit), true, written, false)
+        case .towardZero:
+            if sign > 0 { return box(written, false, try written.adding(unit), true) }
+            if sign < 0 { return box(try written.subtracting(unit), true, written, false) }
+            return box(try written.subtracting(unit), true, try written.adding(unit), true)
+        case .unknown:
+            return box(try written.subtracting(unit), true, try written.adding(unit), true)
+        case .exact:
+            return Quantity(exact: written)
+        }
     }
 
     /// A quantity known only to lie between two bounds (open by default): `＊` is `between(0, 1)`.
@@ -83,7 +114,7 @@ public struct Quantity: Sendable, CustomStringConvertible {
     /// quantity known only by its interval (`＊`, or a sum that includes one).
     @inlinable public var value: ExactDecimal? {
         switch storage {
-        case .exact(let v), .rounded(let v): v
+        case .exact(let v): v
         case .interval(let b): b.value
         }
     }
@@ -103,7 +134,6 @@ public struct Quantity: Sendable, CustomStringConvertible {
     public var lower: ExactDecimal {
         switch storage {
         case .exact(let v): v
-        case .rounded(let v): Quantity.roundingBounds(v)!.0
         case .interval(let b): b.lower
         }
     }
@@ -111,7 +141,6 @@ public struct Quantity: Sendable, CustomStringConvertible {
     public var upper: ExactDecimal {
         switch storage {
         case .exact(let v): v
-        case .rounded(let v): Quantity.roundingBounds(v)!.1
         case .interval(let b): b.upper
         }
     }
@@ -129,12 +158,10 @@ public struct Quantity: Sendable, CustomStringConvertible {
     /// The same quantity taken at face value: its value as an exact number (nil when it has none).
     public var faceValue: Quantity? { value.map { Quantity(exact: $0) } }
 
-    /// The interval alone, forgetting the value (`[7198.5, 7199.5]` for a rounded 7199).
+    /// The interval alone, forgetting the value (`[7198.5, 7199.5)` for a rounded 7199).
     public var intervalOnly: Quantity {
         switch storage {
         case .exact: return self
-        case .rounded:
-            return Quantity(storage: .interval(IntervalBox(lower: lower, upper: upper, value: nil, lowerOpen: false, upperOpen: false)))
         case .interval(let b):
             if b.value == nil { return self }
             return Quantity(storage: .interval(IntervalBox(lower: b.lower, upper: b.upper, value: nil, lowerOpen: b.lowerOpen, upperOpen: b.upperOpen)))
@@ -161,7 +188,6 @@ public struct Quantity: Sendable, CustomStringConvertible {
     public func negated() -> Quantity {
         switch storage {
         case .exact(let v): return Quantity(exact: v.negated())
-        case .rounded(let v): return Quantity(storage: .rounded(v.negated()))
         case .interval(let b):
             return Quantity(storage: .interval(IntervalBox(
                 lower: b.upper.negated(), upper: b.lower.negated(), value: b.value?.negated(),
@@ -235,14 +261,25 @@ public struct Quantity: Sendable, CustomStringConvertible {
         return Quantity.make(lower: .zero, lowerOpen: false, upper: hi.value, upperOpen: hi.open, value: value?.magnitude)
     }
 
-    /// Rounds the value (half away from zero, as printed tables do) to `fractionDigits`
-    /// and returns it exact. A quantity without a value has both bounds rounded instead
-    /// (the lower down, the upper up), giving a closed interval.
+    /// Rounds the value (half away from zero by default, as printed tables do) to
+    /// `fractionDigits` and returns it exact. A quantity without a value has both ends of
+    /// its interval rounded the same way instead (rounding is monotone, so the closed
+    /// interval between them holds every rounded true value).
     public func rounded(fractionDigits: Int, rounding: ExactDecimal.Rounding = .halfUp) throws(DecimalError) -> Quantity {
         if let v = value { return Quantity(exact: try v.rounded(fractionDigits: fractionDigits, rounding: rounding)) }
-        let lo = try lower.rounded(fractionDigits: fractionDigits, rounding: .down)
-        let hi = try upper.rounded(fractionDigits: fractionDigits, rounding: .up)
+        let lo = try lower.rounded(fractionDigits: fractionDigits, rounding: rounding)
+        let hi = try upper.rounded(fractionDigits: fractionDigits, rounding: rounding)
         return Quantity.make(lower: lo, lowerOpen: false, upper: hi, upperOpen: false, value: nil)
+    }
+
+    /// Whether every number of this interval lies in `other`'s (containment, respecting
+    /// open ends): the quantity is certainly within `other`.
+    public func isWithin(_ other: Quantity) -> Bool {
+        let cl = ExactDecimal.compare(lower, other.lower)
+        let lowOK = cl > 0 || (cl == 0 && (isLowerOpen || !other.isLowerOpen))
+        let cu = ExactDecimal.compare(upper, other.upper)
+        let highOK = cu < 0 || (cu == 0 && (isUpperOpen || !other.isUpperOpen))
+        return lowOK && highOK
     }
 
     // MARK: comparison
@@ -325,7 +362,6 @@ public struct Quantity: Sendable, CustomStringConvertible {
     var endpoints: [Bound] {
         switch storage {
         case .exact(let v): return [Bound(value: v, open: false)]
-        case .rounded: return [Bound(value: lower, open: false), Bound(value: upper, open: false)]
         case .interval(let b): return [Bound(value: b.lower, open: b.lowerOpen), Bound(value: b.upper, open: b.upperOpen)]
         }
     }

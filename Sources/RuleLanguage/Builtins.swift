@@ -311,7 +311,7 @@ enum Builtins {
         BuiltinFunction(
             "number", BuiltinSignature([[.number, .string]], result: .number),
             forms: ["number(number | string) -> number"],
-            summary: "A string read as a number: ASCII or full-width digits, `,` separators, a decimal point, an optional trailing `%`; from the plan it is rounded to its written digits, from the rule exact.",
+            summary: "A string read as a number: ASCII or full-width digits, `,` separators, a decimal point, an optional trailing `%`; exact.",
             example: "number('７，１９９') == 7199",
             aliases: ["float", "double", "decimal"]
         ) { me, call in
@@ -321,7 +321,7 @@ enum Builtins {
                     throw EvaluationError(code: .invalidNumber, message: "`\(me.snippet(a0))` is '\(s)', which is not a number", range: a0.range, node: v0.node,
                                           help: "number() reads digits (full-width too), `,` separators, a decimal point and an optional trailing %")
                 }
-                return .number(v0.node != nil ? Quantity.rounded(d) : Quantity(exact: d))
+                return .number(Quantity(exact: d))
             }
             return .number(try me.requireNumber(v0, a0, "number"))
         },
@@ -363,8 +363,8 @@ enum Builtins {
         BuiltinFunction(
             "exact", BuiltinSignature([.number], result: .number),
             forms: ["exact(number) -> number"],
-            summary: "A document number taken at face value, without its rounding interval.",
-            example: "exact(self.count) ~= 3"
+            summary: "A number taken at face value, without its rounding interval.",
+            example: "exact(rounded(self.count)) ~= 3"
         ) { me, call in
             let q = try me.requireNumber(call.first, call.firstArg, "exact")
             guard let face = q.faceValue else { throw me.noValue(q, call.firstArg, call.first, "exact") }
@@ -373,7 +373,7 @@ enum Builtins {
         BuiltinFunction(
             "rounded", BuiltinSignature([.number], result: .number),
             forms: ["rounded(number) -> number"],
-            summary: "The number with the rounding interval of its written digits: `rounded(90.6)` is 90.6 (90.55–90.65).",
+            summary: "The number as printed after rounding half-up at its last written digit: `rounded(90.6)` is 90.6 (90.55–<90.65).",
             example: "rounded(self.percent) ~= 90.63"
         ) { me, call in
             let q = try me.requireNumber(call.first, call.firstArg, "rounded")

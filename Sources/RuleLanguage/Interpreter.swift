@@ -180,7 +180,8 @@ struct Interpreter {
             case .sequence: return .list
             case .scalar:
                 // Classified and parsed from the scalar's bytes: no String unless it is text.
-                if let i = n.plainInteger { return .number(Quantity.rounded(ExactDecimal(Int(i)))) }
+                // Exact: precision comes only from what a rule reads in a declaration.
+                if let i = n.plainInteger { return .number(Quantity(exact: ExactDecimal(Int(i)))) }
                 switch n.scalarType ?? .null {
                 case .null: return .null
                 case .bool(let b): return .bool(b)
@@ -189,7 +190,7 @@ struct Interpreter {
                         let t = n.scalarText ?? ""
                         throw EvaluationError(code: .overflow, message: "the number \(t) is outside the exact range (38 significant digits)", range: e.range, node: n.node)
                     }
-                    return .number(Quantity.rounded(d))
+                    return .number(Quantity(exact: d))
                 case .string:
                     if let m = symbols.meaning(of: n) { return .symbol(n.scalarText ?? "", m) }
                     return .string(n.scalarText ?? "")

@@ -185,11 +185,8 @@ struct ValueFormatter {
                 let text = n.scalarText ?? ""
                 switch n.scalarType {
                 case .int?, .float?:
-                    if style == .intervals, let d = ExactDecimal(text) {
-                        out += Quantity.rounded(d).description
-                    } else {
-                        out += text
-                    }
+                    // A document number is exact: it prints as written in either style.
+                    out += text
                 case .string?:
                     if style == .intervals, case .quantity(let q)? = symbols.meaning(of: n) {
                         out += text + " (" + q.intervalDescription + ")"

@@ -7,11 +7,13 @@ import Testing
     let star = Quantity.between(.zero, .one)!
 
     @Test func roundingIntervalsFromWrittenPrecision() {
-        #expect(r("7199").description == "7199 (7198.5–7199.5)")
-        #expect(r("90.6").description == "90.6 (90.55–90.65)")
-        #expect(r("100.0").description == "100.0 (99.95–100.05)")
-        #expect(r("0").description == "0 (-0.5–0.5)")
-        #expect(r("1e3").description == "1000 (500–1500)")
+        // Half-up: the upper end is open (7199.5 prints as 7200), mirrored below zero.
+        #expect(r("7199").description == "7199 (7198.5–<7199.5)")
+        #expect(r("90.6").description == "90.6 (90.55–<90.65)")
+        #expect(r("100.0").description == "100.0 (99.95–<100.05)")
+        #expect(r("0").description == "0 (>-0.5–<0.5)")
+        #expect(r("-3").description == "-3 (>-3.5–-2.5)")
+        #expect(r("1e3").description == "1000 (500–<1500)")
         #expect(Quantity(exact: d("7199")).description == "7199")
         #expect(star.description == "(>0–<1)")
         #expect(star.value == nil)
@@ -28,7 +30,7 @@ import Testing
     @Test func sumsWidenByHalfAUnitPerRoundedValue() throws {
         var s = Quantity.zero
         for v in ["7", "903", "577", "2703", "524", "218", "263", "153", "1848"] { s = try s.adding(r(v)) }
-        #expect(s.description == "7196 (7191.5–7200.5)")
+        #expect(s.description == "7196 (7191.5–<7200.5)")
         #expect(s.overlaps(r("7199")))
         #expect(s.exactOrder(r("7199")) == .less)
         let withStars = try r("37").adding(star).adding(star)
@@ -37,14 +39,14 @@ import Testing
     }
 
     @Test func subtractionAndNegation() throws {
-        #expect(try r("10").subtracting(r("3")).description == "7 (6–8)")
+        #expect(try r("10").subtracting(r("3")).description == "7 (>6–<8)")
         #expect(star.negated().description == "(>-1–<0)")
         #expect(try Quantity(5).subtracting(star).description == "(>4–<5)")
     }
 
     @Test func multiplicationKeepsOpenness() throws {
         #expect(try star.multiplied(by: Quantity(3)).description == "(>0–<3)")
-        #expect(try r("2").multiplied(by: r("3")).description == "6 (3.75–8.75)")
+        #expect(try r("2").multiplied(by: r("3")).description == "6 (3.75–<8.75)")
         // A closed zero makes 0 attained.
         let zeroToOne = Quantity(lower: .zero, upper: .one, value: nil)!
         #expect(try zeroToOne.multiplied(by: star).description == "(0–<1)")
@@ -70,16 +72,17 @@ import Testing
         #expect(throws: DecimalError.divisionByZero) { try Quantity(1).divided(by: r("0")) }
         #expect(throws: DecimalError.divisionByZero) { try Quantity(1).divided(by: star) }
         #expect(try Quantity(0).divided(by: r("5")).description == "0")
-        #expect(try r("-10").divided(by: Quantity(2)).description == "-5 (-5.25–-4.75)")
+        #expect(try r("-10").divided(by: Quantity(2)).description == "-5 (>-5.25–-4.75)")
     }
 
     @Test func overlapRespectsOpenEnds() {
         #expect(!star.overlaps(Quantity(1)))
         #expect(!star.overlaps(Quantity(0)))
         #expect(star.overlaps(Quantity(exact: d("0.999"))))
-        #expect(r("1").overlaps(Quantity(exact: d("1.5"))))
-        #expect(!r("1").overlaps(Quantity(exact: d("1.51"))))
-        #expect(r("1").overlaps(r("2")), "touching closed ends")
+        #expect(r("1").overlaps(Quantity(exact: d("1.49"))))
+        #expect(!r("1").overlaps(Quantity(exact: d("1.5"))), "1.5 prints as 2")
+        #expect(r("1").overlaps(Quantity(exact: d("0.5"))))
+        #expect(!r("1").overlaps(r("2")), "a true 1.5 is printed 2, never 1: half-open ends do not meet")
         let open = Quantity(lower: d("1.5"), lowerOpen: true, upper: d("2"), value: nil)!
         #expect(!r("1").overlaps(open))
     }
@@ -95,13 +98,56 @@ import Testing
     }
 
     @Test func magnitudeAndRounding() throws {
-        #expect(r("-3").magnitude().description == "3 (2.5–3.5)")
+        #expect(r("-3").magnitude().description == "3 (2.5–<3.5)")
         let span = Quantity(lower: d("-2"), upper: d("1"), value: nil)!
         #expect(span.magnitude().description == "(0–2)")
         #expect(try r("90.637").rounded(fractionDigits: 1).description == "90.6")
         #expect(try star.rounded(fractionDigits: 0).description == "(0–1)")
         #expect(r("7199").faceValue?.description == "7199")
-        #expect(r("7199").intervalOnly.description == "(7198.5–7199.5)")
+        #expect(r("7199").intervalOnly.description == "(7198.5–<7199.5)")
+    }
+
+    func read(_ s: String, _ mode: RoundingMode, _ unitExponent: Int? = nil) throws -> String {
+        try Quantity.reading(d(s), mode: mode, unitExponent: unitExponent).description
+    }
+
+    @Test func readingsPerRoundingMode() throws {
+        #expect(try read("7", .halfUp) == "7 (6.5–<7.5)")
+        #expect(try read("-7", .halfUp) == "-7 (>-7.5–-6.5)")
+        #expect(try read("2", .halfEven) == "2 (1.5–2.5)", "an even digit keeps both ties")
+        #expect(try read("3", .halfEven) == "3 (>2.5–<3.5)", "an odd digit loses both")
+        #expect(try read("7", .down) == "7 (7–<8)")
+        #expect(try read("-7", .down) == "-7 (-7–<-6)")
+        #expect(try read("7", .up) == "7 (>6–7)")
+        #expect(try read("7", .towardZero) == "7 (7–<8)")
+        #expect(try read("-7", .towardZero) == "-7 (>-8–-7)")
+        #expect(try read("0", .towardZero) == "0 (>-1–<1)")
+        #expect(try read("7", .unknown) == "7 (>6–<8)")
+        #expect(try read("7", .exact) == "7")
+        #expect(try read("90.6", .down) == "90.6 (90.6–<90.7)")
+        #expect(try read("90.6", .halfUp, -2) == "90.6 (90.595–<90.605)", "a declared precision")
+        #expect(try read("12000", .halfUp, 3) == "12000 (11500–<12500)", "rounded to thousands")
+    }
+
+    @Test func aTrueValueOnABoundaryBelongsToOnePrintedValue() throws {
+        // For every mode that is a function, each true value between 0 and 3 in steps of
+        // 0.25 lies in the reading of exactly one printed whole number: the one it rounds to.
+        for mode in RoundingMode.allCases where mode.rounding != nil {
+            for quarter in 0...12 {
+                let truth = Quantity(exact: ExactDecimal(significand: Int128(quarter * 25), exponent: -2))
+                let printed = try truth.rounded(fractionDigits: 0, rounding: mode.rounding!)
+                var holders: [String] = []
+                for n in -1...4 where try Quantity.reading(ExactDecimal(n), mode: mode).overlaps(truth) { holders.append(String(n)) }
+                #expect(holders == [printed.description], "\(mode) \(truth)")
+            }
+        }
+    }
+
+    @Test func containment() throws {
+        #expect(Quantity(exact: d("7.2")).isWithin(r("7")))
+        #expect(!Quantity(exact: d("7.5")).isWithin(r("7")), "open end")
+        #expect(star.isWithin(Quantity.between(.zero, .one)!))
+        #expect(!Quantity.between(.zero, .one, lowerOpen: false)!.isWithin(star))
     }
 
     @Test func quotientPrecision() throws {

@@ -50,9 +50,9 @@ import Testing
             for: tables[* as table].total.years[*]
             let:
               cells: table.rows.map(r, r.years[index])
-            assert: sum(cells.map(c, c.budget)) ~= self.budget
+            assert: sum(cells.map(c, rounded(c.budget))) ~= rounded(self.budget)
             at: self.budget
-            message: "{table.category} {self.fy}: total {self.budget}, rows {sum(cells.map(c, c.budget))}"
+            message: "{table.category} {self.fy}: total {self.budget}, rows {sum(cells.map(c, rounded(c.budget)))}"
             labels:
               - each: cells
                 as: cell

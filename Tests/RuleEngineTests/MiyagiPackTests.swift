@@ -148,11 +148,13 @@ import YAMLTree
     @Test func theIndividualProjectSumsDifferFromTheirTotalsOnlyWithinRounding() throws {
         // The transcriber's observation: every 個別事業 amount sum differs from its printed total
         // by 2–4, within 9 × 0.5 = 4.5, and the pack accepts them. FY2014 予算額: the rows add up
-        // to 7196 (7191.5–7200.5), the total says 7199 (7198.5–7199.5). Moving one row by k gives
-        // 7191.5 + k – 7200.5 + k, which meets the total exactly for −2 ≤ k ≤ 8 (closed ends).
+        // to 7196 (7191.5–<7200.5), the total says 7199 (7198.5–<7199.5). Moving one row by k
+        // gives 7191.5 + k – <7200.5 + k, which meets the total for −2 < k < 8: at k = 8 the rows
+        // reach 7199.5 only if every true amount were at its upper end, which prints one higher
+        // (half-up ends are half-open), and at k = −2 the total would have to be 7198.5 + 0.
         let cellLine = try line("- {fy: 2014, count: 10, budget: 153, actual: 151}")
         let totalLine = try line("- {fy: 2014, count: 98, budget: 7199, actual: 6525}")
-        for (budget, fires) in [("151", false), ("150", true), ("161", false), ("162", true)] {
+        for (budget, fires) in [("152", false), ("151", true), ("160", false), ("161", true), ("162", true)] {
             let mutated = try mutate(Self.plan, line: cellLine, "budget: 153", "budget: \(budget)")
             let expected = (fires ? [try at("budget-amount-sum", line: totalLine, "7199")] : []) + [try known()]
             #expect(findings(lint(mutated)) == expected, "教育 FY2014 予算額 153 → \(budget)")

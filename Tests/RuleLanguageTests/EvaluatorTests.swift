@@ -80,8 +80,8 @@ import YAMLTree
         ("true ? 'y' : 'n'", "y"),
         ("false || (1 < 2)", "true"),
         ("exact(7199)", "7199"),
-        ("rounded(90.6)", "90.6 (90.55–90.65)"),
-        ("rounded(7199)", "7199 (7198.5–7199.5)"),
+        ("rounded(90.6)", "90.6 (90.55–<90.65)"),
+        ("rounded(7199)", "7199 (7198.5–<7199.5)"),
         ("lower(rounded(7199))", "7198.5"),
         ("upper(rounded(100.0))", "100.05"),
         ("1 / 3", "0.3333333333333333333333333333333333 (0.3333333333333333333333333333333333–0.3333333333333333333333333333333334)"),
@@ -272,14 +272,18 @@ import YAMLTree
             try evaluate(path, [("self", .node(cell))]).formatted(style)
         }
         #expect(try f("self.a", .plain) == "7199")
-        #expect(try f("self.a", .intervals) == "7199 (7198.5–7199.5)")
+        #expect(try f("self.a", .intervals) == "7199", "a plan number is exact")
+        #expect(try f("rounded(self.a)", .intervals) == "7199 (7198.5–<7199.5)")
         #expect(try f("self.b", .plain) == "＊")
         #expect(try f("self.b", .intervals) == "＊ (>0–<1)")
-        #expect(try f("self.c", .intervals) == "90.6 (90.55–90.65)")
+        #expect(try f("self.c", .intervals) == "90.6")
+        #expect(try f("rounded(self.c)", .plain) == "90.6 (90.55–<90.65)")
         #expect(try f("self.d", .plain) == "[1, 'x']")
         #expect(try f("self.e", .plain) == "null")
-        #expect(try f("self.a + self.b", .plain) == "(>7198.5–<7200.5)")
-        #expect(try f("self.a + 1", .plain) == "7200 (7199.5–7200.5)")
+        #expect(try f("self.a + self.b", .plain) == "(>7199–<7200)")
+        #expect(try f("rounded(self.a) + self.b", .plain) == "(>7198.5–<7200.5)")
+        #expect(try f("self.a + 1", .plain) == "7200")
+        #expect(try f("rounded(self.a) + 1", .plain) == "7200 (7199.5–<7200.5)")
         let long = try evaluate("[" + (1...30).map(String.init).joined(separator: ", ") + "]").formatted()
         #expect(long.hasSuffix("20, … 10 more]"))
     }
