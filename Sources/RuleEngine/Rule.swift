@@ -66,14 +66,11 @@ public struct Rule: Sendable {
         /// The rule-file text the expression is part of, and where it starts in it.
         let source: RuleText
         let offset: Int
-        /// Indexes of the lets this part needs, directly or through other lets, ascending.
-        let needs: [Int]
 
-        init(expression: CompiledExpression, source: RuleText, offset: Int, needs: [Int]) {
+        init(expression: CompiledExpression, source: RuleText, offset: Int) {
             self.expression = expression
             self.source = source
             self.offset = offset
-            self.needs = needs
         }
 
         /// The rule-file span of a range of the expression.
@@ -85,15 +82,17 @@ public struct Rule: Sendable {
     struct Template: Sendable {
         let template: MessageTemplate
         let source: RuleText
-        let needs: [Int]
     }
 
+    /// A named expression computed on demand: the first expression of a match that reads it
+    /// evaluates it (`Activation.defineLet`), so a let behind `&&`, `||` or `?:` that is not
+    /// taken is never evaluated.
     struct Let: Sendable {
         let name: String
         let slot: Int
         let part: Part
         /// Computed from `root` and invariant lets only: the same for every match, so the
-        /// engine computes it once per document.
+        /// engine keeps its value for the whole document.
         let isDocumentInvariant: Bool
         /// "let `name`", for failure reports (made once, not per evaluation).
         let what: String

@@ -459,20 +459,6 @@ struct Loader {
 
         // let
         var lets: [Rule.Let?] = []
-        var letNeeds: [[Int]] = []
-        var letIndexBySlot: [Int: Int] = [:]
-        func needs(_ exprs: [CompiledExpression]) -> [Int] {
-            var set = Set<Int>()
-            for e in exprs {
-                for s in e.usedSlots {
-                    if let j = letIndexBySlot[s] {
-                        set.insert(j)
-                        set.formUnion(letNeeds[j])
-                    }
-                }
-            }
-            return set.sorted()
-        }
         func compile(_ entry: (key: YAMLNode, value: YAMLNode), what: String, scope: Scope, expecting: ValueType?) -> Rule.Part? {
             guard let t = text(entry, what: what) else { return nil }
             let rt = RuleText(text: t, node: entry.value)
@@ -481,13 +467,13 @@ struct Loader {
                 reportProblems(r.problems.map { TextProblem($0) }, in: rt, defaultCode: EngineCode.expression("expr-syntax"))
                 return nil
             }
-            return Rule.Part(expression: e, source: rt, offset: 0, needs: needs([e]))
+            return Rule.Part(expression: e, source: rt, offset: 0)
         }
         func template(_ entry: (key: YAMLNode, value: YAMLNode), what: String, scope: Scope) -> Rule.Template? {
             guard let t = text(entry, what: what) else { return nil }
             let rt = RuleText(text: t, node: entry.value)
             switch MessageTemplate.parse(t, scope: scope, limits: limits) {
-            case .success(let m): return Rule.Template(template: m, source: rt, needs: needs(m.expressions))
+            case .success(let m): return Rule.Template(template: m, source: rt)
             case .failure(let problems):
                 reportProblems(problems.problems, in: rt, defaultCode: EngineCode.invalidMessage)
                 return nil
@@ -515,9 +501,7 @@ struct Loader {
                     // Declared even when it failed, so that later expressions do not report it as unknown.
                     let invariant = part?.expression.isDocumentInvariant ?? false
                     guard let slot = scope.declare(name, type: part?.expression.resultType ?? .dyn,
-                                                   dependsOn: part?.expression.captureDependencies) else { continue }
-                    letIndexBySlot[slot] = lets.count
-                    letNeeds.append(part?.needs ?? [])
+                                                   dependsOn: part?.expression.captureDependencies, lazy: true) else { continue }
                     // nil keeps the indexes aligned; a rule with a broken let is not built.
                     lets.append(part.map { Rule.Let(name: name, slot: slot, part: $0, isDocumentInvariant: invariant, what: "let `\(name)`") })
                 }

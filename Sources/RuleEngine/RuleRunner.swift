@@ -158,8 +158,6 @@ struct RuleEvaluation {
     let options: RunOptions
     var activation: Activation
     var meter: CostMeter
-    /// Which lets have been computed for the current match.
-    var computed: [Bool]
     var diagnostics: [Diagnostic] = []
     var failed = false
 
@@ -214,7 +212,7 @@ struct RuleEvaluation {
             }
         } catch {
             let offset = error.expressionOffset
-            let part = Rule.Part(expression: filterExpression(error.stepIndex), source: rule.selectorText, offset: offset, needs: [])
+            let part = Rule.Part(expression: filterExpression(error.stepIndex), source: rule.selectorText, offset: offset)
             meter = filterMeter
             report(PartFailure(error: error.error, part: part, what: "the `for` filter"), match: error.error.node ?? root)
             return
@@ -242,7 +240,7 @@ struct RuleEvaluation {
         RuleEvaluation.bind(&activation, m, path: rule.usesPath ? matches.path(of: m.trail) : nil, reads: rule.reads)
         for c in rule.captures { activation.bind(c.slot, node: matches.ancestor(of: m.trail, levels: c.levelsUp)) }
         // Invariant lets, once computed, hold for every match of this document.
-        for j in computed.indices where !rule.lets[j].isDocumentInvariant { computed[j] = false }
+        for l in rule.lets where !l.isDocumentInvariant { activation.forgetLet(l.slot) }
         do {
             try check(m)
         } catch {
@@ -273,34 +271,29 @@ struct RuleEvaluation {
 
     // MARK: Evaluating parts
 
-    mutating func ensureLets(_ needs: [Int]) throws(PartFailure) {
-        for j in needs where !computed[j] {
-            let l = rule.lets[j]
-            do {
-                try l.part.expression.evaluate(&activation, options: rule.options, meter: &meter, into: l.slot)
-            } catch {
-                throw PartFailure(error: error, part: l.part, what: l.what)
-            }
-            computed[j] = true
+    /// The failure of `part`, or of the let it was computing when the error happened (lets
+    /// are computed on demand, inside the expression that first reads them).
+    func failure(_ error: EvaluationError, in part: Rule.Part, what: String) -> PartFailure {
+        if let slot = error.letSlot, let l = rule.lets.first(where: { $0.slot == slot }) {
+            return PartFailure(error: error, part: l.part, what: l.what)
         }
+        return PartFailure(error: error, part: part, what: what)
     }
 
-    mutating func evaluate(_ part: Rule.Part, what: String, withLets: Bool = true) throws(PartFailure) -> Value {
-        if withLets { try ensureLets(part.needs) }
+    mutating func evaluate(_ part: Rule.Part, what: String) throws(PartFailure) -> Value {
         do {
             return try part.expression.evaluate(&activation, options: rule.options, meter: &meter)
         } catch {
-            throw PartFailure(error: error, part: part, what: what)
+            throw failure(error, in: part, what: what)
         }
     }
 
     mutating func condition(_ part: Rule.Part, what: String, node: UnownedNode) throws(PartFailure) -> Bool {
-        try ensureLets(part.needs)
         let outcome: ConditionOutcome
         do {
             outcome = try part.expression.evaluateCondition(&activation, options: rule.options, meter: &meter)
         } catch {
-            throw PartFailure(error: error, part: part, what: what)
+            throw failure(error, in: part, what: what)
         }
         switch outcome {
         case .bool(let b):
@@ -314,14 +307,13 @@ struct RuleEvaluation {
     }
 
     mutating func render(_ t: Rule.Template, what: String) throws(PartFailure) -> String {
-        try ensureLets(t.needs)
         var out = ""
         for p in t.template.parts {
             switch p {
             case .literal(let s): out += s
             case .expression(let e, let range):
-                let part = Rule.Part(expression: e, source: t.source, offset: range.start, needs: [])
-                out += try evaluate(part, what: what, withLets: false).formatted(.plain, symbols: rule.options.symbols)
+                let part = Rule.Part(expression: e, source: t.source, offset: range.start)
+                out += try evaluate(part, what: what).formatted(.plain, symbols: rule.options.symbols)
             }
         }
         return out
@@ -493,8 +485,8 @@ extension RuleEvaluation {
         // One activation per rule per document: `root` and the invariant lets keep their
         // values, so invariant subexpressions may be remembered across matches.
         activation.cachesInvariants = true
+        for l in rule.lets { activation.defineLet(l.slot, l.part.expression) }
         self.init(rule: rule, root: root, options: options, activation: activation,
-                  meter: CostMeter.forDocument(nodeCount: root.tree.nodeCount, policy: options.costPolicy),
-                  computed: [Bool](repeating: false, count: rule.lets.count))
+                  meter: CostMeter.forDocument(nodeCount: root.tree.nodeCount, policy: options.costPolicy))
     }
 }

@@ -121,6 +121,9 @@ public struct Scope: Sendable {
     /// computed from captures and invariants on those captures. Expressions over such
     /// variables alone may be remembered (see `Activation.cachesInvariants`).
     public private(set) var dependencies: [UInt64?]
+    /// For each variable, whether it is computed on demand (a rule's `let`): the interpreter
+    /// evaluates its expression the first time it is read (see `Activation.defineLet`).
+    public private(set) var lazy: [Bool]
 
     /// A scope with the given variables (all `dyn`); the rule variables by default, of which
     /// `root` is document-invariant.
@@ -129,6 +132,7 @@ public struct Scope: Sendable {
         self.types = names.map { _ in .dyn }
         let isRuleScope = names == Scope.ruleVariables
         self.dependencies = names.indices.map { isRuleScope && $0 == Scope.rootSlot ? 0 : nil }
+        self.lazy = names.map { _ in false }
     }
 
     /// Declares a variable and returns its slot, or nil when `name` is already declared or
@@ -141,14 +145,21 @@ public struct Scope: Sendable {
 
     /// Declares a variable whose value is determined by the capture variables in
     /// `dependsOn` (see `dependencies`; nil: it changes from match to match).
+    ///
+    /// `lazy`: the variable is computed on demand, the first time an expression reads it (a
+    /// rule's `let`; the engine gives the activation its expression with `defineLet`).
     @discardableResult
-    public mutating func declare(_ name: String, type: ValueType = .dyn, dependsOn: UInt64?) -> Int? {
+    public mutating func declare(_ name: String, type: ValueType = .dyn, dependsOn: UInt64?, lazy: Bool = false) -> Int? {
         if Scope.nameProblem(name) != nil || names.contains(name) { return nil }
         names.append(name)
         types.append(type)
         dependencies.append(dependsOn)
+        self.lazy.append(lazy)
         return names.count - 1
     }
+
+    /// Whether the variable in `slot` is computed on demand.
+    public func isLazy(_ slot: Int) -> Bool { slot < lazy.count && lazy[slot] }
 
     /// Declares a path capture (`as name`): a node that stays the same for all the matches
     /// below it, which come one after another. Values computed from captures (and from
@@ -388,6 +399,10 @@ public struct Activation: Sendable {
     public var cachesInvariants = false
     /// The remembered values, by expression node.
     var cache: [ObjectIdentifier: CacheEntry] = [:]
+    /// The expressions of the variables computed on demand (`defineLet`), by slot.
+    var lets: LetTable?
+    /// For each slot of `lets`: whether its value is in `slots` for the current match.
+    var letComputed: [Bool] = []
 
     /// Slots for every variable of `scope`, all `null`.
     public init(scope: Scope) {
@@ -417,6 +432,26 @@ public struct Activation: Sendable {
         guard let n else { slots[slot] = .null; return }
         if !holds(n.treeID) { owners.append(n.node.tree) }
         slots[slot] = .node(n)
+    }
+
+    /// Makes `slot` a variable computed on demand: the first expression that reads it (in
+    /// this match: see `forgetLet`) evaluates `expression` with this activation, charging the
+    /// same meter, and stores the value; later reads take it from the slot. An error while
+    /// computing it carries the slot (`EvaluationError.letSlot`).
+    package mutating func defineLet(_ slot: Int, _ expression: CompiledExpression) {
+        var table = lets?.expressions ?? []
+        while table.count <= slot { table.append(nil) }
+        table[slot] = expression
+        lets = LetTable(expressions: table)
+        while letComputed.count < table.count { letComputed.append(false) }
+        letComputed[slot] = false
+    }
+
+    /// Forgets the value of a variable computed on demand, so that the next read computes it
+    /// again (the engine calls it for each match's lets that depend on the match).
+    @inline(__always) package mutating func forgetLet(_ slot: Int) {
+        letComputed[slot] = false
+        slots[slot] = .null
     }
 
     /// Holds `tree` for as long as this activation lives.
@@ -589,6 +624,9 @@ public struct EvaluationError: Error, Sendable, CustomStringConvertible {
     public var node: YAMLNode?
     public var help: String?
     public var notes: [String]
+    /// When the error happened while computing a variable on demand (a rule's `let`): its
+    /// slot. `range` is then a range of that variable's expression, not of the one evaluated.
+    public var letSlot: Int?
 
     public init(code: Code, message: String, range: ByteRange, node: YAMLNode? = nil, help: String? = nil, notes: [String] = []) {
         self.code = code
@@ -600,6 +638,13 @@ public struct EvaluationError: Error, Sendable, CustomStringConvertible {
     }
 
     public var description: String { "\(code.rawValue)@\(range): \(message)" }
+}
+
+/// The expressions of the variables an activation computes on demand, by slot (nil for
+/// the others). Immutable: one retain per evaluation.
+final class LetTable: Sendable {
+    let expressions: [CompiledExpression?]
+    init(expressions: [CompiledExpression?]) { self.expressions = expressions }
 }
 
 /// The result of `CompiledExpression.explain`.

@@ -85,6 +85,8 @@ final class Expr: Sendable {
     /// interpreter look into a variable's node without copying the value out of its slot.
     let variableSlot: Int
     let localIndex: Int
+    /// `.variable` computed on demand (a rule's `let`): reading it may evaluate its expression.
+    let isLazyVariable: Bool
 
     enum Fast: Sendable {
         case none
@@ -123,9 +125,10 @@ final class Expr: Sendable {
 
     /// - Parameter dependencies: for `.variable`, the variable's dependencies (see
     ///   `Scope.dependencies`; nil: it changes from match to match).
-    init(_ kind: Kind, _ range: ByteRange, dependencies: UInt64? = 0) {
+    init(_ kind: Kind, _ range: ByteRange, dependencies: UInt64? = 0, lazy: Bool = false) {
         self.kind = kind
         self.range = range
+        self.isLazyVariable = lazy
         var free: UInt64 = 0
         var deps = dependencies
         var weight = 1
@@ -349,7 +352,7 @@ struct Checker {
             }
             if let slot = scope.slot(of: name) {
                 used.insert(slot)
-                return (Expr(.variable(slot, name: name), s.range, dependencies: scope.dependencies(of: slot)), scope.types[slot])
+                return (Expr(.variable(slot, name: name), s.range, dependencies: scope.dependencies(of: slot), lazy: scope.isLazy(slot)), scope.types[slot])
             }
             unknownIdentifier(name, s.range)
             return poison(s.range)

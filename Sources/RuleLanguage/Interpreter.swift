@@ -18,10 +18,17 @@ struct Interpreter {
     /// Values remembered across evaluations (`Activation.cache`).
     var cache: [ObjectIdentifier: CacheEntry] = Dictionary()
     var caching = false
+    /// Variables computed on demand (`Activation.defineLet`) and which of them are.
+    var lets: LetTable?
+    var letComputed: [Bool] = []
 
     init(expression: CompiledExpression, options: EvaluationOptions, tracing: Bool) {
+        self.init(expression: expression, symbols: options.symbols, tracing: tracing)
+    }
+
+    init(expression: CompiledExpression, symbols: SymbolTable, tracing: Bool) {
         self.expression = expression
-        self.symbols = options.symbols
+        self.symbols = symbols
         self.tracing = tracing
     }
 
@@ -29,6 +36,8 @@ struct Interpreter {
         swap(&slots, &activation.slots)
         caching = activation.cachesInvariants && !tracing
         if caching { swap(&cache, &activation.cache) }
+        lets = activation.lets
+        swap(&letComputed, &activation.letComputed)
         let original = slots.count
         while slots.count < expression.variableCount { slots.append(.null) }
         base = slots.count
@@ -38,6 +47,7 @@ struct Interpreter {
             if slots.count > original { slots.removeSubrange(original...) }
             swap(&slots, &activation.slots)
             if caching { swap(&cache, &activation.cache) }
+            swap(&letComputed, &activation.letComputed)
             meter.used = used
         }
         // Inside, errors are untyped: a typed-throws call site reserves a buffer for the
@@ -349,6 +359,7 @@ struct Interpreter {
 
     @inline(__always) mutating func dispatch(_ e: Expr, _ top: Bool) throws -> Val {
         switch e.kind {
+        case .variable where e.isLazyVariable: return try lazyVariable(e)
         case .constant, .variable, .local: return leaf(e)
         case .list: return try evalList(e)
         case .map: return try evalMap(e)
@@ -365,6 +376,48 @@ struct Interpreter {
         case .has: return try evalHas(e)
         case .macro: return try macro(e, top)
         }
+    }
+
+    /// A variable computed on demand: its value, computed first if this match has not yet.
+    @inline(never) mutating func lazyVariable(_ e: Expr) throws -> Val {
+        guard case .variable(let slot, _) = e.kind else { return .null }
+        try computeLet(slot)
+        return slots[slot]
+    }
+
+    /// Computes the variable in `slot` unless this match already has: its expression runs
+    /// on the same slots, cache and meter (its macro variables above the current ones), and
+    /// the value stays in the slot. A failure inside carries the slot (`letSlot`) and is not
+    /// remembered: the next read tries again.
+    mutating func computeLet(_ slot: Int) throws {
+        guard slot < letComputed.count, !letComputed[slot], let table = lets, slot < table.expressions.count,
+              let expression = table.expressions[slot] else { return }
+        var inner = Interpreter(expression: expression, symbols: symbols, tracing: false)
+        inner.lets = table
+        inner.caching = caching
+        swap(&inner.slots, &slots)
+        swap(&inner.cache, &cache)
+        swap(&inner.letComputed, &letComputed)
+        let original = inner.slots.count
+        inner.base = original
+        inner.used = used
+        inner.limit = limit
+        defer {
+            if inner.slots.count > original { inner.slots.removeSubrange(original...) }
+            swap(&inner.slots, &slots)
+            swap(&inner.cache, &cache)
+            swap(&inner.letComputed, &letComputed)
+            used = inner.used
+        }
+        let value: Val
+        do {
+            value = try inner.eval(expression.root, true)
+        } catch var error as EvaluationError {
+            if error.letSlot == nil { error.letSlot = slot }
+            throw error
+        }
+        inner.slots[slot] = value
+        inner.letComputed[slot] = true
     }
 
     @inline(__always) func leaf(_ e: Expr) -> Val {
@@ -971,6 +1024,7 @@ struct Interpreter {
         guard slot >= 0 else { return nil }
         used &+= 1
         if used > limit { throw target._withUnsafeGuaranteedRef { budgetError($0) } }
+        if target._withUnsafeGuaranteedRef({ $0.isLazyVariable }) { try computeLet(slot) }
         return slot
     }
 

@@ -81,6 +81,68 @@ import YAMLTree
         #expect(r.diagnostics.map(describe) == ["plan.yaml:3:5: rows-nonempty: b has no rows"])
     }
 
+    @Test func letsAreComputedOnDemandBehindShortCircuits() throws {
+        // Issue 18, item 1: a let is computed the first time an expression reads it, so a let
+        // behind `&&`, `||` or the untaken branch of `?:` is never evaluated.
+        func rule(_ when: String, _ assert: String) -> String {
+            """
+            rules:
+              - id: first-positive
+                severity: error
+                summary: s
+                for: lists[*]
+                let:
+                  first: self.items[0]
+                  second: self.items[1]
+                when: "\(when)"
+                assert: "\(assert)"
+                message: "first is {first}"
+            """
+        }
+        let doc = "lists:\n  - {items: []}\n  - {items: [3]}\n  - {items: [-1]}\n"
+        for (when, assert) in [
+            ("size(self.items) > 0 && first > 0", "true"),                       // behind &&
+            ("size(self.items) == 0 || first > 0", "true"),                      // behind ||
+            ("size(self.items) > 0 ? first > 0 : false", "true"),                // untaken ?: branch
+            ("true", "size(self.items) == 0 || first > 0"),                      // in assert
+            ("true", "size(self.items) < 2 ? (size(self.items) == 0 || first > 0) : second > 0"),
+        ] {
+            let r = try run(rule(when, assert), on: doc)
+            #expect(r.isComplete, "\(when) / \(assert): \(r.diagnostics.map(describe))")
+            let expected = when == "true" ? ["plan.yaml:4:5: first-positive: first is -1"] : []
+            #expect(r.diagnostics.map(describe) == expected, "\(when) / \(assert)")
+        }
+        // A let that is needed and fails is reported in the let, at the data.
+        let r = try run(rule("true", "first > 0"), on: doc)
+        #expect(r.unevaluatedRules == ["first-positive"])
+        let failure = try #require(r.diagnostics.first)
+        #expect(failure.code == "rule-evaluation-failed")
+        #expect(failure.message == "rule `first-positive` could not be evaluated: index 0 is out of range: `self.items` has 0 elements")
+        #expect(failure.labels.map { "\(place($0.span)) \($0.message)" } == ["rules.yaml:7:14-27 'self.items[0]' in let `first` of rule `first-positive`"])
+    }
+
+    @Test func aLetIsComputedAtMostOncePerMatchAndOnlyWhenRead() throws {
+        // `n` costs about 3,000 steps; read five times per match over 300 matches it would
+        // cost 4.5 M steps, far over the budget (1,000,000 + 100 per node): computed once per
+        // match it fits. The second let fails on every match and is never read.
+        let rules = """
+        rules:
+          - id: once
+            severity: error
+            summary: s
+            for: items[*]
+            let:
+              n: root.items.count(i, i.v == self.v)
+              broken: self.missing.key
+            assert: n + n + n + n + n >= 5
+        """
+        var doc = "items:\n"
+        for i in 0..<300 { doc += "  - {v: \(i)}\n" }
+        let r = try run(rules, on: doc)
+        #expect(r.isComplete, "\(r.diagnostics.prefix(2).map(describe))")
+        #expect(r.diagnostics.isEmpty)
+    }
+
     @Test func invariantLetsAndWhensAreComputedOncePerDocument() throws {
         // `total` and the `when` read only `root`: computed per match they would cost about
         // 2 × 3000 × 3000 steps, far over the budget (1,000,000 + 100 per node); computed
