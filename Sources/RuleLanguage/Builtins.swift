@@ -337,7 +337,7 @@ enum Builtins {
         BuiltinFunction(
             "fiscalYear", BuiltinSignature([[.number, .string]], result: .number),
             forms: ["fiscalYear(string | number) -> number"],
-            summary: "The Western fiscal year of 平成２７年度, H27, 令和元年度, R2, 2015年度, or of the first era year in a note (see [Fiscal years](#fiscal-years)).",
+            summary: "The Western fiscal year of 平成２７年度, H27, 令和元年度, R2, 2015年度, 平成28年3月 (FY2015), or of the first era year in a note (see [Fiscal years](#fiscal-years)).",
             cost: "1 per 8 bytes of text",
             example: "fiscalYear(self.note) == self.end",
             aliases: ["fy", "fiscal_year", "nendo"]
