@@ -240,7 +240,7 @@ struct RuleEvaluation {
         RuleEvaluation.bind(&activation, m, path: rule.usesPath ? matches.path(of: m.trail) : nil, reads: rule.reads)
         for c in rule.captures { activation.bind(c.slot, node: matches.ancestor(of: m.trail, levels: c.levelsUp)) }
         // Invariant lets, once computed, hold for every match of this document.
-        for l in rule.lets where !l.isDocumentInvariant { activation.forgetLet(l.slot) }
+        activation.nextMatch()
         do {
             try check(m)
         } catch {
@@ -485,7 +485,7 @@ extension RuleEvaluation {
         // One activation per rule per document: `root` and the invariant lets keep their
         // values, so invariant subexpressions may be remembered across matches.
         activation.cachesInvariants = true
-        for l in rule.lets { activation.defineLet(l.slot, l.part.expression) }
+        for l in rule.lets { activation.defineLet(l.slot, l.part.expression, invariant: l.isDocumentInvariant) }
         self.init(rule: rule, root: root, options: options, activation: activation,
                   meter: CostMeter.forDocument(nodeCount: root.tree.nodeCount, policy: options.costPolicy))
     }

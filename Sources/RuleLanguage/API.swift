@@ -401,8 +401,10 @@ public struct Activation: Sendable {
     var cache: [ObjectIdentifier: CacheEntry] = [:]
     /// The expressions of the variables computed on demand (`defineLet`), by slot.
     var lets: LetTable?
-    /// For each slot of `lets`: whether its value is in `slots` for the current match.
-    var letComputed: [Bool] = []
+    /// For each slot of `lets`: the match (`letGeneration`) its value was computed for, or
+    /// `LetTable.forever` for a document-invariant let once computed; 0: never.
+    var letStamps: [UInt32] = []
+    var letGeneration: UInt32 = 1
 
     /// Slots for every variable of `scope`, all `null`.
     public init(scope: Scope) {
@@ -434,24 +436,28 @@ public struct Activation: Sendable {
         slots[slot] = .node(n)
     }
 
-    /// Makes `slot` a variable computed on demand: the first expression that reads it (in
-    /// this match: see `forgetLet`) evaluates `expression` with this activation, charging the
-    /// same meter, and stores the value; later reads take it from the slot. An error while
+    /// Makes `slot` a variable computed on demand: the first expression that reads it in a
+    /// match (see `nextMatch`) evaluates `expression` with this activation, charging the same
+    /// meter, and stores the value; later reads in the match take it from the slot. An
+    /// `invariant` let (the same for every match) is computed once and kept. An error while
     /// computing it carries the slot (`EvaluationError.letSlot`).
-    package mutating func defineLet(_ slot: Int, _ expression: CompiledExpression) {
+    package mutating func defineLet(_ slot: Int, _ expression: CompiledExpression, invariant: Bool) {
         var table = lets?.expressions ?? []
-        while table.count <= slot { table.append(nil) }
+        var kept = lets?.invariant ?? []
+        while table.count <= slot { table.append(nil); kept.append(false) }
         table[slot] = expression
-        lets = LetTable(expressions: table)
-        while letComputed.count < table.count { letComputed.append(false) }
-        letComputed[slot] = false
+        kept[slot] = invariant
+        lets = LetTable(expressions: table, invariant: kept)
+        while letStamps.count < table.count { letStamps.append(0) }
+        letStamps[slot] = 0
     }
 
-    /// Forgets the value of a variable computed on demand, so that the next read computes it
-    /// again (the engine calls it for each match's lets that depend on the match).
-    @inline(__always) package mutating func forgetLet(_ slot: Int) {
-        letComputed[slot] = false
-        slots[slot] = .null
+    /// Starts a new match: the lets that are not invariant are computed again when read.
+    @inline(__always) package mutating func nextMatch() {
+        letGeneration &+= 1
+        if letGeneration == LetTable.forever { letGeneration = 1 }
+        // After 2^32 − 2 matches a stamp could repeat: forget them all then.
+        if letGeneration == 1 { for i in letStamps.indices where letStamps[i] != LetTable.forever { letStamps[i] = 0 } }
     }
 
     /// Holds `tree` for as long as this activation lives.
@@ -644,7 +650,15 @@ public struct EvaluationError: Error, Sendable, CustomStringConvertible {
 /// the others). Immutable: one retain per evaluation.
 final class LetTable: Sendable {
     let expressions: [CompiledExpression?]
-    init(expressions: [CompiledExpression?]) { self.expressions = expressions }
+    /// Whether the let in each slot is the same for every match (computed once and kept).
+    let invariant: [Bool]
+    /// The stamp of a computed invariant let.
+    static let forever = UInt32.max
+
+    init(expressions: [CompiledExpression?], invariant: [Bool]) {
+        self.expressions = expressions
+        self.invariant = invariant
+    }
 }
 
 /// The result of `CompiledExpression.explain`.

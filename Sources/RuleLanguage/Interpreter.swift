@@ -5,8 +5,9 @@ import YAMLTree
 /// Evaluates a checked tree. One per evaluation (cheap: no allocation until a value needs
 /// one); the activation's storage is borrowed for the duration and returned.
 struct Interpreter {
-    /// Unowned: an interpreter lives only inside a call on this expression.
-    unowned(unsafe) let expression: CompiledExpression
+    /// Unowned: an interpreter lives only inside a call on this expression. While a let is
+    /// computed on demand it is that let's expression (for its texts and limits).
+    unowned(unsafe) var expression: CompiledExpression
     let symbols: SymbolTable
     let tracing: Bool
     var trace: [ComparisonTrace] = []
@@ -18,9 +19,11 @@ struct Interpreter {
     /// Values remembered across evaluations (`Activation.cache`).
     var cache: [ObjectIdentifier: CacheEntry] = Dictionary()
     var caching = false
-    /// Variables computed on demand (`Activation.defineLet`) and which of them are.
-    var lets: LetTable?
-    var letComputed: [Bool] = []
+    /// Variables computed on demand (`Activation.defineLet`): their expressions (unowned: the
+    /// activation holds the table), and for each slot the match its value was computed for.
+    var lets: Unmanaged<LetTable>?
+    var letStamps: [UInt32] = []
+    var letGeneration: UInt32 = 0
 
     init(expression: CompiledExpression, options: EvaluationOptions, tracing: Bool) {
         self.init(expression: expression, symbols: options.symbols, tracing: tracing)
@@ -36,8 +39,11 @@ struct Interpreter {
         swap(&slots, &activation.slots)
         caching = activation.cachesInvariants && !tracing
         if caching { swap(&cache, &activation.cache) }
-        lets = activation.lets
-        swap(&letComputed, &activation.letComputed)
+        if let table = activation.lets {
+            lets = Unmanaged.passUnretained(table)
+            swap(&letStamps, &activation.letStamps)
+            letGeneration = activation.letGeneration
+        }
         let original = slots.count
         while slots.count < expression.variableCount { slots.append(.null) }
         base = slots.count
@@ -47,7 +53,7 @@ struct Interpreter {
             if slots.count > original { slots.removeSubrange(original...) }
             swap(&slots, &activation.slots)
             if caching { swap(&cache, &activation.cache) }
-            swap(&letComputed, &activation.letComputed)
+            if lets != nil { swap(&letStamps, &activation.letStamps) }
             meter.used = used
         }
         // Inside, errors are untyped: a typed-throws call site reserves a buffer for the
@@ -379,45 +385,45 @@ struct Interpreter {
     }
 
     /// A variable computed on demand: its value, computed first if this match has not yet.
-    @inline(never) mutating func lazyVariable(_ e: Expr) throws -> Val {
-        guard case .variable(let slot, _) = e.kind else { return .null }
-        try computeLet(slot)
+    @inline(__always) mutating func lazyVariable(_ e: Expr) throws -> Val {
+        let slot = e.variableSlot
+        if !letReady(slot) { try computeLet(slot) }
         return slots[slot]
     }
 
-    /// Computes the variable in `slot` unless this match already has: its expression runs
-    /// on the same slots, cache and meter (its macro variables above the current ones), and
-    /// the value stays in the slot. A failure inside carries the slot (`letSlot`) and is not
+    /// Whether the let in `slot` holds its value for this match (stamped with this match's
+    /// generation, or with `LetTable.forever` for a document-invariant let).
+    @inline(__always) func letReady(_ slot: Int) -> Bool {
+        guard slot < letStamps.count else { return true }
+        let stamp = letStamps[slot]
+        return stamp == letGeneration || stamp == LetTable.forever
+    }
+
+    /// Computes the let in `slot`: its expression runs in this interpreter, on the same
+    /// slots, cache and meter, its macro variables above the current ones, and the value
+    /// stays in the slot. A failure inside carries the slot (`letSlot`) and is not
     /// remembered: the next read tries again.
-    mutating func computeLet(_ slot: Int) throws {
-        guard slot < letComputed.count, !letComputed[slot], let table = lets, slot < table.expressions.count,
-              let expression = table.expressions[slot] else { return }
-        var inner = Interpreter(expression: expression, symbols: symbols, tracing: false)
-        inner.lets = table
-        inner.caching = caching
-        swap(&inner.slots, &slots)
-        swap(&inner.cache, &cache)
-        swap(&inner.letComputed, &letComputed)
-        let original = inner.slots.count
-        inner.base = original
-        inner.used = used
-        inner.limit = limit
+    @inline(never) mutating func computeLet(_ slot: Int) throws {
+        guard let table = lets?._withUnsafeGuaranteedRef({ $0 }), slot < table.expressions.count,
+              let letExpression = table.expressions[slot] else { return }
+        let (outerExpression, outerBase) = (expression, base)
+        expression = letExpression
+        base = slots.count
         defer {
-            if inner.slots.count > original { inner.slots.removeSubrange(original...) }
-            swap(&inner.slots, &slots)
-            swap(&inner.cache, &cache)
-            swap(&inner.letComputed, &letComputed)
-            used = inner.used
+            if slots.count > base { slots.removeSubrange(base...) }
+            (expression, base) = (outerExpression, outerBase)
         }
         let value: Val
         do {
-            value = try inner.eval(expression.root, true)
+            // Not `top`: an `--explain` trace records the comparisons of the expression it
+            // explains, not those of the lets it reads.
+            value = try eval(letExpression.root, false)
         } catch var error as EvaluationError {
             if error.letSlot == nil { error.letSlot = slot }
             throw error
         }
-        inner.slots[slot] = value
-        inner.letComputed[slot] = true
+        slots[slot] = value
+        letStamps[slot] = table.invariant[slot] ? LetTable.forever : letGeneration
     }
 
     @inline(__always) func leaf(_ e: Expr) -> Val {
@@ -1024,7 +1030,7 @@ struct Interpreter {
         guard slot >= 0 else { return nil }
         used &+= 1
         if used > limit { throw target._withUnsafeGuaranteedRef { budgetError($0) } }
-        if target._withUnsafeGuaranteedRef({ $0.isLazyVariable }) { try computeLet(slot) }
+        if !letReady(slot) && target._withUnsafeGuaranteedRef({ $0.isLazyVariable }) { try computeLet(slot) }
         return slot
     }
 
