@@ -5,11 +5,11 @@ import SchemaValidation
 import SourceText
 import YAMLTree
 
-/// The schema the project ships (Plans/plan.schema.yaml) against the plan it ships, and
+/// The schema the project ships (Plans/plan-1.schema.yaml) against the plan it ships, and
 /// against copies of that plan with one mistake each.
 @Suite struct PlanSchemaTests {
     static let planPath = TestPaths.packageRoot + "/Plans/miyagi-ict-2014-2016.yaml"
-    static let schemaPath = TestPaths.packageRoot + "/Plans/plan.schema.yaml"
+    static let schemaPath = TestPaths.packageRoot + "/Plans/plan-1.schema.yaml"
 
     static func schema() throws -> CompiledSchema {
         let registry = SchemaRegistry(allowedRoot: TestPaths.packageRoot)
@@ -47,7 +47,7 @@ import YAMLTree
     @Test func planModelineNamesTheSchema() throws {
         let (file, _) = try parseFile(Self.planPath)
         let modeline = try #require(SchemaModeline.find(in: file))
-        #expect(modeline.written == "plan.schema.yaml")
+        #expect(modeline.written == "plan-1.schema.yaml")
         #expect(modeline.target == .file(path: Self.schemaPath))
         #expect(file.location(of: modeline.span.range.start).line == 1)
         let registry = SchemaRegistry(allowedRoot: TestPaths.packageRoot)
@@ -127,7 +127,7 @@ import YAMLTree
         let line = span.file.location(of: span.range.start).line
         #expect(abs(line - changedLine) <= 8, "finding on line \(line), change on line \(changedLine)")
         // Every finding explains itself with a label in the schema file.
-        #expect(d.labels.contains { $0.span.file.path.hasSuffix("Plans/plan.schema.yaml") })
+        #expect(d.labels.contains { $0.span.file.path.hasSuffix("Plans/plan-1.schema.yaml") })
     }
 
     /// The golden for a trimmed Miyagi plan with the classic mistakes, Japanese keys and values.

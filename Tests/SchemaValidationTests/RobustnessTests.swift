@@ -107,7 +107,7 @@ import YAMLTree
 
     /// One compiled schema is used from many tasks at once.
     @Test func concurrentValidationAgrees() async throws {
-        let loaded = SchemaRegistry(allowedRoot: TestPaths.packageRoot).schema(atPath: TestPaths.packageRoot + "/Plans/plan.schema.yaml")
+        let loaded = SchemaRegistry(allowedRoot: TestPaths.packageRoot).schema(atPath: TestPaths.packageRoot + "/Plans/plan-1.schema.yaml")
         let schema = try #require(loaded.schema)
         let text = try String(contentsOfFile: TestPaths.packageRoot + "/Plans/miyagi-ict-2014-2016.yaml", encoding: .utf8)
             .replacingOccurrences(of: "budget: 7199", with: "budget: \"7,199\"")
