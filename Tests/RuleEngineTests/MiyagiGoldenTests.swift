@@ -89,7 +89,7 @@ import Testing
         // The golden must hold the known finding, whatever was recorded.
         #expect(output.contains("error[budget-amount-sum]"))
         #expect(output.contains("--> Plans/miyagi-ict-2014-2016.yaml:1050:43"))
-        #expect(output.hasSuffix("\n1 error in 1 file\n"))
+        #expect(output.hasSuffix("\n1 error in 2 files\n"))
         try check(output, against: "check.human.txt")
     }
 
