@@ -2,7 +2,7 @@
 // planlint: checks plan data against declarative policy rules and reports like a compiler.
 //
 // Modules point one way (each imports only modules listed before it):
-//   CLibYAML, SourceText, ExactNumbers → YAMLTree → Diagnostics → DiagnosticRendering
+//   CLibYAML, SourceText, ExactNumbers → Diagnostics → YAMLTree → DiagnosticRendering
 //   → RuleLanguage → SchemaValidation → RuleEngine → PlanLintKit → PlanLintCLI / LSPProtocol → PlanLintLSP → planlint
 import PackageDescription
 
@@ -34,10 +34,10 @@ let package = Package(
         .target(name: "Guarded", swiftSettings: strict),
         // Exact decimals and rounding intervals. No dependencies.
         .target(name: "ExactNumbers", swiftSettings: strict),
-        // libyaml events → a tree of located nodes.
-        .target(name: "YAMLTree", dependencies: ["CLibYAML", "SourceText"], swiftSettings: strict),
-        // The diagnostic model.
-        .target(name: "Diagnostics", dependencies: ["SourceText", "YAMLTree"], swiftSettings: strict),
+        // The diagnostic model, the code registry and message catalogues.
+        .target(name: "Diagnostics", dependencies: ["SourceText"], swiftSettings: strict),
+        // libyaml events → a tree of located nodes; the YAML codes.
+        .target(name: "YAMLTree", dependencies: ["CLibYAML", "SourceText", "Diagnostics"], swiftSettings: strict),
         // One renderer per output format.
         .target(name: "DiagnosticRendering", dependencies: ["Diagnostics"], swiftSettings: strict),
         // Expression language: lexer, parser, checker, evaluator, fiscal years.

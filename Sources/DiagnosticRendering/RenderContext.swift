@@ -38,7 +38,7 @@ public struct RenderContext: Sendable {
     /// `maxLineWidth` at least 40.
     public init(toolVersion: String = "0.0.0",
                 informationURI: String = RenderContext.defaultInformationURI,
-                rules: [RuleMetadata] = RuleMetadata.builtIn,
+                rules: [RuleMetadata] = [],
                 rootDirectory: String = "/",
                 exitCode: Int? = nil,
                 executionSuccessful: Bool = true,

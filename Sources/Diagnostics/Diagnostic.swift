@@ -1,5 +1,4 @@
 import SourceText
-import YAMLTree
 
 /// How serious a finding is. Ordered: `info < warning < error`.
 public enum Severity: Int, Sendable, Comparable, CaseIterable, CustomStringConvertible, Codable {
@@ -86,7 +85,9 @@ public struct Suppression: Sendable, Hashable {
 }
 
 /// One problem found by planlint — a YAML error, a rule violation, a schema violation, an
-/// error in a rule file or config. Every renderer reads only this.
+/// error in a rule file or config. Every renderer reads only this. Its code is defined in a
+/// `CodeCatalogue` of the module that reports it (or is a rule's id), its message built from
+/// that module's `MessageCatalogue`.
 public struct Diagnostic: Sendable, Hashable {
     /// Stable id: `yaml-syntax`, `duplicate-key`, `schema/required`, or a rule's id.
     public var code: String
@@ -137,20 +138,6 @@ extension Diagnostic {
         if ea != eb { return ea < eb }
         if a.code != b.code { return a.code < b.code }
         return a.message < b.message
-    }
-
-    /// A YAML reading problem as a diagnostic in `file`.
-    public init(_ problem: YAMLProblem, in file: SourceFile) {
-        self.init(
-            code: problem.code.rawValue,
-            severity: .error,
-            message: problem.message,
-            location: .span(SourceSpan(file: file, range: problem.range)),
-            primaryLabel: problem.label,
-            labels: problem.related.map { Label(span: SourceSpan(file: file, range: $0.range), message: $0.message) },
-            notes: problem.notes,
-            help: problem.help
-        )
     }
 }
 

@@ -13,16 +13,18 @@ struct ExplainCommand: ParsableCommand {
         abstract: "Show what a code means, why it matters and how to fix it.",
         discussion: """
         CODE is a rule id from the loaded rule packs (.planlint.yaml `rules:`, or --rules) or one \
-        of planlint's own codes (yaml-syntax, duplicate-key, io-error, unused-suppression, …).
+        of planlint's own codes (yaml-syntax, duplicate-key, io-error, unused-suppression, …). \
+        Without a CODE, lists every code with its default severity and summary.
 
         Examples:
           planlint explain duplicate-key
           planlint explain budget-sum --rules Rules/
+          planlint explain                                every code
         """
     )
 
-    @Argument(help: "The code to explain.")
-    var code: String
+    @Argument(help: "The code to explain (none: list every code).")
+    var code: String?
 
     @Option(help: ArgumentHelp("Use this config file instead of searching for .planlint.yaml.", valueName: "file"))
     var config: String?
@@ -42,6 +44,10 @@ struct ExplainCommand: ParsableCommand {
         // failed to resolve are simply absent).
         let checks = ChecksLoader.load(configuration, options: .init(cwd: cwd))
         let useColor = color.shouldColorize(environment: Terminal.environment(), isTerminal: isatty(1) != 0)
+        guard let code else {
+            Terminal.out(ExplainText.list(checks.codes.codes, styler: useColor ? ANSIStyler() : PlainStyler()))
+            return
+        }
         guard let doc = checks.documentation(for: code) else {
             var message = "planlint: unknown code `\(code)`"
             if let s = Suggest.didYouMean(code, in: checks.allCodes) { message += "; \(s)" }
@@ -55,13 +61,28 @@ struct ExplainCommand: ParsableCommand {
 
 /// The terminal form of a code's documentation.
 enum ExplainText {
-    static func render(_ doc: CodeDocumentation, styler: any Styler) -> String {
-        var out = styler.style("\(doc.severity)[\(doc.code)]", .severity(doc.severity))
+    /// One line per code: id, default severity, summary, and whether it is protected or a
+    /// tool failure; planlint's own codes first, then the loaded rules'.
+    static func list(_ codes: [DiagnosticCode], styler: any Styler) -> String {
+        let width = min(40, codes.map(\.id.count).max() ?? 0)
+        var out = ""
+        for c in codes {
+            var traits: [String] = []
+            if !c.isSuppressible { traits.append("cannot be suppressed") }
+            if c.isToolFailure { traits.append("exit 2") }
+            out += styler.style(c.id.padding(width), .severity(c.severity)) + "  " + "\(c.severity)".padding(7) + "  " + c.summary
+                + (traits.isEmpty ? "" : styler.style(" (" + traits.joined(separator: ", ") + ")", .gutter)) + "\n"
+        }
+        return out
+    }
+
+    static func render(_ doc: DiagnosticCode, styler: any Styler) -> String {
+        var out = styler.style("\(doc.severity)[\(doc.id)]", .severity(doc.severity))
             + styler.style(": " + doc.summary, .message) + "\n"
         out += styler.style("  default severity: \(doc.severity) · source: \(doc.source)", .gutter) + "\n\n"
-        out += wrap(doc.description, indent: "  ") + "\n"
+        out += wrap(doc.explanation, indent: "  ") + "\n"
         out += styler.style("How to fix", .help) + "\n"
-        out += wrap(doc.help, indent: "  ") + "\n"
+        out += wrap(doc.fix, indent: "  ") + "\n"
         if let bad = doc.badExample {
             out += styler.style("Example that is reported", .help) + "\n"
             out += block(bad, styler: styler) + "\n"

@@ -40,7 +40,7 @@ public struct Baseline: Sendable, Equatable {
     /// Whether a finding can be recorded: not suppressed inline, not a tool failure and not a
     /// file that could not be read.
     public static func isBaselinable(_ d: Diagnostic) -> Bool {
-        d.suppression == nil && !BuiltinCodes.isProtected(d.code) && d.baselineState != "absent"
+        d.suppression == nil && !Codes.isProtected(d.code) && d.baselineState != "absent"
     }
 
     /// The path a baseline stores: relative to `root` when inside it.
@@ -110,7 +110,7 @@ public struct Baseline: Sendable, Equatable {
     /// Reads a baseline file; problems are `baseline/invalid` diagnostics.
     public static func read(path: String, display: String) -> (Baseline?, Diagnostic?) {
         func problem(_ message: String) -> (Baseline?, Diagnostic?) {
-            (nil, Diagnostic(code: BuiltinCodes.baselineInvalid, severity: .error, message: message,
+            (nil, Diagnostic(FrontendCode.baselineInvalid, severity: .error, message: message,
                              location: .path(display), help: "write it with `planlint check --write-baseline \(display)`"))
         }
         let bytes: [UInt8]

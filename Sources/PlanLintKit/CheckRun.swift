@@ -74,7 +74,7 @@ public struct CheckReport: Sendable {
     public var checkedFiles: [String] = []
     public var toolFailures = 0
     public var exitCode: Int32 = 0
-    /// Metadata of every known code (SARIF `rules`).
+    /// Metadata of the known codes (SARIF `rules`; see `Checks.ruleMetadata(for:)`).
     public var rules: [RuleMetadata] = []
     /// The repository root of the configuration.
     public var root: String = "/"
@@ -96,10 +96,9 @@ public enum CheckRun {
         var config = loaded.configuration
         report.root = config.root
         report.diagnostics = loaded.diagnostics
-        report.rules = Checks().ruleMetadata
         // Errors in the config and rule files are tool failures whatever their code
         // (a `yaml-syntax` error in .planlint.yaml included).
-        var loadFailures = loaded.diagnostics.filter { $0.severity == .error && !BuiltinCodes.isToolError($0.code) }.count
+        var loadFailures = loaded.diagnostics.filter { $0.severity == .error && !Codes.builtIn.isToolFailure($0.code) }.count
         func finish(_ report: inout CheckReport) -> CheckReport {
             report.diagnostics = report.diagnostics.sortedForOutput()
             // A finding reported identically for several files (a rule-file warning repeated
@@ -110,6 +109,7 @@ public enum CheckRun {
             for d in report.diagnostics where unique.last != d { unique.append(d) }
             report.diagnostics = unique
             report.toolFailures = report.diagnostics.filter(report.checks.isToolFailure).count + loadFailures
+            report.rules = report.checks.ruleMetadata(for: report.diagnostics)
             let policy = ExitPolicy(failOn: options.failOn ?? config.failOn ?? .error,
                                     maxWarnings: options.maxWarnings ?? config.maxWarnings,
                                     exitZero: options.exitZero)
@@ -134,7 +134,6 @@ public enum CheckRun {
             ?? ChecksLoader.load(config, options: .init(cwd: cwd, explainRules: options.explainRules,
                                                      allowOutsideRoot: options.allowOutsideRoot))
         report.checks = checks
-        report.rules = checks.ruleMetadata
         report.diagnostics += checks.loadDiagnostics
         loadFailures += checks.loadDiagnostics.filter { $0.severity == .error && !checks.isToolFailure($0) }.count
         let keyProblems = ConfigLoader.checkSeverityKeys(config, knownCodes: checks.isKnownCode, allCodes: checks.allCodes)
@@ -193,7 +192,7 @@ public enum CheckRun {
                 }
                 report.absent = []
             } catch {
-                report.diagnostics.append(Diagnostic(code: BuiltinCodes.ioError, severity: .error,
+                report.diagnostics.append(Diagnostic(FrontendCode.ioError, severity: .error,
                                                      message: error.description, location: .path(path)))
             }
         }

@@ -25,48 +25,48 @@ public protocol DocumentChecker: Sendable {
 }
 
 /// What a run checks with, besides YAML well-formedness: the checkers built from the
-/// configuration, the codes they can produce (with documentation) and problems loading them.
+/// configuration, every code they and planlint can produce (with documentation) and problems
+/// loading them.
 public struct Checks: Sendable {
     public var checkers: [any DocumentChecker] = []
-    /// Documentation of the loaded rules' codes (for `explain`, SARIF and suppression checks).
-    public var documentation: [CodeDocumentation] = []
-    /// Families of codes a checker produces without listing each (`schema/`).
-    public var codePrefixes: [String] = []
+    /// Every code of this run: planlint's own, then the loaded rules' (for `explain`, SARIF,
+    /// hover, severity and suppression checks and the exit status).
+    public var codes: CodeRegistry = Codes.builtIn
     /// Problems loading rules or schemas (rule-file errors): tool failures when errors.
     public var loadDiagnostics: [Diagnostic] = []
-    /// Codes that mean a check could not be carried out (a rule that could not be
-    /// evaluated): as errors they make the exit status 2.
-    public var toolErrorCodes: Set<String> = []
 
     public init() {}
 
-    /// Whether `code` is a built-in code, a loaded rule's id or in a known family.
-    public func isKnownCode(_ code: String) -> Bool {
-        BuiltinCodes.documentation(code) != nil || documentation.contains { $0.code == code }
-            || codePrefixes.contains { code.hasPrefix($0) } || toolErrorCodes.contains(code)
+    /// Whether `code` is planlint's own or a loaded rule's id.
+    public func isKnownCode(_ code: String) -> Bool { codes.contains(code) }
+
+    /// Every known code, for suggestions.
+    public var allCodes: [String] { codes.ids }
+
+    /// The documentation of `code`.
+    public func documentation(for code: String) -> DiagnosticCode? { codes.code(code) }
+
+    /// SARIF metadata: every code a check of plans can report, and the codes of problems in
+    /// rule files and expressions that `diagnostics` report (the rule table lists those only
+    /// when they occur: they are about a broken rule pack, not about plans).
+    public func ruleMetadata(for diagnostics: [Diagnostic]) -> [RuleMetadata] {
+        let used = Set(diagnostics.map(\.code))
+        return codes.codes.filter { c in used.contains(c.id) || !c.tags.contains { $0 == "rule-file" || $0 == "expression" } }
+            .map(RuleMetadata.init)
     }
 
-    /// Every listed code, for suggestions.
-    public var allCodes: [String] {
-        BuiltinCodes.all.map(\.code) + documentation.map(\.code) + toolErrorCodes.sorted()
-    }
-
-    /// The documentation of `code`: a loaded rule first, then planlint's own.
-    public func documentation(for code: String) -> CodeDocumentation? {
-        documentation.first { $0.code == code } ?? BuiltinCodes.documentation(code)
-    }
-
-    /// SARIF metadata for every known code.
-    public var ruleMetadata: [RuleMetadata] {
-        var seen: Set<String> = []
-        var out: [RuleMetadata] = []
-        for d in documentation + BuiltinCodes.all where seen.insert(d.code).inserted { out.append(d.ruleMetadata) }
-        return out
-    }
-
-    /// Whether a finding is a tool failure (exit 2): I/O, config and baseline problems, and
-    /// errors with a `toolErrorCodes` code.
+    /// Whether a finding is a tool failure (exit 2): an error whose code says planlint could
+    /// not do what it was asked (an unreadable file, a broken config, a rule that could not be
+    /// evaluated).
     public func isToolFailure(_ d: Diagnostic) -> Bool {
-        d.suppression == nil && d.severity == .error && (BuiltinCodes.isToolError(d.code) || toolErrorCodes.contains(d.code))
+        d.suppression == nil && d.severity == .error && codes.isToolFailure(d.code)
+    }
+}
+
+extension RuleMetadata {
+    /// SARIF metadata for a code.
+    public init(_ code: DiagnosticCode) {
+        self.init(id: code.id, shortDescription: code.summary, fullDescription: code.explanation,
+                  helpText: code.fix, helpURI: code.docsURL, defaultLevel: code.severity, tags: code.tags)
     }
 }

@@ -25,15 +25,10 @@ public enum ChecksLoader {
     /// The checks for `config`. Problems loading them are in `loadDiagnostics`.
     public static func load(_ config: Configuration, options: Options) -> Checks {
         var checks = Checks()
-        checks.codePrefixes = ["rule-file/", "schema/"]
-        checks.toolErrorCodes = [EngineCode.evaluationFailed, EngineCode.budgetExceeded]
-        // A schema that cannot be read or compiled in full is a tool failure when it is an error.
-        checks.toolErrorCodes.formUnion(SchemaCode.allCases.filter(\.isSchemaProblem).map(\.rawValue))
-        checks.documentation += engineDocumentation + SchemaCodeDocs.all
         if !config.rules.isEmpty {
             let (ruleSet, diagnostics) = loadRules(config, options: options)
             checks.loadDiagnostics += diagnostics
-            checks.documentation += ruleSet.rules.map(documentation)
+            checks.codes.add(ruleSet.rules.map(documentation))
             if !ruleSet.isEmpty {
                 checks.checkers.append(RuleChecker(ruleSet: ruleSet, explain: options.explainRules))
             }
@@ -70,7 +65,7 @@ public enum ChecksLoader {
                     sources.append(source)
                 }
             } catch {
-                diagnostics.append(Diagnostic(code: EngineCode.unreadable, severity: .error,
+                diagnostics.append(Diagnostic(EngineCode.unreadable, severity: .error,
                                               message: "cannot read rule file \(display): \(error.reason)",
                                               location: .path(display)))
             }
@@ -80,43 +75,15 @@ public enum ChecksLoader {
     }
 
     /// A rule's documentation for `explain`, SARIF and the language server's hovers.
-    public static func documentation(_ rule: Rule) -> CodeDocumentation {
-        CodeDocumentation(
-            code: rule.id, severity: rule.severity, summary: rule.summary,
-            description: rule.description ?? rule.summary,
-            help: rule.help ?? "See the rule's description.",
+    public static func documentation(_ rule: Rule) -> DiagnosticCode {
+        DiagnosticCode(
+            id: rule.id, severity: rule.severity, summary: rule.summary,
+            explanation: rule.description ?? rule.summary,
+            fix: rule.help ?? "See the rule's description.",
             badExample: rule.examples.first { $0.kind == .invalid }?.yaml.text,
             goodExample: rule.examples.first { $0.kind == .valid }?.yaml.text,
             tags: rule.tags, source: "\(rule.source.path):\(rule.source.line)", docsURL: rule.docsURL)
     }
-
-    /// The engine's own codes.
-    static let engineDocumentation: [CodeDocumentation] = [
-        CodeDocumentation(
-            code: EngineCode.evaluationFailed, severity: .error, summary: "A rule could not be evaluated on the data.",
-            description: """
-            An expression of a rule failed on a document: a key the rule reads is missing, a value \
-            has the wrong type, a number cannot be read. The rule neither passed nor failed there, \
-            so the run ends with status 2 (unless this code is lowered in .planlint.yaml).
-            """,
-            help: "Fix the data at the reported node, or make the rule guard against it (`has(...)`, `when:`).",
-            tags: ["rules"]),
-        CodeDocumentation(
-            code: EngineCode.budgetExceeded, severity: .error, summary: "A rule used more evaluation steps than its budget.",
-            description: """
-            Each rule may spend a bounded number of steps on a document (by default 1,000,000 plus \
-            100 per node of the document), so a costly rule cannot hang planlint. The rule was \
-            stopped; the run ends with status 2.
-            """,
-            help: "Simplify the rule, or raise `limits.cost-budget` (or `--cost-budget`) if the data is trusted.",
-            tags: ["rules", "limits"]),
-        CodeDocumentation(
-            code: EngineCode.selectorMatchedNothing, severity: .warning,
-            summary: "A rule's `for` path matched nothing in a document that has the structure leading to it.",
-            description: "Usually a typo in the rule's `for` path: a rule that never matches would pass silently.",
-            help: "Check the `for` path against the document (`planlint eval` helps).", tags: ["rules"]),
-    ]
-
 }
 
 /// Validates documents against the schemas the configuration binds to them or, when none
@@ -147,7 +114,7 @@ final class SchemaChecker: DocumentChecker {
                 }
                 if let schema = loaded.schema { schemas.append(schema) }
             case .remote(let url):
-                out.append(Diagnostic(code: SchemaCode.remoteSchema.rawValue, severity: .warning,
+                out.append(Diagnostic(SchemaCode.remoteSchema, severity: .warning,
                                       message: "the schema \(url) is not fetched: planlint never reads from the network",
                                       location: .span(modeline.span),
                                       help: "bind a local copy with `schemas:` in .planlint.yaml"))

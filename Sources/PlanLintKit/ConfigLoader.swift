@@ -51,7 +51,7 @@ public enum ConfigLoader {
             if k.kind != .file {
                 let reason = k.kind == .directory ? "is a directory" : (k.error ?? "not a regular file")
                 return Result(configuration: Configuration(root: defaultRoot), diagnostics: [
-                    Diagnostic(code: BuiltinCodes.configNotFound, severity: .error,
+                    Diagnostic(FrontendCode.configNotFound, severity: .error,
                                message: "cannot read config file \(explicit): \(reason)",
                                location: .path(explicit), help: "check the path given to `--config`"),
                 ])
@@ -78,7 +78,7 @@ public enum ConfigLoader {
                                          allCodes: [String]) -> [Diagnostic] {
         var out: [Diagnostic] = []
         for ref in config.severityKeys where !ref.code.contains("*") && !knownCodes(ref.code) {
-            var d = Diagnostic(code: BuiltinCodes.configUnknownCode, severity: .error,
+            var d = Diagnostic(FrontendCode.configUnknownCode, severity: .error,
                                message: "`\(ref.code)` is not a loaded rule or a planlint code",
                                location: .span(ref.span), primaryLabel: "unknown code")
             d.help = Suggest.didYouMean(ref.code, in: allCodes) ?? "`planlint rules` lists the loaded rules"
@@ -155,8 +155,8 @@ struct Loader {
         self.allowOutsideRoot = allowOutsideRoot
     }
 
-    mutating func error(_ code: String, _ message: String, at node: YAMLNode, label: String? = nil, help: String? = nil) {
-        diagnostics.append(Diagnostic(code: code, severity: .error, message: message, location: .span(node.span),
+    mutating func error(_ code: FrontendCode, _ message: String, at node: YAMLNode, label: String? = nil, help: String? = nil) {
+        diagnostics.append(Diagnostic(code, severity: .error, message: message, location: .span(node.span),
                                       primaryLabel: label, help: help))
     }
 
@@ -170,9 +170,9 @@ struct Loader {
             raw = try FileIO.readBytes(path: path, limit: ConfigLoader.configLimits.maxInputBytes)
         } catch {
             if let node = writtenAs {
-                self.error(BuiltinCodes.configNotFound, "cannot read config file \(node.scalarText ?? display): \(error.reason)", at: node)
+                self.error(FrontendCode.configNotFound, "cannot read config file \(node.scalarText ?? display): \(error.reason)", at: node)
             } else {
-                diagnostics.append(Diagnostic(code: BuiltinCodes.configNotFound, severity: .error,
+                diagnostics.append(Diagnostic(FrontendCode.configNotFound, severity: .error,
                                               message: "cannot read config file: \(error.reason)", location: .path(display)))
             }
             return nil
@@ -183,13 +183,13 @@ struct Loader {
         guard parsed.isComplete else { return nil }
         let docs = parsed.documents
         if docs.count > 1 {
-            error(BuiltinCodes.configInvalidValue, "a config file holds one YAML document, this one has \(docs.count)",
+            error(FrontendCode.configInvalidValue, "a config file holds one YAML document, this one has \(docs.count)",
                   at: docs[1], label: "second document")
         }
         guard let top = docs.first else { return ConfigLayer() }
         if top.isScalar && top.value == .null { return ConfigLayer() }
         guard top.isMapping else {
-            error(BuiltinCodes.configInvalidValue, "the config must be a mapping of settings", at: top,
+            error(FrontendCode.configInvalidValue, "the config must be a mapping of settings", at: top,
                   label: "expected a mapping", help: "see Docs/configuration.md for the keys")
             return nil
         }
@@ -203,12 +203,12 @@ struct Loader {
                 if targetReal == real || chain.contains(targetReal) {
                     let cycle = (chain + [real, targetReal]).drop { $0 != targetReal }
                         .map { PathUtil.display($0, cwd: cwd) }.joined(separator: " → ")
-                    error(BuiltinCodes.configExtendsCycle, "`extends` makes a cycle: \(cycle)", at: node,
+                    error(FrontendCode.configExtendsCycle, "`extends` makes a cycle: \(cycle)", at: node,
                           label: "leads back to a file that extends this one")
                     continue
                 }
                 if depth + 1 >= ConfigLoader.maxExtendsDepth {
-                    error(BuiltinCodes.configExtendsTooDeep,
+                    error(FrontendCode.configExtendsTooDeep,
                           "`extends` is nested more than \(ConfigLoader.maxExtendsDepth) files deep", at: node)
                     continue
                 }
@@ -220,7 +220,7 @@ struct Loader {
         var own = ConfigLayer()
         for (keyNode, value) in top.entries {
             guard let key = keyNode.scalarText, keyNode.isScalar else {
-                error(BuiltinCodes.configUnknownKey, "config keys are names, not collections", at: keyNode)
+                error(FrontendCode.configUnknownKey, "config keys are names, not collections", at: keyNode)
                 continue
             }
             switch key {
@@ -249,7 +249,7 @@ struct Loader {
             case "fail-on":
                 if let s = scalar(value, what: "`error`, `warning` or `info`") {
                     if let sev = Severity(name: s) { own.failOn = sev } else {
-                        error(BuiltinCodes.configInvalidValue, "`fail-on` must be `error`, `warning` or `info`, not `\(s)`",
+                        error(FrontendCode.configInvalidValue, "`fail-on` must be `error`, `warning` or `info`, not `\(s)`",
                               at: value, help: Suggest.didYouMean(s, in: ["error", "warning", "info"]))
                     }
                 }
@@ -266,13 +266,13 @@ struct Loader {
     mutating func unknownKey(_ node: YAMLNode, key: String, allowed: [String], context: String) {
         let help = Suggest.didYouMean(key, in: allowed)
             ?? "known keys: " + allowed.map { "`\($0)`" }.joined(separator: ", ")
-        error(BuiltinCodes.configUnknownKey, "`\(key)` is not \(context)", at: node, label: "unknown key", help: help)
+        error(FrontendCode.configUnknownKey, "`\(key)` is not \(context)", at: node, label: "unknown key", help: help)
     }
 
     /// A scalar's text, or a diagnostic.
     mutating func scalar(_ node: YAMLNode, what: String) -> String? {
         guard node.isScalar, let text = node.scalarText, node.value != .null else {
-            error(BuiltinCodes.configInvalidValue, "expected \(what) here", at: node,
+            error(FrontendCode.configInvalidValue, "expected \(what) here", at: node,
                   label: node.isScalar ? "empty" : "a \(node.kind)")
             return nil
         }
@@ -285,7 +285,7 @@ struct Loader {
             return scalar(node, what: "\(what) or a list of them") == nil ? [] : [node]
         }
         guard node.isSequence else {
-            error(BuiltinCodes.configInvalidValue, "expected \(what) or a list of them", at: node, label: "a mapping")
+            error(FrontendCode.configInvalidValue, "expected \(what) or a list of them", at: node, label: "a mapping")
             return []
         }
         return node.items.filter { scalar($0, what: what) != nil }
@@ -294,7 +294,7 @@ struct Loader {
     /// A non-negative (or at least `minimum`) integer.
     mutating func integer(_ node: YAMLNode, name: String, minimum: Int) -> Int? {
         guard node.isScalar, case .int(let text)? = node.value, let n = Int(text), n >= minimum else {
-            error(BuiltinCodes.configInvalidValue, "`\(name)` must be a whole number ≥ \(minimum)", at: node)
+            error(FrontendCode.configInvalidValue, "`\(name)` must be a whole number ≥ \(minimum)", at: node)
             return nil
         }
         return n
@@ -303,11 +303,11 @@ struct Loader {
     /// A size: a whole number of bytes, or a number with a unit (`512 KiB`, `10 MB`, `1 GiB`).
     mutating func size(_ node: YAMLNode, name: String) -> Int? {
         guard node.isScalar, let text = node.scalarText else {
-            error(BuiltinCodes.configInvalidValue, "`\(name)` must be a size such as `10 MiB` or a number of bytes", at: node)
+            error(FrontendCode.configInvalidValue, "`\(name)` must be a size such as `10 MiB` or a number of bytes", at: node)
             return nil
         }
         guard let n = LimitSettings.parseSize(text) else {
-            error(BuiltinCodes.configInvalidValue,
+            error(FrontendCode.configInvalidValue,
                   "`\(name)` must be a positive size such as `10 MiB` or a number of bytes (at most 4 GiB)", at: node)
             return nil
         }
@@ -324,23 +324,23 @@ struct Loader {
         let k = PathUtil.kind(abs)
         switch k.kind {
         case .missing:
-            error(BuiltinCodes.configNotFound, "\(what) `\(written)` does not exist", at: node,
+            error(FrontendCode.configNotFound, "\(what) `\(written)` does not exist", at: node,
                   label: "not found", help: "paths are relative to the folder of this config file")
             return nil
         case .other where k.error != nil:
-            error(BuiltinCodes.configNotFound, "cannot examine \(what) `\(written)`: \(k.error!)", at: node)
+            error(FrontendCode.configNotFound, "cannot examine \(what) `\(written)`: \(k.error!)", at: node)
             return nil
         default:
             break
         }
         if mustBe == .file && k.kind != .file {
-            error(BuiltinCodes.configInvalidValue, "\(what) `\(written)` is not a regular file", at: node)
+            error(FrontendCode.configInvalidValue, "\(what) `\(written)` is not a regular file", at: node)
             return nil
         }
         let real = PathUtil.realPath(abs) ?? abs
         if !allowOutsideRoot && !PathUtil.isInside(real, realRoot) {
             let via = real == abs ? "" : " (through a symbolic link, it is \(real))"
-            error(BuiltinCodes.configOutsideRoot, "\(what) `\(written)` is outside the repository \(root)\(via)", at: node,
+            error(FrontendCode.configOutsideRoot, "\(what) `\(written)` is outside the repository \(root)\(via)", at: node,
                   label: "outside the repository",
                   help: "keep configs, rules and schemas inside the repository, or pass `--allow-outside-root` if you trust this config")
             return nil
@@ -360,7 +360,7 @@ struct Loader {
                 if let map = ScalarSourceMapLookup.offset(of: error.offset, in: item) {
                     span = SourceSpan(file: span.file, range: ByteRange(map, min(map + 1, span.range.end)))
                 }
-                diagnostics.append(Diagnostic(code: BuiltinCodes.configInvalidGlob, severity: .error,
+                diagnostics.append(Diagnostic(FrontendCode.configInvalidGlob, severity: .error,
                                               message: "invalid glob `\(text)`: \(error.message)", location: .span(span),
                                               primaryLabel: error.message,
                                               help: "patterns support `*`, `**`, `?`, `[...]` and `\\` escapes (Docs/configuration.md)"))
@@ -371,13 +371,13 @@ struct Loader {
 
     mutating func schemas(_ node: YAMLNode, base: String) -> [SchemaBinding] {
         guard node.isSequence else {
-            error(BuiltinCodes.configInvalidValue, "`schemas` must be a list of `{schema: FILE, files: [GLOB, ...]}`", at: node)
+            error(FrontendCode.configInvalidValue, "`schemas` must be a list of `{schema: FILE, files: [GLOB, ...]}`", at: node)
             return []
         }
         var out: [SchemaBinding] = []
         for item in node.items {
             guard item.isMapping else {
-                error(BuiltinCodes.configInvalidValue, "each `schemas` entry is a mapping with `schema` and `files`", at: item)
+                error(FrontendCode.configInvalidValue, "each `schemas` entry is a mapping with `schema` and `files`", at: item)
                 continue
             }
             for (k, _) in item.entries {
@@ -385,11 +385,11 @@ struct Loader {
                 if !Loader.schemaKeys.contains(key) { unknownKey(k, key: key, allowed: Loader.schemaKeys, context: "a `schemas` entry key") }
             }
             guard let schemaNode = item["schema"] else {
-                error(BuiltinCodes.configInvalidValue, "this `schemas` entry has no `schema:` file", at: item, label: "missing `schema`")
+                error(FrontendCode.configInvalidValue, "this `schemas` entry has no `schema:` file", at: item, label: "missing `schema`")
                 continue
             }
             guard let filesNode = item["files"] else {
-                error(BuiltinCodes.configInvalidValue, "this `schemas` entry has no `files:` globs", at: item, label: "missing `files`",
+                error(FrontendCode.configInvalidValue, "this `schemas` entry has no `files:` globs", at: item, label: "missing `files`",
                       help: "for example `files: [\"Plans/**/*.yaml\"]`")
                 continue
             }
@@ -402,23 +402,23 @@ struct Loader {
 
     mutating func severityTable(_ node: YAMLNode, into keys: inout [SeverityKeyRef]) -> SeverityTable {
         guard node.isMapping else {
-            error(BuiltinCodes.configInvalidValue, "`severity` must map codes to `error`, `warning`, `info` or `off`", at: node)
+            error(FrontendCode.configInvalidValue, "`severity` must map codes to `error`, `warning`, `info` or `off`", at: node)
             return SeverityTable()
         }
         var table = SeverityTable()
         for (k, v) in node.entries {
             guard let code = k.scalarText, k.isScalar, !code.isEmpty else {
-                error(BuiltinCodes.configInvalidValue, "a `severity` key is a rule id or code", at: k)
+                error(FrontendCode.configInvalidValue, "a `severity` key is a rule id or code", at: k)
                 continue
             }
             guard let text = scalar(v, what: "`error`, `warning`, `info` or `off`") else { continue }
             guard let setting = SeveritySetting(name: text) else {
-                error(BuiltinCodes.configInvalidValue, "severity must be `error`, `warning`, `info` or `off`, not `\(text)`", at: v,
+                error(FrontendCode.configInvalidValue, "severity must be `error`, `warning`, `info` or `off`, not `\(text)`", at: v,
                       help: Suggest.didYouMean(text, in: ["error", "warning", "info", "off"]))
                 continue
             }
-            if !code.contains("*") && BuiltinCodes.isProtected(code) && setting != .level(.error) {
-                error(BuiltinCodes.configProtectedCode,
+            if !code.contains("*") && Codes.isProtected(code) && setting != .level(.error) {
+                error(FrontendCode.configProtectedCode,
                       "`\(code)` cannot be turned off or lowered: a file with this problem was not checked", at: k,
                       label: "protected code", help: "fix or exclude the file instead")
                 continue
@@ -431,7 +431,7 @@ struct Loader {
 
     mutating func limits(_ node: YAMLNode) -> LimitSettings {
         guard node.isMapping else {
-            error(BuiltinCodes.configInvalidValue, "`limits` must be a mapping (`max-file-size`, `max-depth`, …)", at: node)
+            error(FrontendCode.configInvalidValue, "`limits` must be a mapping (`max-file-size`, `max-depth`, …)", at: node)
             return LimitSettings()
         }
         var l = LimitSettings()
@@ -451,13 +451,13 @@ struct Loader {
 
     mutating func overrides(_ node: YAMLNode, base: String, keys: inout [SeverityKeyRef]) -> [PathOverride] {
         guard node.isSequence else {
-            error(BuiltinCodes.configInvalidValue, "`overrides` must be a list of `{files: [GLOB, ...], severity: {...}}`", at: node)
+            error(FrontendCode.configInvalidValue, "`overrides` must be a list of `{files: [GLOB, ...], severity: {...}}`", at: node)
             return []
         }
         var out: [PathOverride] = []
         for item in node.items {
             guard item.isMapping else {
-                error(BuiltinCodes.configInvalidValue, "each `overrides` entry is a mapping with `files` and settings", at: item)
+                error(FrontendCode.configInvalidValue, "each `overrides` entry is a mapping with `files` and settings", at: item)
                 continue
             }
             var o = PathOverride(files: GlobList([], base: base), severity: SeverityTable(), limits: LimitSettings())
@@ -472,7 +472,7 @@ struct Loader {
                 case "limits":
                     o.limits = limits(v)
                     if let k = v.entry("max-expression-depth")?.key {
-                        error(BuiltinCodes.configUnknownKey, "`max-expression-depth` cannot be set per path", at: k,
+                        error(FrontendCode.configUnknownKey, "`max-expression-depth` cannot be set per path", at: k,
                               label: "not allowed in `overrides`",
                               help: "rule expressions are compiled once for the whole run: set it in the top-level `limits`")
                     }
@@ -481,14 +481,14 @@ struct Loader {
                         ? "`\(key)` applies to the whole run and can only be set at the top level"
                         : nil
                     if let help {
-                        error(BuiltinCodes.configUnknownKey, "`\(key)` cannot be set per path", at: k, label: "not allowed in `overrides`", help: help)
+                        error(FrontendCode.configUnknownKey, "`\(key)` cannot be set per path", at: k, label: "not allowed in `overrides`", help: help)
                     } else {
                         unknownKey(k, key: key, allowed: Loader.overrideKeys, context: "an `overrides` key")
                     }
                 }
             }
             if !hasFiles {
-                error(BuiltinCodes.configInvalidValue, "this `overrides` entry has no `files:` globs", at: item, label: "missing `files`")
+                error(FrontendCode.configInvalidValue, "this `overrides` entry has no `files:` globs", at: item, label: "missing `files`")
                 continue
             }
             out.append(o)

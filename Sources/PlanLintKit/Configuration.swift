@@ -21,7 +21,7 @@ public enum SeveritySetting: Sendable, Hashable, CustomStringConvertible {
 /// severity or `off`.
 ///
 /// An exact code beats any pattern; among patterns that match, the one written last wins.
-/// Patterns never change protected codes (`BuiltinCodes.protected`): a file that could not be
+/// Patterns never change protected codes (`Codes.isProtected`): a file that could not be
 /// read must never look clean.
 public struct SeverityTable: Sendable, Hashable {
     public struct Entry: Sendable, Hashable {
@@ -49,7 +49,7 @@ public struct SeverityTable: Sendable, Hashable {
     /// The setting for `code`, or nil when no entry applies.
     public func setting(for code: String) -> SeveritySetting? {
         if let exact = entries.last(where: { !$0.isPattern && $0.pattern == code }) { return exact.setting }
-        if BuiltinCodes.isProtected(code) { return nil }
+        if Codes.isProtected(code) { return nil }
         return entries.last(where: { $0.isPattern && SeverityTable.codeMatches($0.pattern, code) })?.setting
     }
 

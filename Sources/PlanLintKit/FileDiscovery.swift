@@ -103,7 +103,7 @@ public enum FileDiscovery {
         }
 
         mutating func ioError(_ display: String, _ message: String, help: String? = nil) {
-            diagnostics.append(Diagnostic(code: BuiltinCodes.ioError, severity: .error, message: message,
+            diagnostics.append(Diagnostic(FrontendCode.ioError, severity: .error, message: message,
                                           location: .path(display), help: help))
         }
 
@@ -190,7 +190,7 @@ public enum FileDiscovery {
                         if config.isExcluded(absolutePath: childAbs, isDirectory: true) { continue }
                         if frame.ancestors.contains(childID) {
                             diagnostics.append(Diagnostic(
-                                code: BuiltinCodes.symlinkLoop, severity: .warning,
+                                FrontendCode.symlinkLoop, severity: .warning,
                                 message: "\(childDisplay) links back to a folder that contains it; not followed",
                                 location: .path(childDisplay),
                                 help: "remove the link or add it to `exclude` in .planlint.yaml"))

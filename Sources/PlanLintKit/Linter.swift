@@ -83,12 +83,12 @@ public struct Linter: Sendable {
                 raw = try FileIO.readBytes(path: path, limit: yamlLimits.maxInputBytes)
             } catch {
                 if error.reason.contains("over the limit") {
-                    return [Diagnostic(code: "input-too-large", severity: .error,
+                    return [Diagnostic(YAMLProblem.Code.inputTooLarge, severity: .error,
                                        message: "\(target.displayPath) is over the size limit of \(yamlLimits.maxInputBytes) bytes; not checked",
                                        location: .path(target.displayPath),
                                        help: "raise `limits.max-file-size` in .planlint.yaml or pass `--max-file-size` if the file is trusted")]
                 }
-                return [Diagnostic(code: BuiltinCodes.ioError, severity: .error,
+                return [Diagnostic(FrontendCode.ioError, severity: .error,
                                    message: "cannot read \(target.displayPath): \(error.reason)",
                                    location: .path(target.displayPath))]
             }
@@ -121,7 +121,7 @@ public struct Linter: Sendable {
         var kept: [Diagnostic] = []
         kept.reserveCapacity(diagnostics.count)
         for var d in diagnostics {
-            if !BuiltinCodes.isProtected(d.code),
+            if !Codes.isProtected(d.code),
                let setting = configuration.severitySetting(for: d.code, absolutePath: absolutePath) {
                 switch setting {
                 case .off: continue

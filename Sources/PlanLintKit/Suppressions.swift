@@ -98,7 +98,7 @@ public enum Suppressions {
         let word = file.text(in: ByteRange(wordStart, i))
         guard let scope = SuppressionDirective.Scope(rawValue: word) else {
             let names = [SuppressionDirective.Scope.nextLine, .line, .file].map(\.rawValue)
-            var d = Diagnostic(code: BuiltinCodes.invalidSuppression, severity: .warning,
+            var d = Diagnostic(FrontendCode.invalidSuppression, severity: .warning,
                                message: "`\(word)` is not a planlint directive; this comment suppresses nothing",
                                location: .span(SourceSpan(file: file, range: ByteRange(wordStart, i))),
                                primaryLabel: "unknown directive")
@@ -122,7 +122,7 @@ public enum Suppressions {
             codes.append(.init(code: file.text(in: ByteRange(start, i)), range: ByteRange(start, i)))
         }
         if codes.isEmpty {
-            return .problem(Diagnostic(code: BuiltinCodes.invalidSuppression, severity: .warning,
+            return .problem(Diagnostic(FrontendCode.invalidSuppression, severity: .warning,
                                        message: "`\(word)` names no code; this comment suppresses nothing",
                                        location: .span(SourceSpan(file: file, range: ByteRange(wordStart, wordStart + word.utf8.count))),
                                        primaryLabel: "expected codes after this",
@@ -227,7 +227,7 @@ public enum Suppressions {
         var used = directives.map { [Bool](repeating: false, count: $0.codes.count) }
         for di in diagnostics.indices {
             let d = diagnostics[di]
-            guard d.path == file.path, !BuiltinCodes.isProtected(d.code) else { continue }
+            guard d.path == file.path, !Codes.isProtected(d.code) else { continue }
             let line = d.span.map { file.lineIndex(containing: $0.range.start) }
             for (i, directive) in directives.enumerated() {
                 if directive.scope != .file {
@@ -245,14 +245,14 @@ public enum Suppressions {
         for (i, directive) in directives.enumerated() {
             for (j, c) in directive.codes.enumerated() where !used[i][j] {
                 let span = SourceSpan(file: file, range: c.range)
-                if BuiltinCodes.isProtected(c.code) {
+                if Codes.isProtected(c.code) {
                     warnings.append(Diagnostic(
-                        code: BuiltinCodes.invalidSuppression, severity: .warning,
+                        FrontendCode.invalidSuppression, severity: .warning,
                         message: "`\(c.code)` cannot be suppressed: a file with this problem was not checked",
                         location: .span(span), primaryLabel: "protected code",
                         help: "fix the file, or exclude it in .planlint.yaml"))
                 } else if !isKnownCode(c.code) {
-                    var d = Diagnostic(code: BuiltinCodes.unknownSuppressionCode, severity: .warning,
+                    var d = Diagnostic(FrontendCode.unknownSuppressionCode, severity: .warning,
                                        message: "`\(c.code)` is not a loaded rule or a planlint code",
                                        location: .span(span), primaryLabel: "unknown code")
                     d.help = Suggest.didYouMean(c.code, in: allCodes) ?? "`planlint rules` lists the loaded rules"
@@ -265,7 +265,7 @@ public enum Suppressions {
                         scope = directive.targetLine.map { "on line \($0 + 1)" } ?? "(no line follows the comment)"
                     }
                     warnings.append(Diagnostic(
-                        code: BuiltinCodes.unusedSuppression, severity: .warning,
+                        FrontendCode.unusedSuppression, severity: .warning,
                         message: "suppression of `\(c.code)` is unused: no such finding \(scope)",
                         location: .span(span), primaryLabel: "suppresses nothing",
                         help: "remove `\(c.code)` from the comment"))

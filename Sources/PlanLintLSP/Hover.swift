@@ -143,15 +143,15 @@ enum HoverContent {
     }
 
     /// A code's documentation, as `planlint explain` gives it.
-    static func describe(_ doc: CodeDocumentation, markdown: Bool) -> String {
+    static func describe(_ doc: DiagnosticCode, markdown: Bool) -> String {
         var parts: [String] = []
         if markdown {
-            parts.append("**\(doc.code)** · \(doc.severity) — \(doc.summary)")
+            parts.append("**\(doc.id)** · \(doc.severity) — \(doc.summary)")
         } else {
-            parts.append("\(doc.code) (\(doc.severity)): \(doc.summary)")
+            parts.append("\(doc.id) (\(doc.severity)): \(doc.summary)")
         }
-        if doc.description != doc.summary { parts.append(doc.description.trimmingTrailingNewlines) }
-        parts.append((markdown ? "**Fix:** " : "Fix: ") + doc.help)
+        if doc.explanation != doc.summary { parts.append(doc.explanation.trimmingTrailingNewlines) }
+        parts.append((markdown ? "**Fix:** " : "Fix: ") + doc.fix)
         var origin = doc.source == "built in" ? "planlint's own code" : "defined at \(doc.source)"
         if let url = doc.docsURL { origin += markdown ? " · [documentation](\(url))" : " · \(url)" }
         parts.append(origin)

@@ -138,7 +138,7 @@ enum ProjectLoader {
         for path in config.rules.map(\.path) { stamp(path) }
         for path in rules.files { stamp(path) }
         checks.loadDiagnostics += rules.diagnostics
-        checks.documentation += rules.ruleSet.rules.map(ChecksLoader.documentation)
+        checks.codes.add(rules.ruleSet.rules.map(ChecksLoader.documentation))
         if !rules.ruleSet.isEmpty {
             checks.checkers.append(RuleChecker(ruleSet: rules.ruleSet))
         }
@@ -180,7 +180,7 @@ enum ProjectLoader {
                     raw = try FileIO.readBytes(path: file, limit: options.yamlLimits.maxInputBytes)
                     texts[file] = (raw, false)
                 } catch {
-                    diagnostics.append(Diagnostic(code: EngineCode.unreadable, severity: .error,
+                    diagnostics.append(Diagnostic(EngineCode.unreadable, severity: .error,
                                                   message: "cannot read rule file \(display): \(error.reason)",
                                                   location: .path(display)))
                     continue

@@ -1,78 +1,112 @@
 import Diagnostics
+import RuleLanguage
+import YAMLTree
 
 /// The codes of the diagnostics the rule engine itself reports (rule ids are the codes of
-/// rule findings).
-public enum EngineCode {
+/// rule findings): problems in rule files, and rules that could not be run over a document.
+public enum EngineCode: String, CodeCatalogue {
     // Problems in rule files (reported when loading; each makes the CLI exit 2 when an error).
     /// A key the rule format does not know (with "did you mean").
-    public static let unknownKey = "rule-file/unknown-key"
+    case unknownKey = "rule-file/unknown-key"
     /// A required key is missing (`id`, `severity`, `summary`, `for`, `assert`).
-    public static let missingKey = "rule-file/missing-key"
+    case missingKey = "rule-file/missing-key"
     /// A value of the wrong kind or outside the allowed ones (a severity, an id, a URL…).
-    public static let invalidValue = "rule-file/invalid-value"
+    case invalidValue = "rule-file/invalid-value"
     /// Two rules with the same id.
-    public static let duplicateID = "rule-file/duplicate-id"
+    case duplicateID = "rule-file/duplicate-id"
     /// A `for` path that does not parse.
-    public static let invalidPath = "rule-file/invalid-path"
+    case invalidPath = "rule-file/invalid-path"
     /// A message template with unbalanced braces.
-    public static let invalidMessage = "rule-file/invalid-message"
+    case invalidMessage = "rule-file/invalid-message"
     /// A rule file (or folder) that cannot be read.
-    public static let unreadable = "rule-file/unreadable"
+    case unreadable = "rule-file/unreadable"
     /// A rule file without rules, or a folder without rule files.
-    public static let noRules = "rule-file/no-rules"
-    /// An expression problem: `rule-file/` + the compiler's code (`rule-file/unknown-identifier`).
-    public static func expression(_ code: String) -> String { "rule-file/" + code }
+    case noRules = "rule-file/no-rules"
 
     // Problems while running rules over a document.
     /// An expression could not be evaluated over the data (a missing key, a type mismatch).
-    public static let evaluationFailed = "rule-evaluation-failed"
+    case evaluationFailed = "rule-evaluation-failed"
     /// A rule used more evaluation steps than its budget on a document.
-    public static let budgetExceeded = "rule-budget-exceeded"
+    case budgetExceeded = "rule-budget-exceeded"
     /// A `for` path matched nothing in a document that has the structure leading to it.
-    public static let selectorMatchedNothing = "rule-selector-matched-nothing"
+    case selectorMatchedNothing = "rule-selector-matched-nothing"
 
-    /// Codes a rule id may not take.
-    static let reserved: Set<String> = [
-        evaluationFailed, budgetExceeded, selectorMatchedNothing,
-        "yaml-syntax", "duplicate-key", "undefined-alias", "recursive-alias", "invalid-merge",
-        "nesting-too-deep", "alias-expansion-limit", "input-too-large", "encoding", "io-error",
-    ]
-}
+    public var definition: DiagnosticCode {
+        let ruleFile = """
+        A rule file could not be loaded as written; the rules it holds do not run, and the run \
+        ends with status 2. See Docs/rules.md for the rule format.
+        """
+        switch self {
+        case .unknownKey:
+            return define(.error, toolFailure: true, summary: "A rule file uses a key the rule format does not know.",
+                          explanation: ruleFile, fix: "Correct the key (the message suggests the closest known one); see Docs/rules.md for the keys.",
+                          bad: "rules:\n  - id: x\n    sevrity: error", tags: ["rule-file"])
+        case .missingKey:
+            return define(.error, toolFailure: true, summary: "A rule lacks a required key.",
+                          explanation: ruleFile, fix: "Every rule needs `id`, `severity`, `summary`, `for` and `assert`.", tags: ["rule-file"])
+        case .invalidValue:
+            return define(.error, toolFailure: true, summary: "A value in a rule file is of the wrong kind or not allowed.",
+                          explanation: ruleFile, fix: "See the message and Docs/rules.md for the allowed values.", tags: ["rule-file"])
+        case .duplicateID:
+            return define(.error, toolFailure: true, summary: "Two rules have the same id.",
+                          explanation: ruleFile, fix: "Rule ids must be unique across all loaded rule files; rename one.", tags: ["rule-file"])
+        case .invalidPath:
+            return define(.error, toolFailure: true, summary: "A rule's `for` path does not parse.",
+                          explanation: ruleFile, fix: "See Docs/rules.md, \"Paths\", for the one path dialect.", tags: ["rule-file"])
+        case .invalidMessage:
+            return define(.error, toolFailure: true, summary: "A message template has unbalanced braces.",
+                          explanation: ruleFile, fix: "Close each `{` with `}`; write `{{` and `}}` for literal braces.", tags: ["rule-file"])
+        case .unreadable:
+            return define(.error, toolFailure: true, summary: "A rule file or folder cannot be read.",
+                          explanation: ruleFile, fix: "Check the path given with --rules or `rules:`.", tags: ["rule-file"])
+        case .noRules:
+            return define(.warning, toolFailure: true, summary: "A rule file has no rules, or a folder no rule files.",
+                          explanation: "A folder without rule files is an error (nothing would be checked); a file without rules is a warning.",
+                          fix: "Add rules, or stop passing the path.", tags: ["rule-file"])
+        case .evaluationFailed:
+            return define(.error, toolFailure: true, summary: "A rule could not be evaluated on the data.",
+                          explanation: """
+                          An expression of a rule failed on a document: a key the rule reads is missing, a value \
+                          has the wrong type, a number cannot be read. The rule neither passed nor failed there, \
+                          so the run ends with status 2 (unless this code is lowered in .planlint.yaml).
+                          """,
+                          fix: "Fix the data at the reported node, or make the rule guard against it (`has(...)`, `when:`).",
+                          tags: ["rules"])
+        case .budgetExceeded:
+            return define(.error, toolFailure: true, summary: "A rule used more evaluation steps than its budget.",
+                          explanation: """
+                          Each rule may spend a bounded number of steps on a document (by default 1,000,000 plus \
+                          100 per node of the document), so a costly rule cannot hang planlint. The rule was \
+                          stopped; the run ends with status 2.
+                          """,
+                          fix: "Simplify the rule, or raise `limits.cost-budget` (or `--cost-budget`) if the data is trusted.",
+                          tags: ["rules", "limits"])
+        case .selectorMatchedNothing:
+            return define(.warning, summary: "A rule's `for` path matched nothing in a document that has the structure leading to it.",
+                          explanation: "Usually a typo in the rule's `for` path: a rule that never matches would pass silently.",
+                          fix: "Check the `for` path against the document (`planlint eval` helps).", tags: ["rules"])
+        }
+    }
 
-/// What a listing or SARIF needs to know about one of the engine's own codes.
-public struct EngineCodeInfo: Sendable, Hashable {
-    public let code: String
-    public let severity: Severity
-    public let summary: String
-    public let help: String
-}
+    /// The code of an expression problem in a rule file: `rule-file/` + the compiler's code
+    /// (`rule-file/unknown-identifier`).
+    public static func expression(_ code: ExpressionProblem.Code) -> String { "rule-file/" + code.rawValue }
 
-extension EngineCode {
-    /// The engine's own codes with a summary and help each (for SARIF `rules`, `explain`).
-    /// Expression problems in rule files use `rule-file/` + the compiler's code and are not
-    /// listed one by one.
-    public static let catalog: [EngineCodeInfo] = [
-        EngineCodeInfo(code: unknownKey, severity: .error, summary: "A rule file uses a key the rule format does not know.",
-                       help: "Correct the key (the message suggests the closest known one); see Docs/rules.md for the keys."),
-        EngineCodeInfo(code: missingKey, severity: .error, summary: "A rule lacks a required key.",
-                       help: "Every rule needs `id`, `severity`, `summary`, `for` and `assert`."),
-        EngineCodeInfo(code: invalidValue, severity: .error, summary: "A value in a rule file is of the wrong kind or not allowed.",
-                       help: "See the message and Docs/rules.md for the allowed values."),
-        EngineCodeInfo(code: duplicateID, severity: .error, summary: "Two rules have the same id.",
-                       help: "Rule ids must be unique across all loaded rule files; rename one."),
-        EngineCodeInfo(code: invalidPath, severity: .error, summary: "A rule's `for` path does not parse.",
-                       help: "See Docs/rules.md, \"Paths\", for the one path dialect."),
-        EngineCodeInfo(code: invalidMessage, severity: .error, summary: "A message template has unbalanced braces.",
-                       help: "Close each `{` with `}`; write `{{` and `}}` for literal braces."),
-        EngineCodeInfo(code: unreadable, severity: .error, summary: "A rule file or folder cannot be read.",
-                       help: "Check the path given with --rules."),
-        EngineCodeInfo(code: noRules, severity: .warning, summary: "A rule file has no rules, or a folder no rule files.",
-                       help: "Add rules, or stop passing the path."),
-        EngineCodeInfo(code: evaluationFailed, severity: .error, summary: "A rule could not be evaluated on the data.",
-                       help: "The data lacks something the rule reads, or has another type; guard the rule with `when: has(…)` or fix the data."),
-        EngineCodeInfo(code: budgetExceeded, severity: .error, summary: "A rule used more evaluation steps than its budget.",
-                       help: "Make the rule do less work per match (avoid nested loops over large lists), or raise the budget."),
-        EngineCodeInfo(code: selectorMatchedNothing, severity: .warning, summary: "A rule's `for` path matched nothing where the document has the structure leading to it.",
-                       help: "Correct the key in the path (the message suggests one), or mark it optional with `?`."),
-    ]
+    /// The definitions of `rule-file/<expression code>`: the compiler's, under the engine's name.
+    public static var expressionDefinitions: [DiagnosticCode] {
+        ExpressionProblem.Code.allCases.map { code in
+            var d = code.definition
+            d.id = expression(code)
+            d.tags = ["rule-file"] + d.tags.filter { $0 != "expression" }
+            return d
+        }
+    }
+
+    /// Every code the engine reports.
+    public static var allDefinitions: [DiagnosticCode] { definitions + expressionDefinitions }
+
+    /// Codes a rule id may not take: the engine's own and those of reading YAML (and
+    /// `io-error`, the frontend's code for an unreadable file).
+    static let reserved: Set<String> = Set([evaluationFailed, budgetExceeded, selectorMatchedNothing].map(\.rawValue)
+        + YAMLProblem.Code.allCases.map(\.rawValue) + ["io-error"])
 }

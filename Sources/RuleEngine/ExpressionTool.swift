@@ -31,7 +31,7 @@ public enum ExpressionTool {
             case .success(let s): selector = s
             case .failure(let problems):
                 for p in problems.problems {
-                    let code = p.expressionCode?.rawValue ?? EngineCode.invalidPath
+                    let code = p.expressionCode?.rawValue ?? EngineCode.invalidPath.rawValue
                     out.diagnostics.append(Diagnostic(code: code, severity: .error, message: p.message,
                                                       location: .span(SourceSpan(file: pathFile, range: p.range)),
                                                       primaryLabel: p.label, notes: p.notes, help: p.help))
@@ -45,14 +45,14 @@ public enum ExpressionTool {
             if let slot = scope.declare(c.name) {
                 captures.append((selector.steps.count - 1 - c.step, slot))
             } else {
-                out.diagnostics.append(Diagnostic(code: EngineCode.invalidPath, severity: .error,
+                out.diagnostics.append(Diagnostic(EngineCode.invalidPath, severity: .error,
                                                   message: "`\(c.name)` is already a variable",
                                                   location: .span(SourceSpan(file: pathFile, range: c.range))))
             }
         }
         let compiled = Expression.compile(expression, scope: scope)
         for p in compiled.problems {
-            out.diagnostics.append(Diagnostic(code: p.code.rawValue, severity: .error, message: p.message,
+            out.diagnostics.append(Diagnostic(p.code, severity: .error, message: p.message,
                                               location: .span(SourceSpan(file: exprFile, range: p.range)),
                                               primaryLabel: p.label, notes: p.notes, help: p.help))
         }
@@ -113,7 +113,7 @@ public enum ExpressionTool {
     /// An evaluation failure: at the data node when the data caused it, else at the
     /// expression (`label` then says where in the expression the data was being read).
     static func failure(_ e: EvaluationError, label: Label, fallback: YAMLNode?) -> Diagnostic {
-        let code = e.code == .budgetExceeded ? EngineCode.budgetExceeded : EngineCode.evaluationFailed
+        let code = (e.code == .budgetExceeded ? EngineCode.budgetExceeded : EngineCode.evaluationFailed).rawValue
         if let node = e.node {
             return Diagnostic(code: code, severity: .error, message: e.message, location: .span(Blame.span(of: node)),
                               primaryLabel: e.code.rawValue, labels: [label], notes: e.notes, help: e.help)

@@ -52,7 +52,7 @@ public enum RuleLoader {
         var preParsed: [(SourceFile, YAMLParseResult)] = []
         for path in ruleFiles(in: paths, diagnostics: &diagnostics) {
             guard let data = FileManager.default.contents(atPath: path) else {
-                diagnostics.append(Diagnostic(code: EngineCode.unreadable, severity: .error,
+                diagnostics.append(Diagnostic(EngineCode.unreadable, severity: .error,
                                               message: "cannot read rule file \(path)", location: .path(path)))
                 continue
             }
@@ -88,7 +88,7 @@ public enum RuleLoader {
         for path in paths {
             var isDir: ObjCBool = false
             guard fm.fileExists(atPath: path, isDirectory: &isDir) else {
-                diagnostics.append(Diagnostic(code: EngineCode.unreadable, severity: .error,
+                diagnostics.append(Diagnostic(EngineCode.unreadable, severity: .error,
                                               message: "no rule file or folder at \(path)", location: .path(path)))
                 continue
             }
@@ -111,7 +111,7 @@ public enum RuleLoader {
                 }
             }
             if found.isEmpty {
-                diagnostics.append(Diagnostic(code: EngineCode.noRules, severity: .error,
+                diagnostics.append(Diagnostic(EngineCode.noRules, severity: .error,
                                               message: "no rule files (*.yaml, *.yml) in folder \(path)", location: .path(path)))
             }
             out += found.sorted()
@@ -151,6 +151,11 @@ struct Loader {
 
     // MARK: Reporting
 
+    mutating func report(_ code: EngineCode, _ message: String, at span: SourceSpan, severity: Severity = .error,
+                         label: String? = nil, labels: [Label] = [], notes: [String] = [], help: String? = nil) {
+        report(code.rawValue, message, at: span, severity: severity, label: label, labels: labels, notes: notes, help: help)
+    }
+
     mutating func report(_ code: String, _ message: String, at span: SourceSpan, severity: Severity = .error,
                          label: String? = nil, labels: [Label] = [], notes: [String] = [], help: String? = nil) {
         diagnostics.append(Diagnostic(code: code, severity: severity, message: message, location: .span(span),
@@ -164,7 +169,7 @@ struct Loader {
 
     mutating func reportProblems(_ problems: [TextProblem], in text: RuleText, defaultCode: String) {
         for p in problems {
-            let code = p.expressionCode.map { EngineCode.expression($0.rawValue) } ?? defaultCode
+            let code = p.expressionCode.map(EngineCode.expression) ?? defaultCode
             report(code, p.message, at: text.span(of: p.range), label: p.label, notes: p.notes, help: p.help)
         }
     }
@@ -439,7 +444,7 @@ struct Loader {
             selectorText = rt
             switch SelectorPath.parse(t, limits: limits) {
             case .success(let p): selector = p
-            case .failure(let problems): reportProblems(problems.problems, in: rt, defaultCode: EngineCode.invalidPath)
+            case .failure(let problems): reportProblems(problems.problems, in: rt, defaultCode: EngineCode.invalidPath.rawValue)
             }
         }
 
@@ -464,7 +469,7 @@ struct Loader {
             let rt = RuleText(text: t, node: entry.value)
             let r = Expression.compile(t, scope: scope, expecting: expecting, limits: limits)
             guard let e = r.expression else {
-                reportProblems(r.problems.map { TextProblem($0) }, in: rt, defaultCode: EngineCode.expression("expr-syntax"))
+                reportProblems(r.problems.map { TextProblem($0) }, in: rt, defaultCode: EngineCode.expression(.syntax))
                 return nil
             }
             return Rule.Part(expression: e, source: rt, offset: 0)
@@ -475,7 +480,7 @@ struct Loader {
             switch MessageTemplate.parse(t, scope: scope, limits: limits) {
             case .success(let m): return Rule.Template(template: m, source: rt)
             case .failure(let problems):
-                reportProblems(problems.problems, in: rt, defaultCode: EngineCode.invalidMessage)
+                reportProblems(problems.problems, in: rt, defaultCode: EngineCode.invalidMessage.rawValue)
                 return nil
             }
         }

@@ -432,7 +432,7 @@ struct RuleEvaluation {
         let exprSpan = f.part.span(of: f.error.range)
         if f.error.code == .budgetExceeded {
             diagnostics.append(Diagnostic(
-                code: EngineCode.budgetExceeded, severity: .error,
+                EngineCode.budgetExceeded, severity: .error,
                 message: "rule `\(rule.id)` exceeded its budget of \(meter.limit) evaluation steps on this document",
                 location: .span(Blame.span(of: match)), primaryLabel: "while checking this",
                 labels: [Label(span: rule.source.idSpan, message: "the rule"), Label(span: exprSpan, message: "in \(f.what)")],
@@ -442,7 +442,7 @@ struct RuleEvaluation {
         }
         let node = f.error.node ?? match
         diagnostics.append(Diagnostic(
-            code: EngineCode.evaluationFailed, severity: .error,
+            EngineCode.evaluationFailed, severity: .error,
             message: "rule `\(rule.id)` could not be evaluated: \(f.error.message)",
             location: .span(Blame.span(of: node)), primaryLabel: f.error.code.rawValue,
             labels: [Label(span: exprSpan, message: "in \(f.what) of rule `\(rule.id)`")],
@@ -473,7 +473,7 @@ struct RuleEvaluation {
             if let first { labels.append(Label(span: Blame.span(of: first), message: "a \(found)")) }
         }
         diagnostics.append(Diagnostic(
-            code: EngineCode.selectorMatchedNothing, severity: .warning, message: message, location: .span(span),
+            EngineCode.selectorMatchedNothing, severity: .warning, message: message, location: .span(span),
             primaryLabel: "matched nothing from here on", labels: labels, help: help))
     }
 }

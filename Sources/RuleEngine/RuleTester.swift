@@ -163,7 +163,7 @@ struct ExampleRun {
 
         // What the example declares.
         var expected: [(code: String, line: Int)] = []
-        let allowed: Set<String> = [rule.id, EngineCode.evaluationFailed, EngineCode.budgetExceeded, EngineCode.selectorMatchedNothing]
+        let allowed: Set<String> = [rule.id, EngineCode.evaluationFailed.rawValue, EngineCode.budgetExceeded.rawValue, EngineCode.selectorMatchedNothing.rawValue]
         for m in Self.markers(in: file) {
             if m.codes.isEmpty {
                 out.append(failure("`# expect:` names no rule id (example line \(m.line))", exampleLine: m.line, file: file))

@@ -65,7 +65,7 @@ public struct SchemaModeline: Sendable, Equatable {
     /// An info diagnostic for a modeline naming a remote schema.
     public func remoteDiagnostic() -> Diagnostic? {
         guard case .remote(let url) = target else { return nil }
-        return Diagnostic(code: SchemaCode.remoteSchema.rawValue, severity: .info,
+        return Diagnostic(SchemaCode.remoteSchema, severity: .info,
                           message: "remote schemas are not fetched: \(url)", location: .span(span),
                           primaryLabel: "not fetched",
                           notes: ["planlint never reads from the network, so this file is not checked against a schema"],

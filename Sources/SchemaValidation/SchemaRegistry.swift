@@ -84,7 +84,7 @@ public final class SchemaRegistry: Sendable {
         func fail(_ code: SchemaCode, _ message: String, notes: [String] = []) -> SchemaLoadResult {
             let location: Location = requestedAt.map { .span($0) } ?? .path(path)
             return SchemaLoadResult(schema: nil, diagnostics: [
-                Diagnostic(code: code.rawValue, severity: .error, message: message, location: location, notes: notes),
+                Diagnostic(code, severity: .error, message: message, location: location, notes: notes),
             ])
         }
         if let root = allowedRoot, !SchemaRegistry.isInside(absolute, root) {

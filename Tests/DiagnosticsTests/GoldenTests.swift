@@ -13,6 +13,7 @@ struct GoldenTests {
         let failing = diagnostics.contains { $0.severity == .error && $0.suppression == nil }
         return RenderContext(
             toolVersion: "0.1.0",
+            rules: RuleMetadata.fixtureRules,
             rootDirectory: Golden.fixturesDirectory,
             exitCode: failing ? 1 : 0,
             executionSuccessful: true,

@@ -1,4 +1,5 @@
 import RuleEngine
+import RuleLanguage
 import Testing
 
 @Suite struct SuggestionTests {
@@ -28,13 +29,14 @@ import Testing
 }
 
 @Suite struct EngineCodeTests {
-    @Test func everyEngineCodeIsCataloguedOnce() {
-        let codes = EngineCode.catalog.map(\.code)
-        #expect(Set(codes).count == codes.count)
-        for c in [EngineCode.evaluationFailed, EngineCode.budgetExceeded, EngineCode.selectorMatchedNothing,
-                  EngineCode.unknownKey, EngineCode.missingKey, EngineCode.invalidValue, EngineCode.duplicateID,
-                  EngineCode.invalidPath, EngineCode.invalidMessage, EngineCode.unreadable, EngineCode.noRules] {
-            #expect(codes.contains(c), "\(c)")
+    @Test func everyEngineCodeIsDefinedOnce() {
+        let ids = EngineCode.allDefinitions.map(\.id)
+        #expect(Set(ids).count == ids.count)
+        for c in EngineCode.allCases { #expect(ids.contains(c.rawValue), "\(c)") }
+        // An expression problem in a rule file keeps the compiler's documentation.
+        for c in ExpressionProblem.Code.allCases {
+            let d = EngineCode.allDefinitions.first { $0.id == "rule-file/" + c.rawValue }
+            #expect(d?.summary == c.definition.summary && d?.fix == c.definition.fix, "\(c)")
         }
     }
 }

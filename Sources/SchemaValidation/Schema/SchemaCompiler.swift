@@ -135,7 +135,7 @@ final class SchemaCompiler {
     func report(_ code: SchemaCode, _ message: String, at node: YAMLNode, severity: Severity = .error,
                 label: String? = nil, notes: [String] = [], help: String? = nil, range: ByteRange? = nil) {
         diagnostics.append(Diagnostic(
-            code: code.rawValue, severity: severity, message: message,
+            code, severity: severity, message: message,
             location: .span(SourceSpan(file: node.file, range: range ?? node.range)),
             primaryLabel: label, notes: notes, help: help))
     }

@@ -45,7 +45,7 @@ struct SchemaDocument: Sendable {
         let roots = result.documents
         if roots.count > 1 {
             diagnostics.append(Diagnostic(
-                code: SchemaCode.invalidKeyword.rawValue, severity: .warning,
+                SchemaCode.invalidKeyword, severity: .warning,
                 message: "a schema file holds one document; the \(roots.count - 1) after the first are ignored",
                 location: .span(roots[1].span), primaryLabel: "ignored from here"))
         }

@@ -40,7 +40,7 @@ struct Failure: Sendable {
     }
 
     func diagnostic(severity: Severity) -> Diagnostic {
-        Diagnostic(code: code.rawValue, severity: severity, message: message,
+        Diagnostic(code, severity: severity, message: message,
                    location: .span(SourceSpan(file: node.file, range: range ?? node.range)),
                    primaryLabel: primaryLabel, labels: labels, notes: notes, help: help, fixes: fixes)
     }

@@ -1,0 +1,240 @@
+import DiagnosticRendering
+import RuleEngine
+import RuleLanguage
+import SchemaValidation
+
+/// planlint's own codes beside those of reading YAML, schemas and rules: reading files,
+/// configuration, suppressions, baselines.
+public enum FrontendCode: String, CodeCatalogue {
+    case ioError = "io-error"
+    case symlinkLoop = "symlink-loop"
+    case unknownSuppressionCode = "unknown-suppression-code"
+    case unusedSuppression = "unused-suppression"
+    case invalidSuppression = "invalid-suppression"
+    case configUnknownKey = "config/unknown-key"
+    case configInvalidValue = "config/invalid-value"
+    case configInvalidGlob = "config/invalid-glob"
+    case configNotFound = "config/not-found"
+    case configOutsideRoot = "config/outside-root"
+    case configExtendsCycle = "config/extends-cycle"
+    case configExtendsTooDeep = "config/extends-too-deep"
+    case configUnknownCode = "config/unknown-code"
+    case configProtectedCode = "config/protected-code"
+    case baselineInvalid = "baseline/invalid"
+
+    public var definition: DiagnosticCode {
+        // Codes meaning a file could not be read or the configuration is broken cannot be
+        // lowered, suppressed or baselined, and make the run exit 2.
+        switch self {
+        case .ioError:
+            define(.error, suppressible: false, toolFailure: true,
+                   summary: "A file could not be read.",
+                   explanation: """
+                   A path given on the command line or in the configuration does not exist, is not \
+                   readable, or is not a regular file. planlint exits with status 2: a plan that was not \
+                   read was not checked.
+                   """,
+                   fix: "Check the path and the file's permissions.",
+                   bad: "planlint check Plans/missing.yaml", tags: ["io"])
+        case .symlinkLoop:
+            define(.warning,
+                   summary: "A symbolic link leads back into a folder being walked.",
+                   explanation: """
+                   While walking a folder, planlint met a symbolic link to a folder it is already inside \
+                   (or has already walked). It skips the link instead of looping forever; every file is \
+                   still checked once.
+                   """,
+                   fix: "Remove the link, or exclude it with `exclude:` in .planlint.yaml.",
+                   bad: "ln -s .. Plans/loop", tags: ["io"])
+        case .unknownSuppressionCode:
+            define(.warning,
+                   summary: "A suppression comment names a code that no loaded rule or check produces.",
+                   explanation: """
+                   A `# planlint-disable…` comment names a code that is neither a loaded rule's id nor one of \
+                   planlint's own codes, so it can never suppress anything — usually a typo, or a rule that \
+                   was renamed or removed.
+                   """,
+                   fix: "Correct the code (`planlint rules` lists the loaded rules), or delete the comment.",
+                   bad: "budget: 10  # planlint-disable-line budjet-sum -- reviewed",
+                   good: "budget: 10  # planlint-disable-line budget-sum -- reviewed", tags: ["suppression"])
+        case .unusedSuppression:
+            define(.warning,
+                   summary: "A suppression comment suppressed nothing.",
+                   explanation: """
+                   A `# planlint-disable…` comment names a code, but no finding with that code is on the \
+                   line it covers. The problem it silenced has been fixed (or moved): a stale suppression \
+                   would hide the next real problem there.
+                   """,
+                   fix: "Delete the code from the comment (or the whole comment).", tags: ["suppression"])
+        case .invalidSuppression:
+            define(.warning,
+                   summary: "A suppression comment is malformed.",
+                   explanation: """
+                   A comment starting with `planlint-` is not one of `planlint-disable-next-line`, \
+                   `planlint-disable-line` or `planlint-disable-file` followed by at least one code, or it \
+                   names a code that cannot be suppressed (a file that does not parse counts as unchecked).
+                   """,
+                   fix: "Write `# planlint-disable-next-line CODE[, CODE] -- reason`.",
+                   bad: "# planlint-disable-nextline budget-sum", good: "# planlint-disable-next-line budget-sum -- figures as printed",
+                   tags: ["suppression"])
+        case .configUnknownKey:
+            define(.error, suppressible: false, toolFailure: true,
+                   summary: "The configuration has a key planlint does not know.",
+                   explanation: "An unknown key in .planlint.yaml is an error, not ignored: a misspelt `exlude` must not silently lint everything.",
+                   fix: "Correct the key; the message suggests the nearest known one.",
+                   bad: "exlude: [Plans/drafts]", good: "exclude: [Plans/drafts]", tags: ["config"])
+        case .configInvalidValue:
+            define(.error, suppressible: false, toolFailure: true,
+                   summary: "A configuration value has the wrong type or an unknown value.",
+                   explanation: "Each key of .planlint.yaml takes one kind of value (Docs/configuration.md); this one does not.",
+                   fix: "Give the value the message asks for.",
+                   bad: "fail-on: errors", good: "fail-on: error", tags: ["config"])
+        case .configInvalidGlob:
+            define(.error, suppressible: false, toolFailure: true,
+                   summary: "A glob pattern in the configuration is malformed.",
+                   explanation: "Patterns support `*`, `**` (as a whole segment), `?`, `[...]` and `\\` escapes.",
+                   fix: "Fix the pattern at the reported character.",
+                   bad: "exclude: [\"Plans/[draft\"]", good: "exclude: [\"Plans/draft*\"]", tags: ["config"])
+        case .configNotFound:
+            define(.error, suppressible: false, toolFailure: true,
+                   summary: "A file named in the configuration does not exist.",
+                   explanation: "A rule pack, schema, `extends` target or default path in .planlint.yaml is missing.",
+                   fix: "Correct the path; it is relative to the folder of the config file that names it.", tags: ["config"])
+        case .configOutsideRoot:
+            define(.error, suppressible: false, toolFailure: true,
+                   summary: "A configuration path leads outside the repository.",
+                   explanation: """
+                   Rule packs, schemas and `extends` targets must resolve (after following symbolic links) \
+                   inside the repository that holds the config, so a config in a cloned repository cannot \
+                   make planlint read other files on the machine.
+                   """,
+                   fix: "Move the file into the repository, or pass `--allow-outside-root` if you trust the config.",
+                   bad: "extends: ../../shared/base.planlint.yaml", tags: ["config", "security"])
+        case .configExtendsCycle:
+            define(.error, suppressible: false, toolFailure: true,
+                   summary: "Config files extend each other in a cycle.",
+                   explanation: "`extends` must form a chain or tree; a file that (indirectly) extends itself has no meaning.",
+                   fix: "Remove one of the `extends` entries in the cycle.", tags: ["config"])
+        case .configExtendsTooDeep:
+            define(.error, suppressible: false, toolFailure: true,
+                   summary: "A chain of `extends` is longer than 16 files.",
+                   explanation: "planlint stops following `extends` after 16 levels.",
+                   fix: "Flatten the chain.", tags: ["config", "limits"])
+        case .configUnknownCode:
+            define(.error, suppressible: false, toolFailure: true,
+                   summary: "A `severity:` key names no known code.",
+                   explanation: """
+                   A `severity:` entry must name a loaded rule's id, a built-in code, or a pattern with `*` \
+                   (`schema/*`). A misspelt id would otherwise leave the rule at its default severity.
+                   """,
+                   fix: "Correct the id (`planlint rules` lists them).",
+                   bad: "severity:\n  budget-sums: off", good: "severity:\n  budget-sum: off", tags: ["config"])
+        case .configProtectedCode:
+            define(.error, suppressible: false, toolFailure: true,
+                   summary: "A `severity:` entry tries to lower a protected code.",
+                   explanation: """
+                   Codes that mean a file could not be read (`yaml-syntax`, `encoding`, `input-too-large`, \
+                   `nesting-too-deep`, `alias-expansion-limit`, `io-error`) stay errors: otherwise an \
+                   unreadable plan would pass.
+                   """,
+                   fix: "Remove the entry; fix or exclude the file instead.",
+                   bad: "severity:\n  yaml-syntax: off", tags: ["config"])
+        case .baselineInvalid:
+            define(.error, suppressible: false, toolFailure: true,
+                   summary: "The baseline file cannot be read.",
+                   explanation: "The file given to `--baseline` is missing, not JSON, or not in planlint's baseline format (Docs/cli.md).",
+                   fix: "Write it again with `planlint check --write-baseline FILE`.", tags: ["baseline"])
+        }
+    }
+}
+
+/// Every code planlint defines, for the registry every reader asks.
+public enum Codes {
+    /// planlint's own codes: reading YAML and files, configuration, suppressions and
+    /// baselines (by id), the engine's, the schema validator's, then the expression
+    /// language's (as `planlint eval` reports them).
+    public static let builtIn: CodeRegistry = {
+        var registry = CodeRegistry((YAMLProblem.Code.definitions + FrontendCode.definitions).sorted { $0.id < $1.id })
+        registry.add(EngineCode.definitions.filter { !$0.id.hasPrefix("rule-file/") })
+        registry.add(SchemaCode.definitions)
+        registry.add(EngineCode.definitions.filter { $0.id.hasPrefix("rule-file/") } + EngineCode.expressionDefinitions)
+        registry.add(ExpressionProblem.Code.definitions)
+        return registry
+    }()
+
+    /// Whether a code means a file was not (fully) checked or the configuration is broken:
+    /// it cannot be lowered, turned off, suppressed or baselined.
+    public static func isProtected(_ code: String) -> Bool { !builtIn.isSuppressible(code) }
+}
+
+extension Codes {
+    /// Docs/codes.md: every code of planlint's own, grouped by who reports it, each with its
+    /// severity, whether it can be suppressed, whether it fails the run with status 2, and its
+    /// documentation. `CodeRegistryTests` keeps the file equal to this.
+    public static var markdownReference: String {
+        let groups: [(title: String, anchor: String, about: String, codes: [DiagnosticCode])] = [
+            ("Reading files and YAML", "yaml", "Problems reading a file as YAML (YAMLTree).", YAMLProblem.Code.definitions),
+            ("Files, configuration, suppressions, baselines", "frontend",
+             "planlint's own checks around linting (PlanLintKit).", FrontendCode.definitions),
+            ("Rules", "rules", "Rules that could not be run over a document (RuleEngine).",
+             EngineCode.definitions.filter { !$0.id.hasPrefix("rule-file/") }),
+            ("Rule files", "rule-files", "Problems in rule files (RuleEngine); an expression problem is `rule-file/` and the expression code.",
+             EngineCode.definitions.filter { $0.id.hasPrefix("rule-file/") } + EngineCode.expressionDefinitions),
+            ("Expressions", "expressions",
+             "Problems compiling an expression (RuleLanguage), as `planlint eval` reports them; in rule files they are `rule-file/<code>`.",
+             ExpressionProblem.Code.definitions),
+            ("Schemas", "schemas", "JSON Schema findings in plans, and problems in schema files (SchemaValidation).", SchemaCode.definitions),
+        ]
+        func cell(_ s: String) -> String {
+            var out = ""
+            for c in s { out += c == "|" ? "\\|" : c == "\n" ? " " : String(c) }
+            return out
+        }
+        var out = """
+        # Diagnostic codes
+
+        Every code planlint reports besides rule ids (a rule's code is its id: `planlint explain ID`
+        and Docs/rules/ describe the bundled rules). `planlint explain CODE` shows the same text in
+        the terminal; `planlint explain` lists every code.
+
+        *Protected* codes mean that a file was not (fully) checked or that the configuration is
+        broken: they cannot be lowered or turned off in `severity:`, suppressed inline or
+        baselined. *Exit 2*: an error with this code is a tool failure (exit status 2) rather than a
+        finding (exit status 1); see Docs/cli.md, "Exit status".
+
+        This page is generated from the code catalogues in Sources (Docs/architecture.md, "Where to
+        add a code"): `PLANLINT_RECORD=1 swift test --filter CodeRegistryTests` writes it, and the
+        tests fail when it is stale.
+
+        """
+        for g in groups {
+            out += "\n- [\(g.title)](#\(g.anchor))"
+        }
+        out += "\n"
+        for g in groups {
+            out += "\n<a id=\"\(g.anchor)\"></a>\n\n## \(g.title)\n\n\(g.about)\n\n"
+            out += "| code | severity | | summary |\n|---|---|---|---|\n"
+            for c in g.codes {
+                var traits: [String] = []
+                if !c.isSuppressible { traits.append("protected") }
+                if c.isToolFailure { traits.append("exit 2") }
+                out += "| [`\(c.id)`](#\(anchor(c.id))) | \(c.severity) | \(traits.joined(separator: ", ")) | \(cell(c.summary)) |\n"
+            }
+            for c in g.codes {
+                out += "\n<a id=\"\(anchor(c.id))\"></a>\n\n### `\(c.id)`\n\n\(c.summary)\n\n"
+                for paragraph in c.explanation.split(separator: "\n\n", omittingEmptySubsequences: true) {
+                    out += paragraph.trimmingCharacters(in: .whitespacesAndNewlines) + "\n\n"
+                }
+                out += "**Fix:** \(c.fix)\n"
+                if let bad = c.badExample { out += "\nReported:\n\n```text\n\(bad)\n```\n" }
+                if let good = c.goodExample { out += "\nCorrected:\n\n```text\n\(good)\n```\n" }
+            }
+        }
+        return out
+    }
+
+    /// `config/unknown-key` → `config-unknown-key`.
+    static func anchor(_ id: String) -> String {
+        String(id.map { $0.isLetter || $0.isNumber || $0 == "-" ? $0 : "-" })
+    }
+}

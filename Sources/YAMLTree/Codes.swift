@@ -1,0 +1,84 @@
+import Diagnostics
+import SourceText
+
+// The codes of problems reading YAML, and their diagnostics.
+
+extension YAMLProblem.Code: CodeCatalogue {
+    public var definition: DiagnosticCode {
+        switch self {
+        case .syntax:
+            define(.error, suppressible: false, summary: "The file is not valid YAML.",
+                   explanation: """
+                   The YAML parser rejected the file. Rules and schemas cannot run on a file that does not \
+                   parse, so the file counts as not checked: this finding cannot be turned off, lowered or \
+                   suppressed.
+                   """,
+                   fix: "Fix the syntax at the reported position; the message says what the parser expected.",
+                   bad: "budget: [1, 2\ntotal: 3", good: "budget: [1, 2]\ntotal: 3", tags: ["yaml"])
+        case .duplicateKey:
+            define(.error, summary: "A mapping has the same key twice.",
+                   explanation: """
+                   YAML requires the keys of a mapping to be unique. Tools disagree on which value wins \
+                   when a key repeats, so the plan means different things to different readers.
+                   """,
+                   fix: "Remove one of the entries, or rename the key if both are wanted.",
+                   bad: "name: ICT plan\nname: ICT plan 2015", good: "name: ICT plan 2015", tags: ["yaml"])
+        case .undefinedAlias:
+            define(.error, summary: "An alias refers to an anchor that was not defined before it.",
+                   explanation: "An alias `*name` must follow an anchor `&name` earlier in the same document.",
+                   fix: "Define the anchor before the alias, or correct the alias name.",
+                   bad: "total: *sum", good: "sum: &sum 10\ntotal: *sum", tags: ["yaml"])
+        case .recursiveAlias:
+            define(.error, summary: "An alias refers to a node that contains it.",
+                   explanation: "A node cannot contain an alias to itself: the data would be infinite.",
+                   fix: "Point the alias at a node outside the one being defined.",
+                   bad: "a: &a\n  b: *a", tags: ["yaml"])
+        case .invalidMerge:
+            define(.error, summary: "A merge key `<<` is given something other than a mapping or a list of mappings.",
+                   explanation: "The merge key `<<` takes a mapping, an alias to one, or a sequence of them.",
+                   fix: "Give `<<` a mapping or a list of mappings.",
+                   bad: "base: &b 1\nitem:\n  <<: *b", good: "base: &b {unit: yen}\nitem:\n  <<: *b", tags: ["yaml"])
+        case .nestingTooDeep:
+            define(.error, suppressible: false, summary: "The file nests collections deeper than the limit.",
+                   explanation: """
+                   planlint stops reading at a nesting depth limit (default 1000) so that hostile input \
+                   cannot exhaust memory or the stack. The file counts as not checked.
+                   """,
+                   fix: "Flatten the data, or raise `limits.max-depth` (or `--max-depth`) if the file is trusted.",
+                   tags: ["yaml", "limits"])
+        case .expansionLimit:
+            define(.error, suppressible: false, summary: "Aliases expand to more nodes than the limit.",
+                   explanation: """
+                   Aliases that refer to aliases can expand exponentially (a "billion laughs" document). \
+                   planlint stops at a limit on the expanded size (default 1,000,000 nodes per document).
+                   """,
+                   fix: "Use fewer nested aliases, or raise `limits.max-alias-expansion` if the file is trusted.",
+                   tags: ["yaml", "limits", "security"])
+        case .inputTooLarge:
+            define(.error, suppressible: false, summary: "The file is larger than the input size limit.",
+                   explanation: "planlint refuses files over a size limit so that one input cannot exhaust memory.",
+                   fix: "Split the file, or raise `limits.max-file-size` (or `--max-file-size`) if the file is trusted.",
+                   tags: ["limits"])
+        case .encoding:
+            define(.error, suppressible: false, summary: "The file's text encoding is not supported.",
+                   explanation: "planlint reads UTF-8 (with or without a byte order mark) and UTF-16 with a byte order mark.",
+                   fix: "Convert the file to UTF-8.", tags: ["yaml"])
+        }
+    }
+}
+
+extension Diagnostic {
+    /// A YAML reading problem as a diagnostic in `file`.
+    public init(_ problem: YAMLProblem, in file: SourceFile) {
+        self.init(
+            code: problem.code.rawValue,
+            severity: .error,
+            message: problem.message,
+            location: .span(SourceSpan(file: file, range: problem.range)),
+            primaryLabel: problem.label,
+            labels: problem.related.map { Label(span: SourceSpan(file: file, range: $0.range), message: $0.message) },
+            notes: problem.notes,
+            help: problem.help
+        )
+    }
+}
