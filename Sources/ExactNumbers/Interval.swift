@@ -177,8 +177,29 @@ public struct Quantity: Sendable, CustomStringConvertible {
         let v: ExactDecimal?
         if let a = value, let b = other.value { v = try a.adding(b) } else { v = nil }
         return Quantity.make(
-            lower: try lower.adding(other.lower), lowerOpen: isLowerOpen || other.isLowerOpen,
-            upper: try upper.adding(other.upper), upperOpen: isUpperOpen || other.isUpperOpen, value: v)
+            lower: try Quantity.boundSum(lower, other.lower), lowerOpen: isLowerOpen || other.isLowerOpen,
+            upper: try Quantity.boundSum(upper, other.upper), upperOpen: isUpperOpen || other.isUpperOpen, value: v)
+    }
+
+    /// Whether a bound is the "no bound" sentinel (`unboundedMagnitude`, either sign).
+    static func isInfinite(_ d: ExactDecimal) -> Bool {
+        d.exponent >= unboundedMagnitude.exponent && d.significand != 0
+    }
+
+    /// `a + b` for bounds: an unbounded side stays unbounded.
+    static func boundSum(_ a: ExactDecimal, _ b: ExactDecimal) throws(DecimalError) -> ExactDecimal {
+        if isInfinite(a) { return a }
+        if isInfinite(b) { return b }
+        return try a.adding(b)
+    }
+
+    /// `a × b` for bounds: an unbounded bound times 0 is 0, times anything else unbounded.
+    static func boundProduct(_ a: ExactDecimal, _ b: ExactDecimal) throws(DecimalError) -> ExactDecimal {
+        if isInfinite(a) || isInfinite(b) {
+            if a.isZero || b.isZero { return .zero }
+            return a.signum * b.signum > 0 ? unboundedMagnitude : unboundedMagnitude.negated()
+        }
+        return try a.multiplied(by: b)
     }
 
     public func subtracting(_ other: Quantity) throws(DecimalError) -> Quantity {
@@ -204,7 +225,7 @@ public struct Quantity: Sendable, CustomStringConvertible {
         var lo = Bound?.none, hi = Bound?.none
         for x in endpoints {
             for y in other.endpoints {
-                let p = try x.value.multiplied(by: y.value)
+                let p = try Quantity.boundProduct(x.value, y.value)
                 // 0 times anything is 0: a closed zero end makes the product attained.
                 let open = (x.open || y.open) && !((x.value.isZero && !x.open) || (y.value.isZero && !y.open))
                 lo = Bound.lowest(lo, Bound(value: p, open: open))
@@ -241,13 +262,23 @@ public struct Quantity: Sendable, CustomStringConvertible {
                 // A closed zero numerator gives 0 whatever the divisor: attained.
                 let closedZero = x.value.isZero && !x.open
                 let open = x.open || y.open
-                let (qd, _) = try ExactDecimal.quotient(x.value, y.value, rounding: .down)
-                let (qu, _) = try ExactDecimal.quotient(x.value, y.value, rounding: .up)
+                let (qd, qu) = try Quantity.boundQuotient(x.value, y.value)
                 lo = Bound.lowest(lo, Bound(value: qd, open: open && !closedZero))
                 hi = Bound.highest(hi, Bound(value: qu, open: open && !closedZero))
             }
         }
         return Quantity.make(lower: lo!.value, lowerOpen: lo!.open, upper: hi!.value, upperOpen: hi!.open, value: v)
+    }
+
+    /// `a ÷ b` for bounds, rounded down and up: an unbounded numerator stays unbounded, an
+    /// unbounded divisor gives 0.
+    static func boundQuotient(_ a: ExactDecimal, _ b: ExactDecimal) throws(DecimalError) -> (ExactDecimal, ExactDecimal) {
+        if isInfinite(a) {
+            let q = a.signum * b.signum > 0 ? unboundedMagnitude : unboundedMagnitude.negated()
+            return (q, q)
+        }
+        if isInfinite(b) { return (.zero, .zero) }
+        return (try ExactDecimal.quotient(a, b, rounding: .down).0, try ExactDecimal.quotient(a, b, rounding: .up).0)
     }
 
     /// The absolute value.
@@ -330,9 +361,30 @@ public struct Quantity: Sendable, CustomStringConvertible {
     /// (`＊` is `>0–<1`); bounds print without trailing zeros. A point prints as its value.
     public var intervalDescription: String {
         if let v = exactValue { return v.description }
-        // Bounds are computed, not written: print them without trailing zeros.
-        return (isLowerOpen ? ">" : "") + lower.normalized.description + "–" + (isUpperOpen ? "<" : "") + upper.normalized.description
+        // Bounds are computed, not written: print them without trailing zeros. An
+        // unbounded side prints as "≥ lower" or "≤ upper" alone.
+        let lo = (isLowerOpen ? ">" : "") + lower.normalized.description
+        let hi = (isUpperOpen ? "<" : "") + upper.normalized.description
+        if isUnboundedBelow && isUnboundedAbove { return "any" }
+        if isUnboundedAbove { return isLowerOpen ? lo : "≥" + lo }
+        if isUnboundedBelow { return isUpperOpen ? hi : "≤" + hi }
+        return lo + "–" + hi
     }
+
+    /// The bound that stands for "no bound" on either side (`unbounded(lower:…)`): 10^99999,
+    /// beyond any number a plan prints. Arithmetic on it overflows; comparisons work.
+    public static let unboundedMagnitude = ExactDecimal(significand: 1, exponent: ExactDecimal.maxExponentMagnitude - 1)
+
+    /// An interval without a value, open to infinity on a side whose bound is nil: `[100, ∞)`
+    /// is `unbounded(lower: 100, lowerOpen: false, upper: nil)`. Nil when it is empty.
+    public static func unbounded(lower: ExactDecimal?, lowerOpen: Bool, upper: ExactDecimal?, upperOpen: Bool) -> Quantity? {
+        Quantity(lower: lower ?? unboundedMagnitude.negated(), lowerOpen: lower == nil || lowerOpen,
+                 upper: upper ?? unboundedMagnitude, upperOpen: upper == nil || upperOpen, value: nil)
+    }
+
+    /// Whether the interval has no lower (upper) bound (see `unbounded`).
+    public var isUnboundedBelow: Bool { ExactDecimal.compare(lower, Quantity.unboundedMagnitude.negated()) <= 0 }
+    public var isUnboundedAbove: Bool { ExactDecimal.compare(upper, Quantity.unboundedMagnitude) >= 0 }
 
     /// `7199` for an exact number, `7199 (7198.5–7199.5)` for a rounded one, `(>0–<1)`
     /// for an interval without a value.

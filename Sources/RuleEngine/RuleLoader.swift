@@ -130,7 +130,7 @@ enum RuleFileKeys {
     static let label = ["each", "as", "at", "message"]
     static let examples = ["valid", "invalid"]
     static let example = ["yaml", "messages"]
-    static let symbolMeaning = ["between"]
+    static let symbolMeaning = ["between", "means", "min", "above", "max", "below", "none"]
 }
 
 struct Loader {
@@ -279,6 +279,44 @@ struct Loader {
                     }
                 default: break
                 }
+            } else if v.isMapping, v.entry("between") == nil {
+                // The shape plans declare symbols in: {means, min|above, max|below} or {none: true}.
+                checkKeys(v, known: RuleFileKeys.symbolMeaning, what: "symbol meaning")
+                if let none = v.entry("none") {
+                    if none.value.value == .bool(true) { table.define(symbol, as: .null) } else {
+                        report(EngineCode.invalidValue, "`none` is `true` (the symbol is no amount) or absent", at: Self.headSpan(none.value))
+                    }
+                    continue
+                }
+                func bound(_ closed: String, _ open: String) -> (ExactDecimal, Bool)?? {
+                    let c = v.entry(closed), o = v.entry(open)
+                    if c != nil && o != nil {
+                        report(EngineCode.invalidValue, "give `\(closed)` or `\(open)`, not both", at: Self.headSpan(o!.key),
+                               help: "`\(closed)` includes the bound, `\(open)` excludes it")
+                        return nil
+                    }
+                    guard let e = c ?? o else { return .some(nil) }
+                    guard e.value.isScalar, let t = e.value.scalarText, let d = ExactDecimal(t) else {
+                        report(EngineCode.invalidValue, "`\(e.key.scalarText ?? closed)` is a number", at: Self.headSpan(e.value))
+                        return nil
+                    }
+                    return .some((d, o != nil))
+                }
+                guard let lower = bound("min", "above"), let upper = bound("max", "below") else { continue }
+                if lower == nil && upper == nil {
+                    report(EngineCode.invalidValue, "the meaning of `\(symbol)` gives no bound", at: Self.headSpan(v),
+                           help: "e.g. `{above: 0, below: 1}` for \"more than 0, less than 1\", or `{none: true}`")
+                    continue
+                }
+                if let l = lower, let u = upper, !l.1, !u.1, l.0 == u.0 {
+                    table.define(symbol, as: .quantity(Quantity(exact: l.0)))
+                } else if let q = Quantity.unbounded(lower: lower?.0, lowerOpen: lower?.1 ?? true, upper: upper?.0, upperOpen: upper?.1 ?? true) {
+                    table.define(symbol, as: .quantity(q))
+                } else {
+                    report(EngineCode.invalidValue, "the bounds of `\(symbol)` leave nothing between them", at: Self.headSpan(v),
+                           help: "the lower bound (`min`/`above`) must be below the upper one (`max`/`below`)")
+                }
+                continue
             } else if v.isMapping, let between = v.entry("between") {
                 checkKeys(v, known: RuleFileKeys.symbolMeaning, what: "symbol meaning")
                 let bounds = between.value.items.compactMap { $0.scalarText.flatMap { ExactDecimal($0) } }
@@ -291,7 +329,7 @@ struct Loader {
                 }
                 continue
             }
-            report(EngineCode.invalidValue, "the meaning of `\(symbol)` must be a number, `null` or `{between: [low, high]}`",
+            report(EngineCode.invalidValue, "the meaning of `\(symbol)` must be a number, `null`, `{above: low, below: high}` (or `min`/`max` for closed ends) or `{between: [low, high]}`",
                    at: Self.headSpan(v),
                    help: "`null`: the cell holds no amount; `0`: exactly zero; `{between: [0, 1]}`: more than 0 and less than 1")
         }

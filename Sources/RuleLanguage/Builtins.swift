@@ -16,7 +16,9 @@ import SourceText
 ///
 /// The order of `all` is the order of the documentation table and of "did you mean" ties.
 enum Builtins {
-    static let all: [BuiltinFunction] = [
+    static let all: [BuiltinFunction] = core + numbers
+
+    static let core: [BuiltinFunction] = [
         BuiltinFunction(
             "size", BuiltinSignature([[.string, .list, .map]], result: .number),
             forms: ["size(string | list | map) -> number", "x.size() -> number"],
@@ -84,19 +86,6 @@ enum Builtins {
             example: "abs(self.budget - self.actual) <= 10"
         ) { me, call in
             .number(try me.requireNumber(call.first, call.firstArg, "abs").magnitude())
-        },
-        BuiltinFunction(
-            "round", BuiltinSignature([.number, .number], optional: 1, result: .number),
-            forms: ["round(number) -> number", "round(number, digits) -> number"],
-            summary: "The value rounded half away from zero to `digits` decimals (0 by default; a negative `digits` rounds to tens, hundreds…), as printed tables do; the result is exact.",
-            example: "round(self.actual / self.budget * 100, 1) == 90.6"
-        ) { me, call in
-            let q = try me.requireNumber(call.first, call.firstArg, "round")
-            let digits = call.count > 1 ? try me.requireInt(call.values[1], call.args[1], "the number of digits") : 0
-            guard digits >= -38 && digits <= 38 else {
-                throw EvaluationError(code: .overflow, message: "round to \(digits) digits is outside -38…38", range: call.args[1].range)
-            }
-            do throws(DecimalError) { return .number(try q.rounded(fractionDigits: digits)) } catch { throw me.decimalError(error, call.node, call.first.node) }
         },
         BuiltinFunction(
             "keys", BuiltinSignature([.map], result: .list),
@@ -369,16 +358,6 @@ enum Builtins {
             let q = try me.requireNumber(call.first, call.firstArg, "exact")
             guard let face = q.faceValue else { throw me.noValue(q, call.firstArg, call.first, "exact") }
             return .number(face)
-        },
-        BuiltinFunction(
-            "rounded", BuiltinSignature([.number], result: .number),
-            forms: ["rounded(number) -> number"],
-            summary: "The number as printed after rounding half-up at its last written digit: `rounded(90.6)` is 90.6 (90.55–<90.65).",
-            example: "rounded(self.percent) ~= 90.63"
-        ) { me, call in
-            let q = try me.requireNumber(call.first, call.firstArg, "rounded")
-            guard let v = q.value else { return .number(q) }
-            return .number(Quantity.rounded(v))
         },
         BuiltinFunction(
             "lower", BuiltinSignature([.number], result: .number),

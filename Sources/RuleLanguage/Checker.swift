@@ -495,7 +495,9 @@ struct Checker {
         let sig = function.signature
         if all.count < sig.minArgs || (sig.maxArgs.map { all.count > $0 } ?? false) {
             let expected: String
-            if let maxArgs = sig.maxArgs, maxArgs != sig.minArgs { expected = "\(sig.minArgs) or \(maxArgs) arguments" } else if let maxArgs = sig.maxArgs {
+            if let maxArgs = sig.maxArgs, maxArgs != sig.minArgs {
+                expected = "\(sig.minArgs) \(maxArgs == sig.minArgs + 1 ? "or" : "to") \(maxArgs) arguments"
+            } else if let maxArgs = sig.maxArgs {
                 expected = maxArgs == 1 ? "1 argument" : "\(maxArgs) arguments"
             } else { expected = "at least \(sig.minArgs) argument" + (sig.minArgs == 1 ? "" : "s") }
             let given = all.count == 1 ? "1 was given" : "\(all.count) were given"

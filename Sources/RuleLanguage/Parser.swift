@@ -322,7 +322,14 @@ struct Parser {
                     return try node(.map(entries), ByteRange(t.range.start, close.range.end), children: entries.flatMap { [$0.key, $0.value] })
                 }
                 if case .end = peek.kind { throw unclosed(t, "}", expecting: "`}`") }
-                let key = try parseExpression()
+                // A bare name before `:` is the key itself, as in YAML and JavaScript
+                // (`{min: 80, below: 100}`); write a computed key in parentheses: `{(k): 1}`.
+                let key: Syntax
+                if case .identifier(let name) = peek.kind, pos + 1 < tokens.count, case .punct(.colon) = tokens[pos + 1].kind {
+                    key = Syntax(.string(name, verbatimStart: nil), advance().range, height: 1)
+                } else {
+                    key = try parseExpression()
+                }
                 guard eat(.colon) != nil else { throw unexpected(expecting: "`:` after the map key") }
                 let value = try parseExpression()
                 entries.append((key, value))

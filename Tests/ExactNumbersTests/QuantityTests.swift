@@ -150,6 +150,22 @@ import Testing
         #expect(!Quantity.between(.zero, .one, lowerOpen: false)!.isWithin(star))
     }
 
+    @Test func unboundedIntervals() throws {
+        let atLeast100 = Quantity.unbounded(lower: d("100"), lowerOpen: false, upper: nil, upperOpen: true)!
+        let under80 = Quantity.unbounded(lower: nil, lowerOpen: true, upper: d("80"), upperOpen: true)!
+        #expect(atLeast100.description == "(≥100)")
+        #expect(under80.description == "(<80)")
+        #expect(atLeast100.isUnboundedAbove && !atLeast100.isUnboundedBelow)
+        #expect(try atLeast100.adding(Quantity(5)).description == "(≥105)")
+        #expect(try atLeast100.multiplied(by: Quantity(-1)).description == "(≤-100)")
+        #expect(try atLeast100.divided(by: Quantity(4)).description == "(≥25)")
+        #expect(try Quantity(1).divided(by: atLeast100).description == "(>0–0.01)")
+        #expect(r("100").overlaps(atLeast100) && !r("99").overlaps(atLeast100))
+        #expect(Quantity(exact: d("1e300")).isWithin(atLeast100))
+        #expect(!atLeast100.overlaps(under80))
+        #expect(Quantity.unbounded(lower: d("2"), lowerOpen: false, upper: d("1"), upperOpen: false) == nil)
+    }
+
     @Test func quotientPrecision() throws {
         let (q, exact) = try ExactDecimal.quotient(d("2"), d("3"), rounding: .halfEven)
         #expect(!exact)

@@ -281,7 +281,7 @@ import Testing
           ▲: nonsense
         rules: []
         """)
-        #expect(r.diagnostics.map(\.message) == ["the meaning of `▲` must be a number, `null` or `{between: [low, high]}`"])
+        #expect(r.diagnostics.map(\.message) == ["the meaning of `▲` must be a number, `null`, `{above: low, below: high}` (or `min`/`max` for closed ends) or `{between: [low, high]}`"])
     }
 
     @Test func examplesAreRead() throws {

@@ -415,21 +415,51 @@ import YAMLTree
         #expect(r.unevaluatedRules == ["broken-message"])
     }
 
-    @Test func symbolsOfTheRuleFileApply() throws {
-        let rules = """
-        symbols:
-          －: null
+    /// A rule file with `symbols` whose one rule always reports `message` over the document.
+    func symbolRule(_ symbols: String, message: String) -> String {
+        "symbols:\n" + symbols + """
+
         rules:
           - id: sums
             severity: error
             summary: s
             for: $
             assert: "false"
-            message: "{sum(self.cells)}"
+            message: "\(message)"
         """
-        let r = try run(rules, on: "cells: [1, '－', 2]\n")
+    }
+
+    @Test func symbolsOfTheRuleFileApply() throws {
+        let r = try run(symbolRule("  －: null", message: "{sum(self.cells)}"), on: "cells: [1, '－', 2]\n")
         #expect(r.isComplete)
         #expect(r.diagnostics.first?.message.hasPrefix("3") == true)
+    }
+
+    @Test func ruleFileSymbolsTakeThePlanDeclarationShape() throws {
+        // The same shape a plan@2 table declares its symbols in: means, min|above, max|below, none.
+        let rules = symbolRule("""
+              ＊: {means: 百万円未満, above: 0, below: 1}
+              －: {means: 該当なし, none: true}
+              ―: {means: 皆減, min: 0, max: 0}
+              ▲: {means: 1以上, min: 1}
+            """, message: "{sum(self.cells)} {isAmount(self.cells[1])} {isAmount(self.cells[2])} {self.cells[3] ~= 0} {self.cells[4] ~= 1000}")
+        let r = try run(rules, on: "cells: [1, '－', '＊', '―', '▲']\n")
+        #expect(r.isComplete)
+        #expect(r.diagnostics.first?.message == "(>2) false true true true", "1 + ＊ + ― + ▲ is more than 2, unbounded above")
+        let bad = load("""
+        symbols:
+          ＊: {above: 0, min: 0}
+          ◇: {means: text only}
+          ◆: {none: yes}
+          ●: {above: 2, below: 1}
+        rules: []
+        """)
+        #expect(bad.diagnostics.map(describe) == [
+            "rules.yaml:2:7: rule-file/invalid-value: give `min` or `above`, not both",
+            "rules.yaml:3:6: rule-file/invalid-value: the meaning of `◇` gives no bound",
+            "rules.yaml:4:13: rule-file/invalid-value: `none` is `true` (the symbol is no amount) or absent",
+            "rules.yaml:5:6: rule-file/invalid-value: the bounds of `●` leave nothing between them",
+        ])
     }
 
     @Test func parallelAndSequentialRunsAgree() throws {
