@@ -34,6 +34,8 @@ let package = Package(
         .target(name: "Guarded", swiftSettings: strict),
         // Exact decimals and rounding intervals. No dependencies.
         .target(name: "ExactNumbers", swiftSettings: strict),
+        // The one regex engine (linear time), for the rule language and JSON Schema. No dependencies.
+        .target(name: "LinearRegex", swiftSettings: strict),
         // The diagnostic model, the code registry and message catalogues.
         .target(name: "Diagnostics", dependencies: ["SourceText"], swiftSettings: strict),
         // libyaml events → a tree of located nodes; the YAML codes.
@@ -41,9 +43,9 @@ let package = Package(
         // One renderer per output format.
         .target(name: "DiagnosticRendering", dependencies: ["Diagnostics"], swiftSettings: strict),
         // Expression language: lexer, parser, checker, evaluator, fiscal years.
-        .target(name: "RuleLanguage", dependencies: ["SourceText", "ExactNumbers", "YAMLTree", "Diagnostics"], swiftSettings: strict),
+        .target(name: "RuleLanguage", dependencies: ["SourceText", "ExactNumbers", "LinearRegex", "YAMLTree", "Diagnostics"], swiftSettings: strict),
         // JSON Schema (2020-12) over the located tree.
-        .target(name: "SchemaValidation", dependencies: ["YAMLTree", "Diagnostics", "ExactNumbers", "Guarded"], swiftSettings: strict),
+        .target(name: "SchemaValidation", dependencies: ["YAMLTree", "Diagnostics", "ExactNumbers", "LinearRegex", "Guarded"], swiftSettings: strict),
         // Rule files and configs, running rules, suppressions, baselines.
         .target(name: "RuleEngine", dependencies: ["RuleLanguage", "SchemaValidation", "Diagnostics", "YAMLTree", "Guarded"], swiftSettings: strict),
         // The lint frontend shared by the CLI and the server.
@@ -71,6 +73,7 @@ let package = Package(
 
         .testTarget(name: "SourceTextTests", dependencies: ["SourceText"]),
         .testTarget(name: "ExactNumbersTests", dependencies: ["ExactNumbers"]),
+        .testTarget(name: "LinearRegexTests", dependencies: ["LinearRegex"]),
         .testTarget(name: "YAMLTreeTests", dependencies: ["YAMLTree", "Diagnostics", "CorpusSupport"]),
         .testTarget(name: "DiagnosticsTests", dependencies: ["DiagnosticRendering", "YAMLTree", "CorpusSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "RuleLanguageTests", dependencies: ["RuleLanguage", "YAMLTree", "ExactNumbers", "SourceText"]),

@@ -50,7 +50,7 @@ struct ExplainCommand: ParsableCommand {
         }
         guard let doc = checks.documentation(for: code) else {
             var message = "planlint: unknown code `\(code)`"
-            if let s = Suggest.didYouMean(code, in: checks.allCodes) { message += "; \(s)" }
+            if let s = Suggestion.didYouMean(code, in: checks.allCodes) { message += "; \(s)" }
             if loaded.failed { message += "\n(.planlint.yaml has errors — `planlint check` shows them — so some rules may be missing)" }
             Terminal.error(message)
             throw ExitCode(ExitPolicy.toolFailure)

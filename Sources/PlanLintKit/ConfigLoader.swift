@@ -81,7 +81,7 @@ public enum ConfigLoader {
             var d = Diagnostic(FrontendCode.configUnknownCode, severity: .error,
                                message: "`\(ref.code)` is not a loaded rule or a planlint code",
                                location: .span(ref.span), primaryLabel: "unknown code")
-            d.help = Suggest.didYouMean(ref.code, in: allCodes) ?? "`planlint rules` lists the loaded rules"
+            d.help = Suggestion.didYouMean(ref.code, in: allCodes) ?? "`planlint rules` lists the loaded rules"
             out.append(d)
         }
         return out
@@ -250,7 +250,7 @@ struct Loader {
                 if let s = scalar(value, what: "`error`, `warning` or `info`") {
                     if let sev = Severity(name: s) { own.failOn = sev } else {
                         error(FrontendCode.configInvalidValue, "`fail-on` must be `error`, `warning` or `info`, not `\(s)`",
-                              at: value, help: Suggest.didYouMean(s, in: ["error", "warning", "info"]))
+                              at: value, help: Suggestion.didYouMean(s, in: ["error", "warning", "info"]))
                     }
                 }
             case "max-warnings":
@@ -264,7 +264,7 @@ struct Loader {
     }
 
     mutating func unknownKey(_ node: YAMLNode, key: String, allowed: [String], context: String) {
-        let help = Suggest.didYouMean(key, in: allowed)
+        let help = Suggestion.didYouMean(key, in: allowed)
             ?? "known keys: " + allowed.map { "`\($0)`" }.joined(separator: ", ")
         error(FrontendCode.configUnknownKey, "`\(key)` is not \(context)", at: node, label: "unknown key", help: help)
     }
@@ -414,7 +414,7 @@ struct Loader {
             guard let text = scalar(v, what: "`error`, `warning`, `info` or `off`") else { continue }
             guard let setting = SeveritySetting(name: text) else {
                 error(FrontendCode.configInvalidValue, "severity must be `error`, `warning`, `info` or `off`, not `\(text)`", at: v,
-                      help: Suggest.didYouMean(text, in: ["error", "warning", "info", "off"]))
+                      help: Suggestion.didYouMean(text, in: ["error", "warning", "info", "off"]))
                 continue
             }
             if !code.contains("*") && Codes.isProtected(code) && setting != .level(.error) {

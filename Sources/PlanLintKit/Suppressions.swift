@@ -102,7 +102,7 @@ public enum Suppressions {
                                message: "`\(word)` is not a planlint directive; this comment suppresses nothing",
                                location: .span(SourceSpan(file: file, range: ByteRange(wordStart, i))),
                                primaryLabel: "unknown directive")
-            d.help = Suggest.didYouMean(word, in: names)
+            d.help = Suggestion.didYouMean(word, in: names)
                 ?? "use `planlint-disable-next-line`, `planlint-disable-line` or `planlint-disable-file`"
             return .problem(d)
         }
@@ -255,7 +255,7 @@ public enum Suppressions {
                     var d = Diagnostic(FrontendCode.unknownSuppressionCode, severity: .warning,
                                        message: "`\(c.code)` is not a loaded rule or a planlint code",
                                        location: .span(span), primaryLabel: "unknown code")
-                    d.help = Suggest.didYouMean(c.code, in: allCodes) ?? "`planlint rules` lists the loaded rules"
+                    d.help = Suggestion.didYouMean(c.code, in: allCodes) ?? "`planlint rules` lists the loaded rules"
                     warnings.append(d)
                 } else {
                     let scope: String

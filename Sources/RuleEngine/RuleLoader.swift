@@ -246,7 +246,7 @@ struct Loader {
                 continue
             }
             if known.contains(name) { continue }
-            let suggestion = Suggestions.closest(to: name, in: known)
+            let suggestion = Suggestion.closest(to: name, in: known)
             if let suggestion { suggested.insert(suggestion) }
             report(EngineCode.unknownKey, "unknown key `\(name)` in \(what)", at: k.span,
                    label: suggestion.map { "did you mean `\($0)`?" } ?? "unknown key",
@@ -433,7 +433,7 @@ struct Loader {
                 severity = s
             } else {
                 let names = Severity.allCases.reversed().map(\.description)
-                let suggestion = Suggestions.closest(to: t, in: names)
+                let suggestion = Suggestion.closest(to: t, in: names)
                     ?? (t.lowercased().hasPrefix("warn") ? "warning" : t.lowercased().hasPrefix("err") ? "error" : nil)
                 report(EngineCode.invalidValue, "`\(t)` is not a severity", at: e.value.span,
                        label: "expected error, warning or info",

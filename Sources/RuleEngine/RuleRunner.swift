@@ -461,7 +461,7 @@ struct RuleEvaluation {
             var keys: [String] = []
             for c in empty.candidates { for (k, _) in c.entries { if let t = k.scalarText, !keys.contains(t) { keys.append(t) } } }
             if let first = empty.candidates.first { labels.append(Label(span: Blame.span(of: first), message: "no `\(key)` in this mapping")) }
-            if let s = Suggestions.closest(to: key, in: keys) {
+            if let s = Suggestion.closest(to: key, in: keys) {
                 help = "did you mean `\(s)`?"
             } else {
                 help = "if the key may be absent, mark it optional: `\(key)?`"

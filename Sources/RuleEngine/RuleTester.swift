@@ -170,7 +170,7 @@ struct ExampleRun {
             }
             for code in m.codes {
                 if !allowed.contains(code) {
-                    let hint = Suggestions.closest(to: code, in: allowed).map { "; did you mean `\($0)`?" } ?? ""
+                    let hint = Suggestion.closest(to: code, in: allowed).map { "; did you mean `\($0)`?" } ?? ""
                     out.append(failure("`# expect: \(code)` on example line \(m.line) names another rule; an example runs only its own rule (`\(rule.id)`)\(hint)",
                                        exampleLine: m.line, file: file))
                     continue

@@ -1,4 +1,5 @@
 import ExactNumbers
+import LinearRegex
 import SourceText
 
 /// The built-in functions, one declaration each: name, signature, documentation, cost and
@@ -196,13 +197,15 @@ enum Builtins {
             refine: { checker, call in
                 // A literal pattern is compiled now: its errors surface when the rule loads.
                 guard case .string(let pattern, let verbatim) = call.syntax[1].kind else { return nil }
-                switch Pattern.compile(pattern, maxRepeat: checker.limits.maxRegexRepeat) {
-                case .success(let p):
-                    return Expr(.matchLiteral(call.args[0], p), call.range)
-                case .failure(let e):
+                do throws(PatternError) {
+                    return Expr(.matchLiteral(call.args[0], try LinearPattern(pattern, maxRepeat: checker.limits.maxRegexRepeat)), call.range)
+                } catch {
                     var r = call.syntax[1].range
-                    if let v = verbatim { r = ByteRange(v + e.range.start, v + e.range.end) }
-                    checker.error(.invalidRegex, "invalid pattern: \(e.message)", r, label: e.label, help: e.help)
+                    if let v = verbatim {
+                        let bytes = error.utf8Range(in: pattern)
+                        r = ByteRange(v + bytes.start, v + max(bytes.end, bytes.start + 1))
+                    }
+                    checker.error(.invalidRegex, "invalid pattern: \(error.message)", r, label: error.label, help: error.help)
                     call.result = .dyn
                     return checker.poison(call.range).0
                 }
@@ -211,12 +214,12 @@ enum Builtins {
             let text = try me.requireString(call.first, call.firstArg, "matches")
             let source = try me.requireString(call.values[1], call.args[1], "the pattern")
             try me.step(call.node, source.utf8.count)
-            switch Pattern.compile(source, maxRepeat: me.expression.limits.maxRegexRepeat) {
-            case .success(let p): return .bool(try me.runPattern(p, text, call.node))
-            case .failure(let f):
-                throw EvaluationError(code: .invalidRegex, message: "invalid pattern '\(source)': \(f.message)", range: call.args[1].range,
-                                      node: call.values[1].node, help: f.help)
+            let pattern: LinearPattern
+            do throws(PatternError) { pattern = try LinearPattern(source, maxRepeat: me.expression.limits.maxRegexRepeat) } catch {
+                throw EvaluationError(code: .invalidRegex, message: "invalid pattern '\(source)': \(error.message)", range: call.args[1].range,
+                                      node: call.values[1].node, help: error.help)
             }
+            return .bool(try me.runPattern(pattern, text, call.node))
         },
         BuiltinFunction(
             "startsWith", BuiltinSignature([.string, .string], result: .bool),

@@ -1,6 +1,8 @@
+import Diagnostics
 import ExactNumbers
-import Synchronization
+import LinearRegex
 import SourceText
+import Synchronization
 import YAMLTree
 
 /// The checked tree the interpreter runs: names resolved to slots, functions to their
@@ -25,7 +27,7 @@ final class Expr: Sendable {
         case conditional(Expr, Expr, Expr)
         case call(BuiltinFunction, [Expr])
         /// `matches` with a literal pattern, compiled once.
-        case matchLiteral(Expr, Pattern)
+        case matchLiteral(Expr, LinearPattern)
         /// `has(target.key)` / `has(target[key])`.
         case has(Expr, key: Expr)
         /// `target.kind(first[, second], [filter,] body)`.
@@ -629,7 +631,7 @@ struct Checker {
                                              "this": "self", "it": "self", "and": "&&", "or": "||", "not": "!"]
         var candidates = scope.names + locals.map(\.name)
         candidates += ["true", "false", "null"]
-        let suggestion = literalHint[name] ?? Suggest.closest(to: name, among: candidates)
+        let suggestion = literalHint[name] ?? Suggestion.closest(to: name, in: candidates)
         let inScope = (scope.names + locals.map(\.name)).joined(separator: ", ")
         problems.append(ExpressionProblem(
             code: .unknownIdentifier, message: "unknown name `\(name)`", range: range, label: "not defined",
@@ -640,47 +642,9 @@ struct Checker {
     mutating func unknownFunction(_ name: String, _ range: ByteRange) {
         let aliases = Builtins.aliases
         // Misspelt aliases (`lenght`) lead to the real name too.
-        let suggestion = aliases[name] ?? Suggest.closest(to: name, among: Builtins.callableNames + aliases.keys.sorted()).map { aliases[$0] ?? $0 }
+        let suggestion = aliases[name] ?? Suggestion.closest(to: name, in: Builtins.callableNames + aliases.keys.sorted()).map { aliases[$0] ?? $0 }
         error(.unknownFunction, "unknown function `\(name)`", range, label: "not a function",
               help: suggestion.map { "did you mean `\($0)`?" } ?? "see Docs/rules-language.md for the functions")
-    }
-}
-
-/// "Did you mean" by edit distance.
-enum Suggest {
-    /// The candidate closest to `word` (optimal string alignment distance, case-insensitive
-    /// ties broken by order), if close enough: at most 1 edit for short words, a third of
-    /// the length for longer ones.
-    static func closest(to word: String, among candidates: [String]) -> String? {
-        let limit = max(1, word.count / 3)
-        var best: (String, Int)?
-        for c in candidates where c != word {
-            let d = distance(word.lowercased(), c.lowercased())
-            if d <= limit && (best == nil || d < best!.1) { best = (c, d) }
-        }
-        return best?.0
-    }
-
-    static func distance(_ a: String, _ b: String) -> Int {
-        let x = Array(a.unicodeScalars), y = Array(b.unicodeScalars)
-        if x.isEmpty { return y.count }
-        if y.isEmpty { return x.count }
-        if abs(x.count - y.count) > 8 { return abs(x.count - y.count) }
-        var prev2 = [Int](repeating: 0, count: y.count + 1)
-        var prev = Array(0...y.count)
-        var cur = [Int](repeating: 0, count: y.count + 1)
-        for i in 1...x.count {
-            cur[0] = i
-            for j in 1...y.count {
-                let cost = x[i - 1] == y[j - 1] ? 0 : 1
-                cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
-                if i > 1 && j > 1 && x[i - 1] == y[j - 2] && x[i - 2] == y[j - 1] {
-                    cur[j] = min(cur[j], prev2[j - 2] + 1)
-                }
-            }
-            (prev2, prev, cur) = (prev, cur, prev2)
-        }
-        return prev[y.count]
     }
 }
 

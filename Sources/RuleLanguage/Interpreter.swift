@@ -1,4 +1,6 @@
+import Diagnostics
 import ExactNumbers
+import LinearRegex
 import SourceText
 import YAMLTree
 
@@ -573,7 +575,7 @@ struct Interpreter {
             let shown = keys.prefix(12).joined(separator: ", ")
             notes.append("keys here: \(shown)\(keys.count > 12 ? ", …" : "")")
         }
-        let suggestion = Suggest.closest(to: name, among: keys)
+        let suggestion = Suggestion.closest(to: name, in: keys)
         return EvaluationError(
             code: .missingKey, message: "no key `\(name)` in `\(snippet(target))`", range: e.range, node: v.node,
             help: suggestion.map { "did you mean `\($0)`?" } ?? "use has(\(snippet(target)).\(name)) to test for an optional key, or get(x, '\(name)', default)",
@@ -902,7 +904,7 @@ struct Interpreter {
         }
     }
 
-    mutating func runPattern(_ p: Pattern, _ text: String, _ e: Expr) throws -> Bool {
+    mutating func runPattern(_ p: LinearPattern, _ text: String, _ e: Expr) throws -> Bool {
         var budget = limit - used
         let result = p.matches(text, budget: &budget)
         used = limit - budget

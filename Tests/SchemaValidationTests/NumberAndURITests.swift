@@ -93,16 +93,6 @@ import YAMLTree
 }
 
 @Suite struct SuggestTests {
-    @Test func nearestNames() {
-        #expect(Suggest.nearest("budjet", in: ["fy", "count", "budget", "actual"]) == "budget")
-        #expect(Suggest.nearest("budegt", in: ["budget"]) == "budget")  // transposition
-        #expect(Suggest.nearest("Budget", in: ["budget"]) == "budget")
-        #expect(Suggest.nearest("xyz", in: ["budget"]) == nil)
-        #expect(Suggest.nearest("担当課", in: ["担当者", "部署"]) == "担当者")
-        #expect(Suggest.nearest("a", in: ["b", "c"]) == nil)  // ambiguous
-        #expect(Suggest.distance("kitten", "sitting") == 3)
-    }
-
     @Test func numbersInDisguise() {
         #expect(Messages.numberWithoutSeparators("7,199") == "7199")
         #expect(Messages.numberWithoutSeparators("-1,234,567.5") == "-1234567.5")

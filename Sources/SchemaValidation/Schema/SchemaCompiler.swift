@@ -1,4 +1,5 @@
 import Diagnostics
+import LinearRegex
 import SourceText
 import YAMLTree
 
@@ -340,7 +341,7 @@ final class SchemaCompiler {
                     report(.unknownKeyword, "`\(kw)` is not a draft 2020-12 keyword; it is ignored", at: keyNode, severity: .warning,
                            label: "ignored", notes: [hint])
                 } else {
-                    let suggestion = Suggest.nearest(kw, in: Keywords.all)
+                    let suggestion = Suggestion.closest(to: kw, in: Keywords.all)
                     report(.unknownKeyword, "unknown keyword `\(kw)`; it is ignored", at: keyNode, severity: .warning,
                            label: "not a JSON Schema keyword",
                            help: suggestion.map { "did you mean `\($0)`?" } ?? "vendor extensions are written `x-…`; they are ignored without a warning")
@@ -415,7 +416,7 @@ final class SchemaCompiler {
             guard case .string(let t)? = n.value, let type = JSONType(rawValue: t) else {
                 let hint: String?
                 if case .string(let t)? = n.value {
-                    hint = Suggest.nearest(t, in: JSONType.allCases.map(\.rawValue)).map { "did you mean `\($0)`?" }
+                    hint = Suggestion.closest(to: t, in: JSONType.allCases.map(\.rawValue)).map { "did you mean `\($0)`?" }
                         ?? (["int": "integer", "bool": "boolean", "str": "string", "float": "number", "map": "object", "list": "array", "dict": "object", "seq": "array"][t]).map { "JSON Schema calls it `\($0)`" }
                 } else { hint = nil }
                 report(.invalidKeyword, "`type` must name a JSON type (null, boolean, object, array, number, string, integer), found \(JSONView.describe(n))",
@@ -481,9 +482,9 @@ final class SchemaCompiler {
 
     /// Compiles a pattern; a problem is reported at the pattern, as precisely as the
     /// scalar's style allows.
-    func regex(_ source: String, at node: YAMLNode) -> SchemaRegex? {
+    func regex(_ source: String, at node: YAMLNode) -> LinearPattern? {
         do {
-            return try SchemaRegex(source)
+            return try LinearPattern(source)
         } catch {
             let range = RegexLocation.range(of: error, in: node, source: source)
             let what: String
@@ -573,7 +574,7 @@ final class SchemaCompiler {
 
     func nearestKey(_ token: String, in node: YAMLNode) -> String? {
         guard node.isMapping else { return nil }
-        return Suggest.nearest(token, in: node.entries.compactMap { $0.key.scalarText })
+        return Suggestion.closest(to: token, in: node.entries.compactMap { $0.key.scalarText })
     }
 
     func reportLoadFailure(_ failure: DocumentLoadFailure, ref: String, at node: YAMLNode) {
@@ -631,7 +632,7 @@ final class SchemaCompiler {
 /// Maps a regex error's offset (in pattern scalars) to bytes of the schema file, through the
 /// scalar's source map, so the position is exact even in quoted patterns with escapes.
 enum RegexLocation {
-    static func range(of error: SchemaRegexError, in node: YAMLNode, source: String) -> ByteRange {
+    static func range(of error: PatternError, in node: YAMLNode, source: String) -> ByteRange {
         guard let offsets = node.scalarSourceOffsets(), offsets.count == source.utf8.count + 1 else { return node.range }
         let scalars = Array(source.unicodeScalars)
         let from = min(error.offset, scalars.count)

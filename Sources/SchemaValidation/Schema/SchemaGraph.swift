@@ -1,4 +1,5 @@
 import Diagnostics
+import LinearRegex
 import SourceText
 import YAMLTree
 
@@ -30,7 +31,7 @@ struct SchemaNode: Sendable {
 
     var minLength: Int?
     var maxLength: Int?
-    var pattern: SchemaRegex?
+    var pattern: LinearPattern?
     var format: String?
 
     var minItems: Int?
@@ -51,7 +52,7 @@ struct SchemaNode: Sendable {
     var properties: [ExactString: Int] = [:]
     /// Property names in schema order (for suggestions and notes).
     var propertyOrder: [String] = []
-    var patternProperties: [(regex: SchemaRegex, schema: Int, key: YAMLNode)] = []
+    var patternProperties: [(regex: LinearPattern, schema: Int, key: YAMLNode)] = []
     var additionalProperties: Int?
     var propertyNames: Int?
     var dependentRequired: [(name: String, requires: [(name: String, node: YAMLNode)])] = []

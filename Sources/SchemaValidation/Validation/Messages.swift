@@ -158,7 +158,7 @@ enum Messages {
         var match = sameText ?? allowed.first { !$0.utf8.elementsEqual(found.utf8) && skeleton($0) == key }
         var lookAlike = match != nil && sameText == nil
         if match == nil {
-            match = Suggest.nearest(found, in: allowed)
+            match = Suggestion.closest(to: found, in: allowed)
             lookAlike = false
         }
         guard let m = match else { return (nil, []) }

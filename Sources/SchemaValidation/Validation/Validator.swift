@@ -419,7 +419,7 @@ final class Evaluator {
             let missing = s.required.map(\.name).filter { present[ExactString($0)] == nil }
             if !missing.isEmpty {
                 for name in names.compactMap({ $0 }) where s.property(name) == nil && !s.patternProperties.contains(where: { $0.regex.matches(name) }) {
-                    if let m = Suggest.nearest(name, in: missing), misspelt[m] == nil { misspelt[m] = name }
+                    if let m = Suggestion.closest(to: name, in: missing), misspelt[m] == nil { misspelt[m] = name }
                 }
             }
         }
@@ -507,7 +507,7 @@ final class Evaluator {
         // Canonically equivalent (Swift's ==) but not the same code points: NFC vs NFD.
         let sameText = free.first { $0 == name }
         let lookAlike = sameText == nil ? free.first { Messages.skeleton($0) == Messages.skeleton(name) } : nil
-        let suggestion = sameText ?? lookAlike ?? Suggest.nearest(name, in: free)
+        let suggestion = sameText ?? lookAlike ?? Suggestion.closest(to: name, in: free)
         var notes: [String] = []
         if let sameText {
             notes.append(Messages.normalizationNote(found: name, allowed: sameText))

@@ -1,21 +1,24 @@
-/// A regular expression for `pattern` and `patternProperties`, matched in linear time.
+/// A regular expression matched in linear time: planlint's one regex engine, for the rule
+/// language's `matches` and for JSON Schema's `pattern` and `patternProperties`.
 ///
-/// JSON Schema patterns are ECMA-262 regular expressions. planlint accepts the subset that
-/// can be matched without backtracking and runs it as a Pike VM over Unicode scalars: the
-/// time to test a string is O(pattern size × string length) whatever the input, so a hostile
-/// plan file cannot make validation hang. Supported: literals and escapes (`\t \n \v \f \r \0
-/// \cX \xHH \uHHHH \u{H…}`, escaped syntax characters), `.`, classes `[…]` `[^…]` with ranges,
-/// `\d \D \w \W \s \S`, `\p{…}`/`\P{…}` for general categories (`L`, `Lu`, `Letter`, `Nd`, …) and
-/// a few binary properties (`Alphabetic`, `White_Space`, `Uppercase`, `Lowercase`, `ASCII`,
-/// `Any`, `Assigned`, `Emoji`), anchors `^ $`, word boundaries `\b \B`, groups `(…)` `(?:…)`
-/// `(?<name>…)`, alternation, and the quantifiers `* + ? {n} {n,} {n,m}` (greedy or lazy — for a
-/// yes/no match they are the same). Not supported, and reported as schema errors:
+/// The syntax is ECMA-262's (with the `u` flag), restricted to what can be matched without
+/// backtracking, and run as a Pike VM (Thompson NFA simulation) over Unicode scalars: the time
+/// to test a string is O(pattern size × string length) whatever the input, so a hostile plan
+/// or rule cannot make matching hang. Supported: literals and escapes (`\t \n \v \f \r \0
+/// \cX \xHH \uHHHH \u{H…}`, and `\` before any ASCII symbol, which makes it literal), `.`,
+/// classes `[…]` `[^…]` with ranges, `\d \D \w \W \s \S`, `\p{…}`/`\P{…}` for general
+/// categories (`L`, `Lu`, `Letter`, `Nd`, …) and a few binary properties (`Alphabetic`,
+/// `White_Space`, `Uppercase`, `Lowercase`, `ASCII`, `Any`, `Assigned`, `Emoji`), anchors `^ $`,
+/// word boundaries `\b \B`, groups `(…)` `(?:…)` `(?<name>…)`, alternation, and the
+/// quantifiers `* + ? {n} {n,} {n,m}` (greedy or lazy — for a yes/no match they are the same).
+/// A `{` that starts no quantifier is literal. Not supported, and rejected with a position:
 /// backreferences, lookahead and lookbehind, and `\p{Script=…}`.
 ///
-/// Semantics follow ECMA-262 with the `u` flag: a pattern matches anywhere in the string
-/// unless anchored, `.` matches any scalar but line terminators, `\d`/`\w` are ASCII, `$`
-/// matches only at the very end.
-public struct SchemaRegex: Sendable {
+/// Semantics: a pattern matches anywhere in the string unless anchored; `^` and `$` are the
+/// start and end of the whole string; `.` matches any scalar but the line terminators (LF, CR,
+/// U+2028, U+2029), as in ECMAScript; `\d` and `\w` are ASCII; `\s` is ECMAScript white space
+/// (the ideographic space U+3000 included).
+public struct LinearPattern: Sendable {
     /// The pattern as written.
     public let source: String
     let program: [RegexInstruction]
@@ -28,12 +31,20 @@ public struct SchemaRegex: Sendable {
     /// The deepest group nesting accepted.
     public static let maxNesting = 100
 
-    /// Compiles `pattern`, or throws a `SchemaRegexError` naming the offending place.
-    public init(_ pattern: String) throws(SchemaRegexError) {
-        var parser = RegexParser(pattern)
+    /// Compiles `pattern`, or throws a `PatternError` naming the offending place.
+    /// - Parameter maxRepeat: the largest count a `{n,m}` quantifier may give (nil: only the
+    ///   program size limits it).
+    public init(_ pattern: String, maxRepeat: Int? = nil) throws(PatternError) {
+        var parser = RegexParser(pattern, maxRepeat: maxRepeat)
         let ast = try parser.parse()
         var compiler = RegexCompiler()
-        try compiler.emit(ast)
+        do {
+            try compiler.emit(ast)
+        } catch {
+            throw PatternError(kind: .tooComplex,
+                               message: "the pattern is too large once its counted repetitions are expanded: more than \(LinearPattern.maxProgramSize) instructions",
+                               offset: 0, length: parser.s.count, label: "too large", help: "use smaller repetition counts, or `*` and `+`")
+        }
         compiler.program.append(.match)
         source = pattern
         program = compiler.program
@@ -42,16 +53,32 @@ public struct SchemaRegex: Sendable {
     }
 
     /// Whether the pattern matches somewhere in `text`.
-    public func matches(_ text: String) -> Bool { run(text).matched }
+    public func matches(_ text: String) -> Bool {
+        var budget = Int.max
+        return run(text, budget: &budget).matched ?? false
+    }
 
-    /// The answer and the work done: instructions visited, which the Pike VM bounds by
-    /// program size × (input length + 1). Tests assert that bound.
+    /// Whether the pattern matches somewhere in `text`, charging `budget` one unit for each
+    /// instruction a thread visits and each input scalar a thread tests; nil when the budget
+    /// runs out first.
+    public func matches(_ text: String, budget: inout Int) -> Bool? {
+        run(text, budget: &budget).matched
+    }
+
+    /// The answer and the instructions visited, which the Pike VM bounds by program size ×
+    /// (input length + 1). Tests assert that bound.
     func run(_ text: String) -> (matched: Bool, steps: Int) {
+        var budget = Int.max
+        let r = run(text, budget: &budget)
+        return (r.matched ?? false, r.steps)
+    }
+
+    func run(_ text: String, budget: inout Int) -> (matched: Bool?, steps: Int) {
         var input: [UInt32] = []
         input.reserveCapacity(text.utf8.count)
         for s in text.unicodeScalars { input.append(s.value) }
         var vm = PikeVM(program: program, classes: classes)
-        let matched = vm.search(input, anchored: anchoredAtStart)
+        let matched = vm.search(input, anchored: anchoredAtStart, budget: &budget)
         return (matched, vm.steps)
     }
 
@@ -59,10 +86,11 @@ public struct SchemaRegex: Sendable {
     var programSize: Int { program.count }
 }
 
-/// Why a pattern was rejected: a message and where in the pattern (code point offsets).
-public struct SchemaRegexError: Error, Sendable, Equatable, CustomStringConvertible {
+/// Why a pattern was rejected: a message and where in the pattern (in Unicode scalars; see
+/// `utf8Range(in:)` for bytes), with a short label for that place and a hint.
+public struct PatternError: Error, Sendable, Equatable, CustomStringConvertible {
     public enum Kind: Sendable, Equatable {
-        /// Not a valid ECMA-262 pattern.
+        /// Not a valid pattern.
         case invalid
         /// Valid ECMA-262, but outside the linear-time subset planlint implements.
         case unsupported
@@ -75,7 +103,31 @@ public struct SchemaRegexError: Error, Sendable, Equatable, CustomStringConverti
     public let offset: Int
     /// Length of the offending text, in Unicode scalars (at least 1 where possible).
     public let length: Int
+    /// A short label for the offending text (under carets).
+    public let label: String?
+    public let help: String?
+
+    public init(kind: Kind, message: String, offset: Int, length: Int, label: String? = nil, help: String? = nil) {
+        self.kind = kind
+        self.message = message
+        self.offset = offset
+        self.length = length
+        self.label = label
+        self.help = help
+    }
+
     public var description: String { "\(message) (at \(offset))" }
+
+    /// The offending text as a UTF-8 byte range of `pattern` (start, end).
+    public func utf8Range(in pattern: String) -> (start: Int, end: Int) {
+        var start = 0, end = 0, k = 0
+        for s in pattern.unicodeScalars {
+            if k < offset { start += s.utf8.count }
+            if k < offset + length { end += s.utf8.count }
+            k += 1
+        }
+        return (start, max(start, end))
+    }
 }
 
 enum RegexAssertion: Sendable, Equatable {
@@ -107,29 +159,34 @@ indirect enum RegexNode: Sendable {
 
 struct RegexParser {
     let s: [UInt32]
+    let maxRepeat: Int?
     var i = 0
     var depth = 0
 
-    init(_ pattern: String) { s = pattern.unicodeScalars.map(\.value) }
+    init(_ pattern: String, maxRepeat: Int?) {
+        s = pattern.unicodeScalars.map(\.value)
+        self.maxRepeat = maxRepeat
+    }
 
     var atEnd: Bool { i >= s.count }
     func peek(_ k: Int = 0) -> UInt32? { i + k < s.count ? s[i + k] : nil }
     func isChar(_ c: UInt32?, _ ch: Character) -> Bool { c != nil && c! == ch.unicodeScalars.first!.value }
 
-    func error(_ kind: SchemaRegexError.Kind, _ message: String, at: Int? = nil, length: Int = 1) -> SchemaRegexError {
-        SchemaRegexError(kind: kind, message: message, offset: at ?? i, length: length)
+    func error(_ kind: PatternError.Kind, _ message: String, at: Int? = nil, length: Int = 1,
+               label: String? = nil, help: String? = nil) -> PatternError {
+        PatternError(kind: kind, message: message, offset: at ?? i, length: length, label: label, help: help)
     }
 
-    mutating func parse() throws(SchemaRegexError) -> RegexNode {
+    mutating func parse() throws(PatternError) -> RegexNode {
         let node = try parseDisjunction()
         if !atEnd {
             // Only an unmatched `)` stops a top-level disjunction early.
-            throw error(.invalid, "unmatched `)`")
+            throw error(.invalid, "unmatched `)`", label: "no `(` opens this", help: "escape it as \\) to match a parenthesis")
         }
         return node
     }
 
-    mutating func parseDisjunction() throws(SchemaRegexError) -> RegexNode {
+    mutating func parseDisjunction() throws(PatternError) -> RegexNode {
         var alternatives = [try parseAlternative()]
         while isChar(peek(), "|") {
             i += 1
@@ -138,7 +195,7 @@ struct RegexParser {
         return alternatives.count == 1 ? alternatives[0] : .alternation(alternatives)
     }
 
-    mutating func parseAlternative() throws(SchemaRegexError) -> RegexNode {
+    mutating func parseAlternative() throws(PatternError) -> RegexNode {
         var terms: [RegexNode] = []
         while let c = peek(), !isChar(c, "|"), !isChar(c, ")") {
             terms.append(try parseTerm())
@@ -147,7 +204,7 @@ struct RegexParser {
         return terms.count == 1 ? terms[0] : .concat(terms)
     }
 
-    mutating func parseTerm() throws(SchemaRegexError) -> RegexNode {
+    mutating func parseTerm() throws(PatternError) -> RegexNode {
         let start = i
         let c = peek()!
         var atom: RegexNode
@@ -162,10 +219,11 @@ struct RegexParser {
         case ".": i += 1; atom = .any
         case "[": atom = .charClass(try parseClass())
         case "*", "+", "?":
-            throw error(.invalid, "nothing to repeat before `\(Character(Unicode.Scalar(c)!))`")
+            throw error(.invalid, "nothing to repeat before `\(Character(Unicode.Scalar(c)!))`", label: "quantifier without an atom",
+                        help: "escape it to match the character itself: \\\(Character(Unicode.Scalar(c)!))")
         case "{":
             if let _ = try scanQuantifierBraces(at: i) {
-                throw error(.invalid, "nothing to repeat before `{`")
+                throw error(.invalid, "nothing to repeat before `{`", label: "quantifier without an atom")
             }
             i += 1; atom = .char(c)
         default:
@@ -173,13 +231,14 @@ struct RegexParser {
         }
         guard let q = try parseQuantifier() else { return atom }
         if !quantifiable {
-            throw error(.invalid, "an assertion cannot be repeated", at: start, length: i - start)
+            throw error(.invalid, "nothing to repeat: an assertion cannot be repeated", at: start, length: i - start,
+                        label: "a repeated assertion")
         }
         return .repetition(atom, min: q.min, max: q.max)
     }
 
     /// Parses `{n}`, `{n,}`, `{n,m}` at `pos` without consuming; nil if it is not one.
-    func scanQuantifierBraces(at pos: Int) throws(SchemaRegexError) -> (min: Int, max: Int?, end: Int)? {
+    func scanQuantifierBraces(at pos: Int) throws(PatternError) -> (min: Int, max: Int?, end: Int)? {
         var j = pos
         guard j < s.count, s[j] == 0x7B else { return nil }
         j += 1
@@ -199,12 +258,16 @@ struct RegexParser {
         }
         guard j < s.count, s[j] == 0x7D else { return nil }
         if let hi, hi < lo {
-            throw error(.invalid, "numbers out of order in quantifier `{\(lo),\(hi)}`", at: pos, length: j + 1 - pos)
+            throw error(.invalid, "in {\(lo),\(hi)} the maximum is below the minimum", at: pos, length: j + 1 - pos)
+        }
+        if let maxRepeat, max(lo, hi ?? lo) > maxRepeat {
+            throw error(.tooComplex, "repetition count over the limit of \(maxRepeat)", at: pos, length: j + 1 - pos,
+                        label: "too many repetitions")
         }
         return (lo, hi, j + 1)
     }
 
-    mutating func parseQuantifier() throws(SchemaRegexError) -> (min: Int, max: Int?)? {
+    mutating func parseQuantifier() throws(PatternError) -> (min: Int, max: Int?)? {
         guard let c = peek() else { return nil }
         var q: (min: Int, max: Int?)
         switch c {
@@ -219,21 +282,23 @@ struct RegexParser {
         }
         if isChar(peek(), "?") { i += 1 }  // lazy: same yes/no answer
         if let c = peek(), c == 0x2A || c == 0x2B || c == 0x3F || (c == 0x7B && (try? scanQuantifierBraces(at: i)) != nil) {
-            throw error(.invalid, "nothing to repeat (a quantifier follows a quantifier)")
+            throw error(.invalid, "a quantifier cannot follow another quantifier", label: "repeated quantifier", help: "group first: (a+)*")
         }
         return q
     }
 
-    mutating func parseGroup() throws(SchemaRegexError) -> RegexNode {
+    mutating func parseGroup() throws(PatternError) -> RegexNode {
         let start = i
         i += 1
         if isChar(peek(), "?") {
             if isChar(peek(1), ":") {
                 i += 2
             } else if isChar(peek(1), "=") || isChar(peek(1), "!") {
-                throw error(.unsupported, "lookahead `(?\(isChar(peek(1), "=") ? "=" : "!")…)` is not supported (planlint matches patterns in linear time)", at: start, length: 3)
+                throw error(.unsupported, "lookahead `(?\(isChar(peek(1), "=") ? "=" : "!")…)` is not supported (planlint matches patterns in linear time)",
+                            at: start, length: 3, label: "look-around", help: "look-around needs backtracking, which planlint's linear-time matcher does not do")
             } else if isChar(peek(1), "<") && (isChar(peek(2), "=") || isChar(peek(2), "!")) {
-                throw error(.unsupported, "lookbehind is not supported (planlint matches patterns in linear time)", at: start, length: 4)
+                throw error(.unsupported, "lookbehind is not supported (planlint matches patterns in linear time)", at: start, length: 4,
+                            label: "look-around", help: "look-around needs backtracking, which planlint's linear-time matcher does not do")
             } else if isChar(peek(1), "<") {
                 i += 2
                 let nameStart = i
@@ -250,24 +315,27 @@ struct RegexParser {
             }
         }
         depth += 1
-        if depth > SchemaRegex.maxNesting {
-            throw error(.tooComplex, "groups are nested more than \(SchemaRegex.maxNesting) deep", at: start)
+        if depth > LinearPattern.maxNesting {
+            throw error(.tooComplex, "groups nest deeper than \(LinearPattern.maxNesting) levels", at: start)
         }
         let inner = try parseDisjunction()
         depth -= 1
-        guard isChar(peek(), ")") else { throw error(.invalid, "unterminated group: `(` has no matching `)`", at: start) }
+        guard isChar(peek(), ")") else {
+            throw error(.invalid, "unclosed group: `(` has no matching `)`", at: start, label: "this `(` is never closed", help: "add `)`")
+        }
         i += 1
         return inner
     }
 
     /// After `\` outside a class.
-    mutating func parseAtomEscape() throws(SchemaRegexError) -> RegexNode {
+    mutating func parseAtomEscape() throws(PatternError) -> RegexNode {
         let start = i
         i += 1
-        guard let c = peek() else { throw error(.invalid, "`\\` at end of pattern", at: start) }
+        guard let c = peek() else { throw error(.invalid, "pattern ends with `\\`", at: start, help: "write \\\\ to match a backslash") }
         if let cls = try classEscape(c, start: start) { return .charClass(cls) }
         if c >= 0x31 && c <= 0x39 {
-            throw error(.unsupported, "backreferences like `\\\(Character(Unicode.Scalar(c)!))` are not supported (planlint matches patterns in linear time)", at: start, length: 2)
+            throw error(.unsupported, "backreferences like `\\\(Character(Unicode.Scalar(c)!))` are not supported (planlint matches patterns in linear time)",
+                        at: start, length: 2, label: "backreference", help: "they need backtracking, which planlint's linear-time matcher does not do")
         }
         if c == 0x6B {  // k
             throw error(.unsupported, "named backreferences `\\k<…>` are not supported (planlint matches patterns in linear time)", at: start, length: 2)
@@ -276,7 +344,7 @@ struct RegexParser {
     }
 
     /// `\d \D \w \W \s \S \p{…} \P{…}` (consumed) or nil.
-    mutating func classEscape(_ c: UInt32, start: Int) throws(SchemaRegexError) -> CharClass? {
+    mutating func classEscape(_ c: UInt32, start: Int) throws(PatternError) -> CharClass? {
         switch Character(Unicode.Scalar(c)!) {
         case "d": i += 1; return .digit
         case "D": i += 1; var x = CharClass.digit; x.negated = true; return x
@@ -297,7 +365,7 @@ struct RegexParser {
             guard !atEnd else { throw error(.invalid, "unterminated `\\p{`", at: start, length: i - start) }
             i += 1
             guard let test = PropertyTest.named(name) else {
-                let kind: SchemaRegexError.Kind = name.hasPrefix("Script") || name.hasPrefix("sc=") || name.hasPrefix("scx=") ? .unsupported : .invalid
+                let kind: PatternError.Kind = name.hasPrefix("Script") || name.hasPrefix("sc=") || name.hasPrefix("scx=") ? .unsupported : .invalid
                 let what = kind == .unsupported
                     ? "script properties like `\\p{\(name)}` are not supported; use ranges (e.g. `[\\u3040-\\u309F]` for Hiragana)"
                     : "unknown Unicode property `\\p{\(name)}`"
@@ -310,7 +378,7 @@ struct RegexParser {
     }
 
     /// A single-character escape after `\` (the escape letter is at `i`).
-    mutating func characterEscape(_ c: UInt32, start: Int, inClass: Bool) throws(SchemaRegexError) -> UInt32 {
+    mutating func characterEscape(_ c: UInt32, start: Int, inClass: Bool) throws(PatternError) -> UInt32 {
         i += 1
         switch Character(Unicode.Scalar(c)!) {
         case "t": return 0x09
@@ -356,9 +424,10 @@ struct RegexParser {
             }
             return hi
         default:
-            let syntax: Set<UInt32> = Set("^$\\.*+?()[]{}|/".unicodeScalars.map(\.value))
-            if syntax.contains(c) || c == 0x2D { return c }
-            throw error(.invalid, "unknown escape `\\\(Character(Unicode.Scalar(c)!))` (write the character itself, or `\\\\` for a backslash)", at: start, length: 2)
+            // `\` before an ASCII symbol (a syntax character among them) is that symbol.
+            if (c >= 0x21 && c <= 0x2F) || (c >= 0x3A && c <= 0x40) || (c >= 0x5B && c <= 0x60) || (c >= 0x7B && c <= 0x7E) { return c }
+            throw error(.invalid, "unknown escape `\\\(Character(Unicode.Scalar(c)!))` (write the character itself, or `\\\\` for a backslash)", at: start, length: 2,
+                        label: "unknown escape", help: "escapes are \\d \\w \\s \\D \\W \\S \\p{…} \\b \\n \\t \\r \\uXXXX and \\ before a symbol")
         }
     }
 
@@ -381,13 +450,15 @@ struct RegexParser {
         return v
     }
 
-    mutating func parseClass() throws(SchemaRegexError) -> CharClass {
+    mutating func parseClass() throws(PatternError) -> CharClass {
         let start = i
         i += 1
         var cls = CharClass()
         if isChar(peek(), "^") { cls.negated = true; i += 1 }
         while true {
-            guard let c = peek() else { throw error(.invalid, "unterminated character class: `[` has no matching `]`", at: start) }
+            guard let c = peek() else {
+                throw error(.invalid, "unclosed character class: `[` has no matching `]`", at: start, label: "this `[` is never closed", help: "add `]`")
+            }
             if isChar(c, "]") { i += 1; break }
             let itemStart = i
             let first = try classAtom()
@@ -398,7 +469,8 @@ struct RegexParser {
                     throw error(.invalid, "a range cannot start or end at a class like `\\d`", at: itemStart, length: i - itemStart)
                 }
                 guard lo <= hi else {
-                    throw error(.invalid, "range out of order in character class", at: itemStart, length: i - itemStart)
+                    throw error(.invalid, "range out of order in character class", at: itemStart, length: i - itemStart,
+                                label: "the end is before the start")
                 }
                 cls.add(lo...hi)
             } else {
@@ -414,12 +486,12 @@ struct RegexParser {
 
     enum ClassAtom { case single(UInt32), set(CharClass) }
 
-    mutating func classAtom() throws(SchemaRegexError) -> ClassAtom {
+    mutating func classAtom() throws(PatternError) -> ClassAtom {
         let c = peek()!
         if c != 0x5C { i += 1; return .single(c) }
         let start = i
         i += 1
-        guard let e = peek() else { throw error(.invalid, "`\\` at end of pattern", at: start) }
+        guard let e = peek() else { throw error(.invalid, "pattern ends with `\\`", at: start, help: "write \\\\ to match a backslash") }
         if let set = try classEscape(e, start: start) { return .set(set) }
         if e >= 0x31 && e <= 0x39 {
             throw error(.invalid, "backreference inside a character class", at: start, length: 2)
@@ -434,15 +506,13 @@ struct RegexCompiler {
     var program: [RegexInstruction] = []
     var classes: [CharClass] = []
 
-    mutating func grow() throws(SchemaRegexError) {
-        if program.count > SchemaRegex.maxProgramSize {
-            throw SchemaRegexError(kind: .tooComplex,
-                                   message: "the pattern is too large once its counted repetitions are expanded (over \(SchemaRegex.maxProgramSize) steps)",
-                                   offset: 0, length: 0)
+    mutating func grow() throws(PatternError) {
+        if program.count > LinearPattern.maxProgramSize {
+            throw PatternError(kind: .tooComplex, message: "too large", offset: 0, length: 0)
         }
     }
 
-    mutating func emit(_ node: RegexNode) throws(SchemaRegexError) {
+    mutating func emit(_ node: RegexNode) throws(PatternError) {
         try grow()
         switch node {
         case .empty: break
@@ -497,8 +567,6 @@ struct RegexCompiler {
 struct PikeVM {
     let program: [RegexInstruction]
     let classes: [CharClass]
-    var mark: [Int]
-    var generation = 0
     var stack: [Int] = []
     /// Instructions visited (each at most once per input position).
     var steps = 0
@@ -506,66 +574,97 @@ struct PikeVM {
     init(program: [RegexInstruction], classes: [CharClass]) {
         self.program = program
         self.classes = classes
-        mark = [Int](repeating: -1, count: program.count)
     }
 
     /// Adds the thread at `pc` and everything reachable from it without consuming input to
     /// `list`; returns true if it reaches `match`.
-    mutating func add(_ pc: Int, to list: inout [Int], at pos: Int, _ input: [UInt32]) -> Bool {
+    mutating func add(_ pc: Int, to list: inout ThreadList, at pos: Int, _ input: [UInt32], budget: inout Int) -> Bool {
+        stack.removeAll(keepingCapacity: true)
         stack.append(pc)
         while let p = stack.popLast() {
-            if mark[p] == generation { continue }
-            mark[p] = generation
+            if list.visited(p) { continue }
+            list.mark(p)
             steps += 1
+            budget -= 1
             switch program[p] {
             case .jump(let t): stack.append(t)
             case .split(let a, let b): stack.append(b); stack.append(a)
             case .assert(let a):
-                let prev: UInt32? = pos > 0 ? input[pos - 1] : nil
-                let cur: UInt32? = pos < input.count ? input[pos] : nil
                 let holds: Bool
                 switch a {
                 case .start: holds = pos == 0
                 case .end: holds = pos == input.count
-                case .wordBoundary: holds = CharClass.isWord(prev) != CharClass.isWord(cur)
-                case .notWordBoundary: holds = CharClass.isWord(prev) == CharClass.isWord(cur)
+                case .wordBoundary, .notWordBoundary:
+                    let prev: UInt32? = pos > 0 ? input[pos - 1] : nil
+                    let cur: UInt32? = pos < input.count ? input[pos] : nil
+                    holds = (CharClass.isWord(prev) != CharClass.isWord(cur)) == (a == .wordBoundary)
                 }
                 if holds { stack.append(p + 1) }
             case .match:
-                stack.removeAll(keepingCapacity: true)
                 return true
             case .char, .charClass, .any:
-                list.append(p)
+                list.add(p)
             }
         }
         return false
     }
 
-    mutating func search(_ input: [UInt32], anchored: Bool) -> Bool {
-        var current: [Int] = []
-        var next: [Int] = []
-        generation += 1
-        if add(0, to: &current, at: 0, input) { return true }
+    /// Whether the program matches somewhere in `input` (at 0 only when `anchored`); nil when
+    /// `budget` runs out.
+    mutating func search(_ input: [UInt32], anchored: Bool, budget: inout Int) -> Bool? {
+        var current = ThreadList(capacity: program.count)
+        var next = ThreadList(capacity: program.count)
+        if add(0, to: &current, at: 0, input, budget: &budget) { return true }
         var pos = 0
         while pos < input.count {
-            if current.isEmpty && anchored { return false }
+            if budget < 0 { return nil }
+            if current.count == 0 && anchored { return false }
             let c = input[pos]
-            generation += 1
-            next.removeAll(keepingCapacity: true)
-            for pc in current {
+            next.clear()
+            for k in 0..<current.count {
+                let pc = current.dense[k]
+                budget -= 1
                 let ok: Bool
                 switch program[pc] {
                 case .char(let x): ok = x == c
                 case .charClass(let k): ok = classes[k].contains(c)
-                case .any: ok = !CharClass.lineTerminators.contains(c)
+                case .any: ok = !(c == 0x0A || c == 0x0D || c == 0x2028 || c == 0x2029)
                 default: ok = false
                 }
-                if ok && add(pc + 1, to: &next, at: pos + 1, input) { return true }
+                if ok && add(pc + 1, to: &next, at: pos + 1, input, budget: &budget) { return true }
             }
-            if !anchored && add(0, to: &next, at: pos + 1, input) { return true }
+            if !anchored && add(0, to: &next, at: pos + 1, input, budget: &budget) { return true }
             swap(&current, &next)
             pos += 1
         }
-        return false
+        return budget < 0 ? nil : false
+    }
+}
+
+/// A set of program counters with O(1) insert, membership and clear (generation marks).
+struct ThreadList {
+    /// The consuming instructions reached at this position, in priority order.
+    var dense: [Int]
+    /// `generation[pc] == gen` when pc was visited at this position (stops epsilon loops).
+    var generation: [Int]
+    var gen = 1
+    var count = 0
+
+    init(capacity: Int) {
+        dense = Array(repeating: 0, count: capacity)
+        generation = Array(repeating: 0, count: capacity)
+    }
+
+    func visited(_ pc: Int) -> Bool { generation[pc] == gen }
+    mutating func mark(_ pc: Int) { generation[pc] = gen }
+
+    mutating func add(_ pc: Int) {
+        dense[count] = pc
+        count += 1
+    }
+
+    mutating func clear() {
+        count = 0
+        gen += 1
     }
 }
