@@ -51,7 +51,7 @@ let package = Package(
         // The lint frontend shared by the CLI and the server.
         .target(name: "PlanLintKit", dependencies: ["RuleEngine", "DiagnosticRendering", "Guarded"], swiftSettings: strict),
         // Language Server Protocol framing and message types (no linting logic).
-        .target(name: "LSPProtocol", dependencies: ["Guarded"], swiftSettings: strict),
+        .target(name: "LSPProtocol", dependencies: ["Guarded", "SourceText"], swiftSettings: strict),
         // The language server.
         .target(name: "PlanLintLSP", dependencies: ["LSPProtocol", "PlanLintKit", "RuleEngine", "RuleLanguage", "SchemaValidation", "Guarded"], swiftSettings: strict),
         // Subcommands; each declares options and hands work to PlanLintKit.

@@ -49,7 +49,7 @@ public struct SARIFRenderer: DiagnosticRenderer {
 
         let run: JSONValue = [
             "tool": ["driver": .object(driver)],
-            "originalUriBaseIds": ["%SRCROOT%": ["uri": .string(FileURI.rootURI(context.rootDirectory))]],
+            "originalUriBaseIds": ["%SRCROOT%": ["uri": .string(SARIFURI.rootURI(context.rootDirectory))]],
             "columnKind": "utf16CodeUnits",
             "results": .array(resultValues),
             "invocations": [.object(invocation)],
@@ -189,7 +189,7 @@ public struct SARIFRenderer: DiagnosticRenderer {
         }
 
         func artifactLocation(_ path: String) -> JSONValue {
-            let ref = FileURI.reference(for: path, root: root)
+            let ref = SARIFURI.reference(for: path, root: root)
             return ref.isRelativeToRoot ? ["uri": .string(ref.uri), "uriBaseId": "%SRCROOT%"] : ["uri": .string(ref.uri)]
         }
 

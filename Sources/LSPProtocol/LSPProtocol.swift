@@ -29,7 +29,7 @@
 ///   after `shutdown`, and the exit code of `exit`.
 /// - **Documents** (``DocumentStore``): open documents by URI with version and UTF-8 text;
 ///   full and incremental changes, with positions converted by a closure the server passes.
-/// - **URIs** (``FileURI``): `file://` URI ↔ path, percent-encoded UTF-8.
+/// - **URIs**: `SourceText.FileURI` converts `file://` URIs and paths (percent-encoded UTF-8).
 ///
 /// ## What does not live here
 /// - Converting positions to byte offsets and back: planlint's `SourceText`

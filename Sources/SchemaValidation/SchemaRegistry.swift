@@ -160,7 +160,7 @@ public final class SchemaRegistry: Sendable {
     }
 
     static func fileURI(_ absolute: String) -> String {
-        "file://" + URIReference.percentEncodedPath(absolute)
+        FileURI.uri(fromPath: absolute)
     }
 
     /// Relative to the working directory when inside it, else absolute.

@@ -23,8 +23,8 @@ struct GoldenTests {
 
     /// The root's `file://` URI differs per machine; goldens hold a placeholder.
     static func normalizeRoot(_ sarif: String) -> String {
-        // Percent-encode as RFC 3986 path segments: ASCII letters, digits and -._~!$&'()*+,;=@ stay.
-        let allowed = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,;=@")
+        // Percent-encode as SARIF's URIs do (SourceText.FileURI): unreserved characters stay.
+        let allowed = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
         let root = "file://" + Golden.fixturesDirectory.split(separator: "/").map { segment in
             segment.addingPercentEncoding(withAllowedCharacters: allowed) ?? String(segment)
         }.reduce("") { $0 + "/" + $1 } + "/"

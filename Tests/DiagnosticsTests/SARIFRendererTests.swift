@@ -89,6 +89,8 @@ struct SARIFRendererTests {
         #expect(uri("./plans/../plans/a b.yaml") == ["uri": "plans/a%20b.yaml", "uriBaseId": "%SRCROOT%"])
         #expect(uri("計画.yaml") == ["uri": "%E8%A8%88%E7%94%BB.yaml", "uriBaseId": "%SRCROOT%"])
         #expect(uri("a:b#c?.yaml") == ["uri": "a%3Ab%23c%3F.yaml", "uriBaseId": "%SRCROOT%"])
+        // The one URI encoder (SourceText.FileURI): everything but unreserved characters.
+        #expect(uri("a(1)&b@c.yaml") == ["uri": "a%281%29%26b%40c.yaml", "uriBaseId": "%SRCROOT%"])
         #expect(uri("/repo/plans/a.yaml") == ["uri": "plans/a.yaml", "uriBaseId": "%SRCROOT%"])
         #expect(uri("/elsewhere/a.yaml") == ["uri": "file:///elsewhere/a.yaml"])
         #expect(uri("../shared/a.yaml") == ["uri": "file:///shared/a.yaml"])

@@ -1,7 +1,7 @@
 import Foundation
 
 extension LSP {
-    /// A document's URI as the client sent it (usually `file://…`, see ``FileURI``).
+    /// A document's URI as the client sent it (usually `file://…`, see `SourceText.FileURI`).
     /// Kept as the client's exact string: answer with the same string.
     public typealias DocumentURI = String
 

@@ -1,3 +1,5 @@
+import SourceText
+
 /// A URI reference split into RFC 3986 components, with reference resolution (§5.2).
 ///
 /// Used for `$id`, `$ref` and `$anchor` only: no normalisation beyond removing dot
@@ -142,42 +144,7 @@ struct URIReference: Sendable, Hashable, CustomStringConvertible {
     /// Decodes `%XX` escapes (invalid escapes are kept as written).
     static func percentDecoded(_ s: some StringProtocol) -> String {
         guard s.contains("%") else { return String(s) }
-        var bytes: [UInt8] = []
-        let u = Array(s.utf8)
-        var i = 0
-        func hex(_ c: UInt8) -> UInt8? {
-            switch c {
-            case 0x30...0x39: c - 0x30
-            case 0x41...0x46: c - 0x41 + 10
-            case 0x61...0x66: c - 0x61 + 10
-            default: nil
-            }
-        }
-        while i < u.count {
-            if u[i] == UInt8(ascii: "%"), i + 2 < u.count, let h = hex(u[i + 1]), let l = hex(u[i + 2]) {
-                bytes.append(h << 4 | l)
-                i += 3
-            } else {
-                bytes.append(u[i])
-                i += 1
-            }
-        }
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
-    /// Escapes characters that would change a path's meaning inside a URI (space, `#`, `?`, `%`).
-    static func percentEncodedPath(_ path: String) -> String {
-        var out = ""
-        for u in path.unicodeScalars {
-            switch u {
-            case " ": out += "%20"
-            case "#": out += "%23"
-            case "?": out += "%3F"
-            case "%": out += "%25"
-            default: out.unicodeScalars.append(u)
-            }
-        }
-        return out
+        return String(decoding: FileURI.percentDecoded(s, lenient: true) ?? Array(s.utf8), as: UTF8.self)
     }
 }
 

@@ -1,7 +1,12 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Conversions between `file://` URIs and POSIX filesystem paths (RFC 8089, with the UTF-8
-/// percent-encoding editors use: `/tmp/計画 1.yaml` ↔ `file:///tmp/%E8%A8%88%E7%94%BB%201.yaml`).
+/// percent-encoding editors use: `/tmp/計画 1.yaml` ↔ `file:///tmp/%E8%A8%88%E7%94%BB%201.yaml`):
+/// planlint's one URI encoder, for the language server, SARIF and schema base URIs.
 ///
 /// Clients differ in which characters they escape (VS Code escapes `:` and `@`, Neovim
 /// does not), so compare documents by their *path*, and answer the client with the URI
@@ -37,11 +42,18 @@ public enum FileURI {
     public static func uri(fromPath path: String, relativeTo base: String? = nil) -> String {
         var path = path
         if !path.hasPrefix("/") {
-            let dir = base ?? FileManager.default.currentDirectoryPath
+            let dir = base ?? currentDirectory()
             path = dir.hasSuffix("/") ? dir + path : dir + "/" + path
         }
-        var out = "file://"
-        for byte in path.utf8 {
+        return "file://" + encode(path)
+    }
+
+    /// `text` percent-encoded as a URI path: every byte but the unreserved characters and `/`
+    /// as `%XX` (UTF-8, upper-case hex). A segment alone (without `/`) encodes its `/` too
+    /// with `encode(segment:)`.
+    public static func encode(_ text: String) -> String {
+        var out = ""
+        for byte in text.utf8 {
             if isUnreserved(byte) || byte == UInt8(ascii: "/") {
                 out.unicodeScalars.append(Unicode.Scalar(byte))
             } else {
@@ -49,6 +61,23 @@ public enum FileURI {
             }
         }
         return out
+    }
+
+    /// One path segment percent-encoded (its `/`, if any, too).
+    public static func encode(segment: String) -> String {
+        encode(segment).replacing("/", with: "%2F")
+    }
+
+    /// `%XX` escapes decoded; nil for a malformed escape. (`lenient`: a malformed escape is
+    /// kept as written.)
+    public static func percentDecoded(_ text: some StringProtocol, lenient: Bool = false) -> [UInt8]? {
+        percentDecoded(Array(text.utf8)[...], lenient: lenient)
+    }
+
+    private static func currentDirectory() -> String {
+        var buf = [CChar](repeating: 0, count: 4096)
+        guard getcwd(&buf, buf.count) != nil else { return "/" }
+        return String(decoding: buf.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     private static func isUnreserved(_ b: UInt8) -> Bool {
@@ -66,14 +95,19 @@ public enum FileURI {
         String(nibble, radix: 16, uppercase: true)
     }
 
-    private static func percentDecoded(_ s: ArraySlice<UInt8>) -> [UInt8]? {
+    private static func percentDecoded(_ s: ArraySlice<UInt8>, lenient: Bool = false) -> [UInt8]? {
         var out: [UInt8] = []
         out.reserveCapacity(s.count)
         var i = s.startIndex
         while i < s.endIndex {
             let c = s[i]
             if c == UInt8(ascii: "%") {
-                guard i + 2 < s.endIndex, let hi = hexValue(s[i + 1]), let lo = hexValue(s[i + 2]) else { return nil }
+                guard i + 2 < s.endIndex, let hi = hexValue(s[i + 1]), let lo = hexValue(s[i + 2]) else {
+                    if !lenient { return nil }
+                    out.append(c)
+                    i += 1
+                    continue
+                }
                 out.append(hi << 4 | lo)
                 i += 3
             } else {

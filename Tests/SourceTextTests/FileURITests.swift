@@ -1,6 +1,6 @@
 import Testing
 
-@testable import LSPProtocol
+@testable import SourceText
 
 @Suite struct FileURITests {
     @Test(arguments: [
@@ -50,5 +50,12 @@ import Testing
     @Test func relativePathsAreResolvedAgainstABase() {
         #expect(FileURI.uri(fromPath: "rules/合計.yaml", relativeTo: "/w/proj") == "file:///w/proj/rules/%E5%90%88%E8%A8%88.yaml")
         #expect(FileURI.uri(fromPath: "a.yaml", relativeTo: "/w/") == "file:///w/a.yaml")
+    }
+
+    @Test func segmentsAndLenientDecoding() {
+        #expect(FileURI.encode(segment: "a/b c") == "a%2Fb%20c")
+        #expect(FileURI.encode("/計画/a b") == "/%E8%A8%88%E7%94%BB/a%20b")
+        #expect(FileURI.percentDecoded("a%ZZb") == nil)
+        #expect(FileURI.percentDecoded("a%ZZb%41", lenient: true) == Array("a%ZZbA".utf8))
     }
 }

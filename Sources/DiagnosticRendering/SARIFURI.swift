@@ -1,6 +1,8 @@
+import SourceText
+
 /// Paths as URIs for SARIF: relative references under `%SRCROOT%`, or `file://` URIs for
-/// files outside it.
-enum FileURI {
+/// files outside it (segments percent-encoded by `FileURI`, the one URI encoder).
+enum SARIFURI {
     /// Whether the URI is relative to the root (`uriBaseId` `%SRCROOT%`) or absolute.
     struct Reference: Equatable {
         var uri: String
@@ -38,24 +40,5 @@ enum FileURI {
         return out
     }
 
-    /// Percent-encodes one path segment (RFC 3986 `pchar` minus `:`, so that a first segment
-    /// such as `a:b` cannot read as a scheme).
-    static func encode(_ segment: String) -> String {
-        var out = ""
-        for b in segment.utf8 {
-            switch b {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
-                 UInt8(ascii: "0")...UInt8(ascii: "9"),
-                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"),
-                 UInt8(ascii: "!"), UInt8(ascii: "$"), UInt8(ascii: "&"), UInt8(ascii: "'"), UInt8(ascii: "("),
-                 UInt8(ascii: ")"), UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: ","), UInt8(ascii: ";"),
-                 UInt8(ascii: "="), UInt8(ascii: "@"):
-                out.unicodeScalars.append(Unicode.Scalar(b))
-            default:
-                let hex = String(b, radix: 16, uppercase: true)
-                out += "%" + (hex.count == 1 ? "0" : "") + hex
-            }
-        }
-        return out
-    }
+    static func encode(_ segment: String) -> String { FileURI.encode(segment: segment) }
 }
