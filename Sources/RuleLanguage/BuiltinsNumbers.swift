@@ -1,3 +1,4 @@
+import Diagnostics
 import ExactNumbers
 import SourceText
 
@@ -146,7 +147,7 @@ extension Builtins {
             return .failure(ExpressionProblem(code: .typeMismatch, message: "'\(m.rawValue)' describes how a value was printed, but is not a way to round one",
                                               range: ByteRange(0, 0), help: known))
         }
-        let suggestion = Suggest.closest(to: text, among: names)
+        let suggestion = Suggestion.closest(to: text, in: names)
         return .failure(ExpressionProblem(code: .typeMismatch, message: "'\(text)' is not a rounding mode", range: ByteRange(0, 0),
                                           help: suggestion.map { "did you mean '\($0)'? (\(known))" } ?? known))
     }
