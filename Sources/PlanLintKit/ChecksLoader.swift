@@ -49,29 +49,9 @@ public enum ChecksLoader {
     /// Reads the configured rule files (folders expanded) under the paths users see, and
     /// compiles them.
     static func loadRules(_ config: Configuration, options: Options) -> (RuleSet, [Diagnostic]) {
-        var diagnostics: [Diagnostic] = []
-        var sources: [SourceFile] = []
-        let loadOptions = RuleLoadOptions(
-            expressionLimits: ExpressionLimits(maxDepth: config.limits.maxExpressionDepth ?? ExpressionLimits.default.maxDepth),
-            yamlLimits: config.limits.yamlLimits)
-        for file in RuleLoader.ruleFiles(in: config.rules.map(\.path), diagnostics: &diagnostics) {
-            let display = PathUtil.display(file, cwd: options.cwd)
-            do {
-                let raw = try FileIO.readBytes(path: file, limit: loadOptions.yamlLimits.maxInputBytes)
-                let (source, parsed) = YAMLReader.read(path: display, raw: raw, limits: loadOptions.yamlLimits)
-                if source.bytes.isEmpty && !parsed.problems.isEmpty {
-                    diagnostics += parsed.problems.map { Diagnostic($0, in: source) }   // not text planlint can read
-                } else {
-                    sources.append(source)
-                }
-            } catch {
-                diagnostics.append(Diagnostic(EngineCode.unreadable, severity: .error,
-                                              message: "cannot read rule file \(display): \(error.reason)",
-                                              location: .path(display)))
-            }
-        }
-        let result = RuleLoader.load(sources: sources, options: loadOptions)
-        return (result.ruleSet, diagnostics + result.diagnostics)
+        let result = RuleLoader.load(paths: config.rules.map(\.path), options: config.ruleLoadOptions,
+                                     display: { PathUtil.display($0, cwd: options.cwd) })
+        return (result.ruleSet, result.diagnostics)
     }
 
     /// A rule's documentation for `explain`, SARIF and the language server's hovers.
@@ -145,5 +125,14 @@ public struct RuleChecker: DocumentChecker {
         if let budget = document.limits.costBudget { policy.base = budget }
         let runner = RuleRunner(ruleSet: ruleSet, options: RunOptions(explain: explain, costPolicy: policy, parallel: document.threads > 1))
         return runner.run(on: document.parse.tree).diagnostics
+    }
+}
+
+extension Configuration {
+    /// How the configured rule files are read and compiled.
+    public var ruleLoadOptions: RuleLoadOptions {
+        RuleLoadOptions(
+            expressionLimits: ExpressionLimits(maxDepth: limits.maxExpressionDepth ?? ExpressionLimits.default.maxDepth),
+            yamlLimits: limits.yamlLimits)
     }
 }

@@ -159,42 +159,12 @@ enum ProjectLoader {
 
     /// The configured rule files (folders expanded), each read from its editor buffer when
     /// open, else from disk, under the paths users see; compiled together.
-    ///
-    /// Mirrors `ChecksLoader.loadRules`, which reads from disk only.
     static func loadRules(_ config: Configuration, buffers: [String: [UInt8]], cwd: String) -> LoadedRules {
-        var diagnostics: [Diagnostic] = []
-        var sources: [SourceFile] = []
-        var texts: [String: (bytes: [UInt8], fromBuffer: Bool)] = [:]
-        let options = RuleLoadOptions(
-            expressionLimits: ExpressionLimits(maxDepth: config.limits.maxExpressionDepth ?? ExpressionLimits.default.maxDepth),
-            yamlLimits: config.limits.yamlLimits)
-        let files = config.rules.isEmpty ? [] : RuleLoader.ruleFiles(in: config.rules.map(\.path), diagnostics: &diagnostics)
-        for file in files {
-            let display = PathUtil.display(file, cwd: cwd)
-            let raw: [UInt8]
-            if let buffer = buffers[file] {
-                raw = buffer
-                texts[file] = (buffer, true)
-            } else {
-                do {
-                    raw = try FileIO.readBytes(path: file, limit: options.yamlLimits.maxInputBytes)
-                    texts[file] = (raw, false)
-                } catch {
-                    diagnostics.append(Diagnostic(EngineCode.unreadable, severity: .error,
-                                                  message: "cannot read rule file \(display): \(error.reason)",
-                                                  location: .path(display)))
-                    continue
-                }
-            }
-            let (source, parsed) = YAMLReader.read(path: display, raw: raw, limits: options.yamlLimits)
-            if source.bytes.isEmpty && !parsed.problems.isEmpty {
-                diagnostics += parsed.problems.map { Diagnostic($0, in: source) }   // not text planlint can read
-            } else {
-                sources.append(source)
-            }
-        }
-        let result = RuleLoader.load(sources: sources, options: options)
-        return LoadedRules(ruleSet: result.ruleSet, diagnostics: diagnostics + result.diagnostics, files: files, texts: texts)
+        let options = config.ruleLoadOptions
+        let read = RuleLoader.read(paths: config.rules.map(\.path), options: options,
+                                   display: { PathUtil.display($0, cwd: cwd) }, buffers: buffers)
+        let result = RuleLoader.load(parsed: read.parsed, options: options)
+        return LoadedRules(ruleSet: result.ruleSet, diagnostics: read.diagnostics + result.diagnostics, files: read.paths, texts: read.texts)
     }
 }
 

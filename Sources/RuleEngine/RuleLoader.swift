@@ -45,34 +45,71 @@ public enum RuleLoader {
     /// Loads rule files and folders. A folder contributes every `*.yaml` and `*.yml` file
     /// under it (hidden files and folders skipped), sorted by path; files given by name load
     /// whatever their extension. A path that does not exist, or a folder without rule files,
-    /// is an error. Ids must be unique across everything loaded.
-    public static func load(paths: [String], options: RuleLoadOptions = .default) -> RuleLoadResult {
-        var sources: [SourceFile] = []
-        var diagnostics: [Diagnostic] = []
-        var preParsed: [(SourceFile, YAMLParseResult)] = []
-        for path in ruleFiles(in: paths, diagnostics: &diagnostics) {
-            guard let data = FileManager.default.contents(atPath: path) else {
-                diagnostics.append(Diagnostic(EngineCode.unreadable, severity: .error,
-                                              message: "cannot read rule file \(path)", location: .path(path)))
-                continue
-            }
-            let (file, parsed) = YAMLReader.read(path: path, raw: [UInt8](data), limits: options.yamlLimits)
-            sources.append(file)
-            preParsed.append((file, parsed))
-        }
+    /// is an error. Ids must be unique across everything loaded. See `read` for how files are
+    /// read.
+    public static func load(paths: [String], options: RuleLoadOptions = .default, display: (String) -> String = { $0 },
+                            buffers: [String: [UInt8]] = [:]) -> RuleLoadResult {
+        let read = read(paths: paths, options: options, display: display, buffers: buffers)
+        var result = load(parsed: read.parsed, options: options)
+        result.diagnostics = read.diagnostics + result.diagnostics
+        return result
+    }
+
+    /// Compiles rule files already read and parsed (`read`).
+    public static func load(parsed: [(file: SourceFile, parse: YAMLParseResult)], options: RuleLoadOptions = .default) -> RuleLoadResult {
         var loader = Loader(options: options)
-        loader.diagnostics = diagnostics
-        for (file, parsed) in preParsed { loader.loadFile(file, parsed: parsed) }
-        return loader.result(files: sources)
+        for (file, parse) in parsed { loader.loadFile(file, parsed: parse) }
+        return loader.result(files: parsed.map(\.file))
+    }
+
+    /// What `read` found: the files parsed, the paths and bytes read, and problems reading.
+    public struct ReadFiles: Sendable {
+        /// Each readable file, parsed, under its displayed path.
+        public var parsed: [(file: SourceFile, parse: YAMLParseResult)] = []
+        /// The rule files named (folders expanded), absolute or as given.
+        public var paths: [String] = []
+        /// The bytes of each file read, and whether they came from `buffers`.
+        public var texts: [String: (bytes: [UInt8], fromBuffer: Bool)] = [:]
+        public var diagnostics: [Diagnostic] = []
+    }
+
+    /// The one way rule files are read: the files named by `paths` (folders expanded), each
+    /// from `buffers` (an editor's unsaved text) when there, else from disk, refusing files
+    /// over the input size limit of `options.yamlLimits`; shown under `display(path)`. A file
+    /// that is not text planlint can read (an unsupported encoding) is reported and left out.
+    public static func read(paths: [String], options: RuleLoadOptions = .default, display: (String) -> String = { $0 },
+                            buffers: [String: [UInt8]] = [:]) -> ReadFiles {
+        var out = ReadFiles()
+        out.paths = paths.isEmpty ? [] : ruleFiles(in: paths, diagnostics: &out.diagnostics)
+        for path in out.paths {
+            let shown = display(path)
+            let raw: [UInt8]
+            if let buffer = buffers[path] {
+                raw = buffer
+                out.texts[path] = (buffer, true)
+            } else {
+                do {
+                    raw = try FileIO.readBytes(path: path, limit: options.yamlLimits.maxInputBytes)
+                    out.texts[path] = (raw, false)
+                } catch {
+                    out.diagnostics.append(Diagnostic(EngineCode.unreadable, severity: .error,
+                                                      message: "cannot read rule file \(shown): \(error.reason)", location: .path(shown)))
+                    continue
+                }
+            }
+            let (source, parsed) = YAMLReader.read(path: shown, raw: raw, limits: options.yamlLimits)
+            if source.bytes.isEmpty && !parsed.problems.isEmpty {
+                out.diagnostics += parsed.problems.map { Diagnostic($0, in: source) }   // not text planlint can read
+            } else {
+                out.parsed.append((source, parsed))
+            }
+        }
+        return out
     }
 
     /// Loads rule files already in memory (tests, the language server, `planlint test`).
     public static func load(sources: [SourceFile], options: RuleLoadOptions = .default) -> RuleLoadResult {
-        var loader = Loader(options: options)
-        for file in sources {
-            loader.loadFile(file, parsed: YAMLReader.parse(file, limits: options.yamlLimits))
-        }
-        return loader.result(files: sources)
+        load(parsed: sources.map { ($0, YAMLReader.parse($0, limits: options.yamlLimits)) }, options: options)
     }
 
     /// Loads one rule file from text.

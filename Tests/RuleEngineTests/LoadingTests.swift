@@ -1,3 +1,4 @@
+import Foundation
 import Diagnostics
 import RuleEngine
 import SourceText
@@ -313,5 +314,22 @@ import Testing
         let r = RuleLoader.load(paths: ["/nonexistent/rules"])
         #expect(r.diagnostics.map(\.message) == ["no rule file or folder at /nonexistent/rules"])
         #expect(r.hasErrors)
+    }
+
+    /// Every way of loading rules reads files alike: with the input size limit, and an editor's
+    /// buffer in place of the file on disk.
+    @Test func filesAreReadWithTheSizeLimitOrFromBuffers() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("planlint-rules-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("big.yaml").path
+        try String(repeating: "# padding\n", count: 100).write(toFile: file, atomically: true, encoding: .utf8)
+        var options = RuleLoadOptions.default
+        options.yamlLimits.maxInputBytes = 100
+        let big = RuleLoader.load(paths: [dir.path], options: options)
+        #expect(big.diagnostics.map(\.code) == ["rule-file/unreadable"])
+        #expect(big.diagnostics.first?.message.contains("over the limit of 100 bytes") == true, "\(big.diagnostics)")
+        let buffered = RuleLoader.read(paths: [file], options: options, buffers: [file: Array("rules: []\n".utf8)])
+        #expect(buffered.texts[file]?.fromBuffer == true && buffered.parsed.count == 1)
     }
 }
