@@ -25,7 +25,7 @@ enum BundledPack {
         let checks = ChecksLoader.load(loaded.configuration, options: .init(cwd: root))
         let problems = (loaded.diagnostics + checks.loadDiagnostics).filter { $0.severity == .error }
         if !problems.isEmpty || loaded.configuration.rules.isEmpty || loaded.configuration.schemas.isEmpty {
-            let text = problems.map(ShortLine.render).joined(separator: "\n")
+            let text = problems.map(ShortRenderer.line).joined(separator: "\n")
             fatalError("fuzz: the bundled rules and schema at \(root) did not load (set PLANLINT_FUZZ_ROOT):\n\(text)")
         }
         return Linter(configuration: loaded.configuration, checks: checks)

@@ -29,7 +29,7 @@ struct ParseCommand: ParsableCommand {
             }
             let (file, result) = YAMLReader.read(path: path, raw: raw)
             for p in result.problems {
-                print(ShortLine.render(Diagnostic(p, in: file)))
+                print(ShortRenderer.line(Diagnostic(p, in: file)))
                 failed = true
             }
             if stats {

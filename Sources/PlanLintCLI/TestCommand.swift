@@ -47,7 +47,7 @@ enum RuleToolIO {
     /// Diagnostics on standard error, in output order, with their notes and help.
     static func printDiagnostics(_ diagnostics: [Diagnostic]) {
         for d in diagnostics.sorted(by: Diagnostic.ordered) {
-            var text = ShortLine.render(d)
+            var text = ShortRenderer.line(d)
             for l in d.labels { text += "\n  \(l.span.file.path):\(l.span.start.line):\(l.span.start.column): \(l.message)" }
             for n in d.notes { text += "\n  = note: \(n)" }
             if let h = d.help { text += "\n  = help: \(h)" }

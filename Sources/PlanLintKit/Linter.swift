@@ -44,29 +44,13 @@ public struct Linter: Sendable {
 
     /// Lints `inputs` with up to `jobs` threads (0: one per core). The result is sorted.
     public func lint(_ inputs: [Input], jobs: Int = 0) -> [Diagnostic] {
-        let results = ResultSlots(count: inputs.count)
-        let threads = jobs > 0 ? jobs : Linter.coreCount
+        let threads = jobs > 0 ? jobs : WorkerPool.coreCount
         let workers = max(1, min(threads, inputs.count))
-        if workers == 1 {
-            // One file (or one job): the cores left over go to the rules inside it.
-            for i in inputs.indices { results.set(i, lintOne(inputs[i], threads: threads)) }
-        } else {
-            // Workers take the next file from a shared counter, so one huge file does not
-            // hold up a whole stripe of small ones.
-            let next = Counter()
-            DispatchQueue.concurrentPerform(iterations: workers) { _ in
-                while true {
-                    let i = next.take()
-                    if i >= inputs.count { break }
-                    results.set(i, lintOne(inputs[i]))
-                }
-            }
-        }
-        return results.joined().sortedForOutput()
+        // One file (or one job): the cores left over go to the rules inside it.
+        let perFile = workers == 1 ? threads : 1
+        return WorkerPool.map(count: inputs.count, workers: workers) { i in lintOne(inputs[i], threads: perFile) }
+            .flatMap { $0 }.sortedForOutput()
     }
-
-    /// The number of cores online.
-    public static var coreCount: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
 
     /// Lints one file; `threads` > 1 lets its checkers work in parallel.
     public func lintOne(_ input: Input, threads: Int = 1) -> [Diagnostic] {
@@ -132,38 +116,6 @@ public struct Linter: Sendable {
         }
         diagnostics = kept
     }
-}
-
-/// Per-file result slots written by worker threads (each index by exactly one thread).
-final class ResultSlots: Sendable {
-    private let slots: Guarded<[[Diagnostic]]>
-
-    init(count: Int) { slots = Guarded(Array(repeating: [], count: count)) }
-
-    func set(_ i: Int, _ value: [Diagnostic]) {
-        slots.withLock { $0[i] = value }
-    }
-
-    func joined() -> [Diagnostic] {
-        slots.withLock { $0.flatMap { $0 } }
-    }
-}
-
-/// A shared work counter.
-final class Counter: Sendable {
-    private let value = Guarded(0)
-    func take() -> Int {
-        value.withLock { v in
-            defer { v += 1 }
-            return v
-        }
-    }
-}
-
-/// `path:line:col: severity: message [code]` for one diagnostic (the `short` form's line;
-/// kept for callers written before `ShortRenderer`).
-public enum ShortLine {
-    public static func render(_ d: Diagnostic) -> String { ShortRenderer.line(d) }
 }
 
 extension Array where Element == Diagnostic {

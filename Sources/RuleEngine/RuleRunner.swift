@@ -96,18 +96,15 @@ public struct RuleRunner: Sendable {
         let rules = ruleSet.rules
         let walks = self.walks
         let options = self.options
-        let workers = options.parallel ? min(walks.count, RuleRunner.coreCount) : 1
+        let workers = options.parallel ? min(walks.count, WorkerPool.coreCount) : 1
         if workers > 1 {
             let slots = Guarded([RunResult?](repeating: nil, count: rules.count))
-            let next = Atomic<Int>(0)
-            DispatchQueue.concurrentPerform(iterations: workers) { w in
+            WorkerPool.run(workers: workers, count: walks.count) { w, next in
                 // Each worker walks its own handle on the tree: every node copy touches the
                 // handle's reference count, and one shared counter made two threads slower
                 // than one.
                 let mine = w == 0 ? root : root.withSeparateHandle()
-                while true {
-                    let k = next.add(1, ordering: .relaxed).oldValue
-                    if k >= walks.count { break }
+                while let k = next() {
                     let r = RuleRunner.run(walk: walks[k], of: rules, on: mine, options: options)
                     slots.withLock { for (i, x) in zip(walks[k], r) { $0[i] = x } }
                 }
@@ -131,8 +128,6 @@ public struct RuleRunner: Sendable {
         return RuleEvaluation.runSharing(walk.map { rules[$0] }, on: root, options: options)
     }
 
-    /// Cores a parallel run uses at most.
-    public static let coreCount = max(1, ProcessInfo.processInfo.activeProcessorCount)
 
     /// Runs one rule over one document.
     public func run(_ rule: Rule, on root: YAMLNode) -> RunResult {

@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import Guarded
 import RuleEngine
 import Testing
 import YAMLTree
@@ -64,7 +65,7 @@ struct RuleEngineBenchmark {
             #expect(result.diagnostics.isEmpty, "\(result.diagnostics.prefix(3).map(describe))")
             rows.append((n, parse, tenTime, tenParallel, allTime))
             print(String(format: "%7d projects (%5.1f MB): tree %.3f s | 10 rules %.3f s = %.2f× tree, on %d cores %.3f s = %.2f× | all %d rules %.3f s = %.2f×",
-                         n, Double(text.utf8.count) / 1e6, parse, tenTime, tenTime / parse, RuleRunner.coreCount, tenParallel,
+                         n, Double(text.utf8.count) / 1e6, parse, tenTime, tenTime / parse, WorkerPool.coreCount, tenParallel,
                          tenParallel / parse, all.count, allTime, allTime / parse))
         }
         // Per rule, on the larger plan.
