@@ -40,10 +40,10 @@ public enum ExpressionTool {
         }
         // Names bound with `as` in the path are variables of the expression.
         var scope = Scope()
-        var captures: [(levelsUp: Int, slot: Int)] = []
+        var captures: [(step: Int, slot: Int)] = []
         for c in selector.captures {
             if let slot = scope.declare(c.name) {
-                captures.append((selector.steps.count - 1 - c.step, slot))
+                captures.append((c.step, slot))
             } else {
                 out.diagnostics.append(Diagnostic(EngineCode.invalidPath, severity: .error,
                                                   message: "`\(c.name)` is already a variable",
@@ -91,7 +91,7 @@ public enum ExpressionTool {
             for m in matches.matches {
                 let p = matches.path(of: m.trail)
                 RuleEvaluation.bind(&activation, m, root: root, path: p)
-                for c in captures { activation.bind(c.slot, node: matches.ancestor(of: m.trail, levels: c.levelsUp)) }
+                for c in captures { activation.bind(c.slot, node: matches.ancestor(of: m.trail, step: c.step)) }
                 do {
                     let v = try e.evaluate(&activation, options: options, meter: &meter)
                     let label = docs.count > 1 ? "document \(docIndex(root, docs)) \(p)" : p

@@ -15,6 +15,9 @@ struct PathMatch {
     let index: Int
     /// Its entry in `PathMatches.trail`, for formatting its path on demand.
     let trail: Int32
+    /// How deep the path's last recursive step (`nodes[**]`) went to reach it: 1 for the
+    /// first level; 0 when the path has no recursive step before it.
+    var depth: Int32 = 0
 
     /// The node, owning its tree (for diagnostics).
     var owned: YAMLNode { node.node }
@@ -52,6 +55,9 @@ struct PathMatches {
         /// The key node (mapping step) or nil (sequence step, or the root).
         let key: UnownedNode?
         let index: Int32
+        /// The path step that selected the node (-1 for the root, and for the collections a
+        /// recursive step passes through on its way down).
+        let step: Int32
     }
 
     /// `fields[0].items[1].projects[3]`; `$` for the root. Keys that are not plain names
@@ -87,12 +93,14 @@ struct PathMatches {
         return out
     }
 
-    /// The node `levels` steps above the trail entry (0: the entry's own node).
-    func ancestor(of trailIndex: Int32, levels: Int) -> UnownedNode {
+    /// The node the path's step `step` selected on the way to the trail entry (the nearest
+    /// one, for a recursive step).
+    func ancestor(of trailIndex: Int32, step: Int) -> UnownedNode {
         var t = trailIndex
-        for _ in 0..<max(0, levels) { t = trail[Int(t)].parent }
+        while t > 0 && trail[Int(t)].step != Int32(step) { t = trail[Int(t)].parent }
         return trail[Int(t)].node
     }
+
 
     static func isPlainName(_ s: String) -> Bool {
         !s.isEmpty && s.utf8.allSatisfy(PathParser.isNameByte) && s.utf8.first != UInt8(ascii: "-")
@@ -110,6 +118,7 @@ extension SelectorPath {
             case .key(let name): out += "k\(name.utf8.count):" + name
             case .index(let i): out += "i\(i)"
             case .wildcard: out += "*"
+            case .recursive(let name): out += "r\(name.utf8.count):" + name
             case .filter: return nil
             }
             out += s.isOptional ? "?/" : "/"
@@ -125,14 +134,15 @@ extension SelectorPath {
     ) throws(FilterFailure) -> PathMatches {
         var result = PathMatches()
         let root = UnownedNode(root)
-        result.trail.append(.init(node: root, parent: 0, key: nil, index: -1))
+        result.trail.append(.init(node: root, parent: 0, key: nil, index: -1, step: -1))
         var current = [PathMatch(node: root, parent: nil, key: nil, index: -1, trail: 0)]
         var next: [PathMatch] = []
         for (stepIndex, step) in steps.enumerated() {
             next.removeAll(keepingCapacity: true)
+            let stepNumber = Int32(stepIndex)
             func add(_ node: UnownedNode, parent: UnownedNode, key: UnownedNode?, index: Int, from: PathMatch, into list: inout [PathMatch], trail: inout [PathMatches.TrailEntry]) {
-                trail.append(.init(node: node, parent: from.trail, key: key, index: Int32(clamping: index)))
-                list.append(PathMatch(node: node, parent: parent, key: key, index: index, trail: Int32(trail.count - 1)))
+                trail.append(.init(node: node, parent: from.trail, key: key, index: Int32(clamping: index), step: stepNumber))
+                list.append(PathMatch(node: node, parent: parent, key: key, index: index, trail: Int32(trail.count - 1), depth: from.depth))
             }
             var sawRightKind = false
             switch step.kind {
@@ -150,6 +160,36 @@ extension SelectorPath {
                     let at = i < 0 ? n + i : i
                     if at >= 0, at < n, let item = c.node[at] {
                         add(item, parent: c.node, key: nil, index: at, from: c, into: &next, trail: &result.trail)
+                    }
+                }
+            case .recursive(let name):
+                // Pre-order with an explicit stack (a deep hierarchy must not deepen the
+                // native stack): each item is selected, then the items under its own key.
+                struct Pending {
+                    let node: UnownedNode, parent: UnownedNode, key: UnownedNode?, index: Int, from: Int32, depth: Int32
+                }
+                var stack: [Pending] = []
+                func pushChildren(of m: UnownedNode, trailIndex: Int32, depth: Int32, trail: inout [PathMatches.TrailEntry]) {
+                    guard m.isMapping, let e = m.entry(name), e.value.isSequence || e.value.isMapping else { return }
+                    // The collection is on the trail (for paths), but not selected.
+                    trail.append(.init(node: e.value, parent: trailIndex, key: e.key, index: -1, step: -1))
+                    let t = Int32(trail.count - 1)
+                    if e.value.isSequence {
+                        for k in stride(from: e.value.count - 1, through: 0, by: -1) {
+                            stack.append(Pending(node: e.value[k]!, parent: e.value, key: nil, index: k, from: t, depth: depth))
+                        }
+                    } else {
+                        for x in e.value.entries.reversed() { stack.append(Pending(node: x.value, parent: e.value, key: x.key, index: -1, from: t, depth: depth)) }
+                    }
+                }
+                for c in current where c.node.isMapping {
+                    sawRightKind = true
+                    pushChildren(of: c.node, trailIndex: c.trail, depth: 1, trail: &result.trail)
+                    while let p = stack.popLast() {
+                        result.trail.append(.init(node: p.node, parent: p.from, key: p.key, index: Int32(clamping: p.index), step: stepNumber))
+                        let t = Int32(result.trail.count - 1)
+                        next.append(PathMatch(node: p.node, parent: p.parent, key: p.key, index: p.index, trail: t, depth: p.depth))
+                        pushChildren(of: p.node, trailIndex: t, depth: p.depth + 1, trail: &result.trail)
                     }
                 }
             case .wildcard, .filter:
@@ -186,13 +226,14 @@ extension SelectorPath {
                 if !sawRightKind && !current.isEmpty {
                     let expected: String
                     switch step.kind {
-                    case .key: expected = "a mapping"
+                    case .key, .recursive: expected = "a mapping"
                     case .index: expected = "a sequence"
                     case .wildcard, .filter: expected = "a sequence or a mapping"
                     }
                     let at = current.first.map { result.path(of: $0.trail) } ?? "$"
                     result.empty = EmptyMatch(stepIndex: stepIndex, reason: .wrongKind(expected: expected), candidates: sample, candidatePath: at)
-                } else if case .key(let name) = step.kind, !step.isOptional, !current.isEmpty {
+                } else if let name = step.key, !step.isOptional, !current.isEmpty,
+                          !current.contains(where: { $0.node.isMapping && $0.node.entry(name) != nil }) {
                     let mappings = current.lazy.filter(\.node.isMapping).prefix(5)
                     let at = mappings.first.map { result.path(of: $0.trail) } ?? "$"
                     result.empty = EmptyMatch(stepIndex: stepIndex, reason: .missingKey(name), candidates: mappings.map(\.owned), candidatePath: at)

@@ -112,8 +112,8 @@ public struct Rule: Sendable {
 
     let selector: SelectorPath
     let selectorText: RuleText
-    /// For each `as` capture of the path: how many steps above the match its node is, and its slot.
-    let captures: [(levelsUp: Int, slot: Int)]
+    /// For each `as` capture of the path: the step that selects its node, and its slot.
+    let captures: [(step: Int, slot: Int)]
     let when: Part?
     let lets: [Let]
     let assertion: Part

@@ -525,11 +525,11 @@ struct Loader {
 
         // Names bound in the path with `as`, visible to every expression of the rule.
         var scope = Scope()
-        var captures: [(levelsUp: Int, slot: Int)] = []
+        var captures: [(step: Int, slot: Int)] = []
         if let selector, let selectorText {
             for c in selector.captures {
                 if let slot = scope.declareCapture(c.name) {
-                    captures.append((selector.steps.count - 1 - c.step, slot))
+                    captures.append((c.step, slot))
                 } else {
                     report(EngineCode.invalidPath, "`\(c.name)` is already a variable of this rule", at: selectorText.span(of: c.range),
                            help: "choose another name after `as`")

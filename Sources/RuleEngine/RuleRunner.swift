@@ -233,7 +233,7 @@ struct RuleEvaluation {
     /// Checks one match; false when the rule must stop (its budget is spent).
     mutating func visit(_ m: PathMatch, in matches: PathMatches) -> Bool {
         RuleEvaluation.bind(&activation, m, path: rule.usesPath ? matches.path(of: m.trail) : nil, reads: rule.reads)
-        for c in rule.captures { activation.bind(c.slot, node: matches.ancestor(of: m.trail, levels: c.levelsUp)) }
+        for c in rule.captures { activation.bind(c.slot, node: matches.ancestor(of: m.trail, step: c.step)) }
         // Invariant lets, once computed, hold for every match of this document.
         activation.nextMatch()
         do {
@@ -262,6 +262,7 @@ struct RuleEvaluation {
         if reads?[Scope.keySlot] ?? true { a.bind(Scope.keySlot, node: m.key) }
         if reads?[Scope.indexSlot] ?? true { a[Scope.indexSlot] = m.index >= 0 ? .number(Quantity(m.index)) : .null }
         if reads?[Scope.pathSlot] ?? true { a[Scope.pathSlot] = path.map { .string($0) } ?? .null }
+        if reads?[Scope.depthSlot] ?? true { a[Scope.depthSlot] = m.depth > 0 ? .number(Quantity(Int(m.depth))) : .null }
     }
 
     // MARK: Evaluating parts

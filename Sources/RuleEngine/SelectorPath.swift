@@ -11,6 +11,7 @@ import YAMLTree
 ///     step    = "." name [ "?" ] | bracket
 ///     bracket = "[" ( quoted | integer | "*" ) [ capture ] "]" [ "?" ]
 ///             | "[?" expression [ capture ] "]"
+///             | "[**" [ capture ] "]"                 (after a key step only)
 ///     capture = "as" identifier
 ///     name    = 1*( ASCII letter | digit | "_" | "-" | any non-ASCII character )
 ///
@@ -21,6 +22,8 @@ import YAMLTree
 /// true. A trailing `?` marks a key as optional: its absence is not worth a warning.
 /// `as name` at the end of a bracket binds the node that step selects to `name` in the rule's
 /// expressions (`budgets.tables[* as table].total.years[*]`: each total cell, with its table).
+/// `key[**]` descends recursively by one key: every item of `key` and, recursively, of each
+/// selected item's own `key`, in document order (`nodes[**]`: a hierarchy of any depth).
 public struct SelectorPath: Sendable {
     /// One step of a path, with its byte range in the path text.
     public struct Step: Sendable {
@@ -30,6 +33,9 @@ public struct SelectorPath: Sendable {
             case wildcard
             /// A `[? …]` filter: the compiled condition and where its text starts in the path.
             case filter(CompiledExpression, offset: Int)
+            /// `key[**]`: the items under `key`, and recursively the items under each one's
+            /// own `key`, pre-order.
+            case recursive(String)
         }
         public let kind: Kind
         /// Where the step is written in the path text.
@@ -40,6 +46,14 @@ public struct SelectorPath: Sendable {
         public var capture: String? = nil
         /// Where the capture's name is written in the path text.
         public var captureRange: ByteRange? = nil
+
+        /// The key a key step or a recursive step reads.
+        public var key: String? {
+            switch kind {
+            case .key(let name), .recursive(let name): name
+            default: nil
+            }
+        }
     }
 
     /// The names bound with `as`, in step order, with the index of their step.
@@ -123,8 +137,8 @@ struct PathParser {
                 if b == UInt8(ascii: ".") {
                     i += 1
                     if i < end, bytes[i] == UInt8(ascii: ".") {
-                        fail("`..` (recursive descent) is not part of planlint paths", ByteRange(start, i + 1),
-                             help: "name each level, e.g. `fields[*].items[*].projects[*]`")
+                        fail("`..` (recursive descent into every key) is not part of planlint paths", ByteRange(start, i + 1),
+                             help: "name each level, e.g. `fields[*].items[*].projects[*]`, or descend by one key with `[**]`: `nodes[**]`")
                         break
                     }
                     if i < end, bytes[i] == UInt8(ascii: "*") {
@@ -181,7 +195,18 @@ struct PathParser {
             return
         }
         var kind: SelectorPath.Step.Kind
-        if b == UInt8(ascii: "*") {
+        var replacesKey: SelectorPath.Step?
+        if b == UInt8(ascii: "*") && i + 1 < end && bytes[i + 1] == UInt8(ascii: "*") {
+            // `key[**]`: recursion by the key of the step before.
+            guard let last = steps.last, case .key(let name) = last.kind, last.capture == nil else {
+                fail("`[**]` follows a key: it descends by that key again and again, as in `nodes[**]`", ByteRange(start, i + 2),
+                     help: "write the key whose items nest, e.g. `nodes[**]`")
+                return
+            }
+            i += 2
+            kind = .recursive(name)
+            replacesKey = last
+        } else if b == UInt8(ascii: "*") {
             i += 1
             kind = .wildcard
         } else if b == UInt8(ascii: "'") || b == UInt8(ascii: "\"") {
@@ -224,6 +249,12 @@ struct PathParser {
                 fail("only a key can be marked optional with `?`", ByteRange(i, i + 1))
                 return
             }
+        }
+        if let key = replacesKey {
+            steps.removeLast()
+            steps.append(.init(kind: kind, range: ByteRange(key.range.start, i), isOptional: key.isOptional,
+                               capture: capture.name, captureRange: capture.range))
+            return
         }
         steps.append(.init(kind: kind, range: ByteRange(start, i), isOptional: optional,
                            capture: capture.name, captureRange: capture.range))

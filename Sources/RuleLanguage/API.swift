@@ -45,10 +45,16 @@ public enum Value: Sendable {
 /// A map value with string keys, kept in insertion order (map literals, `{...}`).
 public typealias MapValue = StringMap<Value>
 
-/// A map with string keys in insertion order.
+/// A map with string keys in insertion order. Small maps look keys up by scanning; a map
+/// of more than 16 entries keeps a hash index, so looking up every key of a large map
+/// (`groupBy` over thousands of projects) stays linear.
 public struct StringMap<Element> {
     public private(set) var keys: [String]
     public private(set) var values: [Element]
+    /// The position of each key, kept once the map has more than `indexedFrom` entries.
+    private var index: [String: Int]?
+
+    static var indexedFrom: Int { 16 }
 
     public init() {
         keys = []
@@ -61,23 +67,44 @@ public struct StringMap<Element> {
         for (k, v) in pairs { self[k] = v }
     }
 
+    /// A map from keys known to be distinct and their values, in order.
+    init(uniqueKeys: [String], values: [Element]) {
+        self.keys = uniqueKeys
+        self.values = values
+        if uniqueKeys.count > Self.indexedFrom { reindex() }
+    }
+
     public var count: Int { keys.count }
+
+    private mutating func reindex() {
+        var built: [String: Int] = [:]
+        built.reserveCapacity(keys.count)
+        for (i, k) in keys.enumerated() where built[k] == nil { built[k] = i }
+        index = built
+    }
+
+    private func position(of key: String) -> Int? {
+        if let index { return index[key] }
+        return keys.firstIndex(of: key)
+    }
 
     /// The value under `key`, or nil. Setting keeps the key's first position.
     public subscript(key: String) -> Element? {
         get {
-            if let i = keys.firstIndex(of: key) { return values[i] }
+            if let i = position(of: key) { return values[i] }
             return nil
         }
         set {
-            if let i = keys.firstIndex(of: key) {
+            if let i = position(of: key) {
                 if let newValue { values[i] = newValue } else {
                     keys.remove(at: i)
                     values.remove(at: i)
+                    if index != nil { reindex() }
                 }
             } else if let newValue {
                 keys.append(key)
                 values.append(newValue)
+                if index != nil { index![key] = keys.count - 1 } else if keys.count > Self.indexedFrom { reindex() }
             }
         }
     }
@@ -87,6 +114,7 @@ public struct StringMap<Element> {
         var m = StringMap<T>()
         m.keys = keys
         m.values = values.map(transform)
+        m.index = index
         return m
     }
 }
@@ -104,13 +132,13 @@ public enum ValueType: String, Sendable, Hashable, CustomStringConvertible {
 
 /// The variables an expression may use, each with a slot number, in declaration order.
 ///
-/// A new scope holds the rule variables `self`, `root`, `parent`, `key`, `index`, `path`
-/// (slots 0–5). The engine declares each `let` after compiling it, so a let can use the
+/// A new scope holds the rule variables `self`, `root`, `parent`, `key`, `index`, `path`,
+/// `depth` (slots 0–6). The engine declares each `let` after compiling it, so a let can use the
 /// lets before it and nothing after. Function names live apart from variables: a let
 /// named `size` does not hide the function `size(...)`.
 public struct Scope: Sendable {
-    public static let ruleVariables = ["self", "root", "parent", "key", "index", "path"]
-    public static let selfSlot = 0, rootSlot = 1, parentSlot = 2, keySlot = 3, indexSlot = 4, pathSlot = 5
+    public static let ruleVariables = ["self", "root", "parent", "key", "index", "path", "depth"]
+    public static let selfSlot = 0, rootSlot = 1, parentSlot = 2, keySlot = 3, indexSlot = 4, pathSlot = 5, depthSlot = 6
 
     public private(set) var names: [String]
     public private(set) var types: [ValueType]

@@ -146,7 +146,10 @@ final class BuiltinFunction: Sendable {
 /// They are syntax the checker and the interpreter know, not functions; their documentation
 /// is in `Builtins.macros`.
 enum MacroKind: String, Sendable, CaseIterable {
-    case all, exists, exists_one, filter, map, count
+    case all, exists, exists_one, filter, map, count, sortBy, groupBy
+
+    /// Whether the body is an expression giving a value for each element (not a condition).
+    var bodyIsValue: Bool { self == .map || self == .sortBy || self == .groupBy }
 }
 
 /// Documentation of a form that is not a `BuiltinFunction` (a macro, `has`).

@@ -17,7 +17,7 @@ import SourceText
 ///
 /// The order of `all` is the order of the documentation table and of "did you mean" ties.
 enum Builtins {
-    static let all: [BuiltinFunction] = core + numbers
+    static let all: [BuiltinFunction] = core + numbers + collections
 
     static let core: [BuiltinFunction] = [
         BuiltinFunction(
@@ -407,6 +407,14 @@ enum Builtins {
             name: "map", forms: ["list.map(x, expr) -> list", "list.map(x, predicate, expr) -> list", "list.map(i, x, expr) -> list"],
             summary: "The expression for each element (with a predicate: for each element where it holds).",
             example: "self.rows.map(r, r.years[0].budget)", aliases: []),
+        FormDocumentation(
+            name: "sortBy", forms: ["list.sortBy(x, key) -> list"],
+            summary: "The elements in ascending order of their keys (numbers or strings, exact comparison); equal keys keep their order. At most n·⌈log₂ n⌉ comparisons, one step each.",
+            example: "self.projects.sortBy(p, p.number)", aliases: ["orderBy", "sort_by"]),
+        FormDocumentation(
+            name: "groupBy", forms: ["list.groupBy(x, key) -> map"],
+            summary: "A map from each key (a string, or a number as its value's text) to the list of elements with that key, keys in the order they first appear. Linear: hashes. `groupBy(…)[k][0]` is the first element with key `k`.",
+            example: "root.projects.groupBy(p, p.name).all(name, size(root.projects.groupBy(p, p.name)[name]) == 1)", aliases: ["group_by", "indexBy"]),
     ]
 
     /// `min`/`max`: one argument must be a list; the result has the arguments' type when

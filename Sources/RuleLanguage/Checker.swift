@@ -563,6 +563,11 @@ struct Checker {
         let twoVariables: Bool
         switch (macro, args.count) {
         case (_, 2): twoVariables = false
+        case (.sortBy, _), (.groupBy, _):
+            error(.wrongArity, "`\(macro.rawValue)` takes a variable and the key of each element", range,
+                  label: "\(args.count) argument\(args.count == 1 ? "" : "s")",
+                  help: "e.g. list.\(macro.rawValue)(p, p.number)")
+            return poison(range)
         case (.map, 3): twoVariables = false
         case (.map, _):
             error(.wrongArity, "`map` takes a variable and an expression, or a variable, a condition and an expression", range,
@@ -604,7 +609,15 @@ struct Checker {
             (body, bodyType) = check(args[2])
         } else {
             (body, bodyType) = check(args[varCount])
-            if macro != .map && bodyType != .dyn && bodyType != .bool {
+            if macro == .groupBy && bodyType != .dyn && bodyType != .string && bodyType != .number {
+                error(.typeMismatch, "the key of `groupBy` must be a string or a number, but this is a \(bodyType)", args[varCount].range,
+                      label: "a \(bodyType)")
+            }
+            if macro == .sortBy && bodyType != .dyn && bodyType != .string && bodyType != .number {
+                error(.typeMismatch, "the key of `sortBy` must be a number or a string, but this is a \(bodyType)", args[varCount].range,
+                      label: "a \(bodyType)")
+            }
+            if !macro.bodyIsValue && bodyType != .dyn && bodyType != .bool {
                 error(.typeMismatch, "the condition of `\(macro.rawValue)` must be a bool, but this is a \(bodyType)", args[varCount].range,
                       label: "a \(bodyType)")
             }
@@ -613,7 +626,8 @@ struct Checker {
         switch macro {
         case .all, .exists, .exists_one: result = .bool
         case .count: result = .number
-        case .filter, .map: result = .list
+        case .filter, .map, .sortBy: result = .list
+        case .groupBy: result = .map
         }
         return (Expr(.macro(macro, target: target, first: slots[0], second: slots.count > 1 ? slots[1] : nil, filter: filter, body: body), range), result)
     }

@@ -930,6 +930,7 @@ struct Interpreter {
         let count = seq?.count ?? ents!.keys.count
         var hits = 0
         var out: [Val] = []
+        var keys: [Val] = []
         let traceTop = top && (kind == .all || kind == .exists)
         for i in 0..<count {
             try step(e)
@@ -967,6 +968,9 @@ struct Interpreter {
             case .map:
                 if let filter, !(try condition(filter, false)) { continue }
                 out.append(try eval(body, false))
+            case .sortBy, .groupBy:
+                keys.append(try eval(body, false))
+                out.append(element)
             }
         }
         switch kind {
@@ -975,7 +979,67 @@ struct Interpreter {
         case .exists_one: return .bool(hits == 1)
         case .count: return .number(Quantity(hits))
         case .filter, .map: return .list(out)
+        case .sortBy: return .list(try sorted(out, keys: keys, e, body))
+        case .groupBy: return .map(try grouped(out, keys: keys, e, body))
         }
+    }
+
+    /// The elements in the order of their keys (exact comparison, numbers or strings),
+    /// equal keys in their original order. Merge sort: n·⌈log₂ n⌉ comparisons at most, each
+    /// one step.
+    mutating func sorted(_ elements: [Val], keys: [Val], _ e: Expr, _ keyExpr: Expr) throws -> [Val] {
+        var order = Array(elements.indices)
+        var buffer = order
+        var width = 1
+        while width < order.count {
+            var start = 0
+            while start < order.count {
+                let mid = min(start + width, order.count), end = min(start + 2 * width, order.count)
+                var i = start, j = mid, k = start
+                while i < mid && j < end {
+                    try step(e)
+                    // Stable: the right run wins only when strictly smaller.
+                    if try self.order(keys[order[j]], keys[order[i]], e, keyExpr, keyExpr) < 0 {
+                        buffer[k] = order[j]; j += 1
+                    } else {
+                        buffer[k] = order[i]; i += 1
+                    }
+                    k += 1
+                }
+                while i < mid { buffer[k] = order[i]; i += 1; k += 1 }
+                while j < end { buffer[k] = order[j]; j += 1; k += 1 }
+                start = end
+            }
+            swap(&order, &buffer)
+            width *= 2
+        }
+        if order.count == 1 { _ = try self.order(keys[0], keys[0], e, keyExpr, keyExpr) }
+        return order.map { elements[$0] }
+    }
+
+    /// The elements by key, in the order each key first appears; a number key by its value
+    /// as text (`7` and `7.0` are one key).
+    mutating func grouped(_ elements: [Val], keys: [Val], _ e: Expr, _ keyExpr: Expr) throws -> ValMap {
+        var position: [String: Int] = [:]
+        var names: [String] = []
+        var groups: [[Val]] = []
+        for (i, k) in keys.enumerated() {
+            let text: String
+            if let s = k.stringValue {
+                text = s
+                try step(e, s.utf8.count / 8)
+            } else if RuntimeType.of(k) == .number, let q = try quantity(k, keyExpr), let v = q.value {
+                text = v.normalized.description
+            } else {
+                throw typeError(keyExpr, k, expected: "a string or a number as the key of `groupBy`")
+            }
+            if let p = position[text] { groups[p].append(elements[i]) } else {
+                position[text] = groups.count
+                names.append(text)
+                groups.append([elements[i]])
+            }
+        }
+        return ValMap(uniqueKeys: names, values: groups.map { Val.list($0) })
     }
 
     // MARK: functions

@@ -101,7 +101,7 @@ import Testing
         #expect(problem("budgets?.tables[*]") == "ok")
         #expect(problem("$.fields") == "0-1: a path starts at the document root without `$`")
         #expect(problem(".fields") == "0-1: a path starts with a key, not with `.`")
-        #expect(problem("fields..items") == "6-8: `..` (recursive descent) is not part of planlint paths")
+        #expect(problem("fields..items") == "6-8: `..` (recursive descent into every key) is not part of planlint paths")
         #expect(problem("fields.*") == "6-8: `.*` is written `[*]` in planlint paths")
         #expect(problem("fields[") == "6-7: `[` is not closed")
         #expect(problem("fields['a") == "7-8: the quoted key is not closed")
@@ -110,6 +110,10 @@ import Testing
         #expect(problem("fields[?]") == "6-9: the filter has no expression")
         #expect(problem("fields[0]?") == "9-10: only a key can be marked optional with `?`")
         #expect(problem("") == "0-0: the path is empty")
+        #expect(problem("nodes[**]") == "ok")
+        #expect(problem("plan.nodes?[** as n].indicators[*]") == "ok")
+        #expect(problem("[**]") == "0-3: `[**]` follows a key: it descends by that key again and again, as in `nodes[**]`")
+        #expect(problem("nodes[*][**]") == "8-11: `[**]` follows a key: it descends by that key again and again, as in `nodes[**]`")
         // A filter's expression problems are positioned in the path.
         #expect(problem("fields[? slef.a == 1]") == "9-13: unknown name `slef`")
     }

@@ -143,6 +143,35 @@ import YAMLTree
         #expect(r.diagnostics.isEmpty)
     }
 
+    @Test func aDuplicateIsReportedAtItsSecondOccurrenceWithTheFirstAsALabel() throws {
+        // Issue 18, item 8: group once per document (an invariant let), then each project
+        // finds the first of its name in constant time: linear, whatever the plan's size.
+        let rules = """
+        rules:
+          - id: unique-project-names
+            severity: error
+            summary: s
+            for: projects[*]
+            let:
+              byName: root.projects.groupBy(p, p.name)
+              first: byName[self.name][0]
+            when: "!same(first, self)"
+            assert: "false"
+            at: self.name
+            message: "{self.name} is listed twice"
+            labels:
+              - {at: first.name, message: first listed here}
+        """
+        var doc = "projects:\n"
+        for i in 0..<3_000 { doc += "  - {name: p\(i)}\n" }
+        doc += "  - {name: p7}\n  - {name: p7}\n"
+        let r = try run(rules, on: doc)
+        #expect(r.isComplete, "\(r.diagnostics.prefix(2).map(describe))")
+        #expect(r.diagnostics.map(describe) == ["plan.yaml:3002:12: unique-project-names: p7 is listed twice",
+                                                 "plan.yaml:3003:12: unique-project-names: p7 is listed twice"])
+        #expect(r.diagnostics.first?.labels.map { "\(place($0.span)) \($0.message)" } == ["plan.yaml:9:12-14 'p7' first listed here"])
+    }
+
     @Test func invariantLetsAndWhensAreComputedOncePerDocument() throws {
         // `total` and the `when` read only `root`: computed per match they would cost about
         // 2 × 3000 × 3000 steps, far over the budget (1,000,000 + 100 per node); computed

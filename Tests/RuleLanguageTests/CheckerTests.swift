@@ -79,21 +79,21 @@ import Testing
         var scope = Scope()
         #expect(Expression.compile("budgets", scope: scope).problems.first?.code == .unknownIdentifier)
         let slot = scope.declare("budgets", type: .list)
-        #expect(slot == 6)
+        #expect(slot == Scope.ruleVariables.count)
         #expect(scope.declare("budgets") == nil, "no redeclaration")
         #expect(scope.declare("in") == nil, "reserved")
         #expect(scope.declare("2x") == nil, "not a name")
         #expect(Scope.nameProblem("in") == "`in` is a reserved word")
         let r = Expression.compile("size(budgets) + 1", scope: scope)
         #expect(r.problems.isEmpty)
-        #expect(r.expression?.usedSlots == [6])
+        #expect(r.expression?.usedSlots == [Scope.ruleVariables.count])
         #expect(r.expression?.resultType == .number)
         // The let's static type is used: a list is never a string.
         #expect(Expression.compile("budgets.startsWith('a')", scope: scope).problems.first?.code == .typeMismatch)
         // Notes list what is in scope.
         let p = Expression.compile("budget", scope: scope).problems[0]
         #expect(p.help == "did you mean `budgets`?")
-        #expect(p.notes == ["names available here: self, root, parent, key, index, path, budgets"])
+        #expect(p.notes == ["names available here: self, root, parent, key, index, path, depth, budgets"])
     }
 
     @Test func macroVariablesAreScoped() {
