@@ -262,7 +262,11 @@ struct RuleEvaluation {
         if reads?[Scope.keySlot] ?? true { a.bind(Scope.keySlot, node: m.key) }
         if reads?[Scope.indexSlot] ?? true { a[Scope.indexSlot] = m.index >= 0 ? .number(Quantity(m.index)) : .null }
         if reads?[Scope.pathSlot] ?? true { a[Scope.pathSlot] = path.map { .string($0) } ?? .null }
-        if reads?[Scope.depthSlot] ?? true { a[Scope.depthSlot] = m.depth > 0 ? .number(Quantity(Int(m.depth))) : .null }
+        // Without `reads` (a filter's candidates), `depth` is bound only below a recursive
+        // step: the candidates of one filter step are all below one or none, and the slot
+        // starts out null.
+        if let reads { if reads[Scope.depthSlot] { a[Scope.depthSlot] = m.depth > 0 ? .number(Quantity(Int(m.depth))) : .null } }
+        else if m.depth > 0 { a[Scope.depthSlot] = .number(Quantity(Int(m.depth))) }
     }
 
     // MARK: Evaluating parts
