@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials  // not Foundation: it would link ICU into the binary (Docs/performance.md)
+#else
 import Foundation
+#endif
 import Guarded
 
 /// A JSON-RPC connection over a ``MessageTransport``: what a server (or a test client)

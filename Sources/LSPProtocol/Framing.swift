@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials  // not Foundation: it would link ICU into the binary (Docs/performance.md)
+#else
 import Foundation
+#endif
 
 /// Limits the message reader enforces, so that a broken or hostile peer costs bounded
 /// memory and time.
@@ -391,10 +395,14 @@ public struct MessageReader: Sendable {
     private static func charset(in contentType: String) -> String? {
         for parameter in contentType.split(separator: ";").dropFirst() {
             let parts = parameter.split(separator: "=", maxSplits: 1)
-            guard parts.count == 2,
-                parts[0].trimmingCharacters(in: .whitespaces).lowercased() == "charset"
-            else { continue }
-            return parts[1].trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+            func trimmed(_ s: Substring, _ drop: Set<Character>) -> Substring {
+                var s = s
+                while let c = s.first, drop.contains(c) { s.removeFirst() }
+                while let c = s.last, drop.contains(c) { s.removeLast() }
+                return s
+            }
+            guard parts.count == 2, trimmed(parts[0], [" ", "\t"]).lowercased() == "charset" else { continue }
+            return String(trimmed(trimmed(parts[1], [" ", "\t"]), ["\""]))
         }
         return nil
     }

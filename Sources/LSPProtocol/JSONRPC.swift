@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials  // not Foundation: it would link ICU into the binary (Docs/performance.md)
+#else
 import Foundation
+#endif
 
 /// JSON-RPC 2.0 as the Language Server Protocol uses it: message shapes, error codes, and
 /// the classification of incoming bodies (every body becomes exactly one ``Message``,

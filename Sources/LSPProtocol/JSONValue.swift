@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials  // not Foundation: it would link ICU into the binary (Docs/performance.md)
+#else
 import Foundation
+#endif
 
 /// Any JSON value: the type of the untyped parts of the protocol (`data` on diagnostics,
 /// `initializationOptions`, registration options, a response's `result` before it is decoded).
@@ -98,11 +102,10 @@ public enum JSONValue: Sendable, Hashable, Codable, CustomStringConvertible {
     /// The value of a `.number` that is an integer representable as `Int`, or nil.
     public var intValue: Int? {
         guard case .number(let n) = self else { return nil }
-        var value = n
-        var rounded = Decimal()
-        NSDecimalRound(&rounded, &value, 0, .plain)
-        guard rounded == n, rounded >= Decimal(Int.min), rounded <= Decimal(Int.max) else { return nil }
-        return NSDecimalNumber(decimal: rounded).intValue
+        // An integral Decimal prints as its digits alone ("-42"); anything else, or a value
+        // beyond Int, does not convert.
+        guard let i = Int(n.description), Decimal(i) == n else { return nil }
+        return i
     }
 
     /// Compact JSON text with sorted keys.

@@ -1,4 +1,9 @@
+import Dispatch
+#if canImport(FoundationEssentials)
+import FoundationEssentials  // not Foundation: it would link ICU into the binary (Docs/performance.md)
+#else
 import Foundation
+#endif
 import Guarded
 
 #if canImport(Glibc)
@@ -78,7 +83,7 @@ public final class FileDescriptorTransport: MessageTransport {
     private let input: Int32
     private let output: Int32
     private let limits: FramingLimits
-    private let writeLock = NSLock()
+    private let writeLock = Guarded(())
     private let state = Guarded(State())
 
     private struct State {
@@ -109,9 +114,9 @@ public final class FileDescriptorTransport: MessageTransport {
             return true
         }
         guard first else { return }
-        let thread = Thread { [self] in readLoop() }
-        thread.name = "lsp-reader"
-        thread.start()
+        if !startThread({ [self] in readLoop() }) {
+            deliver(.closed(.readFailed("cannot start the reader thread")))
+        }
     }
 
     private func deliver(_ event: TransportEvent) {
@@ -168,17 +173,19 @@ public final class FileDescriptorTransport: MessageTransport {
     public func send(_ body: [UInt8]) throws(TransportError) {
         if state.withLock({ $0.closed }) { throw TransportError("the connection is closed") }
         let bytes = MessageWriter.frame(body)
-        writeLock.lock()
-        defer { writeLock.unlock() }
-        var offset = 0
-        while offset < bytes.count {
-            let n = bytes.withUnsafeBytes { write(output, $0.baseAddress! + offset, $0.count - offset) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw TransportError("writing failed: \(String(cString: strerror(errno)))")
+        let failure = writeLock.withLock { _ -> TransportError? in
+            var offset = 0
+            while offset < bytes.count {
+                let n = bytes.withUnsafeBytes { write(output, $0.baseAddress! + offset, $0.count - offset) }
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return TransportError("writing failed: \(String(cString: strerror(errno)))")
+                }
+                offset += n
             }
-            offset += n
+            return nil
         }
+        if let failure { throw failure }
     }
 
     /// Stops delivering events and sending. A read in progress is not interrupted (the

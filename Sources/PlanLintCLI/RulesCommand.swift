@@ -57,7 +57,7 @@ struct RulesCommand: ParsableCommand {
                 do {
                     result = try RuleDocs.write(pages, to: dir)
                 } catch {
-                    RuleToolIO.printError("error: cannot write the pages into \(dir): \(error.localizedDescription)")
+                    RuleToolIO.printError("error: cannot write the pages into \(dir): \(error)")
                     throw ExitCode(2)
                 }
                 for name in result.kept {

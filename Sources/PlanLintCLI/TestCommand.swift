@@ -1,5 +1,14 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials  // not Foundation: it would link ICU into the binary (Docs/performance.md)
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import PlanLintKit
 import RuleEngine
 
@@ -36,8 +45,15 @@ enum RuleToolIO {
     /// `paths`, or `Rules/` when none are given and it exists; otherwise a usage error.
     static func rulePaths(_ paths: [String]) throws -> [String] {
         if !paths.isEmpty { return paths }
-        var isDir: ObjCBool = false
-        if FileManager.default.fileExists(atPath: RuleLoader.defaultDirectory, isDirectory: &isDir), isDir.boolValue {
+        #if canImport(FoundationEssentials)
+        var isDir = false
+        let exists = FileManager.default.fileExists(atPath: RuleLoader.defaultDirectory, isDirectory: &isDir)
+        #else
+        var objcIsDir: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: RuleLoader.defaultDirectory, isDirectory: &objcIsDir)
+        let isDir = objcIsDir.boolValue
+        #endif
+        if exists, isDir {
             return [RuleLoader.defaultDirectory]
         }
         printError("no rules given and no \(RuleLoader.defaultDirectory)/ folder here: pass rule files or folders (--rules PATH)")
@@ -56,6 +72,12 @@ enum RuleToolIO {
     }
 
     static func printError(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        let bytes = Array((text + "\n").utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes.withUnsafeBytes { write(2, $0.baseAddress! + offset, $0.count - offset) }
+            if n < 0 { if errno == EINTR { continue } else { return } }
+            offset += n
+        }
     }
 }

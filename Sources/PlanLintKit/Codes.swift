@@ -223,7 +223,7 @@ extension Codes {
             for c in g.codes {
                 out += "\n<a id=\"\(anchor(c.id))\"></a>\n\n### `\(c.id)`\n\n\(c.summary)\n\n"
                 for paragraph in c.explanation.split(separator: "\n\n", omittingEmptySubsequences: true) {
-                    out += paragraph.trimmingCharacters(in: .whitespacesAndNewlines) + "\n\n"
+                    out += paragraph.trimmedWhitespaceAndNewlines + "\n\n"
                 }
                 out += "**Fix:** \(c.fix)\n"
                 if let bad = c.badExample { out += "\nReported:\n\n```text\n\(bad)\n```\n" }

@@ -1,5 +1,9 @@
 import Diagnostics
+#if canImport(FoundationEssentials)
+import FoundationEssentials  // not Foundation: it would link ICU into the binary (Docs/performance.md)
+#else
 import Foundation
+#endif
 import SourceText
 import YAMLTree
 
@@ -161,7 +165,7 @@ public enum RuleDocs {
 
     /// Escapes text for a Markdown table cell.
     static func cell(_ text: String) -> String {
-        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+        text.replacing("|", with: "\\|").replacing("\n", with: " ")
     }
 
     /// Inline code that survives backticks inside the text.
@@ -185,11 +189,11 @@ public enum RuleDocs {
     static func headerComment(of file: SourceFile) -> String {
         var lines: [String] = []
         for i in 0..<file.lineCount {
-            let text = file.lineText(i).trimmingCharacters(in: .whitespaces)
+            let text = file.lineText(i).trimmedWhitespace
             guard text.hasPrefix("#") else { break }
-            lines.append(String(text.dropFirst()).trimmingCharacters(in: .whitespaces))
+            lines.append(String(text.dropFirst()).trimmedWhitespace)
         }
-        return lines.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+        return lines.joined(separator: "\n").trimmedWhitespaceAndNewlines
     }
 
     static func index(_ rules: [Rule], dir: [String]) -> String {
@@ -226,10 +230,10 @@ public enum RuleDocs {
         out += "| source | [\(display(file, from: dir)):\(rule.source.line)](\(link(to: file, from: dir))#L\(rule.source.line)) |\n"
         if let url = rule.docsURL { out += "| more | <\(url)> |\n" }
         if let d = rule.description, !d.isEmpty {
-            out += "\n## Why\n\n\(d.trimmingCharacters(in: .whitespacesAndNewlines))\n"
+            out += "\n## Why\n\n\(d.trimmedWhitespaceAndNewlines)\n"
         }
         if let h = rule.help, !h.isEmpty {
-            out += "\n## How to fix\n\n\(h.trimmingCharacters(in: .whitespacesAndNewlines))\n"
+            out += "\n## How to fix\n\n\(h.trimmedWhitespaceAndNewlines)\n"
         }
         let valid = rule.examples.filter { $0.kind == .valid }
         let invalid = rule.examples.filter { $0.kind == .invalid }

@@ -1,5 +1,9 @@
 import Diagnostics
+#if canImport(FoundationEssentials)
+import FoundationEssentials  // not Foundation: it would link ICU into the binary (Docs/performance.md)
+#else
 import Foundation
+#endif
 import SourceText
 
 /// The YAML language server's way for a file to name its schema: a comment
@@ -57,9 +61,9 @@ public struct SchemaModeline: Sendable, Equatable {
         var path = value
         if lower.hasPrefix("file://") { path = URIReference.percentDecoded(URIReference(value).path) }
         if path.hasPrefix("/") { return .file(path: path) }
-        let folder = (dataPath as NSString).deletingLastPathComponent
+        let folder = PathText.deletingLastComponent(dataPath)
         let joined = folder.isEmpty ? path : folder + "/" + path
-        return .file(path: (joined as NSString).standardizingPath)
+        return .file(path: PathText.standardized(joined))
     }
 
     /// An info diagnostic for a modeline naming a remote schema.
@@ -84,5 +88,28 @@ extension SchemaRegistry {
         case .file(let path):
             return schema(atPath: path, requestedAt: modeline.span)
         }
+    }
+}
+
+/// What NSString's path helpers did, without Foundation.
+enum PathText {
+    /// `a/b/c` → `a/b`; `c` → ``; `/c` → `/`.
+    static func deletingLastComponent(_ path: String) -> String {
+        var p = Substring(path)
+        while p.count > 1, p.last == "/" { p.removeLast() }
+        guard let slash = p.lastIndex(of: "/") else { return "" }
+        return slash == p.startIndex ? "/" : String(p[..<slash])
+    }
+
+    /// Drops `.` components, empty components and `x/..` pairs (lexically, as NSString's
+    /// standardizingPath does for paths that do not exist; leading `..` of a relative path stay).
+    static func standardized(_ path: String) -> String {
+        let absolute = path.hasPrefix("/")
+        var parts: [Substring] = []
+        for c in path.split(separator: "/", omittingEmptySubsequences: true) where c != "." {
+            if c == "..", let last = parts.last, last != ".." { parts.removeLast() } else if c == ".." && absolute && parts.isEmpty { continue } else { parts.append(c) }
+        }
+        let joined = parts.joined(separator: "/")
+        return absolute ? "/" + joined : joined
     }
 }

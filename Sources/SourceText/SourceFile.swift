@@ -234,3 +234,18 @@ enum UTF8Scan {
         return 1
     }
 }
+
+// What Foundation's trimmingCharacters(in:) did for planlint, without Foundation.
+extension StringProtocol {
+    /// Without leading and trailing white space and line breaks.
+    public var trimmedWhitespaceAndNewlines: String { trimmed { $0.isWhitespace } }
+    /// Without leading and trailing white space (line breaks stay).
+    public var trimmedWhitespace: String { trimmed { $0.isWhitespace && !$0.isNewline } }
+
+    func trimmed(_ drop: (Character) -> Bool) -> String {
+        var s = Substring(self)
+        while let c = s.first, drop(c) { s.removeFirst() }
+        while let c = s.last, drop(c) { s.removeLast() }
+        return String(s)
+    }
+}

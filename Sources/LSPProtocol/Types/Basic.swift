@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials  // not Foundation: it would link ICU into the binary (Docs/performance.md)
+#else
 import Foundation
+#endif
 
 extension LSP {
     /// A document's URI as the client sent it (usually `file://…`, see `SourceText.FileURI`).

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials  // not Foundation: it would link ICU into the binary (Docs/performance.md)
+#else
 import Foundation
+#endif
 
 /// How the `character` of a ``LSP/Position`` is counted, agreed at `initialize`.
 ///

@@ -1,4 +1,4 @@
-import Foundation
+import Dispatch
 import Guarded
 
 /// Runs validation on a thread of its own whose stack is sized for the deepest evaluation
@@ -22,14 +22,14 @@ enum DeepStack {
     static func run<T: Sendable>(maxDepth: Int, _ body: @escaping @Sendable () -> T) -> T {
         let box = Box<T>()
         let done = DispatchSemaphore(value: 0)
-        let thread = Thread {
+        let started = startThread(stackSize: min(baseBytes + max(0, maxDepth) * bytesPerLevel, 1 << 30)) {
             let result = body()
             box.value.withLock { $0 = result }
             done.signal()
         }
-        thread.stackSize = min(baseBytes + max(0, maxDepth) * bytesPerLevel, 1 << 30)
-        thread.name = "planlint.schema-validation"
-        thread.start()
+        // Without a thread of its own (the system refused one), run here: the depth limit
+        // still stops the recursion, only sooner for a small caller stack.
+        if !started { return body() }
         done.wait()
         return box.value.withLock { $0! }
     }
