@@ -1,4 +1,5 @@
 import Diagnostics
+import SourceText
 
 /// GitHub Actions workflow commands, which become annotations on the run and in pull
 /// request diffs: `::error file=…,line=…,endLine=…,col=…,endColumn=…,title=…::message`.
@@ -51,32 +52,11 @@ public struct GitHubRenderer: DiagnosticRenderer {
     }
 
     /// Escapes a command's message: `%`, CR and LF.
-    public static func escapeData(_ s: String) -> String {
-        var out = ""
-        for u in s.unicodeScalars {
-            switch u {
-            case "%": out += "%25"
-            case "\r": out += "%0D"
-            case "\n": out += "%0A"
-            default: out.unicodeScalars.append(u)
-            }
-        }
-        return out
-    }
+    public static func escapeData(_ s: String) -> String { Escaping.escaped(s) { dataEscapes[$0] } }
 
     /// Escapes a property value: as `escapeData`, plus `:` and `,`.
-    public static func escapeProperty(_ s: String) -> String {
-        var out = ""
-        for u in s.unicodeScalars {
-            switch u {
-            case "%": out += "%25"
-            case "\r": out += "%0D"
-            case "\n": out += "%0A"
-            case ":": out += "%3A"
-            case ",": out += "%2C"
-            default: out.unicodeScalars.append(u)
-            }
-        }
-        return out
-    }
+    public static func escapeProperty(_ s: String) -> String { Escaping.escaped(s) { propertyEscapes[$0] } }
+
+    static let dataEscapes: [Unicode.Scalar: String] = ["%": "%25", "\r": "%0D", "\n": "%0A"]
+    static let propertyEscapes = dataEscapes.merging([":": "%3A", ",": "%2C"]) { a, _ in a }
 }

@@ -1,3 +1,5 @@
+import SourceText
+
 /// A JSON value, written with sorted keys and two-space indentation.
 ///
 /// planlint writes JSON itself rather than through Foundation so that the bytes are the same
@@ -67,21 +69,12 @@ public enum JSONValue: Sendable, Equatable, ExpressibleByStringLiteral, Expressi
     /// (line breaks to JavaScript) as `\u` escapes, everything else as UTF-8.
     static func quote(_ s: String, into out: inout String) {
         out += "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            case "\u{00}"..."\u{1F}", "\u{7F}", "\u{2028}", "\u{2029}":
-                let hex = String(u.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(u)
-            }
+        out += Escaping.escaped(s) { u in
+            if let e = Escaping.json[u] ?? extraEscapes[u] { return e }
+            return Escaping.isControl(u) || u == "\u{2028}" || u == "\u{2029}" ? Escaping.unicodeEscape(u) : nil
         }
         out += "\""
     }
+
+    static let extraEscapes: [Unicode.Scalar: String] = ["\u{08}": "\\b", "\u{0C}": "\\f"]
 }

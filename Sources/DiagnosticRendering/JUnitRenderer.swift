@@ -1,4 +1,5 @@
 import Diagnostics
+import SourceText
 
 /// JUnit XML as GitLab's test reports and Jenkins' JUnit plugin read it.
 ///
@@ -64,22 +65,12 @@ enum XML {
     }
 
     static func escape(_ s: String, inAttribute: Bool) -> String {
-        var out = ""
-        for u in s.unicodeScalars {
-            switch u {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            case "\t", "\n", "\r":
-                if inAttribute { out += "&#\(u.value);" } else { out.unicodeScalars.append(u) }
-            case "\u{00}"..."\u{1F}", "\u{FFFE}", "\u{FFFF}":
-                continue
-            default:
-                out.unicodeScalars.append(u)
-            }
+        Escaping.escaped(s) { u in
+            if let entity = entities[u] { return entity }
+            if u == "\t" || u == "\n" || u == "\r" { return inAttribute ? "&#\(u.value);" : nil }
+            return u.value < 0x20 || u == "\u{FFFE}" || u == "\u{FFFF}" ? "" : nil
         }
-        return out
     }
+
+    static let entities: [Unicode.Scalar: String] = ["&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&apos;"]
 }

@@ -1,3 +1,4 @@
+import SourceText
 import YAMLTree
 
 /// The JSON types of JSON Schema's `type` keyword.
@@ -102,27 +103,9 @@ enum JSONView {
 
     /// `"text"` with control characters escaped and long text shortened.
     static func quoted(_ s: String, limit: Int = 40) -> String {
-        var out = "\""
-        var n = 0
-        for u in s.unicodeScalars {
-            if n == limit { out += "…"; break }
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            default:
-                if u.value < 0x20 || u.value == 0x7F {
-                    let hex = String(u.value, radix: 16, uppercase: true)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(u)
-                }
-            }
-            n += 1
-        }
-        return out + "\""
+        "\"" + Escaping.escaped(s, limit: limit) { u in
+            Escaping.json[u] ?? (Escaping.isControl(u) ? Escaping.unicodeEscape(u, uppercase: true) : nil)
+        } + "\""
     }
 
     /// A JSON-like rendering of a value for messages (`"○"`, `1`, `null`, `{…}`), shortened.
