@@ -378,25 +378,29 @@ extension UInt128 {
         return n
     }
 
-    /// (a × b) mod m without overflow (double-and-add).
-    static func mulMod(_ a: UInt128, _ b: UInt128, _ m: UInt128) -> UInt128 {
+    /// (a + b) mod m without overflow; a, b < m.
+    @inline(__always) package static func addMod(_ a: UInt128, _ b: UInt128, _ m: UInt128) -> UInt128 {
+        let (s, o) = a.addingReportingOverflow(b)
+        return o || s >= m ? s &- m : s
+    }
+
+    /// (a × b) mod m without overflow (double-and-add, or one product when it fits).
+    package static func mulMod(_ a: UInt128, _ b: UInt128, _ m: UInt128) -> UInt128 {
         if m == 1 { return 0 }
+        if a.leadingZeroBitCount + b.leadingZeroBitCount >= 128 { return (a * b) % m }
         var result: UInt128 = 0
         var x = a % m
         var y = b
         while y > 0 {
-            if y & 1 == 1 {
-                let (s, o) = result.addingReportingOverflow(x)
-                result = o || s >= m ? s &- m : s
-            }
-            let (d, o) = x.addingReportingOverflow(x)
-            x = o || d >= m ? d &- m : d
+            if y & 1 == 1 { result = addMod(result, x, m) }
+            x = addMod(x, x, m)
             y >>= 1
         }
         return result
     }
 
-    static func powMod(_ base: UInt128, _ exp: Int, _ m: UInt128) -> UInt128 {
+    /// base^exp mod m.
+    package static func powMod(_ base: UInt128, _ exp: Int, _ m: UInt128) -> UInt128 {
         if m == 1 { return 0 }
         var result: UInt128 = 1
         var b = base % m
