@@ -802,7 +802,7 @@ struct Interpreter {
                 return nil
             }
         }
-        let equal: Bool?? = bytes(a) { x in bytes(b) { y in TextCompare.bytesEqual(x, y) } }
+        let equal: Bool?? = bytes(a) { x in bytes(b) { y in Bytes.equal(x, y) } }
         guard let inner = equal, let same = inner else { return nil }
         if same { return true }
         return symbols.hasNoneSymbol ? nil : false
@@ -1242,19 +1242,9 @@ enum TextCompare {
         guard a.utf8.count == b.utf8.count else { return false }
         // In place (both are native on Linux; small strings are copied to the stack).
         if let r = a.utf8.withContiguousStorageIfAvailable({ x in
-            b.utf8.withContiguousStorageIfAvailable { y in bytesEqual(x, y) }
+            b.utf8.withContiguousStorageIfAvailable { y in Bytes.equal(x, y) }
         }), let r { return r }
         return a.utf8.elementsEqual(b.utf8)
-    }
-
-    @inline(__always) static func bytesEqual(_ x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard x.count == y.count else { return false }
-        var i = 0
-        while i < x.count {
-            if x[i] != y[i] { return false }
-            i += 1
-        }
-        return true
     }
 }
 

@@ -217,15 +217,6 @@ public struct YAMLNode: Sendable, Hashable, CustomStringConvertible {
     }
 }
 
-@inline(__always)
-func memcmpEqual(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
-    var i = 0
-    while i < a.count {
-        if a[i] != b[i] { return false }
-        i += 1
-    }
-    return true
-}
 
 /// One node, packed (20 bytes). Scalars: `a`/`b` = offset/length of the value in the
 /// source (flag `inSource`) or in the tree's value buffer. Collections: `a` = first child

@@ -145,7 +145,7 @@ struct TreeBuilder {
 
     func namesEqual(_ i: Int32, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var s = names[Int(i)]
-        return s.withUTF8 { $0.count == bytes.count && ($0.count == 0 || memcmp($0.baseAddress!, bytes.baseAddress!, $0.count) == 0) }
+        return s.withUTF8 { Bytes.equal($0, bytes) }
     }
 
     mutating func problem(_ code: YAMLProblem.Code, _ message: String, _ range: ByteRange, label: String? = nil,

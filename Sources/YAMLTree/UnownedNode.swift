@@ -1,3 +1,5 @@
+import SourceText
+
 /// A node of a `YAMLTree` that does not keep the tree alive: the tree, unretained, and an
 /// index. Copying one costs nothing, where copying a `YAMLNode` retains and later releases
 /// the tree; an interpreter that reads a node on every step of a rule feels that (it was a
@@ -101,7 +103,7 @@ extension YAMLTree {
     func scalarEquals(_ i: Int32, _ s: String) -> Bool {
         guard let have = scalarBytesIfScalar(i) else { return false }
         var s = s
-        return s.withUTF8 { want in have.count == want.count && (have.count == 0 || memcmpEqual(have, want)) }
+        return s.withUTF8 { want in Bytes.equal(have, want) }
     }
 
     /// Items (sequence) or entries (mapping) of the node at `i`; 0 for scalars.

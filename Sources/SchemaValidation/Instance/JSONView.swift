@@ -134,7 +134,7 @@ struct ExactString: Hashable, Sendable, CustomStringConvertible {
     init(_ string: String) { self.string = string }
     static func == (a: ExactString, b: ExactString) -> Bool {
         var x = a.string, y = b.string
-        return x.withUTF8 { p in y.withUTF8 { q in p.count == q.count && (p.count == 0 || memcmpEqual(p, q)) } }
+        return x.withUTF8 { p in y.withUTF8 { q in Bytes.equal(p, q) } }
     }
     func hash(into h: inout Hasher) {
         var s = string
@@ -201,12 +201,3 @@ enum CanonicalJSON {
     }
 }
 
-@inline(__always)
-func memcmpEqual(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
-    var i = 0
-    while i < a.count {
-        if a[i] != b[i] { return false }
-        i += 1
-    }
-    return true
-}
