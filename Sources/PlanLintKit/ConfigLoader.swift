@@ -380,9 +380,8 @@ struct Loader {
                 error(FrontendCode.configInvalidValue, "each `schemas` entry is a mapping with `schema` and `files`", at: item)
                 continue
             }
-            for (k, _) in item.entries {
-                let key = k.scalarText ?? ""
-                if !Loader.schemaKeys.contains(key) { unknownKey(k, key: key, allowed: Loader.schemaKeys, context: "a `schemas` entry key") }
+            for unknown in item.unknownKeys(among: Loader.schemaKeys) {
+                unknownKey(unknown.key, key: unknown.name ?? "", allowed: Loader.schemaKeys, context: "a `schemas` entry key")
             }
             guard let schemaNode = item["schema"] else {
                 error(FrontendCode.configInvalidValue, "this `schemas` entry has no `schema:` file", at: item, label: "missing `schema`")

@@ -277,15 +277,14 @@ struct Loader {
     @discardableResult
     mutating func checkKeys(_ node: YAMLNode, known: [String], what: String) -> Set<String> {
         var suggested = Set<String>()
-        for (k, _) in node.entries {
-            guard let name = k.scalarText, k.isScalar else {
-                report(EngineCode.unknownKey, "a \(what) key must be text", at: Self.headSpan(k))
+        for unknown in node.unknownKeys(among: known) {
+            guard let name = unknown.name else {
+                report(EngineCode.unknownKey, "a \(what) key must be text", at: Self.headSpan(unknown.key))
                 continue
             }
-            if known.contains(name) { continue }
-            let suggestion = Suggestion.closest(to: name, in: known)
+            let suggestion = unknown.suggestion
             if let suggestion { suggested.insert(suggestion) }
-            report(EngineCode.unknownKey, "unknown key `\(name)` in \(what)", at: k.span,
+            report(EngineCode.unknownKey, "unknown key `\(name)` in \(what)", at: unknown.key.span,
                    label: suggestion.map { "did you mean `\($0)`?" } ?? "unknown key",
                    notes: ["the keys of a \(what) are: \(known.map { "`\($0)`" }.joined(separator: ", "))"],
                    help: suggestion.map { "did you mean `\($0)`?" })

@@ -82,3 +82,30 @@ extension Diagnostic {
         )
     }
 }
+
+/// A key of a mapping that a reader does not know (see `YAMLNode.unknownKeys(among:)`).
+public struct UnknownKey: Sendable {
+    /// The key node.
+    public let key: YAMLNode
+    /// Its text; nil when the key is not a scalar (a mapping or list used as a key).
+    public let name: String?
+    /// The known key it is probably a misspelling of (`Suggestion`).
+    public let suggestion: String?
+}
+
+extension YAMLNode {
+    /// The keys of this mapping that are not among `known`, in document order, each with a
+    /// suggestion: how readers of rule files, configs and schemas find keys they do not know.
+    public func unknownKeys(among known: [String]) -> [UnknownKey] {
+        var out: [UnknownKey] = []
+        for (k, _) in entries {
+            guard k.isScalar, let name = k.scalarText else {
+                out.append(UnknownKey(key: k, name: nil, suggestion: nil))
+                continue
+            }
+            if known.contains(name) { continue }
+            out.append(UnknownKey(key: k, name: name, suggestion: Suggestion.closest(to: name, in: known)))
+        }
+        return out
+    }
+}
