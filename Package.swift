@@ -70,16 +70,18 @@ let package = Package(
 
         // Finds the external test corpora pinned in Tests/Corpora/manifest.json (tests only).
         .target(name: "CorpusSupport", path: "Tests/CorpusSupport"),
+        // Golden files for the tests: compare, re-record with PLANLINT_RECORD=1, diff.
+        .target(name: "GoldenFiles", dependencies: ["SourceText"], path: "Tests/GoldenFiles"),
 
         .testTarget(name: "SourceTextTests", dependencies: ["SourceText"]),
         .testTarget(name: "ExactNumbersTests", dependencies: ["ExactNumbers"]),
         .testTarget(name: "LinearRegexTests", dependencies: ["LinearRegex"]),
         .testTarget(name: "GuardedTests", dependencies: ["Guarded"]),
         .testTarget(name: "YAMLTreeTests", dependencies: ["YAMLTree", "Diagnostics", "CorpusSupport"]),
-        .testTarget(name: "DiagnosticsTests", dependencies: ["DiagnosticRendering", "YAMLTree", "CorpusSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "DiagnosticsTests", dependencies: ["DiagnosticRendering", "YAMLTree", "CorpusSupport", "GoldenFiles"], exclude: ["Fixtures"]),
         .testTarget(name: "RuleLanguageTests", dependencies: ["RuleLanguage", "YAMLTree", "ExactNumbers", "SourceText"]),
-        .testTarget(name: "SchemaValidationTests", dependencies: ["SchemaValidation", "CorpusSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "RuleEngineTests", dependencies: ["RuleEngine", "PlanLintKit"]),
+        .testTarget(name: "SchemaValidationTests", dependencies: ["SchemaValidation", "CorpusSupport", "GoldenFiles"], exclude: ["Fixtures"]),
+        .testTarget(name: "RuleEngineTests", dependencies: ["RuleEngine", "PlanLintKit", "GoldenFiles"]),
         .testTarget(name: "CLITests", dependencies: ["PlanLintKit"]),
         .testTarget(name: "LSPTests", dependencies: ["PlanLintLSP", "LSPProtocol", "SourceText", "Guarded"], exclude: ["Fixtures", "nvim"]),
         .testTarget(name: "FuzzRegressionTests", dependencies: ["FuzzTargets"]),

@@ -2,6 +2,7 @@ import CorpusSupport
 import DiagnosticRendering
 import Diagnostics
 import Foundation
+import GoldenFiles
 import Testing
 
 /// Every fixture in every format, compared with the goldens beside it; SARIF validated
@@ -14,7 +15,7 @@ struct GoldenTests {
         return RenderContext(
             toolVersion: "0.1.0",
             rules: RuleMetadata.fixtureRules,
-            rootDirectory: Golden.fixturesDirectory,
+            rootDirectory: Fixtures.directory,
             exitCode: failing ? 1 : 0,
             executionSuccessful: true,
             checkedFiles: c.checkedFiles,
@@ -23,12 +24,7 @@ struct GoldenTests {
 
     /// The root's `file://` URI differs per machine; goldens hold a placeholder.
     static func normalizeRoot(_ sarif: String) -> String {
-        // Percent-encode as SARIF's URIs do (SourceText.FileURI): unreserved characters stay.
-        let allowed = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
-        let root = "file://" + Golden.fixturesDirectory.split(separator: "/").map { segment in
-            segment.addingPercentEncoding(withAllowedCharacters: allowed) ?? String(segment)
-        }.reduce("") { $0 + "/" + $1 } + "/"
-        return sarif.replacingOccurrences(of: "\"\(root)\"", with: "\"file:///FIXTURES/\"")
+        Golden.replacingRoot(Fixtures.directory, in: sarif, with: "file:///FIXTURES/")
     }
 
     static let goldenFiles: [(OutputFormat, String)] = [
@@ -43,7 +39,7 @@ struct GoldenTests {
         for (format, file) in Self.goldenFiles {
             var output = format.render(diagnostics, context: context)
             if format == .sarif { output = Self.normalizeRoot(output) }
-            Golden.check(output, against: "\(c.name)/\(file)")
+            Fixtures.check(output, against: "\(c.name)/\(file)")
         }
     }
 
@@ -55,7 +51,7 @@ struct GoldenTests {
         let normalized = Self.normalizeRoot(raw)
         #expect(normalized != raw)
         #expect(normalized.contains("\"uri\": \"file:///FIXTURES/\""))
-        #expect(!normalized.contains(Golden.fixturesDirectory))
+        #expect(!normalized.contains(Fixtures.directory))
     }
 
     // The official schema is an external corpus: skipped, with the reason, where it is absent.
@@ -87,6 +83,6 @@ struct GoldenTests {
     func colour(_ c: FixtureCase) throws {
         let diagnostics = try c.diagnostics()
         let output = OutputFormat.human.render(diagnostics, context: Self.context(for: c, diagnostics: diagnostics, color: true))
-        Golden.check(output, against: "\(c.name)/expected.human.color.txt")
+        Fixtures.check(output, against: "\(c.name)/expected.human.color.txt")
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import GoldenFiles
 import RuleEngine
 import Testing
 
@@ -47,41 +48,12 @@ import Testing
 
     /// The repository root's `file://` URI differs per machine; the golden holds a placeholder.
     static func normalizeRoot(_ sarif: String) -> String {
-        let allowed = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,;=@")
-        let root = "file://" + repoRoot.standardizedFileURL.path.split(separator: "/").map { segment in
-            segment.addingPercentEncoding(withAllowedCharacters: allowed) ?? String(segment)
-        }.reduce("") { $0 + "/" + $1 } + "/"
-        return sarif.replacingOccurrences(of: "\"\(root)\"", with: "\"file:///REPO/\"")
+        Golden.replacingRoot(repoRoot.path, in: sarif, with: "file:///REPO/")
     }
 
     /// Compares `output` with the golden file `name`, or records it when PLANLINT_RECORD=1.
     func check(_ output: String, against name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
-        let url = Self.goldenDirectory.appendingPathComponent(name)
-        if ProcessInfo.processInfo.environment["PLANLINT_RECORD"] == "1" {
-            try FileManager.default.createDirectory(at: Self.goldenDirectory, withIntermediateDirectories: true)
-            try Data(output.utf8).write(to: url, options: .atomic)
-            return
-        }
-        let expected = try #require(try? String(contentsOf: url, encoding: .utf8),
-                                    "no golden Tests/UI/miyagi/\(name): record it with PLANLINT_RECORD=1", sourceLocation: sourceLocation)
-        #expect(output == expected, "Tests/UI/miyagi/\(name) differs (re-record with PLANLINT_RECORD=1 if intended):\n\(Self.diff(expected, output))",
-                sourceLocation: sourceLocation)
-    }
-
-    /// The first differing lines, with their numbers: readable in a test log.
-    static func diff(_ expected: String, _ actual: String) -> String {
-        let e = expected.split(separator: "\n", omittingEmptySubsequences: false)
-        let a = actual.split(separator: "\n", omittingEmptySubsequences: false)
-        var out: [String] = []
-        for i in 0..<max(e.count, a.count) where out.count < 12 {
-            let l = i < e.count ? String(e[i]) : nil, r = i < a.count ? String(a[i]) : nil
-            if l != r {
-                out.append("line \(i + 1):")
-                out.append("  - \(l ?? "(no line)")")
-                out.append("  + \(r ?? "(no line)")")
-            }
-        }
-        return out.joined(separator: "\n")
+        Golden.check(output, against: Self.goldenDirectory.appendingPathComponent(name).path, sourceLocation: sourceLocation)
     }
 
     @Test func humanOutput() throws {

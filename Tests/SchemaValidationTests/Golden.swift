@@ -1,4 +1,5 @@
 import Foundation
+import GoldenFiles
 import Testing
 import Diagnostics
 import SourceText
@@ -52,41 +53,6 @@ enum GoldenText {
 
     /// Compares `actual` with the golden file at `path`; re-records it when PLANLINT_RECORD=1.
     static func check(_ actual: String, against path: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
-        let record = ProcessInfo.processInfo.environment["PLANLINT_RECORD"] == "1"
-        let expected = (try? String(contentsOfFile: path, encoding: .utf8))
-        if record {
-            try? actual.write(toFile: path, atomically: true, encoding: .utf8)
-            return
-        }
-        guard let expected else {
-            Issue.record("missing golden \(relative(path)); run with PLANLINT_RECORD=1 to record it", sourceLocation: sourceLocation)
-            return
-        }
-        if expected != actual {
-            Issue.record(Comment(rawValue: "golden \(relative(path)) differs (- expected, + actual):\n" + diff(expected, actual)),
-                         sourceLocation: sourceLocation)
-        }
-    }
-
-    /// A small line diff (longest common subsequence), enough to read a mismatch.
-    static func diff(_ a: String, _ b: String) -> String {
-        let x = a.components(separatedBy: "\n"), y = b.components(separatedBy: "\n")
-        var lcs = [[Int]](repeating: [Int](repeating: 0, count: y.count + 1), count: x.count + 1)
-        for i in stride(from: x.count - 1, through: 0, by: -1) {
-            for j in stride(from: y.count - 1, through: 0, by: -1) {
-                lcs[i][j] = x[i] == y[j] ? lcs[i + 1][j + 1] + 1 : max(lcs[i + 1][j], lcs[i][j + 1])
-            }
-        }
-        var out = ""
-        var i = 0, j = 0
-        while i < x.count || j < y.count {
-            if i < x.count, j < y.count, x[i] == y[j] { i += 1; j += 1; continue }
-            if j < y.count, i == x.count || lcs[i][j + 1] >= lcs[i + 1][j] {
-                out += "+ \(y[j])\n"; j += 1
-            } else {
-                out += "- \(x[i])\n"; i += 1
-            }
-        }
-        return out
+        Golden.check(actual, against: path, sourceLocation: sourceLocation)
     }
 }

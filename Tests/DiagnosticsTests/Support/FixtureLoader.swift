@@ -16,7 +16,7 @@ struct FixtureLoader {
     /// A file of the case, with the path the outputs show: `<case>/<name>` relative to the
     /// Fixtures directory (which the tests use as the root).
     func file(_ name: String) throws -> SourceFile {
-        let path = Golden.fixturesDirectory + "/" + caseName + "/" + name
+        let path = Fixtures.directory + "/" + caseName + "/" + name
         guard let data = FileManager.default.contents(atPath: path) else {
             throw Failure(description: "cannot read fixture \(path)")
         }
