@@ -25,6 +25,8 @@ public struct LinearPattern: Sendable {
     let classes: [CharClass]
     /// True when the program can only match at the start (pattern begins with `^`).
     let anchoredAtStart: Bool
+    /// The number of capturing groups: `(…)` and `(?<name>…)`, numbered from 1 by their `(`.
+    public let captureCount: Int
 
     /// The largest program accepted (counted repetitions are expanded).
     public static let maxProgramSize = 20_000
@@ -46,6 +48,7 @@ public struct LinearPattern: Sendable {
                                offset: 0, length: parser.s.count, label: "too large", help: "use smaller repetition counts, or `*` and `+`")
         }
         compiler.program.append(.match)
+        captureCount = parser.groupCount
         source = pattern
         program = compiler.program
         classes = compiler.classes
@@ -132,6 +135,18 @@ public struct PatternError: Error, Sendable, Equatable, CustomStringConvertible 
 
 enum RegexAssertion: Sendable, Equatable {
     case start, end, wordBoundary, notWordBoundary
+
+    /// Whether the assertion holds between `input[pos - 1]` and `input[pos]`.
+    func holds(at pos: Int, in input: [UInt32]) -> Bool {
+        switch self {
+        case .start: return pos == 0
+        case .end: return pos == input.count
+        case .wordBoundary, .notWordBoundary:
+            let prev: UInt32? = pos > 0 ? input[pos - 1] : nil
+            let cur: UInt32? = pos < input.count ? input[pos] : nil
+            return (CharClass.isWord(prev) != CharClass.isWord(cur)) == (self == .wordBoundary)
+        }
+    }
 }
 
 enum RegexInstruction: Sendable, Equatable {
@@ -141,6 +156,8 @@ enum RegexInstruction: Sendable, Equatable {
     case split(Int, Int)
     case jump(Int)
     case assert(RegexAssertion)
+    /// Records the position in capture slot n (2g: group g starts, 2g + 1: it ends).
+    case save(Int)
     case match
 }
 
@@ -151,8 +168,10 @@ indirect enum RegexNode: Sendable {
     case any
     case concat([RegexNode])
     case alternation([RegexNode])
-    case repetition(RegexNode, min: Int, max: Int?)
+    case repetition(RegexNode, min: Int, max: Int?, lazy: Bool)
     case assertion(RegexAssertion)
+    /// A capturing group, numbered from 1.
+    case group(Int, RegexNode)
 }
 
 // MARK: - Parser
@@ -162,6 +181,8 @@ struct RegexParser {
     let maxRepeat: Int?
     var i = 0
     var depth = 0
+    /// Capturing groups opened so far.
+    var groupCount = 0
 
     init(_ pattern: String, maxRepeat: Int?) {
         s = pattern.unicodeScalars.map(\.value)
@@ -234,7 +255,7 @@ struct RegexParser {
             throw error(.invalid, "nothing to repeat: an assertion cannot be repeated", at: start, length: i - start,
                         label: "a repeated assertion")
         }
-        return .repetition(atom, min: q.min, max: q.max)
+        return .repetition(atom, min: q.min, max: q.max, lazy: q.lazy)
     }
 
     /// Parses `{n}`, `{n,}`, `{n,m}` at `pos` without consuming; nil if it is not one.
@@ -267,7 +288,7 @@ struct RegexParser {
         return (lo, hi, j + 1)
     }
 
-    mutating func parseQuantifier() throws(PatternError) -> (min: Int, max: Int?)? {
+    mutating func parseQuantifier() throws(PatternError) -> (min: Int, max: Int?, lazy: Bool)? {
         guard let c = peek() else { return nil }
         var q: (min: Int, max: Int?)
         switch c {
@@ -280,18 +301,22 @@ struct RegexParser {
             i = b.end
         default: return nil
         }
-        if isChar(peek(), "?") { i += 1 }  // lazy: same yes/no answer
+        // Lazy: the same yes/no answer, but the shortest text for captures.
+        var lazy = false
+        if isChar(peek(), "?") { i += 1; lazy = true }
         if let c = peek(), c == 0x2A || c == 0x2B || c == 0x3F || (c == 0x7B && (try? scanQuantifierBraces(at: i)) != nil) {
             throw error(.invalid, "a quantifier cannot follow another quantifier", label: "repeated quantifier", help: "group first: (a+)*")
         }
-        return q
+        return (q.min, q.max, lazy)
     }
 
     mutating func parseGroup() throws(PatternError) -> RegexNode {
         let start = i
         i += 1
+        var capturing = true
         if isChar(peek(), "?") {
             if isChar(peek(1), ":") {
+                capturing = false
                 i += 2
             } else if isChar(peek(1), "=") || isChar(peek(1), "!") {
                 throw error(.unsupported, "lookahead `(?\(isChar(peek(1), "=") ? "=" : "!")…)` is not supported (planlint matches patterns in linear time)",
@@ -318,13 +343,18 @@ struct RegexParser {
         if depth > LinearPattern.maxNesting {
             throw error(.tooComplex, "groups nest deeper than \(LinearPattern.maxNesting) levels", at: start)
         }
+        var number = 0
+        if capturing {
+            groupCount += 1
+            number = groupCount
+        }
         let inner = try parseDisjunction()
         depth -= 1
         guard isChar(peek(), ")") else {
             throw error(.invalid, "unclosed group: `(` has no matching `)`", at: start, label: "this `(` is never closed", help: "add `)`")
         }
         i += 1
-        return inner
+        return capturing ? .group(number, inner) : inner
     }
 
     /// After `\` outside a class.
@@ -522,6 +552,10 @@ struct RegexCompiler {
             classes.append(c)
             program.append(.charClass(classes.count - 1))
         case .assertion(let a): program.append(.assert(a))
+        case .group(let n, let inner):
+            program.append(.save(2 * n))
+            try emit(inner)
+            program.append(.save(2 * n + 1))
         case .concat(let parts):
             for p in parts { try emit(p) }
         case .alternation(let alts):
@@ -539,7 +573,10 @@ struct RegexCompiler {
                 }
             }
             for j in jumpsToEnd { program[j] = .jump(program.count) }
-        case .repetition(let inner, let minCount, let maxCount):
+        case .repetition(let inner, let minCount, let maxCount, let lazy):
+            // A split prefers its first target: the repetition when greedy, the way out
+            // when lazy (which only matters for what captures and `find` return).
+            func split(_ again: Int, _ out: Int) -> RegexInstruction { lazy ? .split(out, again) : .split(again, out) }
             for _ in 0..<minCount { try emit(inner) }
             if let maxCount {
                 var splits: [Int] = []
@@ -548,13 +585,13 @@ struct RegexCompiler {
                     program.append(.split(program.count + 1, -1))
                     try emit(inner)
                 }
-                for s in splits { program[s] = .split(s + 1, program.count) }
+                for s in splits { program[s] = split(s + 1, program.count) }
             } else {
                 let loop = program.count
                 program.append(.split(loop + 1, -1))
                 try emit(inner)
                 program.append(.jump(loop))
-                program[loop] = .split(loop + 1, program.count)
+                program[loop] = split(loop + 1, program.count)
             }
         }
     }
@@ -588,18 +625,10 @@ struct PikeVM {
             budget -= 1
             switch program[p] {
             case .jump(let t): stack.append(t)
+            case .save: stack.append(p + 1)
             case .split(let a, let b): stack.append(b); stack.append(a)
             case .assert(let a):
-                let holds: Bool
-                switch a {
-                case .start: holds = pos == 0
-                case .end: holds = pos == input.count
-                case .wordBoundary, .notWordBoundary:
-                    let prev: UInt32? = pos > 0 ? input[pos - 1] : nil
-                    let cur: UInt32? = pos < input.count ? input[pos] : nil
-                    holds = (CharClass.isWord(prev) != CharClass.isWord(cur)) == (a == .wordBoundary)
-                }
-                if holds { stack.append(p + 1) }
+                if a.holds(at: pos, in: input) { stack.append(p + 1) }
             case .match:
                 return true
             case .char, .charClass, .any:

@@ -1,3 +1,4 @@
+import LinearRegex
 import SourceText
 
 // How a built-in function is declared, and what reads the declaration. The declarations
@@ -87,6 +88,8 @@ struct BuiltinCall {
     /// The first argument's value and expression (every function takes at least one).
     var first: Val { values.first }
     var firstArg: Expr { args[0] }
+    /// The pattern argument, compiled when the rule loaded, when it was written as a literal.
+    var literalPattern: LinearPattern? { node.pattern }
 }
 
 /// A call as the checker sees it, for a function's own checks (`BuiltinFunction.refine`).

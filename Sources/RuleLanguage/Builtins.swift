@@ -17,7 +17,7 @@ import SourceText
 ///
 /// The order of `all` is the order of the documentation table and of "did you mean" ties.
 enum Builtins {
-    static let all: [BuiltinFunction] = core + numbers + collections
+    static let all: [BuiltinFunction] = core + numbers + collections + texts
 
     static let core: [BuiltinFunction] = [
         BuiltinFunction(
@@ -196,18 +196,10 @@ enum Builtins {
             aliases: ["regex", "match", "test"],
             refine: { checker, call in
                 // A literal pattern is compiled now: its errors surface when the rule loads.
-                guard case .string(let pattern, let verbatim) = call.syntax[1].kind else { return nil }
-                do throws(PatternError) {
-                    return Expr(.matchLiteral(call.args[0], try LinearPattern(pattern, maxRepeat: checker.limits.maxRegexRepeat)), call.range)
-                } catch {
-                    var r = call.syntax[1].range
-                    if let v = verbatim {
-                        let bytes = error.utf8Range(in: pattern)
-                        r = ByteRange(v + bytes.start, v + max(bytes.end, bytes.start + 1))
-                    }
-                    checker.error(.invalidRegex, "invalid pattern: \(error.message)", r, label: error.label, help: error.help)
-                    call.result = .dyn
-                    return checker.poison(call.range).0
+                switch Builtins.literalPattern(&checker, &call, argument: 1) {
+                case .none: return nil
+                case .invalid(let poison): return poison
+                case .compiled(let p): return Expr(.matchLiteral(call.args[0], p), call.range)
                 }
             }
         ) { me, call in

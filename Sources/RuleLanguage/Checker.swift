@@ -89,6 +89,9 @@ final class Expr: Sendable {
     let localIndex: Int
     /// `.variable` computed on demand (a rule's `let`): reading it may evaluate its expression.
     let isLazyVariable: Bool
+    /// `.call` of a function that takes a pattern written as a literal (`find`, `findAll`):
+    /// the pattern, compiled once when the rule loads.
+    let pattern: LinearPattern?
 
     enum Fast: Sendable {
         case none
@@ -127,10 +130,11 @@ final class Expr: Sendable {
 
     /// - Parameter dependencies: for `.variable`, the variable's dependencies (see
     ///   `Scope.dependencies`; nil: it changes from match to match).
-    init(_ kind: Kind, _ range: ByteRange, dependencies: UInt64? = 0, lazy: Bool = false) {
+    init(_ kind: Kind, _ range: ByteRange, dependencies: UInt64? = 0, lazy: Bool = false, pattern: LinearPattern? = nil) {
         self.kind = kind
         self.range = range
         self.isLazyVariable = lazy
+        self.pattern = pattern
         var free: UInt64 = 0
         var deps = dependencies
         var weight = 1

@@ -1159,9 +1159,9 @@ struct Interpreter {
 
 /// Substring search in linear time (Knuth–Morris–Pratt).
 enum ByteSearch {
-    static func contains(_ text: [UInt8], _ pattern: [UInt8]) -> Bool {
-        if pattern.isEmpty { return true }
-        if pattern.count > text.count { return false }
+    /// The failure function: for each prefix of `pattern`, the length of its longest proper
+    /// prefix that is also a suffix.
+    static func failureTable(_ pattern: [UInt8]) -> [Int] {
         var fail = [Int](repeating: 0, count: pattern.count)
         var k = 0
         for i in 1..<max(1, pattern.count) {
@@ -1169,7 +1169,14 @@ enum ByteSearch {
             if pattern[i] == pattern[k] { k += 1 }
             fail[i] = k
         }
-        k = 0
+        return fail
+    }
+
+    static func contains(_ text: [UInt8], _ pattern: [UInt8]) -> Bool {
+        if pattern.isEmpty { return true }
+        if pattern.count > text.count { return false }
+        let fail = failureTable(pattern)
+        var k = 0
         for c in text {
             while k > 0 && c != pattern[k] { k = fail[k - 1] }
             if c == pattern[k] { k += 1 }
