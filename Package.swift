@@ -79,7 +79,7 @@ let package = Package(
         .testTarget(name: "GuardedTests", dependencies: ["Guarded"]),
         .testTarget(name: "YAMLTreeTests", dependencies: ["YAMLTree", "Diagnostics", "CorpusSupport"]),
         .testTarget(name: "DiagnosticsTests", dependencies: ["DiagnosticRendering", "YAMLTree", "CorpusSupport", "GoldenFiles"], exclude: ["Fixtures"]),
-        .testTarget(name: "RuleLanguageTests", dependencies: ["RuleLanguage", "YAMLTree", "ExactNumbers", "SourceText"]),
+        .testTarget(name: "RuleLanguageTests", dependencies: ["RuleLanguage", "YAMLTree", "ExactNumbers", "SourceText"], exclude: ["Fixtures"]),
         .testTarget(name: "SchemaValidationTests", dependencies: ["SchemaValidation", "CorpusSupport", "GoldenFiles"], exclude: ["Fixtures"]),
         .testTarget(name: "RuleEngineTests", dependencies: ["RuleEngine", "PlanLintKit", "GoldenFiles"]),
         .testTarget(name: "CLITests", dependencies: ["PlanLintKit"]),

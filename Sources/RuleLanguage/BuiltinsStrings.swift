@@ -1,5 +1,4 @@
 import Diagnostics
-import Foundation
 import LinearRegex
 import SourceText
 
@@ -133,12 +132,12 @@ extension Builtins {
         BuiltinFunction(
             "normalize", BuiltinSignature([.string, .string], optional: 1, result: .string),
             forms: ["normalize(string) -> string", "normalize(string, form) -> string"],
-            summary: "The string in a Unicode normalization form: `'NFKC'` (the default: full-width letters and digits become ASCII, half-width katakana full-width, ① becomes 1), `'NFC'`, `'NFKD'` or `'NFD'`. Compare texts typed in different ways with `normalize(a) == normalize(b)`.",
+            summary: "The string in a Unicode normalization form (Unicode 14 tables): `'NFKC'` (the default: full-width letters and digits become ASCII, half-width katakana full-width, ① becomes 1), `'NFC'`, `'NFKD'` or `'NFD'`. Compare texts typed in different ways with `normalize(a) == normalize(b)`.",
             cost: "1 per 8 bytes of the string and of the result",
             example: "normalize(self.department) == normalize('情報政策課')",
             aliases: ["nfkc", "unicodeNormalize"],
             refine: { checker, call in
-                if call.syntax.count > 1, case .string(let form, _) = call.syntax[1].kind, Builtins.normalizationForms[form] == nil {
+                if call.syntax.count > 1, case .string(let form, _) = call.syntax[1].kind, UnicodeNormalization.Form(rawValue: form) == nil {
                     checker.error(.typeMismatch, "'\(form)' is not a normalization form", call.syntax[1].range, label: "not NFC, NFD, NFKC or NFKD",
                                   help: Suggestion.closest(to: form, in: ["NFC", "NFD", "NFKC", "NFKD"]).map { "did you mean '\($0)'?" })
                 }
@@ -147,11 +146,11 @@ extension Builtins {
         ) { me, call in
             let s = try me.requireString(call.first, call.firstArg, "normalize")
             let formName = call.count > 1 ? try me.requireString(call.values[1], call.args[1], "a normalization form") : "NFKC"
-            guard let form = Builtins.normalizationForms[formName] else {
+            guard let form = UnicodeNormalization.Form(rawValue: formName) else {
                 throw EvaluationError(code: .typeMismatch, message: "'\(formName)' is not a normalization form", range: call.args[1].range,
                                       node: call.values[1].node, help: "use 'NFKC', 'NFC', 'NFKD' or 'NFD'")
             }
-            let out = form(s)
+            let out = UnicodeNormalization.normalize(s, form)
             try me.step(call.node, (s.utf8.count + out.utf8.count) / 8)
             return .string(out)
         },
@@ -199,13 +198,6 @@ extension Builtins {
         ) { me, call in
             try me.mapScalars(call, "upperAscii") { v in v >= 0x61 && v <= 0x7A ? v - 0x20 : v }
         },
-    ]
-
-    static let normalizationForms: [String: @Sendable (String) -> String] = [
-        "NFKC": { $0.precomposedStringWithCompatibilityMapping },
-        "NFC": { $0.precomposedStringWithCanonicalMapping },
-        "NFKD": { $0.decomposedStringWithCompatibilityMapping },
-        "NFD": { $0.decomposedStringWithCanonicalMapping },
     ]
 
     /// What `literalPattern` found in a call's pattern argument.
