@@ -1,5 +1,9 @@
 import DiagnosticRendering
+#if canImport(FoundationEssentials)
+import FoundationEssentials  // not Foundation: it would link ICU into the binary (Docs/performance.md)
+#else
 import Foundation
+#endif
 
 /// A record of accepted findings, for adopting planlint on a repository that already has
 /// problems: `--write-baseline FILE` records today's findings, `--baseline FILE` then reports
@@ -117,27 +121,25 @@ public struct Baseline: Sendable, Equatable {
         do { bytes = try FileIO.readBytes(path: path, limit: 256 << 20) } catch {
             return problem("cannot read baseline \(display): \(error.reason)")
         }
-        guard let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any] else {
+        guard case .object(let object)? = try? JSONDecoder().decode(LooseJSON.self, from: Data(bytes)) else {
             return problem("baseline \(display) is not a JSON object")
         }
-        guard object["tool"] as? String == "planlint", let version = object["version"] as? Int else {
+        guard object["tool"]?.string == "planlint", let version = object["version"]?.int else {
             return problem("\(display) is not a planlint baseline (no `\"tool\": \"planlint\"` and `version`)")
         }
         guard version == formatVersion else {
             return problem("baseline \(display) has format version \(version); this planlint reads version \(formatVersion)")
         }
-        guard let findings = object["findings"] as? [[String: Any]] else {
+        guard case .array(let list)? = object["findings"], let findings = Optional(list.compactMap(\.object)), findings.count == list.count else {
             return problem("baseline \(display) has no `findings` list")
         }
         var entries: [Entry] = []
         for (i, f) in findings.enumerated() {
-            guard let path = f["path"] as? String, let code = f["code"] as? String,
-                  let fp = f["fingerprint"] as? String else {
+            guard let path = f["path"]?.string, let code = f["code"]?.string, let fp = f["fingerprint"]?.string else {
                 return problem("baseline \(display): finding \(i + 1) lacks `path`, `code` or `fingerprint`")
             }
-            let severity = (f["severity"] as? String).flatMap(Severity.init(name:)) ?? .error
-            entries.append(Entry(path: path, code: code, fingerprint: fp, severity: severity,
-                                 message: f["message"] as? String ?? ""))
+            let severity = f["severity"]?.string.flatMap(Severity.init(name:)) ?? .error
+            entries.append(Entry(path: path, code: code, fingerprint: fp, severity: severity, message: f["message"]?.string ?? ""))
         }
         return (Baseline(entries: entries), nil)
     }
@@ -168,4 +170,26 @@ public struct Baseline: Sendable, Equatable {
             return d
         }
     }
+}
+
+/// Any JSON value, read with FoundationEssentials' JSONDecoder (JSONSerialization would bring
+/// all of Foundation into the binary).
+enum LooseJSON: Decodable {
+    case string(String), int(Int), number, bool(Bool), null
+    case array([LooseJSON]), object([String: LooseJSON])
+
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.singleValueContainer()
+        if c.decodeNil() { self = .null }
+        else if let b = try? c.decode(Bool.self) { self = .bool(b) }
+        else if let i = try? c.decode(Int.self) { self = .int(i) }
+        else if (try? c.decode(Double.self)) != nil { self = .number }
+        else if let s = try? c.decode(String.self) { self = .string(s) }
+        else if let a = try? c.decode([LooseJSON].self) { self = .array(a) }
+        else { self = .object(try c.decode([String: LooseJSON].self)) }
+    }
+
+    var string: String? { if case .string(let s) = self { s } else { nil } }
+    var int: Int? { if case .int(let i) = self { i } else { nil } }
+    var object: [String: LooseJSON]? { if case .object(let o) = self { o } else { nil } }
 }

@@ -1,6 +1,10 @@
 import Diagnostics
 import ExactNumbers
+#if canImport(FoundationEssentials)
+import FoundationEssentials  // not Foundation: it would link ICU into the binary (Docs/performance.md)
+#else
 import Foundation
+#endif
 import RuleLanguage
 import SourceText
 import YAMLTree
@@ -123,28 +127,30 @@ public enum RuleLoader {
         var out: [String] = []
         let fm = FileManager.default
         for path in paths {
-            var isDir: ObjCBool = false
-            guard fm.fileExists(atPath: path, isDirectory: &isDir) else {
+            let kind = PathKind(atPath: path)
+            guard kind != .missing else {
                 diagnostics.append(Diagnostic(EngineCode.unreadable, severity: .error,
                                               message: "no rule file or folder at \(path)", location: .path(path)))
                 continue
             }
-            if !isDir.boolValue {
+            if kind != .directory {
                 out.append(path)
                 continue
             }
             var found: [String] = []
-            if let walker = fm.enumerator(atPath: path) {
-                while let rel = walker.nextObject() as? String {
-                    let name = (rel as NSString).lastPathComponent
-                    if name.hasPrefix(".") {
-                        walker.skipDescendants()
-                        continue
+            // Depth first, skipping hidden files and folders, not following links to folders
+            // (as FileManager's enumerator did).
+            var pending = [path.hasSuffix("/") ? String(path.dropLast()) : path]
+            while let folder = pending.popLast() {
+                for name in (try? fm.contentsOfDirectory(atPath: folder)) ?? [] where !name.hasPrefix(".") {
+                    let full = folder + "/" + name
+                    let sub = PathKind(atPath: full)
+                    guard sub != .missing else { continue }
+                    if sub == .directory {
+                        if (try? fm.destinationOfSymbolicLink(atPath: full)) == nil { pending.append(full) }
+                    } else if name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
+                        found.append(full)
                     }
-                    guard name.hasSuffix(".yaml") || name.hasSuffix(".yml") else { continue }
-                    let full = path.hasSuffix("/") ? path + rel : path + "/" + rel
-                    var sub: ObjCBool = false
-                    if fm.fileExists(atPath: full, isDirectory: &sub), !sub.boolValue { found.append(full) }
                 }
             }
             if found.isEmpty {
@@ -480,14 +486,14 @@ struct Loader {
         // documentation
         var summary = ""
         if let e = required("summary", "add a one-line `summary` (shown in listings and SARIF)"), let t = text(e, what: "summary") {
-            summary = t.trimmingCharacters(in: .whitespacesAndNewlines)
+            summary = t.trimmedWhitespaceAndNewlines
             if summary.contains("\n") {
                 report(EngineCode.invalidValue, "`summary` is one line", at: Self.headSpan(e.value),
                        help: "keep the summary to one line and put the details in `description`")
             }
         }
         let description = node.entry("description").flatMap { text($0, what: "description") }
-        let help = node.entry("help").flatMap { text($0, what: "help") }?.trimmingCharacters(in: .whitespacesAndNewlines)
+        let help = node.entry("help").flatMap { text($0, what: "help") }?.trimmedWhitespaceAndNewlines
         var tags: [String] = []
         if let e = node.entry("tags") {
             if e.value.isSequence {

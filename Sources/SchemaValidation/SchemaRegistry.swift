@@ -1,5 +1,9 @@
 import Diagnostics
+#if canImport(FoundationEssentials)
+import FoundationEssentials  // not Foundation: it would link ICU into the binary (Docs/performance.md)
+#else
 import Foundation
+#endif
 import SourceText
 import Guarded
 import YAMLTree
@@ -105,11 +109,11 @@ public final class SchemaRegistry: Sendable {
 
     func readFile(absolute: String, displayPath: String) -> Result<SchemaDocument, DocumentLoadFailure> {
         if let d = documentCache.withLock({ $0[absolute] }) { return .success(d) }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: absolute, isDirectory: &isDirectory) else {
+        let kind = PathKind(atPath: absolute)
+        guard kind != .missing else {
             return .failure(.unreadable(path: displayPath, reason: "no such file"))
         }
-        guard !isDirectory.boolValue else { return .failure(.unreadable(path: displayPath, reason: "it is a directory")) }
+        guard kind != .directory else { return .failure(.unreadable(path: displayPath, reason: "it is a directory")) }
         guard let data = FileManager.default.contents(atPath: absolute) else {
             return .failure(.unreadable(path: displayPath, reason: "permission denied or unreadable"))
         }
