@@ -56,6 +56,9 @@ public struct Rule: Sendable {
     public let examples: [RuleExample]
     /// The `for` path as written.
     public var forPath: String { selector.text }
+    /// Which documents the rule's file applies to (`format:`, `when:` at the top of the rule
+    /// file); nil: every document.
+    public let appliesTo: Applicability?
 
     // MARK: Compiled parts
 
@@ -129,6 +132,35 @@ public struct Rule: Sendable {
     /// For each rule variable (`self`, `root`, … by slot), whether any expression of the
     /// rule reads it: the engine binds only those for each match.
     let reads: [Bool]
+}
+
+/// The documents a rule file applies to: those whose top-level `format:` is one of `formats`
+/// (when given) and for which `when` holds (when given). Shared by the rules of one file and
+/// decided once per document.
+public final class Applicability: Sendable {
+    /// The formats (`planlint/plan@2`) the file's rules check; nil: any.
+    public let formats: [String]?
+    /// A condition on the document (`root`).
+    let when: Rule.Part?
+
+    init(formats: [String]?, when: Rule.Part?) {
+        self.formats = formats
+        self.when = when
+    }
+
+    /// `format: planlint/plan@2`, `format: [a, b]`, and the condition as written.
+    public var summary: String {
+        var parts: [String] = []
+        if let formats { parts.append("format: " + formats.joined(separator: ", ")) }
+        if let when { parts.append("when: " + when.expression.text) }
+        return parts.joined(separator: "; ")
+    }
+
+    /// The document's top-level `format:` value, if it has one.
+    static func format(of root: YAMLNode) -> String? {
+        guard root.isMapping, let f = root.entry("format")?.value, f.isScalar else { return nil }
+        return f.scalarText
+    }
 }
 
 /// The rules loaded from rule files, ready to run. Immutable and `Sendable`.

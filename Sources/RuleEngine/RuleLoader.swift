@@ -167,7 +167,7 @@ public enum RuleLoader {
 
 /// The keys of each part of a rule file.
 enum RuleFileKeys {
-    static let file = ["rules", "symbols"]
+    static let file = ["rules", "symbols", "format", "when"]
     static let rule = ["id", "severity", "summary", "description", "help", "tags", "docs",
                        "for", "when", "let", "assert", "message", "at", "labels", "notes", "examples"]
     static let label = ["each", "as", "at", "message"]
@@ -257,9 +257,10 @@ struct Loader {
             return
         }
         let options = EvaluationOptions(symbols: symbols)
+        let appliesTo = readApplicability(root)
         for (i, node) in list.items.enumerated() {
             let before = diagnostics.count
-            let rule = loadRule(node, number: i + 1, options: options)
+            let rule = loadRule(node, number: i + 1, options: options, appliesTo: appliesTo)
             let failed = diagnostics[before...].contains { $0.severity == .error }
             if let rule, !failed {
                 rules.append(rule)
@@ -269,6 +270,38 @@ struct Loader {
                 broken.append("\(file.path):\(line): \(idText ?? "rule \(i + 1) (no id)")")
             }
         }
+    }
+
+    /// `format:` (a format or a list of them) and `when:` (a condition on the document) at
+    /// the top of a rule file: the documents its rules check. Nil when neither is given.
+    mutating func readApplicability(_ root: YAMLNode) -> Applicability? {
+        var formats: [String]?
+        if let e = root.entry("format") {
+            let items = e.value.isSequence ? e.value.items : [e.value]
+            var list: [String] = []
+            for item in items {
+                if item.isScalar, let t = item.scalarText, !t.isEmpty, item.value != .null { list.append(t) } else {
+                    report(EngineCode.invalidValue, "`format` names the document formats the rules check, as text", at: Self.headSpan(item),
+                           help: "e.g. `format: planlint/plan@2`, or a list of formats")
+                }
+            }
+            if list.isEmpty && items.isEmpty {
+                report(EngineCode.invalidValue, "`format` is empty", at: e.key.span, help: "e.g. `format: planlint/plan@2`")
+            }
+            formats = list
+        }
+        var when: Rule.Part?
+        if let e = root.entry("when"), let t = text(e, what: "when") {
+            let rt = RuleText(text: t, node: e.value)
+            let r = Expression.compile(t, scope: Scope(), expecting: .bool, limits: options.expressionLimits)
+            if let compiled = r.expression {
+                when = Rule.Part(expression: compiled, source: rt, offset: 0)
+            } else {
+                reportProblems(r.problems.map { TextProblem($0) }, in: rt, defaultCode: EngineCode.expression(.syntax))
+            }
+        }
+        if formats == nil && when == nil { return nil }
+        return Applicability(formats: formats, when: when)
     }
 
     static func kindName(_ node: YAMLNode) -> String {
@@ -428,7 +461,7 @@ struct Loader {
         return out.isEmpty ? "my-rule" : out
     }
 
-    mutating func loadRule(_ node: YAMLNode, number: Int, options: EvaluationOptions) -> Rule? {
+    mutating func loadRule(_ node: YAMLNode, number: Int, options: EvaluationOptions, appliesTo: Applicability? = nil) -> Rule? {
         guard node.isMapping else {
             report(EngineCode.invalidValue, "a rule is a mapping (`id:`, `for:`, `assert:` …), not a \(Self.kindName(node))",
                    at: Self.headSpan(node), help: "see Docs/rules.md for the keys of a rule")
@@ -680,7 +713,7 @@ struct Loader {
         let reads = Scope.ruleVariables.indices.map { slot in all.contains { $0.usedSlots.contains(slot) } }
         return Rule(
             id: id, severity: severity, summary: summary, description: description, help: help, tags: tags,
-            docsURL: docsURL, source: RuleSource(idSpan: idSpan), examples: examples,
+            docsURL: docsURL, source: RuleSource(idSpan: idSpan), examples: examples, appliesTo: appliesTo,
             selector: selector, selectorText: selectorText, captures: captures, when: when, lets: builtLets, assertion: assertion,
             message: message, at: at, labels: labels, notes: notes, activationScope: activationScope,
             options: options, reads: reads)

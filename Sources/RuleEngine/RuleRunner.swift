@@ -95,10 +95,21 @@ public struct RuleRunner: Sendable {
         return result
     }
 
-    /// Runs every rule over one document (`root` is the document's root node).
+    /// Runs every rule over one document (`root` is the document's root node): the rules
+    /// whose file applies to it (`Rule.appliesTo`).
     public func run(on root: YAMLNode) -> RunResult {
         let rules = ruleSet.rules
-        let walks = self.walks
+        var skipped = RunResult()
+        var selected = self.walks
+        if rules.contains(where: { $0.appliesTo != nil }) {
+            let (applies, result) = RuleRunner.applicable(rules, to: root, options: options)
+            selected = selected.compactMap { w in
+                let kept = w.filter { applies[$0] }
+                return kept.isEmpty ? nil : kept
+            }
+            skipped = result
+        }
+        let walks = selected
         let options = self.options
         let workers = options.parallel ? min(walks.count, WorkerPool.coreCount) : 1
         if workers > 1 {
@@ -113,7 +124,7 @@ public struct RuleRunner: Sendable {
                     slots.withLock { for (i, x) in zip(walks[k], r) { $0[i] = x } }
                 }
             }
-            var result = RunResult()
+            var result = skipped
             for r in slots.withLock({ $0 }) { if let r { result.append(r) } }
             return result
         }
@@ -121,9 +132,58 @@ public struct RuleRunner: Sendable {
         for walk in walks {
             for (i, r) in zip(walk, RuleRunner.run(walk: walk, of: rules, on: root, options: options)) { slots[i] = r }
         }
-        var result = RunResult()
+        var result = skipped
         for r in slots { if let r { result.append(r) } }
         return result
+    }
+
+    /// Which rules apply to the document: each rule file's `format:` and `when:`, decided
+    /// once per file. A `when:` that cannot be evaluated is reported once, and its rules count
+    /// as not evaluated.
+    static func applicable(_ rules: [Rule], to root: YAMLNode, options: RunOptions) -> ([Bool], RunResult) {
+        var decided: [ObjectIdentifier: Bool] = [:]
+        var failed = Set<ObjectIdentifier>()
+        var result = RunResult()
+        let format = Applicability.format(of: root)
+        var out: [Bool] = []
+        out.reserveCapacity(rules.count)
+        for rule in rules {
+            guard let a = rule.appliesTo else { out.append(true); continue }
+            let id = ObjectIdentifier(a)
+            if let known = decided[id] {
+                out.append(known)
+                if failed.contains(id) { result.unevaluatedRules.append(rule.id) }
+                continue
+            }
+            var applies = a.formats.map { formats in format.map { formats.contains($0) } ?? false } ?? true
+            if applies, let when = a.when {
+                var activation = Activation(scope: Scope())
+                activation.bind(Scope.selfSlot, node: root)
+                activation.bind(Scope.rootSlot, node: root)
+                var meter = CostMeter.forDocument(nodeCount: root.tree.nodeCount, policy: options.costPolicy)
+                do throws(EvaluationError) {
+                    let v = try when.expression.evaluate(&activation, options: rule.options, meter: &meter)
+                    guard let b = v.boolValue else {
+                        throw EvaluationError(code: .typeMismatch, message: "the rule file's `when` gave \(v.typeName), not true or false",
+                                              range: ByteRange(0, when.expression.text.utf8.count), node: v.node)
+                    }
+                    applies = b
+                } catch {
+                    applies = false
+                    failed.insert(id)
+                    result.unevaluatedRules.append(rule.id)
+                    result.diagnostics.append(Diagnostic(
+                        EngineCode.evaluationFailed, severity: .error,
+                        message: "the `when` of the rule file \(rule.source.path) could not be evaluated, so its rules were not run: \(error.message)",
+                        location: .span(Blame.span(of: error.node ?? root)), primaryLabel: error.code.rawValue,
+                        labels: [Label(span: when.span(of: error.range), message: "in the rule file's `when`")],
+                        notes: error.notes, help: error.help))
+                }
+            }
+            decided[id] = applies
+            out.append(applies)
+        }
+        return (out, result)
     }
 
     /// The results of the rules of one walk, in the walk's order.

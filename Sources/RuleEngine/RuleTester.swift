@@ -188,8 +188,10 @@ struct ExampleRun {
                                exampleLine: nil, file: file))
         }
 
-        // What the rule does.
-        let result = runner.run(on: parsed.tree)
+        // What the rule does: an example shows the rule, whatever documents its file applies to
+        // (`format:`, `when:`), so the snippet needs only what the rule reads.
+        var result = RunResult()
+        for doc in parsed.tree.documents { result.append(runner.run(rule, on: doc)) }
         var actual: [(code: String, line: Int, message: String)] = result.diagnostics.map { d in
             (d.code, Self.exampleLine(of: d, in: file), d.message)
         }
