@@ -14,6 +14,18 @@ public struct LintDocument: Sendable {
     /// Threads a checker may use for this one document (more than 1 when there are spare
     /// cores: fewer files than cores).
     public var threads: Int = 1
+    /// A later pass over all the run's documents checks what looks across files
+    /// (`CrossFileChecker`): leave that out here.
+    public var deferCrossFileChecks = false
+}
+
+/// A checker with checks that look across the files of a run (rules that read `files`):
+/// they run once every file is read, over all of them.
+public protocol CrossFileChecker: DocumentChecker {
+    /// Whether it has checks that look across files.
+    var looksAcrossFiles: Bool { get }
+    /// Findings of those checks, in any of the documents.
+    func checkAcross(_ documents: [LintDocument]) -> [Diagnostic]
 }
 
 /// Something that checks parsed documents: the rule engine, the schema validator.

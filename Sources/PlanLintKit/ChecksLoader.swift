@@ -111,7 +111,7 @@ final class SchemaChecker: DocumentChecker {
 
 /// Runs a rule set over each document (the cost budget from the file's limits; the
 /// document's spare threads run rules in parallel).
-public struct RuleChecker: DocumentChecker {
+public struct RuleChecker: CrossFileChecker {
     let ruleSet: RuleSet
     let explain: Bool
 
@@ -120,11 +120,31 @@ public struct RuleChecker: DocumentChecker {
         self.explain = explain
     }
 
-    public func check(_ document: LintDocument) -> [Diagnostic] {
+    func options(for document: LintDocument) -> RunOptions {
         var policy = CostPolicy.default
         if let budget = document.limits.costBudget { policy.base = budget }
-        let runner = RuleRunner(ruleSet: ruleSet, options: RunOptions(explain: explain, costPolicy: policy, parallel: document.threads > 1))
-        return runner.run(on: document.parse.tree).diagnostics
+        return RunOptions(explain: explain, costPolicy: policy, parallel: document.threads > 1)
+    }
+
+    public func check(_ document: LintDocument) -> [Diagnostic] {
+        var options = options(for: document)
+        if document.deferCrossFileChecks { options.crossFileRules = .skip }
+        return RuleRunner(ruleSet: ruleSet, options: options).run(on: document.parse.tree).diagnostics
+    }
+
+    public var looksAcrossFiles: Bool { ruleSet.rules.contains { $0.readsFiles } }
+
+    /// The rules that read `files`, over each document with all of them as `files`.
+    public func checkAcross(_ documents: [LintDocument]) -> [Diagnostic] {
+        let roots = documents.flatMap { $0.parse.tree.documents }
+        var out: [Diagnostic] = []
+        for document in documents {
+            var options = options(for: document)
+            options.files = roots
+            options.crossFileRules = .only
+            out += RuleRunner(ruleSet: ruleSet, options: options).run(on: document.parse.tree).diagnostics
+        }
+        return out
     }
 }
 

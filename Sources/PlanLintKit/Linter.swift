@@ -43,17 +43,44 @@ public struct Linter: Sendable {
     }
 
     /// Lints `inputs` with up to `jobs` threads (0: one per core). The result is sorted.
+    ///
+    /// When a checker looks across files (rules that read `files`), every file is read and
+    /// checked first, then those checks run over all the documents together, and each file's
+    /// severities and suppressions apply to the findings in it.
     public func lint(_ inputs: [Input], jobs: Int = 0) -> [Diagnostic] {
         let threads = jobs > 0 ? jobs : WorkerPool.coreCount
         let workers = max(1, min(threads, inputs.count))
         // One file (or one job): the cores left over go to the rules inside it.
         let perFile = workers == 1 ? threads : 1
-        return WorkerPool.map(count: inputs.count, workers: workers) { i in lintOne(inputs[i], threads: perFile) }
-            .flatMap { $0 }.sortedForOutput()
+        let across = checks.checkers.compactMap { $0 as? any CrossFileChecker }.filter(\.looksAcrossFiles)
+        if across.isEmpty {
+            return WorkerPool.map(count: inputs.count, workers: workers) { i in lintOne(inputs[i], threads: perFile) }
+                .flatMap { $0 }.sortedForOutput()
+        }
+        let read = WorkerPool.map(count: inputs.count, workers: workers) { i in check(inputs[i], threads: perFile, deferCrossFile: true) }
+        let documents = read.compactMap(\.document)
+        var byFile: [String: [Diagnostic]] = [:]
+        for checker in across {
+            for d in checker.checkAcross(documents) { byFile[d.span?.file.path ?? d.path, default: []].append(d) }
+        }
+        return read.flatMap { r in finish(r, adding: byFile[r.document?.file.path ?? ""] ?? []) }.sortedForOutput()
+    }
+
+    /// One file read and checked, before severities and suppressions.
+    struct Checked {
+        let target: LintTarget
+        var diagnostics: [Diagnostic]
+        /// The document, when its YAML parsed completely.
+        let document: LintDocument?
     }
 
     /// Lints one file; `threads` > 1 lets its checkers work in parallel.
     public func lintOne(_ input: Input, threads: Int = 1) -> [Diagnostic] {
+        finish(check(input, threads: threads, deferCrossFile: false), adding: [])
+    }
+
+    /// Reads, parses and checks one file.
+    func check(_ input: Input, threads: Int, deferCrossFile: Bool) -> Checked {
         let target = input.target
         let limits = configuration.limits(for: target.absolutePath)
         let yamlLimits = limits.yamlLimits
@@ -61,33 +88,43 @@ public struct Linter: Sendable {
         if let content = input.content {
             raw = content
         } else {
-            guard let path = target.absolutePath else { return [] }
+            guard let path = target.absolutePath else { return Checked(target: target, diagnostics: [], document: nil) }
             do {
                 // One byte over the limit is enough for the reader to say the file is too large.
                 raw = try FileIO.readBytes(path: path, limit: yamlLimits.maxInputBytes)
             } catch {
                 if error.reason.contains("over the limit") {
-                    return [Diagnostic(YAMLProblem.Code.inputTooLarge, severity: .error,
-                                       message: "\(target.displayPath) is over the size limit of \(yamlLimits.maxInputBytes) bytes; not checked",
-                                       location: .path(target.displayPath),
-                                       help: "raise `limits.max-file-size` in .planlint.yaml or pass `--max-file-size` if the file is trusted")]
+                    return Checked(target: target, diagnostics: [Diagnostic(
+                        YAMLProblem.Code.inputTooLarge, severity: .error,
+                        message: "\(target.displayPath) is over the size limit of \(yamlLimits.maxInputBytes) bytes; not checked",
+                        location: .path(target.displayPath),
+                        help: "raise `limits.max-file-size` in .planlint.yaml or pass `--max-file-size` if the file is trusted")], document: nil)
                 }
-                return [Diagnostic(FrontendCode.ioError, severity: .error,
-                                   message: "cannot read \(target.displayPath): \(error.reason)",
-                                   location: .path(target.displayPath))]
+                return Checked(target: target, diagnostics: [Diagnostic(
+                    FrontendCode.ioError, severity: .error, message: "cannot read \(target.displayPath): \(error.reason)",
+                    location: .path(target.displayPath))], document: nil)
             }
         }
         let (file, parsed) = YAMLReader.read(path: target.displayPath, raw: raw, limits: yamlLimits)
         var diagnostics = parsed.problems.map { Diagnostic($0, in: file) }
-        if parsed.isComplete {
-            var document = LintDocument(
-                file: file, parse: parsed, absolutePath: target.absolutePath, limits: limits,
-                schemas: target.absolutePath.map(configuration.schemas(for:)) ?? [])
-            document.threads = threads
-            for checker in checks.checkers { diagnostics += checker.check(document) }
-        }
+        guard parsed.isComplete else { return Checked(target: target, diagnostics: diagnostics, document: nil) }
+        var document = LintDocument(
+            file: file, parse: parsed, absolutePath: target.absolutePath, limits: limits,
+            schemas: target.absolutePath.map(configuration.schemas(for:)) ?? [])
+        document.threads = threads
+        document.deferCrossFileChecks = deferCrossFile
+        for checker in checks.checkers { diagnostics += checker.check(document) }
+        return Checked(target: target, diagnostics: diagnostics, document: document)
+    }
+
+    /// Applies severities and suppressions to a checked file's findings (and `extra`, the
+    /// findings of checks across files that are in this file).
+    func finish(_ checked: Checked, adding extra: [Diagnostic]) -> [Diagnostic] {
+        let target = checked.target
+        var diagnostics = checked.diagnostics + extra
         applySeverity(&diagnostics, absolutePath: target.absolutePath)
-        if parsed.isComplete {
+        if let document = checked.document {
+            let file = document.file, parsed = document.parse
             let (directives, problems) = Suppressions.scan(file, tree: parsed.tree)
             var warnings = problems
             warnings += Suppressions.apply(directives, in: file, to: &diagnostics,

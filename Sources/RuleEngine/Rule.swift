@@ -129,6 +129,9 @@ public struct Rule: Sendable {
     let options: EvaluationOptions
     /// Whether any expression of the rule reads `path` (then match paths are formatted).
     var usesPath: Bool { reads[Scope.pathSlot] }
+    /// Whether the rule reads `files`, the documents of the whole run: it looks across files,
+    /// so a run over several files checks it once they are all read (`RunOptions.files`).
+    public var readsFiles: Bool { reads[Scope.filesSlot] }
     /// For each rule variable (`self`, `root`, … by slot), whether any expression of the
     /// rule reads it: the engine binds only those for each match.
     let reads: [Bool]

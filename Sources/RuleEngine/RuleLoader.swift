@@ -710,7 +710,10 @@ struct Loader {
             if let x = l.at { all.append(x.expression) }
             if let m = l.message { all += m.template.expressions }
         }
-        let reads = Scope.ruleVariables.indices.map { slot in all.contains { $0.usedSlots.contains(slot) } }
+        // `files` read in a filter of the path makes the rule look across files too.
+        let reads = Scope.ruleVariables.indices.map { slot in
+            all.contains { $0.usedSlots.contains(slot) } || (slot == Scope.filesSlot && selector.filtersRead(slot))
+        }
         return Rule(
             id: id, severity: severity, summary: summary, description: description, help: help, tags: tags,
             docsURL: docsURL, source: RuleSource(idSpan: idSpan), examples: examples, appliesTo: appliesTo,

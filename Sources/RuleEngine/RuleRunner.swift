@@ -27,8 +27,21 @@ public struct RunOptions: Sendable {
     /// says how many more).
     public var maxLabelsPerFinding: Int
 
+    /// The documents of the whole run, which rules read as `files` (nil: the document being
+    /// checked alone). A rule that reads `files` is charged for all their nodes.
+    public var files: [YAMLNode]?
+    /// Which rules to run: those that read `files`, those that do not, or both.
+    public var crossFileRules: CrossFileRules
+
+    public enum CrossFileRules: Sendable {
+        case include, skip, only
+    }
+
     public init(explain: Bool = false, costPolicy: CostPolicy = .default, parallel: Bool = false,
-                warnWhenSelectorMatchesNothing: Bool = true, maxLabelsPerFinding: Int = 50) {
+                warnWhenSelectorMatchesNothing: Bool = true, maxLabelsPerFinding: Int = 50,
+                files: [YAMLNode]? = nil, crossFileRules: CrossFileRules = .include) {
+        self.files = files
+        self.crossFileRules = crossFileRules
         self.explain = explain
         self.costPolicy = costPolicy
         self.parallel = parallel
@@ -101,6 +114,11 @@ public struct RuleRunner: Sendable {
         let rules = ruleSet.rules
         var skipped = RunResult()
         var selected = self.walks
+        switch options.crossFileRules {
+        case .include: break
+        case .skip: selected = selected.map { $0.filter { !rules[$0].readsFiles } }.filter { !$0.isEmpty }
+        case .only: selected = selected.map { $0.filter { rules[$0].readsFiles } }.filter { !$0.isEmpty }
+        }
         if rules.contains(where: { $0.appliesTo != nil }) {
             let (applies, result) = RuleRunner.applicable(rules, to: root, options: options)
             selected = selected.compactMap { w in
@@ -254,6 +272,9 @@ struct RuleEvaluation {
         // Select the matches (filters share the rule's meter).
         var filterActivation = Activation(scope: Scope())
         filterActivation.cachesInvariants = true
+        if rule.selector.filtersRead(Scope.filesSlot) {
+            filterActivation[Scope.filesSlot] = .list((options.files ?? [root]).map { .node($0) })
+        }
         let matches: PathMatches
         let selector = rule.selector
         let rootNode = root
@@ -288,9 +309,10 @@ struct RuleEvaluation {
             reportEmpty(empty)
             return false
         }
-        // `root` is the same for every match; the other rule variables are bound per match,
-        // those the rule reads only.
+        // `root` (and `files`) are the same for every match; the other rule variables are bound
+        // per match, those the rule reads only.
         activation.bind(Scope.rootSlot, node: root)
+        if rule.readsFiles { activation[Scope.filesSlot] = .list((options.files ?? [root]).map { .node($0) }) }
         return true
     }
 
@@ -551,6 +573,16 @@ extension RuleEvaluation {
         activation.cachesInvariants = true
         for l in rule.lets { activation.defineLet(l.slot, l.part.expression, invariant: l.isDocumentInvariant) }
         self.init(rule: rule, root: root, options: options, activation: activation,
-                  meter: CostMeter.forDocument(nodeCount: root.tree.nodeCount, policy: options.costPolicy))
+                  meter: CostMeter.forDocument(nodeCount: RuleEvaluation.nodeCount(rule, root, options), policy: options.costPolicy))
+    }
+
+    /// The nodes a rule's budget is counted on: its document's, or all the run's when it looks
+    /// across files.
+    static func nodeCount(_ rule: Rule, _ root: YAMLNode, _ options: RunOptions) -> Int {
+        guard rule.readsFiles, let files = options.files else { return root.tree.nodeCount }
+        var trees: [ObjectIdentifier: Int] = [:]
+        for f in files { trees[ObjectIdentifier(f.tree)] = f.tree.nodeCount }
+        trees[ObjectIdentifier(root.tree)] = root.tree.nodeCount
+        return trees.values.reduce(0, +)
     }
 }

@@ -67,9 +67,12 @@ public struct SelectorPath: Sendable {
     public let steps: [Step]
 
     /// Whether any filter reads the `path` variable (then match paths are formatted for it).
-    var filtersUsePath: Bool {
+    var filtersUsePath: Bool { filtersRead(Scope.pathSlot) }
+
+    /// Whether any filter reads the rule variable in `slot`.
+    func filtersRead(_ slot: Int) -> Bool {
         steps.contains {
-            if case .filter(let e, _) = $0.kind { return e.usedSlots.contains(Scope.pathSlot) }
+            if case .filter(let e, _) = $0.kind { return e.usedSlots.contains(slot) }
             return false
         }
     }

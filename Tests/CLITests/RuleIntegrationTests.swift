@@ -30,6 +30,52 @@ import Testing
         return box
     }
 
+    @Test func rulesLookAcrossTheFilesOfARun() throws {
+        // Issue 18, item 11: the same unit price on every sheet, and a parent sheet against the
+        // sum of its children, with positions in each file.
+        let box = try Sandbox()
+        try box.write("Rules/sheets.yaml", """
+            rules:
+              - id: same-unit-price
+                severity: error
+                summary: Every sheet of a review has the same unit price.
+                for: unit_price
+                let:
+                  first: files.filter(f, has(f.unit_price))[0]
+                assert: self == first.unit_price
+                message: "unit price {self}, but the first sheet says {first.unit_price}"
+                labels: [{at: first.unit_price, message: first sheet}]
+              - id: parent-sums-children
+                severity: error
+                summary: A parent sheet's total is the sum of its children's.
+                for: total
+                when: has(root.children)
+                let:
+                  children: files.filter(f, has(f.sheet) && f.sheet in root.children)
+                assert: self == sum(children.map(c, c.total))
+                message: "total {self}, children add up to {sum(children.map(c, c.total))}"
+                labels: [{each: children, as: c, at: c.total, message: "{c.sheet}"}]
+            """)
+        try box.write(".planlint.yaml", "rules: [Rules]\npaths: [Plans]\n")
+        try box.write("Plans/a.yaml", "sheet: a\nunit_price: 1200\ntotal: 30\n")
+        try box.write("Plans/b.yaml", "sheet: b\nunit_price: 1250  # planlint-disable-line same-unit-price -- agreed\ntotal: 12\n")
+        try box.write("Plans/c.yaml", "sheet: c\nunit_price: 1300\ntotal: 10\n")
+        try box.write("Plans/parent.yaml", "children: [a, b, c]\ntotal: 50\n")
+        let r = try box.planlint("check", "--format", "short")
+        #expect(r.status == 1, "\(r.both)")
+        #expect(r.lines == [
+            "Plans/c.yaml:2:13: error: unit price 1300, but the first sheet says 1200 [same-unit-price]",
+            "Plans/parent.yaml:2:8: error: total 50, children add up to 52 [parent-sums-children]",
+        ], "\(r.both)")
+        // The labels point into the other files.
+        let human = try box.planlint("check", "Plans/parent.yaml", "Plans/a.yaml", "Plans/b.yaml", "Plans/c.yaml")
+        #expect(human.stdout.contains("--> Plans/parent.yaml:2:8"), "\(human.both)")
+        #expect(human.stdout.contains("Plans/a.yaml:3:8"), "\(human.both)")
+        // One file alone: `files` is that file.
+        let alone = try box.planlint("check", "--format", "short", "Plans/c.yaml")
+        #expect(alone.status == 0, "\(alone.both)")
+    }
+
     @Test func ruleFindingsFromConfiguredRules() throws {
         let box = try sandbox()
         try box.write("Plans/a.yaml", "items:\n  - {name: x, budget: 5}\n  - {name: y, budget: 0}\n")

@@ -93,7 +93,7 @@ import Testing
         // Notes list what is in scope.
         let p = Expression.compile("budget", scope: scope).problems[0]
         #expect(p.help == "did you mean `budgets`?")
-        #expect(p.notes == ["names available here: self, root, parent, key, index, path, depth, budgets"])
+        #expect(p.notes == ["names available here: " + (Scope.ruleVariables + ["budgets"]).joined(separator: ", ")])
     }
 
     @Test func macroVariablesAreScoped() {
