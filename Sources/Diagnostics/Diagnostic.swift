@@ -27,20 +27,14 @@ public enum Severity: Int, Sendable, Comparable, CaseIterable, CustomStringConve
 public struct Label: Sendable, Hashable {
     public var span: SourceSpan
     public var message: String
-    public init(span: SourceSpan, message: String) {
-        self.span = span
-        self.message = message
-    }
+    public init(span: SourceSpan, message: String) { (self.span, self.message) = (span, message) }
 }
 
 /// One replacement of a byte range by new text.
 public struct TextEdit: Sendable, Hashable {
     public var span: SourceSpan
     public var replacement: String
-    public init(span: SourceSpan, replacement: String) {
-        self.span = span
-        self.replacement = replacement
-    }
+    public init(span: SourceSpan, replacement: String) { (self.span, self.replacement) = (span, replacement) }
 }
 
 /// A fix a tool may apply: a title and edits. `isSafe` fixes keep the meaning the
@@ -49,11 +43,7 @@ public struct Fix: Sendable, Hashable {
     public var title: String
     public var edits: [TextEdit]
     public var isSafe: Bool
-    public init(title: String, edits: [TextEdit], isSafe: Bool) {
-        self.title = title
-        self.edits = edits
-        self.isSafe = isSafe
-    }
+    public init(title: String, edits: [TextEdit], isSafe: Bool) { (self.title, self.edits, self.isSafe) = (title, edits, isSafe) }
 }
 
 /// Where a diagnostic points: a span in a loaded file, or just a path (an unreadable file).
@@ -78,10 +68,7 @@ public struct Suppression: Sendable, Hashable {
     public enum Kind: String, Sendable { case inSource, external }
     public var kind: Kind
     public var justification: String?
-    public init(kind: Kind, justification: String?) {
-        self.kind = kind
-        self.justification = justification
-    }
+    public init(kind: Kind, justification: String?) { (self.kind, self.justification) = (kind, justification) }
 }
 
 /// One problem found by planlint — a YAML error, a rule violation, a schema violation, an

@@ -10,10 +10,7 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
 
     public static let maxExponentMagnitude = 100_000
 
-    public init(significand: Int128, exponent: Int = 0) {
-        self.significand = significand
-        self.exponent = exponent
-    }
+    public init(significand: Int128, exponent: Int = 0) { (self.significand, self.exponent) = (significand, exponent) }
 
     public init(_ value: Int) {
         self.init(significand: Int128(value), exponent: 0)

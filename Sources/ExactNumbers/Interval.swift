@@ -436,11 +436,7 @@ public struct Quantity: Sendable, CustomStringConvertible {
     @usableFromInline let upperOpen: Bool
 
     init(lower: ExactDecimal, upper: ExactDecimal, value: ExactDecimal?, lowerOpen: Bool, upperOpen: Bool) {
-        self.lower = lower
-        self.upper = upper
-        self.value = value
-        self.lowerOpen = lowerOpen
-        self.upperOpen = upperOpen
+        (self.lower, self.upper, self.value, self.lowerOpen, self.upperOpen) = (lower, upper, value, lowerOpen, upperOpen)
     }
 }
 

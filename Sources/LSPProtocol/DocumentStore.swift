@@ -22,10 +22,7 @@ public struct DocumentStore: Sendable {
         public var bytes: [UInt8]
 
         public init(uri: LSP.DocumentURI, languageId: String, version: Int, bytes: [UInt8]) {
-            self.uri = uri
-            self.languageId = languageId
-            self.version = version
-            self.bytes = bytes
+            (self.uri, self.languageId, self.version, self.bytes) = (uri, languageId, version, bytes)
         }
 
         public var text: String { String(decoding: bytes, as: UTF8.self) }

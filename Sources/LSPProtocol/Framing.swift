@@ -66,10 +66,7 @@ public struct FramingError: Error, Sendable, Hashable, CustomStringConvertible {
     /// Offset in the whole byte stream (0 = the first byte ever received).
     public var offset: Int
 
-    public init(_ kind: Kind, at offset: Int) {
-        self.kind = kind
-        self.offset = offset
-    }
+    public init(_ kind: Kind, at offset: Int) { (self.kind, self.offset) = (kind, offset) }
 
     /// True when the reader skipped the message and can continue with the next one.
     public var isRecoverable: Bool {

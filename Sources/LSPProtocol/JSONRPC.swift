@@ -90,9 +90,7 @@ public enum JSONRPC {
         public var data: JSONValue?
 
         public init(code: ErrorCode, message: String, data: JSONValue? = nil) {
-            self.code = code
-            self.message = message
-            self.data = data
+            (self.code, self.message, self.data) = (code, message, data)
         }
 
         public var description: String { "error \(code.rawValue): \(message)" }

@@ -111,12 +111,7 @@ public struct PatternError: Error, Sendable, Equatable, CustomStringConvertible 
     public let help: String?
 
     public init(kind: Kind, message: String, offset: Int, length: Int, label: String? = nil, help: String? = nil) {
-        self.kind = kind
-        self.message = message
-        self.offset = offset
-        self.length = length
-        self.label = label
-        self.help = help
+        (self.kind, self.message, self.offset, self.length, self.label, self.help) = (kind, message, offset, length, label, help)
     }
 
     public var description: String { "\(message) (at \(offset))" }
@@ -608,10 +603,7 @@ struct PikeVM {
     /// Instructions visited (each at most once per input position).
     var steps = 0
 
-    init(program: [RegexInstruction], classes: [CharClass]) {
-        self.program = program
-        self.classes = classes
-    }
+    init(program: [RegexInstruction], classes: [CharClass]) { (self.program, self.classes) = (program, classes) }
 
     /// Adds the thread at `pc` and everything reachable from it without consuming input to
     /// `list`; returns true if it reaches `match`.

@@ -14,9 +14,7 @@ public struct ExitPolicy: Sendable, Equatable {
     public var exitZero: Bool
 
     public init(failOn: Severity = .error, maxWarnings: Int? = nil, exitZero: Bool = false) {
-        self.failOn = failOn
-        self.maxWarnings = maxWarnings
-        self.exitZero = exitZero
+        (self.failOn, self.maxWarnings, self.exitZero) = (failOn, maxWarnings, exitZero)
     }
 
     public static let success: Int32 = 0

@@ -16,9 +16,7 @@ public enum ChecksLoader {
         /// name files outside the repository.
         public var allowOutsideRoot = false
         public init(cwd: String, explainRules: Bool = false, allowOutsideRoot: Bool = false) {
-            self.cwd = cwd
-            self.explainRules = explainRules
-            self.allowOutsideRoot = allowOutsideRoot
+            (self.cwd, self.explainRules, self.allowOutsideRoot) = (cwd, explainRules, allowOutsideRoot)
         }
     }
 
@@ -75,10 +73,7 @@ final class SchemaChecker: DocumentChecker {
     /// Schemas named by comments whose own problems were already reported (once per run).
     let reported = Guarded<Set<String>>([])
 
-    init(registry: SchemaRegistry, compiled: [String: CompiledSchema]) {
-        self.registry = registry
-        self.compiled = compiled
-    }
+    init(registry: SchemaRegistry, compiled: [String: CompiledSchema]) { (self.registry, self.compiled) = (registry, compiled) }
 
     func check(_ document: LintDocument) -> [Diagnostic] {
         var schemas: [CompiledSchema] = document.schemas.compactMap { compiled[$0.schema.path] }
@@ -115,10 +110,7 @@ public struct RuleChecker: CrossFileChecker {
     let ruleSet: RuleSet
     let explain: Bool
 
-    public init(ruleSet: RuleSet, explain: Bool = false) {
-        self.ruleSet = ruleSet
-        self.explain = explain
-    }
+    public init(ruleSet: RuleSet, explain: Bool = false) { (self.ruleSet, self.explain) = (ruleSet, explain) }
 
     func options(for document: LintDocument) -> RunOptions {
         var policy = CostPolicy.default

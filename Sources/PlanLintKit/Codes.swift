@@ -6,20 +6,13 @@ import SchemaValidation
 /// planlint's own codes beside those of reading YAML, schemas and rules: reading files,
 /// configuration, suppressions, baselines.
 public enum FrontendCode: String, CodeCatalogue {
-    case ioError = "io-error"
-    case symlinkLoop = "symlink-loop"
-    case unknownSuppressionCode = "unknown-suppression-code"
-    case unusedSuppression = "unused-suppression"
+    case ioError = "io-error", symlinkLoop = "symlink-loop"
+    case unknownSuppressionCode = "unknown-suppression-code", unusedSuppression = "unused-suppression"
     case invalidSuppression = "invalid-suppression"
-    case configUnknownKey = "config/unknown-key"
-    case configInvalidValue = "config/invalid-value"
-    case configInvalidGlob = "config/invalid-glob"
-    case configNotFound = "config/not-found"
-    case configOutsideRoot = "config/outside-root"
-    case configExtendsCycle = "config/extends-cycle"
-    case configExtendsTooDeep = "config/extends-too-deep"
-    case configUnknownCode = "config/unknown-code"
-    case configProtectedCode = "config/protected-code"
+    case configUnknownKey = "config/unknown-key", configInvalidValue = "config/invalid-value", configInvalidGlob = "config/invalid-glob"
+    case configNotFound = "config/not-found", configOutsideRoot = "config/outside-root"
+    case configExtendsCycle = "config/extends-cycle", configExtendsTooDeep = "config/extends-too-deep"
+    case configUnknownCode = "config/unknown-code", configProtectedCode = "config/protected-code"
     case baselineInvalid = "baseline/invalid"
 
     public var definition: DiagnosticCode {

@@ -27,10 +27,7 @@ public struct SeverityTable: Sendable, Hashable {
     public struct Entry: Sendable, Hashable {
         public var pattern: String
         public var setting: SeveritySetting
-        public init(pattern: String, setting: SeveritySetting) {
-            self.pattern = pattern
-            self.setting = setting
-        }
+        public init(pattern: String, setting: SeveritySetting) { (self.pattern, self.setting) = (pattern, setting) }
         var isPattern: Bool { pattern.contains("*") }
     }
 
@@ -131,21 +128,14 @@ public struct ConfiguredPath: Sendable, Hashable {
     /// The scalar in the config file, for diagnostics about it.
     public var span: SourceSpan?
 
-    public init(path: String, written: String, span: SourceSpan?) {
-        self.path = path
-        self.written = written
-        self.span = span
-    }
+    public init(path: String, written: String, span: SourceSpan?) { (self.path, self.written, self.span) = (path, written, span) }
 }
 
 /// `schemas:` entry: a JSON Schema and the files it applies to.
 public struct SchemaBinding: Sendable, Hashable {
     public var schema: ConfiguredPath
     public var files: GlobList
-    public init(schema: ConfiguredPath, files: GlobList) {
-        self.schema = schema
-        self.files = files
-    }
+    public init(schema: ConfiguredPath, files: GlobList) { (self.schema, self.files) = (schema, files) }
 }
 
 /// `overrides:` entry: settings for the files its globs match.
@@ -154,9 +144,7 @@ public struct PathOverride: Sendable, Hashable {
     public var severity: SeverityTable
     public var limits: LimitSettings
     public init(files: GlobList, severity: SeverityTable, limits: LimitSettings) {
-        self.files = files
-        self.severity = severity
-        self.limits = limits
+        (self.files, self.severity, self.limits) = (files, severity, limits)
     }
 }
 

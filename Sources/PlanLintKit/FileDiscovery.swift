@@ -14,9 +14,7 @@ public struct LintTarget: Sendable, Hashable {
     public var isStdin: Bool
 
     public init(absolutePath: String?, displayPath: String, isStdin: Bool = false) {
-        self.absolutePath = absolutePath
-        self.displayPath = displayPath
-        self.isStdin = isStdin
+        (self.absolutePath, self.displayPath, self.isStdin) = (absolutePath, displayPath, isStdin)
     }
 }
 
@@ -97,10 +95,7 @@ public enum FileDiscovery {
         var seenTargets: Set<String> = []
         var linkedFiles: Set<String> = []
 
-        init(cwd: String, config: Configuration) {
-            self.cwd = cwd
-            self.config = config
-        }
+        init(cwd: String, config: Configuration) { (self.cwd, self.config) = (cwd, config) }
 
         mutating func ioError(_ display: String, _ message: String, help: String? = nil) {
             diagnostics.append(Diagnostic(FrontendCode.ioError, severity: .error, message: message,

@@ -303,10 +303,7 @@ public struct GlobList: Sendable, Hashable {
     /// Absolute folder the patterns are relative to (the folder of the config that wrote them).
     public var base: String
 
-    public init(_ globs: [Glob], base: String) {
-        self.globs = globs
-        self.base = base
-    }
+    public init(_ globs: [Glob], base: String) { (self.globs, self.base) = (globs, base) }
 
     public var isEmpty: Bool { globs.isEmpty }
 

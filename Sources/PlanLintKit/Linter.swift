@@ -26,20 +26,14 @@ public struct Linter: Sendable {
     public let configuration: Configuration
     public let checks: Checks
 
-    public init(configuration: Configuration, checks: Checks) {
-        self.configuration = configuration
-        self.checks = checks
-    }
+    public init(configuration: Configuration, checks: Checks) { (self.configuration, self.checks) = (configuration, checks) }
 
     /// Content to lint instead of reading a file (standard input, an editor's buffer).
     public struct Input: Sendable {
         public var target: LintTarget
         /// The bytes; nil reads `target.absolutePath`.
         public var content: [UInt8]?
-        public init(target: LintTarget, content: [UInt8]? = nil) {
-            self.target = target
-            self.content = content
-        }
+        public init(target: LintTarget, content: [UInt8]? = nil) { (self.target, self.content) = (target, content) }
     }
 
     /// Lints `inputs` with up to `jobs` threads (0: one per core). The result is sorted.

@@ -59,10 +59,7 @@ public struct PublishedFinding: Sendable, Hashable {
     /// server fills in with what the client sent).
     public var actions: [LSP.CodeAction]
 
-    public init(diagnostic: LSP.Diagnostic, actions: [LSP.CodeAction] = []) {
-        self.diagnostic = diagnostic
-        self.actions = actions
-    }
+    public init(diagnostic: LSP.Diagnostic, actions: [LSP.CodeAction] = []) { (self.diagnostic, self.actions) = (diagnostic, actions) }
 }
 
 /// Turns planlint's diagnostics into LSP diagnostics and code actions for one document.

@@ -5,30 +5,18 @@ import YAMLTree
 /// The codes of the diagnostics the rule engine itself reports (rule ids are the codes of
 /// rule findings): problems in rule files, and rules that could not be run over a document.
 public enum EngineCode: String, CodeCatalogue {
-    // Problems in rule files (reported when loading; each makes the CLI exit 2 when an error).
-    /// A key the rule format does not know (with "did you mean").
-    case unknownKey = "rule-file/unknown-key"
-    /// A required key is missing (`id`, `severity`, `summary`, `for`, `assert`).
-    case missingKey = "rule-file/missing-key"
-    /// A value of the wrong kind or outside the allowed ones (a severity, an id, a URL…).
-    case invalidValue = "rule-file/invalid-value"
-    /// Two rules with the same id.
-    case duplicateID = "rule-file/duplicate-id"
-    /// A `for` path that does not parse.
-    case invalidPath = "rule-file/invalid-path"
-    /// A message template with unbalanced braces.
-    case invalidMessage = "rule-file/invalid-message"
-    /// A rule file (or folder) that cannot be read.
-    case unreadable = "rule-file/unreadable"
-    /// A rule file without rules, or a folder without rule files.
-    case noRules = "rule-file/no-rules"
+    // Problems in rule files (reported when loading; each makes the CLI exit 2 when an error):
+    // an unknown key (with "did you mean"), a missing required key, a value of the wrong kind,
+    // two rules with one id, a `for` path or message template that does not parse, a file
+    // that cannot be read, a file or folder without rules.
+    case unknownKey = "rule-file/unknown-key", missingKey = "rule-file/missing-key", invalidValue = "rule-file/invalid-value"
+    case duplicateID = "rule-file/duplicate-id", invalidPath = "rule-file/invalid-path", invalidMessage = "rule-file/invalid-message"
+    case unreadable = "rule-file/unreadable", noRules = "rule-file/no-rules"
 
-    // Problems while running rules over a document.
-    /// An expression could not be evaluated over the data (a missing key, a type mismatch).
-    case evaluationFailed = "rule-evaluation-failed"
-    /// A rule used more evaluation steps than its budget on a document.
-    case budgetExceeded = "rule-budget-exceeded"
-    /// A `for` path matched nothing in a document that has the structure leading to it.
+    // Problems while running rules over a document: an expression could not be evaluated over
+    // the data, a rule used more steps than its budget, a `for` path matched nothing in a
+    // document that has the structure leading to it.
+    case evaluationFailed = "rule-evaluation-failed", budgetExceeded = "rule-budget-exceeded"
     case selectorMatchedNothing = "rule-selector-matched-nothing"
 
     public var definition: DiagnosticCode {

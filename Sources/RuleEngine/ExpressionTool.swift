@@ -62,19 +62,10 @@ public enum ExpressionTool {
         for root in docs {
             var meter = CostMeter.forDocument(nodeCount: tree.nodeCount, policy: costPolicy)
             var activation = Activation(scope: scope)
-            var filterActivation = Activation(scope: Scope())
             var filterMeter = meter
             let matches: PathMatches
             do {
-                matches = try selector.match(in: root) { (condition, m, p) throws(EvaluationError) -> Bool in
-                    RuleEvaluation.bind(&filterActivation, m, root: root, path: p)
-                    let v = try condition.evaluate(&filterActivation, options: options, meter: &filterMeter)
-                    guard let b = v.boolValue else {
-                        throw EvaluationError(code: .typeMismatch, message: "the filter gave \(v.typeName), not true or false",
-                                              range: ByteRange(0, condition.text.utf8.count), node: m.owned)
-                    }
-                    return b
-                }
+                matches = try RuleEvaluation.match(selector, in: root, options: options, meter: &filterMeter)
             } catch {
                 let r = error.error.range
                 out.diagnostics.append(failure(error.error, label: Label(

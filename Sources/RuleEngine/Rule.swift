@@ -71,9 +71,7 @@ public struct Rule: Sendable {
         let offset: Int
 
         init(expression: CompiledExpression, source: RuleText, offset: Int) {
-            self.expression = expression
-            self.source = source
-            self.offset = offset
+            (self.expression, self.source, self.offset) = (expression, source, offset)
         }
 
         /// The rule-file span of a range of the expression.

@@ -48,9 +48,7 @@ public enum RuleDocs {
         public var extra: [String] = []
 
         public init(stale: [String] = [], missing: [String] = [], extra: [String] = []) {
-            self.stale = stale
-            self.missing = missing
-            self.extra = extra
+            (self.stale, self.missing, self.extra) = (stale, missing, extra)
         }
 
         public var isEmpty: Bool { stale.isEmpty && missing.isEmpty && extra.isEmpty }
@@ -91,9 +89,7 @@ public enum RuleDocs {
         public var kept: [String] = []
 
         public init(written: [String] = [], removed: [String] = [], kept: [String] = []) {
-            self.written = written
-            self.removed = removed
-            self.kept = kept
+            (self.written, self.removed, self.kept) = (written, removed, kept)
         }
     }
 

@@ -34,8 +34,7 @@ public struct RuleLoadOptions: Sendable {
     public var yamlLimits: YAMLLimits
 
     public init(expressionLimits: ExpressionLimits = .default, yamlLimits: YAMLLimits = .default) {
-        self.expressionLimits = expressionLimits
-        self.yamlLimits = yamlLimits
+        (self.expressionLimits, self.yamlLimits) = (expressionLimits, yamlLimits)
     }
 
     public static let `default` = RuleLoadOptions()

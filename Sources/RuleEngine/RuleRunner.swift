@@ -64,8 +64,7 @@ public struct RunResult: Sendable {
     public var unevaluatedRules: [String]
 
     public init(diagnostics: [Diagnostic] = [], unevaluatedRules: [String] = []) {
-        self.diagnostics = diagnostics
-        self.unevaluatedRules = unevaluatedRules
+        (self.diagnostics, self.unevaluatedRules) = (diagnostics, unevaluatedRules)
     }
 
     /// Whether every rule could be evaluated.
@@ -270,26 +269,11 @@ struct RuleEvaluation {
 
     mutating func runAll() {
         // Select the matches (filters share the rule's meter).
-        var filterActivation = Activation(scope: Scope())
-        filterActivation.cachesInvariants = true
-        if rule.selector.filtersRead(Scope.filesSlot) {
-            filterActivation[Scope.filesSlot] = .list((options.files ?? [root]).map { .node($0) })
-        }
         let matches: PathMatches
-        let selector = rule.selector
-        let rootNode = root
-        let evaluationOptions = rule.options
         var filterMeter = meter
         do {
-            matches = try selector.match(in: rootNode) { (condition, m, path) throws(EvaluationError) -> Bool in
-                RuleEvaluation.bind(&filterActivation, m, root: rootNode, path: path)
-                let v = try condition.evaluate(&filterActivation, options: evaluationOptions, meter: &filterMeter)
-                guard let b = v.boolValue else {
-                    throw EvaluationError(code: .typeMismatch, message: "the filter gave \(v.typeName) `\(v.formatted())`, not true or false",
-                                          range: ByteRange(0, condition.text.utf8.count), node: m.owned)
-                }
-                return b
-            }
+            matches = try RuleEvaluation.match(rule.selector, in: root, files: options.files, options: rule.options, meter: &filterMeter,
+                                               cachesInvariants: true)
         } catch {
             let offset = error.expressionOffset
             let part = Rule.Part(expression: filterExpression(error.stepIndex), source: rule.selectorText, offset: offset)
@@ -337,6 +321,28 @@ struct RuleEvaluation {
     }
 
     /// Sets the rule variables for match `m` (only those `reads` marks, when given).
+    /// The matches of `selector` in the document of `root`, each filter evaluated with the
+    /// candidate bound as `self` (and `parent`, `key`, `index`, `path`) and charged to `meter`.
+    /// A filter that does not give a bool is a `type-mismatch` error at the candidate.
+    /// `files` is what the filters read as `files` (default: the document alone).
+    static func match(_ selector: SelectorPath, in root: YAMLNode, files: [YAMLNode]? = nil, options: EvaluationOptions,
+                      meter: inout CostMeter, cachesInvariants: Bool = false) throws(FilterFailure) -> PathMatches {
+        var activation = Activation(scope: Scope())
+        activation.cachesInvariants = cachesInvariants
+        if selector.filtersRead(Scope.filesSlot) { activation[Scope.filesSlot] = .list((files ?? [root]).map { .node($0) }) }
+        var filterMeter = meter
+        defer { meter = filterMeter }
+        return try selector.match(in: root) { (condition, m, path) throws(EvaluationError) -> Bool in
+            bind(&activation, m, root: root, path: path)
+            let v = try condition.evaluate(&activation, options: options, meter: &filterMeter)
+            guard let b = v.boolValue else {
+                throw EvaluationError(code: .typeMismatch, message: "the filter gave \(v.typeName) `\(v.formatted())`, not true or false",
+                                      range: ByteRange(0, condition.text.utf8.count), node: m.owned)
+            }
+            return b
+        }
+    }
+
     static func bind(_ a: inout Activation, _ m: PathMatch, root: YAMLNode, path: String?) {
         a.bind(Scope.rootSlot, node: root)
         bind(&a, m, path: path, reads: nil)

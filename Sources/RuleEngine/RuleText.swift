@@ -12,10 +12,7 @@ public struct RuleText: Sendable {
     /// The scalar node in the rule file.
     public let node: YAMLNode
 
-    public init(text: String, node: YAMLNode) {
-        self.text = text
-        self.node = node
-    }
+    public init(text: String, node: YAMLNode) { (self.text, self.node) = (text, node) }
 
     /// The rule file.
     public var file: SourceFile { node.file }

@@ -229,9 +229,7 @@ public struct ExpressionLimits: Sendable, Equatable {
     public var maxRegexRepeat: Int
 
     public init(maxLength: Int = 16_384, maxDepth: Int = 200, maxRegexRepeat: Int = 1_000) {
-        self.maxLength = maxLength
-        self.maxDepth = maxDepth
-        self.maxRegexRepeat = maxRegexRepeat
+        (self.maxLength, self.maxDepth, self.maxRegexRepeat) = (maxLength, maxDepth, maxRegexRepeat)
     }
 
     public static let `default` = ExpressionLimits()
@@ -268,12 +266,7 @@ public struct ExpressionProblem: Error, Sendable, Hashable, CustomStringConverti
     public var notes: [String]
 
     public init(code: Code, message: String, range: ByteRange, label: String? = nil, help: String? = nil, notes: [String] = []) {
-        self.code = code
-        self.message = message
-        self.range = range
-        self.label = label
-        self.help = help
-        self.notes = notes
+        (self.code, self.message, self.range, self.label, self.help, self.notes) = (code, message, range, label, help, notes)
     }
 
     public var description: String { "\(code.rawValue)@\(range): \(message)" }
@@ -592,10 +585,7 @@ public struct CostMeter: Sendable {
     public let limit: Int
     public internal(set) var used: Int
 
-    public init(limit: Int) {
-        self.limit = limit
-        self.used = 0
-    }
+    public init(limit: Int) { (self.limit, self.used) = (limit, 0) }
 
     /// A meter for one rule over one document of `nodeCount` nodes, by `policy`.
     public static func forDocument(nodeCount: Int, policy: CostPolicy = .default) -> CostMeter {
@@ -616,10 +606,7 @@ public struct CostPolicy: Sendable, Equatable {
     public var base: Int
     public var perDocumentNode: Int
 
-    public init(base: Int = 1_000_000, perDocumentNode: Int = 100) {
-        self.base = base
-        self.perDocumentNode = perDocumentNode
-    }
+    public init(base: Int = 1_000_000, perDocumentNode: Int = 100) { (self.base, self.perDocumentNode) = (base, perDocumentNode) }
 
     public static let `default` = CostPolicy()
 
@@ -663,12 +650,7 @@ public struct EvaluationError: Error, Sendable, CustomStringConvertible {
     public var letSlot: Int?
 
     public init(code: Code, message: String, range: ByteRange, node: YAMLNode? = nil, help: String? = nil, notes: [String] = []) {
-        self.code = code
-        self.message = message
-        self.range = range
-        self.node = node
-        self.help = help
-        self.notes = notes
+        (self.code, self.message, self.range, self.node, self.help, self.notes) = (code, message, range, node, help, notes)
     }
 
     public var description: String { "\(code.rawValue)@\(range): \(message)" }
@@ -683,10 +665,7 @@ final class LetTable: Sendable {
     /// The stamp of a computed invariant let.
     static let forever = UInt32.max
 
-    init(expressions: [CompiledExpression?], invariant: [Bool]) {
-        self.expressions = expressions
-        self.invariant = invariant
-    }
+    init(expressions: [CompiledExpression?], invariant: [Bool]) { (self.expressions, self.invariant) = (expressions, invariant) }
 }
 
 /// The result of `CompiledExpression.explain`.

@@ -61,18 +61,13 @@ struct BuiltinSignature: Sendable {
     let rest: TypeSet
     let result: ValueType
 
-    /// `params.count` arguments, of which the last `optional` may be left out.
+}
+
+extension BuiltinSignature {
+    /// `params.count` arguments, of which the last `optional` may be left out. (The
+    /// memberwise form takes at least `minArgs` arguments, those past `params` of type `rest`.)
     init(_ params: [TypeSet], optional: Int = 0, result: ValueType) {
         self.init(minArgs: params.count - optional, maxArgs: params.count, params: params, rest: [], result: result)
-    }
-
-    /// At least `minArgs` arguments; those past `params` of type `rest`.
-    init(minArgs: Int, maxArgs: Int?, params: [TypeSet], rest: TypeSet, result: ValueType) {
-        self.minArgs = minArgs
-        self.maxArgs = maxArgs
-        self.params = params
-        self.rest = rest
-        self.result = result
     }
 }
 

@@ -306,10 +306,7 @@ struct Checker {
     var locals: [(name: String, slot: Int)] = []
     var used: Set<Int> = []
 
-    init(scope: Scope, limits: ExpressionLimits) {
-        self.scope = scope
-        self.limits = limits
-    }
+    init(scope: Scope, limits: ExpressionLimits) { (self.scope, self.limits) = (scope, limits) }
 
     mutating func error(_ code: ExpressionProblem.Code, _ message: String, _ range: ByteRange, label: String? = nil, help: String? = nil) {
         problems.append(ExpressionProblem(code: code, message: message, range: range, label: label, help: help))

@@ -32,9 +32,7 @@ struct Interpreter {
     }
 
     init(expression: CompiledExpression, symbols: SymbolTable, tracing: Bool) {
-        self.expression = expression
-        self.symbols = symbols
-        self.tracing = tracing
+        (self.expression, self.symbols, self.tracing) = (expression, symbols, tracing)
     }
 
     mutating func run(_ activation: inout Activation, meter: inout CostMeter) throws(EvaluationError) -> Val {

@@ -17,10 +17,7 @@ struct Parser {
     var pos = 0
     var depth = 0
 
-    init(tokens: [Token], limits: ExpressionLimits) {
-        self.tokens = tokens
-        self.limits = limits
-    }
+    init(tokens: [Token], limits: ExpressionLimits) { (self.tokens, self.limits) = (tokens, limits) }
 
     static func parse(_ text: String, limits: ExpressionLimits) -> Result<Syntax, ExpressionProblem> {
         let bytes = Array(text.utf8)

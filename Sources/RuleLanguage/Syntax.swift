@@ -43,11 +43,7 @@ final class Syntax: Sendable {
     let range: ByteRange
     let height: Int
 
-    init(_ kind: Kind, _ range: ByteRange, height: Int) {
-        self.kind = kind
-        self.range = range
-        self.height = height
-    }
+    init(_ kind: Kind, _ range: ByteRange, height: Int) { (self.kind, self.range, self.height) = (kind, range, height) }
 
     /// An S-expression for tests: `(+ 1 (* 2 3))`, `(. a b)`, `(call f a)`.
     var sexpr: String {

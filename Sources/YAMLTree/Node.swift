@@ -70,10 +70,7 @@ public struct YAMLNode: Sendable, Hashable, CustomStringConvertible {
     /// Index of the node as written (the alias itself for an alias).
     public let index: Int32
 
-    init(tree: YAMLTree, index: Int32) {
-        self.tree = tree
-        self.index = index
-    }
+    init(tree: YAMLTree, index: Int32) { (self.tree, self.index) = (tree, index) }
 
     public static func == (a: YAMLNode, b: YAMLNode) -> Bool { a.index == b.index && a.tree === b.tree }
     public func hash(into h: inout Hasher) { h.combine(index) }
@@ -235,13 +232,7 @@ public struct YAMLNode: Sendable, Hashable, CustomStringConvertible {
     @usableFromInline var scalarClass: UInt8 = ScalarClass.unresolved
 
     init(start: UInt32, end: UInt32, a: UInt32, b: UInt32, kind: UInt8, style: UInt8, flags: UInt8) {
-        self.start = start
-        self.end = end
-        self.a = a
-        self.b = b
-        self.kind = kind
-        self.style = style
-        self.flags = flags
+        (self.start, self.end, self.a, self.b, self.kind, self.style, self.flags) = (start, end, a, b, kind, style, flags)
     }
 
     @usableFromInline static let aliasKind: UInt8 = 3

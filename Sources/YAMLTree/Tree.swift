@@ -131,9 +131,7 @@ public struct YAMLLimits: Sendable, Equatable {
     public var maxInputBytes: Int
 
     public init(maxDepth: Int = 1_000, maxAliasExpansion: Int = 1_000_000, maxInputBytes: Int = 512 * 1024 * 1024) {
-        self.maxDepth = maxDepth
-        self.maxAliasExpansion = maxAliasExpansion
-        self.maxInputBytes = maxInputBytes
+        (self.maxDepth, self.maxAliasExpansion, self.maxInputBytes) = (maxDepth, maxAliasExpansion, maxInputBytes)
     }
 
     public static let `default` = YAMLLimits()

@@ -16,10 +16,7 @@ extension LSP {
         public var line: Int
         public var character: Int
 
-        public init(line: Int, character: Int) {
-            self.line = line
-            self.character = character
-        }
+        public init(line: Int, character: Int) { (self.line, self.character) = (line, character) }
 
         public init(from decoder: any Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -44,10 +41,7 @@ extension LSP {
         public var start: Position
         public var end: Position
 
-        public init(start: Position, end: Position) {
-            self.start = start
-            self.end = end
-        }
+        public init(start: Position, end: Position) { (self.start, self.end) = (start, end) }
 
         /// `Range(line: 2, character: 4, toLine: 2, character: 9)`.
         public init(line: Int, character: Int, toLine endLine: Int, character endCharacter: Int) {
@@ -61,10 +55,7 @@ extension LSP {
     public struct Location: Codable, Hashable, Sendable {
         public var uri: DocumentURI
         public var range: Range
-        public init(uri: DocumentURI, range: Range) {
-            self.uri = uri
-            self.range = range
-        }
+        public init(uri: DocumentURI, range: Range) { (self.uri, self.range) = (uri, range) }
     }
 
     public struct TextDocumentIdentifier: Codable, Hashable, Sendable {
@@ -76,10 +67,7 @@ extension LSP {
     public struct VersionedTextDocumentIdentifier: Codable, Hashable, Sendable {
         public var uri: DocumentURI
         public var version: Int
-        public init(uri: DocumentURI, version: Int) {
-            self.uri = uri
-            self.version = version
-        }
+        public init(uri: DocumentURI, version: Int) { (self.uri, self.version) = (uri, version) }
     }
 
     /// A document as opened: its full text.
@@ -90,10 +78,7 @@ extension LSP {
         public var version: Int
         public var text: String
         public init(uri: DocumentURI, languageId: String, version: Int, text: String) {
-            self.uri = uri
-            self.languageId = languageId
-            self.version = version
-            self.text = text
+            (self.uri, self.languageId, self.version, self.text) = (uri, languageId, version, text)
         }
     }
 
@@ -101,10 +86,7 @@ extension LSP {
     public struct TextEdit: Codable, Hashable, Sendable {
         public var range: Range
         public var newText: String
-        public init(range: Range, newText: String) {
-            self.range = range
-            self.newText = newText
-        }
+        public init(range: Range, newText: String) { (self.range, self.newText) = (range, newText) }
     }
 
     /// Edits to several documents. Only the `changes` form (the one every client supports)
@@ -124,10 +106,7 @@ extension LSP {
     public struct MarkupContent: Codable, Hashable, Sendable {
         public var kind: MarkupKind
         public var value: String
-        public init(kind: MarkupKind, value: String) {
-            self.kind = kind
-            self.value = value
-        }
+        public init(kind: MarkupKind, value: String) { (self.kind, self.value) = (kind, value) }
     }
 }
 

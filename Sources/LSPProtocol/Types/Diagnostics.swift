@@ -24,10 +24,7 @@ extension LSP {
     public struct DiagnosticRelatedInformation: Codable, Hashable, Sendable {
         public var location: Location
         public var message: String
-        public init(location: Location, message: String) {
-            self.location = location
-            self.message = message
-        }
+        public init(location: Location, message: String) { (self.location, self.message) = (location, message) }
     }
 
     /// One finding, as the client shows it.
@@ -93,9 +90,7 @@ extension LSP {
         public var version: Int?
         public var diagnostics: [Diagnostic]
         public init(uri: DocumentURI, version: Int? = nil, diagnostics: [Diagnostic]) {
-            self.uri = uri
-            self.version = version
-            self.diagnostics = diagnostics
+            (self.uri, self.version, self.diagnostics) = (uri, version, diagnostics)
         }
     }
 }

@@ -11,8 +11,7 @@ extension LSP {
         public var textDocument: VersionedTextDocumentIdentifier
         public var contentChanges: [TextDocumentContentChangeEvent]
         public init(textDocument: VersionedTextDocumentIdentifier, contentChanges: [TextDocumentContentChangeEvent]) {
-            self.textDocument = textDocument
-            self.contentChanges = contentChanges
+            (self.textDocument, self.contentChanges) = (textDocument, contentChanges)
         }
     }
 
@@ -26,9 +25,7 @@ extension LSP {
         public var text: String
 
         public init(range: Range? = nil, rangeLength: Int? = nil, text: String) {
-            self.range = range
-            self.rangeLength = rangeLength
-            self.text = text
+            (self.range, self.rangeLength, self.text) = (range, rangeLength, text)
         }
     }
 
@@ -37,10 +34,7 @@ extension LSP {
         public var textDocument: TextDocumentIdentifier
         /// The saved text, when the server asked for it (`save.includeText`).
         public var text: String?
-        public init(textDocument: TextDocumentIdentifier, text: String? = nil) {
-            self.textDocument = textDocument
-            self.text = text
-        }
+        public init(textDocument: TextDocumentIdentifier, text: String? = nil) { (self.textDocument, self.text) = (textDocument, text) }
     }
 
     /// Params of `textDocument/didClose`.

@@ -30,9 +30,7 @@ extension LSP {
         public var range: Range
         public var context: CodeActionContext
         public init(textDocument: TextDocumentIdentifier, range: Range, context: CodeActionContext) {
-            self.textDocument = textDocument
-            self.range = range
-            self.context = context
+            (self.textDocument, self.range, self.context) = (textDocument, range, context)
         }
     }
 
@@ -44,9 +42,7 @@ extension LSP {
         /// 1: invoked by the user; 2: automatic.
         public var triggerKind: Int?
         public init(diagnostics: [Diagnostic], only: [CodeActionKind]? = nil, triggerKind: Int? = nil) {
-            self.diagnostics = diagnostics
-            self.only = only
-            self.triggerKind = triggerKind
+            (self.diagnostics, self.only, self.triggerKind) = (diagnostics, only, triggerKind)
         }
     }
 
@@ -78,8 +74,7 @@ extension LSP {
         public var textDocument: TextDocumentIdentifier
         public var position: Position
         public init(textDocument: TextDocumentIdentifier, position: Position) {
-            self.textDocument = textDocument
-            self.position = position
+            (self.textDocument, self.position) = (textDocument, position)
         }
     }
 
@@ -88,9 +83,6 @@ extension LSP {
     public struct Hover: Codable, Hashable, Sendable {
         public var contents: MarkupContent
         public var range: Range?
-        public init(contents: MarkupContent, range: Range? = nil) {
-            self.contents = contents
-            self.range = range
-        }
+        public init(contents: MarkupContent, range: Range? = nil) { (self.contents, self.range) = (contents, range) }
     }
 }

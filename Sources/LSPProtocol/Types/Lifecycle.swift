@@ -30,19 +30,13 @@ extension LSP {
     public struct ProgramInfo: Codable, Hashable, Sendable {
         public var name: String
         public var version: String?
-        public init(name: String, version: String? = nil) {
-            self.name = name
-            self.version = version
-        }
+        public init(name: String, version: String? = nil) { (self.name, self.version) = (name, version) }
     }
 
     public struct WorkspaceFolder: Codable, Hashable, Sendable {
         public var uri: DocumentURI
         public var name: String
-        public init(uri: DocumentURI, name: String) {
-            self.uri = uri
-            self.name = name
-        }
+        public init(uri: DocumentURI, name: String) { (self.uri, self.name) = (uri, name) }
     }
 
     /// Params of `initialize`.
@@ -102,10 +96,7 @@ extension LSP {
         public var window: Window?
 
         public init(general: General? = nil, textDocument: TextDocument? = nil, workspace: Workspace? = nil, window: Window? = nil) {
-            self.general = general
-            self.textDocument = textDocument
-            self.workspace = workspace
-            self.window = window
+            (self.general, self.textDocument, self.workspace, self.window) = (general, textDocument, workspace, window)
         }
 
         public init(from decoder: any Decoder) throws {
@@ -152,8 +143,7 @@ extension LSP {
                 public var dynamicRegistration: Bool?
                 public var didSave: Bool?
                 public init(dynamicRegistration: Bool? = nil, didSave: Bool? = nil) {
-                    self.dynamicRegistration = dynamicRegistration
-                    self.didSave = didSave
+                    (self.dynamicRegistration, self.didSave) = (dynamicRegistration, didSave)
                 }
                 public init(from decoder: any Decoder) throws {
                     let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -216,8 +206,7 @@ extension LSP {
             public var workspaceFolders: Bool?
             public var didChangeWatchedFiles: DidChangeWatchedFiles?
             public init(workspaceFolders: Bool? = nil, didChangeWatchedFiles: DidChangeWatchedFiles? = nil) {
-                self.workspaceFolders = workspaceFolders
-                self.didChangeWatchedFiles = didChangeWatchedFiles
+                (self.workspaceFolders, self.didChangeWatchedFiles) = (workspaceFolders, didChangeWatchedFiles)
             }
             public init(from decoder: any Decoder) throws {
                 let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -230,8 +219,7 @@ extension LSP {
                 public var dynamicRegistration: Bool?
                 public var relativePatternSupport: Bool?
                 public init(dynamicRegistration: Bool? = nil, relativePatternSupport: Bool? = nil) {
-                    self.dynamicRegistration = dynamicRegistration
-                    self.relativePatternSupport = relativePatternSupport
+                    (self.dynamicRegistration, self.relativePatternSupport) = (dynamicRegistration, relativePatternSupport)
                 }
                 public init(from decoder: any Decoder) throws {
                     let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -256,8 +244,7 @@ extension LSP {
         public var capabilities: ServerCapabilities
         public var serverInfo: ProgramInfo?
         public init(capabilities: ServerCapabilities, serverInfo: ProgramInfo? = nil) {
-            self.capabilities = capabilities
-            self.serverInfo = serverInfo
+            (self.capabilities, self.serverInfo) = (capabilities, serverInfo)
         }
     }
 
@@ -320,9 +307,7 @@ extension LSP {
         public var save: SaveOptions?
 
         public init(openClose: Bool? = nil, change: TextDocumentSyncKind? = nil, save: SaveOptions? = nil) {
-            self.openClose = openClose
-            self.change = change
-            self.save = save
+            (self.openClose, self.change, self.save) = (openClose, change, save)
         }
 
         private enum CodingKeys: String, CodingKey { case openClose, change, save }

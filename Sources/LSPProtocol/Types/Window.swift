@@ -10,10 +10,7 @@ extension LSP {
     public struct LogMessageParams: Codable, Hashable, Sendable {
         public var type: MessageType
         public var message: String
-        public init(type: MessageType, message: String) {
-            self.type = type
-            self.message = message
-        }
+        public init(type: MessageType, message: String) { (self.type, self.message) = (type, message) }
     }
 
     /// Params of `$/cancelRequest`.

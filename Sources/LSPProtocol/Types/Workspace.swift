@@ -9,10 +9,7 @@ extension LSP {
     public struct FileEvent: Codable, Hashable, Sendable {
         public var uri: DocumentURI
         public var type: FileChangeType
-        public init(uri: DocumentURI, type: FileChangeType) {
-            self.uri = uri
-            self.type = type
-        }
+        public init(uri: DocumentURI, type: FileChangeType) { (self.uri, self.type) = (uri, type) }
     }
 
     /// Params of `workspace/didChangeWatchedFiles`.
@@ -34,10 +31,7 @@ extension LSP {
     public struct FileSystemWatcher: Codable, Hashable, Sendable {
         public var globPattern: String
         public var kind: WatchKind?
-        public init(globPattern: String, kind: WatchKind? = nil) {
-            self.globPattern = globPattern
-            self.kind = kind
-        }
+        public init(globPattern: String, kind: WatchKind? = nil) { (self.globPattern, self.kind) = (globPattern, kind) }
     }
 
     /// Options of a `workspace/didChangeWatchedFiles` registration.
@@ -53,9 +47,7 @@ extension LSP {
         public var method: String
         public var registerOptions: JSONValue?
         public init(id: String, method: String, registerOptions: JSONValue? = nil) {
-            self.id = id
-            self.method = method
-            self.registerOptions = registerOptions
+            (self.id, self.method, self.registerOptions) = (id, method, registerOptions)
         }
 
         /// A registration of file watchers (send it only if the client's

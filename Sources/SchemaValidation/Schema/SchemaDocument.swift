@@ -14,10 +14,7 @@ public protocol SchemaResourceResolver: Sendable {
 public struct SchemaResource: Sendable {
     public var displayPath: String
     public var bytes: [UInt8]
-    public init(displayPath: String, bytes: [UInt8]) {
-        self.displayPath = displayPath
-        self.bytes = bytes
-    }
+    public init(displayPath: String, bytes: [UInt8]) { (self.displayPath, self.bytes) = (displayPath, bytes) }
 }
 
 /// A schema document read and parsed once (YAML or JSON — JSON is read as YAML 1.2).

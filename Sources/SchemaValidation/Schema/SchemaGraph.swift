@@ -76,10 +76,7 @@ struct SchemaNode: Sendable {
     /// The schema for property `name`, if `properties` declares it.
     func property(_ name: String) -> Int? { properties[ExactString(name)] }
 
-    init(source: YAMLNode, pointer: String) {
-        self.source = source
-        self.pointer = pointer
-    }
+    init(source: YAMLNode, pointer: String) { (self.source, self.pointer) = (source, pointer) }
 
     /// A label pointing at `keyword` in the schema file.
     func label(_ keyword: String, _ message: String) -> Label? {

@@ -12,11 +12,7 @@ struct URIReference: Sendable, Hashable, CustomStringConvertible {
     var fragment: String?
 
     init(scheme: String?, authority: String?, path: String, query: String?, fragment: String?) {
-        self.scheme = scheme
-        self.authority = authority
-        self.path = path
-        self.query = query
-        self.fragment = fragment
+        (self.scheme, self.authority, self.path, self.query, self.fragment) = (scheme, authority, path, query, fragment)
     }
 
     /// Splits `text` per RFC 3986 Appendix B (never fails: anything is some reference).

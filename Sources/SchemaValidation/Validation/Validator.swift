@@ -14,9 +14,7 @@ public struct ValidationOptions: Sendable, Equatable {
     public var maxDepth: Int
 
     public init(assertedFormats: Set<String> = [], severity: Severity = .error, maxDepth: Int = 4_000) {
-        self.assertedFormats = assertedFormats
-        self.severity = severity
-        self.maxDepth = maxDepth
+        (self.assertedFormats, self.severity, self.maxDepth) = (assertedFormats, severity, maxDepth)
     }
 }
 
