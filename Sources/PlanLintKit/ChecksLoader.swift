@@ -26,9 +26,10 @@ public enum ChecksLoader {
         if !config.rules.isEmpty {
             let (ruleSet, diagnostics) = loadRules(config, options: options)
             checks.loadDiagnostics += diagnostics
+            checks.loadDiagnostics += ConfigLoader.checkParams(config, rules: ruleSet)
             checks.codes.add(ruleSet.rules.map(documentation))
             if !ruleSet.isEmpty {
-                checks.checkers.append(RuleChecker(ruleSet: ruleSet, explain: options.explainRules))
+                checks.checkers.append(RuleChecker(ruleSet: ruleSet, explain: options.explainRules, configuration: config))
             }
         }
         let registry = SchemaRegistry(allowedRoot: options.allowOutsideRoot ? nil : config.root,
@@ -56,7 +57,7 @@ public enum ChecksLoader {
     public static func documentation(_ rule: Rule) -> DiagnosticCode {
         DiagnosticCode(
             id: rule.id, severity: rule.severity, summary: rule.summary,
-            explanation: rule.description ?? rule.summary,
+            explanation: (rule.description ?? rule.summary) + parameterText(rule),
             fix: rule.help ?? "See the rule's description.",
             badExample: rule.examples.first { $0.kind == .invalid }?.yaml.text,
             goodExample: rule.examples.first { $0.kind == .valid }?.yaml.text,
@@ -109,13 +110,23 @@ final class SchemaChecker: DocumentChecker {
 public struct RuleChecker: CrossFileChecker {
     let ruleSet: RuleSet
     let explain: Bool
+    /// Where rule parameters are set (`params:`, top level and overrides); nil: defaults.
+    let configuration: Configuration?
 
-    public init(ruleSet: RuleSet, explain: Bool = false) { (self.ruleSet, self.explain) = (ruleSet, explain) }
+    public init(ruleSet: RuleSet, explain: Bool = false, configuration: Configuration? = nil) {
+        self.ruleSet = ruleSet
+        self.explain = explain
+        self.configuration = configuration
+    }
 
     func options(for document: LintDocument) -> RunOptions {
         var policy = CostPolicy.default
         if let budget = document.limits.costBudget { policy.base = budget }
-        return RunOptions(explain: explain, costPolicy: policy, parallel: document.threads > 1)
+        var options = RunOptions(explain: explain, costPolicy: policy, parallel: document.threads > 1)
+        if let configuration, !configuration.allParamSettings.isEmpty {
+            options.params = configuration.params(for: document.absolutePath).mapValues { $0.mapValues { Value.node($0.value) } }
+        }
+        return options
     }
 
     public func check(_ document: LintDocument) -> [Diagnostic] {
@@ -147,4 +158,49 @@ extension Configuration {
             expressionLimits: ExpressionLimits(maxDepth: limits.maxExpressionDepth ?? ExpressionLimits.default.maxDepth),
             yamlLimits: limits.yamlLimits)
     }
+}
+
+extension ChecksLoader {
+    /// The parameters of a rule, for `explain`: a Markdown list after the description.
+    static func parameterText(_ rule: Rule) -> String {
+        guard !rule.params.isEmpty else { return "" }
+        var out = "\n\nParameters (set in `.planlint.yaml` under `params: {\(rule.id): {…}}`):\n"
+        for p in rule.params { out += "\n- `\(p.name)` (\(p.type), default `\(p.defaultValue.formatted())`)" + (p.description.map { ": \($0)" } ?? "") }
+        return out
+    }
+}
+
+extension ConfigLoader {
+    /// Checks the `params:` settings against the loaded rules: a rule id that is not loaded, a
+    /// parameter the rule does not declare (each with "did you mean"), a value of another type.
+    public static func checkParams(_ config: Configuration, rules: RuleSet) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        for e in config.allParamSettings {
+            guard let rule = rules.rule(id: e.ruleID) else {
+                out.append(Diagnostic(FrontendCode.configUnknownCode, severity: .error,
+                                      message: "`\(e.ruleID)` is not a loaded rule, so it has no parameters to set",
+                                      location: .span(e.ruleSpan), primaryLabel: "unknown rule",
+                                      help: Suggestion.didYouMean(e.ruleID, in: rules.ids) ?? "`planlint rules` lists the loaded rules"))
+                continue
+            }
+            guard let p = rule.params.first(where: { $0.name == e.name }) else {
+                let names = rule.params.map(\.name)
+                out.append(Diagnostic(FrontendCode.configUnknownKey, severity: .error,
+                                      message: names.isEmpty ? "rule `\(rule.id)` has no parameters" : "rule `\(rule.id)` has no parameter `\(e.name)`",
+                                      location: .span(e.nameSpan), primaryLabel: "unknown parameter",
+                                      notes: names.isEmpty ? [] : ["its parameters: " + rule.params.map(\.signature).joined(separator: "; ")],
+                                      help: Suggestion.didYouMean(e.name, in: names) ?? "`planlint explain \(rule.id)` describes the rule"))
+                continue
+            }
+            let value = Value.node(e.value)
+            if value.typeName != p.type.rawValue {
+                out.append(Diagnostic(FrontendCode.configInvalidValue, severity: .error,
+                                      message: "parameter `\(p.name)` of rule `\(rule.id)` is a \(p.type), but this is a \(value.typeName)",
+                                      location: .span(e.value.span), primaryLabel: "a \(value.typeName)",
+                                      help: p.description.map { "\(p.name): \($0)" }))
+            }
+        }
+        return out
+    }
+
 }

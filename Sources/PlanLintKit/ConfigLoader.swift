@@ -96,6 +96,7 @@ struct ConfigLayer {
     var include: GlobList?
     var exclude: [GlobList] = []
     var severity = SeverityTable()
+    var params = ParamTable()
     var overrides: [PathOverride] = []
     var limits = LimitSettings()
     var failOn: Severity?
@@ -111,6 +112,7 @@ struct ConfigLayer {
         if let i = other.include { include = i }
         exclude += other.exclude
         severity.merge(other.severity)
+        params.entries += other.params.entries
         overrides += other.overrides
         limits.merge(other.limits)
         if let f = other.failOn { failOn = f }
@@ -125,6 +127,7 @@ struct ConfigLayer {
         if let include { config.include = include }
         config.exclude += exclude
         config.severity = severity
+        config.params = params
         config.overrides = overrides
         config.limits = limits
         config.failOn = failOn
@@ -143,8 +146,8 @@ struct Loader {
     var loadedFiles: [String] = []
 
     static let topKeys = ["extends", "rules", "schemas", "paths", "include", "exclude", "severity",
-                          "overrides", "limits", "fail-on", "max-warnings"]
-    static let overrideKeys = ["files", "severity", "limits"]
+                          "params", "overrides", "limits", "fail-on", "max-warnings"]
+    static let overrideKeys = ["files", "severity", "params", "limits"]
     static let schemaKeys = ["schema", "files"]
     static let limitKeys = ["max-file-size", "max-depth", "max-alias-expansion", "cost-budget", "max-expression-depth"]
 
@@ -242,6 +245,8 @@ struct Loader {
                 own.schemas = schemas(value, base: dir)
             case "severity":
                 own.severity = severityTable(value, into: &own.severityKeys)
+            case "params":
+                own.params = paramTable(value)
             case "overrides":
                 own.overrides = overrides(value, base: dir, keys: &own.severityKeys)
             case "limits":
@@ -448,6 +453,35 @@ struct Loader {
         return l
     }
 
+    /// `params: {rule-id: {name: value, …}, …}`. Names and values are checked against the
+    /// rules once they are loaded (`ConfigLoader.checkParams`).
+    mutating func paramTable(_ node: YAMLNode) -> ParamTable {
+        var table = ParamTable()
+        guard node.isMapping else {
+            error(FrontendCode.configInvalidValue, "`params` maps rule ids to their parameters, e.g. `params: {field-project-limit: {max_projects: 80}}`", at: node)
+            return table
+        }
+        for (k, v) in node.entries {
+            guard k.isScalar, let id = k.scalarText, !id.isEmpty else {
+                error(FrontendCode.configInvalidValue, "a `params` key is a rule id", at: k)
+                continue
+            }
+            guard v.isMapping else {
+                error(FrontendCode.configInvalidValue, "the parameters of `\(id)` are a mapping from names to values", at: v,
+                      help: "e.g. `\(id): {max_projects: 80}`")
+                continue
+            }
+            for (pk, pv) in v.entries {
+                guard pk.isScalar, let name = pk.scalarText, !name.isEmpty else {
+                    error(FrontendCode.configInvalidValue, "a parameter name is text", at: pk)
+                    continue
+                }
+                table.entries.append(.init(ruleID: id, ruleSpan: k.span, name: name, nameSpan: pk.span, value: pv))
+            }
+        }
+        return table
+    }
+
     mutating func overrides(_ node: YAMLNode, base: String, keys: inout [SeverityKeyRef]) -> [PathOverride] {
         guard node.isSequence else {
             error(FrontendCode.configInvalidValue, "`overrides` must be a list of `{files: [GLOB, ...], severity: {...}}`", at: node)
@@ -468,6 +502,7 @@ struct Loader {
                     hasFiles = true
                     o.files = globList(v, base: base)
                 case "severity": o.severity = severityTable(v, into: &keys)
+                case "params": o.params = paramTable(v)
                 case "limits":
                     o.limits = limits(v)
                     if let k = v.entry("max-expression-depth")?.key {

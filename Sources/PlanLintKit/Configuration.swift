@@ -143,9 +143,27 @@ public struct PathOverride: Sendable, Hashable {
     public var files: GlobList
     public var severity: SeverityTable
     public var limits: LimitSettings
+    public var params = ParamTable()
     public init(files: GlobList, severity: SeverityTable, limits: LimitSettings) {
         (self.files, self.severity, self.limits) = (files, severity, limits)
     }
+}
+
+/// `params:` settings: for rule ids, values of their parameters (ESLint's rule options,
+/// Kubernetes' `paramKind`). Values stay nodes of the config file, so a rule reading one can
+/// point at it. Checked against the rules' declarations once the rules are loaded.
+public struct ParamTable: Sendable, Hashable {
+    public struct Entry: Sendable, Hashable {
+        public var ruleID: String
+        /// The rule id as written.
+        public var ruleSpan: SourceSpan
+        public var name: String
+        /// The parameter name as written.
+        public var nameSpan: SourceSpan
+        public var value: YAMLNode
+    }
+    public var entries: [Entry] = []
+    public init() {}
 }
 
 /// A `severity:` key as written, to check once the rules are loaded that it names a code.
@@ -175,6 +193,8 @@ public struct Configuration: Sendable {
     public var exclude: [GlobList]
     public var severity = SeverityTable()
     public var overrides: [PathOverride] = []
+    /// `params:` at the top level (overrides have their own).
+    public var params = ParamTable()
     public var limits = LimitSettings()
     public var failOn: Severity?
     public var maxWarnings: Int?
@@ -203,6 +223,22 @@ public struct Configuration: Sendable {
         }
         return severity.setting(for: code)
     }
+
+    /// The parameter values for the file at `absolutePath`: rule id → name → value (top
+    /// level, then matching overrides in order; the last setting wins).
+    public func params(for absolutePath: String?) -> [String: [String: ParamTable.Entry]] {
+        var out: [String: [String: ParamTable.Entry]] = [:]
+        for e in params.entries { out[e.ruleID, default: [:]][e.name] = e }
+        if let p = absolutePath {
+            for o in overrides where o.files.matchesAny(absolutePath: p) {
+                for e in o.params.entries { out[e.ruleID, default: [:]][e.name] = e }
+            }
+        }
+        return out
+    }
+
+    /// Every `params:` setting written (top level and overrides).
+    public var allParamSettings: [ParamTable.Entry] { params.entries + overrides.flatMap(\.params.entries) }
 
     /// The limits for the file at `absolutePath` (top level, then matching overrides in order).
     public func limits(for absolutePath: String?) -> LimitSettings {

@@ -138,9 +138,10 @@ enum ProjectLoader {
         for path in config.rules.map(\.path) { stamp(path) }
         for path in rules.files { stamp(path) }
         checks.loadDiagnostics += rules.diagnostics
+        checks.loadDiagnostics += ConfigLoader.checkParams(config, rules: rules.ruleSet)
         checks.codes.add(rules.ruleSet.rules.map(ChecksLoader.documentation))
         if !rules.ruleSet.isEmpty {
-            checks.checkers.append(RuleChecker(ruleSet: rules.ruleSet))
+            checks.checkers.append(RuleChecker(ruleSet: rules.ruleSet, configuration: config))
         }
         diagnostics += checks.loadDiagnostics
         let keyProblems = ConfigLoader.checkSeverityKeys(config, knownCodes: checks.isKnownCode, allCodes: checks.allCodes)

@@ -59,6 +59,9 @@ public struct Rule: Sendable {
     /// Which documents the rule's file applies to (`format:`, `when:` at the top of the rule
     /// file); nil: every document.
     public let appliesTo: Applicability?
+    /// The rule's parameters (`params:`), in declaration order: settings a configuration
+    /// may change per rule and per path, read as `params.name`.
+    public let params: [RuleParameter]
 
     // MARK: Compiled parts
 
@@ -133,6 +136,21 @@ public struct Rule: Sendable {
     /// For each rule variable (`self`, `root`, … by slot), whether any expression of the
     /// rule reads it: the engine binds only those for each match.
     let reads: [Bool]
+}
+
+/// A parameter of a rule: `params: {max_projects: {type: number, default: 40, description: …}}`.
+public struct RuleParameter: Sendable {
+    public let name: String
+    /// `number`, `string`, `bool`, `list` or `map`.
+    public let type: ValueType
+    /// The value when the configuration does not set one.
+    public let defaultValue: Value
+    public let description: String?
+    /// Where the parameter is declared in the rule file.
+    public let span: SourceSpan
+
+    /// `max_projects (number, default 40)`.
+    public var signature: String { "\(name) (\(type), default \(defaultValue.formatted()))" }
 }
 
 /// The documents a rule file applies to: those whose top-level `format:` is one of `formats`

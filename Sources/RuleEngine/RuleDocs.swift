@@ -223,6 +223,7 @@ public enum RuleDocs {
         out += "| severity | \(rule.severity) |\n"
         if !rule.tags.isEmpty { out += "| tags | \(cell(rule.tags.joined(separator: ", "))) |\n" }
         out += "| checks | \(cell(code(rule.forPath))) |\n"
+        if let a = rule.appliesTo { out += "| applies to | \(cell(code(a.summary))) |\n" }
         out += "| source | [\(display(file, from: dir)):\(rule.source.line)](\(link(to: file, from: dir))#L\(rule.source.line)) |\n"
         if let url = rule.docsURL { out += "| more | <\(url)> |\n" }
         if let d = rule.description, !d.isEmpty {
@@ -230,6 +231,13 @@ public enum RuleDocs {
         }
         if let h = rule.help, !h.isEmpty {
             out += "\n## How to fix\n\n\(h.trimmedWhitespaceAndNewlines)\n"
+        }
+        if !rule.params.isEmpty {
+            out += "\n## Parameters\n\nSet them in `.planlint.yaml` under `params: {\(rule.id): {…}}` (or per path in `overrides`).\n\n"
+            out += "| parameter | type | default | meaning |\n|---|---|---|---|\n"
+            for p in rule.params {
+                out += "| `\(p.name)` | \(p.type) | `\(cell(p.defaultValue.formatted()))` | \(cell(p.description ?? "")) |\n"
+            }
         }
         let valid = rule.examples.filter { $0.kind == .valid }
         let invalid = rule.examples.filter { $0.kind == .invalid }

@@ -167,8 +167,9 @@ public enum RuleLoader {
 /// The keys of each part of a rule file.
 enum RuleFileKeys {
     static let file = ["rules", "symbols", "format", "when"]
-    static let rule = ["id", "severity", "summary", "description", "help", "tags", "docs",
+    static let rule = ["id", "severity", "summary", "description", "help", "tags", "docs", "params",
                        "for", "when", "let", "assert", "message", "at", "labels", "notes", "examples"]
+    static let parameter = ["type", "default", "description"]
     static let label = ["each", "as", "at", "message"]
     static let examples = ["valid", "invalid"]
     static let example = ["yaml", "messages"]
@@ -562,6 +563,8 @@ struct Loader {
 
         // Names bound in the path with `as`, visible to every expression of the rule.
         var scope = Scope()
+        let params = node.entry("params").map { readParameters($0.value) } ?? []
+        scope.parameterTypes = Dictionary(params.map { ($0.name, $0.type) }, uniquingKeysWith: { a, _ in a })
         var captures: [(step: Int, slot: Int)] = []
         if let selector, let selectorText {
             for c in selector.captures {
@@ -715,10 +718,56 @@ struct Loader {
         }
         return Rule(
             id: id, severity: severity, summary: summary, description: description, help: help, tags: tags,
-            docsURL: docsURL, source: RuleSource(idSpan: idSpan), examples: examples, appliesTo: appliesTo,
+            docsURL: docsURL, source: RuleSource(idSpan: idSpan), examples: examples, appliesTo: appliesTo, params: params,
             selector: selector, selectorText: selectorText, captures: captures, when: when, lets: builtLets, assertion: assertion,
             message: message, at: at, labels: labels, notes: notes, activationScope: activationScope,
             options: options, reads: reads)
+    }
+
+    /// `params:` of a rule: a mapping from each parameter's name to `{type, default,
+    /// description}`. The default must have the declared type.
+    mutating func readParameters(_ node: YAMLNode) -> [RuleParameter] {
+        guard node.isMapping else {
+            report(EngineCode.invalidValue, "`params` maps each parameter's name to its `type`, `default` and `description`", at: Self.headSpan(node),
+                   help: "e.g. `params: {max_projects: {type: number, default: 40, description: …}}`")
+            return []
+        }
+        let types: [String: ValueType] = ["number": .number, "string": .string, "bool": .bool, "list": .list, "map": .map]
+        var out: [RuleParameter] = []
+        for (k, v) in node.entries {
+            guard k.isScalar, let name = k.scalarText else { continue }
+            if let problem = Scope.nameProblem(name) {
+                report(EngineCode.invalidValue, problem, at: k.span, help: "a parameter is read as `params.\(name)`: name it like `max_projects`")
+                continue
+            }
+            guard v.isMapping else {
+                report(EngineCode.invalidValue, "parameter `\(name)` needs `type` and `default`", at: Self.headSpan(v),
+                       help: "e.g. `\(name): {type: number, default: 40, description: …}`")
+                continue
+            }
+            checkKeys(v, known: RuleFileKeys.parameter, what: "parameter")
+            guard let t = v.entry("type"), let typeName = t.value.scalarText, let type = types[typeName] else {
+                let at = v.entry("type")?.value ?? v
+                let written = v.entry("type")?.value.scalarText
+                report(v.entry("type") == nil ? EngineCode.missingKey : EngineCode.invalidValue,
+                       written.map { "`\($0)` is not a parameter type" } ?? "parameter `\(name)` has no `type`", at: Self.headSpan(at),
+                       help: written.flatMap { Suggestion.didYouMean($0, in: types.keys.sorted()) } ?? "the types are number, string, bool, list and map")
+                continue
+            }
+            guard let d = v.entry("default") else {
+                report(EngineCode.missingKey, "parameter `\(name)` has no `default`", at: Self.headSpan(v),
+                       help: "give the value the rule uses when the configuration sets none")
+                continue
+            }
+            let value = Value.node(d.value)
+            guard value.typeName == type.rawValue else {
+                report(EngineCode.invalidValue, "the default of `\(name)` is a \(value.typeName), but its type is \(type)", at: Self.headSpan(d.value))
+                continue
+            }
+            out.append(RuleParameter(name: name, type: type, defaultValue: value,
+                                     description: v.entry("description")?.value.scalarText, span: k.span))
+        }
+        return out
     }
 
     mutating func readExamples(_ entry: (key: YAMLNode, value: YAMLNode)) -> [RuleExample] {

@@ -32,6 +32,9 @@ public struct RunOptions: Sendable {
     public var files: [YAMLNode]?
     /// Which rules to run: those that read `files`, those that do not, or both.
     public var crossFileRules: CrossFileRules
+    /// Parameter values set by the configuration for this document: rule id → parameter name
+    /// → value (checked against the rules' declarations when the configuration is loaded).
+    public var params: [String: [String: Value]] = [:]
 
     public enum CrossFileRules: Sendable {
         case include, skip, only
@@ -297,6 +300,10 @@ struct RuleEvaluation {
         // per match, those the rule reads only.
         activation.bind(Scope.rootSlot, node: root)
         if rule.readsFiles { activation[Scope.filesSlot] = .list((options.files ?? [root]).map { .node($0) }) }
+        if rule.reads[Scope.paramsSlot] {
+            let set = options.params[rule.id] ?? [:]
+            activation[Scope.paramsSlot] = .map(MapValue(rule.params.map { ($0.name, set[$0.name] ?? $0.defaultValue) }))
+        }
         return true
     }
 

@@ -133,12 +133,13 @@ public enum ValueType: String, Sendable, Hashable, CustomStringConvertible {
 /// The variables an expression may use, each with a slot number, in declaration order.
 ///
 /// A new scope holds the rule variables `self`, `root`, `parent`, `key`, `index`, `path`,
-/// `depth`, `files` (slots 0–7). The engine declares each `let` after compiling it, so a let can use the
+/// `depth`, `files`, `params` (slots 0–8). The engine declares each `let` after compiling it, so a let can use the
 /// lets before it and nothing after. Function names live apart from variables: a let
 /// named `size` does not hide the function `size(...)`.
 public struct Scope: Sendable {
-    public static let ruleVariables = ["self", "root", "parent", "key", "index", "path", "depth", "files"]
+    public static let ruleVariables = ["self", "root", "parent", "key", "index", "path", "depth", "files", "params"]
     public static let selfSlot = 0, rootSlot = 1, parentSlot = 2, keySlot = 3, indexSlot = 4, pathSlot = 5, depthSlot = 6, filesSlot = 7
+    public static let paramsSlot = 8
 
     public private(set) var names: [String]
     public private(set) var types: [ValueType]
@@ -152,6 +153,9 @@ public struct Scope: Sendable {
     /// For each variable, whether it is computed on demand (a rule's `let`): the interpreter
     /// evaluates its expression the first time it is read (see `Activation.defineLet`).
     public private(set) var lazy: [Bool]
+    /// The parameters the rule declares (`params:`), with their types: `params.name` is
+    /// checked against them when an expression compiles. Nil: `params` is not checked.
+    public var parameterTypes: [String: ValueType]?
 
     /// A scope with the given variables (all `dyn`); the rule variables by default, of which
     /// `root` is document-invariant.
@@ -159,7 +163,9 @@ public struct Scope: Sendable {
         self.names = names
         self.types = names.map { _ in .dyn }
         let isRuleScope = names == Scope.ruleVariables
-        self.dependencies = names.indices.map { isRuleScope && ($0 == Scope.rootSlot || $0 == Scope.filesSlot) ? 0 : nil }
+        self.dependencies = names.indices.map {
+            isRuleScope && ($0 == Scope.rootSlot || $0 == Scope.filesSlot || $0 == Scope.paramsSlot) ? 0 : nil
+        }
         self.lazy = names.map { _ in false }
     }
 

@@ -359,11 +359,12 @@ struct Checker {
             }
             unknownIdentifier(name, s.range)
             return poison(s.range)
-        case .member(let target, let name, _):
+        case .member(let target, let name, let nameRange):
             let (t, tt) = check(target)
             if tt != .dyn && tt != .map {
                 error(.typeMismatch, "a \(tt) has no fields", s.range, label: "`.\(name)` on a \(tt)")
             }
+            if let declared = parameterType(target, name, nameRange) { return (Expr(.member(t, name: name), s.range), declared) }
             return (Expr(.member(t, name: name), s.range), .dyn)
         case .index(let target, let index):
             let (t, tt) = check(target)
@@ -406,6 +407,23 @@ struct Checker {
         case .call(let name, let nameRange, let receiver, let args):
             return checkCall(name, nameRange: nameRange, receiver: receiver, args: args, range: s.range)
         }
+    }
+
+    /// For `params.name` (the rule variable `params`, when the scope knows the rule's
+    /// parameters): the parameter's declared type, or an error for a parameter the rule does
+    /// not declare (with "did you mean"). Nil for anything else.
+    mutating func parameterType(_ target: Syntax, _ name: String, _ nameRange: ByteRange) -> ValueType? {
+        guard case .identifier("params") = target.kind, let declared = scope.parameterTypes,
+              scope.slot(of: "params") == Scope.paramsSlot, !locals.contains(where: { $0.name == "params" }) else { return nil }
+        if let t = declared[name] { return t }
+        let names = declared.keys.sorted()
+        problems.append(ExpressionProblem(
+            code: .unknownIdentifier,
+            message: names.isEmpty ? "the rule declares no parameters, so `params.\(name)` does not exist" : "the rule declares no parameter `\(name)`",
+            range: nameRange, label: "not a parameter of this rule",
+            help: Suggestion.didYouMean(name, in: names) ?? (names.isEmpty ? "declare it under the rule's `params:`, with a type and a default" : nil),
+            notes: names.isEmpty ? [] : ["the rule's parameters: \(names.joined(separator: ", "))"]))
+        return .dyn
     }
 
     func constants(_ exprs: [Expr]) -> [Val]? {

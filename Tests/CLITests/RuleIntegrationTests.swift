@@ -30,6 +30,64 @@ import Testing
         return box
     }
 
+    @Test func parametersAreSetPerRuleAndPerPath() throws {
+        // Issue 18, item 5: as ESLint rule options or Kubernetes paramKind.
+        let box = try Sandbox()
+        try box.write("Rules/limits.yaml", """
+            rules:
+              - id: field-project-limit
+                severity: warning
+                summary: A field holds at most a given number of projects.
+                params:
+                  max_projects: {type: number, default: 3, description: The largest number of projects a field may hold.}
+                for: fields[*]
+                assert: size(self.projects) <= params.max_projects
+                message: "{self.name} has {size(self.projects)} projects, more than {params.max_projects}"
+            """)
+        try box.write(".planlint.yaml", """
+            rules: [Rules]
+            paths: [Plans]
+            params:
+              field-project-limit: {max_projects: 4}
+            overrides:
+              - files: ["Plans/big/*.yaml"]
+                params:
+                  field-project-limit: {max_projects: 10}
+            """)
+        let plan = "fields:\n  - {name: a, projects: [1, 2, 3, 4, 5]}\n"
+        try box.write("Plans/small.yaml", plan)
+        try box.write("Plans/big/large.yaml", plan)
+        let r = try box.planlint("check", "--format", "short")
+        #expect(r.lines == ["Plans/small.yaml:2:5: warning: a has 5 projects, more than 4 [field-project-limit]"], "\(r.both)")
+
+        // Mistakes in the config are positioned, with did-you-mean, and stop the run (exit 2).
+        try box.write(".planlint.yaml", """
+            rules: [Rules]
+            paths: [Plans]
+            params:
+              field-project-limt: {max_projects: 4}
+              field-project-limit: {max_project: 4, }
+            overrides:
+              - files: ["Plans/big/*.yaml"]
+                params:
+                  field-project-limit: {max_projects: many}
+            """)
+        let bad = try box.planlint("check", "--format", "short")
+        #expect(bad.status == 2, "\(bad.both)")
+        #expect(Array(bad.lines.prefix(3)) == [
+            ".planlint.yaml:4:3: error: `field-project-limt` is not a loaded rule, so it has no parameters to set [config/unknown-code]",
+            ".planlint.yaml:5:25: error: rule `field-project-limit` has no parameter `max_project` [config/unknown-key]",
+            ".planlint.yaml:9:43: error: parameter `max_projects` of rule `field-project-limit` is a number, but this is a string [config/invalid-value]",
+        ], "\(bad.both)")
+        let human = try box.planlint("check")
+        #expect(human.stdout.contains("did you mean `field-project-limit`?"), "\(human.both)")
+        #expect(human.stdout.contains("did you mean `max_projects`?"), "\(human.both)")
+
+        // explain and the rule docs show the parameters.
+        let explain = try box.planlint("explain", "field-project-limit", "--rules", "Rules")
+        #expect(explain.stdout.contains("- `max_projects` (number, default `3`): The largest number of projects a field"), "\(explain.both)")
+    }
+
     @Test func rulesLookAcrossTheFilesOfARun() throws {
         // Issue 18, item 11: the same unit price on every sheet, and a parent sheet against the
         // sum of its children, with positions in each file.
