@@ -62,6 +62,9 @@ public struct Rule: Sendable {
     /// The rule's parameters (`params:`), in declaration order: settings a configuration
     /// may change per rule and per path, read as `params.name`.
     public let params: [RuleParameter]
+    /// The constants and functions of the rule files loaded with it (`constants:`,
+    /// `functions:`); nil when there are none.
+    public let pack: PackDefinitions?
 
     // MARK: Compiled parts
 
@@ -136,6 +139,21 @@ public struct Rule: Sendable {
     /// For each rule variable (`self`, `root`, … by slot), whether any expression of the
     /// rule reads it: the engine binds only those for each match.
     let reads: [Bool]
+}
+
+/// The `constants:` and `functions:` of the rule files loaded together: visible to every
+/// rule of every one of those files.
+public final class PackDefinitions: Sendable {
+    public let constants: [String: Value]
+    public let functions: [String: FunctionDefinition]
+    /// Where each function's body is written (for errors inside it).
+    let functionParts: [String: Rule.Part]
+
+    init(constants: [String: Value], functions: [String: FunctionDefinition], functionParts: [String: Rule.Part]) {
+        self.constants = constants
+        self.functions = functions
+        self.functionParts = functionParts
+    }
 }
 
 /// A parameter of a rule: `params: {max_projects: {type: number, default: 40, description: …}}`.

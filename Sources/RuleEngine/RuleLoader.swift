@@ -61,6 +61,9 @@ public enum RuleLoader {
     /// Compiles rule files already read and parsed (`read`).
     public static func load(parsed: [(file: SourceFile, parse: YAMLParseResult)], options: RuleLoadOptions = .default) -> RuleLoadResult {
         var loader = Loader(options: options)
+        // The pack's constants and functions first: every rule of every file may use them.
+        for (file, parse) in parsed { loader.readDefinitions(file, parsed: parse) }
+        loader.finishDefinitions()
         for (file, parse) in parsed { loader.loadFile(file, parsed: parse) }
         return loader.result(files: parsed.map(\.file))
     }
@@ -166,7 +169,7 @@ public enum RuleLoader {
 
 /// The keys of each part of a rule file.
 enum RuleFileKeys {
-    static let file = ["rules", "symbols", "format", "when"]
+    static let file = ["rules", "symbols", "format", "when", "constants", "functions"]
     static let rule = ["id", "severity", "summary", "description", "help", "tags", "docs", "params",
                        "for", "when", "let", "assert", "message", "at", "labels", "notes", "examples"]
     static let parameter = ["type", "default", "description"]
@@ -183,6 +186,12 @@ struct Loader {
     var broken: [String] = []
     /// The `id` value of every rule seen, for duplicate reports.
     var idSpans: [String: SourceSpan] = [:]
+    /// The pack's constants and functions, with where each name is written.
+    var constants: [String: Value] = [:]
+    var functions: [String: FunctionDefinition] = [:]
+    var functionParts: [String: Rule.Part] = [:]
+    var definitionSpans: [String: SourceSpan] = [:]
+    var pack: PackDefinitions?
 
     init(options: RuleLoadOptions) {
         self.options = options
@@ -302,6 +311,135 @@ struct Loader {
         }
         if formats == nil && when == nil { return nil }
         return Applicability(formats: formats, when: when)
+    }
+
+    // MARK: Constants and functions
+
+    /// `constants:` and `functions:` of one rule file, in order. A function's body sees its
+    /// parameters, the constants and the functions written before it (in this file or an
+    /// earlier one), so functions cannot recurse.
+    mutating func readDefinitions(_ file: SourceFile, parsed: YAMLParseResult) {
+        guard parsed.isComplete, let root = parsed.documents.first, root.isMapping else { return }
+        if let c = root.entry("constants") {
+            if c.value.isMapping {
+                for (k, v) in c.value.entries {
+                    guard let name = definitionName(k, what: "constant") else { continue }
+                    guard let value = Self.plainValue(v) else {
+                        report(EngineCode.invalidValue, "constant `\(name)` is nested too deeply", at: Self.headSpan(v))
+                        continue
+                    }
+                    constants[name] = value
+                }
+            } else {
+                report(EngineCode.invalidValue, "`constants` maps names to values, e.g. `constants: {max_years: 5}`", at: Self.headSpan(c.value))
+            }
+        }
+        if let f = root.entry("functions") {
+            guard f.value.isMapping else {
+                report(EngineCode.invalidValue, "`functions` maps `name(parameters)` to an expression, e.g. `functions: {\"share(part, whole)\": part / whole * 100}`",
+                       at: Self.headSpan(f.value))
+                return
+            }
+            for (k, v) in f.value.entries { readFunction(k, v) }
+        }
+    }
+
+    /// A name of the pack, checked against the other names of the pack and of rules.
+    mutating func definitionName(_ k: YAMLNode, what: String, text: String? = nil, span: SourceSpan? = nil) -> String? {
+        guard k.isScalar, let name = text ?? k.scalarText else {
+            report(EngineCode.invalidValue, "a \(what) name is text", at: Self.headSpan(k))
+            return nil
+        }
+        let at = span ?? k.span
+        if let problem = Scope.nameProblem(name) {
+            report(EngineCode.invalidValue, problem, at: at, help: "name it like `max_years`")
+            return nil
+        }
+        if Scope.ruleVariables.contains(name) {
+            report(EngineCode.invalidValue, "`\(name)` is a rule variable", at: at, help: "choose another name for the \(what)")
+            return nil
+        }
+        if let first = definitionSpans[name] {
+            report(EngineCode.duplicateID, "`\(name)` is defined twice in the rule pack", at: at, label: "second definition",
+                   labels: [Label(span: first, message: "first defined here")], help: "constants and functions of all loaded rule files share one set of names")
+            return nil
+        }
+        definitionSpans[name] = at
+        return name
+    }
+
+    /// `name(a, b): expression`.
+    mutating func readFunction(_ k: YAMLNode, _ v: YAMLNode) {
+        guard let head = k.scalarText, k.isScalar else {
+            report(EngineCode.invalidValue, "a function is written `name(parameters): expression`", at: Self.headSpan(k))
+            return
+        }
+        let bytes = Array(head.utf8)
+        guard let open = bytes.firstIndex(of: UInt8(ascii: "(")), bytes.last == UInt8(ascii: ")") else {
+            report(EngineCode.invalidValue, "`\(head)` is not `name(parameters)`", at: k.span,
+                   help: "write the parameters in parentheses, e.g. `share(part, whole)`, or `total()` for none")
+            return
+        }
+        let rawName = String(decoding: bytes[..<open], as: UTF8.self).trimmedWhitespace
+        guard let name = definitionName(k, what: "function", text: rawName) else { return }
+        if Expression.functions.contains(where: { $0.name == name }) {
+            report(EngineCode.invalidValue, "`\(name)` is a built-in function", at: k.span, help: "choose another name for the pack's function")
+            return
+        }
+        let inner = String(decoding: bytes[(open + 1)..<(bytes.count - 1)], as: UTF8.self)
+        var parameters: [String] = []
+        for p in inner.split(separator: ",", omittingEmptySubsequences: false).map({ String($0).trimmedWhitespace }) where !(p.isEmpty && inner.trimmedWhitespace.isEmpty) {
+            if let problem = Scope.nameProblem(p) ?? (parameters.contains(p) ? "`\(p)` is a parameter twice" : nil) {
+                report(EngineCode.invalidValue, "in `\(head)`: \(problem)", at: k.span)
+                return
+            }
+            parameters.append(p)
+        }
+        guard let body = text((k, v), what: "function \(name)") else { return }
+        var scope = Scope(parameters)
+        scope.constants = constants
+        scope.functions = functions
+        let rt = RuleText(text: body, node: v)
+        let r = Expression.compile(body, scope: scope, limits: options.expressionLimits)
+        guard let compiled = r.expression else {
+            reportProblems(r.problems.map { TextProblem($0) }, in: rt, defaultCode: EngineCode.expression(.syntax))
+            return
+        }
+        functions[name] = FunctionDefinition(name: name, parameters: parameters, expression: compiled)
+        functionParts[name] = Rule.Part(expression: compiled, source: rt, offset: 0)
+    }
+
+    mutating func finishDefinitions() {
+        if !constants.isEmpty || !functions.isEmpty {
+            pack = PackDefinitions(constants: constants, functions: functions, functionParts: functionParts)
+        }
+    }
+
+    /// A constant's YAML as a plain value: numbers exact, lists, maps. Nil beyond 64 levels.
+    static func plainValue(_ node: YAMLNode, depth: Int = 0) -> Value? {
+        guard depth < 64 else { return nil }
+        switch node.kind {
+        case .sequence:
+            var out: [Value] = []
+            for item in node.items { guard let v = plainValue(item, depth: depth + 1) else { return nil }; out.append(v) }
+            return .list(out)
+        case .mapping:
+            var pairs: [(String, Value)] = []
+            for (k, v) in node.entries {
+                guard let value = plainValue(v, depth: depth + 1) else { return nil }
+                pairs.append((k.scalarText ?? "", value))
+            }
+            return .map(MapValue(pairs))
+        case .scalar:
+            switch node.value {
+            case .null?, nil: return .null
+            case .bool(let b)?: return .bool(b)
+            case .int(let t)?, .float(let t)?:
+                if let d = ExactDecimal(t) { return .number(Quantity(exact: d)) }
+                return .string(t)
+            default: return .string(node.scalarText ?? "")
+            }
+        }
     }
 
     static func kindName(_ node: YAMLNode) -> String {
@@ -563,6 +701,8 @@ struct Loader {
 
         // Names bound in the path with `as`, visible to every expression of the rule.
         var scope = Scope()
+        scope.constants = constants
+        scope.functions = functions
         let params = node.entry("params").map { readParameters($0.value) } ?? []
         scope.parameterTypes = Dictionary(params.map { ($0.name, $0.type) }, uniquingKeysWith: { a, _ in a })
         var captures: [(step: Int, slot: Int)] = []
@@ -614,6 +754,12 @@ struct Loader {
                     if scope.slot(of: name) != nil {
                         report(EngineCode.invalidValue, "`\(name)` is already a rule variable", at: entry.key.span,
                                notes: ["the rule variables are \(Scope.ruleVariables.map { "`\($0)`" }.joined(separator: ", "))"],
+                               help: "choose another name for the let")
+                        continue
+                    }
+                    if scope.constants[name] != nil {
+                        report(EngineCode.invalidValue, "`\(name)` is a constant of the rule pack", at: entry.key.span,
+                               labels: definitionSpans[name].map { [Label(span: $0, message: "defined here")] } ?? [],
                                help: "choose another name for the let")
                         continue
                     }
@@ -718,7 +864,7 @@ struct Loader {
         }
         return Rule(
             id: id, severity: severity, summary: summary, description: description, help: help, tags: tags,
-            docsURL: docsURL, source: RuleSource(idSpan: idSpan), examples: examples, appliesTo: appliesTo, params: params,
+            docsURL: docsURL, source: RuleSource(idSpan: idSpan), examples: examples, appliesTo: appliesTo, params: params, pack: pack,
             selector: selector, selectorText: selectorText, captures: captures, when: when, lets: builtLets, assertion: assertion,
             message: message, at: at, labels: labels, notes: notes, activationScope: activationScope,
             options: options, reads: reads)

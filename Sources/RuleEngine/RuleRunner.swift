@@ -227,6 +227,8 @@ struct PartFailure: Error {
     let part: Rule.Part
     /// `assert`, `let counted`, `message`, …
     let what: String
+    /// When the error was inside a function of the pack: where the rule called it.
+    var callSite: (part: Rule.Part, range: ByteRange, what: String)? = nil
 }
 
 /// The state of one rule over one document: one activation and one cost meter, reused for
@@ -373,8 +375,12 @@ struct RuleEvaluation {
     /// The failure of `part`, or of the let it was computing when the error happened (lets
     /// are computed on demand, inside the expression that first reads them).
     func failure(_ error: EvaluationError, in part: Rule.Part, what: String) -> PartFailure {
-        if let slot = error.letSlot, let l = rule.lets.first(where: { $0.slot == slot }) {
-            return PartFailure(error: error, part: l.part, what: l.what)
+        var (part, what) = (part, what)
+        if let slot = error.letSlot, let l = rule.lets.first(where: { $0.slot == slot }) { (part, what) = (l.part, l.what) }
+        if let name = error.function, let body = rule.pack?.functionParts[name] {
+            var f = PartFailure(error: error, part: body, what: "function `\(name)`")
+            if let call = error.callRange { f.callSite = (part, call, what) }
+            return f
         }
         return PartFailure(error: error, part: part, what: what)
     }
@@ -540,12 +546,15 @@ struct RuleEvaluation {
             return
         }
         let node = f.error.node ?? match
+        var labels = [Label(span: exprSpan, message: f.callSite == nil ? "in \(f.what) of rule `\(rule.id)`" : "in \(f.what)")]
+        if let call = f.callSite {
+            labels.append(Label(span: call.part.span(of: call.range), message: "called here, in \(call.what) of rule `\(rule.id)`"))
+        }
         diagnostics.append(Diagnostic(
             EngineCode.evaluationFailed, severity: .error,
             message: "rule `\(rule.id)` could not be evaluated: \(f.error.message)",
             location: .span(Blame.span(of: node)), primaryLabel: f.error.code.rawValue,
-            labels: [Label(span: exprSpan, message: "in \(f.what) of rule `\(rule.id)`")],
-            notes: f.error.notes, help: f.error.help))
+            labels: labels, notes: f.error.notes, help: f.error.help))
     }
 
     mutating func reportEmpty(_ empty: EmptyMatch) {

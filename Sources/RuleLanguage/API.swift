@@ -156,6 +156,18 @@ public struct Scope: Sendable {
     /// The parameters the rule declares (`params:`), with their types: `params.name` is
     /// checked against them when an expression compiles. Nil: `params` is not checked.
     public var parameterTypes: [String: ValueType]?
+    /// Named values of the pack (`constants:` in rule files), read by name in expressions.
+    public var constants: [String: Value] = [:]
+    /// Helper functions of the pack (`functions:` in rule files), called by name.
+    public var functions: [String: FunctionDefinition] = [:]
+
+    /// Why `name` cannot name a variable of a rule in this scope beyond `nameProblem`: it is
+    /// a constant or a function of the pack. Nil when it can.
+    public func clash(_ name: String) -> String? {
+        if constants[name] != nil { return "`\(name)` is a constant of the rule pack" }
+        if functions[name] != nil { return "`\(name)` is a function of the rule pack" }
+        return nil
+    }
 
     /// A scope with the given variables (all `dyn`); the rule variables by default, of which
     /// `root` is document-invariant.
@@ -276,6 +288,26 @@ public struct ExpressionProblem: Error, Sendable, Hashable, CustomStringConverti
     }
 
     public var description: String { "\(code.rawValue)@\(range): \(message)" }
+}
+
+/// A helper of a rule pack: a named expression over parameters (`functions: {share(part,
+/// whole): part / whole * 100}`), compiled once, called like a built-in. It sees only its
+/// parameters, the pack's constants and the functions defined before it, so calls cannot
+/// recurse.
+public final class FunctionDefinition: Sendable {
+    public let name: String
+    public let parameters: [String]
+    /// The body, compiled with the parameters as its variables (slots 0…).
+    public let expression: CompiledExpression
+
+    public init(name: String, parameters: [String], expression: CompiledExpression) {
+        self.name = name
+        self.parameters = parameters
+        self.expression = expression
+    }
+
+    /// `share(part, whole)`.
+    public var signature: String { "\(name)(\(parameters.joined(separator: ", ")))" }
 }
 
 /// What `Expression.compile` returns: the compiled expression when there were no problems.
@@ -654,6 +686,11 @@ public struct EvaluationError: Error, Sendable, CustomStringConvertible {
     /// When the error happened while computing a variable on demand (a rule's `let`): its
     /// slot. `range` is then a range of that variable's expression, not of the one evaluated.
     public var letSlot: Int?
+    /// When the error happened inside a function of the pack: its name. `range` is then a
+    /// range of the function's body, and `callRange` where the expression evaluated (or the
+    /// let in `letSlot`) called it.
+    public var function: String?
+    public var callRange: ByteRange?
 
     public init(code: Code, message: String, range: ByteRange, node: YAMLNode? = nil, help: String? = nil, notes: [String] = []) {
         (self.code, self.message, self.range, self.node, self.help, self.notes) = (code, message, range, node, help, notes)

@@ -26,6 +26,8 @@ final class Expr: Sendable {
         case or(Expr, Expr)
         case conditional(Expr, Expr, Expr)
         case call(BuiltinFunction, [Expr])
+        /// A call of a function of the rule pack.
+        case userCall(FunctionDefinition, [Expr])
         /// `matches` with a literal pattern, compiled once.
         case matchLiteral(Expr, LinearPattern)
         /// `has(target.key)` / `has(target[key])`.
@@ -158,6 +160,7 @@ final class Expr: Sendable {
         case .binary(_, let l, let r), .and(let l, let r), .or(let l, let r): add(l); add(r)
         case .conditional(let c, let a, let b): add(c); add(a); add(b)
         case .call(_, let args): weight += 1; args.forEach(add)
+        case .userCall(_, let args): weight += 4; args.forEach(add)
         case .matchLiteral(let x, _): weight += 4; add(x)
         case .has(let t, let k): add(t); add(k)
         case .macro(_, let target, let first, let second, let filter, let body):
@@ -220,7 +223,7 @@ final class Expr: Sendable {
     var children: [Expr] {
         switch kind {
         case .constant, .variable, .local: return []
-        case .list(let items), .call(_, let items): return items
+        case .list(let items), .call(_, let items), .userCall(_, let items): return items
         case .map(let entries): return entries.flatMap { [$0.key, $0.value] }
         case .member(let t, _), .not(let t), .negate(let t), .matchLiteral(let t, _): return [t]
         case .index(let a, let b), .binary(_, let a, let b), .and(let a, let b), .or(let a, let b), .has(let a, let b): return [a, b]
@@ -256,6 +259,7 @@ final class Expr: Sendable {
         case .or(let l, let r): return "(|| \(l.sexpr) \(r.sexpr))"
         case .conditional(let c, let t, let e): return "(?: \(c.sexpr) \(t.sexpr) \(e.sexpr))"
         case .call(let f, let args): return "(\(f.name)" + args.map { " " + $0.sexpr }.joined() + ")"
+        case .userCall(let f, let args): return "(\(f.name)" + args.map { " " + $0.sexpr }.joined() + ")"
         case .matchLiteral(let s, let p): return "(matches \(s.sexpr) /\(p.source)/)"
         case .has(let t, let k): return "(has \(t.sexpr) \(k.sexpr))"
         case .macro(let kind, let target, let first, let second, let filter, let body):
@@ -356,6 +360,11 @@ struct Checker {
             if let slot = scope.slot(of: name) {
                 used.insert(slot)
                 return (Expr(.variable(slot, name: name), s.range, dependencies: scope.dependencies(of: slot), lazy: scope.isLazy(slot)), scope.types[slot])
+            }
+            if let c = scope.constants[name] {
+                let v = Val(c)
+                let t: ValueType = RuntimeType.of(v) == .null ? .null : ValueType(rawValue: RuntimeType.of(v).name) ?? .dyn
+                return (Expr(.constant(v), s.range), t)
             }
             unknownIdentifier(name, s.range)
             return poison(s.range)
@@ -507,6 +516,9 @@ struct Checker {
             return checkMacro(macro, nameRange: nameRange, receiver: receiver, args: args, range: range)
         }
         guard let function = Builtins.named(name) else {
+            if let definition = scope.functions[name] {
+                return checkUserCall(definition, nameRange: nameRange, receiver: receiver, args: args, range: range)
+            }
             unknownFunction(name, nameRange)
             if let receiver { _ = check(receiver) }
             for a in args { _ = check(a) }
@@ -608,7 +620,7 @@ struct Checker {
                       label: "not a name", help: "e.g. list.\(macro.rawValue)(x, …) binds each element to x")
                 return poison(range)
             }
-            if scope.slot(of: name) != nil || locals.contains(where: { $0.name == name }) || names.contains(name) {
+            if scope.slot(of: name) != nil || locals.contains(where: { $0.name == name }) || names.contains(name) || scope.constants[name] != nil {
                 error(.invalidMacro, "`\(name)` is already a variable here", v.range, label: "already bound",
                       help: "pick another name for the element, e.g. `\(name)2`")
                 return poison(range)
@@ -662,7 +674,7 @@ struct Checker {
         let literalHint: [String: String] = ["True": "true", "TRUE": "true", "False": "false", "FALSE": "false",
                                              "None": "null", "nil": "null", "NULL": "null", "Null": "null", "undefined": "null",
                                              "this": "self", "it": "self", "and": "&&", "or": "||", "not": "!"]
-        var candidates = scope.names + locals.map(\.name)
+        var candidates = scope.names + locals.map(\.name) + scope.constants.keys.sorted()
         candidates += ["true", "false", "null"]
         let suggestion = literalHint[name] ?? Suggestion.closest(to: name, in: candidates)
         let inScope = (scope.names + locals.map(\.name)).joined(separator: ", ")
@@ -672,10 +684,26 @@ struct Checker {
             notes: inScope.isEmpty ? [] : ["names available here: \(inScope)"]))
     }
 
+    /// A call of a function of the pack: the arguments (the value before `.` first) against
+    /// its parameters; its body's type is the call's.
+    mutating func checkUserCall(_ f: FunctionDefinition, nameRange: ByteRange, receiver: Syntax?, args: [Syntax], range: ByteRange) -> (Expr, ValueType) {
+        let all = (receiver.map { [$0] } ?? []) + args
+        let checked = all.map { check($0).0 }
+        guard all.count == f.parameters.count else {
+            let n = f.parameters.count
+            error(.wrongArity, "`\(f.name)` takes \(n) argument\(n == 1 ? "" : "s"), but \(all.count == 1 ? "1 was" : "\(all.count) were") given",
+                  all.count > n ? ByteRange(all[n].range.start, all.last!.range.end) : range,
+                  label: all.count > n ? "extra argument" : "missing argument", help: "use \(f.signature), a function of the rule pack")
+            return poison(range)
+        }
+        return (Expr(.userCall(f, checked), range), f.expression.resultType)
+    }
+
     mutating func unknownFunction(_ name: String, _ range: ByteRange) {
         let aliases = Builtins.aliases
         // Misspelt aliases (`lenght`) lead to the real name too.
-        let suggestion = aliases[name] ?? Suggestion.closest(to: name, in: Builtins.callableNames + aliases.keys.sorted()).map { aliases[$0] ?? $0 }
+        let suggestion = aliases[name] ?? Suggestion.closest(to: name, in: Builtins.callableNames + scope.functions.keys.sorted() + aliases.keys.sorted())
+            .map { aliases[$0] ?? $0 }
         error(.unknownFunction, "unknown function `\(name)`", range, label: "not a function",
               help: suggestion.map { "did you mean `\($0)`?" } ?? "see Docs/rules-language.md for the functions")
     }

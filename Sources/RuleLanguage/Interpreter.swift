@@ -378,6 +378,7 @@ struct Interpreter {
         case .conditional: return try evalConditional(e, top)
         case .binary: return try binary(e, top)
         case .call: return try call(e)
+        case .userCall: return try userCall(e)
         case .matchLiteral: return try evalMatch(e)
         case .has: return try evalHas(e)
         case .macro: return try macro(e, top)
@@ -424,6 +425,32 @@ struct Interpreter {
         }
         slots[slot] = value
         letStamps[slot] = table.invariant[slot] ? LetTable.forever : letGeneration
+    }
+
+    /// A call of a function of the pack: its arguments, then its body on a frame of its own
+    /// (its variables are its parameters), on the same meter and cache. An error inside
+    /// names the function and, outermost, where it was called.
+    @inline(never) mutating func userCall(_ e: Expr) throws -> Val {
+        guard case .userCall(let f, let args) = e.kind else { return .null }
+        var frame: [Val] = []
+        frame.reserveCapacity(max(args.count, f.expression.variableCount) + 4)
+        for a in args { frame.append(try eval(a, false)) }
+        let (outerExpression, outerBase) = (expression, base)
+        swap(&frame, &slots)
+        expression = f.expression
+        base = slots.count
+        defer {
+            swap(&frame, &slots)
+            (expression, base) = (outerExpression, outerBase)
+        }
+        do {
+            return try eval(f.expression.root, false)
+        } catch var error as EvaluationError {
+            if error.function == nil { error.function = f.name }
+            // Outermost wins: the range in the expression the rule evaluates (or its let).
+            error.callRange = e.range
+            throw error
+        }
     }
 
     @inline(__always) func leaf(_ e: Expr) -> Val {
