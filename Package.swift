@@ -1,9 +1,14 @@
 // swift-tools-version: 6.0
 // planlint: checks plan data against declarative policy rules and reports like a compiler.
 //
-// Modules point one way (each imports only modules listed before it):
-//   CLibYAML, SourceText, ExactNumbers → Diagnostics → YAMLTree → DiagnosticRendering
-//   → RuleLanguage → SchemaValidation → RuleEngine → PlanLintKit → PlanLintCLI / LSPProtocol → PlanLintLSP → planlint
+// Modules point one way (each imports only modules listed before it; scripts/check-manifest.py
+// checks that every import is declared, every dependency used, and no `@_exported`):
+//   CLibYAML, SourceText, Guarded, ExactNumbers, LinearRegex → Diagnostics → YAMLTree
+//   → DiagnosticRendering, RuleLanguage, SchemaValidation → RuleEngine → PlanLintKit
+//   → LSPProtocol → PlanLintLSP → PlanLintCLI → planlint
+// The command line and the server use PlanLintKit (and the document model: SourceText,
+// Diagnostics, YAMLTree, DiagnosticRendering), never the engine's modules. Docs/architecture.md
+// describes each module.
 import PackageDescription
 
 let strict: [SwiftSetting] = [
@@ -41,31 +46,31 @@ let package = Package(
         // libyaml events → a tree of located nodes; the YAML codes.
         .target(name: "YAMLTree", dependencies: ["CLibYAML", "SourceText", "Diagnostics"], swiftSettings: strict),
         // One renderer per output format.
-        .target(name: "DiagnosticRendering", dependencies: ["Diagnostics"], swiftSettings: strict),
+        .target(name: "DiagnosticRendering", dependencies: ["SourceText", "Diagnostics"], swiftSettings: strict),
         // Expression language: lexer, parser, checker, evaluator, fiscal years.
         .target(name: "RuleLanguage", dependencies: ["SourceText", "ExactNumbers", "LinearRegex", "YAMLTree", "Diagnostics"], swiftSettings: strict),
         // JSON Schema (2020-12) over the located tree.
-        .target(name: "SchemaValidation", dependencies: ["YAMLTree", "Diagnostics", "ExactNumbers", "LinearRegex", "Guarded"], swiftSettings: strict),
+        .target(name: "SchemaValidation", dependencies: ["SourceText", "ExactNumbers", "LinearRegex", "Guarded", "Diagnostics", "YAMLTree"], swiftSettings: strict),
         // Rule files and configs, running rules, suppressions, baselines.
-        .target(name: "RuleEngine", dependencies: ["RuleLanguage", "SchemaValidation", "Diagnostics", "YAMLTree", "Guarded"], swiftSettings: strict),
+        .target(name: "RuleEngine", dependencies: ["SourceText", "ExactNumbers", "Guarded", "Diagnostics", "YAMLTree", "RuleLanguage"], swiftSettings: strict),
         // The lint frontend shared by the CLI and the server.
-        .target(name: "PlanLintKit", dependencies: ["RuleEngine", "DiagnosticRendering", "Guarded"], swiftSettings: strict),
+        .target(name: "PlanLintKit", dependencies: ["SourceText", "Guarded", "Diagnostics", "YAMLTree", "DiagnosticRendering", "RuleLanguage", "SchemaValidation", "RuleEngine"], swiftSettings: strict),
         // Language Server Protocol framing and message types (no linting logic).
-        .target(name: "LSPProtocol", dependencies: ["Guarded", "SourceText"], swiftSettings: strict),
+        .target(name: "LSPProtocol", dependencies: ["Guarded"], swiftSettings: strict),
         // The language server.
-        .target(name: "PlanLintLSP", dependencies: ["LSPProtocol", "PlanLintKit", "RuleEngine", "RuleLanguage", "SchemaValidation", "Guarded"], swiftSettings: strict),
+        .target(name: "PlanLintLSP", dependencies: ["SourceText", "Guarded", "Diagnostics", "YAMLTree", "LSPProtocol", "PlanLintKit"], swiftSettings: strict),
         // Subcommands; each declares options and hands work to PlanLintKit.
         .target(
             name: "PlanLintCLI",
             dependencies: [
-                "PlanLintKit", "PlanLintLSP",
+                "SourceText", "Diagnostics", "YAMLTree", "DiagnosticRendering", "PlanLintKit", "PlanLintLSP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
         ),
         .executableTarget(name: "planlint", dependencies: ["PlanLintCLI"], swiftSettings: strict),
         // Fuzz entry points (scripts/fuzz builds them with -sanitize=fuzzer) and a replay tool.
-        .target(name: "FuzzTargets", dependencies: ["YAMLTree", "Diagnostics", "LSPProtocol", "ExactNumbers", "RuleLanguage", "PlanLintKit"], swiftSettings: strict),
+        .target(name: "FuzzTargets", dependencies: ["SourceText", "ExactNumbers", "Diagnostics", "YAMLTree", "DiagnosticRendering", "RuleLanguage", "PlanLintKit", "LSPProtocol"], swiftSettings: strict),
         .executableTarget(name: "planlint-fuzz", dependencies: ["FuzzTargets"], swiftSettings: strict),
 
         // Finds the external test corpora pinned in Tests/Corpora/manifest.json (tests only).
@@ -77,13 +82,13 @@ let package = Package(
         .testTarget(name: "ExactNumbersTests", dependencies: ["ExactNumbers"]),
         .testTarget(name: "LinearRegexTests", dependencies: ["LinearRegex"]),
         .testTarget(name: "GuardedTests", dependencies: ["Guarded"]),
-        .testTarget(name: "YAMLTreeTests", dependencies: ["YAMLTree", "Diagnostics", "CorpusSupport"]),
-        .testTarget(name: "DiagnosticsTests", dependencies: ["DiagnosticRendering", "YAMLTree", "CorpusSupport", "GoldenFiles"], exclude: ["Fixtures"]),
+        .testTarget(name: "YAMLTreeTests", dependencies: ["SourceText", "YAMLTree", "CorpusSupport"]),
+        .testTarget(name: "DiagnosticsTests", dependencies: ["SourceText", "Diagnostics", "YAMLTree", "DiagnosticRendering", "CorpusSupport", "GoldenFiles"], exclude: ["Fixtures"]),
         .testTarget(name: "RuleLanguageTests", dependencies: ["RuleLanguage", "YAMLTree", "ExactNumbers", "SourceText"], exclude: ["Fixtures"]),
-        .testTarget(name: "SchemaValidationTests", dependencies: ["SchemaValidation", "CorpusSupport", "GoldenFiles"], exclude: ["Fixtures"]),
-        .testTarget(name: "RuleEngineTests", dependencies: ["RuleEngine", "PlanLintKit", "GoldenFiles"]),
+        .testTarget(name: "SchemaValidationTests", dependencies: ["SourceText", "ExactNumbers", "Diagnostics", "YAMLTree", "SchemaValidation", "CorpusSupport", "GoldenFiles"], exclude: ["Fixtures"]),
+        .testTarget(name: "RuleEngineTests", dependencies: ["SourceText", "Guarded", "Diagnostics", "YAMLTree", "RuleLanguage", "RuleEngine", "GoldenFiles"]),
         .testTarget(name: "CLITests", dependencies: ["PlanLintKit"]),
-        .testTarget(name: "LSPTests", dependencies: ["PlanLintLSP", "LSPProtocol", "SourceText", "Guarded"], exclude: ["Fixtures", "nvim"]),
+        .testTarget(name: "LSPTests", dependencies: ["SourceText", "Guarded", "Diagnostics", "PlanLintKit", "LSPProtocol", "PlanLintLSP"], exclude: ["Fixtures", "nvim"]),
         .testTarget(name: "FuzzRegressionTests", dependencies: ["FuzzTargets"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,3 +1,4 @@
+import DiagnosticRendering
 import PlanLintKit
 
 #if canImport(Glibc)

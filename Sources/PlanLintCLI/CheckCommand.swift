@@ -1,5 +1,9 @@
 import ArgumentParser
+import DiagnosticRendering
+import Diagnostics
 import PlanLintKit
+import SourceText
+import YAMLTree
 
 #if canImport(Glibc)
 import Glibc

@@ -1,6 +1,8 @@
 import ArgumentParser
+import Diagnostics
 import PlanLintKit
-import RuleEngine
+import SourceText
+import YAMLTree
 
 /// `planlint eval`: prints an expression's value over a document.
 struct EvalCommand: ParsableCommand {
@@ -39,7 +41,7 @@ struct EvalCommand: ParsableCommand {
         let (source, parsed) = YAMLReader.read(path: file, raw: raw)
         RuleToolIO.printDiagnostics(parsed.problems.map { Diagnostic($0, in: source) })
         if !parsed.isComplete { throw ExitCode(2) }
-        let output = ExpressionTool.evaluate(expression, in: parsed.tree, at: at)
+        let output = RuleTools.evaluate(expression, in: parsed.tree, at: at)
         for line in output.lines { print(line) }
         RuleToolIO.printDiagnostics(output.diagnostics)
         if output.exitCode != 0 { throw ExitCode(output.exitCode) }

@@ -1,4 +1,6 @@
 import ArgumentParser
+import DiagnosticRendering
+import Diagnostics
 import PlanLintKit
 
 #if canImport(Glibc)

@@ -1,5 +1,9 @@
 import ArgumentParser
+import DiagnosticRendering
+import Diagnostics
 import PlanLintKit
+import SourceText
+import YAMLTree
 
 /// `planlint parse FILE...`: reads YAML into planlint's located tree and reports only YAML
 /// problems — no rules, no schema. For measuring the tree build and for debugging input.

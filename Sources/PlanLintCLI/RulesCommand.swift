@@ -1,6 +1,5 @@
 import ArgumentParser
 import PlanLintKit
-import RuleEngine
 
 /// `planlint rules`: lists the loaded rules.
 struct RulesCommand: ParsableCommand {
@@ -43,7 +42,7 @@ struct RulesCommand: ParsableCommand {
     }
 
     func run() throws {
-        let loaded = RuleLoader.load(paths: try RuleToolIO.rulePaths(rules))
+        let loaded = RuleTools.load(paths: try RuleToolIO.rulePaths(rules))
         RuleToolIO.printDiagnostics(loaded.diagnostics)
         if let dir = writeDocs ?? checkDocs {
             // Pages from a partly loaded rule set would drop the pages of the broken rules.
@@ -51,11 +50,10 @@ struct RulesCommand: ParsableCommand {
                 RuleToolIO.printError("error: the rule files have errors; no pages were \(writeDocs != nil ? "written" : "checked")")
                 throw ExitCode(2)
             }
-            let pages = RuleDocs.pages(for: loaded.ruleSet.rules, directory: dir)
             if writeDocs != nil {
-                let result: RuleDocs.WriteResult
+                let pages: Int, result: RuleTools.DocsWriteResult
                 do {
-                    result = try RuleDocs.write(pages, to: dir)
+                    (pages, result) = try RuleTools.writeDocs(loaded, to: dir)
                 } catch {
                     RuleToolIO.printError("error: cannot write the pages into \(dir): \(error)")
                     throw ExitCode(2)
@@ -63,10 +61,10 @@ struct RulesCommand: ParsableCommand {
                 for name in result.kept {
                     RuleToolIO.printError("warning: \(dir)/\(name) is not a generated page and no rule generates it; left alone")
                 }
-                print("\(pages.count) pages in \(dir): \(result.written.count) written, \(result.removed.count) removed, "
-                      + "\(pages.count - result.written.count) unchanged")
+                print("\(pages) pages in \(dir): \(result.written.count) written, \(result.removed.count) removed, "
+                      + "\(pages - result.written.count) unchanged")
             } else {
-                let difference = RuleDocs.check(pages, in: dir)
+                let difference = RuleTools.checkDocs(loaded, in: dir)
                 for line in difference.lines(directory: dir) { print(line) }
                 if !difference.isEmpty {
                     RuleToolIO.printError("the pages in \(dir) are not current: run `planlint rules --write-docs \(dir)`")
@@ -76,8 +74,8 @@ struct RulesCommand: ParsableCommand {
             return
         }
         switch format {
-        case .table: print(RuleListing.table(loaded.ruleSet.rules), terminator: "")
-        case .json: print(RuleListing.json(loaded.ruleSet.rules), terminator: "")
+        case .table: print(RuleTools.listing(loaded, json: false), terminator: "")
+        case .json: print(RuleTools.listing(loaded, json: true), terminator: "")
         }
         if loaded.hasErrors { throw ExitCode(2) }
     }

@@ -1,4 +1,6 @@
 import ArgumentParser
+import DiagnosticRendering
+import Diagnostics
 #if canImport(FoundationEssentials)
 import FoundationEssentials  // not Foundation: it would link ICU into the binary (Docs/performance.md)
 #else
@@ -10,7 +12,6 @@ import Glibc
 import Darwin
 #endif
 import PlanLintKit
-import RuleEngine
 
 /// `planlint test`: runs the examples of rule files.
 struct TestCommand: ParsableCommand {
@@ -32,7 +33,7 @@ struct TestCommand: ParsableCommand {
 
     func run() throws {
         let paths = try RuleToolIO.rulePaths(self.paths)
-        let report = RuleTester.run(paths: paths)
+        let report = RuleTools.test(paths: paths)
         RuleToolIO.printDiagnostics(report.loadDiagnostics)
         for f in report.failures { print(f.description) }
         print(report.summary)
@@ -47,16 +48,16 @@ enum RuleToolIO {
         if !paths.isEmpty { return paths }
         #if canImport(FoundationEssentials)
         var isDir = false
-        let exists = FileManager.default.fileExists(atPath: RuleLoader.defaultDirectory, isDirectory: &isDir)
+        let exists = FileManager.default.fileExists(atPath: RuleTools.defaultDirectory, isDirectory: &isDir)
         #else
         var objcIsDir: ObjCBool = false
-        let exists = FileManager.default.fileExists(atPath: RuleLoader.defaultDirectory, isDirectory: &objcIsDir)
+        let exists = FileManager.default.fileExists(atPath: RuleTools.defaultDirectory, isDirectory: &objcIsDir)
         let isDir = objcIsDir.boolValue
         #endif
         if exists, isDir {
-            return [RuleLoader.defaultDirectory]
+            return [RuleTools.defaultDirectory]
         }
-        printError("no rules given and no \(RuleLoader.defaultDirectory)/ folder here: pass rule files or folders (--rules PATH)")
+        printError("no rules given and no \(RuleTools.defaultDirectory)/ folder here: pass rule files or folders (--rules PATH)")
         throw ExitCode(2)
     }
 

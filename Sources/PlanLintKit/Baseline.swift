@@ -1,4 +1,6 @@
 import DiagnosticRendering
+import Diagnostics
+import SourceText
 #if canImport(FoundationEssentials)
 import FoundationEssentials  // not Foundation: it would link ICU into the binary (Docs/performance.md)
 #else

@@ -1,3 +1,6 @@
+import DiagnosticRendering
+import Diagnostics
+
 /// Which exit status a run ends with.
 ///
 /// | status | when |

@@ -1,4 +1,7 @@
 import DiagnosticRendering
+import Diagnostics
+import SourceText
+import YAMLTree
 
 /// One document handed to the checkers: the parsed file and what the configuration says
 /// about it.
@@ -46,6 +49,10 @@ public struct Checks: Sendable {
     public var codes: CodeRegistry = Codes.builtIn
     /// Problems loading rules or schemas (rule-file errors): tool failures when errors.
     public var loadDiagnostics: [Diagnostic] = []
+    /// The rule files read (folders expanded), and the text of each with whether it came from
+    /// an editor's buffer (`ChecksLoader.Options.buffers`).
+    public var ruleFiles: [String] = []
+    public var ruleTexts: [String: (bytes: [UInt8], fromBuffer: Bool)] = [:]
 
     public init() {}
 

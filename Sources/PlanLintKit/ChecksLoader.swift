@@ -1,7 +1,9 @@
+import Diagnostics
+import Guarded
 import RuleEngine
 import RuleLanguage
 import SchemaValidation
-import Guarded
+import SourceText
 
 /// Builds the checks a configuration asks for: rule packs (RuleEngine) and schemas
 /// (SchemaValidation).
@@ -15,8 +17,11 @@ public enum ChecksLoader {
         /// Let schemas (and their `$ref`s, and `# yaml-language-server: $schema=` comments)
         /// name files outside the repository.
         public var allowOutsideRoot = false
-        public init(cwd: String, explainRules: Bool = false, allowOutsideRoot: Bool = false) {
-            (self.cwd, self.explainRules, self.allowOutsideRoot) = (cwd, explainRules, allowOutsideRoot)
+        /// Rule files' text by absolute path, read instead of the files (an editor's unsaved
+        /// buffers).
+        public var buffers: [String: [UInt8]] = [:]
+        public init(cwd: String, explainRules: Bool = false, allowOutsideRoot: Bool = false, buffers: [String: [UInt8]] = [:]) {
+            (self.cwd, self.explainRules, self.allowOutsideRoot, self.buffers) = (cwd, explainRules, allowOutsideRoot, buffers)
         }
     }
 
@@ -24,8 +29,13 @@ public enum ChecksLoader {
     public static func load(_ config: Configuration, options: Options) -> Checks {
         var checks = Checks()
         if !config.rules.isEmpty {
-            let (ruleSet, diagnostics) = loadRules(config, options: options)
-            checks.loadDiagnostics += diagnostics
+            let read = RuleLoader.read(paths: config.rules.map(\.path), options: config.ruleLoadOptions,
+                                       display: { PathUtil.display($0, cwd: options.cwd) }, buffers: options.buffers)
+            let result = RuleLoader.load(parsed: read.parsed, options: config.ruleLoadOptions)
+            let ruleSet = result.ruleSet
+            checks.ruleFiles = read.paths
+            checks.ruleTexts = read.texts
+            checks.loadDiagnostics += read.diagnostics + result.diagnostics
             checks.loadDiagnostics += ConfigLoader.checkParams(config, rules: ruleSet)
             checks.codes.add(ruleSet.rules.map(documentation))
             if !ruleSet.isEmpty {
@@ -45,12 +55,22 @@ public enum ChecksLoader {
         return checks
     }
 
-    /// Reads the configured rule files (folders expanded) under the paths users see, and
-    /// compiles them.
-    static func loadRules(_ config: Configuration, options: Options) -> (RuleSet, [Diagnostic]) {
-        let result = RuleLoader.load(paths: config.rules.map(\.path), options: config.ruleLoadOptions,
-                                     display: { PathUtil.display($0, cwd: options.cwd) })
-        return (result.ruleSet, result.diagnostics)
+    /// The rule files `config` names (folders expanded), to tell whether a folder changed.
+    public static func ruleFiles(_ config: Configuration) -> [String] {
+        var ignored: [Diagnostic] = []
+        return config.rules.isEmpty ? [] : RuleLoader.ruleFiles(in: config.rules.map(\.path), diagnostics: &ignored)
+    }
+
+    /// The local schema file a document's `# yaml-language-server: $schema=…` comment names, if
+    /// any (resolved against the document's folder).
+    public static func commentSchema(of file: SourceFile) -> String? {
+        guard let modeline = SchemaModeline.find(in: file), case .file(let path) = modeline.target else { return nil }
+        return path
+    }
+
+    /// The problems of a schema file itself (as an editor shows them while it is edited).
+    public static func schemaDiagnostics(_ file: SourceFile, config: Configuration) -> [Diagnostic] {
+        SchemaRegistry(allowedRoot: config.root, limits: config.limits.yamlLimits).compile(file).diagnostics
     }
 
     /// A rule's documentation for `explain`, SARIF and the language server's hovers.

@@ -1,7 +1,9 @@
 import DiagnosticRendering
+import Diagnostics
 import RuleEngine
 import RuleLanguage
 import SchemaValidation
+import YAMLTree
 
 /// planlint's own codes beside those of reading YAML, schemas and rules: reading files,
 /// configuration, suppressions, baselines.

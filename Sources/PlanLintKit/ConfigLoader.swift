@@ -1,3 +1,7 @@
+import Diagnostics
+import SourceText
+import YAMLTree
+
 /// Finds, reads and checks `.planlint.yaml`.
 ///
 /// The file is read with the same YAML reader as plans, so every problem in it — a YAML

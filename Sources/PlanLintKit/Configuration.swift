@@ -1,3 +1,7 @@
+import Diagnostics
+import SourceText
+import YAMLTree
+
 /// What a finding's severity becomes under the configuration: a new level, or dropped.
 public enum SeveritySetting: Sendable, Hashable, CustomStringConvertible {
     case off

@@ -1,9 +1,9 @@
 import Dispatch
-@_exported import Diagnostics
+import Diagnostics
 import Guarded
-@_exported import DiagnosticRendering
-@_exported import SourceText
-@_exported import YAMLTree
+import DiagnosticRendering
+import SourceText
+import YAMLTree
 
 #if canImport(Glibc)
 import Glibc

@@ -1,3 +1,7 @@
+import Diagnostics
+import SourceText
+import YAMLTree
+
 /// Inline suppressions in YAML comments:
 ///
 /// ```yaml

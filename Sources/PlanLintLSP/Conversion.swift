@@ -1,5 +1,7 @@
+import Diagnostics
 import LSPProtocol
 import PlanLintKit
+import SourceText
 
 /// Positions in the encoding agreed at `initialize`, computed by `SourceText`.
 ///

@@ -1,6 +1,8 @@
+import Diagnostics
 import LSPProtocol
 import PlanLintKit
-import SchemaValidation
+import SourceText
+import YAMLTree
 
 /// What an open document is to planlint, which decides how it is checked.
 public enum DocumentKind: String, Sendable, Hashable {
@@ -70,9 +72,7 @@ enum DocumentCheck {
         case .rules:
             diagnostics = project.loadDiagnostics.filter { $0.path == display }
         case .schema:
-            let registry = SchemaRegistry(allowedRoot: project.configuration.root,
-                                          limits: project.configuration.limits.yamlLimits)
-            diagnostics = registry.compile(SourceFile(path: display, bytes: request.bytes)).diagnostics
+            diagnostics = ChecksLoader.schemaDiagnostics(SourceFile(path: display, bytes: request.bytes), config: project.configuration)
         case .config:
             let onDisk = request.path.flatMap { try? FileIO.readBytes(path: $0, limit: request.bytes.count + 1) }
             if onDisk == request.bytes {
@@ -157,8 +157,7 @@ enum DocumentCheck {
     /// Records the schema a plan's `$schema` comment names, so that a change to it on disk
     /// reloads the project.
     static func noteCommentSchema(_ request: CheckRequest, project: Project) {
-        guard let modeline = SchemaModeline.find(in: SourceFile(path: request.displayPath, bytes: request.bytes)),
-              case .file(let path) = modeline.target else { return }
+        guard let path = ChecksLoader.commentSchema(of: SourceFile(path: request.displayPath, bytes: request.bytes)) else { return }
         project.noteCommentSchema(PathUtil.absolute(path, base: request.cwd))
     }
 }

@@ -1,5 +1,8 @@
+import Diagnostics
 import LSPProtocol
 import PlanLintKit
+import SourceText
+import YAMLTree
 
 /// `textDocument/hover`: the meaning of an evaluation mark (◎ ○ △ × －) or of a code
 /// (a rule id, `schema/enum`, `duplicate-key`, …) under the cursor.

@@ -1,7 +1,8 @@
 import Dispatch
+import Guarded
 import LSPProtocol
 import PlanLintKit
-import Guarded
+import SourceText
 
 /// The planlint language server: `planlint lsp`.
 ///

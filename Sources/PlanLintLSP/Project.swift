@@ -1,7 +1,7 @@
-import PlanLintKit
-import RuleEngine
-import RuleLanguage
+import Diagnostics
 import Guarded
+import LSPProtocol
+import PlanLintKit
 
 /// Which `.planlint.yaml` a document falls under: the nearest one at or above its folder
 /// (as `planlint check` run there finds it), or none, with the repository root then standing
@@ -81,8 +81,7 @@ final class Project: Sendable {
         for (path, stamp) in stamps where FileStamp.of(path) != stamp { return false }
         if commentSchemas.withLock({ $0.contains { FileStamp.of($0.key) != $0.value } }) { return false }
         if !configuration.rules.isEmpty {
-            var ignored: [Diagnostic] = []
-            if RuleLoader.ruleFiles(in: configuration.rules.map(\.path), diagnostics: &ignored) != ruleFileList { return false }
+            if ChecksLoader.ruleFiles(configuration) != ruleFileList { return false }
         }
         for (path, used) in ruleTexts {
             if let buffer = buffers[path] {
@@ -127,45 +126,18 @@ enum ProjectLoader {
                            isBlocked: true, stamps: stamps, ruleFileList: [], ruleTexts: [:])
         }
 
-        // Schemas, code documentation and everything else but the rules, as the command
-        // line loads them; the rules from the editor's buffers where the files are open.
-        var withoutRules = config
-        withoutRules.rules = []
-        var checks = ChecksLoader.load(withoutRules, options: .init(cwd: cwd))
+        // As the command line loads them, but the rules from the editor's buffers where the
+        // files are open.
+        let checks = ChecksLoader.load(config, options: .init(cwd: cwd, buffers: buffers))
         for binding in config.schemas { stamp(binding.schema.path) }
-
-        let rules = loadRules(config, buffers: buffers, cwd: cwd)
         for path in config.rules.map(\.path) { stamp(path) }
-        for path in rules.files { stamp(path) }
-        checks.loadDiagnostics += rules.diagnostics
-        checks.loadDiagnostics += ConfigLoader.checkParams(config, rules: rules.ruleSet)
-        checks.codes.add(rules.ruleSet.rules.map(ChecksLoader.documentation))
-        if !rules.ruleSet.isEmpty {
-            checks.checkers.append(RuleChecker(ruleSet: rules.ruleSet, configuration: config))
-        }
+        for path in checks.ruleFiles { stamp(path) }
         diagnostics += checks.loadDiagnostics
         let keyProblems = ConfigLoader.checkSeverityKeys(config, knownCodes: checks.isKnownCode, allCodes: checks.allCodes)
         diagnostics += keyProblems
         return Project(key: key, configuration: config, checks: checks, loadDiagnostics: diagnostics,
-                       isBlocked: !keyProblems.isEmpty, stamps: stamps, ruleFileList: rules.files,
-                       ruleTexts: rules.texts)
-    }
-
-    struct LoadedRules {
-        var ruleSet: RuleSet
-        var diagnostics: [Diagnostic]
-        var files: [String]
-        var texts: [String: (bytes: [UInt8], fromBuffer: Bool)]
-    }
-
-    /// The configured rule files (folders expanded), each read from its editor buffer when
-    /// open, else from disk, under the paths users see; compiled together.
-    static func loadRules(_ config: Configuration, buffers: [String: [UInt8]], cwd: String) -> LoadedRules {
-        let options = config.ruleLoadOptions
-        let read = RuleLoader.read(paths: config.rules.map(\.path), options: options,
-                                   display: { PathUtil.display($0, cwd: cwd) }, buffers: buffers)
-        let result = RuleLoader.load(parsed: read.parsed, options: options)
-        return LoadedRules(ruleSet: result.ruleSet, diagnostics: read.diagnostics + result.diagnostics, files: read.paths, texts: read.texts)
+                       isBlocked: !keyProblems.isEmpty, stamps: stamps, ruleFileList: checks.ruleFiles,
+                       ruleTexts: checks.ruleTexts)
     }
 }
 
