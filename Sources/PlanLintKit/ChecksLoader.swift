@@ -28,10 +28,24 @@ public enum ChecksLoader {
     /// The checks for `config`. Problems loading them are in `loadDiagnostics`.
     public static func load(_ config: Configuration, options: Options) -> Checks {
         var checks = Checks()
+        // The schemas first: rules whose `format:` a schema allows are checked against it.
+        let registry = SchemaRegistry(allowedRoot: options.allowOutsideRoot ? nil : config.root,
+                                      limits: config.limits.yamlLimits)
+        var compiled: [String: CompiledSchema] = [:]
+        var schemaDiagnostics: [Diagnostic] = []
+        for binding in config.schemas where compiled[binding.schema.path] == nil {
+            let loaded = registry.schema(atPath: PathUtil.display(binding.schema.path, cwd: options.cwd),
+                                         requestedAt: binding.schema.span)
+            schemaDiagnostics += loaded.diagnostics
+            if let schema = loaded.schema { compiled[binding.schema.path] = schema }
+        }
         if !config.rules.isEmpty {
-            let read = RuleLoader.read(paths: config.rules.map(\.path), options: config.ruleLoadOptions,
+            var loadOptions = config.ruleLoadOptions
+            loadOptions.schemas = config.schemas.compactMap { compiled[$0.schema.path] }
+            loadOptions.allowedRoot = options.allowOutsideRoot ? nil : config.root
+            let read = RuleLoader.read(paths: config.rules.map(\.path), options: loadOptions,
                                        display: { PathUtil.display($0, cwd: options.cwd) }, buffers: options.buffers)
-            let result = RuleLoader.load(parsed: read.parsed, options: config.ruleLoadOptions)
+            let result = RuleLoader.load(parsed: read.parsed, options: loadOptions)
             let ruleSet = result.ruleSet
             checks.ruleFiles = read.paths
             checks.ruleTexts = read.texts
@@ -42,15 +56,7 @@ public enum ChecksLoader {
                 checks.checkers.append(RuleChecker(ruleSet: ruleSet, explain: options.explainRules, configuration: config))
             }
         }
-        let registry = SchemaRegistry(allowedRoot: options.allowOutsideRoot ? nil : config.root,
-                                      limits: config.limits.yamlLimits)
-        var compiled: [String: CompiledSchema] = [:]
-        for binding in config.schemas where compiled[binding.schema.path] == nil {
-            let loaded = registry.schema(atPath: PathUtil.display(binding.schema.path, cwd: options.cwd),
-                                         requestedAt: binding.schema.span)
-            checks.loadDiagnostics += loaded.diagnostics
-            if let schema = loaded.schema { compiled[binding.schema.path] = schema }
-        }
+        checks.loadDiagnostics += schemaDiagnostics
         checks.checkers.append(SchemaChecker(registry: registry, compiled: compiled))
         return checks
     }

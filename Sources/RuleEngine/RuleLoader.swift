@@ -6,6 +6,7 @@ import FoundationEssentials  // not Foundation: it would link ICU into the binar
 import Foundation
 #endif
 import RuleLanguage
+import SchemaValidation
 import SourceText
 import YAMLTree
 
@@ -32,6 +33,11 @@ public struct RuleLoadResult: Sendable {
 public struct RuleLoadOptions: Sendable {
     public var expressionLimits: ExpressionLimits
     public var yamlLimits: YAMLLimits
+    /// Schemas of the documents the rules may check (the configuration's): a rule file whose
+    /// `format:` is one a schema's `format` allows is checked against it when it loads.
+    public var schemas: [CompiledSchema] = []
+    /// Where a rule file's own `schema:` may be (nil: anywhere).
+    public var allowedRoot: String?
 
     public init(expressionLimits: ExpressionLimits = .default, yamlLimits: YAMLLimits = .default) {
         (self.expressionLimits, self.yamlLimits) = (expressionLimits, yamlLimits)
@@ -169,7 +175,7 @@ public enum RuleLoader {
 
 /// The keys of each part of a rule file.
 enum RuleFileKeys {
-    static let file = ["rules", "symbols", "format", "when", "constants", "functions"]
+    static let file = ["rules", "symbols", "format", "when", "constants", "functions", "schema"]
     static let rule = ["id", "severity", "summary", "description", "help", "tags", "docs", "params",
                        "for", "when", "let", "assert", "message", "at", "labels", "notes", "examples"]
     static let parameter = ["type", "default", "description"]
@@ -267,9 +273,10 @@ struct Loader {
         }
         let options = EvaluationOptions(symbols: symbols)
         let appliesTo = readApplicability(root)
+        let rootShape = schemaShape(root, file: file, formats: appliesTo?.formats)
         for (i, node) in list.items.enumerated() {
             let before = diagnostics.count
-            let rule = loadRule(node, number: i + 1, options: options, appliesTo: appliesTo)
+            let rule = loadRule(node, number: i + 1, options: options, appliesTo: appliesTo, rootShape: rootShape)
             let failed = diagnostics[before...].contains { $0.severity == .error }
             if let rule, !failed {
                 rules.append(rule)
@@ -442,6 +449,29 @@ struct Loader {
         }
     }
 
+    /// The schema of the documents a rule file's rules check: its own `schema:` (a path
+    /// relative to the file), else a schema of the configuration that allows one of its
+    /// `format:`s. Nil when none is known: the rules are then checked without one.
+    mutating func schemaShape(_ root: YAMLNode, file: SourceFile, formats: [String]?) -> (any ValueShape)? {
+        if let e = root.entry("schema"), let written = text(e, what: "schema") {
+            // Relative to the rule file's folder.
+            var folder = file.path
+            while let last = folder.last, last != "/" { folder.removeLast() }
+            let path = written.hasPrefix("/") ? written : folder + written
+            let registry = SchemaRegistry(allowedRoot: options.allowedRoot, limits: options.yamlLimits)
+            let loaded = registry.schema(atPath: path, requestedAt: e.value.span)
+            diagnostics += loaded.diagnostics
+            return loaded.schema.map { SchemaValueShape(shape: SchemaShape(root: $0)) }
+        }
+        guard let formats else { return nil }
+        for schema in options.schemas {
+            let shape = SchemaShape(root: schema)
+            guard case .shape(let f) = shape.member("format"), let allowed = f.allowedTexts else { continue }
+            if allowed.contains(where: formats.contains) { return SchemaValueShape(shape: shape) }
+        }
+        return nil
+    }
+
     static func kindName(_ node: YAMLNode) -> String {
         switch node.kind {
         case .scalar: return node.value == .null ? "null" : "scalar"
@@ -599,7 +629,8 @@ struct Loader {
         return out.isEmpty ? "my-rule" : out
     }
 
-    mutating func loadRule(_ node: YAMLNode, number: Int, options: EvaluationOptions, appliesTo: Applicability? = nil) -> Rule? {
+    mutating func loadRule(_ node: YAMLNode, number: Int, options: EvaluationOptions, appliesTo: Applicability? = nil,
+                           rootShape: (any ValueShape)? = nil) -> Rule? {
         guard node.isMapping else {
             report(EngineCode.invalidValue, "a rule is a mapping (`id:`, `for:`, `assert:` …), not a \(Self.kindName(node))",
                    at: Self.headSpan(node), help: "see Docs/rules.md for the keys of a rule")
@@ -706,10 +737,25 @@ struct Loader {
         let params = node.entry("params").map { readParameters($0.value) } ?? []
         scope.parameterTypes = Dictionary(params.map { ($0.name, $0.type) }, uniquingKeysWith: { a, _ in a })
         var captures: [(step: Int, slot: Int)] = []
+        // With a schema: what each step selects, and the keys it does not allow.
+        var stepShapes: [(any ValueShape)?] = []
+        if let rootShape, let selector, let selectorText {
+            scope.shapes[Scope.rootSlot] = rootShape
+            let walked = selector.shapes(from: rootShape)
+            stepShapes = walked.steps
+            if let last = walked.steps.last ?? rootShape { scope.shapes[Scope.selfSlot] = last }
+            for p in walked.problems {
+                report(EngineCode.expression(.unknownField), "the schema allows no key `\(p.key)` in \(p.shapeName), so this path matches nothing",
+                       at: selectorText.span(of: selector.steps[p.stepIndex].range), label: "not in the schema",
+                       notes: p.declared.isEmpty ? [] : ["its keys: " + p.declared.prefix(20).joined(separator: ", ")],
+                       help: Suggestion.didYouMean(p.key, in: p.declared) ?? "mark the key optional (`\(p.key)?`) if other documents may have it")
+            }
+        }
         if let selector, let selectorText {
             for c in selector.captures {
                 if let slot = scope.declareCapture(c.name) {
                     captures.append((c.step, slot))
+                    if c.step < stepShapes.count, let shape = stepShapes[c.step] { scope.shapes[slot] = shape }
                 } else {
                     report(EngineCode.invalidPath, "`\(c.name)` is already a variable of this rule", at: selectorText.span(of: c.range),
                            help: "choose another name after `as`")
@@ -719,10 +765,12 @@ struct Loader {
 
         // let
         var lets: [Rule.Let?] = []
+        var lastShape: (any ValueShape)?
         func compile(_ entry: (key: YAMLNode, value: YAMLNode), what: String, scope: Scope, expecting: ValueType?) -> Rule.Part? {
             guard let t = text(entry, what: what) else { return nil }
             let rt = RuleText(text: t, node: entry.value)
             let r = Expression.compile(t, scope: scope, expecting: expecting, limits: limits)
+            lastShape = r.shape
             guard let e = r.expression else {
                 reportProblems(r.problems.map { TextProblem($0) }, in: rt, defaultCode: EngineCode.expression(.syntax))
                 return nil
@@ -764,10 +812,12 @@ struct Loader {
                         continue
                     }
                     let part = compile(entry, what: "let \(name)", scope: scope, expecting: nil)
+                    let shape = lastShape
                     // Declared even when it failed, so that later expressions do not report it as unknown.
                     let invariant = part?.expression.isDocumentInvariant ?? false
                     guard let slot = scope.declare(name, type: part?.expression.resultType ?? .dyn,
                                                    dependsOn: part?.expression.captureDependencies, lazy: true) else { continue }
+                    if let shape { scope.shapes[slot] = shape }
                     // nil keeps the indexes aligned; a rule with a broken let is not built.
                     lets.append(part.map { Rule.Let(name: name, slot: slot, part: $0, isDocumentInvariant: invariant, what: "let `\(name)`") })
                 }
@@ -809,6 +859,7 @@ struct Loader {
                         }
                         if let slot = labelScope.declare(name) {
                             elementSlot = slot
+                            if let item = (each != nil ? lastShape : nil)?.element { labelScope.shapes[slot] = item }
                             activationScope = labelScope
                         } else {
                             let where_ = item.entry("as")?.value.span ?? eachEntry.key.span

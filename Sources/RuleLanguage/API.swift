@@ -160,6 +160,9 @@ public struct Scope: Sendable {
     public var constants: [String: Value] = [:]
     /// Helper functions of the pack (`functions:` in rule files), called by name.
     public var functions: [String: FunctionDefinition] = [:]
+    /// What the document's schema says about the values of some variables (by slot):
+    /// fields read from them are checked against it, and its types feed the checker.
+    public var shapes: [Int: any ValueShape] = [:]
 
     /// Why `name` cannot name a variable of a rule in this scope beyond `nameProblem`: it is
     /// a constant or a function of the pack. Nil when it can.
@@ -272,6 +275,8 @@ public struct ExpressionProblem: Error, Sendable, Hashable, CustomStringConverti
         case invalidMacro = "invalid-macro"
         case invalidRegex = "invalid-regex"
         case duplicateKey = "duplicate-map-key"
+        /// A field the document's schema does not allow there (`self.departmnet`).
+        case unknownField = "unknown-field"
     }
 
     public var code: Code
@@ -288,6 +293,37 @@ public struct ExpressionProblem: Error, Sendable, Hashable, CustomStringConverti
     }
 
     public var description: String { "\(code.rawValue)@\(range): \(message)" }
+}
+
+/// What is known, before any document is read, about the values at one place of the
+/// documents a rule checks: the keys a mapping there may have, the shape of its items, its
+/// type. A schema provides it (RuleEngine adapts SchemaValidation's `SchemaShape`).
+public protocol ValueShape: Sendable {
+    /// What is known about key `key` of a mapping here.
+    func member(_ key: String) -> ShapeMember
+    /// The shape of the items of a list here, if known.
+    var element: (any ValueShape)? { get }
+    /// The type of every value here, or `dyn`.
+    var valueType: ValueType { get }
+    /// What to call a value here in messages (`a project`, `#/$defs/row`).
+    var name: String { get }
+}
+
+public enum ShapeMember: Sendable {
+    case shape(any ValueShape)
+    /// The key may be there, but nothing more is known.
+    case unknown
+    /// The key cannot be there: the keys that can.
+    case absent(declared: [String])
+}
+
+/// A list whose items have a known shape (what `filter` and `sortBy` keep).
+struct ListShape: ValueShape {
+    let item: any ValueShape
+    func member(_ key: String) -> ShapeMember { .unknown }
+    var element: (any ValueShape)? { item }
+    var valueType: ValueType { .list }
+    var name: String { "a list of \(item.name)" }
 }
 
 /// A helper of a rule pack: a named expression over parameters (`functions: {share(part,
@@ -315,6 +351,9 @@ public struct CompileResult: Sendable {
     public let expression: CompiledExpression?
     /// Every problem found, in text order. Non-empty exactly when `expression` is nil.
     public let problems: [ExpressionProblem]
+    /// What the scope's shapes say about the expression's value (a field of `self`, the items
+    /// `filter` keeps), when they say something.
+    public var shape: (any ValueShape)? = nil
 }
 
 /// Entry points of the expression language.

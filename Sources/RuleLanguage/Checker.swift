@@ -298,7 +298,7 @@ enum Compiler {
         let compiled = CompiledExpression(
             text: text, root: root, nodes: root.allNodes, resultType: type, variableCount: scope.names.count,
             usedSlots: checker.used.sorted(), limits: limits)
-        return CompileResult(expression: compiled, problems: [])
+        return CompileResult(expression: compiled, problems: [], shape: checker.shape(of: syntax))
     }
 }
 
@@ -308,6 +308,8 @@ struct Checker {
     let limits: ExpressionLimits
     var problems: [ExpressionProblem] = []
     var locals: [(name: String, slot: Int)] = []
+    /// What the schema says about each macro variable's values (by local slot).
+    var localShapes: [Int: any ValueShape] = [:]
     var used: Set<Int> = []
 
     init(scope: Scope, limits: ExpressionLimits) { (self.scope, self.limits) = (scope, limits) }
@@ -374,10 +376,14 @@ struct Checker {
                 error(.typeMismatch, "a \(tt) has no fields", s.range, label: "`.\(name)` on a \(tt)")
             }
             if let declared = parameterType(target, name, nameRange) { return (Expr(.member(t, name: name), s.range), declared) }
-            return (Expr(.member(t, name: name), s.range), .dyn)
+            return (Expr(.member(t, name: name), s.range), fieldType(target, name, nameRange))
         case .index(let target, let index):
             let (t, tt) = check(target)
             let (i, it) = check(index)
+            if case .string(let key, _) = index.kind, shape(of: target) != nil {
+                let ft = fieldType(target, key, index.range)
+                if ft != .dyn { return (Expr(.index(t, i), s.range), ft) }
+            }
             switch tt {
             case .list:
                 if it != .dyn && it != .number { error(.typeMismatch, "a list is indexed by a number, but this is a \(it)", index.range, label: "a \(it)") }
@@ -433,6 +439,58 @@ struct Checker {
             help: Suggestion.didYouMean(name, in: names) ?? (names.isEmpty ? "declare it under the rule's `params:`, with a type and a default" : nil),
             notes: names.isEmpty ? [] : ["the rule's parameters: \(names.joined(separator: ", "))"]))
         return .dyn
+    }
+
+    // MARK: shapes
+
+    /// What the schema says about the value of `s`, when it says something: variables with a
+    /// shape, fields of them, items of lists of them, what `get`, `filter` and `sortBy` give.
+    func shape(of s: Syntax) -> (any ValueShape)? {
+        switch s.kind {
+        case .identifier(let name):
+            if let local = locals.last(where: { $0.name == name }) { return localShapes[local.slot] }
+            return scope.slot(of: name).flatMap { scope.shapes[$0] }
+        case .member(let target, let name, _):
+            if case .shape(let x)? = shape(of: target)?.member(name) { return x }
+            return nil
+        case .index(let target, let index):
+            guard let t = shape(of: target) else { return nil }
+            if case .string(let key, _) = index.kind {
+                if case .shape(let x) = t.member(key) { return x }
+                return nil
+            }
+            return t.element
+        case .call(let name, _, let receiver, let args):
+            let all = (receiver.map { [$0] } ?? []) + args
+            switch name {
+            case "get" where all.count == 3:
+                if case .string(let key, _) = all[1].kind, case .shape(let x)? = shape(of: all[0])?.member(key) { return x }
+                return nil
+            case "filter", "sortBy", "sort", "unique", "duplicates":
+                return all.first.flatMap { shape(of: $0)?.element }.map { ListShape(item: $0) }
+            default:
+                return nil
+            }
+        default:
+            return nil
+        }
+    }
+
+    /// The type of field `name` of `target` as the schema gives it (`dyn` when it does not);
+    /// a field the schema does not allow is an error, with "did you mean".
+    mutating func fieldType(_ target: Syntax, _ name: String, _ nameRange: ByteRange) -> ValueType {
+        guard let t = shape(of: target) else { return .dyn }
+        switch t.member(name) {
+        case .shape(let x): return x.valueType
+        case .unknown: return .dyn
+        case .absent(let declared):
+            problems.append(ExpressionProblem(
+                code: .unknownField, message: "the schema allows no field `\(name)` in \(t.name)", range: nameRange,
+                label: "not in the schema",
+                help: Suggestion.didYouMean(name, in: declared) ?? "use has(…) for a field that may be absent",
+                notes: declared.isEmpty ? [] : ["its fields: " + declared.prefix(20).joined(separator: ", ") + (declared.count > 20 ? ", …" : "")]))
+            return .dyn
+        }
     }
 
     func constants(_ exprs: [Expr]) -> [Val]? {
@@ -629,7 +687,14 @@ struct Checker {
             slots.append(locals.count + slots.count)
         }
         for (n, s) in zip(names, slots) { locals.append((n, s)) }
-        defer { locals.removeLast(names.count) }
+        // The element variable of a list takes the shape of its items.
+        if let item = shape(of: receiver)?.element, let elementSlot = slots.last, !(slots.count == 1 && shape(of: receiver)?.valueType == .map) {
+            localShapes[elementSlot] = item
+        }
+        defer {
+            locals.removeLast(names.count)
+            for s in slots { localShapes[s] = nil }
+        }
         var filter: Expr?
         let body: Expr
         let bodyType: ValueType

@@ -50,6 +50,11 @@ extension ExpressionProblem.Code: CodeCatalogue {
             return define(.error, toolFailure: true, summary: "A literal pattern is not a valid regular expression of the supported subset.",
                           explanation: explanation, fix: "Correct the pattern at the reported character (Docs/rules-language.md, \"Regular expressions\").",
                           bad: "matches(s, 'a{3,1}')", good: "matches(s, 'a{1,3}')", tags: ["expression"])
+        case .unknownField:
+            return define(.error, toolFailure: true, summary: "An expression reads a field the documents' schema does not allow there.",
+                          explanation: explanation + " Reported once, when the rule loads against the schema of the documents it checks (the pack's `schema:`, or the schema the configuration binds to its `format:`), instead of once per match when it runs.",
+                          fix: "Correct the field's name (the help suggests one from the schema), or test for an optional field with `has(x.f)`.",
+                          bad: "self.departmnet", good: "self.department", tags: ["expression"])
         case .duplicateKey:
             return define(.error, toolFailure: true, summary: "A map literal has the same key twice.",
                           explanation: explanation, fix: "Remove one of the entries.", bad: "{'a': 1, 'a': 2}", good: "{'a': 1}", tags: ["expression"])

@@ -30,6 +30,45 @@ import Testing
         return box
     }
 
+    @Test func rulesAreCheckedAgainstTheSchemaTheConfigBindsToTheirFormat() throws {
+        // Issue 18, item 9: `self.departmnet` is one error at the rule when it loads, not one
+        // evaluation failure per project.
+        let box = try Sandbox()
+        try box.write("plan.schema.yaml", """
+            type: object
+            additionalProperties: false
+            properties:
+              format: {const: demo@1}
+              projects:
+                type: array
+                items:
+                  title: project
+                  type: object
+                  additionalProperties: false
+                  properties: {name: {type: string}, department: {type: string}}
+            """)
+        try box.write("Rules/departments.yaml", """
+            format: demo@1
+            rules:
+              - id: department-named
+                severity: error
+                summary: Every project names its department.
+                for: projects[*]
+                assert: self.departmnet != ''
+            """)
+        try box.write(".planlint.yaml", """
+            rules: [Rules]
+            paths: [Plans]
+            schemas: [{schema: plan.schema.yaml, files: ["Plans/*.yaml"]}]
+            """)
+        var plan = "format: demo@1\nprojects:\n"
+        for i in 0..<50 { plan += "  - {name: p\(i), department: d}\n" }
+        try box.write("Plans/a.yaml", plan)
+        let r = try box.planlint("check", "--format", "short")
+        #expect(r.status == 2, "\(r.both)")
+        #expect(r.lines == ["Rules/departments.yaml:7:18: error: the schema allows no field `departmnet` in project [rule-file/unknown-field]"], "\(r.both)")
+    }
+
     @Test func parametersAreSetPerRuleAndPerPath() throws {
         // Issue 18, item 5: as ESLint rule options or Kubernetes paramKind.
         let box = try Sandbox()
