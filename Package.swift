@@ -52,7 +52,7 @@ let package = Package(
         // JSON Schema (2020-12) over the located tree.
         .target(name: "SchemaValidation", dependencies: ["SourceText", "ExactNumbers", "LinearRegex", "Guarded", "Diagnostics", "YAMLTree"], swiftSettings: strict),
         // Rule files and configs, running rules, suppressions, baselines.
-        .target(name: "RuleEngine", dependencies: ["SourceText", "ExactNumbers", "Guarded", "Diagnostics", "YAMLTree", "RuleLanguage"], swiftSettings: strict),
+        .target(name: "RuleEngine", dependencies: ["SourceText", "ExactNumbers", "Guarded", "Diagnostics", "YAMLTree", "RuleLanguage", "SchemaValidation"], swiftSettings: strict),
         // The lint frontend shared by the CLI and the server.
         .target(name: "PlanLintKit", dependencies: ["SourceText", "Guarded", "Diagnostics", "YAMLTree", "DiagnosticRendering", "RuleLanguage", "SchemaValidation", "RuleEngine"], swiftSettings: strict),
         // Language Server Protocol framing and message types (no linting logic).
