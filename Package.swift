@@ -4,7 +4,7 @@
 // Modules point one way (each imports only modules listed before it; scripts/check-manifest.py
 // checks that every import is declared, every dependency used, and no `@_exported`):
 //   CLibYAML, SourceText, Guarded, ExactNumbers, LinearRegex → Diagnostics → YAMLTree
-//   → DiagnosticRendering, RuleLanguage, SchemaValidation → RuleEngine → PlanLintKit
+//   → DiagnosticRendering, RuleLanguage, SchemaValidation → RuleEngine, PlanMigration → PlanLintKit
 //   → LSPProtocol → PlanLintLSP → PlanLintCLI → planlint
 // The command line and the server use PlanLintKit (and the document model: SourceText,
 // Diagnostics, YAMLTree, DiagnosticRendering), never the engine's modules. Docs/architecture.md
@@ -53,8 +53,10 @@ let package = Package(
         .target(name: "SchemaValidation", dependencies: ["SourceText", "ExactNumbers", "LinearRegex", "Guarded", "Diagnostics", "YAMLTree"], swiftSettings: strict),
         // Rule files and configs, running rules, suppressions, baselines.
         .target(name: "RuleEngine", dependencies: ["SourceText", "ExactNumbers", "Guarded", "Diagnostics", "YAMLTree", "RuleLanguage", "SchemaValidation"], swiftSettings: strict),
+        // plan@1 → plan@2, keeping the file as written, with a map back to the original.
+        .target(name: "PlanMigration", dependencies: ["SourceText", "YAMLTree"], swiftSettings: strict),
         // The lint frontend shared by the CLI and the server.
-        .target(name: "PlanLintKit", dependencies: ["SourceText", "Guarded", "Diagnostics", "YAMLTree", "DiagnosticRendering", "RuleLanguage", "SchemaValidation", "RuleEngine"], swiftSettings: strict),
+        .target(name: "PlanLintKit", dependencies: ["SourceText", "Guarded", "Diagnostics", "YAMLTree", "DiagnosticRendering", "RuleLanguage", "SchemaValidation", "RuleEngine", "PlanMigration"], swiftSettings: strict),
         // Language Server Protocol framing and message types (no linting logic).
         .target(name: "LSPProtocol", dependencies: ["Guarded"], swiftSettings: strict),
         // The language server.

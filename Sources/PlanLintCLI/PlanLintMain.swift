@@ -34,6 +34,8 @@ public struct PlanLintMain: ParsableCommand {
             ExplainCommand.self,
             ManCommand.self,
             ParseCommand.self,
+            MigrateCommand.self,
+            SchemaCommand.self,
             LSPCommand.self,
         ],
         defaultSubcommand: CheckCommand.self

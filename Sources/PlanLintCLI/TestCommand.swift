@@ -28,7 +28,7 @@ struct TestCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "Rule files or folders (default: Rules/ in the current directory).")
+    @Argument(help: "Rule files or folders, or `planlint:recommended` (default: Rules/ in the current directory).")
     var paths: [String] = []
 
     func run() throws {

@@ -1,9 +1,11 @@
 import Diagnostics
 import Guarded
+import PlanMigration
 import RuleEngine
 import RuleLanguage
 import SchemaValidation
 import SourceText
+import YAMLTree
 
 /// Builds the checks a configuration asks for: rule packs (RuleEngine) and schemas
 /// (SchemaValidation).
@@ -30,12 +32,14 @@ public enum ChecksLoader {
         var checks = Checks()
         // The schemas first: rules whose `format:` a schema allows are checked against it.
         let registry = SchemaRegistry(allowedRoot: options.allowOutsideRoot ? nil : config.root,
-                                      limits: config.limits.yamlLimits)
+                                      resolver: BuiltinResources.SchemaResolver(), limits: config.limits.yamlLimits)
         var compiled: [String: CompiledSchema] = [:]
         var schemaDiagnostics: [Diagnostic] = []
         for binding in config.schemas where compiled[binding.schema.path] == nil {
-            let loaded = registry.schema(atPath: PathUtil.display(binding.schema.path, cwd: options.cwd),
-                                         requestedAt: binding.schema.span)
+            let loaded = BuiltinResources.isBuiltin(binding.schema.path)
+                ? registry.schema(uri: binding.schema.path, requestedAt: binding.schema.span)
+                : registry.schema(atPath: PathUtil.display(binding.schema.path, cwd: options.cwd),
+                                  requestedAt: binding.schema.span)
             schemaDiagnostics += loaded.diagnostics
             if let schema = loaded.schema { compiled[binding.schema.path] = schema }
         }
@@ -43,8 +47,11 @@ public enum ChecksLoader {
             var loadOptions = config.ruleLoadOptions
             loadOptions.schemas = config.schemas.compactMap { compiled[$0.schema.path] }
             loadOptions.allowedRoot = options.allowOutsideRoot ? nil : config.root
-            let read = RuleLoader.read(paths: config.rules.map(\.path), options: loadOptions,
+            // Rule files on disk (or in an editor's buffers), and the packs built into planlint.
+            var read = RuleLoader.read(paths: config.rules.map(\.path).filter { !BuiltinResources.isBuiltin($0) },
+                                       options: loadOptions,
                                        display: { PathUtil.display($0, cwd: options.cwd) }, buffers: options.buffers)
+            read.parsed += builtinRuleSources(config).map { ($0, YAMLReader.parse($0, limits: loadOptions.yamlLimits)) }
             let result = RuleLoader.load(parsed: read.parsed, options: loadOptions)
             let ruleSet = result.ruleSet
             checks.ruleFiles = read.paths
@@ -64,7 +71,17 @@ public enum ChecksLoader {
     /// The rule files `config` names (folders expanded), to tell whether a folder changed.
     public static func ruleFiles(_ config: Configuration) -> [String] {
         var ignored: [Diagnostic] = []
-        return config.rules.isEmpty ? [] : RuleLoader.ruleFiles(in: config.rules.map(\.path), diagnostics: &ignored)
+        let disk = config.rules.map(\.path).filter { !BuiltinResources.isBuiltin($0) }
+        return disk.isEmpty ? [] : RuleLoader.ruleFiles(in: disk, diagnostics: &ignored)
+    }
+
+    /// The rule files of the built-in packs the configuration names (`planlint:recommended`),
+    /// each once, shown as `planlint:recommended/FILE`.
+    public static func builtinRuleSources(_ config: Configuration) -> [SourceFile] {
+        var seen = Set<String>()
+        return config.rules.map(\.path).filter { BuiltinResources.isBuiltin($0) && seen.insert($0).inserted }
+            .flatMap { BuiltinResources.pack($0) ?? [] }
+            .map { SourceFile(path: $0.displayPath, text: $0.text) }
     }
 
     /// The local schema file a document's `# yaml-language-server: $schema=…` comment names, if
@@ -105,7 +122,8 @@ final class SchemaChecker: DocumentChecker {
     func check(_ document: LintDocument) -> [Diagnostic] {
         var schemas: [CompiledSchema] = document.schemas.compactMap { compiled[$0.schema.path] }
         var out: [Diagnostic] = []
-        if document.schemas.isEmpty, let modeline = SchemaModeline.find(in: document.file) {
+        let modeline = document.schemas.isEmpty ? SchemaModeline.find(in: document.file) : nil
+        if let modeline {
             switch modeline.target {
             case .file(let path):
                 let loaded = registry.schema(atPath: path, requestedAt: modeline.span)
@@ -114,6 +132,10 @@ final class SchemaChecker: DocumentChecker {
                 if loaded.schema == nil || first {
                     out += loaded.diagnostics.filter { $0.path == document.file.path || first }
                 }
+                if let schema = loaded.schema { schemas.append(schema) }
+            case .builtin(let uri):
+                let loaded = registry.schema(uri: uri, requestedAt: modeline.span)
+                if loaded.schema == nil { out += loaded.diagnostics }
                 if let schema = loaded.schema { schemas.append(schema) }
             case .remote(let url):
                 out.append(Diagnostic(SchemaCode.remoteSchema, severity: .warning,
@@ -124,6 +146,16 @@ final class SchemaChecker: DocumentChecker {
         }
         for schema in schemas {
             for root in document.parse.documents {
+                out += validate(document: root, against: schema)
+            }
+        }
+        // Neither the config nor a modeline names a schema: a document that declares a
+        // plan format planlint knows (`format: planlint/plan@2`) is checked against its schema.
+        if document.schemas.isEmpty && modeline == nil {
+            for root in document.parse.documents {
+                guard let format = PlanV1Migrator.format(of: root),
+                      let name = BuiltinResources.schemaName(forFormat: format),
+                      let schema = registry.schema(uri: BuiltinResources.prefix + name).schema else { continue }
                 out += validate(document: root, against: schema)
             }
         }

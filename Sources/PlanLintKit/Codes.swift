@@ -16,6 +16,7 @@ public enum FrontendCode: String, CodeCatalogue {
     case configExtendsCycle = "config/extends-cycle", configExtendsTooDeep = "config/extends-too-deep"
     case configUnknownCode = "config/unknown-code", configProtectedCode = "config/protected-code"
     case baselineInvalid = "baseline/invalid"
+    case planFormatDeprecated = "plan-format-deprecated"
 
     public var definition: DiagnosticCode {
         // Codes meaning a file could not be read or the configuration is broken cannot be
@@ -90,6 +91,18 @@ public enum FrontendCode: String, CodeCatalogue {
                    explanation: "Patterns support `*`, `**` (as a whole segment), `?`, `[...]` and `\\` escapes.",
                    fix: "Fix the pattern at the reported character.",
                    bad: "exclude: [\"Plans/[draft\"]", good: "exclude: [\"Plans/draft*\"]", tags: ["config"])
+        case .planFormatDeprecated:
+            define(.warning,
+                   summary: "The file is written in the first plan format, planlint/plan@1.",
+                   explanation: """
+                   planlint/plan@1 fixed one shape of plan review (fields, items and projects; the marks \
+                   ◎○△×－; one budget table layout). planlint/plan@2 declares the shape instead — scales, \
+                   levels, tables, stated figures — so that any review can be transcribed \
+                   (Docs/plan-format.md). A plan@1 file is still read and checked against its schema \
+                   (`planlint:plan@1`); `planlint migrate` rewrites it as plan@2, keeping its comments and layout.
+                   """,
+                   fix: "Run `planlint migrate FILE` to rewrite the file as plan@2 (comments and layout are kept).",
+                   bad: "format: planlint/plan@1", good: "format: planlint/plan@2", tags: ["plan-format"])
         case .configNotFound:
             define(.error, suppressible: false, toolFailure: true,
                    summary: "A file named in the configuration does not exist.",

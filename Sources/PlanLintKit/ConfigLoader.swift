@@ -205,6 +205,15 @@ struct Loader {
         // `extends` first: this file's own settings are merged over its bases.
         if let ext = top.entry("extends") {
             for node in stringList(ext.value, what: "a config file path") {
+                if BuiltinResources.isBuiltin(node.scalarText ?? "") {
+                    // `planlint:recommended`: the bundled pack, compiled into planlint.
+                    if let pack = builtinReference(node, names: BuiltinResources.packNames, what: "configuration") {
+                        var layer = ConfigLayer()
+                        layer.rules = [pack]
+                        result.merge(layer)
+                    }
+                    continue
+                }
                 guard let target = resolvePath(node, base: dir, what: "config file", mustBe: .file) else { continue }
                 let targetReal = PathUtil.realPath(target.path) ?? target.path
                 if targetReal == real || chain.contains(targetReal) {
@@ -235,7 +244,9 @@ struct Loader {
                 break
             case "rules":
                 own.rules = stringList(value, what: "a rule file or folder").compactMap {
-                    resolvePath($0, base: dir, what: "rule file or folder", mustBe: nil)
+                    BuiltinResources.isBuiltin($0.scalarText ?? "")
+                        ? builtinReference($0, names: BuiltinResources.packNames, what: "rule pack")
+                        : resolvePath($0, base: dir, what: "rule file or folder", mustBe: nil)
                 }
             case "paths":
                 own.paths = stringList(value, what: "a file or folder to lint").compactMap {
@@ -325,6 +336,21 @@ struct Loader {
 
     enum Expected { case file, directory }
 
+    /// A `planlint:NAME` reference to something compiled into planlint (`names`: the NAMEs
+    /// there are), or a diagnostic saying which exist.
+    mutating func builtinReference(_ node: YAMLNode, names: [String], what: String) -> ConfiguredPath? {
+        guard let written = node.scalarText else { return nil }
+        let name = String(written.dropFirst(BuiltinResources.prefix.count))
+        guard names.contains(name) else {
+            let known = names.map { BuiltinResources.prefix + $0 }
+            error(.configNotFound, "`\(written)` is not a \(what) built into planlint", at: node,
+                  label: "unknown", help: Suggestion.didYouMean(written, in: known)
+                    ?? "built in: " + known.map { "`\($0)`" }.joined(separator: ", "))
+            return nil
+        }
+        return ConfiguredPath(path: written, written: written, span: node.span)
+    }
+
     /// Resolves a path written in a config: relative to `base`; must exist and (unless allowed)
     /// lie inside the repository after following symbolic links.
     mutating func resolvePath(_ node: YAMLNode, base: String, what: String, mustBe: Expected?) -> ConfiguredPath? {
@@ -401,8 +427,11 @@ struct Loader {
                       help: "for example `files: [\"Plans/**/*.yaml\"]`")
                 continue
             }
-            guard scalar(schemaNode, what: "a schema file") != nil,
-                  let schema = resolvePath(schemaNode, base: base, what: "schema", mustBe: .file) else { continue }
+            guard let written = scalar(schemaNode, what: "a schema file") else { continue }
+            let resolved = BuiltinResources.isBuiltin(written)
+                ? builtinReference(schemaNode, names: BuiltinResources.schemaNames, what: "schema")
+                : resolvePath(schemaNode, base: base, what: "schema", mustBe: .file)
+            guard let schema = resolved else { continue }
             out.append(SchemaBinding(schema: schema, files: globList(filesNode, base: base)))
         }
         return out

@@ -4,6 +4,7 @@ import Guarded
 import DiagnosticRendering
 import SourceText
 import YAMLTree
+import PlanMigration
 
 #if canImport(Glibc)
 import Glibc
@@ -108,6 +109,7 @@ public struct Linter: Sendable {
         document.threads = threads
         document.deferCrossFileChecks = deferCrossFile
         for checker in checks.checkers { diagnostics += checker.check(document) }
+        diagnostics += Linter.formatWarnings(parsed, displayPath: target.displayPath)
         return Checked(target: target, diagnostics: diagnostics, document: document)
     }
 
@@ -127,6 +129,17 @@ public struct Linter: Sendable {
             diagnostics += warnings
         }
         return diagnostics
+    }
+
+    /// A warning at the `format` of every document written in the deprecated plan@1.
+    static func formatWarnings(_ parsed: YAMLParseResult, displayPath: String) -> [Diagnostic] {
+        parsed.documents.compactMap { root in
+            guard PlanV1Migrator.format(of: root) == PlanV1Migrator.formatV1, let value = root["format"] else { return nil }
+            return Diagnostic(FrontendCode.planFormatDeprecated,
+                              message: "\(PlanV1Migrator.formatV1) is deprecated: `planlint migrate` rewrites this file as \(PlanV1Migrator.formatV2)",
+                              location: .span(value.span), primaryLabel: "deprecated format",
+                              help: "run `planlint migrate \(displayPath)` to rewrite it as \(PlanV1Migrator.formatV2), keeping its comments and layout")
+        }
     }
 
     /// Applies `severity:` settings (top level and matching overrides) to findings in the

@@ -1,5 +1,6 @@
 import Diagnostics
 import RuleEngine
+import SourceText
 import YAMLTree
 
 /// The rule-author commands (`planlint rules`, `planlint test`, `planlint eval`) as library
@@ -19,7 +20,30 @@ public enum RuleTools {
         var rules: [Rule] { result.ruleSet.rules }
     }
 
-    public static func load(paths: [String]) -> LoadedRules { LoadedRules(result: RuleLoader.load(paths: paths)) }
+    public static func load(paths: [String]) -> LoadedRules { LoadedRules(result: loadResult(paths)) }
+
+    /// The rules in `paths`: files, folders, and the packs built into planlint
+    /// (`planlint:recommended`, shown as `planlint:recommended/FILE`).
+    static func loadResult(_ paths: [String]) -> RuleLoadResult {
+        let builtin = paths.filter(BuiltinResources.isBuiltin)
+        if builtin.isEmpty { return RuleLoader.load(paths: paths) }
+        var read = RuleLoader.read(paths: paths.filter { !BuiltinResources.isBuiltin($0) })
+        var diagnostics = read.diagnostics
+        for name in builtin {
+            guard let pack = BuiltinResources.pack(name) else {
+                let known = BuiltinResources.packNames.map { BuiltinResources.prefix + $0 }
+                diagnostics.append(Diagnostic(EngineCode.unreadable, severity: .error,
+                                              message: "no rule pack \(name) is built into planlint; "
+                                                + (Suggestion.didYouMean(name, in: known) ?? "built in: " + known.joined(separator: ", ")),
+                                              location: .path(name)))
+                continue
+            }
+            read.parsed += pack.map { SourceFile(path: $0.displayPath, text: $0.text) }.map { ($0, YAMLReader.parse($0)) }
+        }
+        var result = RuleLoader.load(parsed: read.parsed)
+        result.diagnostics = diagnostics + result.diagnostics
+        return result
+    }
 
     /// The loaded rules as a table (id, severity, where each is defined, summary) or as JSON
     /// (every field of the rules' metadata).
@@ -44,7 +68,7 @@ public enum RuleTools {
     public typealias TestReport = RuleTestReport
 
     /// Runs every rule's own valid and invalid examples.
-    public static func test(paths: [String]) -> TestReport { RuleTester.run(paths: paths) }
+    public static func test(paths: [String]) -> TestReport { RuleTester.run(loadResult(paths)) }
 
     public typealias Evaluation = ExpressionTool.Output
 

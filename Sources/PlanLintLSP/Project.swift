@@ -129,8 +129,8 @@ enum ProjectLoader {
         // As the command line loads them, but the rules from the editor's buffers where the
         // files are open.
         let checks = ChecksLoader.load(config, options: .init(cwd: cwd, buffers: buffers))
-        for binding in config.schemas { stamp(binding.schema.path) }
-        for path in config.rules.map(\.path) { stamp(path) }
+        for binding in config.schemas where !BuiltinResources.isBuiltin(binding.schema.path) { stamp(binding.schema.path) }
+        for path in config.rules.map(\.path) where !BuiltinResources.isBuiltin(path) { stamp(path) }
         for path in checks.ruleFiles { stamp(path) }
         diagnostics += checks.loadDiagnostics
         let keyProblems = ConfigLoader.checkSeverityKeys(config, knownCodes: checks.isKnownCode, allCodes: checks.allCodes)

@@ -18,6 +18,8 @@ public struct SchemaModeline: Sendable, Equatable {
         case file(path: String)
         /// An http(s) URL; planlint never fetches it.
         case remote(url: String)
+        /// A schema compiled into planlint (`planlint:plan@2`), served by the registry's resolver.
+        case builtin(uri: String)
     }
 
     public let target: Target
@@ -58,6 +60,7 @@ public struct SchemaModeline: Sendable, Equatable {
     static func target(for value: String, relativeTo dataPath: String) -> Target {
         let lower = value.lowercased()
         if lower.hasPrefix("http://") || lower.hasPrefix("https://") { return .remote(url: value) }
+        if value.hasPrefix("planlint:") { return .builtin(uri: value) }
         var path = value
         if lower.hasPrefix("file://") { path = URIReference.percentDecoded(URIReference(value).path) }
         if path.hasPrefix("/") { return .file(path: path) }
@@ -87,6 +90,8 @@ extension SchemaRegistry {
             return SchemaLoadResult(schema: nil, diagnostics: [modeline.remoteDiagnostic()!])
         case .file(let path):
             return schema(atPath: path, requestedAt: modeline.span)
+        case .builtin(let uri):
+            return schema(uri: uri, requestedAt: modeline.span)
         }
     }
 }

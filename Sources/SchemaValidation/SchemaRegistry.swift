@@ -55,6 +55,29 @@ public final class SchemaRegistry: Sendable {
         return result
     }
 
+    /// The compiled schema the resolver serves at `uri` (planlint's built-in `planlint:plan@2`,
+    /// a test's `http://localhost:1234/…`), compiled once and cached. Nothing is read from disk
+    /// or the network: a URI the resolver does not serve is reported where it was named.
+    public func schema(uri: String, requestedAt: SourceSpan? = nil) -> SchemaLoadResult {
+        if let cached = cache.withLock({ $0[uri] }) { return cached }
+        let result: SchemaLoadResult
+        if let resource = resolver?.resource(for: uri) {
+            let document = SchemaDocument.read(displayPath: resource.displayPath, bytes: resource.bytes,
+                                               uri: URIReference(uri), limits: limits)
+            let compiler = SchemaCompiler(provider: Provider(registry: self))
+            let schema = compiler.compile(document)
+            result = SchemaLoadResult(schema: schema, diagnostics: schema?.diagnostics ?? compiler.diagnostics)
+        } else {
+            let location: Location = requestedAt.map { .span($0) } ?? .path(uri)
+            result = SchemaLoadResult(schema: nil, diagnostics: [
+                Diagnostic(code: SchemaCode.loadError.rawValue, severity: .error,
+                           message: "there is no schema \(uri)", location: location),
+            ])
+        }
+        cache.withLock { $0[uri] = result }
+        return result
+    }
+
     /// Forgets every cached schema and document, so the next request reads the files again
     /// (after a schema file changed on disk — the language server calls this on file events).
     public func invalidateAll() {

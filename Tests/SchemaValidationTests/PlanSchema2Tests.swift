@@ -58,7 +58,7 @@ import YAMLTree
                  replace: "  - name: 評価実施事業数\n    rounding: nearest\n", code: "schema/enum", pointsAt: "nearest"),
         Mutation(name: "the wrong format", find: "format: planlint/plan@2", replace: "format: planlint/plan@3",
                  code: "schema/const", pointsAt: "planlint/plan@3"),
-        Mutation(name: "a table without rows", find: "    total: [総計, 151]\n", replace: "    total: [総計, 151]\n    rows: []\n",
+        Mutation(name: "a table without rows", find: "    total: 総計\n", replace: "    total: 総計\n    rows: []\n",
                  code: "", pointsAt: ""),
         Mutation(name: "a year count without its year", find: "  period: {start: 2020, end: 2020, printed: 令和2年度実施事業}\n",
                  replace: "  period: {start: 2020, end: 2020, printed: 令和2年度実施事業}\nstated:\n  - {count: 151, of: 事業, added: 3}\n",

@@ -1,0 +1,2456 @@
+// Generated from the repository's Rules/*.yaml and Plans/*.schema.yaml by
+// Tests/CLITests/EmbeddedFilesTests.swift; do not edit. After changing those files:
+//   PLANLINT_RECORD=1 swift test --filter EmbeddedFilesTests
+// These are the texts of planlint:recommended, planlint:plan@2 and planlint:plan@1.
+enum EmbeddedFiles {
+    static let files: [(path: String, text: String)] = [
+        (path: "Plans/plan.schema.yaml", text: #"""
+$schema: https://json-schema.org/draft/2020-12/schema
+$id: planlint:plan@2
+title: planlint plan file (planlint/plan@2)
+description: >-
+  計画の評価・総括の入力様式（第2版）。
+  A public body's plan review transcribed into YAML as printed: the plan's outline, the
+  evaluation scales it uses (declared once), the hierarchy of its policies and projects (named
+  levels of any depth), indicators, its printed tables (rows of cells under named columns) and
+  the figures its prose states. This schema checks structure only — required keys, types and
+  unknown keys. Whether the figures agree (tallies, totals within rounding, shares, grades
+  against their bands, yearly counts, stated figures) is checked by planlint's bundled rules
+  (`extends: planlint:recommended`). See Docs/plan-format.md.
+$comment: >-
+  Attach in an editor with a first line `# yaml-language-server: $schema=plan.schema.yaml`
+  (`planlint schema plan@2 > plan.schema.yaml` writes this file). Keys are ASCII snake_case;
+  names, symbols and text are written as printed.
+type: object
+additionalProperties: false
+required: [format, plan]
+properties:
+  format:
+    title: 様式 (format)
+    description: 様式の識別子。常に planlint/plan@2。 The format identifier; always planlint/plan@2.
+    const: planlint/plan@2
+
+  plan:
+    title: 計画の概要 (plan outline)
+    description: 計画名・発行者・期間・目標（印刷どおり）。 The plan's title, publisher, period and goals, as printed.
+    type: object
+    additionalProperties: false
+    required: [title]
+    properties:
+      title:
+        title: 計画名 (plan title)
+        description: 計画・評価の名称（印刷どおり）。 The plan's (or the review's) name as printed.
+        $ref: '#/$defs/text'
+        examples: [みやぎＩＣＴ推進プラン（２０１４～２０１６）]
+      document:
+        title: 文書名 (document title)
+        description: 転記元の文書の表題（印刷どおり）。 Title of the document transcribed.
+        $ref: '#/$defs/text'
+      publisher:
+        title: 発行者 (publisher)
+        description: 文書を公表した団体。 The public body that published the document.
+        $ref: '#/$defs/text'
+        examples: [宮城県, 聖籠町]
+      source:
+        title: 出典 (source)
+        description: 転記元の所在（URL など）。 Where the transcribed document was found (a URL, a file name).
+        $ref: '#/$defs/text'
+      period:
+        title: 計画期間 (period)
+        description: >-
+          計画・評価の対象年度。年度は西暦の年度で書く（平成＋1988，令和＋2018）。
+          The fiscal years the plan (or the evaluated projects) cover, as Western fiscal years.
+          A node without `start`/`end` runs the whole period.
+        type: object
+        additionalProperties: false
+        required: [start, end]
+        properties:
+          start:
+            title: 開始年度 (first fiscal year)
+            $ref: '#/$defs/fiscal_year'
+          end:
+            title: 終了年度 (last fiscal year)
+            $ref: '#/$defs/fiscal_year'
+          printed:
+            title: 印刷表記 (as printed)
+            description: 期間の印刷どおりの表記。 The period as printed.
+            $ref: '#/$defs/text'
+      goals:
+        title: 目標 (goals)
+        description: >-
+          見出しごとの目標の一覧（例：基本目標，重点目標）。見出しは印刷どおり，目標は印刷順。
+          Printed goals under their printed heading (基本目標, 重点目標 …), in printed order.
+          A stated count such as ５つの重点目標 points here with `of: {goals: 重点目標}`.
+        type: object
+        minProperties: 1
+        additionalProperties:
+          type: array
+          minItems: 1
+          items: {$ref: '#/$defs/text'}
+        examples:
+          - {基本目標: [ＩＣＴでつなぐ復興への力], 重点目標: [安全・安心なくらし, 行政運営の最適化]}
+      year_notes:
+        title: 年度を示す注記 (notes that give a node's years)
+        description: >-
+          ※注記のうち，事業の終了年度・開始年度を示す語。例：{end: 終了, start: 開始}。
+          The words that make a printed ※ note say when a node ended (`end`) or started
+          (`start`). A node whose note contains the word must have that year as its `end` or
+          `start`; a node shorter than the period needs such a note.
+        type: object
+        additionalProperties: false
+        minProperties: 1
+        properties:
+          end:
+            title: 終了を示す語 (word for "ended")
+            $ref: '#/$defs/text'
+            examples: [終了]
+          start:
+            title: 開始を示す語 (word for "started")
+            $ref: '#/$defs/text'
+            examples: [開始]
+      notes:
+        title: 注記 (notes)
+        description: 文書全体にかかる注記（印刷どおり）。 Notes that apply to the whole document, verbatim.
+        $ref: '#/$defs/text_list'
+
+  scales:
+    title: 評価の尺度 (evaluation scales)
+    description: >-
+      文書が使う評価記号・評語の一覧。尺度ごとに一度だけ宣言し，以後は記号を印刷どおりに書く。
+      Each evaluation scale the document uses, declared once under a name: its symbols or
+      grades and what each means (凡例), optionally with the achievement-rate band of each
+      grade. Nodes, indicators and tables then use the symbols as printed.
+    type: object
+    minProperties: 1
+    additionalProperties: {$ref: '#/$defs/scale'}
+    examples:
+      - 自己評価: {symbols: {◎: 計画以上の進捗, ○: 計画どおり実施}}
+
+  levels:
+    title: 階層 (hierarchy levels)
+    description: >-
+      階層の名称を外側から順に（例：分野，項目，事業／政策，施策，事業）。`nodes` の深さ1が最初の階層。
+      The names of the hierarchy's levels, outermost first (分野 → 項目 → 事業, 政策 → 施策 → 事業 …).
+      Depth 1 of `nodes` is the first level. A level may name the scale its nodes are evaluated on.
+    type: array
+    minItems: 1
+    items: {$ref: '#/$defs/level'}
+    examples:
+      - [分野, 項目, {name: 事業, scale: 自己評価}]
+
+  nodes:
+    title: 階層の項目 (the hierarchy)
+    description: >-
+      階層の最上位の項目（分野・政策など）。各項目は下位の項目を `nodes` に持つ。
+      The top-level nodes of the hierarchy, in printed order; each holds its children in `nodes`.
+    type: array
+    minItems: 1
+    items: {$ref: '#/$defs/node'}
+
+  indicators:
+    title: 指標 (indicators)
+    description: >-
+      階層に属さない成果指標・KPI（階層の項目に属する指標はその項目の `indicators` に書く）。
+      Stand-alone indicators (KPIs). Indicators of a node go into that node's `indicators`.
+    type: array
+    minItems: 1
+    items: {$ref: '#/$defs/indicator'}
+
+  tables:
+    title: 表 (tables)
+    description: >-
+      印刷された表。行は印刷どおりのセルの並び，列は一度だけ宣言する。
+      Each printed table: its unit, rounding and symbols, its columns (declared once) and its
+      rows written as printed — one list of cells per row, the row's name first.
+    type: array
+    minItems: 1
+    items: {$ref: '#/$defs/table'}
+
+  stated:
+    title: 本文記載の数値 (figures stated in the prose)
+    description: >-
+      本文に書かれた件数・割合。それぞれ何を数えたものかを `of` で示す。
+      Counts and percentages the prose states (全１０２事業, ９分野計２０項目, 96件の48.8%), each
+      pointing at what it counts.
+    type: array
+    minItems: 1
+    items: {$ref: '#/$defs/stated'}
+
+$defs:
+  text:
+    title: 文字列 (text)
+    description: 空でない文字列。印刷どおりに書く。 A non-empty string, written as printed.
+    type: string
+    minLength: 1
+
+  text_list:
+    type: array
+    minItems: 1
+    items: {$ref: '#/$defs/text'}
+
+  count:
+    title: 件数 (count)
+    description: 0以上の整数（桁区切りのコンマは付けない）。 A whole number ≥ 0, without separators.
+    type: integer
+    minimum: 0
+
+  fiscal_year:
+    title: 年度 (fiscal year)
+    description: >-
+      西暦の年度（4月始まりの年度の西暦年）。平成N年度 = N + 1988，令和N年度 = N + 2018。
+      Western fiscal year: 平成27年度 → 2015, 令和2年度 → 2020.
+    type: integer
+    minimum: 1900
+    maximum: 2100
+    examples: [2014]
+
+  name_ref:
+    title: 名前 (a name declared elsewhere)
+    description: 文書内で宣言した名前（階層・尺度・列など）。 A name declared elsewhere in the file.
+    type: string
+    minLength: 1
+
+  bounds:
+    title: 範囲 (bounds)
+    description: >-
+      数の範囲。min（以上），above（超），max（以下），below（未満）。書かない側は限りなし。
+      An interval: `min` (≥) or `above` (>) for the lower end, `max` (≤) or `below` (<) for the
+      upper end; a missing end is unbounded. `{min: 80, max: 99}` is 80–99 inclusive,
+      `{below: 80}` is under 80, `{above: 0, below: 1}` is more than 0 and less than 1.
+    type: object
+    properties:
+      min:
+        title: 以上 (at least)
+        type: number
+      above:
+        title: 超 (more than)
+        type: number
+      max:
+        title: 以下 (at most)
+        type: number
+      below:
+        title: 未満 (less than)
+        type: number
+    not:
+      anyOf:
+        - required: [min, above]
+        - required: [max, below]
+
+  scale:
+    title: 尺度 (scale)
+    type: object
+    additionalProperties: false
+    required: [symbols]
+    properties:
+      title:
+        title: 表題 (title)
+        description: 尺度の名称（印刷どおり）。 The scale's printed name, e.g. 自己評価, 達成度.
+        $ref: '#/$defs/text'
+      symbols:
+        title: 記号・評語 (symbols or grades)
+        description: >-
+          記号（◎○△×－，A～D，S～C，1～5 など）とその意味（凡例，印刷どおり）。印刷順に書く。
+          Each symbol or grade, in printed order, with its meaning as printed (凡例): either
+          the text alone, or a mapping with `means` and the grade's band on the achievement
+          rate (`min`/`above`, `max`/`below`). A symbol whose meaning is not printed may be
+          left empty.
+        type: object
+        minProperties: 1
+        propertyNames: {minLength: 1}
+        additionalProperties:
+          anyOf:
+            - {type: 'null'}
+            - $ref: '#/$defs/text'
+            - $ref: '#/$defs/grade'
+        examples:
+          - {◎: 計画以上の進捗，目標以上の成果があった, ○: 計画どおり実施, －: 評価困難}
+          - {A: {means: 100%以上, min: 100}, B: {means: 80〜99%, min: 80, max: 99}, C: {means: 80%未満, below: 80}}
+      rate:
+        title: 達成率 (achievement rate)
+        description: >-
+          評語の帯が対象とする率（%）と，指標の実績・目標からの計算方法。
+          What the grades' bands are bands of (a percentage), and how the rate follows from an
+          indicator's target and actual: `ratio` (actual ÷ target × 100 when higher is better,
+          target ÷ actual × 100 when lower is better) or `progress` ((actual − baseline) ÷
+          (target − baseline) × 100).
+        type: object
+        additionalProperties: false
+        properties:
+          name:
+            title: 名称 (name)
+            $ref: '#/$defs/text'
+            examples: [達成率]
+          formula:
+            title: 計算方法 (formula)
+            enum: [ratio, progress]
+            default: ratio
+          rounding:
+            title: 端数処理 (rounding of the printed rate)
+            $ref: '#/$defs/rounding'
+      notes:
+        title: 注記 (notes)
+        $ref: '#/$defs/text_list'
+
+  grade:
+    title: 評語 (grade with a band)
+    type: object
+    additionalProperties: false
+    properties:
+      means:
+        title: 意味 (meaning, as printed)
+        description: 凡例の印刷どおりの文言（例：100%以上，80〜99%）。 The legend's words, as printed.
+        $ref: '#/$defs/text'
+      min: {title: 以上 (rate at least), type: number}
+      above: {title: 超 (rate more than), type: number}
+      max: {title: 以下 (rate at most), type: number}
+      below: {title: 未満 (rate less than), type: number}
+    not:
+      anyOf:
+        - required: [min, above]
+        - required: [max, below]
+
+  level:
+    title: 階層 (level)
+    description: 階層名（例：分野），または名前と尺度などの宣言。 A level's name, or a mapping declaring it.
+    anyOf:
+      - $ref: '#/$defs/text'
+      - type: object
+        additionalProperties: false
+        required: [name]
+        properties:
+          name:
+            title: 階層名 (level name)
+            description: 印刷どおり（分野，施策，事業 …）。 As printed.
+            $ref: '#/$defs/text'
+          scale:
+            title: 尺度 (scale)
+            description: この階層の項目の `mark` が属する尺度（`scales` の名前）。 The scale of this level's marks.
+            $ref: '#/$defs/name_ref'
+          title:
+            title: 一覧の表題 (title of the list)
+            description: この階層の一覧に印刷された表題。 The title printed over the list of this level's nodes.
+            $ref: '#/$defs/text'
+
+  node:
+    title: 項目 (node)
+    description: 階層の一つの項目（分野・施策・事業 など）。 One node of the hierarchy (a field, a policy, a project …).
+    type: object
+    additionalProperties: false
+    required: [name]
+    properties:
+      number:
+        title: 番号 (number)
+        description: 同じ親の中での番号（印刷どおり，通常1から）。 Its number among its siblings, as printed (usually 1, 2, 3 …).
+        anyOf:
+          - {type: integer, minimum: 0}
+          - $ref: '#/$defs/text'
+      name:
+        title: 名称 (name)
+        description: 印刷どおり。括弧内の担当課は department へ。 As printed; the department in brackets goes into `department`.
+        $ref: '#/$defs/text'
+      department:
+        title: 担当課 (responsible department)
+        description: 括弧は付けない。 Without the brackets.
+        $ref: '#/$defs/text'
+      mark:
+        title: 評価 (mark or grade)
+        description: 階層の尺度の記号・評語（印刷どおり）。 The node's mark or grade on its level's scale, as printed.
+        anyOf:
+          - $ref: '#/$defs/text'
+          - type: integer
+      start:
+        title: 開始年度 (first fiscal year)
+        description: 注記が無ければ書かない（計画期間の開始年度）。 Leave out unless it differs from the plan period's start.
+        $ref: '#/$defs/fiscal_year'
+      end:
+        title: 終了年度 (last fiscal year)
+        description: 注記が無ければ書かない（計画期間の終了年度）。 Leave out unless it differs from the plan period's end.
+        $ref: '#/$defs/fiscal_year'
+      note:
+        title: 注記 (note)
+        description: 印刷どおりの注記（※平成２７年度で終了 など）。 The printed note, verbatim.
+        $ref: '#/$defs/text'
+      results:
+        title: 成果 (results)
+        description: 成果・実績の文章。段落ごとに1行。 Results text, one printed paragraph per line (block scalar `|`).
+        $ref: '#/$defs/text'
+      stated:
+        title: 記載の数値 (figures stated for this node)
+        description: この項目について印刷された件数（計６事業 など）。`of` はこの項目の中を数える。 Figures printed for this node (計６事業); `of` counts inside it.
+        type: array
+        minItems: 1
+        items: {$ref: '#/$defs/stated'}
+      indicators:
+        title: 指標 (indicators)
+        type: array
+        minItems: 1
+        items: {$ref: '#/$defs/indicator'}
+      nodes:
+        title: 下位の項目 (children)
+        type: array
+        minItems: 1
+        items: {$ref: '#/$defs/node'}
+
+  indicator:
+    title: 指標 (indicator)
+    type: object
+    additionalProperties: false
+    required: [name]
+    properties:
+      name:
+        title: 指標名 (indicator)
+        $ref: '#/$defs/text'
+      unit:
+        title: 単位 (unit)
+        $ref: '#/$defs/text'
+        examples: [件, 人, '%']
+      direction:
+        title: 方向 (direction)
+        description: "up は増えるほど良い，down は減るほど良い。 `up`: higher is better; `down`: lower is better."
+        enum: [up, down]
+        default: up
+      scale:
+        title: 尺度 (scale of its grades)
+        description: 評語の尺度（`scales` の名前）。一つしか無ければ省略可。 The scale of its grades; may be left out when only one scale has bands.
+        $ref: '#/$defs/name_ref'
+      baseline:
+        title: 基準値 (baseline)
+        type: object
+        additionalProperties: false
+        required: [value]
+        properties:
+          fy:
+            title: 基準年度 (baseline year)
+            $ref: '#/$defs/fiscal_year'
+          value:
+            title: 基準値 (baseline value)
+            type: number
+      years:
+        title: 年度ごとの目標・実績 (targets and actuals per year)
+        type: array
+        minItems: 1
+        items:
+          type: object
+          additionalProperties: false
+          required: [fy]
+          properties:
+            fy:
+              title: 年度 (fiscal year)
+              $ref: '#/$defs/fiscal_year'
+            target:
+              title: 目標値 (target)
+              $ref: '#/$defs/cell'
+            actual:
+              title: 実績値 (actual)
+              $ref: '#/$defs/cell'
+            rate:
+              title: 達成率 (achievement rate, %, as printed)
+              description: 印刷どおりの値（% は付けない，小数の桁も印刷どおり）。 As printed, without %, with its printed decimals.
+              type: number
+            grade:
+              title: 評語 (grade, as printed)
+              anyOf:
+                - $ref: '#/$defs/text'
+                - type: integer
+      note:
+        title: 注記 (note)
+        $ref: '#/$defs/text'
+
+  rounding:
+    title: 端数処理 (rounding)
+    description: >-
+      half-up 四捨五入，down 切り捨て，up 切り上げ，unknown 不明（いずれか），exact 端数なし。
+      How the printed numbers were rounded: `half-up` (四捨五入: n stands for n − ½ to n + ½),
+      `down` (切り捨て: n to n + 1), `up` (切り上げ: n − 1 to n), `unknown` (any of these: n − 1 to
+      n + 1), `exact` (not rounded). One unit is the last printed digit.
+    enum: [half-up, down, up, unknown, exact]
+
+  cell:
+    title: セル (cell)
+    description: 数は印刷どおり（% や桁区切りは付けない），記号・文字は文字列，空欄は null。 A number as printed, a symbol or text as a string, a blank cell as null.
+    type: [number, string, 'null']
+
+  row:
+    title: 行 (row)
+    description: 行の名前（印刷どおり）に続けて，列の順にセルを並べる。 The row's printed name, then one cell per column, in column order.
+    type: array
+    minItems: 1
+    items: {$ref: '#/$defs/cell'}
+
+  column:
+    title: 列 (column)
+    description: >-
+      列の見出し（印刷どおり）。種類などを宣言するときはマッピングで書く。
+      A column's printed heading, or a mapping that declares its kind. A heading alone is an
+      `amount` column in a table with a `unit`, a `count` column otherwise.
+    anyOf:
+      - $ref: '#/$defs/text'
+      - type: object
+        additionalProperties: false
+        required: [name]
+        properties:
+          name:
+            title: 見出し (heading)
+            $ref: '#/$defs/text'
+          kind:
+            title: 種類 (kind)
+            description: >-
+              count 件数（整数，端数なし），amount 金額・数量（表の単位・端数処理・記号），
+              share 割合（of の列の合計行に対する %），ratio 比率（同じ行の of[0] ÷ of[1] の %），
+              total 行の合計（of の列の和），text 文字。
+              `count`: exact whole numbers; `amount`: in the table's unit, rounding and symbols;
+              `share`: a percentage of the total row of the column named in `of`; `ratio`: a
+              percentage of two columns of the same row (`of: [numerator, denominator]`);
+              `total`: the sum of the row's columns named in `of` (default: the count and amount
+              columns before it); `text`: not a number.
+            enum: [count, amount, share, ratio, total, text]
+          counts:
+            title: 数えるもの (what a count column counts)
+            description: >-
+              階層名（例：事業）なら階層の項目と照合する。同じものを数える列の合計は表をまたいで一致する。
+              A level name (its nodes are counted: per row when the table's `label` names a
+              level, and for the group's fiscal year), or any other name: the totals of count
+              columns that count the same thing must agree across tables.
+            $ref: '#/$defs/text'
+          of:
+            title: 対象の列 (the columns it is computed from)
+            anyOf:
+              - $ref: '#/$defs/text'
+              - type: array
+                minItems: 1
+                items: {$ref: '#/$defs/text'}
+          precision:
+            title: 印刷桁 (printed decimals)
+            description: 割合・比率の小数点以下の桁数（52% → 0，90.6% → 1）。 Decimals printed for a share or ratio.
+            type: integer
+            minimum: 0
+            maximum: 6
+          rounding:
+            title: 端数処理 (rounding of this column)
+            $ref: '#/$defs/rounding'
+          fy:
+            title: 年度 (fiscal year)
+            description: 列が一つの年度のものなら。 When the column is for one fiscal year.
+            $ref: '#/$defs/fiscal_year'
+
+  group:
+    title: 列のまとまり (column group)
+    description: >-
+      列の上にかかる見出し（年度など）。宣言した列がまとまりごとに繰り返される。年度だけなら整数で書ける。
+      A heading spanning the columns (usually a fiscal year); the declared columns repeat
+      under each group. A bare year is a group for that fiscal year.
+    anyOf:
+      - $ref: '#/$defs/fiscal_year'
+      - $ref: '#/$defs/text'
+      - type: object
+        additionalProperties: false
+        properties:
+          name:
+            title: 見出し (heading, as printed)
+            $ref: '#/$defs/text'
+          fy:
+            title: 年度 (fiscal year)
+            $ref: '#/$defs/fiscal_year'
+
+  table:
+    title: 表 (table)
+    type: object
+    additionalProperties: false
+    required: [name, columns, rows]
+    properties:
+      name:
+        title: 表題 (title)
+        description: 表の表題・区分（印刷どおり）。 The table's printed title or category.
+        $ref: '#/$defs/text'
+      unit:
+        title: 単位 (unit)
+        description: 金額・数量の単位（印刷どおり）。 The unit of its amounts, as printed (百万円, 千円, 円, 件 …).
+        $ref: '#/$defs/text'
+      rounding:
+        title: 端数処理 (rounding of its amounts)
+        description: 金額の端数処理。書かなければ exact。 How its amounts were rounded; `exact` when left out.
+        $ref: '#/$defs/rounding'
+      symbols:
+        title: 記号 (symbols in its cells)
+        description: >-
+          金額の欄の記号とその意味（凡例）。範囲は表の単位で書く。
+          Symbols printed in its amount cells, each with its printed meaning and the amounts it
+          stands for, in the table's unit: `＊: {means: 百万円未満, above: 0, below: 1}`.
+          `none: true` makes the symbol "no amount" (left out of sums).
+        type: object
+        minProperties: 1
+        propertyNames: {minLength: 1}
+        additionalProperties:
+          $ref: '#/$defs/bounds'
+          properties:
+            means:
+              title: 意味 (meaning, as printed)
+              $ref: '#/$defs/text'
+            none:
+              title: 金額なし (not an amount)
+              const: true
+          unevaluatedProperties: false
+        examples:
+          - {＊: {means: 百万円未満, above: 0, below: 1}, －: {means: 該当なし, none: true}}
+      scale:
+        title: 尺度 (scale)
+        description: >-
+          記号・評語ごとの集計表なら，その尺度。記号を見出しとする列，または記号で始まる行名がその記号を数える。
+          For a tally by mark or grade: the scale whose symbols head its columns (or begin its
+          row names); each such cell counts that symbol.
+        $ref: '#/$defs/name_ref'
+      tally:
+        title: 行が数えるもの (what each row tallies)
+        description: >-
+          行名 → 数えるもの（階層名）。記号ごとの件数を階層の項目の評価と照合する。
+          Row name → the level whose nodes the row counts by mark (`{個別事業: 事業}`); each
+          count is checked against the marks of the listed nodes.
+        type: object
+        minProperties: 1
+        additionalProperties: {$ref: '#/$defs/name_ref'}
+      label:
+        title: 行名の列 (the row-name column)
+        description: >-
+          行名の列の見出し。階層の項目を行とする表では `level` にその階層名。
+          The heading of the row-name column; `level` when each row names a node of that level.
+        anyOf:
+          - $ref: '#/$defs/text'
+          - type: object
+            additionalProperties: false
+            properties:
+              name:
+                title: 見出し (heading)
+                $ref: '#/$defs/text'
+              level:
+                title: 階層 (level its rows name)
+                $ref: '#/$defs/name_ref'
+      groups:
+        title: 列のまとまり (column groups)
+        description: 年度などの見出し。列はまとまりごとに繰り返す。 Spanning headings; the columns repeat under each.
+        type: array
+        minItems: 1
+        items: {$ref: '#/$defs/group'}
+        examples: [[2014, 2015, 2016]]
+      columns:
+        title: 列 (columns)
+        description: 行名の列を除く列（まとまりがあれば一つ分）。 The columns after the row name (one group's worth when there are groups).
+        type: array
+        minItems: 1
+        items: {$ref: '#/$defs/column'}
+      total:
+        title: 合計行 (the total row)
+        description: >-
+          合計行の行名（印刷どおり，例：合計，計，総計）。その行は他の行の和。
+          The printed name of the row that adds up the others (合計, 計, 総計). The row itself is
+          written in `rows` where it is printed.
+        $ref: '#/$defs/text'
+      ratios:
+        title: 比率の行 (ratio rows)
+        description: >-
+          合計行から計算される比率の行（対予算額比 など）の行名 → 分子・分母の列。まとまりごとに一つの値。
+          Rows computed from the total row, by printed name, such as 対予算額比 (actual ÷
+          budget): one cell per group, the total row's `of[0]` ÷ `of[1]` × 100. The rows
+          themselves are written in `rows` where they are printed.
+        type: object
+        minProperties: 1
+        additionalProperties:
+          type: object
+          additionalProperties: false
+          required: [of]
+          properties:
+            of:
+              title: 分子・分母の列 (numerator and denominator columns)
+              type: array
+              minItems: 2
+              maxItems: 2
+              items: {$ref: '#/$defs/text'}
+            precision:
+              title: 印刷桁 (printed decimals)
+              type: integer
+              minimum: 0
+              maximum: 6
+            rounding:
+              title: 端数処理 (rounding of the printed ratio)
+              $ref: '#/$defs/rounding'
+      rows:
+        title: 行 (rows)
+        description: >-
+          印刷順の行。各行は行名に続けて列の順にセル（まとまりがあれば，まとまりごとに列の順）。合計行・比率の行もここに。
+          Every printed row in printed order, the total and ratio rows included: the row's name,
+          then one cell per column (per group, when there are groups).
+        type: array
+        minItems: 1
+        items: {$ref: '#/$defs/row'}
+      notes:
+        title: 注記 (notes)
+        description: 表の下の注記（印刷どおり）。 The notes printed under the table, verbatim.
+        $ref: '#/$defs/text_list'
+
+  target:
+    title: 数える対象 (what a figure counts)
+    description: >-
+      階層名（その階層の項目の数），または {level, mark, fy} ／ {goals}。
+      A level name (its nodes), or a mapping: `{level: 事業, mark: ○}` (the nodes with that
+      mark), `{level: 事業, fy: 2015}` (those running that year), `{goals: 重点目標}` (the goals
+      listed under that heading).
+    anyOf:
+      - $ref: '#/$defs/name_ref'
+      - type: object
+        additionalProperties: false
+        minProperties: 1
+        properties:
+          level: {title: 階層 (level), $ref: '#/$defs/name_ref'}
+          mark: {title: 記号 (mark), anyOf: [{$ref: '#/$defs/text'}, {type: integer}]}
+          fy: {title: 年度 (fiscal year), $ref: '#/$defs/fiscal_year'}
+          goals: {title: 目標の見出し (goal heading), $ref: '#/$defs/name_ref'}
+
+  figure:
+    title: 数値 (a stated figure)
+    type: object
+    properties:
+      count:
+        title: 件数 (count as printed)
+        $ref: '#/$defs/count'
+      of:
+        title: 数える対象 (what it counts)
+        $ref: '#/$defs/target'
+      fy:
+        title: 年度 (fiscal year)
+        description: "年度の件数なら。`of` の項目はその年度に実施中のものを数える。 For a count in one year: nodes running that year."
+        $ref: '#/$defs/fiscal_year'
+      added:
+        title: 追加 (added since the year before)
+        $ref: '#/$defs/count'
+      ended:
+        title: 終了 (ended since the year before)
+        $ref: '#/$defs/count'
+      percent:
+        title: 割合 (percentage as printed)
+        description: "% を付けず，印刷どおりの桁で（48.8% → 48.8）。 Without %, with its printed decimals."
+        type: number
+      basis:
+        title: 母数 (basis as printed)
+        description: 割合の分母として印刷された数（96件の48.8% → 96）。 The printed whole a percentage is of.
+        $ref: '#/$defs/count'
+      basis_of:
+        title: 母数の対象 (what the basis counts)
+        $ref: '#/$defs/target'
+      rounding:
+        title: 割合の端数処理 (rounding of the percentage)
+        $ref: '#/$defs/rounding'
+    dependentRequired:
+      added: [fy]
+      ended: [fy]
+
+  stated:
+    title: 記載の数値 (a figure stated in the text)
+    description: >-
+      印刷された文言と，その中の数値一つ。一つの文言に数値が二つあれば二つ書く。
+      The printed words and one figure in them; a phrase with two figures (９分野計２０項目) is
+      written twice, once per figure.
+    $ref: '#/$defs/figure'
+    properties:
+      printed:
+        title: 印刷表記 (as printed)
+        $ref: '#/$defs/text'
+    unevaluatedProperties: false
+
+"""#),
+        (path: "Plans/plan-1.schema.yaml", text: #"""
+$schema: https://json-schema.org/draft/2020-12/schema
+title: planlint plan file (planlint/plan@1)
+description: >-
+  計画書・総括データの入力様式。
+  A public plan (情報化計画など) transcribed into YAML: the plan's outline, its fields, items and
+  projects, the self-evaluation tally, the budget tables and the counts stated in prose.
+  This schema checks structure only — required keys, types, allowed values and unknown keys.
+  Arithmetic across fields (tallies, budget sums, yearly counts) is checked by the rules in Rules/.
+  See Docs/plan-format.md.
+$comment: >-
+  Attach in an editor with a first line `# yaml-language-server: $schema=plan.schema.yaml`.
+  Keys are ASCII snake_case; mark symbols (◎ ○ △ × －) and ＊ are the exact code points
+  U+25CE U+25CB U+25B3 U+00D7 U+FF0D and U+FF0A.
+type: object
+additionalProperties: false
+required: [format, plan, fields]
+properties:
+  format:
+    title: 様式 (format)
+    description: 様式の識別子。常に planlint/plan@1。 The format identifier; always planlint/plan@1.
+    const: planlint/plan@1
+
+  plan:
+    title: 計画の概要 (plan outline)
+    description: 計画名・期間・目標。 The plan's title, period and goals, as printed.
+    type: object
+    additionalProperties: false
+    required: [title, period]
+    properties:
+      title:
+        title: 計画名 (plan title)
+        description: 計画の名称（印刷どおり）。 The plan's name as printed.
+        $ref: '#/$defs/text'
+        examples: [みやぎＩＣＴ推進プラン（２０１４～２０１６）]
+      document:
+        title: 文書名 (document title)
+        description: 転記元の文書の表題（印刷どおり）。 Title of the document transcribed.
+        $ref: '#/$defs/text'
+      project_list_title:
+        title: 事業一覧の表題 (project list title)
+        description: 別紙の事業一覧の表題（印刷どおり）。 Title printed over the project list.
+        $ref: '#/$defs/text'
+      period:
+        title: 計画期間 (plan period)
+        description: 計画の推進期間。年度は西暦の年度で書く（平成＋1988，令和＋2018）。 Western fiscal years.
+        type: object
+        additionalProperties: false
+        required: [start, end]
+        properties:
+          start:
+            title: 開始年度 (first fiscal year)
+            $ref: '#/$defs/fiscal_year'
+          end:
+            title: 終了年度 (last fiscal year)
+            $ref: '#/$defs/fiscal_year'
+          printed:
+            title: 印刷表記 (as printed)
+            description: 期間の印刷どおりの表記。 The period as printed.
+            $ref: '#/$defs/text'
+      basic_goal:
+        title: 基本目標 (basic goal)
+        description: 基本目標（印刷どおり，括弧も含む）。 The basic goal as printed, brackets included.
+        $ref: '#/$defs/text'
+      priority_goals:
+        title: 重点目標 (priority goals)
+        description: 重点目標の一覧（印刷順）。 The priority goals, in printed order.
+        type: array
+        minItems: 1
+        items:
+          $ref: '#/$defs/text'
+
+  fields:
+    title: 分野 (fields)
+    description: 分野の一覧（分野 → 項目 → 事業）。 The plan's fields, each with items and projects.
+    type: array
+    minItems: 1
+    items:
+      $ref: '#/$defs/field'
+
+  evaluation:
+    title: 自己評価 (self-evaluation)
+    description: 担当課による自己評価の凡例と集計。 Legend and tally of the evaluation marks.
+    type: object
+    additionalProperties: false
+    required: [legend, tally]
+    properties:
+      legend:
+        title: 凡例 (legend)
+        description: 各記号の意味（印刷どおり）。 What each mark means, as printed.
+        type: object
+        additionalProperties: false
+        required: [◎, ○, △, ×, －]
+        properties:
+          ◎: {$ref: '#/$defs/text'}
+          ○: {$ref: '#/$defs/text'}
+          △: {$ref: '#/$defs/text'}
+          ×: {$ref: '#/$defs/text'}
+          －: {$ref: '#/$defs/text'}
+      tally:
+        title: 集計 (tally)
+        description: 区分ごとの記号の件数と合計（印刷どおり）。 Printed mark counts per category.
+        type: array
+        minItems: 1
+        items:
+          type: object
+          additionalProperties: false
+          required: [category, counts, total]
+          properties:
+            category:
+              title: 区分 (category)
+              description: 個別事業，情報発信サイト等，合計 など。 e.g. 個別事業 or 合計.
+              $ref: '#/$defs/text'
+            counts:
+              title: 記号別件数 (counts per mark)
+              type: object
+              additionalProperties: false
+              required: [◎, ○, △, ×, －]
+              properties:
+                ◎: {$ref: '#/$defs/count'}
+                ○: {$ref: '#/$defs/count'}
+                △: {$ref: '#/$defs/count'}
+                ×: {$ref: '#/$defs/count'}
+                －: {$ref: '#/$defs/count'}
+            total:
+              title: 合計 (printed total)
+              $ref: '#/$defs/count'
+
+  budgets:
+    title: 事業費 (budgets)
+    description: 年度別の事業数・予算額・実績額の表。 Yearly project counts, budgets and actual spending.
+    type: object
+    additionalProperties: false
+    required: [unit, tables]
+    properties:
+      unit:
+        title: 単位 (unit)
+        description: 金額の単位（例：百万円）。 Unit of the amounts, e.g. 百万円 (million yen).
+        $ref: '#/$defs/text'
+      legend:
+        title: 凡例 (legend)
+        description: 表中の記号の意味。＊は1単位未満の金額。 Table symbols; ＊ is an amount under one unit.
+        type: object
+        additionalProperties: false
+        properties:
+          ＊: {$ref: '#/$defs/text'}
+      notes:
+        title: 注記 (notes)
+        description: 表の下の※注記（印刷どおり）。 The ※ notes under the tables, verbatim.
+        type: array
+        items:
+          $ref: '#/$defs/text'
+      tables:
+        title: 表 (tables)
+        type: array
+        minItems: 1
+        items:
+          $ref: '#/$defs/budget_table'
+
+  stated_counts:
+    title: 本文記載の件数 (counts stated in prose)
+    description: >-
+      本文に書かれた件数（分野数・項目数・事業数・年度別事業数）。
+      Counts the document states in its text, kept to be checked against the lists.
+    type: object
+    additionalProperties: false
+    properties:
+      priority_goals:
+        title: 重点目標の数 (number of priority goals)
+        $ref: '#/$defs/count'
+      priority_goals_printed:
+        title: 印刷表記 (as printed)
+        $ref: '#/$defs/text'
+      fields:
+        title: 分野数 (number of fields)
+        $ref: '#/$defs/count'
+      items:
+        title: 項目数 (number of items)
+        $ref: '#/$defs/count'
+      fields_items_printed:
+        title: 印刷表記 (as printed)
+        examples: [９分野計２０項目]
+        $ref: '#/$defs/text'
+      projects:
+        title: 事業数 (number of projects in the plan)
+        $ref: '#/$defs/count'
+      projects_printed:
+        title: 印刷表記 (as printed)
+        $ref: '#/$defs/text'
+      years:
+        title: 年度別事業数 (projects per year)
+        type: array
+        items:
+          type: object
+          additionalProperties: false
+          required: [fy, projects]
+          properties:
+            fy: {$ref: '#/$defs/fiscal_year'}
+            projects:
+              title: 事業数 (projects that year)
+              $ref: '#/$defs/count'
+            added:
+              title: 追加 (added since the year before)
+              $ref: '#/$defs/count'
+            ended:
+              title: 終了 (ended since the year before)
+              $ref: '#/$defs/count'
+            printed:
+              title: 印刷表記 (as printed)
+              $ref: '#/$defs/text'
+    dependentRequired:
+      priority_goals_printed: [priority_goals]
+      projects_printed: [projects]
+
+$defs:
+  text:
+    title: 文字列 (text)
+    description: 空でない文字列。印刷どおりに書く。 A non-empty string, written as printed.
+    type: string
+    minLength: 1
+
+  count:
+    title: 件数 (count)
+    type: integer
+    minimum: 0
+
+  fiscal_year:
+    title: 年度 (fiscal year)
+    description: >-
+      西暦の年度（4月始まりの年度の西暦年）。平成N年度 = N + 1988，令和N年度 = N + 2018。
+      Western fiscal year: 平成27年度 → 2015, 令和2年度 → 2020.
+    type: integer
+    minimum: 1900
+    maximum: 2100
+    examples: [2014]
+
+  mark:
+    title: 自己評価の記号 (evaluation mark)
+    description: ◎ 計画以上 / ○ 計画どおり / △ 繰り下げ・再検討 / × 実施せず / － 評価困難。
+    enum: [◎, ○, △, ×, －]
+
+  amount:
+    title: 金額 (amount)
+    description: >-
+      単位未満の金額は文字列 "＊"。それ以外は整数（桁区切りのコンマは付けない）。
+      An integer in the table's unit, or the string "＊" for an amount under one unit.
+    anyOf:
+      - type: integer
+        minimum: 0
+      - const: ＊
+
+  field:
+    title: 分野 (field)
+    type: object
+    additionalProperties: false
+    required: [number, name, items]
+    properties:
+      number:
+        title: 分野番号 (field number)
+        type: integer
+        minimum: 1
+      name:
+        title: 分野名 (field name)
+        description: 事業費の表の行名と同じ表記。 Spelled as in the budget table rows.
+        $ref: '#/$defs/text'
+      stated_projects:
+        title: 記載事業数 (stated project count)
+        description: 印刷された「計N事業」のN。 N of the printed 計N事業.
+        $ref: '#/$defs/count'
+      stated_projects_printed:
+        title: 印刷表記 (as printed)
+        examples: [計６事業]
+        $ref: '#/$defs/text'
+      items:
+        title: 項目 (items)
+        type: array
+        minItems: 1
+        items:
+          $ref: '#/$defs/item'
+    dependentRequired:
+      stated_projects_printed: [stated_projects]
+
+  item:
+    title: 項目 (item)
+    type: object
+    additionalProperties: false
+    required: [number, title, projects]
+    properties:
+      number:
+        title: 項目番号 (item number within the field)
+        type: integer
+        minimum: 1
+      title:
+        title: 項目名 (item title)
+        $ref: '#/$defs/text'
+      results:
+        title: 成果 (results)
+        description: >-
+          成果の文章。段落ごとに1行（全角スペースで始まる）。 Results text, one paragraph per line.
+        $ref: '#/$defs/text'
+      projects:
+        title: 事業 (projects)
+        type: array
+        minItems: 1
+        items:
+          $ref: '#/$defs/project'
+
+  project:
+    title: 事業 (project)
+    type: object
+    additionalProperties: false
+    required: [number, name, department, mark, start, end]
+    properties:
+      number:
+        title: 事業番号 (project number within the item)
+        type: integer
+        minimum: 1
+      name:
+        title: 事業名 (project name)
+        description: 印刷どおり。括弧内の担当課は department へ。 As printed, without the department.
+        $ref: '#/$defs/text'
+      department:
+        title: 担当課 (responsible department)
+        description: 事業名の後の括弧内（括弧は付けない）。 The department in parentheses, without them.
+        $ref: '#/$defs/text'
+      mark:
+        title: 自己評価 (evaluation mark)
+        $ref: '#/$defs/mark'
+      start:
+        title: 開始年度 (first fiscal year)
+        description: 注記が無ければ計画期間の開始年度。 The plan's first year unless a note says otherwise.
+        $ref: '#/$defs/fiscal_year'
+      end:
+        title: 終了年度 (last fiscal year)
+        description: 注記が無ければ計画期間の終了年度。 The plan's last year unless a note says otherwise.
+        $ref: '#/$defs/fiscal_year'
+      note:
+        title: 注記 (note)
+        description: ※で始まる注記（印刷どおり）。 The ※ note, verbatim, e.g. ※平成２７年度で終了.
+        type: string
+        pattern: ^※
+        minLength: 2
+
+  year_cells:
+    title: 年度の欄 (one year's cells)
+    type: object
+    additionalProperties: false
+    required: [fy, count, budget, actual]
+    properties:
+      fy:
+        title: 年度 (fiscal year)
+        $ref: '#/$defs/fiscal_year'
+      count:
+        title: 事業数 (number of projects)
+        $ref: '#/$defs/count'
+      budget:
+        title: 予算額 (budget)
+        $ref: '#/$defs/amount'
+      actual:
+        title: 実績額 (actual spending)
+        $ref: '#/$defs/amount'
+
+  year_list:
+    type: array
+    minItems: 1
+    items:
+      $ref: '#/$defs/year_cells'
+
+  budget_table:
+    title: 事業費の表 (budget table)
+    type: object
+    additionalProperties: false
+    required: [category, fiscal_years, rows, total]
+    properties:
+      category:
+        title: 区分 (category)
+        description: 個別事業 / 情報発信サイト等 など。 Which kind of project the table counts.
+        $ref: '#/$defs/text'
+      fiscal_years:
+        title: 年度 (fiscal years, in column order)
+        type: array
+        minItems: 1
+        uniqueItems: true
+        items:
+          $ref: '#/$defs/fiscal_year'
+      rows:
+        title: 分野別の行 (rows per field)
+        type: array
+        minItems: 1
+        items:
+          type: object
+          additionalProperties: false
+          required: [field, years]
+          properties:
+            field:
+              title: 分野名 (field name as printed in the row)
+              $ref: '#/$defs/text'
+            years:
+              $ref: '#/$defs/year_list'
+      total:
+        title: 合計 (the printed total row)
+        type: object
+        additionalProperties: false
+        required: [years]
+        properties:
+          years:
+            $ref: '#/$defs/year_list'
+      ratio:
+        title: 対予算額比 (actual ÷ budget, percent as printed)
+        type: array
+        items:
+          type: object
+          additionalProperties: false
+          required: [fy, percent]
+          properties:
+            fy:
+              $ref: '#/$defs/fiscal_year'
+            percent:
+              title: 百分率 (percent, without the % sign)
+              description: 印刷どおりの値（90.6% → 90.6，100.0% → 100.0）。
+              type: number
+              minimum: 0
+
+"""#),
+        (path: "Rules/budgets.yaml", text: #"""
+# The budget tables (事業費): per field (分野) and fiscal year, each table prints 事業数 (the
+# number of projects), 予算額 (budget) and 実績額 (actual spending) in 百万円 (million yen),
+# then a 合計 (total) row and a 対予算額比 (actual ÷ budget, %) row. The rows must add up to the
+# total and the ratio must agree with the total's amounts — within rounding, because the
+# printed amounts are rounded (the tables' own note: 端数処理により，各内訳の積算額と合計額は
+# 必ずしも一致しない) and ＊ stands for an amount under one unit. Counts are exact.
+# Format: Docs/plan-format.md; rule format: Docs/rules.md.
+rules:
+  - id: budget-count-sum
+    severity: error
+    summary: In each budget table and year, the fields' 事業数 (project counts) add up to the 合計 row exactly.
+    description: |
+      Each row of a budget table gives, per fiscal year, 事業数 — how many of the field's
+      projects ran that year — and the 合計 (total) row gives the count for all fields. A
+      project belongs to exactly one field, so the rows' counts must add up to the total
+      **exactly**: counts are not rounded, and unlike the amounts next to them there is no
+      rounding to excuse a difference.
+
+      A difference usually means a project was counted under two fields or none, or one of
+      the cells was mistyped.
+    help: Recount the projects of each field for that year, then correct the row or the 合計 cell that was printed wrong.
+    tags: [budgets, arithmetic, counts]
+    for: budgets?.tables[* as table].total.years[*].count
+    # A row without exactly one cell for the year is reported by budget-row-years; the sum
+    # is not checked then, so that one misplaced cell gives one finding.
+    # A cell without a count, or with one that is not a number, is the schema's finding.
+    when: |
+      type(self) == 'number'
+        && table.rows.all(r, r.years.exists_one(y, y.fy == parent.fy) && r.years.all(y, type(get(y, 'count', null)) == 'number'))
+    let:
+      counts: table.rows.map(r, r.years.filter(y, y.fy == parent.fy)[0].count)
+      added: sum(counts.map(c, exact(c)))
+    assert: self == added
+    message: "{table.category} FY{parent.fy} 事業数: the field rows add up to {added} projects, but the 合計 row says {self} (counts are exact, so they must match)"
+    labels:
+      - each: table.rows
+        as: row
+        at: row.years.filter(y, y.fy == parent.fy)[0].count
+        message: "{row.field}"
+    examples:
+      valid:
+        - |
+          budgets:
+            tables:
+              - category: 個別事業
+                rows:
+                  - {field: 地域の情報化, years: [{fy: 2014, count: 6}, {fy: 2015, count: 5}]}
+                  - {field: 行政の情報化, years: [{fy: 2014, count: 33}, {fy: 2015, count: 36}]}
+                total:
+                  years: [{fy: 2014, count: 39}, {fy: 2015, count: 41}]
+      invalid:
+        - yaml: |
+            budgets:
+              tables:
+                - category: 個別事業
+                  rows:
+                    - {field: 地域の情報化, years: [{fy: 2014, count: 6}, {fy: 2015, count: 5}]}
+                    - {field: 行政の情報化, years: [{fy: 2014, count: 33}, {fy: 2015, count: 36}]}
+                  total:
+                    years:
+                      - {fy: 2014, count: 39}
+                      - {fy: 2015, count: 42}  # expect: budget-count-sum
+          messages:
+            - "個別事業 FY2015 事業数: the field rows add up to 41 projects, but the 合計 row says 42 (counts are exact, so they must match)"
+
+  - id: budget-amount-sum
+    severity: error
+    summary: In each budget table and year, the fields' 予算額 and 実績額 add up to the 合計 row within rounding (＊ is under one unit).
+    description: |
+      Each row of a budget table gives, per fiscal year, 予算額 (budget) and 実績額 (actual
+      spending) in the table's unit (百万円, million yen), and the 合計 (total) row gives them
+      for all fields. The printed amounts are **rounded** to whole units, so the rows need not
+      add up exactly — the tables say so themselves: ※端数処理により，各内訳の積算額と合計額は
+      必ずしも一致しない ("because of rounding, the sum of the rows and the total do not always
+      agree"). A cell printed ＊ is an amount under one unit (※「＊」は百万円未満).
+
+      So the rule asks a precise question: **is there any choice of true amounts, each within
+      the rounding of its printed cell, for which the rows add up to the total?**
+
+      - a printed amount `n` stands for anything from n − 0.5 to n + 0.5;
+      - ＊ stands for more than 0 and less than 1;
+      - the sum of the rows can therefore be anything in the range obtained by adding the
+        lowest and the highest values of every cell;
+      - the total `t` stands for t − 0.5 to t + 0.5.
+
+      If the two ranges overlap, the table is consistent and nothing is reported. If they do
+      not, no rounding can explain the difference: a cell or the total was printed wrong.
+
+      **Worked example** (Miyagi, 情報発信サイト等, FY2016, 予算額): the nine rows print
+      0, 37, ＊, 1, 110, 3, 0, ＊, ＊. The six printed numbers add up to 151 and may each be off
+      by 0.5, giving 148–154; the three ＊ add more than 0 and less than 3. The rows therefore
+      add up to more than 148 and less than 157. The printed total 159 stands for 158.5–159.5.
+      The ranges do not meet, so the total cannot be reached from its rows — a finding.
+      For 個別事業 FY2014 the nine rows add up to 7196 (7191.5–7200.5) against a printed
+      7199 (7198.5–7199.5): the difference of 3 is within rounding, and nothing is reported.
+    help: Add up the field rows of that year's column again; correct the 合計 cell or the row that was printed wrong. A rounding difference needs no change.
+    tags: [budgets, arithmetic, rounding]
+    for: "budgets?.tables[* as table].total.years[* as total][? key == 'budget' || key == 'actual']"
+    # A row without exactly one cell for the year is reported by budget-row-years.
+    # A cell without the amount, or with one that is neither a number nor ＊, is the schema's finding.
+    when: |
+      isAmount(self)
+        && table.rows.all(r, r.years.exists_one(y, y.fy == total.fy) && r.years.all(y, isAmount(get(y, key, null))))
+    let:
+      cells: table.rows.map(r, r.years.filter(y, y.fy == total.fy)[0][key])
+      # The printed amounts are rounded half-up: each stands for its rounding interval.
+      summed: sum(cells.map(c, rounded(c)))
+      printed: cells.filter(c, type(c) == 'number')
+      face: sum(printed.map(c, exact(c)))
+      stars: size(cells) - size(printed)
+      column: "key == 'budget' ? '予算額' : '実績額'"
+      # The ends of the sum's range, without a trailing .0 (148, 7191.5).
+      lo: "lower(summed) == round(lower(summed)) ? string(round(lower(summed))) : string(lower(summed))"
+      hi: "upper(summed) == round(upper(summed)) ? string(round(upper(summed))) : string(upper(summed))"
+      rows: |
+        stars == 0
+          ? string(face) + ' = ' + lo + '–' + hi + ' (each printed amount ±0.5)'
+          : string(face) + ' + ' + string(stars) + '×＊ = somewhere between ' + lo + ' and ' + hi
+            + ' (each printed amount ±0.5, each ＊ more than 0 and less than 1)'
+    assert: summed ~= rounded(self)
+    message: "{table.category} FY{total.fy} {column}: the field rows add up to {rows}, but the 合計 row says {self} ({lower(rounded(self))}–{upper(rounded(self))})"
+    labels:
+      - each: table.rows
+        as: row
+        at: row.years.filter(y, y.fy == total.fy)[0][key]
+        message: "{row.field}"
+    notes:
+      - "the two ranges do not overlap, so no rounding of the printed amounts explains the difference"
+    examples:
+      valid:
+        - |
+          # 7 + 903 = 910 (909–911) meets 911 (910.5–911.5): a rounding difference.
+          budgets:
+            tables:
+              - category: 個別事業
+                rows:
+                  - {field: 地域の情報化, years: [{fy: 2014, budget: 7, actual: 7}]}
+                  - {field: 行政の情報化, years: [{fy: 2014, budget: 903, actual: 858}]}
+                total:
+                  years: [{fy: 2014, budget: 911, actual: 865}]
+        - |
+          # 41 + ＊ + ＊ is more than 40.5 and less than 43.5, which meets 43.
+          budgets:
+            tables:
+              - category: 情報発信サイト等
+                rows:
+                  - {field: 行政の情報化, years: [{fy: 2016, budget: 41, actual: 41}]}
+                  - {field: 教育, years: [{fy: 2016, budget: "＊", actual: "＊"}]}
+                  - {field: 防災・安全・安心, years: [{fy: 2016, budget: "＊", actual: "＊"}]}
+                total:
+                  years: [{fy: 2016, budget: 43, actual: 41}]
+      invalid:
+        - yaml: |
+            budgets:
+              tables:
+                - category: 情報発信サイト等
+                  rows:
+                    - {field: 地域の情報化, years: [{fy: 2016, budget: 0, actual: 0}]}
+                    - {field: 行政の情報化, years: [{fy: 2016, budget: 37, actual: 37}]}
+                    - {field: 環境・生活・衛生・廃棄物, years: [{fy: 2016, budget: "＊", actual: "＊"}]}
+                    - {field: 保健・医療・福祉, years: [{fy: 2016, budget: 1, actual: 1}]}
+                    - {field: 経済・商工・観光・雇用, years: [{fy: 2016, budget: 110, actual: 102}]}
+                    - {field: 農業・林業・水産業, years: [{fy: 2016, budget: 3, actual: 3}]}
+                    - {field: 公共土木施設, years: [{fy: 2016, budget: 0, actual: 0}]}
+                    - {field: 教育, years: [{fy: 2016, budget: "＊", actual: "＊"}]}
+                    - {field: 防災・安全・安心, years: [{fy: 2016, budget: "＊", actual: "＊"}]}
+                  total:
+                    years:
+                      - {fy: 2016, count: 29, budget: 159, actual: 145}  # expect: budget-amount-sum
+          messages:
+            - "情報発信サイト等 FY2016 予算額: the field rows add up to 151 + 3×＊ = somewhere between 148 and 157 (each printed amount ±0.5, each ＊ more than 0 and less than 1), but the 合計 row says 159 (158.5–159.5)"
+        - yaml: |
+            budgets:
+              tables:
+                - category: 個別事業
+                  rows:
+                    - {field: 地域の情報化, years: [{fy: 2014, budget: 7, actual: 7}]}
+                    - {field: 行政の情報化, years: [{fy: 2014, budget: 903, actual: 858}]}
+                  total:
+                    years:
+                      - {fy: 2014, budget: 910, actual: 868}  # expect: budget-amount-sum
+          messages:
+            - "個別事業 FY2014 実績額: the field rows add up to 865 = 864–866 (each printed amount ±0.5), but the 合計 row says 868 (867.5–868.5)"
+
+  - id: budget-ratio
+    severity: error
+    summary: 対予算額比 (actual ÷ budget) agrees with the 合計 row's 実績額 ÷ 予算額 × 100 within rounding.
+    description: |
+      Under each budget table, 対予算額比 gives the year's total actual spending as a
+      percentage of the total budget (実績額 ÷ 予算額 × 100), printed with one decimal. Two
+      roundings meet here, and the rule allows for both:
+
+      1. **the ratio's own rounding**: a printed 90.6 stands for 90.55–90.65;
+      2. **the amounts' rounding**: the office computed the ratio from the true amounts, of
+         which we only see the rounded 合計 cells. 実績額 6525 stands for 6524.5–6525.5 and
+         予算額 7199 for 7198.5–7199.5, so the true ratio lies between the smallest actual
+         over the largest budget and the largest actual over the smallest budget.
+
+      The ratio agrees when the two ranges overlap — whether the office divided the true
+      amounts or the rounded ones, both give a ratio inside the second range.
+
+      **Worked example** (Miyagi, 個別事業, FY2014): 6524.5 ÷ 7199.5 × 100 = 90.624… and
+      6525.5 ÷ 7198.5 × 100 = 90.650…, so the true ratio is 90.624–90.651. The printed 90.6
+      (90.55–90.65) overlaps it: nothing is reported. The check would also accept 90.7
+      (90.65–90.75), because amounts at the edge of their rounding give 90.6508…; it rejects
+      90.5 and 90.8, which no choice of amounts can produce.
+
+      A year whose 合計 budget is ＊ or 0 has no meaningful ratio and is not checked; neither
+      is a ratio whose year has no single cell in the 合計 row (see budget-ratio-year and
+      budget-total-years).
+    help: Divide the 合計 row's 実績額 by its 予算額, multiply by 100 and round to the printed decimals; correct the ratio or the amount that was printed wrong.
+    tags: [budgets, arithmetic, rounding]
+    for: budgets?.tables[* as table].ratio?[*]
+    when: |
+      totals.size() == 1 && type(totals[0].budget) == 'number' && type(totals[0].actual) == 'number'
+        && exact(totals[0].budget) > 0 && type(self.percent) == 'number'
+    let:
+      totals: table.total.years.filter(y, y.fy == self.fy)
+      t: totals[0]
+      # The amounts and the ratio are printed rounded half-up.
+      ratio: rounded(t.actual) / rounded(t.budget) * 100
+    assert: ratio ~= rounded(self.percent)
+    at: self.percent
+    message: "{table.category} FY{self.fy} 対予算額比 says {self.percent}% ({lower(rounded(self.percent))}–{upper(rounded(self.percent))}), but 実績額 ÷ 予算額 of the 合計 row is {t.actual} ÷ {t.budget} = {round(ratio, 2)}%, and with both amounts ±0.5 only {round(lower(ratio), 3)}–{round(upper(ratio), 3)}%"
+    labels:
+      - at: t.actual
+        message: 実績額
+      - at: t.budget
+        message: 予算額
+    examples:
+      valid:
+        - |
+          budgets:
+            tables:
+              - category: 個別事業
+                total:
+                  years:
+                    - {fy: 2014, budget: 7199, actual: 6525}
+                    - {fy: 2015, budget: "＊", actual: "＊"}
+                ratio:
+                  - {fy: 2014, percent: 90.6}
+                  - {fy: 2015, percent: 100.0}
+      invalid:
+        - yaml: |
+            budgets:
+              tables:
+                - category: 個別事業
+                  total:
+                    years:
+                      - {fy: 2014, budget: 7199, actual: 6525}
+                  ratio:
+                    - {fy: 2014, percent: 90.8}  # expect: budget-ratio
+          messages:
+            - "個別事業 FY2014 対予算額比 says 90.8% (90.75–90.85), but 実績額 ÷ 予算額 of the 合計 row is 6525 ÷ 7199 = 90.64%, and with both amounts ±0.5 only 90.624–90.651%"
+
+  - id: budget-row-years
+    severity: error
+    summary: Each field row of a budget table has one cell per fiscal year of the table, in column order.
+    description: |
+      A budget table lists its year columns in `fiscal_years` (H26, H27, H28 → 2014, 2015,
+      2016), and every row gives one cell per column, in that order. A row with a year
+      missing, repeated or out of order is a transcription slip that would make the column
+      sums compare the wrong cells; while a row is misaligned, budget-count-sum and
+      budget-amount-sum skip that year, so the slip is reported once, here.
+    help: Give the row one `{fy, count, budget, actual}` cell per year of `fiscal_years`, in the same order.
+    tags: [budgets, structure]
+    for: budgets?.tables[* as table].rows[*]
+    let:
+      years: self.years.map(y, y.fy)
+      first: self.years.filter(i, y, i >= size(table.fiscal_years) || y.fy != table.fiscal_years[i])
+    assert: years == table.fiscal_years
+    at: "first.size() > 0 ? first[0].fy : self.field"
+    message: "row {self.field} of the {table.category} table has the years {years}, but the table's columns are {table.fiscal_years}"
+    labels:
+      - at: table.fiscal_years
+        message: the table's columns
+    examples:
+      valid:
+        - |
+          budgets:
+            tables:
+              - category: 個別事業
+                fiscal_years: [2014, 2015]
+                rows:
+                  - {field: 教育, years: [{fy: 2014, count: 10}, {fy: 2015, count: 10}]}
+      invalid:
+        - |
+          budgets:
+            tables:
+              - category: 個別事業
+                fiscal_years: [2014, 2015, 2016]
+                rows:
+                  - field: 教育
+                    years:
+                      - {fy: 2014, count: 10}
+                      - {fy: 2016, count: 10}  # expect: budget-row-years
+                      - {fy: 2015, count: 10}
+                  - field: 防災・安全・安心  # expect: budget-row-years
+                    years:
+                      - {fy: 2014, count: 7}
+                      - {fy: 2015, count: 5}
+
+  - id: budget-total-years
+    severity: error
+    summary: The 合計 row of a budget table has one cell per fiscal year of the table, in column order.
+    description: |
+      Like every field row, the 合計 (total) row gives one cell per year column of the table,
+      in the order of `fiscal_years`. While it does not, the column sums and ratios of the
+      table are not checked, so the slip is reported once, here.
+    help: Give the 合計 row one `{fy, count, budget, actual}` cell per year of `fiscal_years`, in the same order.
+    tags: [budgets, structure]
+    for: budgets?.tables[* as table].total
+    let:
+      years: self.years.map(y, y.fy)
+      first: self.years.filter(i, y, i >= size(table.fiscal_years) || y.fy != table.fiscal_years[i])
+    assert: years == table.fiscal_years
+    at: "first.size() > 0 ? first[0].fy : self.years"
+    message: "the 合計 row of the {table.category} table has the years {years}, but the table's columns are {table.fiscal_years}"
+    labels:
+      - at: table.fiscal_years
+        message: the table's columns
+    examples:
+      valid:
+        - |
+          budgets:
+            tables:
+              - category: 個別事業
+                fiscal_years: [2014, 2015]
+                total: {years: [{fy: 2014, count: 98}, {fy: 2015, count: 98}]}
+      invalid:
+        - |
+          budgets:
+            tables:
+              - category: 個別事業
+                fiscal_years: [2014, 2015]
+                total:
+                  years:
+                    - {fy: 2014, count: 98}
+                    - {fy: 2014, count: 98}  # expect: budget-total-years
+
+  - id: budget-ratio-year
+    severity: error
+    summary: Each 対予算額比 entry is for one of the table's fiscal years, and no year has two.
+    description: |
+      The 対予算額比 row gives at most one percentage per year column of its table. An entry
+      for a year the table does not have, or a second entry for the same year, cannot be
+      checked against the 合計 row and is almost always a transcription slip.
+    help: Give the entry the `fy` of the column it is printed under, and remove the duplicate.
+    tags: [budgets, structure]
+    for: budgets?.tables[* as table].ratio?[*]
+    let:
+      known: self.fy in table.fiscal_years
+      repeated: table.ratio.exists(i, r, i < index && r.fy == self.fy)
+    assert: known && !repeated
+    at: self.fy
+    message: "the {table.category} table's 対予算額比 has {known ? 'a second entry for FY' + string(self.fy) : 'an entry for FY' + string(self.fy) + ', a year the table has no column for (its columns: ' + string(table.fiscal_years.map(y, exact(y))) + ')'}"
+    examples:
+      valid:
+        - |
+          budgets:
+            tables:
+              - category: 個別事業
+                fiscal_years: [2014, 2015]
+                ratio: [{fy: 2014, percent: 90.6}, {fy: 2015, percent: 79.1}]
+      invalid:
+        - |
+          budgets:
+            tables:
+              - category: 個別事業
+                fiscal_years: [2014, 2015]
+                ratio:
+                  - {fy: 2014, percent: 90.6}
+                  - {fy: 2014, percent: 79.1}  # expect: budget-ratio-year
+                  - {fy: 2016, percent: 73.2}  # expect: budget-ratio-year
+
+  - id: budget-row-field
+    severity: error
+    summary: Each row of a budget table names a field (分野) of the plan, spelt as in `fields`.
+    description: |
+      The rows of the budget tables are the plan's fields (分野). Rules that compare a row
+      with the projects of its field (field-year-project-count) find the field by its name,
+      so a row name must be spelt exactly as the field's `name` — a missing ・ or a
+      full-width/half-width difference makes the row match nothing.
+    help: Copy the field's name from `fields[].name` into the row's `field`, or correct the field's name.
+    tags: [budgets, structure]
+    for: budgets?.tables[* as table].rows[*].field
+    assert: root.fields.exists(f, f.name == self)
+    message: "row {self} of the {table.category} table names no field of the plan; the fields are {join(root.fields.map(f, f.name), '、')}"
+    examples:
+      valid:
+        - |
+          fields:
+            - {number: 1, name: 地域の情報化}
+          budgets:
+            tables:
+              - category: 個別事業
+                rows: [{field: 地域の情報化}]
+      invalid:
+        - |
+          fields:
+            - {number: 1, name: 地域の情報化}
+            - {number: 2, name: 行政の情報化}
+          budgets:
+            tables:
+              - category: 個別事業
+                rows:
+                  - field: 地域の情報化
+                  - field: 行政情報化  # expect: budget-row-field
+
+"""#),
+        (path: "Rules/counts.yaml", text: #"""
+# Counts the document states in words (計６事業, ９分野計２０項目, 全１０２事業) must agree with
+# what it lists, and projects are numbered 1, 2, 3 … within each item. Format:
+# Docs/plan-format.md; rule format: Docs/rules.md.
+rules:
+  - id: field-project-count
+    severity: error
+    summary: A field's stated number of projects (計N事業) equals the projects listed under it.
+    description: |
+      Each field prints the number of its projects (計６事業). It must equal the number of
+      projects listed in the field's items. A difference means a project is missing from the
+      list, listed twice, or filed under the wrong field.
+    help: Count the projects listed under the field's items and correct `stated_projects` or the list.
+    tags: [counts, projects]
+    for: fields?[*]
+    when: type(get(self, 'stated_projects', null)) == 'number'
+    let:
+      listed: sum(self.items.map(i, size(i.projects)))
+    assert: self.stated_projects == listed
+    at: self.stated_projects
+    message: "field {self.number} ({self.name}) states {self.stated_projects} projects, but lists {listed}"
+    labels:
+      - each: self.items
+        as: item
+        at: item.projects
+        message: "item {item.number}: {size(item.projects)} projects"
+    examples:
+      valid:
+        - |
+          fields:
+            - number: 1
+              name: 地域の情報化
+              stated_projects: 3
+              items:
+                - {number: 1, projects: [{number: 1}, {number: 2}]}
+                - {number: 2, projects: [{number: 1}]}
+            - number: 2
+              name: 行政の情報化
+              items: []
+      invalid:
+        - |
+          fields:
+            - number: 1
+              name: 地域の情報化
+              stated_projects: 4  # expect: field-project-count
+              items:
+                - {number: 1, projects: [{number: 1}, {number: 2}]}
+                - {number: 2, projects: [{number: 1}]}
+
+  - id: stated-field-count
+    severity: error
+    summary: The stated number of fields (N分野) equals the fields listed.
+    description: |
+      The plan's prose states how many fields (分野) it has, e.g. ９分野計２０項目. The number
+      must equal the fields listed under `fields`.
+    help: Correct `stated_counts.fields`, or add or remove the field that is missing or extra.
+    tags: [counts]
+    for: stated_counts?.fields?
+    when: type(self) == 'number'
+    assert: self == size(root.fields)
+    message: "the plan states {self} fields, but lists {size(root.fields)}"
+    examples:
+      valid:
+        - |
+          fields: [{number: 1}, {number: 2}]
+          stated_counts: {fields: 2}
+      invalid:
+        - |
+          fields: [{number: 1}, {number: 2}]
+          stated_counts:
+            fields: 3  # expect: stated-field-count
+
+  - id: stated-item-count
+    severity: error
+    summary: The stated number of items (計N項目) equals the items listed in all fields.
+    description: |
+      The plan's prose states how many items (項目) its fields hold together, e.g.
+      ９分野計２０項目. The number must equal the items listed under all fields.
+    help: Correct `stated_counts.items`, or add or remove the item that is missing or extra.
+    tags: [counts]
+    for: stated_counts?.items?
+    when: type(self) == 'number'
+    let:
+      listed: sum(root.fields.map(f, size(f.items)))
+    assert: self == listed
+    message: "the plan states {self} items, but its fields list {listed}"
+    labels:
+      - each: root.fields
+        as: field
+        at: field.items
+        message: "field {field.number}: {size(field.items)} items"
+    examples:
+      valid:
+        - |
+          fields:
+            - {number: 1, items: [{number: 1}, {number: 2}]}
+            - {number: 2, items: [{number: 1}]}
+          stated_counts: {items: 3}
+      invalid:
+        - |
+          fields:
+            - {number: 1, items: [{number: 1}, {number: 2}]}
+            - {number: 2, items: [{number: 1}]}
+          stated_counts: {fields: 2, items: 4}  # expect: stated-item-count
+
+  - id: stated-project-count
+    severity: error
+    summary: The stated number of projects (全N事業) equals the projects listed in the whole plan.
+    description: |
+      The plan states how many projects it lists in all (プラン掲載の事業数 全１０２事業). The
+      number must equal the projects listed under all fields and items.
+    help: Correct `stated_counts.projects`, or find the project that is missing or listed twice.
+    tags: [counts, projects]
+    for: stated_counts?.projects?
+    when: type(self) == 'number'
+    let:
+      listed: sum(root.fields.map(f, sum(f.items.map(i, size(i.projects)))))
+    assert: self == listed
+    message: "the plan states {self} projects, but lists {listed}"
+    examples:
+      valid:
+        - |
+          fields:
+            - items: [{projects: [{number: 1}, {number: 2}]}, {projects: [{number: 1}]}]
+            - items: [{projects: [{number: 1}]}]
+          stated_counts: {projects: 4}
+      invalid:
+        - |
+          fields:
+            - items: [{projects: [{number: 1}, {number: 2}]}, {projects: [{number: 1}]}]
+            - items: [{projects: [{number: 1}]}]
+          stated_counts:
+            projects: 102  # expect: stated-project-count
+
+  - id: project-numbers-sequential
+    severity: error
+    summary: The projects of an item are numbered 1, 2, 3 … in printed order, without gaps or repeats.
+    description: |
+      Projects are numbered within their item, starting at 1, in the order they are printed.
+      A repeated number makes references such as 項目２の事業３ ambiguous; a gap usually means
+      a project was dropped from the list. The rule reports the first project of each item
+      whose number breaks the sequence.
+    help: Renumber the item's projects 1, 2, 3 … in printed order, or restore the missing project.
+    tags: [numbering, projects]
+    for: fields?[*].items[*].projects[*]
+    # A number that is not a number is the schema's finding.
+    when: type(self.number) == 'number' && (index == 0 || parent[index - 1].number == index)
+    assert: self.number == index + 1
+    at: self.number
+    message: "project {index + 1} of its item is numbered {self.number}; expected {index + 1}"
+    labels:
+      - each: "index > 0 ? [parent[index - 1]] : []"
+        as: previous
+        at: previous.number
+        message: the project before it
+    examples:
+      valid:
+        - |
+          fields:
+            - items:
+                - projects: [{number: 1}, {number: 2}, {number: 3}]
+                - projects: [{number: 1}]
+      invalid:
+        - |
+          fields:
+            - items:
+                - projects:
+                    - {number: 1}
+                    - {number: 2}
+                    - {number: 2}  # expect: project-numbers-sequential
+                    - {number: 3}
+                - projects:
+                    - {number: 1}
+                    - {number: 3}  # expect: project-numbers-sequential
+                    - {number: 4}
+                - projects:
+                    - {number: 2}  # expect: project-numbers-sequential
+
+  - id: item-numbers-sequential
+    severity: error
+    summary: The items of a field are numbered 1, 2, 3 … in printed order, without gaps or repeats.
+    description: |
+      Items (項目) are numbered within their field, starting at 1, in printed order. The rule
+      reports the first item of each field whose number breaks the sequence.
+    help: Renumber the field's items 1, 2, 3 … in printed order, or restore the missing item.
+    tags: [numbering]
+    for: fields?[*].items[*]
+    # A number that is not a number is the schema's finding.
+    when: type(self.number) == 'number' && (index == 0 || parent[index - 1].number == index)
+    assert: self.number == index + 1
+    at: self.number
+    message: "item {index + 1} of its field is numbered {self.number}; expected {index + 1}"
+    examples:
+      valid:
+        - |
+          fields:
+            - items: [{number: 1}, {number: 2}]
+      invalid:
+        - |
+          fields:
+            - items:
+                - number: 1
+                - number: 3  # expect: item-numbers-sequential
+
+  - id: field-numbers-sequential
+    severity: error
+    summary: The fields (分野) are numbered 1, 2, 3 … in printed order, without gaps or repeats.
+    description: |
+      Fields (分野) are numbered from 1 in printed order (1 地域の情報化, 2 行政の情報化, …),
+      and the project list refers to them by number. A repeated number makes a reference
+      ambiguous; a gap usually means a field was dropped. The rule reports the first field
+      whose number breaks the sequence.
+    help: Renumber the fields 1, 2, 3 … in printed order, or restore the missing field.
+    tags: [numbering]
+    for: fields?[*]
+    # A number that is not a number is the schema's finding.
+    when: type(self.number) == 'number' && (index == 0 || parent[index - 1].number == index)
+    assert: self.number == index + 1
+    at: self.number
+    message: "field {index + 1} ({self.name}) is numbered {self.number}; expected {index + 1}"
+    examples:
+      valid:
+        - |
+          fields:
+            - {number: 1, name: 地域の情報化}
+            - {number: 2, name: 行政の情報化}
+      invalid:
+        - |
+          fields:
+            - {number: 1, name: 地域の情報化}
+            - number: 3  # expect: field-numbers-sequential
+              name: 行政の情報化
+
+  - id: stated-priority-goal-count
+    severity: error
+    summary: The stated number of priority goals (Nつの重点目標) equals the goals listed.
+    description: |
+      The plan's prose states how many priority goals (重点目標) it sets, e.g.
+      ５つの重点目標. The number must equal the goals listed under `plan.priority_goals`.
+    help: Correct `stated_counts.priority_goals`, or add or remove the goal that is missing or extra.
+    tags: [counts]
+    for: stated_counts?.priority_goals?
+    when: type(self) == 'number'
+    let:
+      listed: size(get(root.plan, 'priority_goals', []))
+    assert: self == listed
+    message: "the plan states {self} priority goals (重点目標), but lists {listed}"
+    examples:
+      valid:
+        - |
+          plan:
+            priority_goals: [安全・安心なくらし, 行政運営の最適化]
+          stated_counts: {priority_goals: 2}
+      invalid:
+        - |
+          plan:
+            priority_goals: [安全・安心なくらし, 行政運営の最適化]
+          stated_counts:
+            priority_goals: 5  # expect: stated-priority-goal-count
+
+"""#),
+        (path: "Rules/tallies.yaml", text: #"""
+# The self-evaluation tally (自己評価): its rows must add up, and its 個別事業 row must agree
+# with the marks of the projects listed in `fields`. Format: Docs/plan-format.md; rule
+# format: Docs/rules.md.
+rules:
+  - id: tally-row-total
+    severity: error
+    summary: Each tally row's 合計 equals the sum of its mark counts.
+    description: |
+      A tally row counts projects by self-evaluation mark (◎ ○ △ × －) and prints the total
+      in its 合計 column. Every project carries exactly one mark, so the counts of a row must
+      add up to its total. When they do not, either a count or the total was mistyped, or a
+      project was left out of the counts.
+    help: Recount the row's marks, then correct the count or the total that was printed wrong.
+    tags: [tallies, arithmetic]
+    for: evaluation?.tally[*]
+    # A count that is not a number is the schema's finding.
+    when: type(self.total) == 'number' && values(self.counts).all(n, type(n) == 'number')
+    let:
+      counted: sum(values(self.counts).map(n, exact(n)))
+    assert: self.total == counted
+    at: self.total
+    message: "tally row {self.category} says {self.total} in total, but its marks add up to {counted}"
+    labels:
+      - each: keys(self.counts)
+        as: mark
+        at: self.counts[mark]
+        message: "{mark}"
+    examples:
+      valid:
+        - |
+          evaluation:
+            tally:
+              - category: 個別事業
+                counts: {◎: 15, ○: 80, △: 5, ×: 0, －: 2}
+                total: 102
+      invalid:
+        - |
+          evaluation:
+            tally:
+              - category: 個別事業
+                counts: {◎: 15, ○: 80, △: 5, ×: 0, －: 2}
+                total: 102
+              - category: 情報発信サイト等
+                counts: {◎: 7, ○: 27, △: 2, ×: 0, －: 1}
+                total: 38  # expect: tally-row-total
+        - yaml: |
+            evaluation:
+              tally:
+                - category: 合計
+                  counts: {◎: 1, ○: 1, △: 0, ×: 0, －: 0}
+                  total: 3  # expect: tally-row-total
+          messages:
+            - "tally row 合計 says 3 in total, but its marks add up to 2"
+
+  - id: tally-total-row
+    severity: error
+    summary: The 合計 row of the tally equals the sum of the other rows, mark by mark.
+    description: |
+      The tally's 合計 row adds up the category rows (個別事業, 情報発信サイト等, …). For each
+      mark, its count in the 合計 row must equal the sum of that mark's counts in the other
+      rows.
+    help: Add up the mark's counts in the category rows and correct the 合計 row or the row that was printed wrong.
+    tags: [tallies, arithmetic]
+    for: "evaluation?.tally[? self.category == '合計'].counts[*]"
+    let:
+      rows: root.evaluation.tally.filter(r, r.category != '合計')
+      added: sum(rows.map(r, exact(r.counts[key])))
+    # A missing or non-numeric count is the schema's finding.
+    when: type(self) == 'number' && rows.all(r, type(get(r.counts, key, null)) == 'number')
+    assert: self == added
+    message: "合計 row says {self} for {key}, but the category rows add up to {added}"
+    labels:
+      - each: rows
+        as: row
+        at: row.counts[key]
+        message: "{row.category}"
+    examples:
+      valid:
+        - |
+          evaluation:
+            tally:
+              - {category: 個別事業, counts: {◎: 15, ○: 80}, total: 95}
+              - {category: 情報発信サイト等, counts: {◎: 7, ○: 27}, total: 34}
+              - {category: 合計, counts: {◎: 22, ○: 107}, total: 129}
+      invalid:
+        - |
+          evaluation:
+            tally:
+              - {category: 個別事業, counts: {◎: 15, ○: 80}, total: 95}
+              - {category: 情報発信サイト等, counts: {◎: 7, ○: 27}, total: 34}
+              - category: 合計
+                counts:
+                  ◎: 22
+                  ○: 108  # expect: tally-total-row
+                total: 130
+
+  - id: tally-matches-marks
+    severity: error
+    summary: The 個別事業 tally counts, for each mark, the listed projects that carry it.
+    description: |
+      The tally row for 個別事業 (individual projects) summarises the marks of the projects
+      listed under `fields`. For each mark, its count must equal the number of listed projects
+      carrying that mark. A difference means a mark was changed in the list but not in the
+      tally (or the other way round), or a project is missing from one of them.
+    help: Count the projects carrying the mark in the project list and correct the tally or the project's mark.
+    tags: [tallies, projects]
+    for: "evaluation?.tally[? self.category == '個別事業'].counts[*]"
+    # A project without a mark is the schema's finding; the count waits for it.
+    when: type(self) == 'number' && projects.all(p, has(p.mark))
+    let:
+      projects: flatten(flatten(root.fields.map(f, f.items.map(i, i.projects))))
+      counted: projects.count(p, p.mark == key)
+    assert: self == counted
+    message: "the 個別事業 tally says {self} for {key}, but the project list has {counted} marked {key}"
+    examples:
+      valid:
+        - |
+          fields:
+            - items:
+                - projects:
+                    - {number: 1, mark: ◎}
+                    - {number: 2, mark: ○}
+                - projects:
+                    - {number: 1, mark: ○}
+          evaluation:
+            tally:
+              - category: 個別事業
+                counts: {◎: 1, ○: 2, △: 0}
+                total: 3
+      invalid:
+        - |
+          fields:
+            - items:
+                - projects:
+                    - {number: 1, mark: ◎}
+                    - {number: 2, mark: ◎}
+                - projects:
+                    - {number: 1, mark: ○}
+          evaluation:
+            tally:
+              - category: 個別事業
+                counts:
+                  ◎: 1  # expect: tally-matches-marks
+                  ○: 1
+                  △: 1  # expect: tally-matches-marks
+                total: 3
+
+"""#),
+        (path: "Rules/years.yaml", text: #"""
+# Fiscal years (年度): each project's start and end, the ※ notes that state them, and the
+# yearly project counts printed in the budget table (事業数) and in the prose (平成２７年度
+# ９８事業（Ｈ２６年度より追加３，終了３）). Years are Western fiscal years (平成 year + 1988).
+# That every project has a start and an end year is the plan schema's job
+# (Plans/plan.schema.yaml: `required`, `type: integer`); these rules skip a project without
+# them (and a count that needs them), so a missing year is reported once, by the schema. Format: Docs/plan-format.md; rule format: Docs/rules.md.
+rules:
+  - id: project-start-before-end
+    severity: error
+    summary: A project's start year is not after its end year.
+    description: |
+      `start` is the first fiscal year in which a project ran and `end` the last. A project
+      that ends before it starts cannot have run at all; usually one of the two years was
+      mistyped, or taken from the wrong ※ note.
+    help: Correct the start or the end year; a ※ note (※平成２７年度で終了, ※H27年度事業開始) says which.
+    tags: [years, projects]
+    for: fields?[* as field].items[* as item].projects[*]
+    when: type(get(self, 'start', null)) == 'number' && type(get(self, 'end', null)) == 'number'
+    assert: self.start <= self.end
+    at: self.end
+    message: "{self.name} (分野{field.number}・項目{item.number}・事業{self.number}) ends in FY{self.end}, before it starts in FY{self.start}"
+    labels:
+      - at: self.start
+        message: starts here
+    examples:
+      valid:
+        - |
+          fields:
+            - number: 1
+              items:
+                - number: 1
+                  projects:
+                    - {number: 1, name: 地上デジタル放送への円滑な移行の促進, start: 2014, end: 2014}
+      invalid:
+        - |
+          fields:
+            - number: 1
+              items:
+                - number: 1
+                  projects:
+                    - number: 1
+                      name: オープンデータの整備
+                      start: 2015
+                      end: 2014  # expect: project-start-before-end
+
+  - id: project-year-in-period
+    severity: error
+    summary: A project's start and end years lie inside the plan period.
+    description: |
+      The plan runs from `plan.period.start` to `plan.period.end` (みやぎＩＣＴ推進プラン: 平成２６
+      to 平成２８年度, FY2014–FY2016). A project of the plan can only start and end inside that
+      period. A year outside it is usually a slip in converting the era year (平成 year +
+      1988, 令和 year + 2018) or a calendar year written for a fiscal year.
+    help: Convert the printed year again (平成２７年度 → 2015); a project without a ※ note runs the whole plan period.
+    tags: [years, projects]
+    for: fields?[* as field].items[* as item].projects[*]
+    when: type(get(self, 'start', null)) == 'number' && type(get(self, 'end', null)) == 'number'
+    let:
+      period: root.plan.period
+      startOut: self.start < period.start || self.start > period.end
+      endOut: self.end < period.start || self.end > period.end
+    assert: "!startOut && !endOut"
+    at: "startOut ? self.start : self.end"
+    message: "{self.name} (分野{field.number}・項目{item.number}・事業{self.number}) {startOut ? 'starts in FY' + string(self.start) + (endOut ? ' and ends in FY' + string(self.end) : '') : 'ends in FY' + string(self.end)}, outside the plan period FY{period.start}–FY{period.end}"
+    labels:
+      - each: "startOut && endOut ? [self.end] : []"
+        message: also outside
+      - at: period.start
+        message: the plan starts
+      - at: period.end
+        message: the plan ends
+    examples:
+      valid:
+        - |
+          plan:
+            period: {start: 2014, end: 2016}
+          fields:
+            - number: 1
+              items:
+                - number: 1
+                  projects:
+                    - {number: 1, name: 衛星系無線設備の更新, start: 2014, end: 2014}
+      invalid:
+        - yaml: |
+            plan:
+              period: {start: 2014, end: 2016}
+            fields:
+              - number: 9
+                items:
+                  - number: 1
+                    projects:
+                      - number: 4
+                        name: 衛星系無線設備の更新
+                        start: 2013  # expect: project-year-in-period
+                        end: 2026
+                      - number: 5
+                        name: 例
+                        start: 2014
+                        end: 2017  # expect: project-year-in-period
+          messages:
+            - "衛星系無線設備の更新 (分野9・項目1・事業4) starts in FY2013 and ends in FY2026, outside the plan period FY2014–FY2016"
+            - "例 (分野9・項目1・事業5) ends in FY2017, outside the plan period FY2014–FY2016"
+
+  - id: project-note-year
+    severity: error
+    summary: A ※ note saying a project ended (終了) or started (開始) in a fiscal year agrees with its end or start.
+    description: |
+      The project list prints no years; a ※ note under a project says when it ended or
+      started: ※平成２７年度で終了 ("ended in 平成27 = FY2015"), ※H27年度事業開始 ("started in
+      FY2015"). The transcription takes `end` or `start` from the note (Docs/plan-format.md),
+      so the two must agree: a note with 終了 gives `end`, a note with 開始 gives `start`.
+
+      The year is read with the rule language's `fiscalYear()`: 平成 year + 1988, 令和 year +
+      2018, full-width digits (２７) and the letters H/R included. The first era year of the
+      note is used. A note that mentions both 開始 and 終了, or no year at all, is not
+      checked.
+
+      Because the note is what was printed, a disagreement is reported at the year, with the
+      note as a label.
+    help: Set the year from the note (平成 year + 1988), or copy the note again if it was mistyped.
+    tags: [years, projects, notes]
+    for: "fields?[* as field].items[* as item].projects[? has(self.note)]"
+    when: |
+      (self.note.contains('終了') != self.note.contains('開始')) && self.note.matches('[0-9０-９元]')
+        && type(get(self, 'start', null)) == 'number' && type(get(self, 'end', null)) == 'number'
+    let:
+      ended: self.note.contains('終了')
+      said: fiscalYear(self.note)
+      year: "ended ? self.end : self.start"
+    assert: said == year
+    at: year
+    message: "{self.name} (分野{field.number}・項目{item.number}・事業{self.number}): the note {self.note} says it {ended ? 'ended' : 'started'} in FY{said}, but its {ended ? 'end' : 'start'} year is {year}"
+    labels:
+      - at: self.note
+        message: "FY{said}"
+    examples:
+      valid:
+        - |
+          fields:
+            - number: 2
+              items:
+                - number: 1
+                  projects:
+                    - {number: 15, name: 情報システムのサーバー統合, start: 2015, end: 2016, note: "※H27年度事業開始"}
+                    - {number: 16, name: 漁業用海岸局の再構築, start: 2014, end: 2015, note: "※平成２７年度で終了"}
+                    - {number: 17, name: 例, start: 2014, end: 2016, note: "※事業名を変更"}
+      invalid:
+        - yaml: |
+            fields:
+              - number: 6
+                items:
+                  - number: 1
+                    projects:
+                      - number: 3
+                        name: 漁業用海岸局の再構築
+                        start: 2014
+                        end: 2016  # expect: project-note-year
+                        note: "※平成27年度で終了"
+                      - number: 5
+                        name: IT技術を活用したギンザケ養殖高度化事業
+                        start: 2015  # expect: project-note-year
+                        end: 2016
+                        note: "※平成28年度事業開始"
+          messages:
+            - "漁業用海岸局の再構築 (分野6・項目1・事業3): the note ※平成27年度で終了 says it ended in FY2015, but its end year is 2016"
+            - "IT技術を活用したギンザケ養殖高度化事業 (分野6・項目1・事業5): the note ※平成28年度事業開始 says it started in FY2016, but its start year is 2015"
+
+  - id: project-partial-years-noted
+    severity: warning
+    summary: A project that starts after the plan's first year or ends before its last has a ※ note saying so.
+    description: |
+      Reports of this kind print no years in the project list: a project runs the whole plan
+      period unless a ※ note says it started (※H27年度事業開始) or ended (※平成２７年度で終了)
+      in another year, and the transcription derives `start` and `end` from the notes
+      (Docs/plan-format.md). A project whose years are shorter than the plan period but that
+      has no such note therefore contradicts the printed list: a year was mistyped, or the
+      note was left out.
+
+      This is a warning, not an error: a plan whose list prints the years in columns
+      instead of notes may switch it off.
+    help: Copy the project's ※ note into `note`, or set `start` and `end` to the plan period.
+    tags: [years, projects, notes]
+    for: fields?[* as field].items[* as item].projects[*]
+    # Only projects shorter than the plan period are looked at further.
+    when: |
+      type(get(self, 'start', null)) == 'number' && type(get(self, 'end', null)) == 'number'
+        && (self.start > root.plan.period.start || self.end < root.plan.period.end)
+    let:
+      note: get(self, 'note', '')
+      late: self.start > root.plan.period.start && !note.contains('開始')
+      early: self.end < root.plan.period.end && !note.contains('終了')
+    assert: "!late && !early"
+    at: "late ? self.start : self.end"
+    message: "{self.name} (分野{field.number}・項目{item.number}・事業{self.number}) {late ? 'starts in FY' + string(self.start) : 'ends in FY' + string(self.end)}, within the plan period FY{root.plan.period.start}–FY{root.plan.period.end}, but has no ※ note saying it {late ? 'started (開始)' : 'ended (終了)'} then"
+    examples:
+      valid:
+        - |
+          plan:
+            period: {start: 2014, end: 2016}
+          fields:
+            - number: 1
+              items:
+                - number: 1
+                  projects:
+                    - {number: 1, name: ブロードバンド環境の整備促進と利活用の促進, start: 2014, end: 2016}
+                    - {number: 4, name: 地上デジタル放送への円滑な移行の促進, start: 2014, end: 2014, note: "※平成26年度で終了"}
+      invalid:
+        - |
+          plan:
+            period: {start: 2014, end: 2016}
+          fields:
+            - number: 1
+              items:
+                - number: 1
+                  projects:
+                    - number: 1
+                      name: ブロードバンド環境の整備促進と利活用の促進
+                      start: 2014
+                      end: 2015  # expect: project-partial-years-noted
+                    - number: 2
+                      name: オープンデータの整備
+                      start: 2015  # expect: project-partial-years-noted
+                      end: 2016
+
+  - id: field-year-project-count
+    severity: error
+    summary: Per field and year, the 個別事業 budget table's 事業数 equals the field's listed projects running that year.
+    description: |
+      The 個別事業 (individual projects) budget table gives, per field (分野) and fiscal year,
+      事業数 — how many of the field's projects ran that year. The project list gives each
+      project's field and, through `start` and `end`, the years it ran. The two must agree:
+      a project runs in year Y when start ≤ Y ≤ end.
+
+      Rows are matched to fields by name (`fields[].name` = the row's `field`; see
+      budget-row-field). A difference means a project is missing from the list or filed
+      under another field, a start or end year (or its ※ note) is wrong, or the count was
+      mistyped. The projects of the field that do not run the whole plan period are shown as
+      labels, since they are where a wrong year usually hides.
+    help: Count the field's projects with start ≤ year ≤ end; check the ※ notes of the labelled projects, then correct the year, the list or the count.
+    tags: [years, budgets, counts]
+    for: "budgets?.tables[? self.category == '個別事業' as table].rows[* as row].years[*].count"
+    when: type(self) == 'number' && matched.size() == 1 && projects.all(p, type(get(p, 'start', null)) == 'number' && type(get(p, 'end', null)) == 'number')
+    let:
+      matched: root.fields.filter(f, f.name == row.field)
+      projects: flatten(flatten(matched.map(f, f.items.map(i, i.projects))))
+      fy: exact(parent.fy)
+      running: projects.count(p, p.start <= fy && fy <= p.end)
+    assert: self == running
+    message: "{row.field} FY{fy}: the 個別事業 table counts {self} projects, but the field lists {running} running that year (start ≤ FY{fy} ≤ end; {size(projects)} listed in all)"
+    labels:
+      - each: projects.filter(p, p.start > root.plan.period.start || p.end < root.plan.period.end)
+        as: p
+        at: "p.start > root.plan.period.start ? p.start : p.end"
+        message: "{p.name}: FY{p.start}–FY{p.end}"
+    examples:
+      valid:
+        - |
+          plan:
+            period: {start: 2014, end: 2016}
+          fields:
+            - name: 農業・林業・水産業
+              items:
+                - projects:
+                    - {number: 1, name: 森林情報管理システムの再構築, start: 2014, end: 2016}
+                    - {number: 3, name: 漁業用海岸局の再構築, start: 2014, end: 2015}
+                    - {number: 5, name: IT技術を活用したギンザケ養殖高度化事業, start: 2016, end: 2016}
+          budgets:
+            tables:
+              - category: 個別事業
+                rows:
+                  - field: 農業・林業・水産業
+                    years: [{fy: 2014, count: 2}, {fy: 2015, count: 2}, {fy: 2016, count: 2}]
+              - category: 情報発信サイト等
+                rows:
+                  - field: 農業・林業・水産業
+                    years: [{fy: 2014, count: 1}, {fy: 2015, count: 2}, {fy: 2016, count: 2}]
+      invalid:
+        - yaml: |
+            plan:
+              period: {start: 2014, end: 2016}
+            fields:
+              - name: 農業・林業・水産業
+                items:
+                  - projects:
+                      - {number: 1, name: 森林情報管理システムの再構築, start: 2014, end: 2016}
+                      - {number: 3, name: 漁業用海岸局の再構築, start: 2014, end: 2015}
+                      - {number: 5, name: IT技術を活用したギンザケ養殖高度化事業, start: 2016, end: 2016}
+            budgets:
+              tables:
+                - category: 個別事業
+                  rows:
+                    - field: 農業・林業・水産業
+                      years:
+                        - {fy: 2014, count: 2}
+                        - {fy: 2015, count: 3}  # expect: field-year-project-count
+                        - {fy: 2016, count: 2}
+          messages:
+            - "農業・林業・水産業 FY2015: the 個別事業 table counts 3 projects, but the field lists 2 running that year (start ≤ FY2015 ≤ end; 3 listed in all)"
+
+  - id: stated-year-projects
+    severity: error
+    summary: The stated number of projects in a fiscal year (平成２７年度 ９８事業) equals the listed projects running that year.
+    description: |
+      The document states how many projects ran in each fiscal year (平成２６年度 ９８事業,
+      平成２７年度 ９８事業, …). A project runs in year Y when its start ≤ Y ≤ its end, so the
+      stated number must equal the listed projects with start ≤ Y ≤ end. A difference means a
+      start or end year (or its ※ note) is wrong, a project is missing from the list, or the
+      stated number was mistyped.
+    help: Count the listed projects with start ≤ year ≤ end, then correct the stated number or the project's years.
+    tags: [years, counts]
+    for: stated_counts?.years?[*].projects
+    # A project without years is the schema's finding; the count waits for it.
+    when: type(self) == 'number' && listed.all(p, type(get(p, 'start', null)) == 'number' && type(get(p, 'end', null)) == 'number')
+    let:
+      fy: exact(parent.fy)
+      listed: flatten(flatten(root.fields.map(f, f.items.map(i, i.projects))))
+      running: listed.count(p, p.start <= fy && fy <= p.end)
+    assert: self == running
+    message: "the plan states {self} projects in FY{fy}, but the list has {running} running that year (start ≤ FY{fy} ≤ end)"
+    examples:
+      valid:
+        - |
+          fields:
+            - items:
+                - projects:
+                    - {number: 1, start: 2014, end: 2016}
+                    - {number: 2, start: 2014, end: 2014}
+                    - {number: 3, start: 2015, end: 2016}
+          stated_counts:
+            years:
+              - {fy: 2014, projects: 2}
+              - {fy: 2015, projects: 2}
+      invalid:
+        - |
+          fields:
+            - items:
+                - projects:
+                    - {number: 1, start: 2014, end: 2016}
+                    - {number: 2, start: 2014, end: 2014}
+                    - {number: 3, start: 2015, end: 2016}
+          stated_counts:
+            years:
+              - {fy: 2014, projects: 2}
+              - {fy: 2015, projects: 3}  # expect: stated-year-projects
+
+  - id: stated-year-added
+    severity: error
+    summary: The stated number of projects added in a year (追加N) equals the listed projects that start that year.
+    description: |
+      Beside each year's project count the document states how many projects were added
+      compared with the year before: 平成２７年度 ９８事業（Ｈ２６年度より追加３，終了３）
+      ("FY2015: 98 projects; compared with FY2014, 3 added and 3 ended"). A project is added
+      in year Y when it runs in Y but not in Y − 1, i.e. it starts in Y. The stated number
+      must equal the listed projects that start in Y.
+    help: Count the listed projects whose start is that year (their ※ notes say 事業開始), then correct the stated number or the project's start.
+    tags: [years, counts]
+    for: stated_counts?.years?[*].added?
+    # A project without years is the schema's finding; the count waits for it.
+    when: type(self) == 'number' && listed.all(p, type(get(p, 'start', null)) == 'number' && type(get(p, 'end', null)) == 'number')
+    let:
+      fy: exact(parent.fy)
+      listed: flatten(flatten(root.fields.map(f, f.items.map(i, i.projects))))
+      starting: listed.filter(p, p.start <= fy && fy <= p.end && !(p.start <= fy - 1 && fy - 1 <= p.end))
+    assert: self == size(starting)
+    message: "the plan states {self} projects added in FY{fy} (追加), but the list has {size(starting)} starting that year"
+    labels:
+      - each: starting
+        as: p
+        at: p.start
+        message: "{p.name}"
+    examples:
+      valid:
+        - |
+          fields:
+            - items:
+                - projects:
+                    - {number: 1, name: 総合情報ネットワークの運用, start: 2014, end: 2016}
+                    - {number: 2, name: オープンデータの整備, start: 2015, end: 2016}
+          stated_counts:
+            years:
+              - {fy: 2014, projects: 1}
+              - {fy: 2015, projects: 2, added: 1, ended: 0}
+      invalid:
+        - |
+          fields:
+            - items:
+                - projects:
+                    - {number: 1, name: 総合情報ネットワークの運用, start: 2014, end: 2016}
+                    - {number: 2, name: オープンデータの整備, start: 2015, end: 2016}
+          stated_counts:
+            years:
+              - {fy: 2014, projects: 1}
+              - fy: 2015
+                projects: 2
+                added: 2  # expect: stated-year-added
+
+  - id: stated-year-ended
+    severity: error
+    summary: The stated number of projects ended since the year before (終了N) equals the listed projects whose last year was the year before.
+    description: |
+      Beside each year's project count the document states how many projects ended compared
+      with the year before: 平成２８年度 ９６事業（Ｈ２７年度より追加１，終了３） ("FY2016: 96
+      projects; compared with FY2015, 1 added and 3 ended"). A project has ended by year Y
+      when it ran in Y − 1 but not in Y, i.e. its end is Y − 1 — the year of its note
+      ※平成２７年度で終了 (FY2015) for Y = FY2016. The stated number must equal the listed
+      projects whose end is Y − 1.
+    help: Count the listed projects whose end is the year before (their ※ notes say で終了), then correct the stated number or the project's end.
+    tags: [years, counts]
+    for: stated_counts?.years?[*].ended?
+    # A project without years is the schema's finding; the count waits for it.
+    when: type(self) == 'number' && listed.all(p, type(get(p, 'start', null)) == 'number' && type(get(p, 'end', null)) == 'number')
+    let:
+      fy: exact(parent.fy)
+      listed: flatten(flatten(root.fields.map(f, f.items.map(i, i.projects))))
+      ending: listed.filter(p, p.start <= fy - 1 && fy - 1 <= p.end && !(p.start <= fy && fy <= p.end))
+    assert: self == size(ending)
+    message: "the plan states {self} projects ended by FY{fy} (終了), but the list has {size(ending)} ending in FY{fy - 1}"
+    labels:
+      - each: ending
+        as: p
+        at: p.end
+        message: "{p.name}"
+    examples:
+      valid:
+        - |
+          fields:
+            - items:
+                - projects:
+                    - {number: 1, name: 総合情報ネットワークの運用, start: 2014, end: 2016}
+                    - {number: 2, name: 地上デジタル放送への円滑な移行の促進, start: 2014, end: 2014}
+          stated_counts:
+            years:
+              - {fy: 2014, projects: 2}
+              - {fy: 2015, projects: 1, added: 0, ended: 1}
+      invalid:
+        - |
+          fields:
+            - items:
+                - projects:
+                    - {number: 1, name: 総合情報ネットワークの運用, start: 2014, end: 2016}
+                    - {number: 2, name: 地上デジタル放送への円滑な移行の促進, start: 2014, end: 2014}
+          stated_counts:
+            years:
+              - {fy: 2014, projects: 2}
+              - fy: 2015
+                projects: 1
+                added: 0
+                ended: 0  # expect: stated-year-ended
+
+"""#),
+    ]
+}
