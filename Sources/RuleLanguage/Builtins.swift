@@ -199,7 +199,7 @@ enum Builtins {
                 switch Builtins.literalPattern(&checker, &call, argument: 1) {
                 case .none: return nil
                 case .invalid(let poison): return poison
-                case .compiled(let p): return Expr(.matchLiteral(call.args[0], p), call.range)
+                case .compiled(let p): return Expr(.matchLiteral(call.args[0]), call.range, pattern: p)
                 }
             }
         ) { me, call in

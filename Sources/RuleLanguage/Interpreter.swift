@@ -555,7 +555,7 @@ struct Interpreter {
     }
 
     @inline(never) mutating func evalMatch(_ e: Expr) throws -> Val {
-        guard case .matchLiteral(let s, let pattern) = e.kind else { return .null }
+        guard case .matchLiteral(let s) = e.kind, let pattern = e.pattern else { return .null }
         let v = try eval(s, false)
         let text = try requireString(v, s, "matches")
         return .bool(try runPattern(pattern, text, e))
