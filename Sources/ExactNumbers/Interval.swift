@@ -386,6 +386,36 @@ public struct Quantity: Sendable, CustomStringConvertible {
     public var isUnboundedBelow: Bool { ExactDecimal.compare(lower, Quantity.unboundedMagnitude.negated()) <= 0 }
     public var isUnboundedAbove: Bool { ExactDecimal.compare(upper, Quantity.unboundedMagnitude) >= 0 }
 
+    /// The significant digits a message shows of a number that has more than six decimals
+    /// (what a division that does not come out even gives).
+    public static let messageDigits = 6
+
+    /// `description` for messages: a number with more than six decimals (a quotient that
+    /// does not come out even: 6525 ÷ 7199 × 100 = 90.63758855396582858730379219336020…)
+    /// prints rounded to six significant digits, marked `≈` — `≈90.6376 (90.6243–<90.6509)` —
+    /// its interval's ends rounded outward, or without them when they round to the same
+    /// digits (`10 / 7` → `≈1.42857`). Other numbers print as `description` does.
+    public var messageDescription: String {
+        func long(_ d: ExactDecimal) -> Bool { d.normalized.exponent < -6 }
+        let bounds = exactValue == nil ? [lower, upper] : []
+        guard (value.map(long) ?? false) || bounds.contains(where: long) else { return description }
+        func shown(_ d: ExactDecimal, _ rounding: ExactDecimal.Rounding) -> String {
+            guard long(d), !d.isZero else { return d.normalized.description }
+            let n = d.normalized
+            let digits = n.significand.magnitude.decimalDigitCount
+            let fraction = max(0, Quantity.messageDigits - (digits + n.exponent))
+            return ((try? d.rounded(fractionDigits: fraction, rounding: rounding)) ?? d).normalized.description
+        }
+        let approx = value.map { (long($0) ? "≈" : "") + shown($0, .halfEven) }
+        if exactValue != nil, let approx { return approx }
+        // An enclosure narrower than the digits shown (what 10 / 7 carries) says nothing more.
+        if let approx, long(lower), long(upper), shown(lower, .halfEven) == shown(upper, .halfEven) { return approx }
+        let lo = (isLowerOpen ? ">" : "") + shown(lower, .down), hi = (isUpperOpen ? "<" : "") + shown(upper, .up)
+        let interval = isUnboundedAbove ? (isLowerOpen ? lo : "≥" + lo) : isUnboundedBelow ? (isUpperOpen ? hi : "≤" + hi) : lo + "–" + hi
+        if let approx { return "\(approx) (\(interval))" }
+        return "(\(interval))"
+    }
+
     /// `7199` for an exact number, `7199 (7198.5–7199.5)` for a rounded one, `(>0–<1)`
     /// for an interval without a value.
     public var description: String {

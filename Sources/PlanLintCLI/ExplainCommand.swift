@@ -2,6 +2,7 @@ import ArgumentParser
 import DiagnosticRendering
 import Diagnostics
 import PlanLintKit
+import SourceText
 
 #if canImport(Glibc)
 import Glibc
@@ -20,7 +21,7 @@ struct ExplainCommand: ParsableCommand {
 
         Examples:
           planlint explain duplicate-key
-          planlint explain budget-sum --rules Rules/
+          planlint explain budget-amount-sum --rules Rules/
           planlint explain                                every code
         """
     )
@@ -53,6 +54,10 @@ struct ExplainCommand: ParsableCommand {
         guard let doc = checks.documentation(for: code) else {
             var message = "planlint: unknown code `\(code)`"
             if let s = Suggestion.didYouMean(code, in: checks.allCodes) { message += "; \(s)" }
+            if checks.ruleFiles.isEmpty {
+                message += "\nno rule pack is loaded: if `\(code)` is a rule id, name its rule file or folder: "
+                    + "`planlint explain \(code) --rules PATH` (or list the pack under `rules:` in .planlint.yaml)"
+            }
             if loaded.failed { message += "\n(.planlint.yaml has errors — `planlint check` shows them — so some rules may be missing)" }
             Terminal.error(message)
             throw ExitCode(ExitPolicy.toolFailure)
@@ -106,36 +111,98 @@ enum ExplainText {
             .map { styler.style("  │ ", .gutter) + $0 }.joined(separator: "\n") + "\n"
     }
 
-    /// Paragraphs (blank-line separated) wrapped at 80 columns.
+    /// Paragraphs (blank-line separated) wrapped at `width` display columns. A Markdown list
+    /// item (`- `, `* `, `1. `) starts a line of its own, its continuation lines hang under
+    /// its text; lines are joined with a space except between two wide (CJK) characters, and
+    /// Japanese text without spaces breaks between its characters (never before 、。）」).
     static func wrap(_ text: String, indent: String, width: Int = 80) -> String {
-        var out = ""
-        for paragraph in text.components(separatedByBlankLines: ()) {
-            var line = indent
-            for word in paragraph.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
-                if line.count + word.count + 1 > width && line != indent {
-                    out += line + "\n"
-                    line = indent
+        var out: [String] = []
+        for paragraph in paragraphs(text) {
+            for item in paragraph {
+                let hang = indent + String(repeating: " ", count: DisplayWidth.columns(item.marker))
+                var line = indent + item.marker
+                var lineWidth = DisplayWidth.columns(line)
+                var lineIsEmpty = true
+                for word in item.text.split(separator: " ") {
+                    for (n, piece) in pieces(of: word).enumerated() {
+                        let w = DisplayWidth.columns(piece)
+                        let gap = (n == 0 && !lineIsEmpty) ? 1 : 0
+                        if !lineIsEmpty && lineWidth + gap + w > width {
+                            out.append(line)
+                            line = hang + piece
+                            lineWidth = DisplayWidth.columns(hang) + w
+                        } else {
+                            line += (gap == 1 ? " " : "") + piece
+                            lineWidth += gap + w
+                        }
+                        lineIsEmpty = false
+                    }
                 }
-                line += (line == indent ? "" : " ") + word
+                out.append(line)
             }
-            out += line + "\n\n"
+            out.append("")
         }
-        return out.hasSuffix("\n\n") ? String(out.dropLast()) : out
+        return out.joined(separator: "\n") + (out.isEmpty ? "" : "\n")
     }
-}
 
-extension String {
-    func components(separatedByBlankLines: ()) -> [String] {
-        var parts: [String] = []
-        var current: [Substring] = []
-        for line in split(separator: "\n", omittingEmptySubsequences: false) {
-            if line.allSatisfy({ $0 == " " }) {
-                if !current.isEmpty { parts.append(current.joined(separator: " ")); current = [] }
+    /// A text's paragraphs, each a list of items: `(marker, text)` with the marker `- `,
+    /// `1. ` or empty, the text its lines joined.
+    static func paragraphs(_ text: String) -> [[(marker: String, text: String)]] {
+        var result: [[(marker: String, text: String)]] = []
+        var current: [(marker: String, text: String)] = []
+        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let line = raw.drop { $0 == " " }
+            if line.isEmpty {
+                if !current.isEmpty { result.append(current); current = [] }
+                continue
+            }
+            if let marker = listMarker(line) {
+                current.append((marker, String(line.dropFirst(marker.count))))
+            } else if let last = current.popLast() {
+                current.append((last.marker, joined(last.text, String(line))))
             } else {
-                current.append(line)
+                current.append(("", String(line)))
             }
         }
-        if !current.isEmpty { parts.append(current.joined(separator: " ")) }
-        return parts
+        if !current.isEmpty { result.append(current) }
+        return result
     }
+
+    /// `- `, `* `, `+ ` or `12. ` at the start of a line.
+    static func listMarker(_ line: Substring) -> String? {
+        if let f = line.first, "-*+".contains(f), line.dropFirst().first == " " { return String(f) + " " }
+        let digits = line.prefix { $0.isASCII && $0.isNumber }
+        if !digits.isEmpty, digits.count < 4, line.dropFirst(digits.count).hasPrefix(". ") { return digits + ". " }
+        return nil
+    }
+
+    /// Two lines of one paragraph as one: a space between them, none between two wide
+    /// characters (Japanese text has no spaces at line breaks).
+    static func joined(_ a: String, _ b: String) -> String {
+        if let x = a.unicodeScalars.last, let y = b.unicodeScalars.first, DisplayWidth.of(x) == 2, DisplayWidth.of(y) == 2 {
+            return a + b
+        }
+        return a + " " + b
+    }
+
+    /// A word cut where a line may break inside it: between characters when one of them is
+    /// wide, except before closing punctuation.
+    static func pieces(of word: Substring) -> [String] {
+        let noBreakBefore: Set<Character> = ["、", "。", "，", "．", "）", "」", "』", "】", "〕", "・", "ー", ")", ",", ".", ":", ";"]
+        var pieces: [String] = []
+        var current = ""
+        var previous: Character?
+        for c in word {
+            if let p = previous, !noBreakBefore.contains(c), isWide(p) || isWide(c) {
+                pieces.append(current)
+                current = ""
+            }
+            current.append(c)
+            previous = c
+        }
+        if !current.isEmpty { pieces.append(current) }
+        return pieces
+    }
+
+    static func isWide(_ c: Character) -> Bool { c.unicodeScalars.first.map { DisplayWidth.of($0) == 2 } ?? false }
 }

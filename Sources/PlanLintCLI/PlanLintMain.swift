@@ -43,12 +43,30 @@ public struct PlanLintMain: ParsableCommand {
 
     public init() {}
 
+    /// The arguments as the parser should see them: `planlint eval '-7 % 3' FILE` takes an
+    /// expression that starts with `-` as the expression, not as an option (a leading space,
+    /// which the expression language ignores, keeps the parser from reading it as one).
+    static func prepared(_ arguments: [String]) -> [String] {
+        guard arguments.first == "eval" else { return arguments }
+        var out = arguments
+        var i = 1
+        while i < out.count {
+            let a = out[i]
+            if a == "--" { break }
+            if a == "--at" { i += 2; continue }
+            if a.hasPrefix("--at=") || a == "-h" || a == "--help" { i += 1; continue }
+            if a.hasPrefix("-") && a.count > 1 { out[i] = " " + a }
+            break
+        }
+        return out
+    }
+
     /// Parses the command line and runs the command. Usage errors exit with status 2 (not
     /// ArgumentParser's 64), as ruff and ESLint do, so CI scripts can tell "bad invocation"
     /// from "findings" with one convention.
     public static func main() {
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(Self.prepared(Array(CommandLine.arguments.dropFirst())))
             try command.run()
         } catch {
             if exitCode(for: error) == .validationFailure {

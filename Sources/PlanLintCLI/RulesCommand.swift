@@ -42,7 +42,7 @@ struct RulesCommand: ParsableCommand {
     }
 
     func run() throws {
-        let loaded = RuleTools.load(paths: try RuleToolIO.rulePaths(rules))
+        let loaded = RuleTools.load(paths: try RuleToolIO.rulePaths(rules, usage: "planlint rules --rules PATH"))
         RuleToolIO.printDiagnostics(loaded.diagnostics)
         if let dir = writeDocs ?? checkDocs {
             // Pages from a partly loaded rule set would drop the pages of the broken rules.

@@ -32,7 +32,7 @@ struct TestCommand: ParsableCommand {
     var paths: [String] = []
 
     func run() throws {
-        let paths = try RuleToolIO.rulePaths(self.paths)
+        let paths = try RuleToolIO.rulePaths(self.paths, usage: "planlint test RULE-FILE-OR-FOLDER…")
         let report = RuleTools.test(paths: paths)
         RuleToolIO.printDiagnostics(report.loadDiagnostics)
         for f in report.failures { print(f.description) }
@@ -44,7 +44,8 @@ struct TestCommand: ParsableCommand {
 /// What the rule-author subcommands share: default rule paths and printing diagnostics.
 enum RuleToolIO {
     /// `paths`, or `Rules/` when none are given and it exists; otherwise a usage error.
-    static func rulePaths(_ paths: [String]) throws -> [String] {
+    /// `usage` is how the command takes rule paths (in the error's advice).
+    static func rulePaths(_ paths: [String], usage: String) throws -> [String] {
         if !paths.isEmpty { return paths }
         #if canImport(FoundationEssentials)
         var isDir = false
@@ -57,7 +58,7 @@ enum RuleToolIO {
         if exists, isDir {
             return [RuleTools.defaultDirectory]
         }
-        printError("no rules given and no \(RuleTools.defaultDirectory)/ folder here: pass rule files or folders (--rules PATH)")
+        printError("no rules given and no \(RuleTools.defaultDirectory)/ folder here: name the rule files or folders: `\(usage)`")
         throw ExitCode(2)
     }
 

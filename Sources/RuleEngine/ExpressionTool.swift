@@ -76,6 +76,10 @@ public enum ExpressionTool {
             meter = filterMeter
             if matches.matches.isEmpty, path != nil {
                 out.lines.append(docs.count > 1 ? "document \(docIndex(root, docs)): no match" : "no match")
+                // A misspelt key: said as a rule's `for` says it, with "did you mean".
+                if let empty = matches.empty {
+                    out.diagnostics.append(empty.diagnostic(path: selector, span: { SourceSpan(file: pathFile, range: $0) }, what: "the --at path"))
+                }
                 continue
             }
             let prefixed = path != nil || docs.count > 1

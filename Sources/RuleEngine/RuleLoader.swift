@@ -581,8 +581,16 @@ struct Loader {
     // MARK: Rules
 
     /// Reads a text value that must be a scalar.
-    mutating func text(_ entry: (key: YAMLNode, value: YAMLNode), what: String, allowEmpty: Bool = false) -> String? {
+    mutating func text(_ entry: (key: YAMLNode, value: YAMLNode), what: String, allowEmpty: Bool = false, isCode: Bool = false) -> String? {
         let v = entry.value
+        // `assert: !has(x)`: YAML reads a `!` at the start of a value as a tag.
+        if let tag = v.tag, !tag.hasPrefix("tag:yaml.org,2002:") {
+            let written = tag.hasPrefix("!") ? tag : "!" + tag
+            report(EngineCode.invalidValue, "YAML reads `\(written)` at the start of `\(what)` as a tag, not as part of the value",
+                   at: entry.value.span, label: "a YAML tag",
+                   help: "quote the value: `\(what): \"\(written)\(v.scalarText.map { $0.isEmpty ? "" : " " + $0 } ?? "")\"`")
+            return nil
+        }
         guard v.isScalar, let t = v.scalarText else {
             var help = "write it as text"
             if v.isMapping, v.collectionStyle == .flow {
@@ -597,7 +605,30 @@ struct Loader {
             report(EngineCode.invalidValue, "`\(what)` is empty", at: entry.key.span)
             return nil
         }
+        if isCode, v.scalarStyle == .plain, let comment = Self.trailingComment(after: v) {
+            // ` #` ends a plain value: what follows is a YAML comment. `#x` (no space after
+            // `#`) reads like part of the expression that was cut off.
+            report(EngineCode.invalidValue, "YAML ends `\(what)` at ` #`: the rest of the line, `\(comment.text)`, is a comment, not part of the value",
+                   at: comment.span, severity: .warning, label: "a YAML comment",
+                   help: "quote the value to keep it whole: `\(what): \"\(t) \(comment.text)\"`, or write `# ` with a space if it is a comment")
+        }
         return t
+    }
+
+    /// A comment right after a plain scalar on the same line whose `#` is followed by
+    /// something other than a space (`#{x}`, `#b`): likely part of the value, cut off.
+    static func trailingComment(after v: YAMLNode) -> (text: String, span: SourceSpan)? {
+        let file = v.span.file
+        let bytes = file.bytes
+        var i = v.range.end
+        guard i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x09 else { return nil }
+        while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x09 { i += 1 }
+        guard i + 1 < bytes.count, bytes[i] == UInt8(ascii: "#"), bytes[i + 1] != 0x20, bytes[i + 1] != 0x0A,
+              bytes[i + 1] != 0x0D, bytes[i + 1] != 0x09, bytes[i + 1] != UInt8(ascii: "#") else { return nil }
+        var end = i
+        while end < bytes.count, bytes[end] != 0x0A, bytes[end] != 0x0D { end += 1 }
+        let range = ByteRange(i, end)
+        return (file.text(in: range), SourceSpan(file: file, range: range))
     }
 
     static func isKebabCase(_ s: String) -> Bool {
@@ -767,7 +798,7 @@ struct Loader {
         var lets: [Rule.Let?] = []
         var lastShape: (any ValueShape)?
         func compile(_ entry: (key: YAMLNode, value: YAMLNode), what: String, scope: Scope, expecting: ValueType?) -> Rule.Part? {
-            guard let t = text(entry, what: what) else { return nil }
+            guard let t = text(entry, what: what, isCode: true) else { return nil }
             let rt = RuleText(text: t, node: entry.value)
             let r = Expression.compile(t, scope: scope, expecting: expecting, limits: limits)
             lastShape = r.shape
@@ -778,7 +809,7 @@ struct Loader {
             return Rule.Part(expression: e, source: rt, offset: 0)
         }
         func template(_ entry: (key: YAMLNode, value: YAMLNode), what: String, scope: Scope) -> Rule.Template? {
-            guard let t = text(entry, what: what) else { return nil }
+            guard let t = text(entry, what: what, isCode: true) else { return nil }
             let rt = RuleText(text: t, node: entry.value)
             switch MessageTemplate.parse(t, scope: scope, limits: limits) {
             case .success(let m): return Rule.Template(template: m, source: rt)
@@ -790,7 +821,13 @@ struct Loader {
 
         if let e = node.entry("let") {
             if e.value.isMapping {
+                // A let sees the lets above it: a later one is named in the error's help.
+                let letNames = e.value.entries.compactMap { $0.key.scalarText }
+                for name in letNames where scope.slot(of: name) == nil {
+                    scope.hints[name] = "`\(name)` is a let declared further down: a let can use only the lets above it, so move `\(name)` up"
+                }
                 for entry in e.value.entries {
+                    if let name = entry.key.scalarText { scope.hints[name] = nil }
                     guard let name = entry.key.scalarText, entry.key.isScalar else {
                         report(EngineCode.invalidValue, "a let's name is text", at: Self.headSpan(entry.key))
                         continue

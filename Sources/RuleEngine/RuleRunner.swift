@@ -558,31 +558,38 @@ struct RuleEvaluation {
     }
 
     mutating func reportEmpty(_ empty: EmptyMatch) {
-        let step = rule.selector.steps[empty.stepIndex]
-        let span = rule.selectorText.span(of: step.range)
+        diagnostics.append(empty.diagnostic(path: rule.selector, span: rule.selectorText.span(of:), what: "the `for` path of rule `\(rule.id)`"))
+    }
+}
+
+extension EmptyMatch {
+    /// The `rule-selector-matched-nothing` warning: at the failing step of the path, with a
+    /// label at the place in the document and "did you mean" from the keys there. `what`
+    /// names the path in the message (`the \`for\` path of rule \`x\``, `the --at path`).
+    func diagnostic(path: SelectorPath, span spanOf: (ByteRange) -> SourceSpan, what: String) -> Diagnostic {
+        let span = spanOf(path.steps[stepIndex].range)
         var labels: [Label] = []
         var help: String?
         let message: String
-        switch empty.reason {
+        switch reason {
         case .missingKey(let key):
-            message = "the `for` path of rule `\(rule.id)` matched nothing: no mapping at `\(empty.candidatePath)` has the key `\(key)`"
+            message = "\(what) matched nothing: no mapping at `\(candidatePath)` has the key `\(key)`"
             var keys: [String] = []
-            for c in empty.candidates { for (k, _) in c.entries { if let t = k.scalarText, !keys.contains(t) { keys.append(t) } } }
-            if let first = empty.candidates.first { labels.append(Label(span: Blame.span(of: first), message: "no `\(key)` in this mapping")) }
+            for c in candidates { for (k, _) in c.entries { if let t = k.scalarText, !keys.contains(t) { keys.append(t) } } }
+            if let first = candidates.first { labels.append(Label(span: Blame.span(of: first), message: "no `\(key)` in this mapping")) }
             if let s = Suggestion.closest(to: key, in: keys) {
                 help = "did you mean `\(s)`?"
             } else {
                 help = "if the key may be absent, mark it optional: `\(key)?`"
             }
         case .wrongKind(let expected):
-            let first = empty.candidates.first
+            let first = candidates.first
             let found = first.map { Loader.kindName($0) } ?? "nothing"
-            message = "the `for` path of rule `\(rule.id)` matched nothing: this step needs \(expected), but `\(empty.candidatePath)` is a \(found)"
+            message = "\(what) matched nothing: this step needs \(expected), but `\(candidatePath)` is a \(found)"
             if let first { labels.append(Label(span: Blame.span(of: first), message: "a \(found)")) }
         }
-        diagnostics.append(Diagnostic(
-            EngineCode.selectorMatchedNothing, severity: .warning, message: message, location: .span(span),
-            primaryLabel: "matched nothing from here on", labels: labels, help: help))
+        return Diagnostic(EngineCode.selectorMatchedNothing, severity: .warning, message: message, location: .span(span),
+                          primaryLabel: "matched nothing from here on", labels: labels, help: help)
     }
 }
 

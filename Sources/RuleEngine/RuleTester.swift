@@ -34,8 +34,20 @@ public struct RuleTestReport: Sendable {
     /// 2 for load errors, 1 for any failure, 0 otherwise.
     public var exitCode: Int32 { hasLoadErrors ? 2 : failed > 0 ? 1 : 0 }
 
-    /// `N passed, M failed`.
-    public var summary: String { "\(passed) passed, \(failed) failed" }
+    /// The rule files with an error (their broken rules were not tested).
+    public var filesWithErrors: Int {
+        Set(loadDiagnostics.filter { $0.severity == .error }.map { $0.location.path }).count
+    }
+
+    /// `N passed, M failed`, and how many rule files had errors when some did: `0 passed,
+    /// 0 failed` alone would read as "nothing to test" when nothing could be loaded.
+    public var summary: String {
+        let counts = "\(passed) passed, \(failed) failed"
+        let broken = filesWithErrors
+        guard broken > 0 else { return counts }
+        let files = broken == 1 ? "1 rule file has errors" : "\(broken) rule files have errors"
+        return counts + "; " + files + (passed + failed == 0 ? ": no rule was tested" : ": its broken rules were not tested")
+    }
 }
 
 /// Runs the examples of rules and compares what each produces with what it declares.

@@ -310,6 +310,27 @@ struct PathParser {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// The names written after `as` anywhere in the path (before or after the filter being
+    /// compiled): only for the help of an `unknown name` error in a filter.
+    static func boundNames(_ bytes: [UInt8]) -> [String] {
+        var names: [String] = []
+        var i = 0
+        while i + 3 < bytes.count {
+            let blank: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 }
+            if blank(bytes[i]), bytes[i + 1] == UInt8(ascii: "a"), bytes[i + 2] == UInt8(ascii: "s"), blank(bytes[i + 3]) {
+                var j = i + 3
+                while j < bytes.count, blank(bytes[j]) { j += 1 }
+                let start = j
+                while j < bytes.count, isNameByte(bytes[j]) { j += 1 }
+                if j > start { names.append(String(decoding: bytes[start..<j], as: UTF8.self)) }
+                i = j
+            } else {
+                i += 1
+            }
+        }
+        return names
+    }
+
     /// `[? expression ]`: the expression runs to the `]` that closes the bracket, skipping
     /// brackets and strings inside it.
     mutating func filter(start: Int, end: Int) {
@@ -344,7 +365,11 @@ struct PathParser {
             i = close + 1
             return
         }
-        let result = Expression.compile(exprText, scope: Scope(), expecting: .bool, limits: limits)
+        var scope = Scope()
+        for name in Self.boundNames(bytes) {
+            scope.hints[name] = "`\(name)` is bound by `as` in this path, but a filter cannot see the names the path binds: only the rule's expressions can (use `parent`, `root` or a `let`)"
+        }
+        let result = Expression.compile(exprText, scope: scope, expecting: .bool, limits: limits)
         if let compiled = result.expression {
             i = close + 1
             steps.append(.init(kind: .filter(compiled, offset: exprStart), range: ByteRange(start, i), isOptional: false,

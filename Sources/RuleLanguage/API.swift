@@ -160,6 +160,9 @@ public struct Scope: Sendable {
     public var constants: [String: Value] = [:]
     /// Helper functions of the pack (`functions:` in rule files), called by name.
     public var functions: [String: FunctionDefinition] = [:]
+    /// Why a name the expression may use is not visible here (a let declared below, a name
+    /// a path binds that a filter cannot see): the help of an `unknown name` error.
+    public var hints: [String: String] = [:]
     /// What the document's schema says about the values of some variables (by slot):
     /// fields read from them are checked against it, and its types feed the checker.
     public var shapes: [Int: any ValueShape] = [:]

@@ -287,6 +287,7 @@ enum Compiler {
         case .failure(let p): return CompileResult(expression: nil, problems: [p])
         }
         var checker = Checker(scope: scope, limits: limits)
+        checker.source = Array(text.utf8)
         let (root, type) = checker.check(syntax)
         if let expecting, type != .dyn, type != expecting {
             checker.problems.append(ExpressionProblem(
@@ -311,6 +312,15 @@ struct Checker {
     let limits: ExpressionLimits
     var problems: [ExpressionProblem] = []
     var locals: [(name: String, slot: Int)] = []
+    /// The expression's text (for messages that quote a part of it).
+    var source: [UInt8] = []
+
+    /// The text of a part of the expression, as written.
+    func written(_ s: Syntax) -> String {
+        guard s.range.start >= 0, s.range.end <= source.count, s.range.start <= s.range.end else { return "x" }
+        return String(decoding: source[s.range.start..<s.range.end], as: UTF8.self)
+    }
+
     /// What the schema says about each macro variable's values (by local slot).
     var localShapes: [Int: any ValueShape] = [:]
     var used: Set<Int> = []
@@ -376,7 +386,8 @@ struct Checker {
         case .member(let target, let name, let nameRange):
             let (t, tt) = check(target)
             if tt != .dyn && tt != .map {
-                error(.typeMismatch, "a \(tt) has no fields", s.range, label: "`.\(name)` on a \(tt)")
+                error(.typeMismatch, "a \(tt) has no fields", s.range, label: "`.\(name)` on a \(tt)",
+                      help: Interpreter.functionHelp(name, written(target)))
             }
             if let declared = parameterType(target, name, nameRange) { return (Expr(.member(t, name: name), s.range), declared) }
             return (Expr(.member(t, name: name), s.range), fieldType(target, name, nameRange))
@@ -747,8 +758,8 @@ struct Checker {
         let suggestion = literalHint[name] ?? Suggestion.closest(to: name, in: candidates)
         let inScope = (scope.names + locals.map(\.name)).joined(separator: ", ")
         problems.append(ExpressionProblem(
-            code: .unknownIdentifier, message: "unknown name `\(name)`", range: range, label: "not defined",
-            help: suggestion.map { "did you mean `\($0)`?" },
+            code: .unknownIdentifier, message: "unknown name `\(name)`", range: range, label: scope.hints[name] == nil ? "not defined" : "not visible here",
+            help: scope.hints[name] ?? suggestion.map { "did you mean `\($0)`?" },
             notes: inScope.isEmpty ? [] : ["names available here: \(inScope)"]))
     }
 

@@ -582,6 +582,7 @@ struct Interpreter {
             var help: String?
             if sequence(v) != nil { help = "to read `\(name)` from every element, write `\(snippet(target)).map(x, x.\(name))`; for one element, index it: `[0]`" }
             if RuntimeType.of(v) == .null { help = "test for it first: `has(…)` or `x != null && …`" }
+            if let call = Interpreter.functionHelp(name, snippet(target)) { help = call }
             throw EvaluationError(
                 code: .typeMismatch, message: "cannot read `.\(name)`: `\(snippet(target))` is \(describe(v)), not a map",
                 range: e.range, node: v.node, help: help)
@@ -603,8 +604,18 @@ struct Interpreter {
         let suggestion = Suggestion.closest(to: name, in: keys)
         return EvaluationError(
             code: .missingKey, message: "no key `\(name)` in `\(snippet(target))`", range: e.range, node: v.node,
-            help: suggestion.map { "did you mean `\($0)`?" } ?? "use has(\(snippet(target)).\(name)) to test for an optional key, or get(x, '\(name)', default)",
+            help: Interpreter.functionHelp(name, snippet(target)) ?? suggestion.map { "did you mean `\($0)`?" }
+                ?? "use has(\(snippet(target)).\(name)) to test for an optional key, or get(x, '\(name)', default)",
             notes: notes)
+    }
+
+    /// `x.size` meant as a call: "`size` is a function: write `size(x)` (or `x.size()`)".
+    static func functionHelp(_ name: String, _ target: String) -> String? {
+        guard Builtins.named(name) != nil || MacroKind(rawValue: name) != nil else { return nil }
+        if MacroKind(rawValue: name) != nil && name != "count" {
+            return "`\(name)` is a macro: write `\(target).\(name)(x, …)`"
+        }
+        return "`\(name)` is a function: write `\(name)(\(target))` (or `\(target).\(name)()`)"
     }
 
     mutating func subscriptValue(_ t: Val, _ i: Val, _ e: Expr, _ target: Expr, _ index: Expr) throws -> Val {
@@ -632,10 +643,13 @@ struct Interpreter {
         }
     }
 
+    /// `has(x.f)`: whether `x` is a map with the key (or a list with the index). A value that
+    /// is neither — null, a string, a number — has no fields: false, not an error, so
+    /// `has(self.unit)` is a test whatever `self` turns out to be.
     mutating func has(_ t: Val, _ k: Val, _ e: Expr, _ target: Expr) throws -> Bool {
         if RuntimeType.of(t) == .null { return false }
         if let seq = sequence(t) {
-            guard isNumeric(k) else { throw typeError(target, t, expected: "a map for a key test") }
+            guard isNumeric(k) else { return false }
             let i = try requireInt(k, e, "an index")
             return i >= 0 && i < seq.count
         }
@@ -645,7 +659,7 @@ struct Interpreter {
         case .map(let m):
             return m[try requireString(k, e, "a key")] != nil
         default:
-            throw typeError(target, t, expected: "a map to test for a key")
+            return false
         }
     }
 

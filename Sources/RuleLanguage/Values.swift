@@ -169,7 +169,7 @@ struct ValueFormatter {
         switch v {
         case .null: out += "null"
         case .bool(let b): out += b ? "true" : "false"
-        case .number(let q): out += q.description
+        case .number(let q): out += q.messageDescription
         case .string(let s): out += depth == 0 ? s : quoted(s)
         case .list(let items): writeList(items.count, into: &out, depth: depth) { items[$0] }
         case .map(let m):

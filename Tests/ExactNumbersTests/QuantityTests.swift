@@ -19,6 +19,24 @@ import Testing
         #expect(star.value == nil)
     }
 
+    @Test func messagesShowQuotientsAtSixSignificantDigits() throws {
+        let e = { (s: String) in Quantity(exact: self.d(s)) }
+        // A quotient that does not come out even: six significant digits, marked ≈; its
+        // enclosure, narrower than the digits shown, is not printed.
+        let share = try e("6525").divided(by: e("7199")).multiplied(by: e("100"))
+        #expect(share.messageDescription == "≈90.6376", "\(share.description)")
+        #expect(try e("10").divided(by: e("7")).messageDescription == "≈1.42857")
+        // A quotient of rounded numbers keeps its (wide) interval, ends rounded outward.
+        let rounded = try r("6525").divided(by: r("7199")).multiplied(by: e("100"))
+        #expect(rounded.messageDescription.hasPrefix("≈90.6376 (>90.62"), "\(rounded.messageDescription)")
+        #expect(rounded.messageDescription.hasSuffix(")"))
+        // Short numbers print as `description` does.
+        #expect(try e("1").divided(by: e("4")).messageDescription == "0.25")
+        #expect(r("7199").messageDescription == "7199 (7198.5–<7199.5)")
+        #expect(e("0.0000001").messageDescription == "≈0.0000001")
+        #expect(star.messageDescription == "(>0–<1)")
+    }
+
     @Test func constructionValidates() {
         #expect(Quantity(lower: d("2"), upper: d("1"), value: nil) == nil)
         #expect(Quantity(lower: d("1"), lowerOpen: true, upper: d("1"), value: nil) == nil)

@@ -87,7 +87,8 @@ import YAMLTree
         ("rounded(7199)", "7199 (7198.5–<7199.5)"),
         ("lower(rounded(7199))", "7198.5"),
         ("upper(rounded(100.0))", "100.05"),
-        ("1 / 3", "0.3333333333333333333333333333333333 (0.3333333333333333333333333333333333–0.3333333333333333333333333333333334)"),
+        // A quotient that does not come out even shows six significant digits (issue 18).
+        ("1 / 3", "≈0.333333"),
     ])
     func values(_ text: String, _ expected: String) throws {
         if expected == "error" {
