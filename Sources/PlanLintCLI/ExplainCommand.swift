@@ -142,6 +142,8 @@ enum ExplainText {
             }
             out.append("")
         }
+        // Paragraphs are separated by one blank line; the caller adds the one after the last.
+        if out.last == "" { out.removeLast() }
         return out.joined(separator: "\n") + (out.isEmpty ? "" : "\n")
     }
 
