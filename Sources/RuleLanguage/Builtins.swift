@@ -241,15 +241,17 @@ enum Builtins {
             example: "self.note.contains('終了')",
             aliases: ["includes"]
         ) { me, call in
-            let v0 = call.first, a0 = call.firstArg
-            if let seq = me.sequence(v0) {
-                for i in 0..<seq.count where try me.equals(call.values[1], seq[i], call.node, call.args[1], a0, depth: 0) { return .bool(true) }
-                return .bool(false)
-            }
-            let s = try me.requireString(v0, a0, "contains")
-            let t = try me.requireString(call.values[1], call.args[1], "contains")
-            try me.step(call.node, (s.utf8.count + t.utf8.count) / 8)
-            return .bool(ByteSearch.contains(Array(s.utf8), Array(t.utf8)))
+            .bool(try me.firstIndex(call, "contains") != nil)
+        },
+        BuiltinFunction(
+            "indexOf", BuiltinSignature([[.string, .list], .any], result: .number),
+            forms: ["indexOf(list, element) -> number", "indexOf(string, part) -> number"],
+            summary: "The position (from 0) of the first element `==` to `element`, or of the first character of the first occurrence of `part` (counted in characters, as `substring` counts); -1 when there is none.",
+            cost: "1 per element compared, or 1 per 8 bytes of the two strings",
+            example: "indexOf(root.table.columns, '予算額') >= 0",
+            aliases: ["index_of", "indexof", "find_index", "findIndex"]
+        ) { me, call in
+            .number(Quantity(try me.firstIndex(call, "indexOf") ?? -1))
         },
         BuiltinFunction(
             "int", BuiltinSignature([[.number, .string]], result: .number),
@@ -377,7 +379,7 @@ enum Builtins {
     static let special: [FormDocumentation] = [
         FormDocumentation(
             name: "has", forms: ["has(x.field) -> bool", "has(x['key']) -> bool", "has(list[i]) -> bool"],
-            summary: "Whether the key or index exists; false when `x` is null; never a missing-key error.",
+            summary: "Whether the key or index exists; false when `x` is null or not a map or list (a string, a number): never an error, so `has(self.unit)` is a test whatever `self` turns out to be.",
             example: "!has(self.note) || self.note.startsWith('※')", aliases: []),
         FormDocumentation(
             name: "all", forms: ["list.all(x, predicate) -> bool", "list.all(i, x, predicate) -> bool", "map.all(k, predicate)", "map.all(k, v, predicate)"],
@@ -475,6 +477,23 @@ extension Interpreter {
             if inserted == keepFirst { out.append(x) }
         }
         return .list(out)
+    }
+
+    /// `contains` and `indexOf`: the index of the first list element `==` to the second
+    /// argument, or the character index of the first occurrence of a part in a string.
+    mutating func firstIndex(_ call: BuiltinCall, _ name: String) throws -> Int? {
+        let v0 = call.first, a0 = call.firstArg
+        if let seq = sequence(v0) {
+            for i in 0..<seq.count where try equals(call.values[1], seq[i], call.node, call.args[1], a0, depth: 0) { return i }
+            return nil
+        }
+        let s = try requireString(v0, a0, name)
+        let t = try requireString(call.values[1], call.args[1], name)
+        try step(call.node, (s.utf8.count + t.utf8.count) / 8)
+        let bytes = Array(s.utf8)
+        guard let offset = ByteSearch.firstOffset(bytes, Array(t.utf8)) else { return nil }
+        // Characters before the match: UTF-8 bytes that do not continue a character.
+        return bytes[..<offset].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
     }
 
     /// `startsWith` and `endsWith`.

@@ -1211,17 +1211,21 @@ enum ByteSearch {
         return fail
     }
 
-    static func contains(_ text: [UInt8], _ pattern: [UInt8]) -> Bool {
-        if pattern.isEmpty { return true }
-        if pattern.count > text.count { return false }
+    static func contains(_ text: [UInt8], _ pattern: [UInt8]) -> Bool { firstOffset(text, pattern) != nil }
+
+    /// The byte offset of the first occurrence of `pattern` in `text` (Knuth–Morris–Pratt:
+    /// linear in both), or nil.
+    static func firstOffset(_ text: [UInt8], _ pattern: [UInt8]) -> Int? {
+        if pattern.isEmpty { return 0 }
+        if pattern.count > text.count { return nil }
         let fail = failureTable(pattern)
         var k = 0
-        for c in text {
+        for (i, c) in text.enumerated() {
             while k > 0 && c != pattern[k] { k = fail[k - 1] }
             if c == pattern[k] { k += 1 }
-            if k == pattern.count { return true }
+            if k == pattern.count { return i + 1 - pattern.count }
         }
-        return false
+        return nil
     }
 }
 

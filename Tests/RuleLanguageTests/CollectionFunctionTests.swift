@@ -32,6 +32,26 @@ import Testing
         #expect(problems("[1].sortBy(x, [x])").map(\.message) == ["the key of `sortBy` must be a number or a string, but this is a list"])
     }
 
+    /// E17's request: tables name their columns by name, cells are found by position.
+    @Test func indexOfFindsTheFirstEqualElementOrPart() throws {
+        #expect(try s("indexOf(['予算額', '実績額', '予算額'], '予算額')") == "0")
+        #expect(try s("indexOf(['予算額', '実績額'], '実績額')") == "1")
+        #expect(try s("indexOf(['予算額'], '決算額')") == "-1")
+        #expect(try s("indexOf([], 1)") == "-1")
+        // Numbers compare by value, as `==` does: 2014.0 is 2014.
+        #expect(try s("indexOf(d.projects.map(p, p.fy), 2014)") == "1")
+        #expect(try s("d.projects.map(p, p.fy).indexOf(2016)") == "3")
+        // Strings: the character position, as substring counts it (not bytes).
+        #expect(try s("indexOf('計３６事業', '事業')") == "3")
+        #expect(try s("indexOf('abcabc', 'ca')") == "2")
+        #expect(try s("indexOf('abc', '')") == "0")
+        #expect(try s("indexOf('abc', 'x')") == "-1")
+        #expect(try t("substring('計３６事業', indexOf('計３６事業', '３'), indexOf('計３６事業', '事')) == '３６'"))
+        #expect(!problems("indexOf(1, 1)").isEmpty, "a number has no positions: refused when the rule loads")
+        #expect(throws: EvaluationError.self) { try s("indexOf(d.projects[0].number, 3)") }
+        #expect(problems("indexof([1], 1)").first?.help == "did you mean `indexOf`?")
+    }
+
     @Test func sortingCostsNLogNSteps() throws {
         // 1,024 elements: at most 1,024 × 10 comparisons (plus the list and the call).
         let list = "[" + (0..<1_024).map { String((($0 * 7919) % 1_024)) }.joined(separator: ", ") + "]"
