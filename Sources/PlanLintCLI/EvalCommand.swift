@@ -13,8 +13,8 @@ struct EvalCommand: ParsableCommand {
         `self` and `root` are the document root; with --at PATH, `self` is each node the path \
         selects (as a rule's `for`), and each line starts with the node's path.
 
-          planlint eval 'size(root.fields)' Plans/miyagi-ict-2014-2016.yaml
-          planlint eval 'self.budget' Plans/miyagi-ict-2014-2016.yaml --at 'budgets.tables[0].total.years[*]'
+          planlint eval 'size(root.nodes)' Plans/miyagi-ict-2014-2016.yaml
+          planlint eval 'amount(self[8], root.tables[2])' Plans/miyagi-ict-2014-2016.yaml --at 'tables[2].rows[? size(self) == 10]'
 
         Exit status: 0, or 2 when the expression, the path or the file has an error or the \
         expression cannot be evaluated.

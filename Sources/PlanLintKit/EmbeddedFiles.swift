@@ -1188,6 +1188,9 @@ $defs:
 # printed amounts are rounded (the tables' own note: 端数処理により，各内訳の積算額と合計額は
 # 必ずしも一致しない) and ＊ stands for an amount under one unit. Counts are exact.
 # Format: Docs/plan-format.md; rule format: Docs/rules.md.
+# These rules check files in plan format 1 (`planlint/plan@1`, deprecated); plan@2 files are
+# checked from their own declarations by the plan-*.yaml rules.
+format: planlint/plan@1
 rules:
   - id: budget-count-sum
     severity: error
@@ -1595,6 +1598,9 @@ rules:
 # Counts the document states in words (計６事業, ９分野計２０項目, 全１０２事業) must agree with
 # what it lists, and projects are numbered 1, 2, 3 … within each item. Format:
 # Docs/plan-format.md; rule format: Docs/rules.md.
+# These rules check files in plan format 1 (`planlint/plan@1`, deprecated); plan@2 files are
+# checked from their own declarations by the plan-*.yaml rules.
+format: planlint/plan@1
 rules:
   - id: field-project-count
     severity: error
@@ -1852,10 +1858,1227 @@ rules:
             priority_goals: 5  # expect: stated-priority-goal-count
 
 """#),
+        (path: "Rules/plan-base.yaml", text: #"""
+# Plan format 2: what the plan@2 rule files share — helpers that read a plan's own declarations
+# (tables and their columns, levels and nodes, scales) — and the rules on the scales themselves.
+# A pack shares its constants and functions with every rule file loaded with it; they are
+# defined here, in the file that loads first. Format: Docs/plan-format.md; rule format:
+# Docs/rules.md.
+format: planlint/plan@2
+
+constants:
+  # Positions 0…99, to pair a table's columns, groups or levels with their cells.
+  positions: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24,
+              25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49,
+              50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64, 65, 66, 67, 68, 69, 70, 71, 72, 73, 74,
+              75, 76, 77, 78, 79, 80, 81, 82, 83, 84, 85, 86, 87, 88, 89, 90, 91, 92, 93, 94, 95, 96, 97, 98, 99]
+  # The column kinds whose cells add up to the total row.
+  summedKinds: [count, amount, total]
+  # Characters often typed for a printed mark, for "did you mean" (the check itself reads the
+  # scale's declared symbols).
+  lookalikes: {〇: ○, ◯: ○, o: ○, O: ○, ｏ: ○, ◦: ○, "-": －, ー: －, ―: －, ‐: －, −: －, x: ×, X: ×, ✕: ×, ✖: ×, ⊚: ◎, ▲: △, Ａ: A, Ｂ: B, Ｃ: C, Ｄ: D, Ｓ: S}
+
+functions:
+  # A column is its heading, or a mapping with `name` and `kind`.
+  colName(c): "type(c) == 'string' ? c : c.name"
+  colKind(t, c): "type(c) == 'string' || !has(c.kind) ? (has(t.unit) ? 'amount' : 'count') : c.kind"
+  groupCount(t): "has(t.groups) ? size(t.groups) : 1"
+  rowWidth(t): 1 + groupCount(t) * size(t.columns)
+  # The position of column `j` of group `g` in a row (the row's name is at 0).
+  cellIndex(t, g, j): 1 + g * size(t.columns) + j
+  columnOf(t, i): "t.columns[(i - 1) % size(t.columns)]"
+  groupOf(t, i): (i - 1 - (i - 1) % size(t.columns)) / size(t.columns)
+  isRatioRow(t, r): "has(t.ratios) && type(r[0]) == 'string' && r[0] in t.ratios"
+  isTotalRow(t, r): has(t.total) && r[0] == t.total
+  dataRows(t): t.rows.filter(r, !isTotalRow(t, r) && !isRatioRow(t, r))
+  totalRows(t): t.rows.filter(r, isTotalRow(t, r))
+  groupFy(t, g): "!has(t.groups) ? null : (type(t.groups[g]) == 'number' ? t.groups[g] : (type(t.groups[g]) == 'map' ? get(t.groups[g], 'fy', null) : null))"
+  groupName(t, g): "!has(t.groups) ? '' : (groupFy(t, g) != null ? ' FY' + string(groupFy(t, g)) : ' ' + string(type(t.groups[g]) == 'map' ? get(t.groups[g], 'name', g + 1) : t.groups[g]))"
+  # A cell as a number: counts exactly, amounts under the table's rounding and symbols.
+  readCell(t, kind, x): "kind == 'count' ? x : amount(x, t)"
+  readable(t, kind, x): "kind == 'count' ? type(x) == 'number' : (x == null || isAmount(x, t) || (has(t.symbols) && type(x) == 'string' && x in t.symbols))"
+  # A printed percentage, as the column (or ratio row) declares its rounding and decimals.
+  percent(d, x): "rounded(x, get(d, 'rounding', 'half-up'), get(d, 'precision', null) == null ? null : d.precision)"
+  levelName(l): "type(l) == 'string' ? l : l.name"
+  children(ns): "flatten(ns.map(n, get(n, 'nodes', [])))"
+  # The nodes `d` levels below the list `ns` (1: the list itself); up to six levels.
+  nodesAt(ns, d): "d <= 1 ? ns : (d == 2 ? children(ns) : (d == 3 ? children(children(ns)) : (d == 4 ? children(children(children(ns))) : (d == 5 ? children(children(children(children(ns)))) : children(children(children(children(children(ns)))))))))"
+  levelDepths(levels, name): "positions.filter(i, i < size(levels) && levelName(levels[i]) == name)"
+  # The depth of the level called `name` (1 for the first), or 0 when the plan has no such level.
+  depthOf(doc, name): "!has(doc.levels) || size(levelDepths(doc.levels, name)) == 0 ? 0 : levelDepths(doc.levels, name)[0] + 1"
+  # The nodes of the level called `name`, in printed order.
+  levelNodes(doc, name): "depthOf(doc, name) == 0 || !has(doc.nodes) ? [] : nodesAt(doc.nodes, depthOf(doc, name))"
+  # The scale of the marks at depth `d`: the level's own, else the plan's only scale.
+  scaleAt(doc, d): "has(doc.levels) && size(doc.levels) >= d && type(doc.levels[d - 1]) == 'map' && has(doc.levels[d - 1].scale) ? doc.levels[d - 1].scale : (has(doc.scales) && size(doc.scales) == 1 ? keys(doc.scales)[0] : null)"
+  firstYear(doc, n): "get(n, 'start', doc.plan.period.start)"
+  lastYear(doc, n): "get(n, 'end', doc.plan.period.end)"
+  runsIn(doc, n, fy): firstYear(doc, n) <= fy && fy <= lastYear(doc, n)
+  hasPeriod(doc): has(doc.plan.period) && type(get(doc.plan.period, 'start', null)) == 'number' && type(get(doc.plan.period, 'end', null)) == 'number'
+  yearsKnown(doc, ns): "hasPeriod(doc) && ns.all(n, type(firstYear(doc, n)) == 'number' && type(lastYear(doc, n)) == 'number')"
+  # The symbol a row name begins with (A(100%以上) → A): the longest declared one.
+  symbolOf(symbols, name): "keys(symbols).filter(s, startsWith(name, s)).sortBy(s, -size(s)).map(s, string(s))"
+  hasBand(g): has(g.min) || has(g.above) || has(g.max) || has(g.below)
+  # What a stated figure's `of` points at: a level name, {level, mark, fy}, or {goals: heading}.
+  targetLevel(o): "type(o) == 'string' ? o : get(o, 'level', '')"
+  isGoals(o): type(o) == 'map' && has(o.goals)
+  yearOf(o, fy): "fy != null ? fy : (type(o) == 'map' ? get(o, 'fy', null) : null)"
+  markOf(o): "type(o) == 'map' && has(o.mark) ? string(o.mark) : null"
+  # The nodes of o's level under the list `ns`, which holds the nodes at depth `d0`.
+  targetNodes(doc, ns, d0, o): nodesAt(ns, depthOf(doc, targetLevel(o)) - d0 + 1)
+  countable(doc, ns, d0, o, fy): "isGoals(o) ? has(doc.plan.goals) && o.goals in doc.plan.goals : depthOf(doc, targetLevel(o)) >= d0 && (yearOf(o, fy) == null || yearsKnown(doc, targetNodes(doc, ns, d0, o)))"
+  countOf(doc, ns, d0, o, fy): |
+    isGoals(o) ? size(doc.plan.goals[o.goals])
+      : targetNodes(doc, ns, d0, o).count(n, (markOf(o) == null || (has(n.mark) && string(n.mark) == markOf(o)))
+          && (yearOf(o, fy) == null || runsIn(doc, n, yearOf(o, fy))))
+  describe(o, fy): "isGoals(o) ? string(o.goals) : targetLevel(o) + (markOf(o) != null ? ' marked ' + markOf(o) : '') + (yearOf(o, fy) != null ? ' running in FY' + string(yearOf(o, fy)) : '')"
+  # Indicators: the scale of their grades (their own, or the plan's only scale with bands).
+  bandScales(doc): "has(doc.scales) ? keys(doc.scales).filter(k, values(doc.scales[k].symbols).exists(g, type(g) == 'map' && hasBand(g))) : []"
+  indicatorScale(doc, ind): "has(ind.scale) ? ind.scale : (size(bandScales(doc)) == 1 ? bandScales(doc)[0] : null)"
+  formulaOf(doc, ind): "indicatorScale(doc, ind) == null || !has(doc.scales) || !(indicatorScale(doc, ind) in doc.scales) ? 'ratio' : get(get(doc.scales[indicatorScale(doc, ind)], 'rate', {}), 'formula', 'ratio')"
+  computable(doc, ind, y): |
+    type(get(y, 'target', null)) == 'number' && type(get(y, 'actual', null)) == 'number'
+      && (formulaOf(doc, ind) == 'progress'
+          ? has(ind.baseline) && type(get(ind.baseline, 'value', null)) == 'number' && y.target != ind.baseline.value
+          : (get(ind, 'direction', 'up') == 'down' ? y.actual != 0 : y.target != 0))
+  # The achievement rate (%) from the target and actual, by the scale's formula.
+  rateOf(doc, ind, y): |
+    formulaOf(doc, ind) == 'progress' ? (y.actual - ind.baseline.value) / (y.target - ind.baseline.value) * 100
+      : (get(ind, 'direction', 'up') == 'down' ? y.target / y.actual : y.actual / y.target) * 100
+
+rules:
+  - id: scale-band-legend
+    severity: error
+    summary: A grade's band uses exactly the numbers its printed legend gives.
+    description: |
+      A scale declares each grade's printed legend (`means`: 80〜99%) and its band on the
+      achievement rate (`min: 80, max: 99`). The band is what planlint checks grades against,
+      so it must say what the legend prints: the numbers of the legend are exactly the bounds
+      of the band. A band that was moved (`min: 85` under a legend of 80〜99%) makes every
+      grade check wrong without any grade being wrong.
+    help: Write the band's bounds from the printed legend (以上 → min, 超 → above, 以下 → max, 未満 → below).
+    tags: [scales, grades]
+    for: scales?[* as s].symbols[*]
+    when: type(self) == 'map' && has(self.means) && (size(bounds) > 0 || size(printed) > 0)
+    let:
+      scaleName: keys(root.scales).filter(k, same(root.scales[k], s))[0]
+      printed: sort(findAll(toHalfWidth(self.means), '[0-9]+[.]?[0-9]*').map(x, number(x)))
+      bounds: sort(['min', 'above', 'max', 'below'].filter(b, has(self[b])).map(b, self[b]))
+    assert: printed == bounds
+    at: "size(bounds) > 0 ? self[['min', 'above', 'max', 'below'].filter(b, has(self[b]))[0]] : self.means"
+    message: "grade {key} of the scale {scaleName}: its legend {self.means} prints {join(printed, ', ')}, but its band is bounded by {join(bounds, ', ')}"
+    labels:
+      - {at: self.means, message: legend}
+    examples:
+      valid:
+        - |
+          scales:
+            達成度:
+              symbols:
+                A: {means: 100%以上, min: 100}
+                B: {means: 80〜99%, min: 80, max: 99}
+                C: {means: 80%未満, below: 80}
+                対象外:
+      invalid:
+        - |
+          scales:
+            達成度:
+              symbols:
+                A: {means: 100%以上, min: 100}
+                B: {means: 80〜99%, min: 85, max: 99}  # expect: scale-band-legend
+                C: {means: 80%未満, below: 80}
+
+  - id: scale-bands-overlap
+    severity: error
+    summary: No two grades of a scale have overlapping bands (gaps are allowed, as printed).
+    description: |
+      Each rate must lead to at most one grade. Two bands that share a value (`max: 80` and
+      `min: 80`) make the grade of that rate ambiguous; bands that only touch (`below: 80`
+      and `min: 80`) or leave a gap (`max: 99` and `min: 100`, as some legends print) are fine.
+    help: Correct the bound that overlaps, from the printed legend.
+    tags: [scales, grades]
+    for: scales?[* as s].symbols[*]
+    when: type(self) == 'map' && hasBand(self)
+    let:
+      scaleName: keys(root.scales).filter(k, same(root.scales[k], s))[0]
+      names: keys(s.symbols)
+      mine: positions.filter(i, i < size(names) && names[i] == key)
+      earlier: "size(mine) == 0 ? [] : positions.filter(i, i < mine[0]).map(i, names[i]).filter(k, type(s.symbols[k]) == 'map' && hasBand(s.symbols[k]) && interval(s.symbols[k]) ~= interval(self))"
+    assert: size(earlier) == 0
+    at: key
+    message: "grade {key} of the scale {scaleName} overlaps grade {join(earlier, ', ')}: {interval(self)} and {interval(s.symbols[earlier[0]])} share values"
+    examples:
+      valid:
+        - |
+          scales:
+            達成度: {symbols: {A: {min: 100}, B: {min: 80, max: 99}, C: {below: 80}}}
+      invalid:
+        - |
+          scales:
+            達成度:
+              symbols:
+                A: {min: 100}
+                B: {min: 80, max: 100}  # expect: scale-bands-overlap
+
+"""#),
+        (path: "Rules/plan-nodes.yaml", text: #"""
+# Plan format 2: the hierarchy (`levels`, `nodes`), its marks on the declared scales, its years
+# and notes, and the tables whose rows or counts refer to it. Levels, marks and note words are
+# read from the plan's declarations. Format: Docs/plan-format.md; rule format: Docs/rules.md.
+format: planlint/plan@2
+
+rules:
+  - id: node-number-sequence
+    severity: error
+    summary: The nodes under one parent are numbered 1, 2, 3 … in printed order, without gaps or repeats.
+    description: |
+      Reviews number the nodes of each level among their siblings (分野 1, 2 …; under each, 項目
+      1, 2 …). A number out of sequence means a node was left out, copied twice, or put under
+      the wrong parent. Nodes printed without numbers are not checked.
+    help: Compare the numbering with the printed list; move the node under its parent or correct its number.
+    tags: [hierarchy]
+    for: nodes?[**]
+    when: type(get(self, 'number', null)) == 'number'
+    assert: self.number == index + 1
+    at: self.number
+    message: "{self.name} is numbered {self.number}, but it is node {index + 1} under its parent"
+    examples:
+      valid:
+        - |
+          nodes:
+            - {number: 1, name: 地域, nodes: [{number: 1, name: 基盤}, {number: 2, name: 習得}]}
+            - {number: 2, name: 行政}
+      invalid:
+        - |
+          nodes:
+            - number: 1
+              name: 地域
+              nodes:
+                - {number: 1, name: 基盤}
+                - {number: 3, name: 習得}  # expect: node-number-sequence
+
+  - id: node-mark-on-scale
+    severity: error
+    summary: A node's mark is one of the symbols its level's scale declares.
+    description: |
+      Each level's marks or grades are on a scale the plan declares once (`scales`, named by
+      the level's `scale`, or the plan's only scale). A mark that is not one of its symbols
+      cannot be tallied — often it is a look-alike typed for the printed symbol: 〇 (U+3007,
+      a kanji zero) for ○ (U+25CB), ASCII `-` for －, full-width Ａ for A.
+    help: Copy the symbol from the scale's `symbols`, or declare the mark there if the legend prints it.
+    tags: [hierarchy, scales]
+    for: nodes?[** as n].mark
+    when: scale != null && has(root.scales) && scale in root.scales
+    let:
+      scale: scaleAt(root, depth)
+      symbols: root.scales[scale].symbols
+      like: get(lookalikes, string(self), '')
+    assert: string(self) in symbols
+    message: "{n.name}: the mark {self} is not a symbol of the scale {scale}{like != '' && like in symbols ? ' (did you mean ' + like + '?)' : ''}"
+    notes:
+      - "the scale {scale} declares {join(keys(symbols), ' ')}"
+    examples:
+      valid:
+        - |
+          scales:
+            自己評価: {symbols: {◎: 計画以上, ○: 計画どおり, －: 評価困難}}
+          levels: [分野, {name: 事業, scale: 自己評価}]
+          nodes:
+            - name: 地域
+              nodes: [{name: 基盤, mark: ◎}, {name: 習得, mark: －}]
+      invalid:
+        - yaml: |
+            scales:
+              自己評価: {symbols: {◎: 計画以上, ○: 計画どおり, －: 評価困難}}
+            levels: [分野, {name: 事業, scale: 自己評価}]
+            nodes:
+              - name: 地域
+                nodes:
+                  - name: 基盤
+                    mark: 〇  # expect: node-mark-on-scale
+          messages:
+            - "基盤: the mark 〇 is not a symbol of the scale 自己評価 (did you mean ○?)"
+
+  - id: node-years
+    severity: error
+    summary: A node's start year is not after its end year, and both lie inside the plan period.
+    description: |
+      A node runs from its `start` to its `end` fiscal year, by default the plan's period. A
+      start after the end, or a year outside the period, is a mistyped year (平成 + 1988,
+      令和 + 2018).
+    help: Check the year against the printed note and the plan period; correct the year.
+    tags: [hierarchy, years]
+    for: nodes?[**]
+    when: (has(self.start) || has(self.end)) && yearsKnown(root, [self])
+    let:
+      from: firstYear(root, self)
+      to: lastYear(root, self)
+      period: root.plan.period
+      wrong: "from > to ? 'starts after it ends' : (from < period.start || to > period.end ? 'runs outside the plan period FY' + string(period.start) + '–FY' + string(period.end) : '')"
+    assert: wrong == ''
+    at: "has(self.start) ? self.start : self.end"
+    message: "{self.name} (FY{from}–FY{to}) {wrong}"
+    examples:
+      valid:
+        - |
+          plan: {title: 計画, period: {start: 2014, end: 2016}}
+          nodes:
+            - {name: 基盤, start: 2015}
+            - {name: 習得, end: 2014}
+      invalid:
+        - |
+          plan: {title: 計画, period: {start: 2014, end: 2016}}
+          nodes:
+            - name: 基盤
+              start: 2016  # expect: node-years
+              end: 2015
+            - name: 習得
+              end: 2017  # expect: node-years
+
+  - id: node-note-year
+    severity: error
+    summary: A note saying a node ended or started in a fiscal year agrees with its end or start year.
+    description: |
+      With `plan.year_notes` the plan declares the words that make a printed note say when a
+      node ended (終了) or started (開始). The year the note names (平成２７年度, H27, 令和元年度 …)
+      must then be the node's `end` or `start`. The note is what was printed, so a
+      disagreement is reported at the year, with the note as a label.
+    help: Set the year from the note, or copy the note again if it was mistyped.
+    tags: [hierarchy, years, notes]
+    for: nodes?[**]
+    when: |
+      has(self.note) && has(root.plan.year_notes) && yearsKnown(root, [self]) && self.note.matches('[0-9０-９元]')
+        && (has(root.plan.year_notes.end) && self.note.contains(root.plan.year_notes.end)) != (has(root.plan.year_notes.start) && self.note.contains(root.plan.year_notes.start))
+    let:
+      ended: has(root.plan.year_notes.end) && self.note.contains(root.plan.year_notes.end)
+      said: fiscalYear(self.note)
+      year: "ended ? lastYear(root, self) : firstYear(root, self)"
+    assert: said == year
+    at: "ended ? (has(self.end) ? self.end : self.note) : (has(self.start) ? self.start : self.note)"
+    message: "{self.name}: the note {self.note} says it {ended ? 'ended' : 'started'} in FY{said}, but its {ended ? 'end' : 'start'} year is {year}"
+    labels:
+      - {at: self.note, message: "FY{said}"}
+    examples:
+      valid:
+        - |
+          plan: {title: 計画, period: {start: 2014, end: 2016}, year_notes: {end: 終了, start: 開始}}
+          nodes:
+            - {name: 基盤, end: 2015, note: "※平成２７年度で終了"}
+            - {name: 習得, start: 2015, note: "※H27年度事業開始"}
+      invalid:
+        - |
+          plan: {title: 計画, period: {start: 2014, end: 2016}, year_notes: {end: 終了, start: 開始}}
+          nodes:
+            - name: 基盤
+              end: 2016  # expect: node-note-year
+              note: "※平成27年度で終了"
+
+  - id: node-partial-years-noted
+    severity: warning
+    summary: A node that starts after the plan's first year or ends before its last has a note saying so.
+    description: |
+      When the plan declares `year_notes`, a node runs the whole period unless a printed note
+      says it started or ended in another year, and the transcription derives `start` and
+      `end` from those notes. A node shorter than the period without such a note contradicts
+      the printed list: a year was mistyped or the note left out.
+    help: Copy the node's note into `note`, or remove the `start`/`end` that the document does not print.
+    tags: [hierarchy, years, notes]
+    for: nodes?[**]
+    when: |
+      has(root.plan.year_notes) && yearsKnown(root, [self])
+        && (firstYear(root, self) > root.plan.period.start || lastYear(root, self) < root.plan.period.end)
+    let:
+      note: get(self, 'note', '')
+      late: firstYear(root, self) > root.plan.period.start && !(has(root.plan.year_notes.start) && note.contains(root.plan.year_notes.start))
+      early: lastYear(root, self) < root.plan.period.end && !(has(root.plan.year_notes.end) && note.contains(root.plan.year_notes.end))
+    assert: "!late && !early"
+    at: "late ? self.start : self.end"
+    message: "{self.name} {late ? 'starts in FY' + string(self.start) : 'ends in FY' + string(self.end)}, inside the plan period FY{root.plan.period.start}–FY{root.plan.period.end}, but has no note saying it {late ? 'started' : 'ended'} then"
+    examples:
+      valid:
+        - |
+          plan: {title: 計画, period: {start: 2014, end: 2016}, year_notes: {end: 終了, start: 開始}}
+          nodes:
+            - {name: 基盤, end: 2015, note: "※平成２７年度で終了"}
+      invalid:
+        - |
+          plan: {title: 計画, period: {start: 2014, end: 2016}, year_notes: {end: 終了, start: 開始}}
+          nodes:
+            - name: 基盤
+              end: 2015  # expect: node-partial-years-noted
+
+  - id: table-row-names-level
+    severity: error
+    summary: The rows of a table whose rows name a level's nodes name those nodes, as spelt in `nodes`.
+    description: |
+      A table whose `label` says `level: 分野` has one row per node of that level (plus its
+      total and ratio rows). A row name that is no node of the level is a misspelt or extra
+      row, and the counts of that row cannot be checked against the nodes.
+    help: Spell the row name as the node's `name` (or the node's name as printed).
+    tags: [tables, hierarchy]
+    for: tables?[? type(get(self, 'label', null)) == 'map' && has(self.label.level) as t].rows[* as r][0]
+    when: "!isTotalRow(t, r) && !isRatioRow(t, r) && depthOf(root, t.label.level) > 0"
+    let:
+      names: levelNodes(root, t.label.level).map(n, n.name)
+    assert: self in names
+    message: "row {self} of {t.name} names no {t.label.level} of the plan"
+    notes:
+      - "the {t.label.level} are: {join(names, '、')}"
+    examples:
+      valid:
+        - |
+          levels: [分野, 事業]
+          nodes: [{name: 地域, nodes: [{name: 基盤}]}]
+          tables:
+            - {name: 事業費, label: {level: 分野}, columns: [予算額], rows: [[地域, 3]]}
+      invalid:
+        - |
+          levels: [分野, 事業]
+          nodes: [{name: 地域, nodes: [{name: 基盤}]}]
+          tables:
+            - name: 事業費
+              label: {level: 分野}
+              columns: [予算額]
+              rows:
+                - [地方, 3]  # expect: table-row-names-level
+
+  - id: table-level-count
+    severity: error
+    summary: A count column that counts a level's nodes equals the nodes listed — per row node, in the group's fiscal year.
+    description: |
+      A count column with `counts: 事業` (a level) counts listed nodes. In a row that names a
+      node (`label: {level: 分野}`) it counts that node's nodes of the counted level; in the
+      total row, all of them; in a table grouped by fiscal year, those running that year
+      (start ≤ year ≤ end). A difference means a node is missing from the list or the table,
+      or one of its years is wrong.
+    help: Count the listed nodes for that row and year; correct the cell, or the node's years or place.
+    tags: [tables, hierarchy, counts, years]
+    for: tables?[* as t].rows[* as r][*]
+    when: |
+      index > 0 && index < rowWidth(t) && size(r) == rowWidth(t) && type(self) == 'number' && !isRatioRow(t, r)
+        && colKind(t, col) == 'count' && type(col) == 'map' && has(col.counts) && depthOf(root, col.counts) > 0
+        && (isTotalRow(t, r) || (rowLevel != '' && size(owner) == 1)) && (fy == null || yearsKnown(root, listed))
+    let:
+      col: columnOf(t, index)
+      fy: groupFy(t, groupOf(t, index))
+      rowLevel: "type(get(t, 'label', null)) == 'map' && has(t.label.level) ? t.label.level : ''"
+      owner: "rowLevel == '' ? [] : levelNodes(root, rowLevel).filter(n, n.name == r[0])"
+      listed: |
+        isTotalRow(t, r) ? levelNodes(root, col.counts)
+          : (depthOf(root, col.counts) > depthOf(root, rowLevel) ? nodesAt(owner, depthOf(root, col.counts) - depthOf(root, rowLevel) + 1) : [])
+      counted: "fy == null ? size(listed) : listed.count(n, runsIn(root, n, fy))"
+    assert: self == counted
+    message: "{t.name}{groupName(t, groupOf(t, index))} {colName(col)}, row {r[0]}: the table says {self}, but {counted} {col.counts} {isTotalRow(t, r) ? 'are listed' : 'of ' + string(r[0]) + ' are listed'}{fy == null ? '' : ' running in FY' + string(fy)}"
+    examples:
+      valid:
+        - |
+          plan: {title: 計画, period: {start: 2014, end: 2015}}
+          levels: [分野, 事業]
+          nodes:
+            - {name: 地域, nodes: [{name: 基盤}, {name: 習得, end: 2014}]}
+            - {name: 行政, nodes: [{name: 電子}]}
+          tables:
+            - name: 事業費
+              label: {level: 分野}
+              groups: [2014, 2015]
+              columns: [{name: 事業数, kind: count, counts: 事業}]
+              total: 合計
+              rows:
+                - [地域, 2, 1]
+                - [行政, 1, 1]
+                - [合計, 3, 2]
+      invalid:
+        - |
+          plan: {title: 計画, period: {start: 2014, end: 2015}}
+          levels: [分野, 事業]
+          nodes:
+            - {name: 地域, nodes: [{name: 基盤}, {name: 習得, end: 2014}]}
+          tables:
+            - name: 事業費
+              label: {level: 分野}
+              groups: [2014, 2015]
+              columns: [{name: 事業数, kind: count, counts: 事業}]
+              rows:
+                - [地域, 2, 2]  # expect: table-level-count
+
+  - id: table-tally
+    severity: error
+    summary: A tally by mark or grade counts, for each symbol, the listed nodes that carry it.
+    description: |
+      A table with a `scale` counts marks. Where `tally` says a row counts a level's nodes
+      (`tally: {個別事業: 事業}`), each of its cells under a column headed by a symbol must equal
+      the number of listed nodes of that level carrying that symbol. Where the rows begin with
+      the symbols (A(100%以上), B …) and a count column `counts` a level, each row's count is
+      the nodes with the row's symbol. A difference means a mark was changed in the list but
+      not in the tally, or a node is missing from one of them.
+    help: Count the nodes carrying the symbol in the list and correct the tally or the node's mark.
+    tags: [tables, scales, hierarchy]
+    for: tables?[? has(self.scale) as t].rows[* as r][*]
+    when: |
+      index > 0 && index < rowWidth(t) && size(r) == rowWidth(t) && type(self) == 'number' && !isTotalRow(t, r) && !isRatioRow(t, r)
+        && has(root.scales) && t.scale in root.scales && level != '' && depthOf(root, level) > 0 && symbol != ''
+    let:
+      col: columnOf(t, index)
+      symbols: root.scales[t.scale].symbols
+      byColumn: has(t.tally) && r[0] in t.tally && string(colName(col)) in symbols
+      byRow: "!has(t.tally) && type(col) == 'map' && has(col.counts) && size(symbolOf(symbols, r[0])) > 0"
+      level: "byColumn ? t.tally[r[0]] : (byRow ? col.counts : '')"
+      symbol: "byColumn ? string(colName(col)) : (byRow ? symbolOf(symbols, r[0])[0] : '')"
+      counted: levelNodes(root, level).count(n, has(n.mark) && string(n.mark) == symbol)
+    assert: self == counted
+    message: "{t.name}: {r[0]} says {self} for {symbol}, but {counted} listed {level} carry {symbol}"
+    examples:
+      valid:
+        - |
+          scales: {自己評価: {symbols: {◎: 計画以上, ○: 計画どおり}}}
+          levels: [分野, 事業]
+          nodes: [{name: 地域, nodes: [{name: 基盤, mark: ◎}, {name: 習得, mark: ○}, {name: 電子, mark: ○}]}]
+          tables:
+            - name: 自己評価
+              scale: 自己評価
+              tally: {個別事業: 事業}
+              columns: [◎, ○]
+              rows: [[個別事業, 1, 2]]
+      invalid:
+        - |
+          scales: {達成度: {symbols: {A: {means: 100%以上, min: 100}, B: {means: 100%未満, below: 100}}}}
+          levels: [施策, 事業]
+          nodes: [{name: 地域, mark: A, nodes: [{name: 基盤, mark: A}, {name: 習得, mark: B}]}]
+          tables:
+            - name: 達成状況
+              scale: 達成度
+              columns: [{name: 事業数, counts: 事業}]
+              rows:
+                - [A(100%以上), 1]
+                - [B(100%未満), 2]  # expect: table-tally
+
+  - id: table-totals-agree
+    severity: error
+    summary: Count columns that count the same thing have the same total in every table (and fiscal year).
+    description: |
+      A count column says what it counts (`counts: 事業`, `counts: 成果指標`). Two tables that
+      count the same thing for the same year must have the same total: a review that
+      evaluated 151 projects prints 151 wherever it totals them. A column counting something
+      else (indicators, although headed 事業数) is kept apart by its `counts`.
+    help: Find which table's total (or which of its rows) was printed wrong and correct it.
+    tags: [tables, counts]
+    for: tables?[* as t].rows[* as r][*]
+    when: |
+      index > 0 && index < rowWidth(t) && isTotalRow(t, r) && type(self) == 'number'
+        && type(col) == 'map' && has(col.counts) && colKind(t, col) == 'count' && size(others) > 0
+    let:
+      col: columnOf(t, index)
+      fy: groupFy(t, groupOf(t, index))
+      others: |
+        flatten(root.tables.filter(u, !same(u, t) && has(u.total) && size(totalRows(u)) == 1 && size(totalRows(u)[0]) == rowWidth(u))
+          .map(u, flatten(positions.filter(g, g < groupCount(u) && groupFy(u, g) == fy).map(g,
+            positions.filter(j, j < size(u.columns) && type(u.columns[j]) == 'map' && get(u.columns[j], 'counts', '') == col.counts
+              && colKind(u, u.columns[j]) == 'count').map(j, totalRows(u)[0][cellIndex(u, g, j)])))))
+      differ: others.filter(x, type(x) == 'number' && x != self)
+    assert: size(differ) == 0
+    message: "{t.name}{groupName(t, groupOf(t, index))}: the {t.total} row counts {self} {col.counts}, but another table counts {join(differ, ', ')}"
+    labels:
+      - each: differ
+        as: x
+        at: x
+        message: "{x}"
+    examples:
+      valid:
+        - |
+          tables:
+            - {name: 所属別, columns: [{name: 事業数, counts: 事業}], total: 計, rows: [[総務, 2], [企画, 3], [計, 5]]}
+            - {name: 方向性, columns: [{name: 事業数, counts: 事業}], total: 計, rows: [[継続, 5], [計, 5]]}
+            - {name: 指標, columns: [{name: 事業数, counts: 成果指標}], total: 計, rows: [[A, 7], [計, 7]]}
+      invalid:
+        - |
+          tables:
+            - name: 所属別
+              columns: [{name: 事業数, counts: 事業}]
+              total: 計
+              rows:
+                - [総務, 2]
+                - [計, 2]  # expect: table-totals-agree
+            - name: 方向性
+              columns: [{name: 事業数, counts: 事業}]
+              total: 計
+              rows:
+                - [継続, 3]
+                - [計, 3]  # expect: table-totals-agree
+
+"""#),
+        (path: "Rules/plan-stated.yaml", text: #"""
+# Plan format 2: figures stated in the prose (`stated`, and a node's own `stated`) and
+# indicators (`indicators`): counts against what they point at, additions and endings per
+# year, percentages within their printed decimals, achievement rates against targets and
+# actuals, and grades against their declared bands. Format: Docs/plan-format.md; rule format:
+# Docs/rules.md.
+format: planlint/plan@2
+
+rules:
+  - id: stated-count
+    severity: error
+    summary: A count stated in the text equals what it points at — the nodes of a level (with a mark, running in a year) or the goals under a heading.
+    description: |
+      The prose states counts: ９分野計２０項目, 全１０２事業, ５つの重点目標, 平成２７年度 ９８事業.
+      Each `stated` figure points with `of` at what it counts: a level's nodes (`事業`), those
+      with a mark (`{level: 事業, mark: ◎}`), those running in a year (`fy`), or the goals
+      listed under a heading (`{goals: 重点目標}`). The count must equal what is listed. A
+      node's own figures (計６事業) count inside that node.
+    help: Count what the figure points at in the list; correct the figure, or the list if a node is missing.
+    tags: [stated, counts]
+    for: stated?[*]
+    when: type(get(self, 'count', null)) == 'number' && has(self.of) && countable(root, get(root, 'nodes', []), 1, self.of, get(self, 'fy', null))
+    let:
+      counted: countOf(root, get(root, 'nodes', []), 1, self.of, get(self, 'fy', null))
+    assert: self.count == counted
+    at: self.count
+    message: "{has(self.printed) ? self.printed + ': ' : ''}the text says {self.count}, but {counted} {describe(self.of, get(self, 'fy', null))} are listed"
+    examples:
+      valid:
+        - |
+          plan: {title: 計画, period: {start: 2014, end: 2015}, goals: {重点目標: [安全, 便利]}}
+          levels: [分野, {name: 事業, scale: 自己評価}]
+          scales: {自己評価: {symbols: {◎: 計画以上, ○: 計画どおり}}}
+          nodes:
+            - {name: 地域, nodes: [{name: 基盤, mark: ◎}, {name: 習得, mark: ○, end: 2014}]}
+          stated:
+            - {printed: ２つの重点目標, count: 2, of: {goals: 重点目標}}
+            - {printed: 全２事業, count: 2, of: 事業}
+            - {printed: ◎１事業, count: 1, of: {level: 事業, mark: ◎}}
+            - {printed: 平成２７年度　１事業, fy: 2015, count: 1, of: 事業}
+      invalid:
+        - |
+          plan: {title: 計画, period: {start: 2014, end: 2015}, goals: {重点目標: [安全, 便利]}}
+          levels: [分野, 事業]
+          nodes:
+            - {name: 地域, nodes: [{name: 基盤}, {name: 習得, end: 2014}]}
+          stated:
+            - {printed: ３つの重点目標, count: 3, of: {goals: 重点目標}}  # expect: stated-count
+            - {printed: 全３事業, count: 3, of: 事業}  # expect: stated-count
+            - {printed: 平成２７年度　２事業, fy: 2015, count: 2, of: 事業}  # expect: stated-count
+
+  - id: node-stated-count
+    severity: error
+    summary: A count stated for a node (計６事業) equals the nodes it points at inside that node.
+    description: |
+      A figure printed for one node — 計６事業 under a field — counts inside it: the node's
+      descendants of the level its `of` names (with a mark, running in a year, as for
+      `stated-count`).
+    help: Count the node's listed descendants; correct the figure, or move the node that is under the wrong parent.
+    tags: [stated, counts, hierarchy]
+    for: nodes?[** as n].stated[*]
+    when: type(get(self, 'count', null)) == 'number' && has(self.of) && countable(root, get(n, 'nodes', []), depth + 1, self.of, get(self, 'fy', null))
+    let:
+      counted: countOf(root, get(n, 'nodes', []), depth + 1, self.of, get(self, 'fy', null))
+    assert: self.count == counted
+    at: self.count
+    message: "{n.name}: {has(self.printed) ? self.printed + ' — ' : ''}the text says {self.count}, but {counted} {describe(self.of, get(self, 'fy', null))} are listed under it"
+    examples:
+      valid:
+        - |
+          levels: [分野, 項目, 事業]
+          nodes:
+            - name: 地域
+              stated: [{printed: 計３事業, count: 3, of: 事業}]
+              nodes: [{name: 基盤, nodes: [{name: a}, {name: b}]}, {name: 習得, nodes: [{name: c}]}]
+      invalid:
+        - |
+          levels: [分野, 項目, 事業]
+          nodes:
+            - name: 地域
+              stated:
+                - {printed: 計４事業, count: 4, of: 事業}  # expect: node-stated-count
+              nodes: [{name: 基盤, nodes: [{name: a}, {name: b}]}, {name: 習得, nodes: [{name: c}]}]
+
+  - id: stated-year-change
+    severity: error
+    summary: The nodes stated as added in a year start that year; those stated as ended had their last year the year before.
+    description: |
+      A yearly count may say what changed since the year before (９８事業（Ｈ２６年度より追加３，
+      終了３）): `added` must equal the listed nodes of the level whose first year is that
+      year, `ended` those whose last year was the year before.
+    help: Check the start and end years of the listed nodes against their notes; correct the figure or the years.
+    tags: [stated, years]
+    for: stated?[*]
+    when: |
+      type(get(self, 'fy', null)) == 'number' && (has(self.added) || has(self.ended)) && has(self.of)
+        && depthOf(root, targetLevel(self.of)) > 0 && yearsKnown(root, listed)
+    let:
+      listed: levelNodes(root, targetLevel(self.of))
+      starting: listed.count(n, firstYear(root, n) == self.fy)
+      ending: listed.count(n, lastYear(root, n) == self.fy - 1)
+      addedWrong: has(self.added) && self.added != starting
+      endedWrong: has(self.ended) && self.ended != ending
+    assert: "!addedWrong && !endedWrong"
+    at: "addedWrong ? self.added : self.ended"
+    message: "{has(self.printed) ? self.printed + ': ' : ''}{addedWrong ? 'says ' + string(self.added) + ' added, but ' + string(starting) + ' listed ' + targetLevel(self.of) + ' start in FY' + string(self.fy) : 'says ' + string(self.ended) + ' ended, but ' + string(ending) + ' listed ' + targetLevel(self.of) + ' ended in FY' + string(self.fy - 1)}"
+    examples:
+      valid:
+        - |
+          plan: {title: 計画, period: {start: 2014, end: 2016}}
+          levels: [事業]
+          nodes: [{name: a, end: 2014}, {name: b, start: 2015}, {name: c}]
+          stated:
+            - {fy: 2015, count: 2, of: 事業, added: 1, ended: 1}
+      invalid:
+        - |
+          plan: {title: 計画, period: {start: 2014, end: 2016}}
+          levels: [事業]
+          nodes: [{name: a, end: 2014}, {name: b, start: 2015}, {name: c}]
+          stated:
+            - fy: 2015
+              count: 2
+              of: 事業
+              added: 2  # expect: stated-year-change
+              ended: 1
+
+  - id: stated-percent
+    severity: error
+    summary: A percentage stated in the text agrees with its part over its whole, within its printed decimals.
+    description: |
+      96件の48.8% says that some count is 48.8 % of 96. The part is the figure's `count` (or
+      what its `of` points at), the whole its `basis` (or what `basis_of` points at). A printed
+      48.8 stands for 48.75 up to 48.85 (half-up unless `rounding` says otherwise); 47 of 96
+      is 48.96 %, which it cannot be — 47 ÷ 96 would be printed 49.0.
+    help: Compute part ÷ whole × 100 and round it as printed; correct the percentage, the count or the basis.
+    tags: [stated, shares]
+    for: stated?[*]
+    when: type(get(self, 'percent', null)) == 'number' && part != null && whole != null && whole > 0
+    let:
+      part: "type(get(self, 'count', null)) == 'number' ? self.count : (has(self.of) && countable(root, get(root, 'nodes', []), 1, self.of, get(self, 'fy', null)) ? countOf(root, get(root, 'nodes', []), 1, self.of, get(self, 'fy', null)) : null)"
+      whole: "type(get(self, 'basis', null)) == 'number' ? self.basis : (has(self.basis_of) && countable(root, get(root, 'nodes', []), 1, self.basis_of, get(self, 'fy', null)) ? countOf(root, get(root, 'nodes', []), 1, self.basis_of, get(self, 'fy', null)) : null)"
+      printed: rounded(self.percent, get(self, 'rounding', 'half-up'))
+    assert: printed ~= part / whole * 100
+    at: self.percent
+    message: "{has(self.printed) ? self.printed + ': ' : ''}{self.percent} % does not agree with {part} of {whole} = {round(part / whole * 100, 3)} %"
+    notes:
+      - "a printed {self.percent} stands for {printed}"
+    examples:
+      valid:
+        - |
+          stated:
+            - {printed: 96件の48.8%, count: 47, basis: 96, percent: 49.0}
+            - {printed: 221件の51.6%, count: 114, basis: 221, percent: 51.6}
+      invalid:
+        - |
+          stated:
+            - {printed: 96件の48.8%, count: 47, basis: 96, percent: 48.8}  # expect: stated-percent
+
+  - id: indicator-rate
+    severity: error
+    summary: An indicator's printed achievement rate agrees with its target and actual, within its printed decimals.
+    description: |
+      The achievement rate of an indicator follows from its target and actual as its scale's
+      `rate.formula` says: `ratio` (actual ÷ target × 100, or target ÷ actual × 100 when lower
+      is better) or `progress` ((actual − baseline) ÷ (target − baseline) × 100). The printed
+      rate is rounded (half-up unless the scale's `rate.rounding` says otherwise) to its
+      printed decimals: 87.0 stands for 86.95 up to 87.05.
+    help: Compute the rate from the target and actual again; correct the rate or the figure that was printed wrong.
+    tags: [indicators, grades]
+    for: nodes?[**].indicators?[* as ind].years[*]
+    when: type(get(self, 'rate', null)) == 'number' && computable(root, ind, self)
+    let:
+      scale: indicatorScale(root, ind)
+      computed: rateOf(root, ind, self)
+      printed: "rounded(self.rate, scale == null ? 'half-up' : get(get(root.scales[scale], 'rate', {}), 'rounding', 'half-up'))"
+    assert: printed ~= computed
+    at: self.rate
+    message: "{ind.name} FY{self.fy}: the rate {self.rate} does not agree with target {self.target} and actual {self.actual} ({round(computed, 2)} %)"
+    notes:
+      - "a printed {self.rate} stands for {printed}"
+    examples:
+      valid:
+        - |
+          nodes:
+            - name: 交通安全
+              indicators:
+                - {name: 事故件数, direction: down, years: [{fy: 2022, target: 200, actual: 230, rate: 87.0}]}
+                - {name: 参加者数, years: [{fy: 2022, target: 400, actual: 410, rate: 102.5}]}
+      invalid:
+        - |
+          nodes:
+            - name: 交通安全
+              indicators:
+                - name: 事故件数
+                  years:
+                    - {fy: 2022, target: 200, actual: 230, rate: 87.0}  # expect: indicator-rate
+
+  - id: indicator-grade
+    severity: error
+    summary: An indicator's printed grade has a band that contains its rate — the printed one, else the one computed from target and actual.
+    description: |
+      With grades defined by bands on the achievement rate (`scales`), the printed grade must be
+      the one whose band holds the rate. The printed rate is read with its rounding (a
+      printed 80 may be 79.5); without a printed rate, the rate computed from the target and
+      actual is used. A rate in a gap between bands (99.5 % where B ends at 99 and A starts at
+      100) fits no grade.
+    help: Give the grade whose band holds the rate, or correct the rate, target or actual.
+    tags: [indicators, grades]
+    for: nodes?[**].indicators?[* as ind].years[*]
+    when: |
+      has(self.grade) && scale != null && string(self.grade) in root.scales[scale].symbols
+        && type(root.scales[scale].symbols[string(self.grade)]) == 'map' && hasBand(root.scales[scale].symbols[string(self.grade)])
+        && (type(get(self, 'rate', null)) == 'number' || computable(root, ind, self))
+    let:
+      scale: indicatorScale(root, ind)
+      band: root.scales[scale].symbols[string(self.grade)]
+      rate: "type(get(self, 'rate', null)) == 'number' ? rounded(self.rate, get(get(root.scales[scale], 'rate', {}), 'rounding', 'half-up')) : rateOf(root, ind, self)"
+    assert: rate ~= interval(band)
+    at: self.grade
+    message: "{ind.name} FY{self.fy}: grade {self.grade} is for rates {interval(band)}, but the rate is {rate}"
+    examples:
+      valid:
+        - |
+          scales: {達成度: {symbols: {A: {min: 100}, B: {min: 80, max: 99}, C: {below: 80}}}}
+          nodes:
+            - name: 交通安全
+              indicators:
+                - {name: 参加者数, years: [{fy: 2022, target: 400, actual: 410, rate: 102.5, grade: A}, {fy: 2023, target: 400, actual: 330, grade: B}]}
+      invalid:
+        - |
+          scales: {達成度: {symbols: {A: {min: 100}, B: {min: 80, max: 99}, C: {below: 80}}}}
+          nodes:
+            - name: 交通安全
+              indicators:
+                - name: 参加者数
+                  years:
+                    - {fy: 2022, target: 400, actual: 410, rate: 102.5, grade: B}  # expect: indicator-grade
+                    - {fy: 2023, target: 400, actual: 300, grade: B}  # expect: indicator-grade
+
+"""#),
+        (path: "Rules/plan-tables.yaml", text: #"""
+# Plan format 2: the printed tables (`tables`), checked from their own declarations — columns
+# and their kinds, the total row, ratio rows, the unit's rounding and symbols. No table name,
+# column heading, unit or symbol is written here: what a table means is in the plan.
+# Format: Docs/plan-format.md; rule format: Docs/rules.md.
+format: planlint/plan@2
+
+rules:
+  - id: table-row-width
+    severity: error
+    summary: Each row of a table holds its name and one cell per declared column (per group); a ratio row one cell per group.
+    description: |
+      A plan@2 table declares its columns once (and, with `groups`, the headings they repeat
+      under); each printed row is then its name followed by its cells in column order. A row
+      with a cell too many or too few shifts every cell after it into the wrong column, so
+      nothing else about it can be checked. Ratio rows (`ratios`) hold one cell per group.
+    help: Compare the row with the printed table and add or remove the cell that is missing or extra.
+    tags: [tables]
+    for: tables?[* as t].rows[*]
+    let:
+      expected: "isRatioRow(t, self) ? 1 + groupCount(t) : rowWidth(t)"
+    assert: size(self) == expected
+    at: self[0]
+    message: "row {self[0]} of {t.name} has {size(self) - 1} cells, but the table's columns call for {expected - 1}"
+    examples:
+      valid:
+        - |
+          tables:
+            - name: 予算
+              unit: 百万円
+              groups: [2014, 2015]
+              columns: [予算額, 実績額]
+              total: 合計
+              ratios: {対予算額比: {of: [実績額, 予算額], precision: 1}}
+              rows:
+                - [総務, 10, 9, 12, 12]
+                - [合計, 10, 9, 12, 12]
+                - [対予算額比, 90.0, 100.0]
+      invalid:
+        - |
+          tables:
+            - name: 予算
+              columns: [件数]
+              rows:
+                - [総務, 10]
+                - [企画, 3, 4]  # expect: table-row-width
+
+  - id: table-cell-value
+    severity: error
+    summary: A count cell is a whole number; an amount cell is a number, a symbol the table declares, or blank.
+    description: |
+      Count columns hold numbers, exactly. Amount columns hold numbers in the table's unit,
+      the symbols the table declares in `symbols` (＊ for an amount under one unit, － for
+      none …) or null for a blank cell. A symbol that is not declared — often a look-alike such
+      as the ASCII `*` for ＊ — cannot be read as an amount, and the sums of its column cannot
+      be checked.
+    help: Copy the symbol from the table's `symbols` (or declare it there with what it stands for), or write the number as printed.
+    tags: [tables]
+    for: tables?[* as t].rows[* as r][*]
+    when: index > 0 && index < rowWidth(t) && !isRatioRow(t, r) && colKind(t, columnOf(t, index)) in summedKinds
+    let:
+      kind: colKind(t, columnOf(t, index))
+    assert: readable(t, kind, self)
+    message: "{self} in column {colName(columnOf(t, index))} of {t.name} is not a {kind == 'count' ? 'count' : 'number or a declared symbol'}"
+    notes:
+      - "{has(t.symbols) ? 'the table declares the symbols ' + join(keys(t.symbols), ' ') : 'the table declares no symbols'}"
+    examples:
+      valid:
+        - |
+          tables:
+            - name: 予算
+              unit: 百万円
+              symbols: {＊: {means: 百万円未満, above: 0, below: 1}, －: {means: 該当なし, none: true}}
+              columns: [予算額]
+              rows:
+                - [総務, "＊"]
+                - [企画, "－"]
+                - [広報, 3]
+                - [議会, null]
+      invalid:
+        - |
+          tables:
+            - name: 予算
+              unit: 百万円
+              symbols: {＊: {means: 百万円未満, above: 0, below: 1}}
+              columns: [予算額]
+              rows:
+                - [総務, "*"]  # expect: table-cell-value
+
+  - id: table-column-total
+    severity: error
+    summary: The total row equals the sum of the other rows, column by column — counts exactly, amounts within the table's rounding and symbols.
+    description: |
+      A table that names its `total` row prints, in each count, amount and total column, the
+      sum of the rows above it. Counts are exact, so they must add up exactly. Amounts are
+      printed rounded (`rounding`) and some cells are symbols (＊: more than 0 and less than
+      one unit), so each printed amount stands for an interval of true amounts: the check asks
+      whether **any** choice of true amounts makes the rows add up to the total (the two
+      intervals meet), as XBRL calculation checks do. When they cannot meet, no rounding
+      explains the difference: a row or the total was printed wrong.
+    help: Add up the column again; correct the total cell or the row that was printed wrong. A rounding difference needs no change.
+    tags: [tables, arithmetic]
+    for: tables?[* as t].rows[* as r][*]
+    when: |
+      index > 0 && index < rowWidth(t) && isTotalRow(t, r) && kind in summedKinds && readable(t, kind, self)
+        && self != null && rows.all(x, size(x) == rowWidth(t) && readable(t, kind, x[index]))
+    let:
+      col: columnOf(t, index)
+      kind: colKind(t, col)
+      rows: dataRows(t)
+      added: sum(rows.map(x, readCell(t, kind, x[index])))
+      printed: readCell(t, kind, self)
+    assert: added ~= printed
+    message: "{t.name}{groupName(t, groupOf(t, index))} {colName(col)}: the rows add up to {added}, but the {t.total} row says {printed}"
+    notes:
+      - "{kind == 'count' ? 'counts are exact, so they must match' : 'each printed amount stands for the amounts that round to it (' + get(t, 'rounding', 'exact') + ')' + (has(t.symbols) ? ' and each symbol for what the table declares' : '') + '; the two ranges do not meet, so no rounding explains the difference'}"
+    labels:
+      - each: rows
+        as: x
+        at: x[index]
+        message: "{x[0]}"
+    examples:
+      valid:
+        - |
+          tables:
+            - name: 事業費
+              unit: 百万円
+              rounding: half-up
+              symbols: {＊: {means: 百万円未満, above: 0, below: 1}}
+              columns: [{name: 事業数, kind: count}, 予算額]
+              total: 合計
+              rows:
+                - [総務, 2, 10]
+                - [企画, 3, "＊"]
+                - [広報, 1, 4]
+                - [合計, 6, 15]
+      invalid:
+        - |
+          tables:
+            - name: 事業費
+              unit: 百万円
+              rounding: half-up
+              symbols: {＊: {means: 百万円未満, above: 0, below: 1}}
+              groups: [2015, 2016]
+              columns: [{name: 事業数, kind: count}, 予算額]
+              total: 合計
+              rows:
+                - [総務, 2, 10, 2, 10]
+                - [企画, 3, "＊", 3, "＊"]
+                - [合計, 6, 11, 5, 13]  # expect: table-column-total, table-column-total
+        - yaml: |
+            tables:
+              - name: 評価実施事業数
+                columns: [対象事業数]
+                total: 総計
+                rows:
+                  - [総務課, 9]
+                  - [税務課, 2]
+                  - [総計, 12]  # expect: table-column-total
+          messages:
+            - "評価実施事業数 対象事業数: the rows add up to 11, but the 総計 row says 12"
+
+  - id: table-total-column
+    severity: error
+    summary: A total column equals the sum of the row's columns it totals.
+    description: |
+      A column of kind `total` prints the sum of the row's columns named in its `of` — by
+      default every count and amount column before it in the same group. A tally row
+      ◎ 15, ○ 80, △ 5, × 0, － 2 must say 102 in its total column.
+    help: Add up the row again and correct the total cell or the cell that was printed wrong.
+    tags: [tables, arithmetic]
+    for: tables?[* as t].rows[* as r][*]
+    when: |
+      index > 0 && index < rowWidth(t) && size(r) == rowWidth(t) && !isRatioRow(t, r)
+        && colKind(t, columnOf(t, index)) == 'total' && type(self) == 'number' && parts.all(i, readable(t, colKind(t, t.columns[i]), r[cellIndex(t, g, i)]))
+    let:
+      g: groupOf(t, index)
+      col: columnOf(t, index)
+      j: (index - 1) % size(t.columns)
+      named: "type(col) == 'string' || !has(col.of) ? [] : (type(col.of) == 'string' ? [col.of] : col.of)"
+      parts: |
+        positions.filter(i, i < size(t.columns) && (size(named) > 0 ? colName(t.columns[i]) in named : i < j && colKind(t, t.columns[i]) in ['count', 'amount']))
+      added: sum(parts.map(i, readCell(t, colKind(t, t.columns[i]), r[cellIndex(t, g, i)])))
+    assert: added ~= readCell(t, 'amount', self)
+    message: "{r[0]}{groupName(t, g)}: {join(parts.map(i, colName(t.columns[i])), ' + ')} add up to {added}, but its {colName(col)} says {self}"
+    labels:
+      - each: parts
+        as: i
+        at: r[cellIndex(t, g, i)]
+        message: "{colName(t.columns[i])}"
+    examples:
+      valid:
+        - |
+          tables:
+            - name: 自己評価
+              columns: [◎, ○, △, {name: 合計, kind: total}]
+              rows:
+                - [個別事業, 15, 80, 5, 100]
+      invalid:
+        - |
+          tables:
+            - name: 自己評価
+              columns: [◎, ○, △, {name: 合計, kind: total}]
+              rows:
+                - [個別事業, 15, 80, 5, 101]  # expect: table-total-column
+
+  - id: table-share
+    severity: error
+    summary: A printed share agrees with its count over the column's total, within its printed decimals.
+    description: |
+      A `share` column prints, per row, the row's count in the column named by `of` as a
+      percentage of that column's total (the total row, or the sum of the rows when there is
+      none), to `precision` decimals. A printed 52 (whole percents, rounded half-up unless
+      the column says otherwise) stands for 51.5 up to 52.5: 114 of 221 (51.58 %) agrees with
+      it. A share that no rounding of the true percentage can give is wrong — or its count is.
+    help: Compute count ÷ total × 100 and round it as the column is printed; correct the share or the count.
+    tags: [tables, shares]
+    for: tables?[* as t].rows[* as r][*]
+    when: |
+      index > 0 && index < rowWidth(t) && size(r) == rowWidth(t) && !isRatioRow(t, r)
+        && colKind(t, col) == 'share' && has(col.of) && type(self) == 'number' && size(base) == 1
+        && type(part) == 'number' && type(whole) == 'number' && whole > 0
+    let:
+      col: columnOf(t, index)
+      g: groupOf(t, index)
+      base: positions.filter(i, i < size(t.columns) && colName(t.columns[i]) == col.of)
+      at_: cellIndex(t, g, base[0])
+      part: r[at_]
+      totals: totalRows(t)
+      whole: "size(totals) == 1 && size(totals[0]) > at_ ? totals[0][at_] : sum(dataRows(t).map(x, x[at_]))"
+      computed: part / whole * 100
+    assert: percent(col, self) ~= computed
+    message: "{r[0]}: the share {self} does not agree with {part} of {whole} = {round(computed, get(col, 'precision', 0) + 2)} %"
+    notes:
+      - "a printed {self} stands for {percent(col, self)}"
+    labels:
+      - {at: part, message: "{colName(col.of)}"}
+    examples:
+      valid:
+        - |
+          tables:
+            - name: 成果指標の達成状況
+              columns:
+                - {name: 件数, counts: 成果指標}
+                - {name: 割合, kind: share, of: 件数, precision: 0}
+              total: 計
+              rows:
+                - [A, 114, 52]
+                - [B, 24, 11]
+                - [C, 59, 27]
+                - [対象外, 24, 11]
+                - [計, 221, 100]
+      invalid:
+        - |
+          tables:
+            - name: 成果指標の達成状況
+              columns:
+                - {name: 件数, counts: 成果指標}
+                - {name: 割合, kind: share, of: 件数, precision: 0}
+              total: 計
+              rows:
+                - [A, 114, 53]  # expect: table-share
+                - [B, 107, 48]
+                - [計, 221, 100]
+
+  - id: table-share-sum
+    severity: error
+    summary: A column of rounded shares can add up to 100 — checked by interval, never by exact sum.
+    description: |
+      The shares of a column, each rounded, need not add up to exactly 100: four shares printed
+      as whole percents stand for true shares each within half a point, so their sum can be
+      anything from 98 to 102 and printed sums of 99 or 101 are right. The check asks whether
+      the printed shares, read as intervals, can add up to 100; when they cannot, a share was
+      printed wrong (this also checks shares printed without their counts).
+    help: Find the share that was printed wrong (compare each with its count), and correct it.
+    tags: [tables, shares]
+    for: tables?[* as t].rows[0][*]
+    when: |
+      index > 0 && index < rowWidth(t) && colKind(t, col) == 'share'
+        && rows.all(x, size(x) == rowWidth(t) && type(x[index]) == 'number') && size(rows) > 0
+    let:
+      col: columnOf(t, index)
+      rows: dataRows(t)
+      added: sum(rows.map(x, percent(col, x[index])))
+    assert: added ~= 100
+    at: t.columns[(index - 1) % size(t.columns)]
+    message: "the shares in column {colName(col)} of {t.name} add up to {sum(rows.map(x, x[index]))}, which no rounding of true shares adding up to 100 can give ({added})"
+    labels:
+      - each: rows
+        as: x
+        at: x[index]
+        message: "{x[0]}"
+    examples:
+      valid:
+        - |
+          tables:
+            - name: 改革の方向性
+              columns: [{name: 割合, kind: share, precision: 0}]
+              rows:
+                - [継続, 52]
+                - [改善, 11]
+                - [縮小, 27]
+                - [廃止, 11]
+      invalid:
+        - |
+          tables:
+            - name: 改革の方向性
+              columns:
+                - {name: 割合, kind: share, precision: 0}  # expect: table-share-sum
+              rows:
+                - [継続, 55]
+                - [改善, 11]
+                - [縮小, 27]
+                - [廃止, 11]
+
+  - id: table-ratio-row
+    severity: error
+    summary: A ratio row agrees with the total row's two columns it is computed from, within the rounding of all three.
+    description: |
+      A table's `ratios` name rows computed from its total row, one cell per group: 対予算額比
+      is the total's 実績額 ÷ 予算額 × 100, printed to `precision` decimals. The amounts are
+      rounded too, so the check compares intervals: a printed 90.6 (90.55 to 90.65) agrees with
+      6525 ÷ 7199 when some true amounts that round to them give a ratio in that range.
+    help: Compute the ratio from the total row again; correct the ratio or the total that was printed wrong.
+    tags: [tables, arithmetic]
+    for: tables?[? has(self.ratios) as t].rows[* as r][*]
+    when: |
+      index > 0 && isRatioRow(t, r) && index <= groupCount(t) && type(self) == 'number' && size(totals) == 1
+        && size(num) == 1 && size(den) == 1 && size(totals[0]) == rowWidth(t)
+        && isAmount(totals[0][cellIndex(t, g, num[0])], t) && isAmount(totals[0][cellIndex(t, g, den[0])], t)
+        && lower(amount(totals[0][cellIndex(t, g, den[0])], t)) > 0
+    let:
+      g: index - 1
+      decl: t.ratios[r[0]]
+      totals: totalRows(t)
+      num: positions.filter(i, i < size(t.columns) && colName(t.columns[i]) == decl.of[0])
+      den: positions.filter(i, i < size(t.columns) && colName(t.columns[i]) == decl.of[1])
+      top: totals[0][cellIndex(t, g, num[0])]
+      bottom: totals[0][cellIndex(t, g, den[0])]
+      computed: amount(top, t) / amount(bottom, t) * 100
+    assert: percent(decl, self) ~= computed
+    message: "{r[0]}{groupName(t, g)}: {self} does not agree with {decl.of[0]} ÷ {decl.of[1]} of the {t.total} row, {top} ÷ {bottom} × 100 = {round(exact(top) / exact(bottom) * 100, get(decl, 'precision', 1) + 2)}"
+    notes:
+      - "the printed ratio stands for {percent(decl, self)}; the amounts allow {computed}"
+    labels:
+      - {at: top, message: "{decl.of[0]}"}
+      - {at: bottom, message: "{decl.of[1]}"}
+    examples:
+      valid:
+        - |
+          tables:
+            - name: 事業費
+              unit: 百万円
+              rounding: half-up
+              groups: [2014, 2015]
+              columns: [予算額, 実績額]
+              total: 合計
+              ratios: {対予算額比: {of: [実績額, 予算額], precision: 1}}
+              rows:
+                - [総務, 7199, 6525, 4687, 3708]
+                - [合計, 7199, 6525, 4687, 3708]
+                - [対予算額比, 90.6, 79.1]
+      invalid:
+        - |
+          tables:
+            - name: 事業費
+              unit: 百万円
+              rounding: half-up
+              groups: [2014, 2015]
+              columns: [予算額, 実績額]
+              total: 合計
+              ratios: {対予算額比: {of: [実績額, 予算額], precision: 1}}
+              rows:
+                - [総務, 7199, 6525, 4687, 3708]
+                - [合計, 7199, 6525, 4687, 3708]
+                - [対予算額比, 90.6, 79.3]  # expect: table-ratio-row
+
+  - id: table-ratio-column
+    severity: error
+    summary: A ratio column agrees with the two cells of its row it is computed from, within rounding.
+    description: |
+      A column of kind `ratio` prints, per row, `of[0]` ÷ `of[1]` × 100 of the same row and
+      group, to `precision` decimals. As for ratio rows, all three numbers may be rounded, and
+      the check compares their intervals.
+    help: Compute the ratio from the row's cells again and correct the ratio or the cell that was printed wrong.
+    tags: [tables, arithmetic]
+    for: tables?[* as t].rows[* as r][*]
+    when: |
+      index > 0 && index < rowWidth(t) && size(r) == rowWidth(t) && !isRatioRow(t, r)
+        && colKind(t, col) == 'ratio' && has(col.of) && type(self) == 'number' && size(num) == 1 && size(den) == 1
+        && isAmount(top, t) && isAmount(bottom, t) && lower(amount(bottom, t)) > 0
+    let:
+      col: columnOf(t, index)
+      g: groupOf(t, index)
+      num: positions.filter(i, i < size(t.columns) && colName(t.columns[i]) == col.of[0])
+      den: positions.filter(i, i < size(t.columns) && colName(t.columns[i]) == col.of[1])
+      top: r[cellIndex(t, g, num[0])]
+      bottom: r[cellIndex(t, g, den[0])]
+      computed: amount(top, t) / amount(bottom, t) * 100
+    assert: percent(col, self) ~= computed
+    message: "{r[0]}{groupName(t, g)}: {colName(col)} {self} does not agree with {top} ÷ {bottom} × 100"
+    notes:
+      - "the printed ratio stands for {percent(col, self)}; the amounts allow {computed}"
+    labels:
+      - {at: top, message: "{col.of[0]}"}
+      - {at: bottom, message: "{col.of[1]}"}
+    examples:
+      valid:
+        - |
+          tables:
+            - name: 事業費
+              unit: 千円
+              rounding: down
+              columns: [予算額, 決算額, {name: 執行率, kind: ratio, of: [決算額, 予算額], precision: 1}]
+              rows:
+                - [総務, 1200, 1080, 90.0]
+      invalid:
+        - |
+          tables:
+            - name: 事業費
+              unit: 千円
+              rounding: down
+              columns: [予算額, 決算額, {name: 執行率, kind: ratio, of: [決算額, 予算額], precision: 1}]
+              rows:
+                - [総務, 1200, 1080, 92.0]  # expect: table-ratio-column
+
+"""#),
         (path: "Rules/tallies.yaml", text: #"""
 # The self-evaluation tally (自己評価): its rows must add up, and its 個別事業 row must agree
 # with the marks of the projects listed in `fields`. Format: Docs/plan-format.md; rule
 # format: Docs/rules.md.
+# These rules check files in plan format 1 (`planlint/plan@1`, deprecated); plan@2 files are
+# checked from their own declarations by the plan-*.yaml rules.
+format: planlint/plan@1
 rules:
   - id: tally-row-total
     severity: error
@@ -2008,6 +3231,9 @@ rules:
 # That every project has a start and an end year is the plan schema's job
 # (Plans/plan.schema.yaml: `required`, `type: integer`); these rules skip a project without
 # them (and a count that needs them), so a missing year is reported once, by the schema. Format: Docs/plan-format.md; rule format: Docs/rules.md.
+# These rules check files in plan format 1 (`planlint/plan@1`, deprecated); plan@2 files are
+# checked from their own declarations by the plan-*.yaml rules.
+format: planlint/plan@1
 rules:
   - id: project-start-before-end
     severity: error

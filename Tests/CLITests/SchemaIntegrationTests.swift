@@ -70,11 +70,11 @@ import Testing
         // Exactly the real document's known finding (Plans/README.md): exit 1, nothing else.
         #expect(r.status == 1, "\(r.both)")
         let codes = (object?["diagnostics"] as? [[String: Any]])?.compactMap { $0["code"] as? String }
-        #expect(codes == ["budget-amount-sum"], "\(r.stdout.prefix(500))")
+        #expect(codes == ["table-column-total"], "\(r.stdout.prefix(500))")
         let files = (object?["summary"] as? [String: Any])?["files"] as? Int
         #expect(files == 2, "\(r.stdout.prefix(500))")
         // The same plan with a schema error and a rule error, through stdin under its name.
-        let plan = try String(contentsOf: root.appendingPathComponent("Plans/miyagi-ict-2014-2016.yaml"), encoding: .utf8)
+        let plan = try String(contentsOf: root.appendingPathComponent("Tests/Fixtures/plan-1/miyagi-ict-2014-2016.yaml"), encoding: .utf8)
         let broken = plan.replacingOccurrences(of: "\nformat: planlint/plan@1", with: "\nformt: planlint/plan@1")
         let b = try PlanLintProcess.run(["check", "--format", "short", "-", "--stdin-filename", "Plans/broken.yaml"], cwd: root, stdin: broken)
         #expect(b.status == 1, "\(b.both)")

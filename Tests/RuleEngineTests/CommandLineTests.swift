@@ -47,21 +47,21 @@ import Testing
         #expect(r.status == 0)
         let lines = r.stdout.split(separator: "\n").map(String.init)
         #expect(lines.first?.hasPrefix("ID ") == true)
-        #expect(lines.contains { $0.hasPrefix("tally-row-total ") && $0.contains(" error ") && $0.contains("Rules/tallies.yaml:5 ") })
+        #expect(lines.contains { $0.hasPrefix("tally-row-total ") && $0.contains(" error ") && $0.contains("Rules/tallies.yaml:8 ") })
         let json = try planlint("rules", "--rules", "Rules/tallies.yaml", "--format", "json")
         let decoded = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]]
         #expect(decoded?.map { $0["id"] as? String } == ["tally-row-total", "tally-total-row", "tally-matches-marks"])
     }
 
     @Test func evalPrintsValuesWithIntervals() throws {
-        let r = try planlint("eval", "size(root.fields)", "Plans/miyagi-ict-2014-2016.yaml")
+        let r = try planlint("eval", "size(root.fields)", "Tests/Fixtures/plan-1/miyagi-ict-2014-2016.yaml")
         #expect(r.status == 0)
         #expect(r.stdout == "9\n")
-        let at = try planlint("eval", "rounded(self.budget)", "Plans/miyagi-ict-2014-2016.yaml", "--at", "budgets.tables[0].total.years[0]")
+        let at = try planlint("eval", "rounded(self.budget)", "Tests/Fixtures/plan-1/miyagi-ict-2014-2016.yaml", "--at", "budgets.tables[0].total.years[0]")
         #expect(at.stdout == "budgets.tables[0].total.years[0]: 7199 (7198.5–<7199.5)\n")
-        let exact = try planlint("eval", "self.budget", "Plans/miyagi-ict-2014-2016.yaml", "--at", "budgets.tables[0].total.years[0]")
+        let exact = try planlint("eval", "self.budget", "Tests/Fixtures/plan-1/miyagi-ict-2014-2016.yaml", "--at", "budgets.tables[0].total.years[0]")
         #expect(exact.stdout == "budgets.tables[0].total.years[0]: 7199\n")
-        let bad = try planlint("eval", "size(root.fields", "Plans/miyagi-ict-2014-2016.yaml")
+        let bad = try planlint("eval", "size(root.fields", "Tests/Fixtures/plan-1/miyagi-ict-2014-2016.yaml")
         #expect(bad.status == 2)
         #expect(bad.stderr.hasPrefix("<expression>:1:5: error: "))
     }

@@ -5,16 +5,20 @@ import SourceText
 import Testing
 import YAMLTree
 
-/// The bundled rule pack (Rules/) against the real plan, Plans/miyagi-ict-2014-2016.yaml.
+/// The plan@1 rule files of the bundled pack (Rules/budgets, counts, tallies, years) against the
+/// real plan in the first format, kept as Tests/Fixtures/plan-1/miyagi-ict-2014-2016.yaml (the
+/// plan@2 pack on Plans/ is Plan2PackTests).
 ///
 /// The unmutated plan gives exactly the findings listed in Plans/README.md. Each mutation
 /// edits one printed value of a copy of the plan text in place (same line, so line numbers
 /// stay meaningful) and must fire exactly the rules it breaks, at the cell that is wrong.
 @Suite struct MiyagiPackTests {
-    static let planPath = "Plans/miyagi-ict-2014-2016.yaml"
+    static let planPath = "Tests/Fixtures/plan-1/miyagi-ict-2014-2016.yaml"
 
     /// The bundled pack, loaded once.
-    static let loaded: RuleLoadResult = RuleLoader.load(paths: [repoRoot.appendingPathComponent("Rules").path])
+    static let loaded: RuleLoadResult = RuleLoader.load(paths: ["budgets", "counts", "tallies", "years"].map {
+        repoRoot.appendingPathComponent("Rules/\($0).yaml").path
+    })
 
     /// The plan as committed.
     static let plan: String = (try? repoFile(planPath)) ?? ""
@@ -107,16 +111,7 @@ import YAMLTree
         let rules = Self.loaded.ruleSet.rules
         #expect(Set(rules.map { URL(fileURLWithPath: $0.source.path).lastPathComponent })
                 == ["budgets.yaml", "counts.yaml", "tallies.yaml", "years.yaml"])
-        for r in rules {
-            #expect(r.description?.isEmpty == false, "\(r.id) has no description")
-            #expect(r.help?.isEmpty == false, "\(r.id) has no help")
-            #expect(!r.tags.isEmpty, "\(r.id) has no tags")
-            #expect(r.examples.contains { $0.kind == .valid }, "\(r.id) has no valid example")
-            #expect(r.examples.contains { $0.kind == .invalid }, "\(r.id) has no invalid example")
-        }
-        let report = RuleTester.run(Self.loaded)
-        #expect(report.failures.map(\.description) == [])
-        #expect(report.failed == 0)
+        expectDocumentedAndExemplified(rules, loaded: Self.loaded)
     }
 
     // MARK: The unmutated plan
@@ -379,4 +374,19 @@ import YAMLTree
             #expect(findings(diagnostics) == [try known()], "line \(lineNumber): \(old) → \(new): \(diagnostics.map(describe))")
         }
     }
+}
+
+/// Every rule of `rules` has a description, help, tags and both kinds of example, and every
+/// example of the pack `loaded` passes.
+func expectDocumentedAndExemplified(_ rules: [Rule], loaded: RuleLoadResult, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+    for r in rules {
+        #expect(r.description?.isEmpty == false, "\(r.id) has no description", sourceLocation: sourceLocation)
+        #expect(r.help?.isEmpty == false, "\(r.id) has no help", sourceLocation: sourceLocation)
+        #expect(!r.tags.isEmpty, "\(r.id) has no tags", sourceLocation: sourceLocation)
+        #expect(r.examples.contains { $0.kind == .valid }, "\(r.id) has no valid example", sourceLocation: sourceLocation)
+        #expect(r.examples.contains { $0.kind == .invalid }, "\(r.id) has no invalid example", sourceLocation: sourceLocation)
+    }
+    let report = RuleTester.run(loaded)
+    #expect(report.failures.map(\.description) == [], sourceLocation: sourceLocation)
+    #expect(report.failed == 0, sourceLocation: sourceLocation)
 }

@@ -86,7 +86,7 @@ func yaml(_ text: String) -> YAMLNode {
 let miyagi: YAMLNode = {
     var dir = #filePath
     for _ in 0..<3 { dir = String(dir[..<dir.lastIndex(of: "/")!]) }
-    let path = dir + "/Plans/miyagi-ict-2014-2016.yaml"
+    let path = dir + "/Tests/Fixtures/plan-1/miyagi-ict-2014-2016.yaml"
     let bytes = try! readFile(path)
     let (_, result) = YAMLReader.read(path: path, raw: bytes)
     precondition(result.problems.isEmpty)

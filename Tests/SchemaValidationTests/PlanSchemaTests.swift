@@ -8,7 +8,7 @@ import YAMLTree
 /// The schema the project ships (Plans/plan-1.schema.yaml) against the plan it ships, and
 /// against copies of that plan with one mistake each.
 @Suite struct PlanSchemaTests {
-    static let planPath = TestPaths.packageRoot + "/Plans/miyagi-ict-2014-2016.yaml"
+    static let planPath = TestPaths.packageRoot + "/Tests/Fixtures/plan-1/miyagi-ict-2014-2016.yaml"
     static let schemaPath = TestPaths.packageRoot + "/Plans/plan-1.schema.yaml"
 
     static func schema() throws -> CompiledSchema {
@@ -44,17 +44,20 @@ import YAMLTree
         #expect(try Self.schema().isValid(parsed.documents[0]))
     }
 
+    /// The plan in Plans/ (plan@2) names its schema beside it in its first line.
     @Test func planModelineNamesTheSchema() throws {
-        let (file, _) = try parseFile(Self.planPath)
+        let planPath = TestPaths.packageRoot + "/Plans/miyagi-ict-2014-2016.yaml"
+        let schemaPath = TestPaths.packageRoot + "/Plans/plan.schema.yaml"
+        let (file, _) = try parseFile(planPath)
         let modeline = try #require(SchemaModeline.find(in: file))
-        #expect(modeline.written == "plan-1.schema.yaml")
-        #expect(modeline.target == .file(path: Self.schemaPath))
+        #expect(modeline.written == "plan.schema.yaml")
+        #expect(modeline.target == .file(path: schemaPath))
         #expect(file.location(of: modeline.span.range.start).line == 1)
         let registry = SchemaRegistry(allowedRoot: TestPaths.packageRoot)
         let loaded = try #require(registry.schema(forModelineIn: file))
         #expect(loaded.schema != nil)
         // Cached: the same compiled schema comes back.
-        #expect(registry.schema(atPath: Self.schemaPath).schema === loaded.schema)
+        #expect(registry.schema(atPath: schemaPath).schema === loaded.schema)
     }
 
     struct Mutation: CustomStringConvertible, Sendable {

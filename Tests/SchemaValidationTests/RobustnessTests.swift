@@ -109,7 +109,7 @@ import YAMLTree
     @Test func concurrentValidationAgrees() async throws {
         let loaded = SchemaRegistry(allowedRoot: TestPaths.packageRoot).schema(atPath: TestPaths.packageRoot + "/Plans/plan-1.schema.yaml")
         let schema = try #require(loaded.schema)
-        let text = try String(contentsOfFile: TestPaths.packageRoot + "/Plans/miyagi-ict-2014-2016.yaml", encoding: .utf8)
+        let text = try String(contentsOfFile: TestPaths.packageRoot + "/Tests/Fixtures/plan-1/miyagi-ict-2014-2016.yaml", encoding: .utf8)
             .replacingOccurrences(of: "budget: 7199", with: "budget: \"7,199\"")
         let counts = await withTaskGroup(of: Int.self) { group in
             for _ in 0..<8 {
