@@ -4,7 +4,7 @@
 // Modules point one way (each imports only modules listed before it; scripts/check-manifest.py
 // checks that every import is declared, every dependency used, and no `@_exported`):
 //   CLibYAML, SourceText, Guarded, ExactNumbers, LinearRegex → Diagnostics → YAMLTree
-//   → DiagnosticRendering, RuleLanguage, SchemaValidation → RuleEngine, PlanMigration → PlanLintKit
+//   → DiagnosticRendering, RuleLanguage, SchemaValidation, PlanFigures → RuleEngine, PlanMigration, HTMLReport → PlanLintKit
 //   → LSPProtocol → PlanLintLSP → PlanLintCLI → planlint
 // The command line and the server use PlanLintKit (and the document model: SourceText,
 // Diagnostics, YAMLTree, DiagnosticRendering), never the engine's modules. Docs/architecture.md
@@ -55,8 +55,12 @@ let package = Package(
         .target(name: "RuleEngine", dependencies: ["SourceText", "ExactNumbers", "Guarded", "Diagnostics", "YAMLTree", "RuleLanguage", "SchemaValidation"], swiftSettings: strict),
         // plan@1 → plan@2, keeping the file as written, with a map back to the original.
         .target(name: "PlanMigration", dependencies: ["SourceText", "YAMLTree"], swiftSettings: strict),
+        // A plan's figures (tables, marks, yearly counts, indicators) read from its declarations.
+        .target(name: "PlanFigures", dependencies: ["SourceText", "ExactNumbers", "YAMLTree"], swiftSettings: strict),
+        // The HTML report: findings and the plans' figures as one self-contained page.
+        .target(name: "HTMLReport", dependencies: ["SourceText", "ExactNumbers", "Diagnostics", "DiagnosticRendering", "PlanFigures"], swiftSettings: strict),
         // The lint frontend shared by the CLI and the server.
-        .target(name: "PlanLintKit", dependencies: ["SourceText", "Guarded", "Diagnostics", "YAMLTree", "DiagnosticRendering", "RuleLanguage", "SchemaValidation", "RuleEngine", "PlanMigration"], swiftSettings: strict),
+        .target(name: "PlanLintKit", dependencies: ["SourceText", "Guarded", "Diagnostics", "YAMLTree", "DiagnosticRendering", "RuleLanguage", "SchemaValidation", "RuleEngine", "PlanMigration", "PlanFigures", "HTMLReport"], swiftSettings: strict),
         // Language Server Protocol framing and message types (no linting logic).
         .target(name: "LSPProtocol", dependencies: ["Guarded"], swiftSettings: strict),
         // The language server.
@@ -90,6 +94,7 @@ let package = Package(
         .testTarget(name: "SchemaValidationTests", dependencies: ["SourceText", "ExactNumbers", "Diagnostics", "YAMLTree", "SchemaValidation", "CorpusSupport", "GoldenFiles"], exclude: ["Fixtures"]),
         .testTarget(name: "RuleEngineTests", dependencies: ["SourceText", "Guarded", "Diagnostics", "YAMLTree", "RuleLanguage", "RuleEngine", "GoldenFiles"]),
         .testTarget(name: "CLITests", dependencies: ["PlanLintKit"]),
+        .testTarget(name: "ReportTests", dependencies: ["SourceText", "Diagnostics", "YAMLTree", "DiagnosticRendering", "PlanFigures", "HTMLReport"], exclude: ["Fixtures"]),
         .testTarget(name: "LSPTests", dependencies: ["SourceText", "Guarded", "Diagnostics", "PlanLintKit", "LSPProtocol", "PlanLintLSP"], exclude: ["Fixtures", "nvim"]),
         .testTarget(name: "FuzzRegressionTests", dependencies: ["FuzzTargets"]),
     ],

@@ -37,7 +37,7 @@ struct CanvasRow {
         var runRole: TextRole?
         func flush() {
             if run.isEmpty { return }
-            out += runRole.map { styler.style(run, $0) } ?? run
+            out += runRole.map { styler.style(run, $0) } ?? styler.plain(run)
             run = ""
         }
         let used = usedWidth
@@ -50,7 +50,7 @@ struct CanvasRow {
         if let t = trailing, !t.text.isEmpty {
             let col = max(t.column, used == 0 ? t.column : used + 1)
             out += String(repeating: " ", count: max(0, col - used))
-            out += t.role.map { styler.style(t.text, $0) } ?? t.text
+            out += t.role.map { styler.style(t.text, $0) } ?? styler.plain(t.text)
         }
         return out
     }

@@ -47,25 +47,11 @@ public struct HumanRenderer: DiagnosticRenderer {
         let severity = TextRole.severity(d.severity)
         lines.append(styler.style("\(d.severity)[\(SingleLine.sanitize(d.code))]", severity)
                      + styler.style(": " + SingleLine.sanitize(d.message), .message))
-
         let snippets = HumanRenderer.snippets(for: d)
-        let gutterWidth = max(1, String(snippets.map(\.maxLineNumber).max() ?? 1).count)
+        let gutterWidth = HumanRenderer.gutterWidth(snippets)
         let indent = String(repeating: " ", count: gutterWidth)
         let emptyGutter = indent + " " + styler.style("|", .gutter)
-
-        if d.span == nil {
-            lines.append(indent + styler.style("-->", .gutter) + " " + SingleLine.sanitize(d.path))
-        }
-        for (i, snippet) in snippets.enumerated() {
-            let isPrimary = i == 0 && d.span != nil
-            let loc = index.position(snippet.file, isPrimary ? d.span!.range.start : snippet.firstOffset)
-            let arrow = isPrimary ? "-->" : ":::"
-            if i > 0 || d.span == nil { lines.append(emptyGutter) }
-            lines.append(indent + styler.style(arrow, .gutter) + " "
-                         + "\(SingleLine.sanitize(snippet.file.path)):\(loc.line):\(loc.column)")
-            lines.append(emptyGutter)
-            lines += snippet.render(gutterWidth: gutterWidth, severity: d.severity, context: context, styler: styler, index: index)
-        }
+        lines += excerpt(d, snippets: snippets, gutterWidth: gutterWidth, context: context, styler: styler, index: index)
 
         var trailers: [(TextRole, String, String)] = []
         for note in d.notes { trailers.append((.note, "note", note)) }
@@ -81,6 +67,41 @@ public struct HumanRenderer: DiagnosticRenderer {
             for part in parts.dropFirst() { lines.append(part.isEmpty ? "" : continuation + part) }
         }
         return lines.map { $0 + "\n" }.joined()
+    }
+
+    /// The excerpt of a diagnostic as rows without line breaks: the ` --> path:line:col` line
+    /// and the source lines with their markers, laid out as in `renderOne`. Every piece of
+    /// text goes through `styler` (`plain` for text without a role), so a styler for another
+    /// medium (HTML) can escape it; the primary range in the source line has the role `marked`.
+    public func excerpt(_ d: Diagnostic, context: RenderContext, styler: any Styler) -> [String] {
+        let snippets = HumanRenderer.snippets(for: d)
+        return excerpt(d, snippets: snippets, gutterWidth: HumanRenderer.gutterWidth(snippets),
+                       context: context, styler: styler, index: PositionIndex())
+    }
+
+    static func gutterWidth(_ snippets: [Snippet]) -> Int {
+        max(1, String(snippets.map(\.maxLineNumber).max() ?? 1).count)
+    }
+
+    func excerpt(_ d: Diagnostic, snippets: [Snippet], gutterWidth: Int, context: RenderContext, styler: any Styler,
+                 index: PositionIndex) -> [String] {
+        var lines: [String] = []
+        let indent = String(repeating: " ", count: gutterWidth)
+        let emptyGutter = indent + " " + styler.style("|", .gutter)
+        if d.span == nil {
+            lines.append(indent + styler.style("-->", .gutter) + " " + styler.plain(SingleLine.sanitize(d.path)))
+        }
+        for (i, snippet) in snippets.enumerated() {
+            let isPrimary = i == 0 && d.span != nil
+            let loc = index.position(snippet.file, isPrimary ? d.span!.range.start : snippet.firstOffset)
+            let arrow = isPrimary ? "-->" : ":::"
+            if i > 0 || d.span == nil { lines.append(emptyGutter) }
+            lines.append(indent + styler.style(arrow, .gutter) + " "
+                         + styler.plain("\(SingleLine.sanitize(snippet.file.path)):\(loc.line):\(loc.column)"))
+            lines.append(emptyGutter)
+            lines += snippet.render(gutterWidth: gutterWidth, severity: d.severity, context: context, styler: styler, index: index)
+        }
+        return lines
     }
 
     /// `2 errors, 1 warning in 3 files (1 suppressed)`, or `no problems found in 3 files`.

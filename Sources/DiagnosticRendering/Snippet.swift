@@ -149,7 +149,8 @@ struct Snippet {
             }
             let marginText = margin.render(styler)
             let marginPad = String(repeating: " ", count: max(0, marginWidth - margin.usedWidth))
-            let text = display.text(in: window)
+            let marks = lineSingles.map { (lo: $0.lo, hi: $0.hi, role: $0.s.isPrimary ? TextRole.marked(severity) : .markedSecondary) }
+            let text = display.text(in: window, styler: styler, marks: marks)
             let number = String(line + 1)
             var sourceRow = String(repeating: " ", count: gutterWidth - number.count)
                 + styler.style(number, .gutter) + " " + styler.style("|", .gutter)

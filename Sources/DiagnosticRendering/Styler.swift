@@ -17,11 +17,23 @@ public enum TextRole: Sendable, Hashable {
     case help
     /// The closing summary line.
     case summary
+    /// The characters of the primary range in a source line (the terminal leaves them as they
+    /// are; an HTML page highlights them).
+    case marked(Severity)
+    /// The characters of a secondary range in a source line (as `marked`).
+    case markedSecondary
 }
 
 /// Decorates text for a role. The only place escape sequences exist.
 public protocol Styler: Sendable {
     func style(_ text: String, _ role: TextRole) -> String
+    /// Text without a role (source text, paths, spaces): as it is for a terminal; a styler
+    /// for another medium escapes it.
+    func plain(_ text: String) -> String
+}
+
+extension Styler {
+    public func plain(_ text: String) -> String { text }
 }
 
 /// No decoration: for pipes, files, `--color never`, `NO_COLOR`.
@@ -36,12 +48,13 @@ public struct ANSIStyler: Styler {
     public init() {}
 
     public func style(_ text: String, _ role: TextRole) -> String {
-        if text.isEmpty { return text }
-        return "\u{1B}[\(code(role))m\(text)\u{1B}[0m"
+        guard !text.isEmpty, let code = code(role) else { return text }
+        return "\u{1B}[\(code)m\(text)\u{1B}[0m"
     }
 
-    func code(_ role: TextRole) -> String {
+    func code(_ role: TextRole) -> String? {
         switch role {
+        case .marked, .markedSecondary: nil
         case .severity(.error): "1;31"
         case .severity(.warning): "1;33"
         case .severity(.info): "1;32"

@@ -33,6 +33,7 @@ struct CheckCommand: ParsableCommand {
           cat plan.yaml | planlint check - --stdin-filename Plans/plan.yaml
           planlint check --format sarif --output planlint.sarif
           planlint check --report junit=junit.xml --report sarif=planlint.sarif
+          planlint check --report html=report.html        findings and the plans' charts, one page
           planlint check --write-baseline .planlint-baseline.json
           planlint check --baseline .planlint-baseline.json
           planlint check --fail-on warning --max-warnings 10
@@ -64,7 +65,7 @@ struct CheckCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Write the --format output to this file (atomically); the terminal gets the human form.", valueName: "file"))
     var output: String?
 
-    @Option(name: .customLong("report"), help: ArgumentHelp("Also write FORMAT to FILE (repeatable), e.g. sarif=planlint.sarif.", valueName: "format=file"))
+    @Option(name: .customLong("report"), help: ArgumentHelp("Also write FORMAT to FILE (repeatable), e.g. sarif=planlint.sarif; html=FILE writes the HTML report.", valueName: "format=file"))
     var reports: [String] = []
 
     @Option(help: "When to use colour in the human form.")
@@ -120,7 +121,7 @@ struct CheckCommand: ParsableCommand {
             throw ValidationError("--max-file-size must be a size such as 10MiB, 500KB or a number of bytes, not '\(s)'")
         }
         for r in reports where parseReport(r) == nil {
-            throw ValidationError("--report takes FORMAT=FILE with FORMAT one of \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")), not '\(r)'")
+            throw ValidationError("--report takes FORMAT=FILE with FORMAT one of \((OutputFormat.allCases.map(\.rawValue) + ["html"]).joined(separator: ", ")), not '\(r)'")
         }
         if paths.filter({ $0 == "-" }).count > 1 { throw ValidationError("`-` (standard input) can be given once") }
         if stdinFilename != nil && !paths.isEmpty && !paths.contains("-") {
@@ -146,6 +147,7 @@ struct CheckCommand: ParsableCommand {
         options.maxWarnings = maxWarnings
         options.exitZero = exitZero
         options.explainRules = explain
+        options.keepDocuments = reports.contains { if case .html? = parseReport($0)?.0 { true } else { false } }
         if paths.contains("-") || (paths.isEmpty && stdinFilename != nil) {
             do {
                 options.stdin = try FileIO.readStream(fd: 0, path: "<stdin>",
@@ -167,13 +169,19 @@ struct CheckCommand: ParsableCommand {
             color: color.shouldColorize(environment: Terminal.environment(), isTerminal: isTerminal))
 
         // Files first, so that a failed write is reported on the terminal.
-        var files: [(OutputFormat, String)] = []
-        if let output { files.append((format, output)) }
+        var files: [(ReportTarget, String)] = []
+        if let output { files.append((.format(format), output)) }
         for r in reports { if let pair = parseReport(r) { files.append(pair) } }
         var plain = context
         plain.color = false
-        for (f, path) in files {
-            let text = f.render(f == .sarif ? report.diagnostics + report.absent : report.diagnostics, context: plain)
+        for (target, path) in files {
+            let text: String
+            switch target {
+            case .format(let f):
+                text = f.render(f == .sarif ? report.diagnostics + report.absent : report.diagnostics, context: plain)
+            case .html:
+                text = HTMLReportRun.render(report, context: plain)
+            }
             do {
                 try AtomicFile.write(text, to: path)
             } catch {
@@ -203,11 +211,27 @@ struct CheckCommand: ParsableCommand {
         if exit != 0 { throw ExitCode(exit) }
     }
 
-    func parseReport(_ s: String) -> (OutputFormat, String)? {
-        guard let eq = s.firstIndex(of: "="), let f = OutputFormat(rawValue: String(s[..<eq])) else { return nil }
+    func parseReport(_ s: String) -> (ReportTarget, String)? {
+        guard let eq = s.firstIndex(of: "=") else { return nil }
+        let name = String(s[..<eq])
+        let target: ReportTarget
+        if name == "html" {
+            target = .html
+        } else if let f = OutputFormat(rawValue: name) {
+            target = .format(f)
+        } else {
+            return nil
+        }
         let path = String(s[s.index(after: eq)...])
-        return path.isEmpty ? nil : (f, path)
+        return path.isEmpty ? nil : (target, path)
     }
+}
+
+/// What `--report FORMAT=FILE` writes: an output format of the findings, or the HTML report
+/// (which needs the plans too, so it is not an `OutputFormat`).
+enum ReportTarget: Equatable {
+    case format(OutputFormat)
+    case html
 }
 
 /// `10MiB`, `500 KB`, `1048576` → bytes (see `LimitSettings.parseSize`).

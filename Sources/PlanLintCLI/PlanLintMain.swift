@@ -28,6 +28,7 @@ public struct PlanLintMain: ParsableCommand {
         version: PlanLintVersion.current,
         subcommands: [
             CheckCommand.self,
+            ReportCommand.self,
             TestCommand.self,
             EvalCommand.self,
             RulesCommand.self,

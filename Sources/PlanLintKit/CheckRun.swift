@@ -61,6 +61,8 @@ public struct CheckOptions: Sendable {
     public var exitZero = false
     /// Add the compared intervals to rule findings (`--explain`).
     public var explainRules = false
+    /// Keep the parsed documents in `CheckReport.documents` (for the HTML report).
+    public var keepDocuments = false
 
     public init(cwd: String) { self.cwd = cwd }
 }
@@ -83,6 +85,12 @@ public struct CheckReport: Sendable {
     public var notices: [String] = []
     /// The checks that ran (for `explain`-like lookups by the caller).
     public var checks = Checks()
+    /// The documents that parsed, in the order of `checkedFiles` (only with `keepDocuments`).
+    public var documents: [LintDocument] = []
+    /// The rule packs of the run as configured or given (`Rules/`, `planlint:recommended`).
+    public var rulePacks: [String] = []
+    /// The lowest severity that fails the run.
+    public var failOn: Severity = .error
 }
 
 /// `planlint check` as a library call: configuration, discovery, linting, baseline, exit status.
@@ -114,6 +122,7 @@ public enum CheckRun {
             let policy = ExitPolicy(failOn: options.failOn ?? config.failOn ?? .error,
                                     maxWarnings: options.maxWarnings ?? config.maxWarnings,
                                     exitZero: options.exitZero)
+            report.failOn = policy.failOn
             report.exitCode = policy.exitCode(report.diagnostics, toolFailures: report.toolFailures)
             return report
         }
@@ -161,8 +170,11 @@ public enum CheckRun {
         }
         report.checkedFiles = inputs.map(\.target.displayPath)
 
+        report.rulePacks = config.rules.map(\.written)
         let linter = Linter(configuration: config, checks: checks)
-        report.diagnostics += linter.lint(inputs, jobs: options.jobs)
+        let linted = linter.lint(inputs, jobs: options.jobs, keepDocuments: options.keepDocuments)
+        report.diagnostics += linted.diagnostics
+        report.documents = linted.documents
 
         // Baselines.
         if let path = options.baseline {

@@ -43,22 +43,31 @@ public struct Linter: Sendable {
     /// checked first, then those checks run over all the documents together, and each file's
     /// severities and suppressions apply to the findings in it.
     public func lint(_ inputs: [Input], jobs: Int = 0) -> [Diagnostic] {
+        lint(inputs, jobs: jobs, keepDocuments: false).diagnostics
+    }
+
+    /// `lint(_:jobs:)`, also returning the documents that parsed (in input order) when
+    /// `keepDocuments` is set — for a report that shows the plans beside the findings.
+    public func lint(_ inputs: [Input], jobs: Int = 0, keepDocuments: Bool) -> (diagnostics: [Diagnostic], documents: [LintDocument]) {
         let threads = jobs > 0 ? jobs : WorkerPool.coreCount
         let workers = max(1, min(threads, inputs.count))
         // One file (or one job): the cores left over go to the rules inside it.
         let perFile = workers == 1 ? threads : 1
         let across = checks.checkers.compactMap { $0 as? any CrossFileChecker }.filter(\.looksAcrossFiles)
-        if across.isEmpty {
-            return WorkerPool.map(count: inputs.count, workers: workers) { i in lintOne(inputs[i], threads: perFile) }
-                .flatMap { $0 }.sortedForOutput()
+        if across.isEmpty && !keepDocuments {
+            return (WorkerPool.map(count: inputs.count, workers: workers) { i in lintOne(inputs[i], threads: perFile) }
+                .flatMap { $0 }.sortedForOutput(), [])
         }
-        let read = WorkerPool.map(count: inputs.count, workers: workers) { i in check(inputs[i], threads: perFile, deferCrossFile: true) }
+        let read = WorkerPool.map(count: inputs.count, workers: workers) { i in
+            check(inputs[i], threads: perFile, deferCrossFile: !across.isEmpty)
+        }
         let documents = read.compactMap(\.document)
         var byFile: [String: [Diagnostic]] = [:]
         for checker in across {
             for d in checker.checkAcross(documents) { byFile[d.span?.file.path ?? d.path, default: []].append(d) }
         }
-        return read.flatMap { r in finish(r, adding: byFile[r.document?.file.path ?? ""] ?? []) }.sortedForOutput()
+        let diagnostics = read.flatMap { r in finish(r, adding: byFile[r.document?.file.path ?? ""] ?? []) }.sortedForOutput()
+        return (diagnostics, keepDocuments ? documents : [])
     }
 
     /// One file read and checked, before severities and suppressions.

@@ -1,0 +1,89 @@
+import ArgumentParser
+import PlanLintKit
+
+/// `planlint report`: the check's findings and the plans' numbers as one HTML page.
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Write an HTML report: the findings and the plans' numbers as charts, one self-contained page.",
+        discussion: """
+        Checks the plans as `planlint check` does and writes one HTML page: a summary (plans, \
+        files, findings per code, whether CI would pass, the planlint version and rule packs), \
+        every finding with its source excerpt, and each plan's tables, marks, yearly counts and \
+        indicators as charts with the table of their numbers; a cell a finding points at is \
+        marked on its chart. The page loads nothing and runs no script, so it opens offline (from \
+        a mail attachment) and prints on A4. Docs/output-formats.md describes it.
+
+        Examples:
+          planlint report --output report.html              the configured plans
+          planlint report Plans/miyagi-ict-2014-2016.yaml -o miyagi.html
+          planlint check --report html=report.html          the same page beside a check
+
+        `planlint check --report html=FILE` writes the same page with every option of `check` \
+        (baselines, --max-warnings, --jobs …).
+
+        Exit status: as `planlint check` (0 clean, 1 findings, 2 usage, configuration or I/O \
+        errors); the page is written in every case but a usage error or a failed write.
+        """
+    )
+
+    @Argument(help: ArgumentHelp("Files and folders to check (default: the configured paths).", valueName: "path"))
+    var paths: [String] = []
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("The HTML file to write (atomically); without it, standard output.", valueName: "file"))
+    var output: String?
+
+    @Option(help: ArgumentHelp("Use this config file instead of searching for .planlint.yaml.", valueName: "file"))
+    var config: String?
+
+    @Flag(help: "Ignore .planlint.yaml files: defaults only.")
+    var noConfig = false
+
+    @Option(name: .customLong("rules"), help: ArgumentHelp("A rule file or folder to load besides the configured ones (repeatable).", valueName: "path"))
+    var rules: [String] = []
+
+    @Option(help: "Lowest severity that fails the run (default: error, or `fail-on` in the config).")
+    var failOn: Severity?
+
+    @Flag(help: "Exit 0 even when there are findings (configuration and I/O errors still exit 2).")
+    var exitZero = false
+
+    func validate() throws {
+        if paths.contains("-") { throw ValidationError("`report` reads files, not standard input") }
+        if let output, output.isEmpty { throw ValidationError("--output needs a file name") }
+    }
+
+    func run() throws {
+        let cwd = PathUtil.currentDirectory()
+        var options = CheckOptions(cwd: cwd)
+        options.paths = paths
+        options.configFile = config
+        options.useConfig = !noConfig
+        options.extraRules = rules
+        options.failOn = failOn
+        options.exitZero = exitZero
+        options.keepDocuments = true
+
+        let report = CheckRun.run(options)
+        var exit = report.exitCode
+        let context = RenderContext(
+            toolVersion: PlanLintVersion.current, rules: report.rules, rootDirectory: cwd,
+            exitCode: Int(exit), executionSuccessful: report.toolFailures == 0,
+            checkedFiles: report.checkedFiles, color: false)
+        let page = HTMLReportRun.render(report, context: context)
+        if let output {
+            do {
+                try AtomicFile.write(page, to: output)
+                let summary = HumanRenderer.summary(DiagnosticSummary(report.diagnostics, files: Set(report.checkedFiles).count))
+                Terminal.error("planlint: wrote \(output): \(summary)")
+            } catch {
+                Terminal.error("planlint: \(error)")
+                exit = ExitPolicy.toolFailure
+            }
+        } else {
+            Terminal.out(page)
+        }
+        for n in report.notices { Terminal.error("planlint: \(n)") }
+        if exit != 0 { throw ExitCode(exit) }
+    }
+}
