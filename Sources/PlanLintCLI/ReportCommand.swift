@@ -1,4 +1,6 @@
 import ArgumentParser
+import Diagnostics
+import DiagnosticRendering
 import PlanLintKit
 
 /// `planlint report`: the check's findings and the plans' numbers as one HTML page.

@@ -1,3 +1,4 @@
+import DiagnosticRendering
 import HTMLReport
 import PlanFigures
 
