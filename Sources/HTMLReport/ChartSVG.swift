@@ -40,19 +40,19 @@ struct ChartSVG {
     static func color(_ i: Int) -> String { palette[i % palette.count] }
 
     /// Width of text in pixels at `size`, counting wide (CJK) characters as one em.
-    static func textWidth(_ text: String, size: Double) -> Double {
-        var cells = 0
-        for u in text.unicodeScalars { cells += max(1, DisplayWidth.of(u)) }
-        return Double(cells) * size * 0.56
+    static func textWidth(_ text: String, size: Double, bold: Bool = false) -> Double {
+        var width = 0.0
+        for u in text.unicodeScalars { width += DisplayWidth.of(u) >= 2 ? size : size * 0.6 }
+        return bold ? width * 1.1 : width
     }
 
     /// `text` cut with `…` to fit `width` pixels at `size`.
-    static func fit(_ text: String, width: Double, size: Double) -> String {
-        if textWidth(text, size: size) <= width { return text }
+    static func fit(_ text: String, width: Double, size: Double, bold: Bool = false) -> String {
+        if textWidth(text, size: size, bold: bold) <= width { return text }
         var out = ""
-        var used = textWidth("…", size: size)
+        var used = textWidth("…", size: size, bold: bold)
         for ch in text {
-            let w = textWidth(String(ch), size: size)
+            let w = textWidth(String(ch), size: size, bold: bold)
             if used + w > width { break }
             out.append(ch)
             used += w
@@ -142,7 +142,7 @@ struct ChartSVG {
         let stacked = f.layout == .stacked
         let W = ChartSVG.width
         let labelSize = 12.0, valueSize = 10.0
-        let longest = f.rows.map { ChartSVG.textWidth(words.rowName($0), size: labelSize) }.max() ?? 40
+        let longest = f.rows.map { ChartSVG.textWidth(words.rowName($0), size: labelSize, bold: $0.isTotal) }.max() ?? 40
         let labelW = min(W * 0.34, max(48, longest + 10))
         let gap = 14.0
         let panelCount = max(1, f.panels.count)
@@ -193,7 +193,7 @@ struct ChartSVG {
         if hasHeadings {
             y += 14
             for (p, panel) in f.panels.enumerated() {
-                let name = panel.name ?? ""
+                let name = ChartSVG.fit(panel.name ?? "", width: panelW, size: 13, bold: true)
                 out.append("<text class=\"panel-title\" x=\"\(ChartSVG.fmt(x(scale.lo, p)))\" y=\"\(ChartSVG.fmt(y))\" font-size=\"13\" font-weight=\"bold\">\(HTMLText.escape(name))</text>")
             }
         }
@@ -237,7 +237,7 @@ struct ChartSVG {
             }
             rowTops.append(y)
             let name = words.rowName(row)
-            let shown = ChartSVG.fit(name, width: labelW - 8, size: labelSize)
+            let shown = ChartSVG.fit(name, width: labelW - 8, size: labelSize, bold: row.isTotal)
             let marked = spots[.rowName(r)]
             let weight = row.isTotal ? " font-weight=\"bold\"" : ""
             rowLabels.append("<text class=\"row-label\" data-row=\"\(r)\"\(markAttr(marked)) x=\"\(ChartSVG.fmt(labelW - 6))\" y=\"\(ChartSVG.fmt(y + bandH / 2 + 4))\" font-size=\"\(ChartSVG.fmt(labelSize))\" text-anchor=\"end\"\(weight)><title>\(HTMLText.escape(name))</title>\(HTMLText.escape(shown))</text>")

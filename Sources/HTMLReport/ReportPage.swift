@@ -182,6 +182,7 @@ struct Page {
         h += contents()
         h += summary()
         h += findingsSection()
+        h += codesSection()
         for (p, plan) in input.plans.enumerated() { h += planSection(p, plan) }
         h += "<footer class=\"page-footer\"><p>\(HTMLText.escape(ReportMessage.generatedBy(["version": input.context.toolVersion])))</p></footer>\n"
         h += "</body>\n</html>\n"
@@ -192,6 +193,7 @@ struct Page {
         var h = "<nav class=\"contents\" aria-label=\"\(HTMLText.escape(ReportMessage.contents()))\"><ol>"
         h += "<li><a href=\"#summary\">\(HTMLText.escape(ReportMessage.summary()))</a></li>"
         h += "<li><a href=\"#findings\">\(HTMLText.escape(ReportMessage.findings())) (\(findings.count))</a></li>"
+        if !findings.isEmpty { h += "<li><a href=\"#codes\">\(HTMLText.escape(ReportMessage.codesFound()))</a></li>" }
         for (p, plan) in input.plans.enumerated() {
             let name = plan.figures?.outline.title ?? plan.path
             h += "<li><a href=\"#plan-\(p + 1)\"\(langAttr(plan))>\(HTMLText.escape(ReportMessage.figures())): \(HTMLText.escape(name))</a></li>"
@@ -264,10 +266,34 @@ struct Page {
             h += "<table class=\"per-code\"><caption>\(HTMLText.escape(ReportMessage.countsPerCode()))</caption><thead><tr>"
             h += "<th scope=\"col\">\(HTMLText.escape(ReportMessage.code()))</th><th scope=\"col\">\(HTMLText.escape(ReportMessage.severity()))</th><th scope=\"col\" class=\"num\">\(HTMLText.escape(ReportMessage.count()))</th></tr></thead><tbody>"
             for (code, c) in perCode.sorted(by: { ($1.value.severity, $0.key) < ($0.value.severity, $1.key) }) {
-                h += "<tr data-code=\"\(HTMLText.escape(code))\"><td>\(codeLink(code, docs: docsURL(code: code, nil)))</td>"
+                h += "<tr data-code=\"\(HTMLText.escape(code))\"><td>\(codeLink(code))</td>"
                 h += "<td><span class=\"badge sev-\(c.severity)\">\(c.severity)</span></td><td class=\"num\">\(c.count)</td></tr>"
             }
             h += "</tbody></table>\n"
+        }
+        return h + "</section>\n"
+    }
+
+    /// What each code that was found means and how to fix it, from the run's code registry, so
+    /// the page explains its findings offline; with a link to the code's own page when it has one.
+    func codesSection() -> String {
+        guard !findings.isEmpty else { return "" }
+        var h = "<section id=\"codes\" class=\"codes\"><h2>\(HTMLText.escape(ReportMessage.codesFound()))</h2>\n"
+        for code in Set(findings.map(\.diagnostic.code)).sorted() {
+            h += "<section class=\"code-doc\" id=\"code-\(HTMLText.token(code))\"><h3><code>\(HTMLText.escape(code))</code></h3>\n"
+            if let meta = input.context.rules.first(where: { $0.id == code }) {
+                h += "<p class=\"code-summary\">\(HTMLText.escape(meta.shortDescription))</p>\n"
+                if meta.fullDescription != meta.shortDescription {
+                    h += "<p class=\"code-explanation\">\(HTMLText.escape(meta.fullDescription))</p>\n"
+                }
+                if !meta.helpText.isEmpty {
+                    h += "<p class=\"code-fix\"><strong>\(HTMLText.escape(ReportMessage.howToFix())):</strong> \(HTMLText.escape(meta.helpText))</p>\n"
+                }
+            }
+            if let url = docsURL(code: code, findings.first { $0.diagnostic.code == code }?.diagnostic), Page.isLinkable(url) {
+                h += "<p class=\"docs\"><a href=\"\(HTMLText.escape(url))\">\(HTMLText.escape(url))</a></p>\n"
+            }
+            h += "</section>\n"
         }
         return h + "</section>\n"
     }
@@ -277,9 +303,9 @@ struct Page {
         return input.context.rules.first { $0.id == code }?.helpURI
     }
 
-    func codeLink(_ code: String, docs: String?) -> String {
-        guard let docs, Page.isLinkable(docs) else { return "<code>\(HTMLText.escape(code))</code>" }
-        return "<a href=\"\(HTMLText.escape(docs))\"><code>\(HTMLText.escape(code))</code></a>"
+    /// A code, linked to its documentation on this page.
+    func codeLink(_ code: String) -> String {
+        "<a href=\"#code-\(HTMLText.token(code))\"><code>\(HTMLText.escape(code))</code></a>"
     }
 
     /// Only web and relative links are written as links (never `javascript:` or `data:`).
@@ -340,7 +366,7 @@ struct Page {
             attrs += " data-line=\"\(loc.line)\" data-column=\"\(loc.column)\""
         }
         var h = "<article \(attrs)>\n<header><span class=\"num\">\(f.number)</span> <span class=\"badge sev-\(d.severity)\">\(d.severity)</span> "
-        h += codeLink(d.code, docs: docsURL(code: d.code, d))
+        h += codeLink(d.code)
         h += "</header>\n<p class=\"message\">\(HTMLText.escape(d.message))</p>\n"
         let styler = HTMLStyler()
         var context = input.context
@@ -366,9 +392,11 @@ struct Page {
             }
             h += "</dl>\n"
         }
+        h += "<p class=\"docs\"><a href=\"#code-\(HTMLText.token(d.code))\">\(HTMLText.escape(ReportMessage.docs(["code": d.code])))</a>"
         if let docs = docsURL(code: d.code, d), Page.isLinkable(docs) {
-            h += "<p class=\"docs\"><a href=\"\(HTMLText.escape(docs))\">\(HTMLText.escape(ReportMessage.docs(["code": d.code])))</a></p>\n"
+            h += " · <a href=\"\(HTMLText.escape(docs))\">\(HTMLText.escape(docs))</a>"
         }
+        h += "</p>\n"
         if let charts = chartsOfFinding[f.number] {
             h += "<p class=\"on-chart\">\(HTMLText.escape(ReportMessage.onChart())): "
             h += charts.map { "<a href=\"#\($0.id)\">\(HTMLText.escape($0.title))</a>" }.joined(separator: ", ")
@@ -388,6 +416,9 @@ struct Page {
         h += "</p>\n"
         guard let figures = plan.figures else {
             return h + "<p class=\"omission\">\(HTMLText.escape(ReportMessage.notParsed(["path": plan.path])))</p></section>\n"
+        }
+        if let format = figures.migratedFrom {
+            h += "<p class=\"migrated\">\(HTMLText.escape(ReportMessage.migrated(["path": plan.path, "format": format])))</p>\n"
         }
         for om in figures.omissions { h += "<p class=\"omission\">\(HTMLText.escape(omission(om, path: plan.path)))</p>\n" }
         if figures.figures.isEmpty && !figures.omissions.contains(where: { if case .format = $0 { true } else { false } }) {
@@ -453,18 +484,18 @@ struct Page {
         let heading = HTMLText.escape(f.rowHeading ?? "")
         if multiPanel {
             h += "<tr><th scope=\"col\"\(seriesRow ? " rowspan=\"2\"" : "")>\(heading)</th>"
-            for panel in f.panels {
-                h += "<th scope=\"colgroup\" colspan=\"\(shownSeries.count)\" class=\"panel\">\(HTMLText.escape(panel.name ?? ""))</th>"
+            for (p, panel) in f.panels.enumerated() {
+                h += "<th scope=\"colgroup\" colspan=\"\(shownSeries.count)\" class=\"panel\" data-panel=\"\(p)\">\(HTMLText.escape(panel.name ?? ""))</th>"
             }
             h += "</tr>"
             if seriesRow {
                 h += "<tr>"
-                for _ in f.panels { for s in shownSeries { h += "<th scope=\"col\">\(HTMLText.escape(words.seriesName(f.series[s])))</th>" } }
+                for _ in f.panels { for s in shownSeries { h += "<th scope=\"col\" data-series=\"\(s)\">\(HTMLText.escape(words.seriesName(f.series[s])))</th>" } }
                 h += "</tr>"
             }
         } else {
             h += "<tr><th scope=\"col\">\(heading)</th>"
-            for s in shownSeries { h += "<th scope=\"col\">\(HTMLText.escape(words.seriesName(f.series[s])))</th>" }
+            for s in shownSeries { h += "<th scope=\"col\" data-series=\"\(s)\">\(HTMLText.escape(words.seriesName(f.series[s])))</th>" }
             h += "</tr>"
         }
         h += "</thead><tbody>"

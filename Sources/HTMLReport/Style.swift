@@ -79,6 +79,7 @@ enum Style {
     table.numbers td[data-finding], table.numbers th[data-finding] { background: #ffe1e5; outline: 2px solid var(--finding); outline-offset: -2px; }
     a.finding-link { display: inline-block; margin-left: .3rem; min-width: 1.3em; text-align: center; border-radius: 50%; background: var(--finding); color: #fff; font-size: .75rem; font-weight: bold; text-decoration: none; }
     .omission { color: var(--warning); font-size: .9rem; }
+    .migrated { color: var(--muted); font-size: .9rem; }
     .page-footer { margin-top: 3rem; color: var(--muted); font-size: .85rem; border-top: 1px solid var(--rule); }
     @media (max-width: 700px) { body { padding: 1rem; } dl.facts { grid-template-columns: 1fr; } }
     @page { size: A4; margin: 14mm 12mm; }

@@ -211,6 +211,9 @@ public struct PlanFigures: Sendable {
     public var figures: [Figure]
     /// Parts of the plan that gave no figure, and why (shown to the reader; never a guess).
     public var omissions: [Omission]
+    /// The format of the file as written, when the figures were read from a migration of it in
+    /// memory (a plan@1 file read as plan@2; places map back to the file as written).
+    public var migratedFrom: String?
     public init(outline: PlanOutline, figures: [Figure], omissions: [Omission] = []) {
         self.outline = outline
         self.figures = figures

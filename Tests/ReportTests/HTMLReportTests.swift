@@ -73,7 +73,9 @@ func count(_ needle: String, in text: String) -> Int {
         #expect(count("data-finding=", in: html) == 2, "one bar and one table cell, nothing else")
         #expect(html.contains("<a class=\"finding-badge\" href=\"#finding-1\">"))
         #expect(html.contains("<p class=\"on-chart\">Marked on the chart: <a href=\"#p1-table-1\">事業費</a></p>"))
-        #expect(html.contains("<a href=\"https://example.org/rules/budget-sum\">Documentation of budget-sum</a>"))
+        let token = HTMLText.token("budget-sum")
+        #expect(html.contains("<p class=\"docs\"><a href=\"#code-\(token)\">Documentation of budget-sum</a> · <a href=\"https://example.org/rules/budget-sum\">https://example.org/rules/budget-sum</a></p>"))
+        #expect(html.contains("<section class=\"code-doc\" id=\"code-\(token)\"><h3><code>budget-sum</code></h3>"), "the code is explained on the page")
         #expect(html.contains("class=\"verdict fail\" data-exit=\"1\">CI would fail (exit status 1)"))
         // The excerpt is the human form's, with the cell itself highlighted.
         #expect(html.contains("<mark class=\"mark-error\">2000.5</mark>"))
@@ -102,8 +104,8 @@ func count(_ needle: String, in text: String) -> Int {
         #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"ja\">"))
         #expect(html.contains("<title>planlint report: 令和3年度政策評価</title>"))
         #expect(html.contains("Period: FY2020–FY2020 (令和2年度実施事業)"))
-        #expect(html.contains("<tr data-code=\"b-code\"><td><code>b-code</code></td><td><span class=\"badge sev-error\">error</span></td><td class=\"num\">1</td></tr>"))
-        #expect(html.contains("<tr data-code=\"a-code\"><td><code>a-code</code></td><td><span class=\"badge sev-warning\">warning</span></td><td class=\"num\">2</td></tr>"))
+        #expect(html.contains("<tr data-code=\"b-code\"><td><a href=\"#code-\(HTMLText.token("b-code"))\"><code>b-code</code></a></td><td><span class=\"badge sev-error\">error</span></td><td class=\"num\">1</td></tr>"))
+        #expect(html.contains("<tr data-code=\"a-code\"><td><a href=\"#code-\(HTMLText.token("a-code"))\"><code>a-code</code></a></td><td><span class=\"badge sev-warning\">warning</span></td><td class=\"num\">2</td></tr>"))
         #expect(html.contains("1 error</span> · <span class=\"n sev-warning\">2 warnings</span> · <span class=\"n sev-info\">0 infos"))
         // The CSS-only filters: one box per severity and per code, and the rules that hide.
         #expect(html.contains("<input type=\"checkbox\" class=\"flt\" id=\"show-warning\" checked>"))
