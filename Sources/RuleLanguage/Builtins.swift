@@ -314,8 +314,8 @@ enum Builtins {
         BuiltinFunction(
             "type", BuiltinSignature([.any], result: .string),
             forms: ["type(value) -> string"],
-            summary: "The value's type name: `'null'`, `'bool'`, `'number'`, `'string'`, `'list'` or `'map'`.",
-            example: "type(self.budget) == 'number'"
+            summary: "The value's type name: `'null'`, `'bool'`, `'number'`, `'string'`, `'list'` or `'map'`. A cell printed as a symbol (＊) is a `'string'` here: to ask whether a cell is an amount, printed as a number or as a declared symbol, use `isAmount`.",
+            example: "type(self.number) == 'number'"
         ) { _, call in
             // `type(x) == 'name'` takes the interpreter's short path (`Interpreter.compare`).
             .string(RuntimeType.of(call.first).name)
