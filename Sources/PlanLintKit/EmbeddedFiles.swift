@@ -2465,7 +2465,7 @@ rules:
       `stated-count`).
     help: Count the node's listed descendants; correct the figure, or move the node that is under the wrong parent.
     tags: [stated, counts, hierarchy]
-    for: nodes?[** as n].stated[*]
+    for: nodes?[** as n].stated?[*]
     when: type(get(self, 'count', null)) == 'number' && has(self.of) && countable(root, get(n, 'nodes', []), depth + 1, self.of, get(self, 'fy', null))
     let:
       counted: countOf(root, get(n, 'nodes', []), depth + 1, self.of, get(self, 'fy', null))

@@ -315,3 +315,53 @@ import YAMLTree
         try Self.expectMutation(Self.seiro, line: first, "70]", "74]", fires: [try Self.seiro.at("table-share-sum", line: header, "{name: 【参考】昨年度割合, kind: share, precision: 0}")])
     }
 }
+
+/// A review of a shape neither real plan has — S/A/B/C grades by achievement-rate bands, four
+/// levels, KPI tables, 千円 rounded down, a tally by grade — transcribed in plan@2 and checked by
+/// the bundled pack with no change to planlint (Tests/Fixtures/synthetic/, not a real document).
+@Suite struct ThirdShapeTests {
+    static let plan = Plan2PackTests.Plan("Tests/Fixtures/synthetic/kpi-review.yaml")
+
+    @Test func itIsCleanAgainstTheSchemaAndTheRules() throws {
+        #expect(Plan2PackTests.findings(Plan2PackTests.lint(Self.plan.text, path: Self.plan.path)) == [])
+        // The whole command, with its schema modeline: clean, exit 0.
+        let r = try MiyagiGoldenTests().planlint(["check", "--format", "short", Self.plan.path])
+        #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
+        #expect(r.stdout.isEmpty, "\(r.stdout)")
+    }
+
+    @Test func eachConstructCatchesItsMutation() throws {
+        let p = Self.plan
+        // 千円 rounded down: 25870 in the rows reaches 25872 only when each row may be up to 1 more.
+        let rounding = try p.line("rounding: down")
+        let budgetTotal = try p.line("- [合計, 6, 25872, 24933, 96.4]")
+        try Plan2PackTests.expectMutation(p, line: rounding, "down", "half-up", fires: [try p.at("table-column-total", line: budgetTotal, "25872")])
+        // A KPI's printed rate against its target and actual, and a grade against its band.
+        let kpi = try p.line("{fy: 2023, target: 400, actual: 410, rate: 102.5, grade: A}")
+        try Plan2PackTests.expectMutation(p, line: kpi, "rate: 102.5", "rate: 103.5", fires: [try p.at("indicator-rate", line: kpi, "103.5", was: "102.5")])
+        let down = try p.line("{fy: 2023, target: 200, actual: 230, rate: 87.0, grade: B}")
+        try Plan2PackTests.expectMutation(p, line: down, "grade: B", "grade: A", fires: [try p.at("indicator-grade", line: down, "A", was: "B")])
+        // A grade changed at the third level: the tally by grade and the stated count.
+        let mark = try p.line("mark: S")
+        let s = try p.line("- [S(120%以上), 1, 25.0]")
+        let a = try p.line("- [A(100%以上120%未満), 2, 50.0]")
+        let stated = try p.line("４施策のうちＡ評価は２施策")
+        try Plan2PackTests.expectMutation(p, line: mark, "S", "A", fires: [
+            try p.at("table-tally", line: s, "1", occurrence: 2), try p.at("table-tally", line: a, "2", occurrence: 2), try p.at("stated-count", line: stated, "2"),
+        ])
+        // A band moved: its legend, and the band it now overlaps.
+        let band = try p.line("S: {means: 120%以上, min: 120}")
+        let aBand = try p.line("A: {means: 100%以上120%未満, min: 100, below: 120}")
+        try Plan2PackTests.expectMutation(p, line: band, "min: 120", "min: 110", fires: [
+            try p.at("scale-band-legend", line: band, "110", was: "120", occurrence: 2), try p.at("scale-bands-overlap", line: aBand, "A"),
+        ])
+        // A project added at the fourth level: the count per 政策 and the stated total.
+        let project = try p.line("- {number: 2, name: 生ごみ堆肥化事業, department: 環境課}")
+        let row = try p.line("- [生活環境の保全, 2, 8350")
+        let all = try p.line("{printed: 全6事業, count: 6, of: 事業}")
+        try Plan2PackTests.expectMutation(p, line: project, "}", "}\n              - {number: 3, name: 新規事業}", fires: [
+            try p.at("table-level-count", line: row, "2"), try p.at("table-level-count", line: budgetTotal, "6"),
+            try p.at("stated-count", line: all, "6", occurrence: 2),
+        ].map { f in var f = f; if f.line > project { f.line += 1 }; return f })
+    }
+}
