@@ -33,6 +33,8 @@ import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 MIYAGI = os.path.join(ROOT, "Plans", "miyagi-ict-2014-2016.yaml")
+# The Python peer (invariants.py) is written for plan format 1: it reads the plan@1 copies.
+MIYAGI_PLAN1 = os.path.join(ROOT, "Tests", "Fixtures", "plan-1", "miyagi-ict-2014-2016.yaml")
 SCHEMA = os.path.join(ROOT, "Plans", "plan.schema.yaml")
 GENERATOR = os.path.join(ROOT, "Benchmarks", "generate-plan.py")
 INVARIANTS = os.path.join(ROOT, "Benchmarks", "peers", "invariants.py")
@@ -185,15 +187,23 @@ def generator_stamp():
         return hashlib.sha256(f.read()).hexdigest()[:16]
 
 
-def ensure_plan(gen, path, n, clean=False, seed=None):
-    """Writes the plan unless the same generator already wrote it (a .stamp file beside it)."""
-    stamp = "%s %d %s %s" % (generator_stamp(), n, clean, seed)
+def plan1_path(path):
+    """Where the plan@1 twin of a generated plan lives (for the Python peer)."""
+    return path[:-len(".yaml")] + ".plan1.yaml"
+
+
+def ensure_plan(gen, path, n, clean=False, seed=None, plan1=False):
+    """Writes the plan unless the same generator already wrote it (a .stamp file beside it);
+    with `plan1`, its twin in plan format 1 too."""
+    if plan1:
+        ensure_plan(gen, plan1_path(path), n, clean=clean, seed=seed, plan1=None)
+    stamp = "%s %d %s %s %s" % (generator_stamp(), n, clean, seed, plan1 is None)
     stamp_path = path + ".stamp"
     if os.path.exists(path) and os.path.exists(stamp_path) and open(stamp_path).read() == stamp:
         return
     log("generating %s (%d projects)" % (os.path.relpath(path, ROOT), n))
     tmp = path + ".tmp"
-    gen.write_plan(n, tmp, clean=clean, seed=seed)
+    (gen.write_plan1 if plan1 is None else gen.write_plan)(n, tmp, clean=clean, seed=seed)
     os.replace(tmp, path)
     with open(stamp_path, "w") as f:
         f.write(stamp)
@@ -206,10 +216,13 @@ def ensure_folder(gen, folder, files, projects):
         return
     log("generating %d plans of %d projects in %s" % (files, projects, os.path.relpath(folder, ROOT)))
     shutil.rmtree(folder, ignore_errors=True)
+    shutil.rmtree(folder + ".plan1", ignore_errors=True)
     os.makedirs(folder)
     for i in range(files):
         # Every tenth plan keeps its planted findings, so the folder is not uniformly clean.
         gen.write_plan(projects, os.path.join(folder, "plan-%04d.yaml" % i), clean=(i % 10 != 0), seed=i + 1)
+        os.makedirs(folder + ".plan1", exist_ok=True)
+        gen.write_plan1(projects, os.path.join(folder + ".plan1", "plan-%04d.yaml" % i), clean=(i % 10 != 0), seed=i + 1)
     with open(stamp_path, "w") as f:
         f.write(stamp)
 
@@ -261,10 +274,10 @@ class CheckInterface:
 
     def verify(self, work, gen):
         """Proves (c) runs the rules and the schema: a planted tally finding and a schema finding
-        (a look-alike mark) must both be reported."""
+        (a misspelt key) must both be reported, and the look-alike mark 〇 by the rules."""
         path = os.path.join(work, "verify.yaml")
         gen.write_plan(1000, path, clean=False, seed=99)
-        text = open(path, encoding="utf-8").read().replace("mark: ○", "mark: 〇", 1)
+        text = open(path, encoding="utf-8").read().replace("mark: ○", "mark: 〇", 1).replace("department:", "departmnt:", 1)
         with open(path, "w", encoding="utf-8") as f:
             f.write(text)
         out = subprocess.run(self.cmd(path), capture_output=True, text=True)
@@ -274,7 +287,7 @@ class CheckInterface:
         if not self.has_rules:
             self.notes.append("check did not report the planted tally finding: the rule pack did not run")
         if not self.has_schema:
-            self.notes.append("check did not report the look-alike mark 〇: the schema did not run")
+            self.notes.append("check did not report the misspelt key departmnt: the schema did not run")
         return self.verify_output
 
 
@@ -481,7 +494,7 @@ def main():
     if "large" in sections:
         for n in sizes:
             path = os.path.join(plans_dir, "plan-%s.yaml" % size_name(n))
-            ensure_plan(gen, path, n)
+            ensure_plan(gen, path, n, plan1=True)
             with open(path, "rb") as f:  # into the page cache, so no run pays for the disk
                 while f.read(1 << 24):
                     pass
@@ -490,7 +503,7 @@ def main():
                 Cell("floor", [args.floor, path], min_runs=min(3, args.runs)),
                 Cell("tree", [args.planlint, "parse", path], min_runs=min(3, args.runs)),
                 Cell("check", check.cmd(path), min_runs=min(3, args.runs)),
-                Cell("pyyaml", [py, INVARIANTS, path]),
+                Cell("pyyaml", [py, INVARIANTS, plan1_path(path)]),
             ]
             if n <= slow_max:
                 cells += [Cell("yamllint", [yamllint, "-f", "parsable", path]),
@@ -510,7 +523,7 @@ def main():
             ("planlint parse", [args.planlint, "parse", MIYAGI]),
             ("libyaml floor", [args.floor, MIYAGI]),
             ("yamllint", [yamllint, "-f", "parsable", MIYAGI]),
-            ("PyYAML + invariants", [py, INVARIANTS, MIYAGI]),
+            ("PyYAML + invariants", [py, INVARIANTS, MIYAGI_PLAN1]),
             ("check-jsonschema", [cjs, "--schemafile", SCHEMA, MIYAGI]),
         ]
         small = measure_small(cmds, args.small_runs, args.out)
@@ -533,7 +546,8 @@ def main():
         # xargs exits 123 when a yamllint exited 1 (findings): that is 1 here too.
         cells.append(Cell("yamllint, 2 processes", ["sh", "-c", "printf '%s\\n' \"$@\" | xargs -n " + str(half) + " -P 2 "
                                                     + yamllint + " -f parsable; s=$?; [ $s -eq 123 ] && s=1; exit $s", "sh"] + files))
-        cells.append(Cell("PyYAML + invariants", [py, INVARIANTS] + files))
+        files1 = sorted(os.path.join(folder + ".plan1", f) for f in os.listdir(folder + ".plan1"))
+        cells.append(Cell("PyYAML + invariants", [py, INVARIANTS] + files1))
         log("%d files of %d projects" % (len(files), args.file_projects))
         measure(cells, args.runs, args.max_cell_seconds, args.timeout)
         many = cells
@@ -910,7 +924,7 @@ def render(args, check, verify_out, large, small, many, cg, costs, before, after
 
     w("## Self-check of `planlint check`")
     w("")
-    w("A 1k plan with the planted findings and a look-alike mark (〇 for ○) must yield rule findings and a schema "
+    w("A 1k plan with the planted findings and a look-alike mark (〇 for ○) and a misspelt key must yield rule findings and a schema "
       "finding: rules %s, schema %s." % ("reported" if check.has_rules else "**missing**",
                                          "reported" if check.has_schema else "**missing**"))
     w("")

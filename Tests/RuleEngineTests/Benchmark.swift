@@ -16,9 +16,8 @@ struct RuleEngineBenchmark {
     /// every project, five that count or tally over all of them. (The other rules of the
     /// pack check tables and stated counts whose size does not grow with the plan.)
     static let scalingPack = [
-        "project-start-before-end", "project-year-in-period", "project-note-year", "project-partial-years-noted",
-        "project-numbers-sequential", "tally-matches-marks", "stated-year-projects", "field-year-project-count",
-        "stated-project-count", "field-project-count",
+        "node-years", "node-note-year", "node-partial-years-noted", "node-number-sequence", "node-mark-on-scale",
+        "table-tally", "stated-count", "table-level-count", "node-stated-count", "stated-year-change",
     ]
 
     /// A plan from Benchmarks/generate-plan.py (notes, marks, budget tables, yearly counts
