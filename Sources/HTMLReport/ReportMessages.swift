@@ -75,6 +75,7 @@ public enum ReportMessage: String, MessageCatalogue {
     case noFigures = "{path}: no charts — the file is not a plan@2 document (format: {format})."
     case noFiguresNone = "{path}: this plan declares no tables, hierarchy or indicators to chart."
     case migrated = "{path} is written in {format}: its charts read it as `planlint migrate` would rewrite it, in memory (the file is unchanged; places are the file's own)."
+    case notMigrated = "{path} is written in {format} and could not be read as plan@2 in memory: {reason}."
     case notParsed = "{path}: not shown — the file could not be read as YAML."
     case omittedRow = "Table {table}: the row {row} has {cells} cells where the columns declare {expected}; it is not charted."
     case omittedScale = "{owner} names the scale {scale}, which is not declared; its marks are not charted."

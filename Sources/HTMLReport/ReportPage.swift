@@ -440,6 +440,8 @@ struct Page {
             ReportMessage.omittedPeriod(["years": years])
         case .format(let format):
             ReportMessage.noFigures(["path": path, "format": format ?? "—"])
+        case .notMigrated(let format, let reason):
+            ReportMessage.notMigrated(["path": path, "format": format, "reason": reason])
         }
     }
 

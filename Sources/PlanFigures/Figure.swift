@@ -233,4 +233,6 @@ public enum Omission: Sendable, Hashable {
     case longPeriod(years: Int, span: SourceSpan?)
     /// The document is not in a format whose declarations planlint can chart.
     case format(String?)
+    /// A plan@1 document that could not be read as plan@2 in memory, and why.
+    case notMigrated(format: String, reason: String)
 }

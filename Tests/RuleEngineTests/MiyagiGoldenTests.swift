@@ -115,4 +115,28 @@ import Testing
         let codes = r.stdout.split(separator: "\n").map { line in line.split(separator: "[").last.map { String($0.dropLast()) } ?? "" }
         #expect(codes == ["schema/additional-properties", "schema/type", "table-cell-value", "table-column-total"], "\(r.stdout)")
     }
+
+    /// `planlint report` on the Miyagi plan (plan@2) and on its plan@1 copy (charted through the
+    /// migration in memory): the one finding is marked on the 情報発信サイト等 chart at the FY2016
+    /// 予算額 of the 合計 row (159), on its bar and in its table, and nowhere else.
+    @Test(arguments: ["Plans/miyagi-ict-2014-2016.yaml", "Tests/Fixtures/plan-1/miyagi-ict-2014-2016.yaml"])
+    func theReportMarksTheFindingOnItsChart(plan: String) throws {
+        let r = try planlint(["report", plan])
+        #expect(r.status == 1, "\(r.stderr)")
+        let page = r.stdout
+        let cell = "data-finding=\"finding-"
+        let marks = page.ranges(of: cell)
+        #expect(marks.count == 2, "one bar and one table cell: \(marks.count)")
+        for m in marks {
+            let figure = try #require(page[..<m.lowerBound].range(of: "<figure id=", options: .backwards))
+            let caption = page[figure.lowerBound...].prefix(400)
+            #expect(caption.contains("<span class=\"figure-title\">情報発信サイト等</span>"), "\(caption)")
+            let element = try #require(page[..<m.lowerBound].range(of: "<", options: .backwards))
+            let marked = page[element.lowerBound...].prefix(160)
+            #expect(marked.contains("data-value=\"159\"") || marked.contains("<span class=\"v\">159</span>"), "\(marked)")
+        }
+        #expect(page.contains("data-panel=\"2\" data-row=\"9\" data-series=\"0\" data-value=\"159\" data-finding=\"finding-"), "the bar of 合計, FY2016, 予算額")
+        #expect(page.contains("<td class=\"num\" data-panel=\"2\" data-series=\"0\" data-finding=\"finding-"), "its cell in the table")
+        #expect(page.contains("<p class=\"migrated\">") == plan.hasPrefix("Tests/"), "only the plan@1 file says it was read through the migration")
+    }
 }
