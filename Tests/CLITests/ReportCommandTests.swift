@@ -51,4 +51,18 @@ import Testing
         let missing = try box.planlint("report", "--output", "no/such/folder/r.html", "a.yaml")
         #expect(missing.status == 2 && missing.stderr.contains("cannot write no/such/folder/r.html"), "\(missing.both)")
     }
+
+    /// A plan@1 file is charted through the migration in memory; one the rewrite refuses (flow
+    /// style) says why on the page, and neither crashes the report or writes anything else.
+    @Test func aPlanOneFileIsChartedThroughTheMigrationOrSaysWhyNot() throws {
+        let box = try Sandbox()
+        try box.write("block.yaml", "format: planlint/plan@1\nplan: {title: 旧様式の計画}\n")
+        try box.write("flow.yaml", "{format: planlint/plan@1, fields: []}\n")
+        let r = try box.planlint("report", "--no-config", "--output", "report.html", "block.yaml", "flow.yaml")
+        #expect(r.status == 1, "the built-in plan@1 schema finds these plans incomplete: \(r.both)")
+        let page = try box.read("report.html")
+        #expect(page.contains("<p class=\"migrated\">block.yaml is written in planlint/plan@1: its charts read it as `planlint migrate` would rewrite it, in memory"))
+        #expect(page.contains("<p class=\"omission\">flow.yaml is written in planlint/plan@1 and could not be read as plan@2 in memory: the document is written in flow style; only block style is rewritten.</p>"))
+        #expect(try box.read("block.yaml") == "format: planlint/plan@1\nplan: {title: 旧様式の計画}\n", "the file is not touched")
+    }
 }
