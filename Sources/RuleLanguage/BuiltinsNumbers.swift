@@ -100,9 +100,9 @@ extension Builtins {
                          more: " Amounts printed rounded down (切り捨て) are the floor of the true amount.",
                          example: "floor(self.hours * self.rate) == self.cost", aliases: []),
         roundingFunction("ceil", .up, "rounded up (toward +∞)", more: "",
-                         example: "ceil(self.count / 2) <= self.half", aliases: ["ceiling"]),
+                         example: "ceil(self.count / 2) <= self.half", aliases: ["ceiling", "roundup", "roundUp", "ROUNDUP"]),
         roundingFunction("trunc", .towardZero, "rounded toward zero", more: "",
-                         example: "trunc(self.rate, 1) == 90.6", aliases: ["truncate"]),
+                         example: "trunc(self.rate, 1) == 90.6", aliases: ["truncate", "rounddown", "roundDown", "ROUNDDOWN"]),
     ]
 
     /// `floor`, `ceil`, `trunc`: `round(x, precision, mode)` for one mode.

@@ -178,5 +178,9 @@ import Testing
         #expect(has.stdout.contains("false") && !has.stdout.contains("true"), "\(has.both)")
         let fn = try box.planlint("eval", "flor(2.5)", "doc.yaml")
         #expect(fn.status == 2 && fn.stderr.contains("unknown function `flor`") && fn.stderr.contains("did you mean `floor`?"), "\(fn.both)")
+        // Spreadsheet names lead to the function that rounds the same way (Excel's ROUNDDOWN
+        // rounds toward zero).
+        let excel = try box.planlint("eval", "ROUNDDOWN(2.5, 0)", "doc.yaml")
+        #expect(excel.stderr.contains("did you mean `trunc`?"), "\(excel.both)")
     }
 }
