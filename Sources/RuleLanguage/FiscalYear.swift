@@ -88,7 +88,12 @@ enum FiscalYearParser {
         var j = i
         if j < s.count && isDigit(s[j]) {
             var v = 0
-            while j < s.count && isDigit(s[j]) && j - i < maxDigits { v = v * 10 + Int(s[j] - 0x30); j += 1 }
+            // Saturates at 999,999,999 (no year is that long): a run of up to `maxDigits` digits
+            // (64 for a Western year) must not overflow.
+            while j < s.count && isDigit(s[j]) && j - i < maxDigits {
+                v = v < 100_000_000 ? v * 10 + Int(s[j] - 0x30) : 999_999_999
+                j += 1
+            }
             return (v, j - i, j)
         }
         guard j < s.count && isKanjiNumeral(s[j]) else { return nil }
