@@ -35,6 +35,7 @@ public struct PlanLintMain: ParsableCommand {
             ExplainCommand.self,
             ManCommand.self,
             ParseCommand.self,
+            InitCommand.self,
             MigrateCommand.self,
             SchemaCommand.self,
             LSPCommand.self,
