@@ -37,6 +37,8 @@ struct CheckCommand: ParsableCommand {
           planlint check --write-baseline .planlint-baseline.json
           planlint check --baseline .planlint-baseline.json
           planlint check --fail-on warning --max-warnings 10
+          planlint check --fix                            apply the safe fixes, then report what is left
+          planlint check --diff                           show the fixes as a diff; write nothing
 
         Exit status: 0 when nothing is at or above the fail level; 1 when findings are (or \
         warnings exceed --max-warnings); 2 for usage, configuration, baseline and I/O errors and \
@@ -113,6 +115,15 @@ struct CheckCommand: ParsableCommand {
     @Option(name: [.customShort("j"), .long], help: ArgumentHelp("Threads (default: one per core): files are linted at once, and with fewer files than threads a file's rules share the rest.", valueName: "n"))
     var jobs: Int = 0
 
+    @Flag(help: "Apply the findings' safe fixes to the files (atomically, byte for byte), then report what is left.")
+    var fix = false
+
+    @Flag(help: "Print the fixes as a unified diff and write nothing (exit status as after fixing).")
+    var diff = false
+
+    @Flag(help: "Apply (or show) the unsafe fixes too: those that change what the document says. Implies --fix.")
+    var unsafeFixes = false
+
     func validate() throws {
         if let m = maxWarnings, m < 0 { throw ValidationError("--max-warnings must be 0 or more") }
         if jobs < 0 { throw ValidationError("--jobs must be 0 (one per core) or more") }
@@ -148,7 +159,10 @@ struct CheckCommand: ParsableCommand {
         options.exitZero = exitZero
         options.explainRules = explain
         options.keepDocuments = reports.contains { if case .html? = parseReport($0)?.0 { true } else { false } }
-        if paths.contains("-") || (paths.isEmpty && stdinFilename != nil) {
+        if fix || diff || unsafeFixes {
+            options.fix = FixOptions(mode: diff ? .diff : .write, includeUnsafe: unsafeFixes)
+        }
+        if readsStdin {
             do {
                 options.stdin = try FileIO.readStream(fd: 0, path: "<stdin>",
                                                       limit: options.limits.maxFileSize ?? YAMLLimits.default.maxInputBytes)
@@ -160,8 +174,20 @@ struct CheckCommand: ParsableCommand {
 
         let report = CheckRun.run(options)
         var exit = report.exitCode
+        // With fixes: the diff (or the fixed standard input) is the output; the findings left
+        // go to the terminal, or to standard error when standard output carries the text.
+        var reportFD: Int32 = 1
+        if let fixes = report.fixes {
+            if diff {
+                for f in fixes.files { Terminal.out(UnifiedDiff.render(path: f.displayPath, old: f.original, new: f.fixed)) }
+            } else if readsStdin {
+                let fixed = fixes.files.first { $0.absolutePath == nil }?.fixed ?? options.stdin ?? []
+                Terminal.writeAll(1, fixed)
+                reportFD = 2
+            }
+        }
 
-        let isTerminal = isatty(1) != 0
+        let isTerminal = isatty(reportFD) != 0
         var context = RenderContext(
             toolVersion: PlanLintVersion.current, rules: report.rules, rootDirectory: cwd,
             exitCode: Int(exit), executionSuccessful: report.toolFailures == 0,
@@ -193,23 +219,29 @@ struct CheckCommand: ParsableCommand {
         }
 
         let terminalFormat: OutputFormat = output == nil ? format : .human
-        if statistics {
-            Terminal.out(Statistics.render(report.diagnostics, context: context, quiet: quiet))
+        let out: (String) -> Void = { Terminal.writeAll(reportFD, $0) }
+        if diff {
+            // The diff was the output.
+        } else if statistics {
+            out(Statistics.render(report.diagnostics, context: context, quiet: quiet))
         } else if quiet && terminalFormat == .human {
             let styler: any Styler = context.color ? ANSIStyler() : PlainStyler()
             let human = HumanRenderer()
             for d in report.diagnostics where d.suppression == nil {
-                Terminal.out(human.renderOne(d, context: context, styler: styler) + "\n")
+                out(human.renderOne(d, context: context, styler: styler) + "\n")
             }
         } else {
             let shown = terminalFormat == .sarif ? report.diagnostics + report.absent : report.diagnostics
-            Terminal.out(terminalFormat.render(shown, context: context))
+            out(terminalFormat.render(shown, context: context))
         }
         if !quiet {
+            if let fixes = report.fixes { for n in FixNotices.lines(fixes, diff: diff) { Terminal.error("planlint: \(n)") } }
             for n in report.notices { Terminal.error("planlint: \(n)") }
         }
         if exit != 0 { throw ExitCode(exit) }
     }
+
+    var readsStdin: Bool { paths.contains("-") || (paths.isEmpty && stdinFilename != nil) }
 
     func parseReport(_ s: String) -> (ReportTarget, String)? {
         guard let eq = s.firstIndex(of: "=") else { return nil }
@@ -268,8 +300,9 @@ enum Terminal {
     static func out(_ s: String) { writeAll(1, s) }
     static func error(_ s: String) { writeAll(2, s.hasSuffix("\n") ? s : s + "\n") }
 
-    static func writeAll(_ fd: Int32, _ s: String) {
-        let bytes = Array(s.utf8)
+    static func writeAll(_ fd: Int32, _ s: String) { writeAll(fd, Array(s.utf8)) }
+
+    static func writeAll(_ fd: Int32, _ bytes: [UInt8]) {
         var done = 0
         while done < bytes.count {
             let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + done, bytes.count - done) }
@@ -287,5 +320,60 @@ enum Terminal {
             p += 1
         }
         return env
+    }
+}
+
+/// `planlint fix`: `planlint check --fix`, with the same options.
+struct FixCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fix",
+        abstract: "Apply the fixes planlint knows to plan files, changing nothing else in them.",
+        discussion: """
+        Applies every safe fix of the findings `planlint check` reports for the same PATHs and \
+        options, then reports the findings left. Each fix replaces byte ranges of the file; every \
+        other byte (comments, quoting, flow or block style, indentation, line endings, a BOM) stays \
+        as it is. Fixes that overlap are applied over several passes (the file is checked again \
+        after each), at most 10. A fix that would make the file unreadable as YAML is not applied.
+
+        Safe fixes keep what the document says (a look-alike mark 〇 for ○, a full-width year, a \
+        misspelt key with one clear correction); unsafe ones may change it and are applied only \
+        with --unsafe-fixes. Files are written atomically, keeping their permissions; only regular \
+        files inside the repository are written (a symbolic link only when its target is inside). \
+        With `-`, the fixed text is written to standard output and the findings to standard error.
+
+        Examples:
+          planlint fix                                    fix the configured paths
+          planlint fix Plans/2024.yaml --diff             show what would change
+          planlint fix --unsafe-fixes Plans/2024.yaml     also the fixes that change values
+
+        Exit status, as `planlint check` after fixing: 0 when nothing at or above the fail level is \
+        left; 1 when findings are left; 2 for usage, configuration and I/O errors, and files that \
+        could not be written.
+        """
+    )
+
+    @OptionGroup var check: CheckCommand
+
+    func validate() throws { try check.validate() }
+
+    func run() throws {
+        var command = check
+        command.fix = true
+        try command.run()
+    }
+}
+
+/// The lines `fix` prints to standard error about what it did.
+enum FixNotices {
+    static func lines(_ s: FixSummary, diff: Bool) -> [String] {
+        var out: [String] = []
+        // Files that could not be written are reported as findings (fix/not-written).
+        let done = diff ? s.files : s.files.filter { $0.written || $0.absolutePath == nil }
+        let fixes = done.reduce(0) { $0 + $1.fixes }
+        out.append(fixes == 0 ? FixMessage.nothing() : (diff ? FixMessage.wouldFix : FixMessage.fixed)(["fixes": fixes, "files": done.count]))
+        if s.unsafeLeft > 0 { out.append(FixMessage.unsafeLeft(["count": s.unsafeLeft])) }
+        if s.pendingAfterLastPass > 0 { out.append(FixMessage.pending(["count": s.pendingAfterLastPass, "passes": s.passes])) }
+        if s.rejected > 0 { out.append(FixMessage.rejected(["count": s.rejected])) }
+        return out
     }
 }

@@ -29,6 +29,7 @@ public struct PlanLintMain: ParsableCommand {
         subcommands: [
             CheckCommand.self,
             ReportCommand.self,
+            FixCommand.self,
             TestCommand.self,
             EvalCommand.self,
             RulesCommand.self,

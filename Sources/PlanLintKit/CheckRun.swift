@@ -63,6 +63,8 @@ public struct CheckOptions: Sendable {
     public var explainRules = false
     /// Keep the parsed documents in `CheckReport.documents` (for the HTML report).
     public var keepDocuments = false
+    /// `planlint fix`, `check --fix`, `--diff`: apply the findings' fixes (Fixer).
+    public var fix: FixOptions?
 
     public init(cwd: String) { self.cwd = cwd }
 }
@@ -91,6 +93,9 @@ public struct CheckReport: Sendable {
     public var rulePacks: [String] = []
     /// The lowest severity that fails the run.
     public var failOn: Severity = .error
+    /// What fixing changed, when fixes were asked for; the diagnostics are then the findings
+    /// left after fixing.
+    public var fixes: FixSummary?
 }
 
 /// `planlint check` as a library call: configuration, discovery, linting, baseline, exit status.
@@ -173,8 +178,15 @@ public enum CheckRun {
         report.rulePacks = config.rules.map(\.written)
         let linter = Linter(configuration: config, checks: checks)
         let linted = linter.lint(inputs, jobs: options.jobs, keepDocuments: options.keepDocuments)
-        report.diagnostics += linted.diagnostics
+        var diagnostics = linted.diagnostics
         report.documents = linted.documents
+        if let fix = options.fix {
+            let fixed = Fixer.run(fix, linter: linter, inputs: inputs, first: diagnostics, jobs: options.jobs,
+                                  roots: [config.root, cwd])
+            diagnostics = fixed.diagnostics + fixed.problems
+            report.fixes = fixed.summary
+        }
+        report.diagnostics += diagnostics
 
         // Baselines.
         if let path = options.baseline {

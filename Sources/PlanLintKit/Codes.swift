@@ -17,6 +17,7 @@ public enum FrontendCode: String, CodeCatalogue {
     case configUnknownCode = "config/unknown-code", configProtectedCode = "config/protected-code"
     case baselineInvalid = "baseline/invalid"
     case planFormatDeprecated = "plan-format-deprecated"
+    case fixNotWritten = "fix/not-written"
 
     public var definition: DiagnosticCode {
         // Codes meaning a file could not be read or the configuration is broken cannot be
@@ -152,6 +153,18 @@ public enum FrontendCode: String, CodeCatalogue {
                    summary: "The baseline file cannot be read.",
                    explanation: "The file given to `--baseline` is missing, not JSON, or not in planlint's baseline format (Docs/cli.md).",
                    fix: "Write it again with `planlint check --write-baseline FILE`.", tags: ["baseline"])
+        case .fixNotWritten:
+            define(.error, suppressible: false, toolFailure: true,
+                   summary: "`planlint fix` could not write a fixed file.",
+                   explanation: """
+                   planlint writes fixes only into the regular files it checked, inside the repository (or \
+                   the working folder), atomically and keeping their permissions; a symbolic link is written \
+                   at its target only when that is inside too. It refuses a file outside, a link leading out, \
+                   a device or FIFO, and a file that changed on disk after it was read. The file is left as \
+                   it was, its findings are those of the text on disk, and the run exits 2.
+                   """,
+                   fix: "Run `planlint fix` from inside the repository, on the file itself rather than a link out of it; re-run it if the file changed.",
+                   bad: "planlint fix Plans/link-to-home.yaml", tags: ["fix", "io"])
         }
     }
 }

@@ -37,6 +37,12 @@ public struct Linter: Sendable {
         public init(target: LintTarget, content: [UInt8]? = nil) { (self.target, self.content) = (target, content) }
     }
 
+    /// Whether a checker looks across the files of a run (rules that read `files`): then a
+    /// file's findings can change when another file does.
+    public var looksAcrossFiles: Bool {
+        checks.checkers.contains { ($0 as? any CrossFileChecker)?.looksAcrossFiles == true }
+    }
+
     /// Lints `inputs` with up to `jobs` threads (0: one per core). The result is sorted.
     ///
     /// When a checker looks across files (rules that read `files`), every file is read and

@@ -15,11 +15,14 @@ public struct PublishedDocument: Sendable, Hashable {
     /// The document version the findings were computed for.
     public var version: Int
     public var findings: [PublishedFinding]
+    /// "Fix all": the document's safe fixes in one action (`DiagnosticConverter.fixAll`).
+    public var fixAll: LSP.CodeAction?
 
     /// `findings` as published for `version`: the ones with fixes get a `data` key.
-    public init(version: Int, findings: [PublishedFinding]) {
+    public init(version: Int, findings: [PublishedFinding], fixAll: LSP.CodeAction? = nil) {
         self.version = version
         self.findings = findings
+        self.fixAll = fixAll
         for i in self.findings.indices where !self.findings[i].actions.isEmpty {
             self.findings[i].diagnostic.data = ["planlint": ["version": .integer(version), "index": .integer(i)]]
         }
@@ -28,12 +31,23 @@ public struct PublishedDocument: Sendable, Hashable {
     /// The LSP diagnostics to publish.
     public var diagnostics: [LSP.Diagnostic] { findings.map(\.diagnostic) }
 
-    /// The quick fixes for a `codeAction` request, each naming the client's diagnostic it
-    /// resolves. Empty when the request asks only for kinds other than quick fixes.
+    /// The code actions for a `codeAction` request: the quick fixes of the findings it names,
+    /// each naming the client's diagnostic it resolves, then "fix all" — when the request
+    /// asks for `source.fixAll` (editors' fix-on-save), or asks for any kind and a finding in
+    /// the range has a fix.
     public func actions(for params: LSP.CodeActionParams) -> [LSP.CodeAction] {
-        if let only = params.context.only, !only.contains(where: { LSP.CodeActionKind.quickFix.isKind(of: $0) }) {
-            return []
+        let only = params.context.only
+        let wantsFixAll = only?.contains { DiagnosticConverter.fixAllKind.isKind(of: $0) } ?? false
+        var actions: [LSP.CodeAction] = []
+        if only == nil || only!.contains(where: { LSP.CodeActionKind.quickFix.isKind(of: $0) }) {
+            actions = quickFixes(for: params)
         }
+        if let fixAll, wantsFixAll || (only == nil && !actions.isEmpty) { actions.append(fixAll) }
+        return actions
+    }
+
+    /// The quick fixes for a `codeAction` request.
+    func quickFixes(for params: LSP.CodeActionParams) -> [LSP.CodeAction] {
         var wanted: [(index: Int, sent: LSP.Diagnostic)] = []
         if params.context.diagnostics.isEmpty {
             for (i, f) in findings.enumerated() where Self.meets(f.diagnostic.range, params.range) {

@@ -151,6 +151,22 @@ public struct DiagnosticConverter: Sendable {
         }
     }
 
+    /// "Fix all" for the document: the safe fixes of `diagnostics` that can be applied
+    /// together (`FixSet`, as `planlint fix` chooses them on its first pass), as one code
+    /// action of kind `source.fixAll.planlint`; nil when there is none.
+    public func fixAll(_ diagnostics: [Diagnostic]) -> LSP.CodeAction? {
+        let files = diagnostics.lazy.filter { $0.suppression == nil }.flatMap(\.fixes).flatMap(\.edits).map(\.span.file)
+        guard let file = files.first(where: { $0.path == documentPath }) else { return nil }
+        let set = FixSet(diagnostics, in: file, includeUnsafe: false)
+        guard !set.chosen.isEmpty else { return nil }
+        let edits = set.edits.map { LSP.TextEdit(range: positions.range(of: $0.span), newText: $0.replacement) }
+        return LSP.CodeAction(title: LSPMessage.fixAll(["count": set.fixedCount]), kind: Self.fixAllKind,
+                              edit: LSP.WorkspaceEdit(changes: [documentURI: edits]))
+    }
+
+    /// The kind of the "fix all" action.
+    public static let fixAllKind: LSP.CodeActionKind = "source.fixAll.planlint"
+
     func relatedInformation(_ label: Label) -> LSP.DiagnosticRelatedInformation {
         LSP.DiagnosticRelatedInformation(
             location: LSP.Location(uri: uri(forPath: label.span.file.path), range: positions.range(of: label.span)),
@@ -173,4 +189,9 @@ public struct DiagnosticConverter: Sendable {
         if let help = d.help { lines.append("help: " + help) }
         return lines.joined(separator: "\n")
     }
+}
+
+/// The language server's own words.
+public enum LSPMessage: String, MessageCatalogue {
+    case fixAll = "Fix all planlint findings with safe fixes ({count})"
 }

@@ -45,6 +45,8 @@ struct CheckRequest: Sendable {
 struct CheckResult: Sendable {
     var kind: DocumentKind
     var findings: [PublishedFinding]
+    /// The document's safe fixes as one action.
+    var fixAll: LSP.CodeAction? = nil
 }
 
 /// Checks one document against its project. Runs on the server's checking queue.
@@ -84,7 +86,7 @@ enum DocumentCheck {
             }
         }
         findings += diagnostics.sortedForOutput().compactMap(converter.convert)
-        return CheckResult(kind: kind, findings: findings)
+        return CheckResult(kind: kind, findings: findings, fixAll: converter.fixAll(diagnostics))
     }
 
     /// What the document at `path` is, for `project`.

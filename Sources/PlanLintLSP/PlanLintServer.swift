@@ -119,7 +119,7 @@ public actor PlanLintServer {
                 capabilities: LSP.ServerCapabilities(
                     positionEncoding: positions.encoding,
                     textDocumentSync: .init(openClose: true, change: .incremental, save: .init(includeText: false)),
-                    codeActionProvider: .init(codeActionKinds: [.quickFix]),
+                    codeActionProvider: .init(codeActionKinds: [.quickFix, DiagnosticConverter.fixAllKind]),
                     hoverProvider: true),
                 serverInfo: .init(name: "planlint", version: PlanLintVersion.current)))
         case LSP.shutdown.method:
@@ -258,7 +258,7 @@ public actor PlanLintServer {
             guard documents[uri] != nil, !stale.contains(uri) else { continue }
             kinds[uri] = result.kind
             guard lifecycle.state == .running else { return }
-            let findings = PublishedDocument(version: document.version, findings: result.findings)
+            let findings = PublishedDocument(version: document.version, findings: result.findings, fixAll: result.fixAll)
             published[uri] = findings
             connection.send(LSP.publishDiagnostics, .init(uri: uri, version: document.version, diagnostics: findings.diagnostics))
         }

@@ -78,9 +78,30 @@ extension Diagnostic {
             primaryLabel: problem.label,
             labels: problem.related.map { Label(span: SourceSpan(file: file, range: $0.range), message: $0.message) },
             notes: problem.notes,
-            help: problem.help
+            help: problem.help ?? Self.loneAsterisk(problem, in: file).map { _ in YAMLFixMessage.loneAsteriskHelp() },
+            fixes: Self.loneAsterisk(problem, in: file).map { at in
+                [Fix(title: YAMLFixMessage.quoteAsterisk(), edits: [TextEdit(span: SourceSpan(file: file, range: ByteRange(at, at + 1)),
+                                                                          replacement: "\"*\"")], isSafe: true)]
+            } ?? []
         )
     }
+
+    /// Where a lone `*` was read as an alias without a name (`budget: *`), if that is the
+    /// problem: quoting it keeps the text the author wrote (and a schema that wants `"＊"`
+    /// then offers its look-alike fix).
+    static func loneAsterisk(_ problem: YAMLProblem, in file: SourceFile) -> Int? {
+        guard problem.code == .syntax, let alias = problem.related.first(where: { $0.message == "while scanning an alias" }) else { return nil }
+        let at = alias.range.start, bytes = file.bytes
+        guard at < bytes.count, bytes[at] == UInt8(ascii: "*") else { return nil }
+        let next = at + 1 < bytes.count ? bytes[at + 1] : 0x0A
+        return [0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: ","), UInt8(ascii: "]"), UInt8(ascii: "}")].contains(next) ? at : nil
+    }
+}
+
+/// The words of the fixes the YAML reader offers.
+public enum YAMLFixMessage: String, MessageCatalogue {
+    case loneAsteriskHelp = "in YAML a `*` starts an alias; quote it to write an asterisk: `\"*\"` (a cell printed ＊ is written `\"＊\"`)"
+    case quoteAsterisk = "quote the `*`"
 }
 
 /// A key of a mapping that a reader does not know (see `YAMLNode.unknownKeys(among:)`).

@@ -185,7 +185,7 @@ extension LSP.PublishDiagnosticsParams {
         var (editor, initialized) = try await Editor.start(offering: columns.offered)
         #expect(initialized.capabilities.positionEncoding == columns.encoding)
         #expect(initialized.capabilities.textDocumentSync?.change == .incremental)
-        #expect(initialized.capabilities.codeActionProvider?.codeActionKinds == [.quickFix])
+        #expect(initialized.capabilities.codeActionProvider?.codeActionKinds == [.quickFix, "source.fixAll.planlint"])
         #expect(initialized.serverInfo?.name == "planlint")
 
         let plan = workspace.uri("Plans/plan.yaml")
@@ -447,9 +447,11 @@ extension LSP.PublishDiagnosticsParams {
 
         let actions = try #require(try await editor.connection.send(LSP.codeAction, .init(
             textDocument: .init(uri: plan), range: mark.range, context: .init(diagnostics: [mark]))))
-        #expect(actions == [LSP.CodeAction(
-            title: "replace with \"○\"", kind: .quickFix, diagnostics: [mark], isPreferred: false,
-            edit: .init(changes: [plan: [.init(range: markRange, newText: "○")]]))])
+        // The finding's fix (safe: preferred), then "fix all" for the document.
+        #expect(actions.first == LSP.CodeAction(
+            title: "replace with \"○\"", kind: .quickFix, diagnostics: [mark], isPreferred: true,
+            edit: .init(changes: [plan: [.init(range: markRange, newText: "○")]])))
+        #expect(actions.dropFirst().map(\.kind) == ["source.fixAll.planlint"])
 
         // Without `data` and with a changed range (as Neovim 0.7 sends it back): matched by
         // code, message and line.
@@ -462,7 +464,14 @@ extension LSP.PublishDiagnosticsParams {
         // No diagnostics in the context: the findings under the cursor.
         let atCursor = try await editor.connection.send(LSP.codeAction, .init(
             textDocument: .init(uri: plan), range: .init(start: markRange.start, end: markRange.start), context: .init(diagnostics: [])))
-        #expect(atCursor?.map(\.title) == ["replace with \"○\""])
+        // ... and "fix all", which a client asking for any kind gets beside them.
+        #expect(atCursor?.map(\.title) == ["replace with \"○\"", "Fix all planlint findings with safe fixes (1)"])
+        // Fix on save asks for source.fixAll: the same edit, as one action for the document.
+        let fixAll = try await editor.connection.send(LSP.codeAction, .init(
+            textDocument: .init(uri: plan), range: .init(line: 0, character: 0, toLine: 0, character: 0),
+            context: .init(diagnostics: [], only: [.sourceFixAll])))
+        #expect(fixAll == [LSP.CodeAction(title: "Fix all planlint findings with safe fixes (1)", kind: "source.fixAll.planlint",
+                                          edit: .init(changes: [plan: [.init(range: markRange, newText: "○")]]))])
         // Only refactorings wanted: none. A finding without fixes: none.
         let refactor = try await editor.connection.send(LSP.codeAction, .init(
             textDocument: .init(uri: plan), range: mark.range, context: .init(diagnostics: [mark], only: [.refactor])))

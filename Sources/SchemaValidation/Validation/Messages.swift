@@ -51,8 +51,9 @@ enum Messages {
                         [Fix(title: "write \(n)", edits: [TextEdit(span: node.span, replacement: n)], isSafe: false)])
             }
             if let n = asciiDigits(s) {
+                // The same number in other digits: safe.
                 return ("write the number with ASCII digits: `\(n)`",
-                        [Fix(title: "write \(n)", edits: [TextEdit(span: node.span, replacement: n)], isSafe: false)])
+                        [Fix(title: "write \(n)", edits: [TextEdit(span: node.span, replacement: n)], isSafe: true)])
             }
             if let n = numberWithoutPercent(s) {
                 return ("write the number without the % sign: `\(n)`",
@@ -167,8 +168,11 @@ enum Messages {
         if lookAlike { help += " " + lookAlikeNote(found: found, allowed: m) }
         var fixes: [Fix] = []
         if inst.keyName == nil {
+            // The same text in other code points, or the one allowed value it looks like: safe.
+            // A small typo may be another value: unsafe.
+            let safe = sameText != nil || (lookAlike && allowed.filter { skeleton($0) == key }.count == 1)
             fixes.append(Fix(title: "replace with \(JSONView.quoted(m))",
-                             edits: [TextEdit(span: inst.node.span, replacement: yamlScalarText(m))], isSafe: false))
+                             edits: [TextEdit(span: inst.node.span, replacement: scalarText(m, like: inst.node))], isSafe: safe))
         }
         return (help, fixes)
     }
@@ -240,6 +244,17 @@ enum Messages {
     }
 
     static func yamlKeyText(_ s: String) -> String { yamlScalarText(s) }
+
+    /// `s` as a YAML scalar in the style of `node` where that style can hold it (a quoted
+    /// value stays quoted), else as `yamlScalarText`.
+    static func scalarText(_ s: String, like node: YAMLNode) -> String {
+        switch node.scalarStyle {
+        case .doubleQuoted?: return JSONView.quoted(s, limit: .max)
+        case .singleQuoted? where !s.unicodeScalars.contains(where: { $0.value < 0x20 }):
+            return "'" + s.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "''") + "'"
+        default: return yamlScalarText(s)
+        }
+    }
 
     static func isPlainSafe(_ s: String) -> Bool {
         guard let first = s.unicodeScalars.first, let last = s.unicodeScalars.last else { return false }
