@@ -2076,6 +2076,11 @@ rules:
     message: "{n.name}: the mark {self} is not a symbol of the scale {scale}{like != '' && like in symbols ? ' (did you mean ' + like + '?)' : ''}"
     notes:
       - "the scale {scale} declares {join(keys(symbols), ' ')}"
+    # A look-alike of one declared symbol is that symbol: the fix keeps what was printed.
+    fix:
+      replace: "like != '' && like in symbols ? like : null"
+      title: "replace the look-alike {self} with the scale's {like}"
+      safe: true
     examples:
       valid:
         - |
@@ -2097,6 +2102,30 @@ rules:
                     mark: 〇  # expect: node-mark-on-scale
           messages:
             - "基盤: the mark 〇 is not a symbol of the scale 自己評価 (did you mean ○?)"
+          fixed: |
+            scales:
+              自己評価: {symbols: {◎: 計画以上, ○: 計画どおり, －: 評価困難}}
+            levels: [分野, {name: 事業, scale: 自己評価}]
+            nodes:
+              - name: 地域
+                nodes:
+                  - name: 基盤
+                    mark: ○  # expect: node-mark-on-scale
+        - yaml: |
+            scales:
+              自己評価: {symbols: {◎: 計画以上, ○: 計画どおり, －: 評価困難}}
+            levels: [分野, {name: 事業, scale: 自己評価}]
+            nodes:
+              - name: 地域
+                nodes: [{name: 基盤, mark: "ー"}, {name: 習得, mark: "◎◎"}]  # expect: node-mark-on-scale, node-mark-on-scale
+          # ー (the katakana long vowel) is the scale's －, quotes kept; ◎◎ has no look-alike: no fix.
+          fixed: |
+            scales:
+              自己評価: {symbols: {◎: 計画以上, ○: 計画どおり, －: 評価困難}}
+            levels: [分野, {name: 事業, scale: 自己評価}]
+            nodes:
+              - name: 地域
+                nodes: [{name: 基盤, mark: "－"}, {name: 習得, mark: "◎◎"}]  # expect: node-mark-on-scale, node-mark-on-scale
 
   - id: node-years
     severity: error

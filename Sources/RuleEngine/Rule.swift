@@ -32,6 +32,8 @@ public struct RuleExample: Sendable {
     public let expectedMessages: [String]
     /// Where each expected message is written (same order).
     public let expectedMessageNodes: [YAMLNode]
+    /// The example's text after the rule's fixes (the mapping form's `fixed:`), exactly.
+    public var expectedFix: RuleText? = nil
 }
 
 /// One loaded and compiled rule. Immutable and `Sendable`: a `RuleSet` is shared by every
@@ -117,6 +119,16 @@ public struct Rule: Sendable {
         let node: YAMLNode
     }
 
+    /// `fix: {at, replace, title, safe}`: the fix a finding offers — the scalar `at` names
+    /// (default: where the finding points) replaced by the value of `replace` (none when it
+    /// is null). Unsafe unless `safe: true`.
+    struct FixSpec: Sendable {
+        let at: Part?
+        let replace: Part
+        let title: Template?
+        let isSafe: Bool
+    }
+
     let selector: SelectorPath
     let selectorText: RuleText
     /// For each `as` capture of the path: the step that selects its node, and its slot.
@@ -128,6 +140,7 @@ public struct Rule: Sendable {
     let at: Part?
     let labels: [LabelSpec]
     let notes: [Template]
+    let fix: FixSpec?
     /// A scope as large as any expression of the rule needs (rule variables, lets, label element).
     let activationScope: Scope
     let options: EvaluationOptions

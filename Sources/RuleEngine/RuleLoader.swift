@@ -177,11 +177,12 @@ public enum RuleLoader {
 enum RuleFileKeys {
     static let file = ["rules", "symbols", "format", "when", "constants", "functions", "schema"]
     static let rule = ["id", "severity", "summary", "description", "help", "tags", "docs", "params",
-                       "for", "when", "let", "assert", "message", "at", "labels", "notes", "examples"]
+                       "for", "when", "let", "assert", "message", "at", "labels", "notes", "fix", "examples"]
     static let parameter = ["type", "default", "description"]
     static let label = ["each", "as", "at", "message"]
     static let examples = ["valid", "invalid"]
-    static let example = ["yaml", "messages"]
+    static let example = ["yaml", "messages", "fixed"]
+    static let fix = ["at", "replace", "title", "safe"]
     static let symbolMeaning = ["between", "means", "min", "above", "max", "below", "none"]
 }
 
@@ -931,16 +932,49 @@ struct Loader {
             }
         }
 
+        // fix
+        var fix: Rule.FixSpec?
+        if let e = node.entry("fix") {
+            if e.value.isMapping {
+                checkKeys(e.value, known: RuleFileKeys.fix, what: "fix")
+                let fixAt = e.value.entry("at").flatMap { compile($0, what: "fix `at`", scope: scope, expecting: nil) }
+                let title = e.value.entry("title").flatMap { template($0, what: "fix `title`", scope: scope) }
+                var safe = false
+                if let entry = e.value.entry("safe") {
+                    if case .bool(let b)? = entry.value.value { safe = b } else {
+                        report(EngineCode.invalidValue, "`safe` is true or false", at: Self.headSpan(entry.value))
+                    }
+                }
+                if let r = e.value.entry("replace") {
+                    if let replace = compile(r, what: "fix `replace`", scope: scope, expecting: nil) {
+                        fix = Rule.FixSpec(at: fixAt, replace: replace, title: title, isSafe: safe)
+                    }
+                } else {
+                    report(EngineCode.missingKey, "a fix needs `replace`: the new value of the node `at` names", at: Self.headSpan(e.value),
+                           help: "e.g. `fix: {at: self, replace: \"like != '' ? like : null\"}` (null: no fix for that finding)")
+                }
+            } else {
+                report(EngineCode.invalidValue, "`fix` is a mapping with `replace` (and `at`, `title`, `safe`)", at: Self.headSpan(e.value),
+                       help: "e.g. `fix: {at: self, replace: \"like != '' ? like : null\"}`")
+            }
+        }
+
         let examples = node.entry("examples").map { readExamples($0) } ?? []
 
         let builtLets = lets.compactMap { $0 }
-        guard let id, let selector, let selectorText, let assertion, builtLets.count == lets.count else { return nil }
+        guard let id, let selector, let selectorText, let assertion, builtLets.count == lets.count,
+              node.entry("fix") == nil || fix != nil else { return nil }
         var all: [CompiledExpression] = [assertion.expression]
         if let when { all.append(when.expression) }
         if let at { all.append(at.expression) }
         all += builtLets.map(\.part.expression)
         all += (message.map { [$0] } ?? []).flatMap(\.template.expressions)
         all += notes.flatMap(\.template.expressions)
+        if let fix {
+            all.append(fix.replace.expression)
+            if let x = fix.at { all.append(x.expression) }
+            if let t = fix.title { all += t.template.expressions }
+        }
         for l in labels {
             if let x = l.each { all.append(x.expression) }
             if let x = l.at { all.append(x.expression) }
@@ -954,7 +988,7 @@ struct Loader {
             id: id, severity: severity, summary: summary, description: description, help: help, tags: tags,
             docsURL: docsURL, source: RuleSource(idSpan: idSpan), examples: examples, appliesTo: appliesTo, params: params, pack: pack,
             selector: selector, selectorText: selectorText, captures: captures, when: when, lets: builtLets, assertion: assertion,
-            message: message, at: at, labels: labels, notes: notes, activationScope: activationScope,
+            message: message, at: at, labels: labels, notes: notes, fix: fix, activationScope: activationScope,
             options: options, reads: reads)
     }
 
@@ -1045,8 +1079,17 @@ struct Loader {
                             report(EngineCode.invalidValue, "`messages` is a list of the exact messages expected", at: Self.headSpan(m.value))
                         }
                     }
+                    var fixed: RuleText?
+                    if let f = item.entry("fixed") {
+                        if kind == .valid {
+                            report(EngineCode.invalidValue, "a valid example has nothing to fix", at: f.key.span,
+                                   help: "move the example to `invalid:`, or drop `fixed:`")
+                        } else if let ft = text(f, what: "fixed", allowEmpty: true) {
+                            fixed = RuleText(text: ft, node: f.value)
+                        }
+                    }
                     out.append(RuleExample(kind: kind, number: i + 1, yaml: RuleText(text: t, node: y.value),
-                                           expectedMessages: messages, expectedMessageNodes: messageNodes))
+                                           expectedMessages: messages, expectedMessageNodes: messageNodes, expectedFix: fixed))
                 } else {
                     report(EngineCode.invalidValue, "an example is YAML text (a `|` block) or a mapping with `yaml:`", at: Self.headSpan(item))
                 }

@@ -469,8 +469,35 @@ struct RuleEvaluation {
             do { notes.append(try render(t, what: "notes")) } catch { report(error, match: m.owned) }
         }
         if options.explain { notes += explanation() }
+        var fixes: [Fix] = []
+        if let spec = rule.fix {
+            do { if let f = try fix(spec, at: blamed) { fixes.append(f) } } catch { report(error, match: m.owned) }
+        }
         return Diagnostic(code: rule.id, severity: rule.severity, message: message, location: .span(Blame.span(of: blamed)),
-                          labels: labels, notes: notes, help: rule.help, docsURL: rule.docsURL)
+                          labels: labels, notes: notes, help: rule.help, docsURL: rule.docsURL, fixes: fixes)
+    }
+
+    /// The rule's `fix:` for this finding: the scalar `at` names (default `blamed`) replaced by
+    /// `replace`'s value, written as YAML in the scalar's style; nil when `replace` is null or
+    /// `at` names no scalar.
+    mutating func fix(_ spec: Rule.FixSpec, at blamed: YAMLNode) throws(PartFailure) -> Fix? {
+        var target = blamed
+        if let at = spec.at {
+            guard let n = Self.node(of: try evaluate(at, what: "fix `at`")) else { return nil }
+            target = n
+        }
+        guard target.isScalar else { return nil }
+        let value = try evaluate(spec.replace, what: "fix `replace`")
+        let text: String
+        switch value {
+        case .null: return nil
+        case .string(let s): text = YAMLScalarText.string(s, like: target)
+        case .number, .bool: text = value.formatted(.plain, symbols: rule.options.symbols)
+        case .node(let n) where n.isScalar: text = n.span.text
+        default: return nil
+        }
+        let title = try spec.title.map { t throws(PartFailure) in try render(t, what: "fix title") } ?? "replace with \(text)"
+        return Fix(title: title, edits: [TextEdit(span: target.span, replacement: text)], isSafe: spec.isSafe)
     }
 
     /// The node a value designates: a node, or the first node of a list of nodes.

@@ -231,6 +231,20 @@ struct ExampleRun {
             out.append(failure("unexpected \(a.code) \(whereText): \(a.message)", exampleLine: a.line > 0 ? a.line : nil, file: file))
         }
 
+        // The text after the rule's fixes, when declared.
+        if let want = example.expectedFix {
+            if rule.fix == nil {
+                out.append(RuleTestFailure(path: rule.source.path, line: want.node.span.start.line, ruleID: rule.id, subject: subject,
+                                           message: "the example declares `fixed:`, but the rule has no `fix:`"))
+            } else {
+                let got = fixed(file, result.diagnostics)
+                if got != want.text {
+                    out.append(RuleTestFailure(path: rule.source.path, line: want.node.span.start.line, ruleID: rule.id, subject: subject,
+                                               message: "after the rule's fixes the example reads\n\(got)\nbut `fixed:` expects\n\(want.text)"))
+                }
+            }
+        }
+
         // Messages, when declared.
         let produced = result.diagnostics.map(\.message)
         for (i, m) in example.expectedMessages.enumerated() where !produced.contains(m) {
@@ -240,6 +254,23 @@ struct ExampleRun {
                                        message: "expected the message \"\(m)\", got \(got)"))
         }
         return out
+    }
+
+    /// The example's text with the rule's fixes applied (safe and unsafe: the author tests
+    /// them all), pass after pass as `planlint fix` applies them, at most 10.
+    func fixed(_ file: SourceFile, _ diagnostics: [Diagnostic]) -> String {
+        var file = file, diagnostics = diagnostics
+        for _ in 0..<10 {
+            let set = FixSet(diagnostics, in: file, includeUnsafe: true)
+            if set.chosen.isEmpty { break }
+            file = SourceFile(path: file.path, bytes: set.apply(to: file.bytes))
+            let parsed = YAMLReader.parse(file)
+            guard parsed.isComplete else { break }
+            var result = RunResult()
+            for doc in parsed.tree.documents { result.append(runner.run(rule, on: doc)) }
+            diagnostics = result.diagnostics
+        }
+        return String(decoding: file.bytes, as: UTF8.self)
     }
 
     /// The example line a diagnostic belongs to: its primary location, or its first label in

@@ -40,7 +40,7 @@ import Testing
     func write(_ box: Sandbox, _ path: String, _ bytes: [UInt8]) throws { try Data(bytes).write(to: box.url(path)) }
 
     /// The done-when case: the Miyagi plan with 〇 for ○ in three places, a full-width year
-    /// and a misspelt key. `planlint fix` changes exactly those byte ranges — the result is the
+    /// and a misspelt key (`document`). `planlint fix` changes exactly those byte ranges — the result is the
     /// real plan, byte for byte — and a second run changes nothing.
     @Test func miyagiLookAlikesYearAndKeyAreFixedByteForByte() throws {
         let root = PlanLintProcess.repositoryRoot
@@ -62,19 +62,21 @@ import Testing
             changed.append(r)
         }
         text = text.replacingOccurrences(of: "  period:\n    start: 2014\n", with: "  period:\n    start: ２０１４\n")
-        text = text.replacingOccurrences(of: "    stated_projects: 6\n", with: "    stated_projcts: 6\n")
+        text = text.replacingOccurrences(of: "\n  document: 「", with: "\n  documnt: 「")
         let mutated = Array(text.utf8)
         #expect(mutated != original)
         try write(box, path, mutated)
         // The mutations are found, with safe fixes.
         let before = try box.planlint("check", "--format", "short", path)
-        #expect(before.stdout.components(separatedBy: "[schema/enum]").count - 1 == 3, "\(before.both)")
-        #expect(before.stdout.contains("[schema/type]") && before.stdout.contains("stated_projcts"), "\(before.both)")
+        // (The marks are checked against the plan's declared scale by a rule, whose `fix:` offers
+        // the symbol a look-alike stands for.)
+        #expect(before.stdout.components(separatedBy: "(did you mean ○?) [node-mark-on-scale]").count - 1 == 3, "\(before.both)")
+        #expect(before.stdout.contains("[schema/type]") && before.stdout.contains("unknown key `documnt`"), "\(before.both)")
 
         let r = try box.planlint("fix", "--format", "short", path)
         // What is left is the real document's one finding (Plans/README.md): exit 1.
         #expect(r.status == 1, "\(r.both)")
-        #expect(r.lines.count == 1 && r.stdout.contains("[budget-amount-sum]"), "\(r.both)")
+        #expect(r.lines.count == 1 && r.stdout.contains("[table-column-total]"), "\(r.both)")
         #expect(r.stderr.contains("fixed 5 finding(s) in 1 file(s)"), "\(r.both)")
         // Every byte: the mutated ranges are back, everything else never moved.
         #expect(try bytes(box, path) == original)

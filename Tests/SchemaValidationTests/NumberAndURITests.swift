@@ -1,5 +1,6 @@
 import Testing
 import ExactNumbers
+import SourceText
 import YAMLTree
 @testable import SchemaValidation
 
@@ -110,12 +111,23 @@ import YAMLTree
     }
 
     @Test func plainScalarsAreOnlyUsedWhenSafe() {
-        #expect(Messages.yamlScalarText("budget") == "budget")
-        #expect(Messages.yamlScalarText("○") == "○")
-        #expect(Messages.yamlScalarText("true") == "\"true\"")
-        #expect(Messages.yamlScalarText("7") == "\"7\"")
-        #expect(Messages.yamlScalarText("- x") == "\"- x\"")
-        #expect(Messages.yamlScalarText("a: b") == "\"a: b\"")
-        #expect(Messages.yamlScalarText("") == "\"\"")
+        #expect(YAMLScalarText.string("budget", like: nil) == "budget")
+        #expect(YAMLScalarText.string("○", like: nil) == "○")
+        #expect(YAMLScalarText.string("true", like: nil) == "\"true\"")
+        #expect(YAMLScalarText.string("7", like: nil) == "\"7\"")
+        #expect(YAMLScalarText.string("- x", like: nil) == "\"- x\"")
+        #expect(YAMLScalarText.string("a: b", like: nil) == "\"a: b\"")
+        #expect(YAMLScalarText.string("", like: nil) == "\"\"")
+    }
+
+    /// A replacement keeps the quotes of the value it replaces where they can hold it.
+    @Test func replacementsKeepTheScalarStyle() throws {
+        let file = SourceFile(path: "q.yaml", text: "a: \"〇\"\nb: 'ー'\nc: 〇\n")
+        let doc = try #require(YAMLReader.parse(file).tree.documents.first)
+        let values = doc.entries.map(\.value)
+        #expect(YAMLScalarText.string("○", like: values[0]) == "\"○\"")
+        #expect(YAMLScalarText.string("it's", like: values[1]) == "'it''s'")
+        #expect(YAMLScalarText.string("○", like: values[2]) == "○")
+        #expect(YAMLScalarText.string("a: b", like: values[2]) == "\"a: b\"")
     }
 }

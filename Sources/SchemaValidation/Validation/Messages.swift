@@ -172,7 +172,7 @@ enum Messages {
             // A small typo may be another value: unsafe.
             let safe = sameText != nil || (lookAlike && allowed.filter { skeleton($0) == key }.count == 1)
             fixes.append(Fix(title: "replace with \(JSONView.quoted(m))",
-                             edits: [TextEdit(span: inst.node.span, replacement: scalarText(m, like: inst.node))], isSafe: safe))
+                             edits: [TextEdit(span: inst.node.span, replacement: YAMLScalarText.string(m, like: inst.node))], isSafe: safe))
         }
         return (help, fixes)
     }
@@ -235,34 +235,6 @@ enum Messages {
         }
     }
 
-    // MARK: writing YAML
-
-    /// `s` as a YAML scalar: plain when it reads back as the same string, else double-quoted.
-    static func yamlScalarText(_ s: String) -> String {
-        if isPlainSafe(s) { return s }
-        return JSONView.quoted(s, limit: .max)
-    }
-
-    static func yamlKeyText(_ s: String) -> String { yamlScalarText(s) }
-
-    /// `s` as a YAML scalar in the style of `node` where that style can hold it (a quoted
-    /// value stays quoted), else as `yamlScalarText`.
-    static func scalarText(_ s: String, like node: YAMLNode) -> String {
-        switch node.scalarStyle {
-        case .doubleQuoted?: return JSONView.quoted(s, limit: .max)
-        case .singleQuoted? where !s.unicodeScalars.contains(where: { $0.value < 0x20 }):
-            return "'" + s.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "''") + "'"
-        default: return yamlScalarText(s)
-        }
-    }
-
-    static func isPlainSafe(_ s: String) -> Bool {
-        guard let first = s.unicodeScalars.first, let last = s.unicodeScalars.last else { return false }
-        if case .string = CoreSchema.resolve(text: s, plain: true, tag: nil) {} else { return false }
-        if "-?:,[]{}#&*!|>'\"%@`".unicodeScalars.contains(first) || first == " " || last == " " { return false }
-        if s.contains(": ") || s.contains(" #") || s.hasSuffix(":") { return false }
-        return !s.unicodeScalars.contains { $0.value < 0x20 || $0 == "\u{7F}" }
-    }
 }
 
 extension String {

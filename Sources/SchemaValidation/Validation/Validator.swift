@@ -523,7 +523,7 @@ final class Evaluator {
             // One suggestion (Suggestion.closest names none when two are as close), not used
             // in this mapping: the rename is safe.
             fixes.append(Fix(title: "rename `\(name)` to `\(suggestion)`",
-                             edits: [TextEdit(span: key.span, replacement: Messages.scalarText(suggestion, like: key))], isSafe: true))
+                             edits: [TextEdit(span: key.span, replacement: YAMLScalarText.string(suggestion, like: key))], isSafe: true))
         }
         let whose = title.map { " in \($0)" } ?? ""
         return Failure(code, "unknown key `\(name)`\(whose)", at: key, depth: inst.depth + 1,
