@@ -58,16 +58,8 @@ final class PositionIndex {
             let mid = (lo + hi + 1) / 2
             if table[mid].byte <= offset { lo = mid } else { hi = mid - 1 }
         }
-        var (i, cp, u16) = (table[lo].byte, table[lo].codePoints, table[lo].utf16)
-        let bytes = file.bytes
-        while i < offset {
-            let len = PositionIndex.sequenceLength(bytes[i])
-            if i + len > offset { break }
-            cp += 1
-            u16 += len == 4 ? 2 : 1
-            i += len
-        }
-        return Position(offset: i, line: line + 1, column: cp + 1, utf16Column: u16 + 1)
+        let c = PositionIndex.walk(file.bytes, from: table[lo], to: offset) { _ in }
+        return Position(offset: c.byte, line: line + 1, column: c.codePoints + 1, utf16Column: c.utf16 + 1)
     }
 
     func start(_ span: SourceSpan) -> Position { position(span.file, span.range.start) }
@@ -92,19 +84,26 @@ final class PositionIndex {
     private func checkpointTable(_ file: SourceFile, line: Int, start: Int, end: Int) -> [Checkpoint] {
         if let t = checkpoints[file]?[line] { return t }
         var table = [Checkpoint(byte: start, codePoints: 0, utf16: 0)]
-        var (i, cp, u16) = (start, 0, 0)
-        let bytes = file.bytes
         // The same steps as `location(of:)` with a target at the end of the line.
-        while i < end {
-            let len = PositionIndex.sequenceLength(bytes[i])
-            if i + len > end { break }
-            cp += 1
-            u16 += len == 4 ? 2 : 1
-            i += len
-            if cp % PositionIndex.stride == 0 { table.append(Checkpoint(byte: i, codePoints: cp, utf16: u16)) }
+        _ = PositionIndex.walk(file.bytes, from: table[0], to: end) { c in
+            if c.codePoints % PositionIndex.stride == 0 { table.append(c) }
         }
         checkpoints[file, default: [:]][line] = table
         return table
+    }
+
+    /// Steps code point by code point from `start` to the last sequence that ends at or before
+    /// `end`, calling `step` after each; returns where it stopped.
+    @inline(__always)
+    static func walk(_ bytes: [UInt8], from start: Checkpoint, to end: Int, _ step: (Checkpoint) -> Void) -> Checkpoint {
+        var c = start
+        while c.byte < end {
+            let len = sequenceLength(bytes[c.byte])
+            if c.byte + len > end { break }
+            c = Checkpoint(byte: c.byte + len, codePoints: c.codePoints + 1, utf16: c.utf16 + (len == 4 ? 2 : 1))
+            step(c)
+        }
+        return c
     }
 
     /// SourceText's rule for the length of the sequence a byte starts (1 for bytes that

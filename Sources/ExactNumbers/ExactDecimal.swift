@@ -385,27 +385,24 @@ extension UInt128 {
     package static func mulMod(_ a: UInt128, _ b: UInt128, _ m: UInt128) -> UInt128 {
         if m == 1 { return 0 }
         if a.leadingZeroBitCount + b.leadingZeroBitCount >= 128 { return (a * b) % m }
-        var result: UInt128 = 0
-        var x = a % m
-        var y = b
-        while y > 0 {
-            if y & 1 == 1 { result = addMod(result, x, m) }
-            x = addMod(x, x, m)
-            y >>= 1
-        }
-        return result
+        return repeated(a % m, b, identity: 0) { addMod($0, $1, m) }
     }
 
     /// base^exp mod m.
     package static func powMod(_ base: UInt128, _ exp: Int, _ m: UInt128) -> UInt128 {
         if m == 1 { return 0 }
-        var result: UInt128 = 1
-        var b = base % m
-        var e = exp
-        while e > 0 {
-            if e & 1 == 1 { result = mulMod(result, b, m) }
-            b = mulMod(b, b, m)
-            e >>= 1
+        return repeated(base % m, UInt128(Swift.max(0, exp)), identity: 1) { mulMod($0, $1, m) }
+    }
+
+    /// `x` combined with itself `n` times (`identity` when n is 0), in log₂ n steps: by
+    /// doubling for a sum, by squaring for a product.
+    @inline(__always) static func repeated(_ x: UInt128, _ n: UInt128, identity: UInt128,
+                                           _ combine: (UInt128, UInt128) -> UInt128) -> UInt128 {
+        var (result, x, n) = (identity, x, n)
+        while n > 0 {
+            if n & 1 == 1 { result = combine(result, x) }
+            x = combine(x, x)
+            n >>= 1
         }
         return result
     }

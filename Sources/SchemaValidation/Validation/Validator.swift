@@ -569,24 +569,19 @@ final class Evaluator {
 
     /// The description of schema `sid`, following a chain of `$ref`s.
     @inline(never)
-    func descriptionOf(_ sid: Int) -> String? {
-        var id = sid
-        for _ in 0..<16 {
-            let n = nodes[id]
-            if let d = n.description { return d }
-            guard let r = n.ref else { return nil }
-            id = r
-        }
-        return nil
-    }
+    func descriptionOf(_ sid: Int) -> String? { annotation(sid, \.description) }
 
     /// The title of schema `sid`, following a chain of `$ref`s.
     @inline(never)
-    func titleOf(_ sid: Int) -> String? {
+    func titleOf(_ sid: Int) -> String? { annotation(sid, \.title) }
+
+    /// An annotation of schema `sid`, or of the first schema along its chain of `$ref`s (at
+    /// most 16) that has one.
+    func annotation(_ sid: Int, _ field: KeyPath<SchemaNode, String?>) -> String? {
         var id = sid
         for _ in 0..<16 {
             let n = nodes[id]
-            if let t = n.title { return t }
+            if let d = n.node[keyPath: field] { return d }
             guard let r = n.ref else { return nil }
             id = r
         }
