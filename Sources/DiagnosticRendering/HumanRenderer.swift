@@ -45,7 +45,7 @@ public struct HumanRenderer: DiagnosticRenderer {
     func renderOne(_ d: Diagnostic, context: RenderContext, styler: any Styler, index: PositionIndex) -> String {
         var lines: [String] = []
         let severity = TextRole.severity(d.severity)
-        lines.append(styler.style("\(d.severity)[\(SingleLine.sanitize(d.code))]", severity)
+        lines.append(styler.style("\(HumanMessage.word(for: d.severity))[\(SingleLine.sanitize(d.code))]", severity)
                      + styler.style(": " + SingleLine.sanitize(d.message), .message))
         let snippets = HumanRenderer.snippets(for: d)
         let gutterWidth = HumanRenderer.gutterWidth(snippets)
@@ -54,14 +54,14 @@ public struct HumanRenderer: DiagnosticRenderer {
         lines += excerpt(d, snippets: snippets, gutterWidth: gutterWidth, context: context, styler: styler, index: index)
 
         var trailers: [(TextRole, String, String)] = []
-        for note in d.notes { trailers.append((.note, "note", note)) }
-        if let help = d.help { trailers.append((.help, "help", help)) }
-        for fix in d.fixes { trailers.append((.help, fix.isSafe ? "fix" : "fix (unsafe)", fix.title)) }
-        if let url = d.docsURL { trailers.append((.note, "note", "for more information, see \(url)")) }
+        for note in d.notes { trailers.append((.note, HumanMessage.note(), note)) }
+        if let help = d.help { trailers.append((.help, HumanMessage.help(), help)) }
+        for fix in d.fixes { trailers.append((.help, fix.isSafe ? HumanMessage.fix() : HumanMessage.unsafeFix(), fix.title)) }
+        if let url = d.docsURL { trailers.append((.note, HumanMessage.note(), HumanMessage.moreInformation(["url": url]))) }
         if !trailers.isEmpty && !snippets.isEmpty { lines.append(emptyGutter) }
         for (role, word, text) in trailers {
             let head = indent + " " + styler.style("=", .gutter) + " " + styler.style(word, role) + ": "
-            let continuation = String(repeating: " ", count: indent.count + 3 + word.count + 2)
+            let continuation = String(repeating: " ", count: indent.count + 3 + DisplayWidth.columns(word) + 2)
             let parts = text.split(separator: "\n", omittingEmptySubsequences: false).map { SingleLine.sanitize(String($0)) }
             lines.append(head + parts[0])
             for part in parts.dropFirst() { lines.append(part.isEmpty ? "" : continuation + part) }
@@ -106,15 +106,15 @@ public struct HumanRenderer: DiagnosticRenderer {
 
     /// `2 errors, 1 warning in 3 files (1 suppressed)`, or `no problems found in 3 files`.
     public static func summary(_ s: DiagnosticSummary) -> String {
-        func count(_ n: Int, _ one: String, _ many: String) -> String { "\(n) \(n == 1 ? one : many)" }
+        typealias M = HumanMessage
+        func count(_ n: Int, _ one: M, _ many: M) -> String { (n == 1 ? one : many)(["count": n]) }
         var parts: [String] = []
-        if s.errors > 0 { parts.append(count(s.errors, "error", "errors")) }
-        if s.warnings > 0 { parts.append(count(s.warnings, "warning", "warnings")) }
-        if s.infos > 0 { parts.append(count(s.infos, "info", "infos")) }
-        let files = count(s.files, "file", "files")
-        var line = parts.isEmpty ? "no problems found in \(files)" : parts.joined(separator: ", ") + " in \(files)"
-        if s.suppressed > 0 { line += " (\(s.suppressed) suppressed)" }
-        return line
+        if s.errors > 0 { parts.append(count(s.errors, .oneError, .errors)) }
+        if s.warnings > 0 { parts.append(count(s.warnings, .oneWarning, .warnings)) }
+        if s.infos > 0 { parts.append(count(s.infos, .oneInfo, .infos)) }
+        let files = count(s.files, .oneFile, .files)
+        let line = parts.isEmpty ? M.noProblems(["files": files]) : M.problems(["counts": parts.joined(separator: M.listSeparator()), "files": files])
+        return s.suppressed > 0 ? M.withSuppressed(["summary": line, "count": s.suppressed]) : line
     }
 
     /// The excerpts of a diagnostic: the primary range's file first (with the secondary
@@ -129,5 +129,39 @@ public struct HumanRenderer: DiagnosticRenderer {
         if let span = d.span { add(span.file, .init(range: span.range, label: d.primaryLabel, isPrimary: true)) }
         for label in d.labels { add(label.span.file, .init(range: label.span.range, label: label.message, isPrimary: false)) }
         return order.map { Snippet(file: $0, annotations: groups[$0]!) }
+    }
+}
+
+/// The words of the human form.
+package enum HumanMessage: String, MessageCatalogue {
+    case error = "error"
+    case warning = "warning"
+    case info = "info"
+    case note = "note"
+    case help = "help"
+    case fix = "fix"
+    case unsafeFix = "fix (unsafe)"
+    case moreInformation = "for more information, see {url}"
+    case oneError = "{count} error"
+    case errors = "{count} errors"
+    case oneWarning = "{count} warning"
+    case warnings = "{count} warnings"
+    case oneInfo = "{count} info"
+    case infos = "{count} infos"
+    case oneFile = "{count} file"
+    case files = "{count} files"
+    /// Between the counts of the summary.
+    case listSeparator = ", "
+    case problems = "{counts} in {files}"
+    case noProblems = "no problems found in {files}"
+    case withSuppressed = "{summary} ({count} suppressed)"
+
+    /// The header's word for a severity.
+    static func word(for severity: Severity) -> String {
+        switch severity {
+        case .error: error()
+        case .warning: warning()
+        case .info: info()
+        }
     }
 }

@@ -48,8 +48,8 @@ public struct RuleMetadata: Sendable, Hashable {
         let level = matching.map(\.severity).max() ?? .warning
         return RuleMetadata(
             id: code,
-            shortDescription: "planlint check `\(code)`",
-            helpText: "See the diagnostic's message, notes and help for details.",
+            shortDescription: RuleMetadataMessage.synthesizedSummary(["code": code]),
+            helpText: RuleMetadataMessage.synthesizedHelp(),
             helpURI: matching.lazy.compactMap(\.docsURL).first,
             defaultLevel: level)
     }
@@ -68,4 +68,10 @@ public struct RuleMetadata: Sendable, Hashable {
         }
         return out.isEmpty ? "Rule" : out
     }
+}
+
+/// The texts of metadata planlint makes up for a code no rule describes.
+package enum RuleMetadataMessage: String, MessageCatalogue {
+    case synthesizedSummary = "planlint check `{code}`"
+    case synthesizedHelp = "See the diagnostic's message, notes and help for details."
 }

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// The text of diagnostics, in one catalogue per module: an enum whose cases are the
 /// messages (the case is the message's id, the raw value its English text with `{name}` for
 /// each argument), built with named arguments:
@@ -7,19 +9,23 @@
 ///     }
 ///     let text = ConfigMessage.notAKey(["key": key, "context": "a config key"])
 ///
-/// Rendering looks the id up in `MessageText.translations` first, so translating planlint's
-/// messages is filling that one table; the English stays beside the code that reports it.
+/// The English stays beside the code that reports it. Another language is one
+/// `MessageTranslation` (templates by message id, see `messageID`) added to
+/// `MessageText.translations`; `MessageText.language` chooses the language messages are built
+/// in, and a message without a template in that language falls back to English.
 /// In a template, `{name}` (ASCII letters, digits, `_`, `-`) is an argument; any other brace
 /// is text.
 public protocol MessageCatalogue: CaseIterable, Sendable, RawRepresentable where RawValue == String {}
 
 extension MessageCatalogue {
     /// The stable id translations are keyed by: `ConfigMessage.notAKey`.
-    public var messageID: String {
-        var type = String(reflecting: Self.self)
-        // Drop the module name: ids survive moving a catalogue between modules.
-        if let dot = type.firstIndex(of: ".") { type = String(type[type.index(after: dot)...]) }
-        return type + "." + String(describing: self)
+    public var messageID: String { Self.catalogueName + "." + String(describing: self) }
+
+    /// The catalogue's name without its module: ids survive moving a catalogue between modules.
+    public static var catalogueName: String {
+        let type = String(reflecting: Self.self)
+        guard let dot = type.firstIndex(of: ".") else { return type }
+        return String(type[type.index(after: dot)...])
     }
 
     /// The English template.
@@ -27,14 +33,83 @@ extension MessageCatalogue {
 
     /// The message with its arguments put in, in the current language.
     public func callAsFunction(_ arguments: KeyValuePairs<String, any CustomStringConvertible & Sendable> = [:]) -> String {
-        MessageText.render(MessageText.translations[messageID] ?? rawValue, arguments)
+        MessageText.render(MessageText.template(id: messageID, english: rawValue), arguments)
     }
+
+    /// The message with its arguments put in, in `translation`'s language (English when it
+    /// has no template for this message, or is nil).
+    public func text(_ arguments: KeyValuePairs<String, any CustomStringConvertible & Sendable> = [:],
+                     in translation: MessageTranslation?) -> String {
+        MessageText.render(translation?.templates[messageID] ?? rawValue, arguments)
+    }
+
+    /// Every message of this catalogue: id and English template.
+    public static var messages: [(id: String, template: String)] { allCases.map { ($0.messageID, $0.rawValue) } }
+}
+
+/// The templates of one language other than English, by message id.
+///
+/// Adding a language is writing one of these (a file `Messages+ja.swift` holding
+/// `static let japanese = MessageTranslation(language: "ja", templates: [...])`), listing it in
+/// `MessageText.translations`, and letting `MessageText.problems(in:catalogues:)` check it
+/// against every catalogue in a test.
+public struct MessageTranslation: Sendable {
+    /// A BCP 47 language tag: `ja`.
+    public let language: String
+    /// Templates by message id (`ConfigMessage.notAKey`), with the same `{name}` arguments as
+    /// the English.
+    public let templates: [String: String]
+
+    public init(language: String, templates: [String: String]) { (self.language, self.templates) = (language, templates) }
 }
 
 /// Rendering and translations of message templates.
 public enum MessageText {
-    /// Templates in another language, by message id (empty: English everywhere).
-    public static let translations: [String: String] = [:]
+    /// The languages besides English (the catalogues' raw values).
+    public static let translations: [MessageTranslation] = []
+
+    /// The languages messages can be built in: `en`, then each translation's.
+    public static var languages: [String] { ["en"] + translations.map(\.language) }
+
+    private static let selected = Mutex<MessageTranslation?>(nil)
+
+    /// The language messages are built in, for the whole process (a run, or the language
+    /// server's one client): `en` until set. Setting a language without a translation, or
+    /// `en`, gives English.
+    public static var language: String {
+        get { selected.withLock { $0?.language ?? "en" } }
+        set { selected.withLock { $0 = translations.first { $0.language == newValue } } }
+    }
+
+    /// The template for a message in the current language, or its English.
+    public static func template(id: String, english: String) -> String {
+        if translations.isEmpty { return english }
+        return selected.withLock { $0?.templates[id] } ?? english
+    }
+
+    /// What is wrong with a translation against the catalogues it translates: a message it
+    /// has no template for, a template for no message, or a template whose arguments are not
+    /// the English one's. Empty when it is complete.
+    public static func problems(in translation: MessageTranslation, catalogues: [any MessageCatalogue.Type]) -> [String] {
+        var out: [String] = []
+        var known = Set<String>()
+        for catalogue in catalogues {
+            for (id, english) in catalogue.messages {
+                known.insert(id)
+                guard let translated = translation.templates[id] else {
+                    out.append("\(id) has no \(translation.language) text")
+                    continue
+                }
+                if Set(placeholders(translated)) != Set(placeholders(english)) {
+                    out.append("\(id): the \(translation.language) text takes \(placeholders(translated).sorted()), the English \(placeholders(english).sorted())")
+                }
+            }
+        }
+        for id in translation.templates.keys.sorted() where !known.contains(id) {
+            out.append("\(id) is translated to \(translation.language) but is no message")
+        }
+        return out
+    }
 
     /// `template` with each `{name}` replaced by its argument; an argument that is missing
     /// leaves its `{name}` in place (a test of every catalogue catches that).

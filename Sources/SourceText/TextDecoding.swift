@@ -8,8 +8,13 @@ public enum TextDecoding {
         case utf8, utf16LE, utf16BE, utf32LE, utf32BE
     }
 
+    /// Why bytes could not be decoded (worded by the reader that reports it, in its
+    /// message catalogue).
     public struct Failure: Error, Sendable, Equatable {
-        public let message: String
+        public enum Reason: Sendable, Equatable {
+            case utf32, oddUTF16Length, truncatedSurrogatePair, unpairedHighSurrogate, unpairedLowSurrogate
+        }
+        public let reason: Reason
         /// Byte offset in the raw input where decoding failed.
         public let offset: Int
     }
@@ -33,11 +38,11 @@ public enum TextDecoding {
         case .utf8:
             return .success((raw, .utf8))
         case .utf32LE, .utf32BE:
-            return .failure(Failure(message: "UTF-32 input is not supported (YAML readers here take UTF-8 or UTF-16); convert the file to UTF-8", offset: 0))
+            return .failure(Failure(reason: .utf32, offset: 0))
         case .utf16LE, .utf16BE:
             let little = enc == .utf16LE
             if raw.count % 2 != 0 {
-                return .failure(Failure(message: "UTF-16 input has an odd number of bytes", offset: raw.count - 1))
+                return .failure(Failure(reason: .oddUTF16Length, offset: raw.count - 1))
             }
             var out: [UInt8] = [0xEF, 0xBB, 0xBF]
             out.reserveCapacity(raw.count * 3 / 2)
@@ -51,16 +56,16 @@ public enum TextDecoding {
                 i += 2
                 if v >= 0xD800 && v < 0xDC00 {
                     guard i < raw.count else {
-                        return .failure(Failure(message: "UTF-16 input ends inside a surrogate pair", offset: at))
+                        return .failure(Failure(reason: .truncatedSurrogatePair, offset: at))
                     }
                     let lo = unit(i)
                     guard lo >= 0xDC00 && lo < 0xE000 else {
-                        return .failure(Failure(message: "invalid UTF-16: unpaired high surrogate", offset: at))
+                        return .failure(Failure(reason: .unpairedHighSurrogate, offset: at))
                     }
                     i += 2
                     v = 0x10000 + ((v - 0xD800) << 10) + (lo - 0xDC00)
                 } else if v >= 0xDC00 && v < 0xE000 {
-                    return .failure(Failure(message: "invalid UTF-16: unpaired low surrogate", offset: at))
+                    return .failure(Failure(reason: .unpairedLowSurrogate, offset: at))
                 }
                 appendUTF8(v, to: &out)
             }

@@ -1,4 +1,5 @@
 import CLibYAML
+import Diagnostics
 import SourceText
 
 /// Reads YAML through libyaml's event parser into a `YAMLTree`.
@@ -11,9 +12,9 @@ public enum YAMLReader {
             let file = SourceFile(path: path, bytes: [])
             let p = YAMLProblem(
                 code: .inputTooLarge,
-                message: "input is \(raw.count) bytes, over the limit of \(limits.maxInputBytes) bytes",
+                message: YAMLMessage.inputTooLarge(["size": raw.count, "limit": limits.maxInputBytes]),
                 range: ByteRange(0, 0), label: nil, related: [], notes: [],
-                help: "raise the limit with `--max-file-size` (or `limits.max-file-size` in .planlint.yaml) if this file is trusted",
+                help: YAMLMessage.raiseFileSizeLimit(),
                 isFatal: true)
             return (file, YAMLParseResult(tree: emptyTree(file), problems: [p]))
         }
@@ -24,8 +25,8 @@ public enum YAMLReader {
         case .failure(let failure):
             let file = SourceFile(path: path, bytes: [])
             let p = YAMLProblem(
-                code: .encoding, message: failure.message, range: ByteRange(0, 0), label: nil,
-                related: [], notes: ["the problem is at byte \(failure.offset) of the file"], help: nil, isFatal: true)
+                code: .encoding, message: YAMLMessage.encoding(failure.reason)(), range: ByteRange(0, 0), label: nil,
+                related: [], notes: [YAMLMessage.encodingOffset(["offset": failure.offset])], help: nil, isFatal: true)
             return (file, YAMLParseResult(tree: emptyTree(file), problems: [p]))
         }
     }
@@ -35,7 +36,7 @@ public enum YAMLReader {
         if file.bytes.count > limits.maxInputBytes || file.bytes.count >= Int(UInt32.max) {
             let p = YAMLProblem(
                 code: .inputTooLarge,
-                message: "input is \(file.bytes.count) bytes, over the limit of \(limits.maxInputBytes) bytes",
+                message: YAMLMessage.inputTooLarge(["size": file.bytes.count, "limit": limits.maxInputBytes]),
                 range: ByteRange(0, 0), label: nil, related: [], notes: [], help: nil, isFatal: true)
             return YAMLParseResult(tree: emptyTree(file), problems: [p])
         }
@@ -158,7 +159,7 @@ struct TreeBuilder {
         let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
         defer { parser.deallocate() }
         guard yaml_parser_initialize(parser) == 1 else {
-            problem(.syntax, "libyaml could not be initialised (out of memory)", ByteRange(0, 0), fatal: true)
+            problem(.syntax, YAMLMessage.parserUnavailable(), ByteRange(0, 0), fatal: true)
             return
         }
         defer { yaml_parser_delete(parser) }
@@ -187,7 +188,7 @@ struct TreeBuilder {
     }
 
     mutating func reportParserError(_ p: yaml_parser_t) {
-        let problemText = p.problem.map { String(cString: $0) } ?? "unknown error"
+        let problemText = p.problem.map { String(cString: $0) } ?? YAMLMessage.unknownParserError()
         var message = problemText
         var range: ByteRange
         var related: [YAMLProblem.Related] = []
@@ -196,11 +197,11 @@ struct TreeBuilder {
             range = ByteRange(off, min(off + 1, bytes.count))
             if p.problem_value != -1 {
                 let hex = String(UInt8(truncatingIfNeeded: p.problem_value), radix: 16, uppercase: true)
-                message += " (#x\(hex.count == 1 ? "0" + hex : hex))"
+                message = YAMLMessage.readerProblem(["problem": problemText, "byte": hex.count == 1 ? "0" + hex : hex])
             }
         } else if p.error == YAML_MEMORY_ERROR {
             range = ByteRange(0, 0)
-            message = "libyaml ran out of memory"
+            message = YAMLMessage.parserOutOfMemory()
         } else {
             let off = offset(ofIndex: Int(p.problem_mark.index))
             range = ByteRange(off, min(off + seqLen(off < bytes.count ? bytes[off] : 0), bytes.count))
@@ -313,16 +314,16 @@ struct TreeBuilder {
         let anchorName = name(event.data.alias.anchor)
         let label = anchorName >= 0 ? names[Int(anchorName)] : ""
         guard anchorName >= 0, let target = anchors[anchorName] else {
-            problem(.undefinedAlias, "alias `*\(label)` names no anchor defined before it", ByteRange(start, end),
-                    label: "undefined alias", help: "define `&\(label)` on a node earlier in the same document", fatal: true)
+            problem(.undefinedAlias, YAMLMessage.undefinedAlias(["name": label]), ByteRange(start, end),
+                    label: YAMLMessage.undefinedAliasLabel(), help: YAMLMessage.undefinedAliasHelp(["name": label]), fatal: true)
             return false
         }
         if openNodes.contains(target) {
             let t = nodes[Int(target)]
-            problem(.recursiveAlias, "alias `*\(label)` refers to a node that contains it", ByteRange(start, end),
-                    label: "recursive alias",
-                    related: [.init(range: ByteRange(Int(t.start), Int(t.start) + 1), message: "anchor `&\(label)` is on this node")],
-                    notes: ["a recursive structure cannot be checked or expanded"], fatal: true)
+            problem(.recursiveAlias, YAMLMessage.recursiveAlias(["name": label]), ByteRange(start, end),
+                    label: YAMLMessage.recursiveAliasLabel(),
+                    related: [.init(range: ByteRange(Int(t.start), Int(t.start) + 1), message: YAMLMessage.anchorIsHere(["name": label]))],
+                    notes: [YAMLMessage.recursiveAliasNote()], fatal: true)
             return false
         }
         let size = anchorSizes[target] ?? 1
@@ -330,10 +331,10 @@ struct TreeBuilder {
         let allowed = max(UInt64(limits.maxAliasExpansion), 10 &* UInt64(nodes.count))
         if expansion > allowed {
             problem(.expansionLimit,
-                    "aliases in this document expand to more than \(allowed) nodes",
-                    ByteRange(start, end), label: "expansion passes the limit here",
-                    notes: ["expanding aliases (and merge keys) may add at most max(\(limits.maxAliasExpansion), 10 × the document's own nodes); this protects against 'billion laughs' inputs"],
-                    help: "raise `limits.max-alias-expansion` in .planlint.yaml if the file is trusted", fatal: true)
+                    YAMLMessage.expansionLimit(["limit": allowed]),
+                    ByteRange(start, end), label: YAMLMessage.expansionLimitLabel(),
+                    notes: [YAMLMessage.expansionLimitNote(["limit": limits.maxAliasExpansion])],
+                    help: YAMLMessage.raiseExpansionLimit(), fatal: true)
             return false
         }
         let id = Int32(nodes.count)
@@ -349,10 +350,10 @@ struct TreeBuilder {
         let start = offset(ofIndex: Int(event.start_mark.index))
         let depth = frames.count  // frames include the document frame
         if depth > limits.maxDepth {
-            problem(.nestingTooDeep, "nesting is deeper than \(limits.maxDepth) levels", ByteRange(start, min(start + 1, bytes.count)),
-                    label: "level \(depth) starts here",
-                    notes: ["planlint stops reading at this depth so that deeply nested input cannot exhaust time or stack"],
-                    help: "raise `limits.max-depth` in .planlint.yaml if the file is trusted", fatal: true)
+            problem(.nestingTooDeep, YAMLMessage.nestingTooDeep(["limit": limits.maxDepth]), ByteRange(start, min(start + 1, bytes.count)),
+                    label: YAMLMessage.nestingLevel(["depth": depth]),
+                    notes: [YAMLMessage.nestingTooDeepNote()],
+                    help: YAMLMessage.raiseDepthLimit(), fatal: true)
             return false
         }
         let anchorName: Int32, tag: Int32, flow: Bool
@@ -477,11 +478,11 @@ struct TreeBuilder {
     mutating func reportDuplicate(first: Int32, second: Int32) {
         let f = nodes[Int(first)], s = nodes[Int(second)]
         let text = String(decoding: scalarBytes(second) ?? [], as: UTF8.self)
-        problem(.duplicateKey, "duplicate key `\(text)` in mapping", ByteRange(Int(s.start), Int(s.end)),
-                label: "defined again here",
-                related: [.init(range: ByteRange(Int(f.start), Int(f.end)), message: "first defined here")],
-                notes: ["YAML requires keys to be unique; readers silently keep one of the values"],
-                help: "remove one of the two entries or rename a key", fatal: false)
+        problem(.duplicateKey, YAMLMessage.duplicateKey(["key": text]), ByteRange(Int(s.start), Int(s.end)),
+                label: YAMLMessage.definedAgain(),
+                related: [.init(range: ByteRange(Int(f.start), Int(f.end)), message: YAMLMessage.firstDefined())],
+                notes: [YAMLMessage.duplicateKeyNote()],
+                help: YAMLMessage.duplicateKeyHelp(), fatal: false)
     }
 
     mutating func finishMapping(_ kids: [Int32]) -> [Int32] {
@@ -516,14 +517,14 @@ struct TreeBuilder {
                         sources.append(item)
                     } else {
                         let ir = nodes[Int(children[Int(r.a) + c])]
-                        problem(.invalidMerge, "a merge key `<<` list may hold only mappings", ByteRange(Int(ir.start), Int(ir.end)),
-                                label: "not a mapping", fatal: false)
+                        problem(.invalidMerge, YAMLMessage.mergeListItem(), ByteRange(Int(ir.start), Int(ir.end)),
+                                label: YAMLMessage.notAMapping(), fatal: false)
                     }
                 }
             } else {
                 let mr = nodes[Int(m)]
-                problem(.invalidMerge, "the value of a merge key `<<` must be a mapping or a list of mappings",
-                        ByteRange(Int(mr.start), Int(mr.end)), label: "not a mapping", fatal: false)
+                problem(.invalidMerge, YAMLMessage.mergeValue(),
+                        ByteRange(Int(mr.start), Int(mr.end)), label: YAMLMessage.notAMapping(), fatal: false)
             }
             for src in sources {
                 let sr = nodes[Int(src)]

@@ -1,0 +1,13 @@
+import DiagnosticRendering
+import Diagnostics
+import HTMLReport
+import YAMLTree
+
+/// Every catalogue of planlint's own messages: what a translation must cover
+/// (`MessageText.problems(in:catalogues:)`) and what `MessageCatalogueTests` checks.
+/// A module's new catalogue is listed here.
+package enum MessageCatalogues {
+    package static let all: [any MessageCatalogue.Type] = [
+        SuggestionMessage.self, YAMLMessage.self, HumanMessage.self, RuleMetadataMessage.self, ReportMessage.self,
+    ]
+}
