@@ -317,18 +317,15 @@ final class SchemaCompiler {
                 }
                 if kw == "allOf" { s.allOf = list } else if kw == "anyOf" { s.anyOf = list } else { s.oneOf = list }
                 for sid in list { inPlace[id].append((sid, keyNode)) }
-            case "not":
-                s.not = schema(kw, value)
-                if let n = s.not { inPlace[id].append((n, keyNode)) }
-            case "if":
-                s.ifSchema = schema(kw, value)
-                if let n = s.ifSchema { inPlace[id].append((n, keyNode)) }
-            case "then":
-                s.thenSchema = schema(kw, value)
-                if let n = s.thenSchema { inPlace[id].append((n, keyNode)) }
-            case "else":
-                s.elseSchema = schema(kw, value)
-                if let n = s.elseSchema { inPlace[id].append((n, keyNode)) }
+            case "not", "if", "then", "else":
+                let n = schema(kw, value)
+                switch kw {
+                case "not": s.not = n
+                case "if": s.ifSchema = n
+                case "then": s.thenSchema = n
+                default: s.elseSchema = n
+                }
+                if let n { inPlace[id].append((n, keyNode)) }
 
             default:
                 if let why = Keywords.unsupported[kw] {
