@@ -42,7 +42,6 @@ public enum ReportMessage: String, MessageCatalogue {
     case filterHint = "Show or hide findings (works without JavaScript):"
     case filterSeverities = "Severities"
     case filterCodes = "Codes"
-    case allHidden = "Every finding is hidden by the filters above."
     case location = "Location"
     case labels = "Labels"
     case note = "note"
@@ -57,7 +56,6 @@ public enum ReportMessage: String, MessageCatalogue {
     case chartTable = "The numbers of this chart"
     case unit = "Unit: {unit}"
     case legend = "Legend"
-    case tableTitle = "Table: {name}"
     case marksTitle = "{scale}: marks of the {level} per {group}"
     case marksTitleAll = "{scale}: marks of the {level}"
     case runningTitle = "{level} running in each fiscal year, per {group}"
@@ -82,5 +80,4 @@ public enum ReportMessage: String, MessageCatalogue {
     case omittedNothing = "Table {table} declares no amount or count column; it is not charted."
     case omittedPeriod = "The period spans {years} fiscal years; the yearly chart shows at most 30."
     case generatedBy = "Written by planlint {version}. This page is self-contained: it loads nothing and runs no script."
-    case printedValue = "as printed"
 }
