@@ -18,7 +18,9 @@ import Testing
         let ids = MessageCatalogues.all.flatMap { $0.messages.map(\.id) }
         #expect(Set(ids).count == ids.count, "a message id is used twice")
         let names = Set(MessageCatalogues.all.map { $0.catalogueName })
-        for (file, text) in try Self.sources() {
+        // The server and the command line sit above PlanLintKit: their catalogues are listed
+        // by their own tests, not here.
+        for (file, text) in try Self.sources() where !file.hasPrefix("PlanLintLSP/") && !file.hasPrefix("PlanLintCLI/") {
             for line in text.split(separator: "\n") where line.contains(": String, MessageCatalogue") {
                 guard let m = line.firstMatch(of: #/^\s*(?:public |package )?enum (\w+): String, MessageCatalogue/#) else { continue }
                 #expect(names.contains(String(m.output.1)), "\(file): \(m.output.1) is not in MessageCatalogues.all")
