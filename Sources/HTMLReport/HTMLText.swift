@@ -29,6 +29,29 @@ public enum HTMLText {
         }
     }
 
+    /// The text of a code's documentation (written in Markdown's inline forms) as HTML:
+    /// escaped first, then each `` `code` `` and `**strong**` pair made an element; an unpaired
+    /// mark stays as written. Only these two forms, so nothing from the text becomes a link or
+    /// an attribute.
+    public static func prose(_ text: String) -> String {
+        var out = ""
+        var rest = Substring(escape(text))
+        while let i = rest.firstIndex(where: { $0 == "`" || $0 == "*" }) {
+            out += rest[..<i]
+            let after = rest[i...]
+            let (open, tag) = after.hasPrefix("**") ? ("**", "strong") : after.hasPrefix("`") ? ("`", "code") : ("*", "")
+            let body = after.dropFirst(open.count)
+            if !tag.isEmpty, let close = body.firstRange(of: open), close.lowerBound > body.startIndex {
+                out += "<\(tag)>" + body[..<close.lowerBound] + "</\(tag)>"
+                rest = body[close.upperBound...]
+            } else {
+                out += open
+                rest = body
+            }
+        }
+        return out + rest
+    }
+
     /// `<U+202E>` (escaped), for a bidirectional control.
     static func bidiStandIn(_ u: Unicode.Scalar) -> String {
         let hex = String(u.value, radix: 16, uppercase: true)

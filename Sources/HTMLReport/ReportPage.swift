@@ -282,12 +282,12 @@ struct Page {
         for code in Set(findings.map(\.diagnostic.code)).sorted() {
             h += "<section class=\"code-doc\" id=\"code-\(HTMLText.token(code))\"><h3><code>\(HTMLText.escape(code))</code></h3>\n"
             if let meta = input.context.rules.first(where: { $0.id == code }) {
-                h += "<p class=\"code-summary\">\(HTMLText.escape(meta.shortDescription))</p>\n"
+                h += "<p class=\"code-summary\">\(HTMLText.prose(meta.shortDescription))</p>\n"
                 if meta.fullDescription != meta.shortDescription {
-                    h += "<p class=\"code-explanation\">\(HTMLText.escape(meta.fullDescription))</p>\n"
+                    h += "<p class=\"code-explanation\">\(HTMLText.prose(meta.fullDescription))</p>\n"
                 }
                 if !meta.helpText.isEmpty {
-                    h += "<p class=\"code-fix\"><strong>\(HTMLText.escape(ReportMessage.howToFix())):</strong> \(HTMLText.escape(meta.helpText))</p>\n"
+                    h += "<p class=\"code-fix\"><strong>\(HTMLText.escape(ReportMessage.howToFix())):</strong> \(HTMLText.prose(meta.helpText))</p>\n"
                 }
             }
             if let url = docsURL(code: code, findings.first { $0.diagnostic.code == code }?.diagnostic), Page.isLinkable(url) {

@@ -123,4 +123,13 @@ func count(_ needle: String, in text: String) -> Int {
             #expect(HTMLText.token(code).unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" })
         }
     }
+
+    /// A code's documentation keeps its `code` and **strong** forms, and nothing else of it
+    /// becomes markup.
+    @Test func codeDocumentationKeepsItsInlineFormsAndNothingElse() {
+        #expect(HTMLText.prose("names its `total` row: **any** choice") == "names its <code>total</code> row: <strong>any</strong> choice")
+        #expect(HTMLText.prose("**<script>**`\"><img onerror=1>`") == "<strong>&lt;script&gt;</strong><code>&quot;&gt;&lt;img onerror=1&gt;</code>")
+        #expect(HTMLText.prose("3 * 4 and a lone ` and ** stay") == "3 * 4 and a lone ` and ** stay")
+        #expect(HTMLText.prose("``") == "``", "an empty pair is not an element")
+    }
 }
