@@ -9,5 +9,6 @@ import YAMLTree
 package enum MessageCatalogues {
     package static let all: [any MessageCatalogue.Type] = [
         SuggestionMessage.self, YAMLMessage.self, HumanMessage.self, RuleMetadataMessage.self, ReportMessage.self,
+        YAMLFixMessage.self, FixMessage.self,
     ]
 }
