@@ -1940,6 +1940,14 @@ functions:
       && (formulaOf(doc, ind) == 'progress'
           ? has(ind.baseline) && type(get(ind.baseline, 'value', null)) == 'number' && y.target != ind.baseline.value
           : (get(ind, 'direction', 'up') == 'down' ? y.actual != 0 : y.target != 0))
+  # An indicator year's printed rate, read with its scale's rounding (half-up by default).
+  printedRate(doc, ind, y): "rounded(y.rate, indicatorScale(doc, ind) == null || !has(doc.scales) || !(indicatorScale(doc, ind) in doc.scales) ? 'half-up' : get(get(doc.scales[indicatorScale(doc, ind)], 'rate', {}), 'rounding', 'half-up'))"
+  # Whether an indicator year's printed grade has a band on its scale to check it against.
+  gradeCheckable(doc, ind, y): |
+    has(y.grade) && indicatorScale(doc, ind) != null && has(doc.scales) && indicatorScale(doc, ind) in doc.scales
+      && string(y.grade) in doc.scales[indicatorScale(doc, ind)].symbols
+      && type(doc.scales[indicatorScale(doc, ind)].symbols[string(y.grade)]) == 'map'
+      && hasBand(doc.scales[indicatorScale(doc, ind)].symbols[string(y.grade)])
   # The achievement rate (%) from the target and actual, by the scale's formula.
   rateOf(doc, ind, y): |
     formulaOf(doc, ind) == 'progress' ? (y.actual - ind.baseline.value) / (y.target - ind.baseline.value) * 100
@@ -2672,6 +2680,69 @@ rules:
                   years:
                     - {fy: 2022, target: 400, actual: 410, rate: 102.5, grade: B}  # expect: indicator-grade
                     - {fy: 2023, target: 400, actual: 300, grade: B}  # expect: indicator-grade
+
+  - id: standalone-indicator-rate
+    severity: error
+    summary: A stand-alone indicator's printed achievement rate agrees with its target and actual, within its printed decimals.
+    description: |
+      As `indicator-rate`, for the indicators a review lists on their own (top-level
+      `indicators`) rather than under a node: the printed rate must agree with the rate its
+      scale's formula gives from the target and actual (and baseline, for `progress`), within
+      the printed decimals.
+    help: Compute the rate from the target and actual again; correct the rate or the figure that was printed wrong.
+    tags: [indicators, grades]
+    for: indicators?[* as ind].years[*]
+    when: type(get(self, 'rate', null)) == 'number' && computable(root, ind, self)
+    let:
+      computed: rateOf(root, ind, self)
+    assert: printedRate(root, ind, self) ~= computed
+    at: self.rate
+    message: "{ind.name} FY{self.fy}: the rate {self.rate} does not agree with target {self.target} and actual {self.actual} ({round(computed, 2)} %)"
+    notes:
+      - "a printed {self.rate} stands for {printedRate(root, ind, self)}"
+    examples:
+      valid:
+        - |
+          indicators:
+            - {name: 転入者数, years: [{fy: 2022, target: 300, actual: 330, rate: 110.0}]}
+            - {name: 待機児童数, direction: down, years: [{fy: 2022, target: 10, actual: 8, rate: 125.0}]}
+      invalid:
+        - |
+          indicators:
+            - name: 転入者数
+              years:
+                - {fy: 2022, target: 300, actual: 330, rate: 111.0}  # expect: standalone-indicator-rate
+
+  - id: standalone-indicator-grade
+    severity: error
+    summary: A stand-alone indicator's printed grade has a band that contains its rate — the printed one, else the one computed.
+    description: |
+      As `indicator-grade`, for the indicators a review lists on their own (top-level
+      `indicators`): the printed grade's band on its scale must contain the printed rate (read
+      with its rounding), or the rate computed from the target and actual when none is printed.
+    help: Give the grade whose band holds the rate, or correct the rate, target or actual.
+    tags: [indicators, grades]
+    for: indicators?[* as ind].years[*]
+    when: gradeCheckable(root, ind, self) && (type(get(self, 'rate', null)) == 'number' || computable(root, ind, self))
+    let:
+      band: root.scales[indicatorScale(root, ind)].symbols[string(self.grade)]
+      rate: "type(get(self, 'rate', null)) == 'number' ? printedRate(root, ind, self) : rateOf(root, ind, self)"
+    assert: rate ~= interval(band)
+    at: self.grade
+    message: "{ind.name} FY{self.fy}: grade {self.grade} is for rates {interval(band)}, but the rate is {rate}"
+    examples:
+      valid:
+        - |
+          scales: {達成度: {symbols: {A: {min: 100}, B: {min: 80, max: 99}, C: {below: 80}}}}
+          indicators:
+            - {name: 転入者数, years: [{fy: 2022, target: 300, actual: 330, rate: 110.0, grade: A}, {fy: 2023, target: 300, actual: 250, grade: B}]}
+      invalid:
+        - |
+          scales: {達成度: {symbols: {A: {min: 100}, B: {min: 80, max: 99}, C: {below: 80}}}}
+          indicators:
+            - name: 転入者数
+              years:
+                - {fy: 2022, target: 300, actual: 330, rate: 110.0, grade: B}  # expect: standalone-indicator-grade
 
 """#),
         (path: "Rules/plan-tables.yaml", text: #"""

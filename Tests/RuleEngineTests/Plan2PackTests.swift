@@ -341,6 +341,10 @@ import YAMLTree
         try Plan2PackTests.expectMutation(p, line: kpi, "rate: 102.5", "rate: 103.5", fires: [try p.at("indicator-rate", line: kpi, "103.5", was: "102.5")])
         let down = try p.line("{fy: 2023, target: 200, actual: 230, rate: 87.0, grade: B}")
         try Plan2PackTests.expectMutation(p, line: down, "grade: B", "grade: A", fires: [try p.at("indicator-grade", line: down, "A", was: "B")])
+        // A stand-alone indicator (top-level `indicators`): 57 of 60 is 95.0 %, grade B; A is wrong.
+        let alone = try p.line("{fy: 2023, target: 60.0, actual: 57.0, rate: 95.0, grade: B}")
+        try Plan2PackTests.expectMutation(p, line: alone, "grade: B", "grade: A", fires: [try p.at("standalone-indicator-grade", line: alone, "A", was: "B")])
+        try Plan2PackTests.expectMutation(p, line: alone, "rate: 95.0", "rate: 96.0", fires: [try p.at("standalone-indicator-rate", line: alone, "96.0", was: "95.0")])
         // A grade changed at the third level: the tally by grade and the stated count.
         let mark = try p.line("mark: S")
         let s = try p.line("- [S(120%以上), 1, 25.0]")
