@@ -63,7 +63,8 @@ package struct WideDecimal: Sendable, Hashable {
             var e = 0
             for c in u {
                 guard c >= 0x30 && c <= 0x39 else { return nil }
-                e = min(e * 10 + Int(c - 0x30), WideDecimal.exponentLimit)
+                // Saturate before multiplying: `e * 10` of a saturated exponent would trap.
+                e = e >= WideDecimal.exponentLimit / 10 ? WideDecimal.exponentLimit : e * 10 + Int(c - 0x30)
             }
             exponent += eneg ? -e : e
         }

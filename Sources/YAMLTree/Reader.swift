@@ -8,6 +8,7 @@ public enum YAMLReader {
     /// BOM), then parses. The returned `SourceFile` holds the UTF-8 text all positions
     /// refer to.
     public static func read(path: String, raw: [UInt8], limits: YAMLLimits = .default) -> (SourceFile, YAMLParseResult) {
+        let limits = limits.capped
         if raw.count > limits.maxInputBytes {
             let file = SourceFile(path: path, bytes: [])
             let p = YAMLProblem(
@@ -33,6 +34,7 @@ public enum YAMLReader {
 
     /// Parses UTF-8 text held by `file`.
     public static func parse(_ file: SourceFile, limits: YAMLLimits = .default) -> YAMLParseResult {
+        let limits = limits.capped
         if file.bytes.count > limits.maxInputBytes || file.bytes.count >= Int(UInt32.max) {
             let p = YAMLProblem(
                 code: .inputTooLarge,
@@ -73,6 +75,8 @@ struct TreeBuilder {
     var nameCollisions: [UInt64: [Int32]] = [:]
     var roots: [Int32] = []
     var problems: [YAMLProblem] = []
+    /// Nodes that comparing collection keys may still visit (see `checkCollectionKeys`).
+    var complexKeyBudget = 10_000_000
 
     struct Frame {
         var node: Int32  // -1 for a document
@@ -477,7 +481,12 @@ struct TreeBuilder {
 
     mutating func reportDuplicate(first: Int32, second: Int32) {
         let f = nodes[Int(first)], s = nodes[Int(second)]
-        let text = String(decoding: scalarBytes(second) ?? [], as: UTF8.self)
+        var text = String(decoding: scalarBytes(second) ?? [], as: UTF8.self)
+        if nodes[Int(resolve(second))].kind != NodeKind.scalar.rawValue {
+            // A collection key: as written, shortened.
+            let written = String(decoding: bytes[Int(s.start)..<min(Int(s.end), Int(s.start) + 60)], as: UTF8.self)
+            text = s.end - s.start > 60 ? written + "…" : written
+        }
         problem(.duplicateKey, YAMLMessage.duplicateKey(["key": text]), ByteRange(Int(s.start), Int(s.end)),
                 label: YAMLMessage.definedAgain(),
                 related: [.init(range: ByteRange(Int(f.start), Int(f.end)), message: YAMLMessage.firstDefined())],
@@ -559,6 +568,7 @@ struct TreeBuilder {
         let base = kids.startIndex
         let n = pairs.count / 2
         if n < 2 { return false }
+        checkCollectionKeys(kids)
         var repeated = false
         if n <= 16 {
             for x in 1..<n {
@@ -593,6 +603,59 @@ struct TreeBuilder {
             }
         }
         return repeated
+    }
+
+    /// Reports collection keys (`? [a]`, `? {x: 1}`) that are equal by value: equal
+    /// sequences item by item, equal mappings whatever the order of their entries, scalars by
+    /// text and type. Each key is put in a canonical form once, so the work is linear in the
+    /// keys' sizes; the document's budget for it (`complexKeyBudget` nodes) bounds aliases
+    /// that repeat a large key.
+    mutating func checkCollectionKeys(_ kids: ArraySlice<Int32>) {
+        var seen: [[UInt8]: Int32] = [:]
+        var i = kids.startIndex
+        while i + 1 < kids.endIndex {
+            let k = kids[i]
+            i += 2
+            guard nodes[Int(resolve(k))].kind != NodeKind.scalar.rawValue,
+                  let form = canonicalForm(k, budget: &complexKeyBudget) else { continue }
+            if let first = seen[form] { reportDuplicate(first: first, second: k) } else { seen[form] = k }
+        }
+    }
+
+    /// The canonical bytes of a node as a key (see `checkCollectionKeys`); nil when the
+    /// budget runs out.
+    func canonicalForm(_ id: Int32, budget: inout Int) -> [UInt8]? {
+        budget -= 1
+        guard budget >= 0 else { return nil }
+        let rid = resolve(id)
+        let r = nodes[Int(rid)]
+        func framed(_ tag: UInt8, _ body: [UInt8]) -> [UInt8] {
+            var out: [UInt8] = [tag]
+            withUnsafeBytes(of: UInt64(body.count).littleEndian) { out += $0 }
+            return out + body
+        }
+        switch r.kind {
+        case NodeKind.scalar.rawValue:
+            return framed(1, Array(keyType(rid).utf8) + [0] + Array(scalarBytes(rid) ?? []))
+        case NodeKind.sequence.rawValue:
+            var body: [UInt8] = []
+            for c in 0..<Int(r.b) {
+                guard let item = canonicalForm(children[Int(r.a) + c], budget: &budget) else { return nil }
+                body += item
+            }
+            return framed(2, body)
+        default:
+            var entries: [[UInt8]] = []
+            var c = 0
+            while c + 1 < Int(r.b) {
+                guard let k = canonicalForm(children[Int(r.a) + c], budget: &budget),
+                      let v = canonicalForm(children[Int(r.a) + c + 1], budget: &budget) else { return nil }
+                entries.append(k + v)
+                c += 2
+            }
+            entries.sort { $0.lexicographicallyPrecedes($1) }
+            return framed(3, entries.flatMap { $0 })
+        }
     }
 
     /// A hash of a scalar key's text, without copying it.

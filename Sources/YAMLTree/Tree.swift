@@ -135,6 +135,19 @@ public struct YAMLLimits: Sendable, Equatable {
     }
 
     public static let `default` = YAMLLimits()
+
+    /// Hard ceilings the reader applies whatever limits it is given: libyaml's work grows
+    /// with the square of the nesting depth, and the tree's offsets are 32-bit.
+    public static let ceilingDepth = 10_000
+    public static let ceilingAliasExpansion = 10_000_000
+    public static let ceilingInputBytes = 2 << 30
+
+    /// These limits with each capped by its ceiling.
+    public var capped: YAMLLimits {
+        YAMLLimits(maxDepth: min(maxDepth, YAMLLimits.ceilingDepth),
+                   maxAliasExpansion: min(maxAliasExpansion, YAMLLimits.ceilingAliasExpansion),
+                   maxInputBytes: min(maxInputBytes, YAMLLimits.ceilingInputBytes))
+    }
 }
 
 /// The result of reading one source: the tree (possibly partial) and the problems found.
