@@ -60,7 +60,7 @@ let package = Package(
         // The HTML report: findings and the plans' figures as one self-contained page.
         .target(name: "HTMLReport", dependencies: ["SourceText", "ExactNumbers", "Diagnostics", "DiagnosticRendering", "PlanFigures"], swiftSettings: strict),
         // The lint frontend shared by the CLI and the server.
-        .target(name: "PlanLintKit", dependencies: ["SourceText", "Guarded", "Diagnostics", "YAMLTree", "DiagnosticRendering", "RuleLanguage", "SchemaValidation", "RuleEngine", "PlanMigration", "PlanFigures", "HTMLReport"], swiftSettings: strict),
+        .target(name: "PlanLintKit", dependencies: ["SourceText", "Guarded", "Diagnostics", "YAMLTree", "DiagnosticRendering", "ExactNumbers", "RuleLanguage", "SchemaValidation", "RuleEngine", "PlanMigration", "PlanFigures", "HTMLReport"], swiftSettings: strict),
         // Language Server Protocol framing and message types (no linting logic).
         .target(name: "LSPProtocol", dependencies: ["Guarded"], swiftSettings: strict),
         // The language server.

@@ -131,6 +131,14 @@ struct CheckCommand: ParsableCommand {
         if let s = maxFileSize, parseSize(s) == nil {
             throw ValidationError("--max-file-size must be a size such as 10MiB, 500KB or a number of bytes, not '\(s)'")
         }
+        if let a = maxAliasExpansion, a < 0 { throw ValidationError("--max-alias-expansion must be 0 or more") }
+        if let c = costBudget, c < 1 { throw ValidationError("--cost-budget must be at least 1") }
+        // No flag can raise a limit past its hard ceiling (Docs/security.md), as no config can.
+        let asked = LimitSettings(maxFileSize: maxFileSize.flatMap(parseSize), maxDepth: maxDepth,
+                                  maxAliasExpansion: maxAliasExpansion, costBudget: costBudget)
+        if let over = asked.overCeiling {
+            throw ValidationError("--\(over.key) must be at most \(over.ceiling), a hard ceiling no flag or config can raise (Docs/security.md)")
+        }
         for r in reports where parseReport(r) == nil {
             throw ValidationError("--report takes FORMAT=FILE with FORMAT one of \((OutputFormat.allCases.map(\.rawValue) + ["html"]).joined(separator: ", ")), not '\(r)'")
         }
@@ -154,6 +162,7 @@ struct CheckCommand: ParsableCommand {
         options.jobs = jobs
         options.baseline = baseline
         options.writeBaseline = writeBaseline
+        options.outputFiles = (output.map { [$0] } ?? []) + reports.compactMap { parseReport($0)?.1 }
         options.failOn = failOn
         options.maxWarnings = maxWarnings
         options.exitZero = exitZero
@@ -200,7 +209,7 @@ struct CheckCommand: ParsableCommand {
         for r in reports { if let pair = parseReport(r) { files.append(pair) } }
         var plain = context
         plain.color = false
-        for (target, path) in files {
+        for (target, path) in files where report.outputsAllowed {
             let text: String
             switch target {
             case .format(let f):
@@ -209,7 +218,7 @@ struct CheckCommand: ParsableCommand {
                 text = HTMLReportRun.render(report, context: plain)
             }
             do {
-                try AtomicFile.write(text, to: path)
+                try AtomicFile.write(text, to: path, allowedRoots: report.outputRoots)
             } catch {
                 Terminal.error("planlint: \(error)")
                 exit = ExitPolicy.toolFailure
@@ -237,6 +246,11 @@ struct CheckCommand: ParsableCommand {
         if !quiet {
             if let fixes = report.fixes { for n in FixNotices.lines(fixes, diff: diff) { Terminal.error("planlint: \(n)") } }
             for n in report.notices { Terminal.error("planlint: \(n)") }
+        }
+        if let failure = Terminal.outputFailure {
+            // The report did not reach standard output (`> /dev/full`): the run must not pass.
+            Terminal.error("planlint: cannot write to standard output: \(failure)")
+            exit = ExitPolicy.toolFailure
         }
         if exit != 0 { throw ExitCode(exit) }
     }
@@ -275,7 +289,8 @@ enum Statistics {
         var counts: [String: (Int, Severity)] = [:]
         for d in diagnostics where d.suppression == nil {
             let c = counts[d.code] ?? (0, d.severity)
-            counts[d.code] = (c.0 + 1, max(c.1, d.severity))
+            // A flood summary stands for the diagnostics it counted.
+            counts[d.code] = (c.0 + max(1, d.omitted), max(c.1, d.severity))
         }
         let rows = counts.sorted { a, b in a.value.0 != b.value.0 ? a.value.0 > b.value.0 : a.key < b.key }
         let width = String(rows.first?.value.0 ?? 0).count
@@ -297,18 +312,24 @@ extension String {
 
 /// Writing to standard output and error without Foundation buffering surprises.
 enum Terminal {
+    /// The first error writing standard output (ENOSPC, EIO …), if any: the run then exits 2.
+    nonisolated(unsafe) static var outputFailure: String?
+
     static func out(_ s: String) { writeAll(1, s) }
-    static func error(_ s: String) { writeAll(2, s.hasSuffix("\n") ? s : s + "\n") }
 
     static func writeAll(_ fd: Int32, _ s: String) { writeAll(fd, Array(s.utf8)) }
 
+    /// Writes the run's output (the report, a diff, fixed text) to `fd`; the first failure
+    /// is remembered and the run exits 2.
     static func writeAll(_ fd: Int32, _ bytes: [UInt8]) {
-        var done = 0
-        while done < bytes.count {
-            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + done, bytes.count - done) }
-            if n < 0 { if errno == EINTR { continue }; return }
-            done += n
+        guard outputFailure == nil else { return }
+        do { try AtomicFile.writeAll(fd: fd, bytes: bytes, path: fd == 1 ? "<stdout>" : "<fd \(fd)>") } catch {
+            outputFailure = error.reason
         }
+    }
+
+    static func error(_ s: String) {
+        try? AtomicFile.writeAll(fd: 2, bytes: Array((s.hasSuffix("\n") ? s : s + "\n").utf8), path: "<stderr>")
     }
 
     static func environment() -> [String: String] {

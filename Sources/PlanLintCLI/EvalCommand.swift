@@ -33,7 +33,7 @@ struct EvalCommand: ParsableCommand {
     func run() throws {
         let raw: [UInt8]
         do {
-            raw = try FileIO.readBytes(path: file)
+            raw = try FileIO.readBytes(path: file, allowStreams: true)
         } catch {
             RuleToolIO.printError("error: \(error.description)")
             throw ExitCode(2)

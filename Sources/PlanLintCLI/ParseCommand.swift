@@ -25,7 +25,7 @@ struct ParseCommand: ParsableCommand {
         for path in paths {
             let raw: [UInt8]
             do {
-                raw = try FileIO.readBytes(path: path)
+                raw = try FileIO.readBytes(path: path, allowStreams: true)
             } catch {
                 print("\(path): error: \(error.reason) [io-error]")
                 ioError = true

@@ -31,12 +31,114 @@ public enum AtomicFile {
     public static let pauseEnvironmentVariable = "PLANLINT_TEST_PAUSE_BEFORE_RENAME"
 
     /// Replaces the file at `path` with `text`.
-    public static func write(_ text: String, to path: String) throws(WriteError) {
+    public static func write(_ text: String, to path: String, allowedRoots: [String]? = nil) throws(WriteError) {
         var bytes = Array(text.utf8)
-        try write(bytes: &bytes, to: path)
+        try write(bytes: &bytes, to: path, allowedRoots: allowedRoots)
     }
 
-    public static func write(bytes: inout [UInt8], to path: String) throws(WriteError) {
+    /// Writes `bytes` to `path`, which may be anything a user can name as an output:
+    ///
+    /// - a new file or a regular file: atomically (a temporary file renamed over it);
+    /// - a symbolic link to a regular file: atomically over the file it leads to, so the link
+    ///   stays a link — refused when that file is outside `allowedRoots` (a link committed to a
+    ///   repository must not make planlint overwrite `~/.bashrc`);
+    /// - `/dev/stdout`, `/dev/stderr`, `/dev/fd/N`, `/proc/self/fd/N`: written to that
+    ///   descriptor of this process;
+    /// - a device, FIFO or socket (`/dev/null`, `/dev/full`, a named pipe): written into
+    ///   directly, never replaced by a regular file;
+    /// - a folder: refused.
+    ///
+    /// Every write error (`ENOSPC` on `/dev/full`, a closed pipe) is thrown.
+    public static func write(bytes: inout [UInt8], to path: String, allowedRoots: [String]? = nil) throws(WriteError) {
+        if let fd = descriptorNamed(by: path) {
+            try writeAll(fd: fd, bytes: bytes, path: path)
+            return
+        }
+        var lst = stat()
+        guard lstat(path, &lst) == 0 else {
+            try replace(bytes: &bytes, at: path)   // a new file
+            return
+        }
+        var st = stat()
+        let followed = stat(path, &st) == 0
+        if followed && (st.st_mode & S_IFMT) == S_IFDIR {
+            throw WriteError(path: path, reason: "it is a folder")
+        }
+        if followed && (st.st_mode & S_IFMT) != S_IFREG {
+            try writeDirectly(bytes: bytes, to: path)
+            return
+        }
+        guard (lst.st_mode & S_IFMT) == S_IFLNK else {
+            try replace(bytes: &bytes, at: path)
+            return
+        }
+        // A link to a regular file (or to nothing yet): replace the file it leads to.
+        guard let target = linkTarget(path) else {
+            throw WriteError(path: path, reason: "cannot resolve the symbolic link")
+        }
+        if let roots = allowedRoots, !roots.contains(where: { PathUtil.isInside(target, $0) }) {
+            throw WriteError(path: path, reason: "it is a symbolic link to \(target), outside the repository; planlint does not write through it")
+        }
+        try replace(bytes: &bytes, at: target)
+    }
+
+    /// The descriptor a path names for this process (`/dev/stdout`, `/dev/fd/3`, …), if any.
+    static func descriptorNamed(by path: String) -> Int32? {
+        switch path {
+        case "/dev/stdout": return 1
+        case "/dev/stderr": return 2
+        default: break
+        }
+        for prefix in ["/dev/fd/", "/proc/self/fd/"] where path.hasPrefix(prefix) {
+            if let n = Int32(path.dropFirst(prefix.count)), n >= 0 { return n }
+        }
+        return nil
+    }
+
+    /// Where a symbolic link finally leads (absolute, normalised), even when that file does
+    /// not exist yet: links are followed one at a time, at most 40 deep.
+    static func linkTarget(_ path: String) -> String? {
+        var current = PathUtil.absolute(path, base: PathUtil.currentDirectory())
+        for _ in 0..<40 {
+            var buf = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+            let n = readlink(current, &buf, buf.count - 1)
+            if n < 0 {
+                // Not a link (EINVAL) or not there (ENOENT): the chain ends here.
+                guard errno == EINVAL || errno == ENOENT else { return nil }
+                let dir = PathUtil.parent(current)
+                return PathUtil.join(PathUtil.realPath(dir) ?? dir, PathUtil.basename(current))
+            }
+            let text = String(decoding: buf[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            current = PathUtil.absolute(text, base: PathUtil.parent(current))
+        }
+        return nil
+    }
+
+    /// Writes into an existing non-regular file (a device, a FIFO) without replacing it.
+    static func writeDirectly(bytes: [UInt8], to path: String) throws(WriteError) {
+        let fd = open(path, O_WRONLY | O_CLOEXEC | O_NOCTTY)
+        guard fd >= 0 else { throw WriteError(path: path, reason: String(cString: strerror(errno))) }
+        defer { close(fd) }
+        try writeAll(fd: fd, bytes: bytes, path: path)
+    }
+
+    /// Writes every byte to `fd`, retrying short writes and EINTR; errors are thrown.
+    public static func writeAll(fd: Int32, bytes: [UInt8], path: String) throws(WriteError) {
+        var done = 0
+        let count = bytes.count
+        while done < count {
+            let n = bytes.withUnsafeBytes { sysWrite(fd, $0.baseAddress! + done, count - done) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw WriteError(path: path, reason: String(cString: strerror(errno)))
+            }
+            if n == 0 { throw WriteError(path: path, reason: "the write made no progress") }
+            done += n
+        }
+    }
+
+    /// The atomic replacement: a temporary file in the same folder, renamed over `path`.
+    static func replace(bytes: inout [UInt8], at path: String) throws(WriteError) {
         func fail(_ what: String) -> WriteError {
             WriteError(path: path, reason: "\(what): \(String(cString: strerror(errno)))")
         }
@@ -60,24 +162,18 @@ public enum AtomicFile {
             umask(mask)
             mode = 0o644 & ~mask
         }
-        var done = 0
-        let count = bytes.count
-        while done < count {
-            let n = bytes.withUnsafeBytes { sysWrite(fd, $0.baseAddress! + done, count - done) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                let e = fail("cannot write the temporary file")
-                close(fd)
-                throw e
-            }
-            done += n
+        do {
+            try writeAll(fd: fd, bytes: bytes, path: tempPath)
+        } catch {
+            close(fd)
+            throw WriteError(path: path, reason: "cannot write the temporary file: \(error.reason)")
         }
         if fchmod(fd, mode) != 0 || fsync(fd) != 0 {
             let e = fail("cannot flush the temporary file")
             close(fd)
             throw e
         }
-        close(fd)
+        guard close(fd) == 0 else { throw fail("cannot close the temporary file") }
         if let v = getenv(pauseEnvironmentVariable), String(cString: v) == "1" {
             let line = Array("planlint: test pause before renaming \(tempPath) to \(path)\n".utf8)
             _ = line.withUnsafeBytes { sysWrite(2, $0.baseAddress!, $0.count) }

@@ -56,6 +56,9 @@ public struct CheckOptions: Sendable {
     public var jobs = 0
     public var baseline: String?
     public var writeBaseline: String?
+    /// Files the caller will write the report to (`--output`, `--report`), as given: the run
+    /// refuses them (and `writeBaseline`) when they are among its inputs.
+    public var outputFiles: [String] = []
     public var failOn: Severity?
     public var maxWarnings: Int?
     public var exitZero = false
@@ -96,6 +99,12 @@ public struct CheckReport: Sendable {
     /// What fixing changed, when fixes were asked for; the diagnostics are then the findings
     /// left after fixing.
     public var fixes: FixSummary?
+    /// False when an output named in the options is an input of the run: then no output
+    /// may be written (`output/is-input` says which).
+    public var outputsAllowed = true
+    /// The folders a symbolic link among the outputs may lead into (the repository and the
+    /// working directory, real paths).
+    public var outputRoots: [String] = []
 }
 
 /// `planlint check` as a library call: configuration, discovery, linting, baseline, exit status.
@@ -169,7 +178,7 @@ public enum CheckRun {
                                        content: options.stdin ?? []))
         }
         if !fileArgs.isEmpty || !readsStdin {
-            let found = FileDiscovery.discover(inputs: fileArgs, cwd: cwd, config: config)
+            let found = FileDiscovery.discover(inputs: fileArgs, cwd: cwd, config: config, allowOutsideRoot: options.allowOutsideRoot)
             report.diagnostics += found.diagnostics
             inputs += found.targets.map { Linter.Input(target: $0) }
         }
@@ -180,13 +189,23 @@ public enum CheckRun {
         let linted = linter.lint(inputs, jobs: options.jobs, keepDocuments: options.keepDocuments)
         var diagnostics = linted.diagnostics
         report.documents = linted.documents
-        if let fix = options.fix {
+        // Outputs must not replace any input (checked before anything is written).
+        var runInputs = RunInputs(config.loadedFiles + checks.inputFiles() + inputs.compactMap(\.target.absolutePath))
+        if let path = options.baseline { runInputs.insert(PathUtil.absolute(path, base: cwd)) }
+        var outputs = options.outputFiles.map { (path: PathUtil.absolute($0, base: cwd), written: $0, what: "the report") }
+        if let path = options.writeBaseline { outputs.append((PathUtil.absolute(path, base: cwd), path, "the baseline")) }
+        let refusals = runInputs.refusals(outputs, cwd: cwd)
+        report.outputsAllowed = refusals.isEmpty
+        report.outputRoots = [config.root, cwd].map { PathUtil.realPath($0) ?? $0 }
+
+        // Fixes are written too: none when an output was refused.
+        if let fix = options.fix, report.outputsAllowed {
             let fixed = Fixer.run(fix, linter: linter, inputs: inputs, first: diagnostics, jobs: options.jobs,
                                   roots: [config.root, cwd])
             diagnostics = fixed.diagnostics + fixed.problems
             report.fixes = fixed.summary
         }
-        report.diagnostics += diagnostics
+        report.diagnostics += diagnostics + refusals
 
         // Baselines.
         if let path = options.baseline {
@@ -197,7 +216,7 @@ public enum CheckRun {
                 report.absent = baseline.apply(to: &report.diagnostics, cwd: cwd, root: config.root, baselineName: path)
             }
         }
-        if let path = options.writeBaseline {
+        if let path = options.writeBaseline, report.outputsAllowed {
             let abs = PathUtil.absolute(path, base: cwd)
             var current = report.diagnostics
             for i in current.indices where current[i].suppression?.kind == .external {
@@ -205,7 +224,7 @@ public enum CheckRun {
             }
             let baseline = Baseline.record(current, cwd: cwd, root: config.root)
             do {
-                try AtomicFile.write(baseline.serialized(), to: abs)
+                try AtomicFile.write(baseline.serialized(), to: abs, allowedRoots: report.outputRoots)
                 report.notices.append("wrote \(baseline.entries.count) finding\(baseline.entries.count == 1 ? "" : "s") to the baseline \(path)")
                 // Everything recorded is now accepted.
                 let accepted = Set(baseline.entries.map(\.fingerprint))

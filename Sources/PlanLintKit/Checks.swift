@@ -1,5 +1,6 @@
 import DiagnosticRendering
 import Diagnostics
+import RuleEngine
 import SourceText
 import YAMLTree
 
@@ -17,6 +18,8 @@ public struct LintDocument: Sendable {
     /// Threads a checker may use for this one document (more than 1 when there are spare
     /// cores: fewer files than cores).
     public var threads: Int = 1
+    /// State shared by every file of the run (what is reported once per run).
+    public var runState: RunState?
     /// A later pass over all the run's documents checks what looks across files
     /// (`CrossFileChecker`): leave that out here.
     public var deferCrossFileChecks = false
@@ -53,6 +56,9 @@ public struct Checks: Sendable {
     /// an editor's buffer (`ChecksLoader.Options.buffers`).
     public var ruleFiles: [String] = []
     public var ruleTexts: [String: (bytes: [UInt8], fromBuffer: Bool)] = [:]
+    /// The files the checks were loaded from (rule files, schemas) and, once linting ran, the
+    /// schemas that plans' modelines and `$ref`s made them read: inputs no output may replace.
+    public var inputFiles: @Sendable () -> [String] = { [] }
 
     public init() {}
 

@@ -65,6 +65,8 @@ public enum ChecksLoader {
         }
         checks.loadDiagnostics += schemaDiagnostics
         checks.checkers.append(SchemaChecker(registry: registry, compiled: compiled))
+        let configured = checks.ruleFiles + config.schemas.map(\.schema.path)
+        checks.inputFiles = { configured + registry.loadedFiles }
         return checks
     }
 
@@ -72,7 +74,7 @@ public enum ChecksLoader {
     public static func ruleFiles(_ config: Configuration) -> [String] {
         var ignored: [Diagnostic] = []
         let disk = config.rules.map(\.path).filter { !BuiltinResources.isBuiltin($0) }
-        return disk.isEmpty ? [] : RuleLoader.ruleFiles(in: disk, diagnostics: &ignored)
+        return disk.isEmpty ? [] : RuleLoader.ruleFiles(in: disk, allowedRoot: config.root, diagnostics: &ignored)
     }
 
     /// The rule files of the built-in packs the configuration names (`planlint:recommended`),
@@ -178,9 +180,8 @@ public struct RuleChecker: CrossFileChecker {
     }
 
     func options(for document: LintDocument) -> RunOptions {
-        var policy = CostPolicy.default
-        if let budget = document.limits.costBudget { policy.base = budget }
-        var options = RunOptions(explain: explain, costPolicy: policy, parallel: document.threads > 1)
+        var options = RunOptions(explain: explain, costPolicy: document.limits.costPolicy, parallel: document.threads > 1,
+                                 runState: document.runState)
         if let configuration, !configuration.allParamSettings.isEmpty {
             options.params = configuration.params(for: document.absolutePath).mapValues { $0.mapValues { Value.node($0.value) } }
         }
@@ -213,7 +214,7 @@ extension Configuration {
     /// How the configured rule files are read and compiled.
     public var ruleLoadOptions: RuleLoadOptions {
         RuleLoadOptions(
-            expressionLimits: ExpressionLimits(maxDepth: limits.maxExpressionDepth ?? ExpressionLimits.default.maxDepth),
+            expressionLimits: limits.expressionLimits,
             yamlLimits: limits.yamlLimits)
     }
 }

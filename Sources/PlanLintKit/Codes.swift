@@ -18,6 +18,8 @@ public enum FrontendCode: String, CodeCatalogue {
     case baselineInvalid = "baseline/invalid"
     case planFormatDeprecated = "plan-format-deprecated"
     case fixNotWritten = "fix/not-written"
+    case outputIsInput = "output/is-input"
+    case outsideRoot = "outside-root"
 
     public var definition: DiagnosticCode {
         // Codes meaning a file could not be read or the configuration is broken cannot be
@@ -165,6 +167,29 @@ public enum FrontendCode: String, CodeCatalogue {
                    """,
                    fix: "Run `planlint fix` from inside the repository, on the file itself rather than a link out of it; re-run it if the file changed.",
                    bad: "planlint fix Plans/link-to-home.yaml", tags: ["fix", "io"])
+        case .outputIsInput:
+            define(.error, suppressible: false, toolFailure: true,
+                   summary: "An output file is one of the run's inputs.",
+                   explanation: """
+                   `--output`, `--report FORMAT=FILE` or `--write-baseline` names a file the run reads: a \
+                   checked plan, a rule file, a schema, a config file or the baseline (compared by real path \
+                   and by device and inode, so links and other spellings are caught). Writing the report \
+                   there would destroy the input, so nothing is written and planlint exits with status 2.
+                   """,
+                   fix: "Write the report to a file planlint does not read.",
+                   bad: "planlint check --output Plans/plan.yaml", good: "planlint check --output planlint.txt",
+                   tags: ["io", "security"])
+        case .outsideRoot:
+            define(.error, suppressible: false, toolFailure: true,
+                   summary: "A file found while walking a folder lies outside the repository.",
+                   explanation: """
+                   A symbolic link met while walking a folder (`Plans/p.yaml -> /etc/passwd`) leads outside \
+                   both the repository and the folder being walked. planlint does not read it (the same \
+                   rule as for `extends`, `rules`, `schemas` and `$ref`) and exits with status 2, since the \
+                   file was not checked.
+                   """,
+                   fix: "Replace the link with the file, remove it, exclude it, or pass `--allow-outside-root` if you trust the repository.",
+                   bad: "ln -s /etc/passwd Plans/p.yaml", tags: ["io", "security"])
         }
     }
 }

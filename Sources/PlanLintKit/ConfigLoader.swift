@@ -1,4 +1,6 @@
 import Diagnostics
+import ExactNumbers
+import RuleEngine
 import SourceText
 import YAMLTree
 
@@ -26,11 +28,15 @@ public enum ConfigLoader {
     }
 
     /// The nearest `.planlint.yaml` at or above `directory` (absolute), or nil.
+    ///
+    /// Whatever has the name counts — a folder, a FIFO, a dangling link, a link to a device —
+    /// so that reading it fails loudly (exit 2) instead of the run going on without the
+    /// repository's config, which would check less than its author asked for.
     public static func discover(from directory: String) -> String? {
         var dir = PathUtil.normalize(directory)
         for _ in 0..<4096 {
             let candidate = PathUtil.join(dir, fileName)
-            if PathUtil.kind(candidate).kind == .file { return candidate }
+            if PathUtil.exists(candidate) { return candidate }
             if dir == "/" { return nil }
             dir = PathUtil.parent(dir)
         }
@@ -311,10 +317,28 @@ struct Loader {
         return node.items.filter { scalar($0, what: what) != nil }
     }
 
-    /// A non-negative (or at least `minimum`) integer.
-    mutating func integer(_ node: YAMLNode, name: String, minimum: Int) -> Int? {
-        guard node.isScalar, case .int(let text)? = node.value, let n = Int(text), n >= minimum else {
-            error(FrontendCode.configInvalidValue, "`\(name)` must be a whole number ≥ \(minimum)", at: node)
+    /// A whole number from `minimum` to `maximum` (written as `1000`, `1_000` is not YAML 1.2,
+    /// `1e3` or `0x3e8`). Anything else — a fraction, a number past Int64, past the ceiling — is
+    /// refused with the range in the message; nothing saturates silently or traps.
+    mutating func integer(_ node: YAMLNode, name: String, minimum: Int, maximum: Int = Int.max) -> Int? {
+        let range = maximum == Int.max ? "≥ \(minimum)" : "from \(minimum) to \(maximum.groupedDigits)"
+        guard node.isScalar, let value = node.value, let text = node.scalarText else {
+            error(FrontendCode.configInvalidValue, "`\(name)` must be a whole number \(range)", at: node)
+            return nil
+        }
+        let whole: Int?
+        switch value {
+        case .int, .float: whole = ExactDecimal(text)?.intValue
+        default: whole = nil
+        }
+        guard let n = whole else {
+            error(FrontendCode.configInvalidValue, "`\(name)` must be a whole number \(range), not `\(text)`", at: node)
+            return nil
+        }
+        guard n >= minimum, n <= maximum else {
+            error(FrontendCode.configInvalidValue, "`\(name)` must be a whole number \(range), not \(n.groupedDigits)", at: node,
+                  label: n > maximum ? "above the hard ceiling" : "too small",
+                  help: n > maximum ? "\(maximum.groupedDigits) is a hard ceiling that no config or flag can raise (Docs/security.md)" : nil)
             return nil
         }
         return n
@@ -326,9 +350,10 @@ struct Loader {
             error(FrontendCode.configInvalidValue, "`\(name)` must be a size such as `10 MiB` or a number of bytes", at: node)
             return nil
         }
-        guard let n = LimitSettings.parseSize(text) else {
+        guard let n = LimitSettings.parseSize(text), n <= LimitCeiling.maxFileSize else {
             error(FrontendCode.configInvalidValue,
-                  "`\(name)` must be a positive size such as `10 MiB` or a number of bytes (at most 4 GiB)", at: node)
+                  "`\(name)` must be a positive size such as `10 MiB` or a number of bytes, at most 2 GiB", at: node,
+                  help: "2 GiB is a hard ceiling that no config or flag can raise (Docs/security.md)")
             return nil
         }
         return n
@@ -476,10 +501,12 @@ struct Loader {
             let key = k.scalarText ?? ""
             switch key {
             case "max-file-size": l.maxFileSize = size(v, name: key)
-            case "max-depth": l.maxDepth = integer(v, name: key, minimum: 1)
-            case "max-alias-expansion": l.maxAliasExpansion = integer(v, name: key, minimum: 0)
-            case "cost-budget": l.costBudget = integer(v, name: key, minimum: 1)
-            case "max-expression-depth": l.maxExpressionDepth = integer(v, name: key, minimum: 1)
+            case "max-depth": l.maxDepth = integer(v, name: key, minimum: 1, maximum: LimitCeiling.maxDepth)
+            case "max-alias-expansion":
+                l.maxAliasExpansion = integer(v, name: key, minimum: 0, maximum: LimitCeiling.maxAliasExpansion)
+            case "cost-budget": l.costBudget = integer(v, name: key, minimum: 1, maximum: LimitCeiling.costBudget)
+            case "max-expression-depth":
+                l.maxExpressionDepth = integer(v, name: key, minimum: 1, maximum: LimitCeiling.maxExpressionDepth)
             default: unknownKey(k, key: key, allowed: Loader.limitKeys, context: "a limit")
             }
         }
@@ -580,3 +607,4 @@ enum ScalarSourceMapLookup {
         return start + prefix.utf8.count
     }
 }
+

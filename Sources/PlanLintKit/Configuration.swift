@@ -1,4 +1,5 @@
 import Diagnostics
+import RuleLanguage
 import SourceText
 import YAMLTree
 
@@ -60,8 +61,24 @@ public struct SeverityTable: Sendable, Hashable {
     }
 }
 
+/// The hard ceilings of the limits: no config, override or flag can raise a limit past
+/// these (a value above one is refused; Docs/security.md lists each with its default). A pull
+/// request may carry its own `.planlint.yaml`, so the config is as untrusted as the plans.
+public enum LimitCeiling {
+    /// `max-file-size`: 2 GiB (default 512 MiB).
+    public static let maxFileSize = YAMLLimits.ceilingInputBytes
+    /// `max-depth`: 10,000 levels (default 1,000); libyaml's work grows with the square of it.
+    public static let maxDepth = YAMLLimits.ceilingDepth
+    /// `max-alias-expansion`: 10 million nodes per document (default max(1,000,000, 10 × the document's nodes)).
+    public static let maxAliasExpansion = YAMLLimits.ceilingAliasExpansion
+    /// `cost-budget`: 50 million steps (default 1,000,000).
+    public static let costBudget = CostPolicy.ceilingBase
+    /// `max-expression-depth`: `ExpressionLimits.ceilingDepth` levels (default 200).
+    public static let maxExpressionDepth = ExpressionLimits.ceilingDepth
+}
+
 /// Bounds that keep one input from costing too much. Unset fields keep planlint's defaults
-/// (Docs/configuration.md lists them).
+/// (Docs/configuration.md lists them); every field is capped by `LimitCeiling`.
 public struct LimitSettings: Sendable, Hashable {
     /// Largest file read, in bytes.
     public var maxFileSize: Int?
@@ -92,13 +109,50 @@ public struct LimitSettings: Sendable, Hashable {
         if let v = other.maxExpressionDepth { maxExpressionDepth = v }
     }
 
-    /// The YAML reader's limits with these applied.
+    /// The YAML reader's limits with these applied (each capped by its ceiling, whoever set it).
     public var yamlLimits: YAMLLimits {
         var l = YAMLLimits.default
-        if let v = maxFileSize { l.maxInputBytes = v }
-        if let v = maxDepth { l.maxDepth = v }
-        if let v = maxAliasExpansion { l.maxAliasExpansion = v }
+        if let v = maxFileSize { l.maxInputBytes = min(max(0, v), LimitCeiling.maxFileSize) }
+        if let v = maxDepth { l.maxDepth = min(max(1, v), LimitCeiling.maxDepth) }
+        if let v = maxAliasExpansion { l.maxAliasExpansion = min(max(0, v), LimitCeiling.maxAliasExpansion) }
         return l
+    }
+
+    /// The rule cost policy with `costBudget` applied (capped by its ceiling).
+    public var costPolicy: CostPolicy {
+        var p = CostPolicy.default
+        if let v = costBudget { p.base = v }
+        return p
+    }
+
+    /// The expression limits with `maxExpressionDepth` applied (capped by its ceiling).
+    public var expressionLimits: ExpressionLimits {
+        ExpressionLimits(maxDepth: maxExpressionDepth ?? ExpressionLimits.default.maxDepth)
+    }
+
+    /// The first limit set above its hard ceiling, as (key, value, ceiling), or nil.
+    public var overCeiling: (key: String, value: Int, ceiling: Int)? {
+        let checks: [(String, Int?, Int)] = [
+            ("max-file-size", maxFileSize, LimitCeiling.maxFileSize),
+            ("max-depth", maxDepth, LimitCeiling.maxDepth),
+            ("max-alias-expansion", maxAliasExpansion, LimitCeiling.maxAliasExpansion),
+            ("cost-budget", costBudget, LimitCeiling.costBudget),
+            ("max-expression-depth", maxExpressionDepth, LimitCeiling.maxExpressionDepth),
+        ]
+        for (key, value, ceiling) in checks { if let value, value > ceiling { return (key, value, ceiling) } }
+        return nil
+    }
+
+    /// The hard ceiling of the limit a config key names.
+    public static func ceiling(of key: String) -> Int? {
+        switch key {
+        case "max-file-size": LimitCeiling.maxFileSize
+        case "max-depth": LimitCeiling.maxDepth
+        case "max-alias-expansion": LimitCeiling.maxAliasExpansion
+        case "cost-budget": LimitCeiling.costBudget
+        case "max-expression-depth": LimitCeiling.maxExpressionDepth
+        default: nil
+        }
     }
 
     /// The largest file read (the YAML reader refuses bigger input with `input-too-large`).
@@ -106,7 +160,8 @@ public struct LimitSettings: Sendable, Hashable {
 
     /// A size as written in the config or on the command line: a whole number of bytes, or a
     /// number with a unit (`B`, `KB`, `MB`, `GB`, `KiB`, `MiB`, `GiB`; a space before the unit
-    /// and `_` between digits allowed). Nil for anything else, zero, or more than 4 GiB.
+    /// and `_` between digits allowed). Nil for anything else, zero, or more than 4 GiB (the
+    /// callers refuse what is above `LimitCeiling.maxFileSize`).
     public static func parseSize(_ text: String) -> Int? {
         let units: [(String, Int)] = [("KiB", 1 << 10), ("MiB", 1 << 20), ("GiB", 1 << 30),
                                       ("KB", 1_000), ("MB", 1_000_000), ("GB", 1_000_000_000), ("B", 1)]

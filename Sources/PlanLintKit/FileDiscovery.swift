@@ -44,7 +44,7 @@ public enum FileDiscovery {
 
     /// The files to lint for `inputs` (as given, relative to `cwd`; empty: the configured
     /// paths, or `cwd` when there are none).
-    public static func discover(inputs: [String], cwd: String, config: Configuration) -> Result {
+    public static func discover(inputs: [String], cwd: String, config: Configuration, allowOutsideRoot: Bool = false) -> Result {
         var roots: [(abs: String, display: String, explicit: Bool)] = []
         if inputs.isEmpty {
             if config.paths.isEmpty {
@@ -60,6 +60,7 @@ public enum FileDiscovery {
             }
         }
         var walker = Walker(cwd: cwd, config: config)
+        walker.realRoot = allowOutsideRoot ? nil : (PathUtil.realPath(config.root) ?? config.root)
         for root in roots { walker.visit(root: root.abs, display: root.display) }
         // Keep one path of a file reached twice: a real path before a link, then the first in order.
         let targets = walker.targets.sorted {
@@ -95,6 +96,9 @@ public enum FileDiscovery {
         var walked: Set<NodeID> = []
         var seenTargets: Set<String> = []
         var linkedFiles: Set<String> = []
+        /// The repository's real path: a link met while walking must lead inside it or inside
+        /// the folder being walked (nil: `--allow-outside-root`).
+        var realRoot: String?
 
         init(cwd: String, config: Configuration) { (self.cwd, self.config) = (cwd, config) }
 
@@ -127,7 +131,7 @@ public enum FileDiscovery {
                 if config.isExcluded(absolutePath: abs, isDirectory: true) { return }
                 walk(abs: abs, display: display, id: id)
             default:
-                ioError(display, "cannot read \(display): not a regular file or folder")
+                ioError(display, "cannot read \(display): \(FileIO.kindName(st.st_mode)), not a regular file or folder")
             }
         }
 
@@ -143,6 +147,7 @@ public enum FileDiscovery {
                 var id: NodeID
             }
             guard walked.insert(id).inserted else { return }
+            let realWalkRoot = PathUtil.realPath(abs) ?? abs
             var stack = [Frame(abs: abs, display: display, ancestors: [id], id: id)]
             var deferredLinks: [Frame] = []
             while true {
@@ -181,6 +186,23 @@ public enum FileDiscovery {
                         continue
                     }
                     let childID = NodeID(dev: UInt64(st.st_dev), ino: UInt64(st.st_ino))
+                    let isDirectory = st.st_mode & S_IFMT == S_IFDIR
+                    let wanted = isDirectory
+                        ? !config.isExcluded(absolutePath: childAbs, isDirectory: true)
+                        : config.isIncluded(absolutePath: childAbs) && !config.isExcluded(absolutePath: childAbs, isDirectory: false)
+                    // The same rule as `extends`, `rules` and `$ref`: a link must stay inside the
+                    // repository or the folder being walked (`Plans/p.yaml -> /etc/passwd` is not read).
+                    if wanted, let realRoot, FileDiscovery.isSymlink(childAbs) {
+                        let real = PathUtil.realPath(childAbs) ?? childAbs
+                        if !PathUtil.isInside(real, realRoot) && !PathUtil.isInside(real, realWalkRoot) {
+                            diagnostics.append(Diagnostic(
+                                FrontendCode.outsideRoot,
+                                message: "\(childDisplay) is a symbolic link to \(real), outside the repository \(realRoot); not read",
+                                location: .path(childDisplay),
+                                help: "replace the link with the file, exclude it, or pass `--allow-outside-root` if you trust this repository"))
+                            continue
+                        }
+                    }
                     switch st.st_mode & S_IFMT {
                     case S_IFDIR:
                         if config.isExcluded(absolutePath: childAbs, isDirectory: true) { continue }
@@ -203,7 +225,12 @@ public enum FileDiscovery {
                         if config.isExcluded(absolutePath: childAbs, isDirectory: false) { continue }
                         addFile(abs: childAbs, display: childDisplay, id: childID, viaLink: FileDiscovery.isSymlink(childAbs))
                     default:
-                        continue
+                        // A FIFO, socket or device named like a plan: it cannot be checked, and
+                        // skipping it in silence would let it pass.
+                        if wanted {
+                            ioError(childDisplay, "cannot read \(childDisplay): \(FileIO.kindName(st.st_mode)), not a regular file; not checked",
+                                    help: "remove it or add it to `exclude` in .planlint.yaml")
+                        }
                     }
                 }
                 // Reverse so the stack pops folders in name order.

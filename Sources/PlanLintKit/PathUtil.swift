@@ -95,6 +95,12 @@ public enum PathUtil {
         }
     }
 
+    /// Whether anything is at `path`, a dangling symbolic link included.
+    public static func exists(_ path: String) -> Bool {
+        var st = stat()
+        return lstat(path, &st) == 0
+    }
+
     /// The nearest folder at or above `start` that contains `.git` (a repository's work
     /// tree; `.git` may be a folder or, in worktrees and submodules, a file).
     public static func repositoryRoot(from start: String) -> String? {

@@ -5,6 +5,13 @@ import FoundationEssentials  // not Foundation: it would link ICU into the binar
 #else
 import Foundation
 #endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import RuleLanguage
 import SchemaValidation
 import SourceText
@@ -89,10 +96,12 @@ public enum RuleLoader {
     /// from `buffers` (an editor's unsaved text) when there, else from disk, refusing files
     /// over the input size limit of `options.yamlLimits`; shown under `display(path)`. A file
     /// that is not text planlint can read (an unsupported encoding) is reported and left out.
+    /// A link found in a folder must stay inside the folder or `options.allowedRoot` (see
+    /// `ruleFiles`).
     public static func read(paths: [String], options: RuleLoadOptions = .default, display: (String) -> String = { $0 },
                             buffers: [String: [UInt8]] = [:]) -> ReadFiles {
         var out = ReadFiles()
-        out.paths = paths.isEmpty ? [] : ruleFiles(in: paths, diagnostics: &out.diagnostics)
+        out.paths = paths.isEmpty ? [] : ruleFiles(in: paths, allowedRoot: options.allowedRoot, diagnostics: &out.diagnostics)
         for path in out.paths {
             let shown = display(path)
             let raw: [UInt8]
@@ -131,7 +140,13 @@ public enum RuleLoader {
 
     /// The rule files named by `paths` (folders expanded, sorted), reporting paths that do
     /// not exist and folders without rule files.
-    public static func ruleFiles(in paths: [String], diagnostics: inout [Diagnostic]) -> [String] {
+    ///
+    /// A file found in a folder is taken only when it can be read as a rule file: a link that
+    /// leads nowhere, outside both the folder and `allowedRoot` (real paths, as for `extends`
+    /// and `$ref`), or to something that is not a regular file (a FIFO, a device) is an error,
+    /// never skipped in silence — a rule pack that was not read must not look clean.
+    public static func ruleFiles(in paths: [String], allowedRoot: String? = nil, diagnostics: inout [Diagnostic]) -> [String] {
+        let realRoot = allowedRoot.map { realPath($0) ?? $0 }
         var out: [String] = []
         let fm = FileManager.default
         for path in paths {
@@ -146,18 +161,43 @@ public enum RuleLoader {
                 continue
             }
             var found: [String] = []
+            let realFolder = realPath(path) ?? path
             // Depth first, skipping hidden files and folders, not following links to folders
             // (as FileManager's enumerator did).
             var pending = [path.hasSuffix("/") ? String(path.dropLast()) : path]
             while let folder = pending.popLast() {
                 for name in (try? fm.contentsOfDirectory(atPath: folder)) ?? [] where !name.hasPrefix(".") {
                     let full = folder + "/" + name
-                    let sub = PathKind(atPath: full)
-                    guard sub != .missing else { continue }
-                    if sub == .directory {
-                        if (try? fm.destinationOfSymbolicLink(atPath: full)) == nil { pending.append(full) }
-                    } else if name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
+                    var entry = stat()
+                    guard lstat(full, &entry) == 0 else { continue }   // gone since the listing
+                    let type = entry.st_mode & S_IFMT
+                    if type == S_IFDIR {
+                        pending.append(full)
+                        continue
+                    }
+                    guard name.hasSuffix(".yaml") || name.hasSuffix(".yml") else { continue }
+                    func refuse(_ why: String) {
+                        diagnostics.append(Diagnostic(EngineCode.unreadable, severity: .error,
+                                                      message: "cannot read rule file \(full): \(why)", location: .path(full)))
+                    }
+                    if type == S_IFLNK {
+                        guard let real = realPath(full) else { refuse("it is a symbolic link to a file that does not exist"); continue }
+                        guard isInside(real, realFolder) || realRoot.map({ isInside(real, $0) }) == true else {
+                            refuse("it is a symbolic link to \(real), outside the repository; not read")
+                            continue
+                        }
+                        var target = stat()
+                        guard stat(real, &target) == 0 else { refuse("it cannot be examined"); continue }
+                        if target.st_mode & S_IFMT == S_IFDIR { continue }   // links to folders are not followed
+                        guard target.st_mode & S_IFMT == S_IFREG else {
+                            refuse("it is a symbolic link to \(FileIO.kindName(target.st_mode)), not a regular file")
+                            continue
+                        }
                         found.append(full)
+                    } else if type == S_IFREG {
+                        found.append(full)
+                    } else {
+                        refuse("it is \(FileIO.kindName(entry.st_mode)), not a regular file")
                     }
                 }
             }
@@ -168,6 +208,16 @@ public enum RuleLoader {
             out += found.sorted()
         }
         return out
+    }
+
+    static func realPath(_ path: String) -> String? {
+        guard let p = realpath(path, nil) else { return nil }
+        defer { free(p) }
+        return String(cString: p)
+    }
+
+    static func isInside(_ path: String, _ folder: String) -> Bool {
+        path == folder || path.hasPrefix(folder.hasSuffix("/") ? folder : folder + "/")
     }
 }
 

@@ -245,16 +245,28 @@ public struct Scope: Sendable {
 /// Bounds on one expression's text, checked while parsing.
 public struct ExpressionLimits: Sendable, Equatable {
     /// Longest expression accepted, in UTF-8 bytes.
-    public var maxLength: Int
+    public private(set) var maxLength: Int
     /// Deepest nesting accepted: parentheses, brackets, calls, unary and binary operators
     /// each add a level. Checked without deep recursion; exceeding it is `expr-too-deep`.
-    public var maxDepth: Int
+    public private(set) var maxDepth: Int
     /// Largest repetition count in a regex quantifier (`{m,n}`).
-    public var maxRegexRepeat: Int
+    public private(set) var maxRegexRepeat: Int
 
+    /// `maxDepth`, `maxLength` and `maxRegexRepeat` are capped by their ceilings, whoever
+    /// asks: the checker and interpreter recurse once per level, so a deeper limit could
+    /// exhaust the stack (a config once allowed 1,800 levels and planlint died of SIGSEGV).
     public init(maxLength: Int = 16_384, maxDepth: Int = 200, maxRegexRepeat: Int = 1_000) {
-        (self.maxLength, self.maxDepth, self.maxRegexRepeat) = (maxLength, maxDepth, maxRegexRepeat)
+        self.maxLength = min(maxLength, ExpressionLimits.ceilingLength)
+        self.maxDepth = min(maxDepth, ExpressionLimits.ceilingDepth)
+        self.maxRegexRepeat = min(maxRegexRepeat, ExpressionLimits.ceilingRegexRepeat)
     }
+
+    /// The deepest nesting any configuration may allow.
+    public static let ceilingDepth = 256
+    /// The longest expression any configuration may allow.
+    public static let ceilingLength = 65_536
+    /// The largest regex repetition count any configuration may allow.
+    public static let ceilingRegexRepeat = 10_000
 
     public static let `default` = ExpressionLimits()
 }
@@ -665,7 +677,14 @@ public struct CostMeter: Sendable {
     public let limit: Int
     public internal(set) var used: Int
 
-    public init(limit: Int) { (self.limit, self.used) = (limit, 0) }
+    public init(limit: Int, used: Int = 0) {
+        self.limit = limit
+        self.used = used
+    }
+
+    /// Charges `steps` spent outside an expression (building a message); false when the
+    /// limit is passed.
+    public mutating func spend(_ steps: Int) -> Bool { charge(max(0, steps)) }
 
     /// A meter for one rule over one document of `nodeCount` nodes, by `policy`.
     public static func forDocument(nodeCount: Int, policy: CostPolicy = .default) -> CostMeter {
@@ -688,10 +707,25 @@ public struct CostPolicy: Sendable, Equatable {
 
     public init(base: Int = 1_000_000, perDocumentNode: Int = 100) { (self.base, self.perDocumentNode) = (base, perDocumentNode) }
 
+    /// The largest `base` any configuration may set (`limits.cost-budget`, `--cost-budget`).
+    public static let ceilingBase = 50_000_000
+
     public static let `default` = CostPolicy()
 
+    /// What every rule together may spend on one file (all documents of a stream): four
+    /// times one rule's base plus ten times its per-node allowance per node of the file. A
+    /// stream of many documents or a pack of many rules shares it instead of each getting a
+    /// budget of its own, so a file's rules do work bounded by a constant times the file.
+    public func fileLimit(fileNodes: Int) -> Int {
+        let base = min(max(0, self.base), CostPolicy.ceilingBase)
+        let (p, o1) = (10 * min(max(0, perDocumentNode), 10_000)).multipliedReportingOverflow(by: max(0, fileNodes))
+        let (s, o2) = (4 * base).addingReportingOverflow(p)
+        return o1 || o2 ? Int.max : s
+    }
+
     public func limit(documentNodes: Int) -> Int {
-        let (p, o1) = perDocumentNode.multipliedReportingOverflow(by: max(0, documentNodes))
+        let base = min(max(0, self.base), CostPolicy.ceilingBase)
+        let (p, o1) = min(max(0, perDocumentNode), 10_000).multipliedReportingOverflow(by: max(0, documentNodes))
         let (s, o2) = base.addingReportingOverflow(p)
         return o1 || o2 ? Int.max : s
     }
@@ -788,8 +822,9 @@ public enum ValueStyle: Sendable {
 extension Value {
     /// The value in plain words for a message. Strings print bare at the top level and
     /// quoted inside lists and maps; long lists are cut after 20 elements.
-    public func formatted(_ style: ValueStyle = .plain, symbols: SymbolTable = .default) -> String {
-        ValueFormatter(style: style, symbols: symbols).format(Val(self))
+    /// At most `maxLength` characters (then `…`); a long string or scalar is not copied whole.
+    public func formatted(_ style: ValueStyle = .plain, symbols: SymbolTable = .default, maxLength: Int = Int.max) -> String {
+        ValueFormatter(style: style, symbols: symbols, maxLength: maxLength).format(Val(self))
     }
 
     /// The document node this value is, if any (what the engine blames for `at:`).

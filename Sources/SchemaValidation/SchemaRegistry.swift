@@ -78,6 +78,9 @@ public final class SchemaRegistry: Sendable {
         return result
     }
 
+    /// The absolute paths of every schema file read so far (`$ref`s included).
+    public var loadedFiles: [String] { documentCache.withLock { Array($0.keys) } }
+
     /// Forgets every cached schema and document, so the next request reads the files again
     /// (after a schema file changed on disk — the language server calls this on file events).
     public func invalidateAll() {
@@ -137,10 +140,15 @@ public final class SchemaRegistry: Sendable {
             return .failure(.unreadable(path: displayPath, reason: "no such file"))
         }
         guard kind != .directory else { return .failure(.unreadable(path: displayPath, reason: "it is a directory")) }
-        guard let data = FileManager.default.contents(atPath: absolute) else {
-            return .failure(.unreadable(path: displayPath, reason: "permission denied or unreadable"))
+        // Only regular files within the input size limit: a FIFO would block the run and
+        // `/dev/zero` never ends (FileIO refuses both, and anything over the limit, unread).
+        let bytes: [UInt8]
+        do {
+            bytes = try FileIO.readBytes(path: absolute, limit: limits.maxInputBytes)
+        } catch {
+            return .failure(.unreadable(path: displayPath, reason: error.reason))
         }
-        let document = SchemaDocument.read(displayPath: displayPath, bytes: [UInt8](data),
+        let document = SchemaDocument.read(displayPath: displayPath, bytes: bytes,
                                            uri: URIReference(SchemaRegistry.fileURI(absolute)), limits: limits)
         documentCache.withLock { $0[absolute] = document }
         return .success(document)

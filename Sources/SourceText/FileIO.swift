@@ -13,39 +13,66 @@ public enum FileIO {
         public var description: String { "cannot read \(path): \(reason)" }
     }
 
-    /// The bytes of the file at `path`. Refuses directories and anything larger than `limit`
-    /// (reported as an error that names the limit) without reading it.
-    public static func readBytes(path: String, limit: Int = Int.max) throws(ReadError) -> [UInt8] {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+    /// The bytes of the file at `path`. Refuses, without reading, anything larger than
+    /// `limit` (an error that names the limit) and anything that is not a regular file — a
+    /// folder, a FIFO (which would block), a device (`/dev/zero` never ends) — unless
+    /// `allowStreams` (a path the user typed for `parse` or `eval`). A regular file is read to
+    /// its end, not to the size it reports: `/proc` files report 0 bytes and are not empty.
+    public static func readBytes(path: String, limit: Int = Int.max, allowStreams: Bool = false) throws(ReadError) -> [UInt8] {
+        // O_NONBLOCK: opening a FIFO without a writer must not hang the run.
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
         guard fd >= 0 else { throw ReadError(path: path, reason: String(cString: strerror(errno))) }
         defer { close(fd) }
         var st = stat()
         guard fstat(fd, &st) == 0 else { throw ReadError(path: path, reason: String(cString: strerror(errno))) }
-        if (st.st_mode & S_IFMT) == S_IFDIR { throw ReadError(path: path, reason: "is a directory") }
+        let type = st.st_mode & S_IFMT
+        if type == S_IFDIR { throw ReadError(path: path, reason: "is a directory") }
+        if type != S_IFREG {
+            guard allowStreams else {
+                throw ReadError(path: path, reason: "is \(FileIO.kindName(st.st_mode)), not a regular file")
+            }
+            let flags = fcntl(fd, F_GETFL)
+            _ = fcntl(fd, F_SETFL, flags & ~O_NONBLOCK)
+            return try readStream(fd: fd, path: path, limit: limit)
+        }
         let size = Int(st.st_size)
         if size > limit {
             throw ReadError(path: path, reason: "file is \(size) bytes, over the limit of \(limit) bytes")
         }
-        if (st.st_mode & S_IFMT) == S_IFREG {
-            var failure: String?
-            let bytes = [UInt8](unsafeUninitializedCapacity: size) { buf, count in
-                var done = 0
-                while done < size {
-                    let n = read(fd, buf.baseAddress! + done, size - done)
-                    if n < 0 {
-                        if errno == EINTR { continue }
-                        failure = String(cString: strerror(errno))
-                        break
-                    }
-                    if n == 0 { break }
-                    done += n
+        var failure: String?
+        var bytes = [UInt8](unsafeUninitializedCapacity: size) { buf, count in
+            var done = 0
+            while done < size {
+                let n = read(fd, buf.baseAddress! + done, size - done)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = String(cString: strerror(errno))
+                    break
                 }
-                count = done
+                if n == 0 { break }
+                done += n
             }
-            if let failure { throw ReadError(path: path, reason: failure) }
-            return bytes
+            count = done
         }
-        return try readStream(fd: fd, path: path, limit: limit)
+        if let failure { throw ReadError(path: path, reason: failure) }
+        if bytes.count == size {
+            // More than the file said it held (a /proc file, a file still growing).
+            let rest = try readStream(fd: fd, path: path, limit: limit - bytes.count)
+            bytes += rest
+        }
+        return bytes
+    }
+
+    /// What a file mode is, for messages.
+    public static func kindName(_ mode: mode_t) -> String {
+        switch mode & S_IFMT {
+        case S_IFIFO: "a FIFO (named pipe)"
+        case S_IFSOCK: "a socket"
+        case S_IFCHR: "a character device"
+        case S_IFBLK: "a block device"
+        case S_IFDIR: "a folder"
+        default: "a special file"
+        }
     }
 
     /// Everything from a descriptor that has no size (a pipe, standard input).
