@@ -28,7 +28,11 @@ public struct GitHubRenderer: DiagnosticRenderer {
         case .warning: "warning"
         case .info: "notice"
         }
-        var properties: [(String, String)] = [("file", d.path)]
+        // Workflow commands are read line by line by the runner and shown in the log and the
+        // pull request: control characters (ESC, OSC, BEL, NUL …) and bidirectional overrides
+        // from plan values, paths or rule ids get the same visible stand-ins as in every other
+        // format (`SingleLine.sanitize`) before the command's own escaping.
+        var properties: [(String, String)] = [("file", SingleLine.sanitize(d.path))]
         if let span = d.span {
             let start = index.start(span)
             // The last line the range covers: a range that ends just after a line break
@@ -43,10 +47,15 @@ public struct GitHubRenderer: DiagnosticRenderer {
                 properties.append(("endColumn", String(endColumn)))
             }
         }
-        properties.append(("title", "planlint (\(d.code))"))
-        var message = d.message
-        for note in d.notes { message += "\nnote: " + note }
-        if let help = d.help { message += "\nhelp: " + help }
+        properties.append(("title", "planlint (\(SingleLine.sanitize(d.code)))"))
+        // Line breaks inside a message, note or help stay line breaks (escaped as %0A below);
+        // everything else unsafe on a line is replaced.
+        func lines(_ text: String) -> String {
+            text.split(separator: "\n", omittingEmptySubsequences: false).map { SingleLine.sanitize(String($0)) }.joined(separator: "\n")
+        }
+        var message = lines(d.message)
+        for note in d.notes { message += "\nnote: " + lines(note) }
+        if let help = d.help { message += "\nhelp: " + lines(help) }
         let props = properties.map { "\($0.0)=\(escapeProperty($0.1))" }.joined(separator: ",")
         return "::\(name) \(props)::\(escapeData(message))"
     }

@@ -93,6 +93,9 @@ public struct Diagnostic: Sendable, Hashable {
     public var suppression: Suppression?
     /// Set by baselines: `new`, `unchanged` (SARIF baselineState).
     public var baselineState: String?
+    /// A flood summary ("… and 999,000 more"): how many diagnostics of this code in this file
+    /// it stands for, which were counted but not reported. 0 for every other diagnostic.
+    public var omitted = 0
 
     public init(code: String, severity: Severity, message: String, location: Location,
                 primaryLabel: String? = nil, labels: [Label] = [], notes: [String] = [], help: String? = nil,

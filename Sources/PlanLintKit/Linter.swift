@@ -1,7 +1,8 @@
 import Dispatch
 import Diagnostics
-import Guarded
 import DiagnosticRendering
+import Guarded
+import RuleEngine
 import SourceText
 import YAMLTree
 import PlanMigration
@@ -26,6 +27,9 @@ public enum PlanLintVersion {
 public struct Linter: Sendable {
     public let configuration: Configuration
     public let checks: Checks
+    /// Diagnostics of one code shown per file at most; the rest are summed up in one line
+    /// ("… and 999,000 more"). A hard limit (Docs/security.md).
+    public static let maxDiagnosticsPerCode = 1_000
 
     public init(configuration: Configuration, checks: Checks) { (self.configuration, self.checks) = (configuration, checks) }
 
@@ -55,17 +59,18 @@ public struct Linter: Sendable {
     /// `lint(_:jobs:)`, also returning the documents that parsed (in input order) when
     /// `keepDocuments` is set — for a report that shows the plans beside the findings.
     public func lint(_ inputs: [Input], jobs: Int = 0, keepDocuments: Bool) -> (diagnostics: [Diagnostic], documents: [LintDocument]) {
+        let run = RunState()
         let threads = jobs > 0 ? jobs : WorkerPool.coreCount
         let workers = max(1, min(threads, inputs.count))
         // One file (or one job): the cores left over go to the rules inside it.
         let perFile = workers == 1 ? threads : 1
         let across = checks.checkers.compactMap { $0 as? any CrossFileChecker }.filter(\.looksAcrossFiles)
         if across.isEmpty && !keepDocuments {
-            return (WorkerPool.map(count: inputs.count, workers: workers) { i in lintOne(inputs[i], threads: perFile) }
+            return (WorkerPool.map(count: inputs.count, workers: workers) { i in lintOne(inputs[i], threads: perFile, run: run) }
                 .flatMap { $0 }.sortedForOutput(), [])
         }
         let read = WorkerPool.map(count: inputs.count, workers: workers) { i in
-            check(inputs[i], threads: perFile, deferCrossFile: !across.isEmpty)
+            check(inputs[i], threads: perFile, deferCrossFile: !across.isEmpty, run: run)
         }
         let documents = read.compactMap(\.document)
         var byFile: [String: [Diagnostic]] = [:]
@@ -85,12 +90,12 @@ public struct Linter: Sendable {
     }
 
     /// Lints one file; `threads` > 1 lets its checkers work in parallel.
-    public func lintOne(_ input: Input, threads: Int = 1) -> [Diagnostic] {
-        finish(check(input, threads: threads, deferCrossFile: false), adding: [])
+    public func lintOne(_ input: Input, threads: Int = 1, run: RunState? = nil) -> [Diagnostic] {
+        finish(check(input, threads: threads, deferCrossFile: false, run: run), adding: [])
     }
 
     /// Reads, parses and checks one file.
-    func check(_ input: Input, threads: Int, deferCrossFile: Bool) -> Checked {
+    func check(_ input: Input, threads: Int, deferCrossFile: Bool, run: RunState?) -> Checked {
         let target = input.target
         let limits = configuration.limits(for: target.absolutePath)
         let yamlLimits = limits.yamlLimits
@@ -123,6 +128,7 @@ public struct Linter: Sendable {
             schemas: target.absolutePath.map(configuration.schemas(for:)) ?? [])
         document.threads = threads
         document.deferCrossFileChecks = deferCrossFile
+        document.runState = run
         for checker in checks.checkers { diagnostics += checker.check(document) }
         diagnostics += Linter.formatWarnings(parsed, displayPath: target.displayPath)
         return Checked(target: target, diagnostics: diagnostics, document: document)
@@ -143,7 +149,7 @@ public struct Linter: Sendable {
             applySeverity(&warnings, absolutePath: target.absolutePath)
             diagnostics += warnings
         }
-        return diagnostics
+        return FloodControl.cap(diagnostics, perCode: Linter.maxDiagnosticsPerCode, path: target.displayPath)
     }
 
     /// A warning at the `format` of every document written in the deprecated plan@1.

@@ -26,6 +26,13 @@ public struct RunOptions: Sendable {
     /// Labels per finding at most (a sum over thousands of rows labels the first ones and
     /// says how many more).
     public var maxLabelsPerFinding: Int
+    /// Diagnostics one rule reports per file at most (findings and evaluation failures); the
+    /// rest are counted in one summary (`Diagnostic.omitted`), so a rule that fails on every
+    /// key of a million-key mapping costs a count, not a million messages.
+    public var maxDiagnosticsPerRule: Int
+    /// Shared by every file of one run, so that `rule-selector-matched-nothing` is reported
+    /// once per rule and run, not once per document (nil: once per rule and file).
+    public var runState: RunState?
 
     /// The documents of the whole run, which rules read as `files` (nil: the document being
     /// checked alone). A rule that reads `files` is charged for all their nodes.
@@ -42,6 +49,7 @@ public struct RunOptions: Sendable {
 
     public init(explain: Bool = false, costPolicy: CostPolicy = .default, parallel: Bool = false,
                 warnWhenSelectorMatchesNothing: Bool = true, maxLabelsPerFinding: Int = 50,
+                maxDiagnosticsPerRule: Int = RunOptions.defaultMaxDiagnosticsPerRule, runState: RunState? = nil,
                 files: [YAMLNode]? = nil, crossFileRules: CrossFileRules = .include) {
         self.files = files
         self.crossFileRules = crossFileRules
@@ -50,7 +58,19 @@ public struct RunOptions: Sendable {
         self.parallel = parallel
         self.warnWhenSelectorMatchesNothing = warnWhenSelectorMatchesNothing
         self.maxLabelsPerFinding = max(0, maxLabelsPerFinding)
+        self.maxDiagnosticsPerRule = max(1, maxDiagnosticsPerRule)
+        self.runState = runState
     }
+
+    public static let defaultMaxDiagnosticsPerRule = 1_000
+
+    /// Characters of a rule's message, of one label and of one note at most (then `…`);
+    /// what is built is also charged to the rule's budget (one step per 8 bytes).
+    public static let maxMessageLength = 4_000
+    public static let maxLabelLength = 500
+    public static let maxNoteLength = 2_000
+    /// Characters one `{…}` in a template prints at most.
+    public static let maxInterpolationLength = 1_000
 
     public static let `default` = RunOptions()
 }
@@ -65,6 +85,8 @@ public struct RunResult: Sendable {
     /// exhausted budget), in rule order, each once. The CLI exits 2 when this is not empty
     /// unless configured otherwise.
     public var unevaluatedRules: [String]
+    /// Evaluation steps the rules spent on the file (all documents, all rules).
+    public var steps = 0
 
     public init(diagnostics: [Diagnostic] = [], unevaluatedRules: [String] = []) {
         (self.diagnostics, self.unevaluatedRules) = (diagnostics, unevaluatedRules)
@@ -86,7 +108,10 @@ public struct RuleRunner: Sendable {
     /// The rules by walk: the indexes of rules whose `for` selects the same nodes without
     /// filters share one walk over the matches (`RuleEvaluation.runSharing`); every other
     /// rule walks alone. In rule order of each group's first rule.
+    /// Only the rules `options.crossFileRules` selects.
     let walks: [[Int]]
+    /// Whether some rule's file says which documents it checks (`Rule.appliesTo`).
+    let hasApplicability: Bool
 
     public init(ruleSet: RuleSet, options: RunOptions = .default) {
         self.ruleSet = ruleSet
@@ -94,6 +119,11 @@ public struct RuleRunner: Sendable {
         var walks: [[Int]] = []
         var byKey: [String: Int] = [:]
         for (i, rule) in ruleSet.rules.enumerated() {
+            switch options.crossFileRules {
+            case .include: break
+            case .skip: if rule.readsFiles { continue }
+            case .only: if !rule.readsFiles { continue }
+            }
             if let key = rule.selector.sharedWalkKey {
                 if let w = byKey[key] { walks[w].append(i); continue }
                 byKey[key] = walks.count
@@ -101,28 +131,45 @@ public struct RuleRunner: Sendable {
             walks.append([i])
         }
         self.walks = walks
+        hasApplicability = ruleSet.rules.contains { $0.appliesTo != nil }
     }
 
-    /// Runs every rule over every document of `tree` (a YAML stream may hold several).
+    /// The nodes a file's budget is counted on: its own, and all the run's when a rule looks
+    /// across files (it is charged for every node of `files`).
+    func budgetNodes(_ tree: YAMLTree) -> Int {
+        guard let files = options.files, ruleSet.rules.contains(where: \.readsFiles) else { return tree.nodeCount }
+        var trees: [ObjectIdentifier: Int] = [ObjectIdentifier(tree): tree.nodeCount]
+        for f in files { trees[ObjectIdentifier(f.tree)] = f.tree.nodeCount }
+        return trees.values.reduce(0, +)
+    }
+
+    /// Runs every rule over every document of `tree` (a YAML stream may hold several), as
+    /// one budget: each rule may spend `CostPolicy.limit` steps on the whole file, and all
+    /// rules together `CostPolicy.fileLimit`, however many documents and rules there are.
     public func run(on tree: YAMLTree) -> RunResult {
+        let file = FileRun(rules: ruleSet.rules.count, nodes: budgetNodes(tree), policy: options.costPolicy)
         var result = RunResult()
-        for doc in tree.documents { result.append(run(on: doc)) }
+        for doc in tree.documents { result.append(run(on: doc, file: file)) }
+        result.diagnostics += file.summaries(ruleSet.rules, root: tree.documents.first)
+        result.steps = file.state.withLock { $0.spent }
         return result
     }
 
     /// Runs every rule over one document (`root` is the document's root node): the rules
-    /// whose file applies to it (`Rule.appliesTo`).
+    /// whose file applies to it (`Rule.appliesTo`). The document is budgeted as a file of its own.
     public func run(on root: YAMLNode) -> RunResult {
+        let file = FileRun(rules: ruleSet.rules.count, nodes: budgetNodes(root.tree), policy: options.costPolicy)
+        var result = run(on: root, file: file)
+        result.diagnostics += file.summaries(ruleSet.rules, root: root)
+        return result
+    }
+
+    func run(on root: YAMLNode, file: FileRun) -> RunResult {
         let rules = ruleSet.rules
         var skipped = RunResult()
         var selected = self.walks
-        switch options.crossFileRules {
-        case .include: break
-        case .skip: selected = selected.map { $0.filter { !rules[$0].readsFiles } }.filter { !$0.isEmpty }
-        case .only: selected = selected.map { $0.filter { rules[$0].readsFiles } }.filter { !$0.isEmpty }
-        }
-        if rules.contains(where: { $0.appliesTo != nil }) {
-            let (applies, result) = RuleRunner.applicable(rules, to: root, options: options)
+        if hasApplicability {
+            let (applies, result) = RuleRunner.applicable(rules, to: root, file: file)
             selected = selected.compactMap { w in
                 let kept = w.filter { applies[$0] }
                 return kept.isEmpty ? nil : kept
@@ -140,7 +187,7 @@ public struct RuleRunner: Sendable {
                 // than one.
                 let mine = w == 0 ? root : root.withSeparateHandle()
                 while let k = next() {
-                    let r = RuleRunner.run(walk: walks[k], of: rules, on: mine, options: options)
+                    let r = RuleRunner.run(walk: walks[k], of: rules, on: mine, options: options, file: file)
                     slots.withLock { for (i, x) in zip(walks[k], r) { $0[i] = x } }
                 }
             }
@@ -150,7 +197,7 @@ public struct RuleRunner: Sendable {
         }
         var slots = [RunResult?](repeating: nil, count: rules.count)
         for walk in walks {
-            for (i, r) in zip(walk, RuleRunner.run(walk: walk, of: rules, on: root, options: options)) { slots[i] = r }
+            for (i, r) in zip(walk, RuleRunner.run(walk: walk, of: rules, on: root, options: options, file: file)) { slots[i] = r }
         }
         var result = skipped
         for r in slots { if let r { result.append(r) } }
@@ -158,9 +205,11 @@ public struct RuleRunner: Sendable {
     }
 
     /// Which rules apply to the document: each rule file's `format:` and `when:`, decided
-    /// once per file. A `when:` that cannot be evaluated is reported once, and its rules count
-    /// as not evaluated.
-    static func applicable(_ rules: [Rule], to root: YAMLNode, options: RunOptions) -> ([Bool], RunResult) {
+    /// once per rule file and document, before any rule is set up. A `when:` is charged to
+    /// the file's budget like a rule; one that cannot be evaluated is reported once per file
+    /// (a stream of 100,000 documents gives one error, not 100,000), and its rules count as
+    /// not evaluated.
+    static func applicable(_ rules: [Rule], to root: YAMLNode, file: FileRun) -> ([Bool], RunResult) {
         var decided: [ObjectIdentifier: Bool] = [:]
         var failed = Set<ObjectIdentifier>()
         var result = RunResult()
@@ -180,7 +229,8 @@ public struct RuleRunner: Sendable {
                 var activation = Activation(scope: Scope())
                 activation.bind(Scope.selfSlot, node: root)
                 activation.bind(Scope.rootSlot, node: root)
-                var meter = CostMeter.forDocument(nodeCount: root.tree.nodeCount, policy: options.costPolicy)
+                var meter = CostMeter(limit: min(file.ruleLimit, file.left()))
+                defer { file.charge(meter.used) }
                 do throws(EvaluationError) {
                     let v = try when.expression.evaluate(&activation, options: rule.options, meter: &meter)
                     guard let b = v.boolValue else {
@@ -192,12 +242,14 @@ public struct RuleRunner: Sendable {
                     applies = false
                     failed.insert(id)
                     result.unevaluatedRules.append(rule.id)
-                    result.diagnostics.append(Diagnostic(
-                        EngineCode.evaluationFailed, severity: .error,
-                        message: "the `when` of the rule file \(rule.source.path) could not be evaluated, so its rules were not run: \(error.message)",
-                        location: .span(Blame.span(of: error.node ?? root)), primaryLabel: error.code.rawValue,
-                        labels: [Label(span: when.span(of: error.range), message: "in the rule file's `when`")],
-                        notes: error.notes, help: error.help))
+                    if file.firstWhenFailure(id) {
+                        result.diagnostics.append(Diagnostic(
+                            EngineCode.evaluationFailed, severity: .error,
+                            message: "the `when` of the rule file \(rule.source.path) could not be evaluated, so its rules were not run: \(error.message)",
+                            location: .span(Blame.span(of: error.node ?? root)), primaryLabel: error.code.rawValue,
+                            labels: [Label(span: when.span(of: error.range), message: "in the rule file's `when`")],
+                            notes: error.notes, help: error.help))
+                    }
                 }
             }
             decided[id] = applies
@@ -207,15 +259,133 @@ public struct RuleRunner: Sendable {
     }
 
     /// The results of the rules of one walk, in the walk's order.
-    static func run(walk: [Int], of rules: [Rule], on root: YAMLNode, options: RunOptions) -> [RunResult] {
-        if walk.count == 1 { return [RuleEvaluation.run(rules[walk[0]], on: root, options: options)] }
-        return RuleEvaluation.runSharing(walk.map { rules[$0] }, on: root, options: options)
+    static func run(walk: [Int], of rules: [Rule], on root: YAMLNode, options: RunOptions, file: FileRun) -> [RunResult] {
+        if walk.count == 1 { return [RuleEvaluation.run(rules[walk[0]], index: walk[0], on: root, options: options, file: file)] }
+        return RuleEvaluation.runSharing(walk.map { (rules[$0], $0) }, on: root, options: options, file: file)
     }
 
 
     /// Runs one rule over one document.
     public func run(_ rule: Rule, on root: YAMLNode) -> RunResult {
-        RuleEvaluation.run(rule, on: root, options: options)
+        let file = FileRun(rules: 1, nodes: root.tree.nodeCount, policy: options.costPolicy)
+        var result = RuleEvaluation.run(rule, index: 0, on: root, options: options, file: file)
+        result.diagnostics += file.summaries([rule], root: root)
+        return result
+    }
+}
+
+/// State shared by every file of one run (`RunOptions.runState`): what is reported once per
+/// run, and whether the run was cancelled (the language server cancels the check of a
+/// version the user has already edited again; rules stop at their next match).
+public final class RunState: Sendable {
+    let reportedEmpty = Guarded<Set<String>>([])
+    let cancelled = Atomic<Bool>(false)
+    public init() {}
+
+    /// Asks every rule of the run to stop at its next match.
+    public func cancel() { cancelled.store(true, ordering: .relaxed) }
+    public var isCancelled: Bool { cancelled.load(ordering: .relaxed) }
+
+    /// True the first time a rule asks (then false): its empty selection is reported once.
+    func firstEmpty(_ ruleID: String) -> Bool {
+        reportedEmpty.withLock { $0.insert(ruleID).inserted }
+    }
+}
+
+/// What the rules share over one file: the file's budget, and per rule the steps spent, the
+/// diagnostics reported and those only counted, and whether an empty selection was reported.
+final class FileRun: Sendable {
+    struct PerRule {
+        var used = 0
+        var reported = 0
+        var omitted: [String: (count: Int, severity: Severity)] = [:]
+        var reportedEmpty = false
+        /// The rule ran out of budget on an earlier document: it is not started again.
+        var exhausted = false
+    }
+
+    /// One rule's steps for the whole file.
+    let ruleLimit: Int
+    /// Every rule's steps together, for the whole file.
+    let fileLimit: Int
+    let state: Guarded<(spent: Int, rules: [PerRule])>
+    /// The rule files (`Rule.appliesTo`) whose `when:` failed on a document and was reported.
+    let failedWhens = Guarded<Set<ObjectIdentifier>>([])
+
+    init(rules: Int, nodes: Int, policy: CostPolicy) {
+        ruleLimit = policy.limit(documentNodes: nodes)
+        fileLimit = policy.fileLimit(fileNodes: nodes)
+        state = Guarded((0, Array(repeating: PerRule(), count: rules)))
+    }
+
+    /// Charges steps spent outside any rule (a rule file's `when:`) to the file.
+    func charge(_ steps: Int) {
+        state.withLock { $0.spent = $0.spent &+ max(0, steps) }
+    }
+
+    /// True the first time the `when:` of rule file `id` fails in this file (then false).
+    func firstWhenFailure(_ id: ObjectIdentifier) -> Bool {
+        failedWhens.withLock { $0.insert(id).inserted }
+    }
+
+    /// The meter rule `i` starts a document with: what it has spent so far, and a limit that
+    /// is its own or what is left of the file's, whichever is less.
+    func meter(for i: Int) -> CostMeter {
+        state.withLock { s in
+            let used = s.rules[i].used
+            let left = max(0, fileLimit - s.spent)
+            let (limit, o) = used.addingReportingOverflow(left)
+            return CostMeter(limit: o ? ruleLimit : min(ruleLimit, limit), used: used)
+        }
+    }
+
+    /// Steps the file has left for all its rules.
+    func left() -> Int { state.withLock { max(0, fileLimit - $0.spent) } }
+
+    /// Whether the rule's limit was the file's rather than its own (for the message).
+    func fileBudgetSpent() -> Bool { state.withLock { $0.spent >= fileLimit } }
+
+    func finish(_ i: Int, meter: CostMeter, reported: Int, omitted: [String: (count: Int, severity: Severity)], reportedEmpty: Bool) {
+        state.withLock { s in
+            let before = s.rules[i].used
+            s.spent = s.spent &+ max(0, meter.used - before)
+            s.rules[i].used = meter.used
+            s.rules[i].reported = reported
+            s.rules[i].omitted = omitted
+            s.rules[i].reportedEmpty = s.rules[i].reportedEmpty || reportedEmpty
+            s.rules[i].exhausted = s.rules[i].exhausted || meter.used > meter.limit
+        }
+    }
+
+    func counts(_ i: Int) -> PerRule { state.withLock { $0.rules[i] } }
+
+    /// One diagnostic per rule and code whose diagnostics were only counted: "… and N more".
+    func summaries(_ rules: [Rule], root: YAMLNode?) -> [Diagnostic] {
+        let all = state.withLock { $0.rules }
+        var out: [Diagnostic] = []
+        for (i, r) in all.enumerated() {
+            for (code, o) in r.omitted.sorted(by: { $0.key < $1.key }) {
+                var d = Diagnostic(code: code, severity: o.severity,
+                                   message: "… and \(o.count.groupedDigits) more `\(code)` diagnostic\(o.count == 1 ? "" : "s") of rule `\(rules[i].id)` in this file (the first \(r.reported.groupedDigits) are shown)",
+                                   location: root.map { .path($0.file.path) } ?? .path("<input>"))
+                d.omitted = o.count
+                out.append(d)
+            }
+        }
+        return out
+    }
+}
+
+extension Int {
+    /// `999,000`: counts in messages, grouped by thousands.
+    public var groupedDigits: String {
+        let digits = String(magnitude)
+        var out = ""
+        for (i, c) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
+            out.append(c)
+        }
+        return (self < 0 ? "-" : "") + out
     }
 }
 
@@ -241,33 +411,79 @@ struct RuleEvaluation {
     var meter: CostMeter
     var diagnostics: [Diagnostic] = []
     var failed = false
+    /// The rule's index in its set and the file it runs over (shared budget and counts).
+    var index = 0
+    var file: FileRun?
+    /// Diagnostics reported for this rule in the file so far (earlier documents included),
+    /// and those beyond `maxDiagnosticsPerRule` only counted, by code.
+    var reported = 0
+    var omitted: [String: (count: Int, severity: Severity)] = [:]
+    var reportedEmpty = false
 
-    static func run(_ rule: Rule, on root: YAMLNode, options: RunOptions) -> RunResult {
-        var e = RuleEvaluation(rule, on: root, options: options)
+    static func run(_ rule: Rule, index: Int, on root: YAMLNode, options: RunOptions, file: FileRun) -> RunResult {
+        var e = RuleEvaluation(rule, index: index, on: root, options: options, file: file)
+        // A rule whose budget for the file ran out on an earlier document was reported then.
+        if file.counts(index).exhausted { return RunResult() }
         e.runAll()
-        return e.result
+        return e.finish()
+    }
+
+    /// Hands the meter and counts back to the file; the result for this document.
+    mutating func finish() -> RunResult {
+        file?.finish(index, meter: meter, reported: reported, omitted: omitted, reportedEmpty: reportedEmpty)
+        return result
+    }
+
+    /// Adds a diagnostic of this rule, or only counts it once the rule reported its share.
+    mutating func emit(_ d: Diagnostic, code: String, severity: Severity) {
+        if reported < options.maxDiagnosticsPerRule {
+            reported += 1
+            diagnostics.append(d)
+        } else {
+            countOmitted(code, severity)
+        }
+    }
+
+    mutating func countOmitted(_ code: String, _ severity: Severity) {
+        let o = omitted[code] ?? (0, severity)
+        omitted[code] = (o.count + 1, max(o.severity, severity))
     }
 
     /// Rules whose `for` selects the same nodes without filters (same `sharedWalkKey`), over
     /// one walk: each match is checked by every rule in turn while its nodes are in cache,
     /// instead of each rule walking the whole document again. Each rule keeps its own
     /// activation, meter and findings, so the results are those of running them one by one.
-    static func runSharing(_ rules: [Rule], on root: YAMLNode, options: RunOptions) -> [RunResult] {
-        var evaluations = rules.map { RuleEvaluation($0, on: root, options: options) }
+    static func runSharing(_ rules: [(Rule, Int)], on root: YAMLNode, options: RunOptions, file: FileRun) -> [RunResult] {
+        var evaluations = rules.map { RuleEvaluation($0.0, index: $0.1, on: root, options: options, file: file) }
         let matches: PathMatches
         do {
-            matches = try rules[0].selector.match(in: root) { (_, _, _) throws(EvaluationError) -> Bool in true }
+            matches = try rules[0].0.selector.match(in: root) { (_, _, _) throws(EvaluationError) -> Bool in true }
         } catch {
             // A path without filters evaluates nothing, so it cannot fail; were it to, each
             // rule runs alone and reports it.
-            return rules.map { RuleEvaluation.run($0, on: root, options: options) }
+            return rules.map { RuleEvaluation.run($0.0, index: $0.1, on: root, options: options, file: file) }
         }
-        var live = evaluations.indices.filter { evaluations[$0].begin(matches) }
+        var live = evaluations.indices.filter { !file.counts(evaluations[$0].index).exhausted && evaluations[$0].begin(matches) }
+        // The rules of a walk take turns on each match: each may spend what the file has left
+        // after the others' spending so far, not the whole of it each.
+        var left = file.left()
         for m in matches.matches {
             if live.isEmpty { break }
-            live.removeAll { !evaluations[$0].visit(m, in: matches) }
+            live.removeAll { k in
+                let before = evaluations[k].meter.used
+                evaluations[k].limit(toLeft: left, ruleLimit: file.ruleLimit)
+                let goOn = evaluations[k].visit(m, in: matches)
+                left -= max(0, evaluations[k].meter.used - before)
+                return !goOn
+            }
         }
-        return evaluations.map(\.result)
+        return evaluations.indices.map { evaluations[$0].finish() }
+    }
+
+    /// Sets the meter's limit to the rule's own or what the file has left, whichever is less.
+    mutating func limit(toLeft left: Int, ruleLimit: Int) {
+        let (limit, o) = meter.used.addingReportingOverflow(max(0, left))
+        meter = CostMeter(limit: o ? ruleLimit : min(ruleLimit, limit), used: meter.used)
     }
 
     var result: RunResult { RunResult(diagnostics: diagnostics, unevaluatedRules: failed ? [rule.id] : []) }
@@ -295,7 +511,10 @@ struct RuleEvaluation {
     /// when there is nothing to check.
     mutating func begin(_ matches: PathMatches) -> Bool {
         if matches.matches.isEmpty, let empty = matches.empty, options.warnWhenSelectorMatchesNothing {
-            reportEmpty(empty)
+            // Once per rule and file, and once per run when the run shares its state: a
+            // stream of 100,000 documents gives one warning per rule, not 100,000.
+            if !reportedEmpty && options.runState?.firstEmpty(rule.id) ?? true { reportEmpty(empty) }
+            reportedEmpty = true
             return false
         }
         // `root` (and `files`) are the same for every match; the other rule variables are bound
@@ -309,8 +528,10 @@ struct RuleEvaluation {
         return true
     }
 
-    /// Checks one match; false when the rule must stop (its budget is spent).
+    /// Checks one match; false when the rule must stop (its budget is spent, or the run was
+    /// cancelled).
     mutating func visit(_ m: PathMatch, in matches: PathMatches) -> Bool {
+        if let run = options.runState, run.isCancelled { return false }
         RuleEvaluation.bind(&activation, m, path: rule.usesPath ? matches.path(of: m.trail) : nil, reads: rule.reads)
         for c in rule.captures { activation.bind(c.slot, node: matches.ancestor(of: m.trail, step: c.step)) }
         // Invariant lets, once computed, hold for every match of this document.
@@ -411,17 +632,29 @@ struct RuleEvaluation {
         }
     }
 
-    mutating func render(_ t: Rule.Template, what: String) throws(PartFailure) -> String {
+    /// A template's text, at most `maxLength` characters (then `…`): each `{…}` prints at
+    /// most `RunOptions.maxInterpolationLength`, and every byte built is charged to the
+    /// rule's budget, so 50 labels quoting a 20 MB value cost a few kilobytes, not gigabytes.
+    mutating func render(_ t: Rule.Template, what: String, maxLength: Int = RunOptions.maxMessageLength) throws(PartFailure) -> String {
         var out = ""
         for p in t.template.parts {
+            let piece: String
             switch p {
-            case .literal(let s): out += s
+            case .literal(let s): piece = s
             case .expression(let e, let range):
                 let part = Rule.Part(expression: e, source: t.source, offset: range.start)
-                out += try evaluate(part, what: what).formatted(.plain, symbols: rule.options.symbols)
+                piece = try evaluate(part, what: what)
+                    .formatted(.plain, symbols: rule.options.symbols, maxLength: min(maxLength, RunOptions.maxInterpolationLength))
             }
+            guard meter.spend(piece.utf8.count / 8 + 1) else {
+                throw PartFailure(error: EvaluationError(code: .budgetExceeded, message: "the rule's budget ran out while building its \(what)",
+                                                        range: ByteRange(0, 0)),
+                                  part: Rule.Part(expression: rule.assertion.expression, source: t.source, offset: 0), what: what)
+            }
+            out += piece
+            if out.utf8.count > maxLength { break }
         }
-        return out
+        return out.truncated(toCharacters: maxLength)
     }
 
     // MARK: One match
@@ -429,7 +662,12 @@ struct RuleEvaluation {
     mutating func check(_ m: PathMatch) throws(PartFailure) {
         if let when = rule.when, try !condition(when, what: "when", node: m.node) { return }
         if try condition(rule.assertion, what: "assert", node: m.node) { return }
-        diagnostics.append(finding(m))
+        if reported < options.maxDiagnosticsPerRule {
+            let f = finding(m)
+            emit(f, code: rule.id, severity: rule.severity)
+        } else {
+            countOmitted(rule.id, rule.severity)   // not even its message is built
+        }
     }
 
     /// The diagnostic for a failed assert. A part that cannot be evaluated (the message, a
@@ -466,7 +704,7 @@ struct RuleEvaluation {
         }
         if omitted > 0 { notes.append("\(omitted) more label\(omitted == 1 ? "" : "s") not shown") }
         for t in rule.notes {
-            do { notes.append(try render(t, what: "notes")) } catch { report(error, match: m.owned) }
+            do { notes.append(try render(t, what: "notes", maxLength: RunOptions.maxNoteLength)) } catch { report(error, match: m.owned) }
         }
         if options.explain { notes += explanation() }
         var fixes: [Fix] = []
@@ -515,7 +753,7 @@ struct RuleEvaluation {
         guard let each = spec.each, let slot = spec.elementSlot else {
             guard let at = spec.at else { return }
             let v = try evaluate(at, what: "label `at`")
-            let text = try spec.message.map { t throws(PartFailure) in try render(t, what: "label message") } ?? ""
+            let text = try spec.message.map { t throws(PartFailure) in try render(t, what: "label message", maxLength: RunOptions.maxLabelLength) } ?? ""
             let nodes = v.node.map { [$0] } ?? (v.elements ?? []).compactMap(\.node)
             if nodes.isEmpty { notes.append("a label's `at` gave \(v.typeName) `\(v.formatted(symbols: rule.options.symbols))`, not a node of the document") }
             for n in nodes { add(n, text, labels: &labels, omitted: &omitted) }
@@ -536,7 +774,7 @@ struct RuleEvaluation {
             var node = element.node
             if let at = spec.at { node = Self.node(of: try evaluate(at, what: "label `at`")) }
             guard let node else { continue }
-            let text = try spec.message.map { t throws(PartFailure) in try render(t, what: "label message") } ?? ""
+            let text = try spec.message.map { t throws(PartFailure) in try render(t, what: "label message", maxLength: RunOptions.maxLabelLength) } ?? ""
             add(node, text, labels: &labels, omitted: &omitted)
         }
     }
@@ -562,14 +800,24 @@ struct RuleEvaluation {
     mutating func report(_ f: PartFailure, match: YAMLNode) {
         failed = true
         let exprSpan = f.part.span(of: f.error.range)
+        if reported >= options.maxDiagnosticsPerRule {
+            // Counted, not built: a failure on every match of a million is a number.
+            countOmitted(f.error.code == .budgetExceeded ? EngineCode.budgetExceeded : EngineCode.evaluationFailed, .error)
+            return
+        }
         if f.error.code == .budgetExceeded {
-            diagnostics.append(Diagnostic(
+            let shared = file?.fileBudgetSpent() == true || meter.limit < (file?.ruleLimit ?? Int.max)
+            let what = shared
+                ? "the file's budget of \((file?.fileLimit ?? meter.limit).groupedDigits) evaluation steps, shared by every rule and document of the file, ran out while rule `\(rule.id)` was checking it"
+                : "rule `\(rule.id)` exceeded its budget of \(meter.limit.groupedDigits) evaluation steps on this file"
+            emit(Diagnostic(
                 EngineCode.budgetExceeded, severity: .error,
-                message: "rule `\(rule.id)` exceeded its budget of \(meter.limit) evaluation steps on this document",
+                message: what,
                 location: .span(Blame.span(of: match)), primaryLabel: "while checking this",
                 labels: [Label(span: rule.source.idSpan, message: "the rule"), Label(span: exprSpan, message: "in \(f.what)")],
                 notes: ["the rest of the document was not checked by this rule"] + f.error.notes,
-                help: "make the rule do less work per match (a nested `all`/`exists`/`map` over a large list grows quadratically), or raise the budget"))
+                help: "make the rule do less work per match (a nested `all`/`exists`/`map` over a large list grows quadratically), or raise the budget"),
+                code: EngineCode.budgetExceeded, severity: .error)
             return
         }
         let node = f.error.node ?? match
@@ -577,11 +825,12 @@ struct RuleEvaluation {
         if let call = f.callSite {
             labels.append(Label(span: call.part.span(of: call.range), message: "called here, in \(call.what) of rule `\(rule.id)`"))
         }
-        diagnostics.append(Diagnostic(
+        emit(Diagnostic(
             EngineCode.evaluationFailed, severity: .error,
             message: "rule `\(rule.id)` could not be evaluated: \(f.error.message)",
             location: .span(Blame.span(of: node)), primaryLabel: f.error.code.rawValue,
-            labels: labels, notes: f.error.notes, help: f.error.help))
+            labels: labels, notes: f.error.notes, help: f.error.help),
+            code: EngineCode.evaluationFailed, severity: .error)
     }
 
     mutating func reportEmpty(_ empty: EmptyMatch) {
@@ -601,8 +850,16 @@ extension EmptyMatch {
         switch reason {
         case .missingKey(let key):
             message = "\(what) matched nothing: no mapping at `\(candidatePath)` has the key `\(key)`"
+            // The keys the path could have meant, for a suggestion: a set, and at most 10,000
+            // of them (a mapping with a million keys once made this quadratic).
             var keys: [String] = []
-            for c in candidates { for (k, _) in c.entries { if let t = k.scalarText, !keys.contains(t) { keys.append(t) } } }
+            var seen: Set<String> = []
+            scan: for c in candidates {
+                for i in 0..<c.count {
+                    if keys.count >= 10_000 { break scan }
+                    if let t = c.entry(at: i)?.key.scalarText, t.utf8.count <= 200, seen.insert(t).inserted { keys.append(t) }
+                }
+            }
             if let first = candidates.first { labels.append(Label(span: Blame.span(of: first), message: "no `\(key)` in this mapping")) }
             if let s = Suggestion.closest(to: key, in: keys) {
                 help = "did you mean `\(s)`?"
@@ -621,24 +878,17 @@ extension EmptyMatch {
 }
 
 extension RuleEvaluation {
-    /// A fresh evaluation of `rule` over the document of `root`.
-    init(_ rule: Rule, on root: YAMLNode, options: RunOptions) {
+    /// A fresh evaluation of `rule` (index `index` of its set) over the document of `root`,
+    /// drawing on `file`'s budget and counts.
+    init(_ rule: Rule, index: Int, on root: YAMLNode, options: RunOptions, file: FileRun) {
         var activation = Activation(scope: rule.activationScope)
         // One activation per rule per document: `root` and the invariant lets keep their
         // values, so invariant subexpressions may be remembered across matches.
         activation.cachesInvariants = true
         for l in rule.lets { activation.defineLet(l.slot, l.part.expression, invariant: l.isDocumentInvariant) }
+        let counts = file.counts(index)
         self.init(rule: rule, root: root, options: options, activation: activation,
-                  meter: CostMeter.forDocument(nodeCount: RuleEvaluation.nodeCount(rule, root, options), policy: options.costPolicy))
-    }
-
-    /// The nodes a rule's budget is counted on: its document's, or all the run's when it looks
-    /// across files.
-    static func nodeCount(_ rule: Rule, _ root: YAMLNode, _ options: RunOptions) -> Int {
-        guard rule.readsFiles, let files = options.files else { return root.tree.nodeCount }
-        var trees: [ObjectIdentifier: Int] = [:]
-        for f in files { trees[ObjectIdentifier(f.tree)] = f.tree.nodeCount }
-        trees[ObjectIdentifier(root.tree)] = root.tree.nodeCount
-        return trees.values.reduce(0, +)
+                  meter: file.meter(for: index),
+                  index: index, file: file, reported: counts.reported, omitted: counts.omitted, reportedEmpty: counts.reportedEmpty)
     }
 }

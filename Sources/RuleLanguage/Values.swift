@@ -154,6 +154,9 @@ extension Val {
 struct ValueFormatter {
     let style: ValueStyle
     let symbols: SymbolTable
+    /// Characters printed at most (then `…`): a 20 MB plan value in a message is cut, and is
+    /// never copied whole.
+    var maxLength: Int = Int.max
 
     static let maxElements = 20
     static let maxDepth = 4
@@ -162,7 +165,17 @@ struct ValueFormatter {
     func format(_ v: Val) -> String {
         var out = ""
         write(v, into: &out, depth: 0)
-        return out
+        return ValueFormatter.cut(out, maxLength)
+    }
+
+    static func cut(_ s: String, _ n: Int) -> String { s.truncated(toCharacters: n) }
+
+    /// A scalar node's text, at most `maxLength` characters, without copying the rest.
+    func boundedText(of n: UnownedNode) -> String {
+        guard maxLength < Int.max else { return n.scalarText ?? "" }
+        guard let b = n.unsafeScalarBytes else { return "" }
+        let bytes = 4 * (maxLength + 1)
+        return ValueFormatter.cut(String(decoding: UnsafeBufferPointer(rebasing: b.prefix(bytes)), as: UTF8.self), maxLength)
     }
 
     func write(_ v: Val, into out: inout String, depth: Int) {
@@ -170,7 +183,7 @@ struct ValueFormatter {
         case .null: out += "null"
         case .bool(let b): out += b ? "true" : "false"
         case .number(let q): out += q.messageDescription
-        case .string(let s): out += depth == 0 ? s : quoted(s)
+        case .string(let s): out += depth == 0 ? ValueFormatter.cut(s, maxLength) : quoted(s)
         case .list(let items): writeList(items.count, into: &out, depth: depth) { items[$0] }
         case .map(let m):
             writeMap(m.count, into: &out, depth: depth, key: { m.keys[$0] }, value: { m.values[$0] })
@@ -179,10 +192,12 @@ struct ValueFormatter {
             case .sequence:
                 writeList(n.count, into: &out, depth: depth) { .node(n[$0]!) }
             case .mapping:
-                let entries = n.entries
-                writeMap(entries.count, into: &out, depth: depth, key: { entries[$0].key.scalarText ?? "?" }, value: { .node(entries[$0].value) })
+                // Only the entries printed are looked at (a mapping may have a million).
+                let owned = n.node
+                writeMap(n.count, into: &out, depth: depth, key: { i in owned.entry(at: i).map { quotedKey(boundedText(of: UnownedNode($0.key))) } ?? "?" },
+                         value: { .node(UnownedNode(owned.entry(at: $0)!.value)) })
             case .scalar:
-                let text = n.scalarText ?? ""
+                let text = boundedText(of: n)
                 switch n.scalarType {
                 case .int?, .float?:
                     // A document number is exact: it prints as written in either style.
@@ -198,6 +213,11 @@ struct ValueFormatter {
                 }
             }
         }
+    }
+
+    /// A key as printed: short keys as they are, long ones cut like quoted strings.
+    func quotedKey(_ s: String) -> String {
+        ValueFormatter.cut(s, ValueFormatter.maxInnerString)
     }
 
     func quoted(_ s: String) -> String {
@@ -232,5 +252,17 @@ struct ValueFormatter {
         }
         if count > ValueFormatter.maxElements { out += ", … \(count - ValueFormatter.maxElements) more" }
         out += "}"
+    }
+}
+
+extension String {
+    /// The string cut to `n` characters with a visible `…` when it is longer; the cut costs
+    /// `n` characters, not the string's length.
+    public func truncated(toCharacters n: Int) -> String {
+        guard n < Int.max, utf8.count > n else { return self }
+        var end = startIndex
+        var count = 0
+        while end < endIndex && count < n { end = index(after: end); count += 1 }
+        return end == endIndex ? self : String(self[..<end]) + "…"
     }
 }

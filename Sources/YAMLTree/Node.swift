@@ -181,6 +181,15 @@ public struct YAMLNode: Sendable, Hashable, CustomStringConvertible {
         tree.entryIndexes(index).map { (YAMLNode(tree: tree, index: $0.0), YAMLNode(tree: tree, index: $0.1)) }
     }
 
+    /// The entry at `i` of a mapping, in document order (nil out of range or for other kinds);
+    /// unlike `entries`, it does not make a handle for every entry.
+    public func entry(at i: Int) -> (key: YAMLNode, value: YAMLNode)? {
+        let c = content
+        guard c.kind == NodeKind.mapping.rawValue, i >= 0, 2 * i + 1 < Int(c.b) else { return nil }
+        let start = Int(c.a) + 2 * i
+        return (YAMLNode(tree: tree, index: tree.childBase[start]), YAMLNode(tree: tree, index: tree.childBase[start + 1]))
+    }
+
     /// The entry of a mapping whose key is the scalar `key`.
     public func entry(_ key: String) -> (key: YAMLNode, value: YAMLNode)? {
         var key = key

@@ -1,0 +1,66 @@
+import Foundation
+import Testing
+
+/// Issue 16: floods under the real pack, suppression comments (class 8) and baselines (class
+/// 10), through the command line with the repository's config in force.
+@Suite struct FloodTests {
+    /// A stream of documents under the real pack: each rule whose path matched nothing says so
+    /// once per run (once 26 rules × 100,000 documents of warnings).
+    @Test func aStreamUnderTheRealPackWarnsOncePerRule() throws {
+        let box = try Sandbox.repositoryCopy()
+        try box.write("Plans/stream.yaml", (0..<3_000).map { "---\nname: plan \($0)\nbudgets: {}\n" }.joined())
+        let r = try box.planlint("check", "--format", "short")
+        #expect(r.answered, "\(r.both.prefix(3_000))")
+        var perRule: [String: Int] = [:]
+        for line in r.lines where line.hasSuffix("[rule-selector-matched-nothing]") {
+            let rule = line.components(separatedBy: "rule `").dropFirst().first?.components(separatedBy: "`").first ?? "?"
+            perRule[rule, default: 0] += 1
+        }
+        #expect(!perRule.isEmpty)
+        #expect(perRule.values.allSatisfy { $0 == 1 }, "\(perRule)")
+    }
+
+    /// Repeated diagnostics of one code in one file: the first 1,000 and a summary line.
+    @Test func repeatedDiagnosticsAreCappedWithASummary() throws {
+        let box = try Sandbox.repositoryCopy()
+        try box.write("Plans/dups.yaml", "name: x\n" + (0..<3_000).map { _ in "k: 1\n" }.joined())
+        let r = try box.planlint("check", "--format", "short", "Plans/dups.yaml")
+        let dups = r.lines.filter { $0.hasSuffix("[duplicate-key]") }
+        #expect(dups.count == 1_001, "\(dups.count)")
+        #expect(dups.contains { $0.contains("… and 2,000 more `duplicate-key` diagnostics in this file") }, "\(dups.suffix(2))")
+        let stats = try box.planlint("check", "--statistics", "Plans/dups.yaml")
+        #expect(stats.stdout.contains("3000  error    duplicate-key") || stats.stdout.contains("3000  error  duplicate-key"), "\(stats.stdout)")
+    }
+
+    /// A comment naming thousands of unknown codes: suggestions for the first 100 only, and
+    /// warnings capped like any other flood.
+    @Test func suppressionCommentsWithManyUnknownCodesAreBounded() throws {
+        let box = try Sandbox.repositoryCopy()
+        let codes = (0..<5_000).map { "budget-amount-summ\($0 % 10)x\($0)" }.joined(separator: " ")
+        try box.write("Plans/p.yaml", "# planlint-disable-file \(codes) -- reason\nname: x\n")
+        let r = try box.planlint("check", "--format", "json", "Plans/p.yaml")
+        #expect(r.answered, "\(r.both.prefix(2_000))")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let diagnostics = (json["diagnostics"] as? [[String: Any]] ?? []).filter { $0["code"] as? String == "unknown-suppression-code" }
+        #expect(diagnostics.count == 1_001, "\(diagnostics.count)")
+        let suggestions = diagnostics.filter { ($0["help"] as? String)?.contains("did you mean") == true }
+        #expect(suggestions.count <= 100, "\(suggestions.count)")
+    }
+
+    /// A baseline over the hard limits is refused with `baseline/invalid` (exit 2), not read.
+    @Test func oversizedBaselinesAreRefused() throws {
+        let box = try Sandbox.repositoryCopy()
+        // 2,000,001 findings would be over the entry limit; a file over 128 MiB over the size limit.
+        let handle = try FileHandle(forWritingTo: box.write("big.json", ""))
+        handle.write(Data("{\"tool\": \"planlint\", \"version\": 1, \"findings\": [".utf8))
+        let entry = Data("{\"path\":\"p\",\"code\":\"c\",\"fingerprint\":\"f\"},".utf8)
+        var chunk = Data()
+        for _ in 0..<10_000 { chunk.append(entry) }
+        for _ in 0..<201 { handle.write(chunk) }
+        handle.write(Data("{\"path\":\"p\",\"code\":\"c\",\"fingerprint\":\"f\"}]}".utf8))
+        try handle.close()
+        let r = try box.planlint("check", "--baseline", "big.json", "--format", "short")
+        #expect(r.status == 2, "\(r.both.prefix(2_000))")
+        #expect(r.stdout.contains("[baseline/invalid]") && r.stdout.contains("over the limit"), "\(r.both.prefix(2_000))")
+    }
+}

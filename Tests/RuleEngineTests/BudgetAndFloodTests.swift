@@ -1,0 +1,198 @@
+import Diagnostics
+import Foundation
+import RuleLanguage
+@testable import RuleEngine
+import SourceText
+import Testing
+import YAMLTree
+
+/// Issue 16, classes 6 and 7 and the floods: the rule engine's work on one file is bounded by
+/// a constant times the file, however many documents the stream holds and however many rules
+/// there are; messages are metered; repeated diagnostics are counted, not built.
+@Suite struct BudgetAndFloodTests {
+    /// A rule whose work is quadratic in the list it reads.
+    static let quadratic = """
+        rules:
+          - id: quad
+            severity: error
+            summary: Quadratic.
+            for: $
+            assert: "self.items.all(a, self.items.all(b, a + b >= 0))"
+        """
+
+    static func stream(documents: Int, items: Int) -> String {
+        let doc = "items: [" + (0..<items).map(String.init).joined(separator: ", ") + "]\n"
+        return (0..<documents).map { _ in "---\n" + doc }.joined()
+    }
+
+    /// The budget multiplied once: each document of a stream got the whole file's allowance.
+    /// Now the rule's allowance is for the file, and the steps spent stay within it.
+    @Test func aStreamSharesOneBudget() throws {
+        let set = RuleLoader.load(text: Self.quadratic).ruleSet
+        let tree = YAMLReader.parse(Self.stream(documents: 400, items: 120), path: "s.yaml").tree
+        let policy = CostPolicy(base: 100_000, perDocumentNode: 10)
+        let result = RuleRunner(ruleSet: set, options: RunOptions(costPolicy: policy)).run(on: tree)
+        let limit = policy.limit(documentNodes: tree.nodeCount)
+        #expect(result.diagnostics.contains { $0.code == EngineCode.budgetExceeded })
+        #expect(result.steps <= limit + 20_000, "spent \(result.steps) of \(limit)")
+        // Every document after the budget ran out is not checked again and again.
+        #expect(result.diagnostics.filter { $0.code == EngineCode.budgetExceeded }.count <= 1)
+    }
+
+    /// Random streams, rule counts and policies: the steps of all rules on a file never pass
+    /// the file's limit by more than one overshoot per rule (a rule stops at its next step
+    /// after the limit).
+    @Test func randomStreamsStayWithinTheFileLimit() throws {
+        var rng = SeededGenerator(seed: 7)
+        for _ in 0..<12 {
+            let documents = Int(rng.next() % 60) + 1
+            let items = Int(rng.next() % 60) + 1
+            let rules = Int(rng.next() % 40) + 1
+            let text = "rules:\n" + (0..<rules).map { i in """
+                  - id: quad-\(i)
+                    severity: error
+                    summary: Quadratic.
+                    for: $
+                    assert: "self.items.all(a, self.items.all(b, a + b + \(i) >= 0))"
+
+                """ }.joined()
+            let set = RuleLoader.load(text: text).ruleSet
+            #expect(set.rules.count == rules)
+            let tree = YAMLReader.parse(Self.stream(documents: documents, items: items), path: "s.yaml").tree
+            let policy = CostPolicy(base: Int(rng.next() % 50_000) + 1_000, perDocumentNode: Int(rng.next() % 20) + 1)
+            let result = RuleRunner(ruleSet: set, options: RunOptions(costPolicy: policy)).run(on: tree)
+            let fileLimit = policy.fileLimit(fileNodes: tree.nodeCount)
+            #expect(result.steps <= fileLimit + rules * (items * 4 + 200),
+                    "\(documents) docs × \(items) items, \(rules) rules: \(result.steps) > \(fileLimit)")
+        }
+    }
+
+    /// 3,000 rules on one file share the file's budget instead of each bringing its own.
+    @Test func manyRulesShareTheFileBudget() throws {
+        let rules = 3_000
+        let text = "rules:\n" + (0..<rules).map { i in """
+              - id: r\(i)
+                severity: error
+                summary: Quadratic.
+                for: $
+                assert: "self.items.all(a, self.items.all(b, a + b + \(i) >= 0))"
+
+            """ }.joined()
+        let set = RuleLoader.load(text: text).ruleSet
+        let tree = YAMLReader.parse("items: [" + (0..<100).map(String.init).joined(separator: ", ") + "]\n", path: "p.yaml").tree
+        let result = RuleRunner(ruleSet: set).run(on: tree)
+        let fileLimit = CostPolicy.default.fileLimit(fileNodes: tree.nodeCount)
+        #expect(result.steps <= fileLimit + rules * 1_000)
+        #expect(result.diagnostics.contains { $0.code == EngineCode.budgetExceeded && $0.message.contains("the file's budget") })
+    }
+
+    /// A 2 MB value printed by a message, 50 labels and notes: each is cut with a visible `…`.
+    @Test func messagesLabelsAndNotesAreMetered() throws {
+        let big = String(repeating: "x", count: 2_000_000)
+        let rules = """
+            rules:
+              - id: loud
+                severity: error
+                summary: Loud.
+                for: rows[*]
+                assert: "false"
+                message: "{self.text} {self.text} {self}"
+                labels:
+                  - each: root.rows
+                    as: r
+                    at: r.text
+                    message: "{r.text}{r.text}"
+                notes: ["{self.text}", "{root}"]
+            """
+        let yaml = "rows:\n" + (0..<60).map { _ in "  - text: \(big.prefix(1_000))\(big)\n" }.joined()
+        let result = try run(rules, on: yaml)
+        let findings = result.diagnostics.filter { $0.code == "loud" }
+        #expect(findings.count == 60)
+        for f in findings {
+            #expect(f.message.count <= RunOptions.maxMessageLength + 1 && f.message.contains("…"))
+            #expect(!f.message.contains(String(repeating: "x", count: RunOptions.maxInterpolationLength + 1)))
+            #expect(f.labels.count <= 50)
+            #expect(f.labels.allSatisfy { $0.message.count <= RunOptions.maxLabelLength + 1 })
+            #expect(f.notes.allSatisfy { $0.count <= RunOptions.maxNoteLength + 1 })
+        }
+    }
+
+    /// A rule that fails on every one of 5,000 rows reports the first 1,000 and one summary
+    /// that counts the rest.
+    @Test func floodsOfOneRuleAreCounted() throws {
+        let rules = """
+            rules:
+              - id: every
+                severity: warning
+                summary: Every row.
+                for: rows[*]
+                assert: "false"
+            """
+        let yaml = "rows: [" + (0..<5_000).map(String.init).joined(separator: ", ") + "]\n"
+        let result = try run(rules, on: yaml)
+        let shown = result.diagnostics.filter { $0.omitted == 0 }
+        let summary = result.diagnostics.filter { $0.omitted > 0 }
+        #expect(shown.count == RunOptions.defaultMaxDiagnosticsPerRule)
+        #expect(summary.map(\.omitted) == [4_000])
+        #expect(summary.first?.message.contains("… and 4,000 more") == true)
+    }
+
+    /// `rule-selector-matched-nothing` once per rule, not once per document of a stream.
+    @Test func anEmptySelectionIsReportedOncePerRule() throws {
+        let rules = """
+            rules:
+              - id: a
+                severity: error
+                summary: A.
+                for: budgets.tables[*]
+                assert: "true"
+              - id: b
+                severity: error
+                summary: B.
+                for: fields[*].name
+                assert: "true"
+            """
+        let yaml = (0..<2_000).map { "---\nbudgets: {other: \($0)}\nfields: {x: 1}\n" }.joined()
+        let result = try run(rules, on: yaml)
+        let empty = result.diagnostics.filter { $0.code == EngineCode.selectorMatchedNothing }
+        #expect(empty.count == 2, "\(empty.count)")
+        // And once per run across files.
+        let state = RunState()
+        let set = RuleLoader.load(text: rules).ruleSet
+        var total = 0
+        for _ in 0..<5 {
+            let tree = YAMLReader.parse(yaml, path: "p.yaml").tree
+            total += RuleRunner(ruleSet: set, options: RunOptions(runState: state)).run(on: tree).diagnostics
+                .filter { $0.code == EngineCode.selectorMatchedNothing }.count
+        }
+        #expect(total == 2)
+    }
+
+    /// A selector that matched nothing in a mapping with many keys once compared every key
+    /// with every other (quadratic); the suggestion now looks at a bounded set.
+    @Test func anEmptySelectionInAHugeMappingIsCheap() throws {
+        let rules = """
+            rules:
+              - id: a
+                severity: error
+                summary: A.
+                for: budgett.x
+                assert: "true"
+            """
+        let yaml = (0..<100_000).map { "k\($0): 1\n" }.joined() + "budget: 1\n"
+        let result = try run(rules, on: yaml)
+        #expect(result.diagnostics.map(\.code) == [EngineCode.selectorMatchedNothing])
+    }
+}
+
+struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D1_33EB_2311_13EB
+        return z ^ (z >> 31)
+    }
+}
