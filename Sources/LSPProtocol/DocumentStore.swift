@@ -18,14 +18,45 @@ public struct DocumentStore: Sendable {
         public var uri: LSP.DocumentURI
         public var languageId: String
         public var version: Int
-        /// The text as UTF-8.
-        public var bytes: [UInt8]
+        /// The text, changed in place by edits (a gap buffer: `EditableText`).
+        public var content: EditableText
 
         public init(uri: LSP.DocumentURI, languageId: String, version: Int, bytes: [UInt8]) {
-            (self.uri, self.languageId, self.version, self.bytes) = (uri, languageId, version, bytes)
+            self.uri = uri
+            self.languageId = languageId
+            self.version = version
+            self.content = EditableText(bytes)
+        }
+
+        /// The text as UTF-8 (a copy: O(size), so taken once per check, not per edit).
+        public var bytes: [UInt8] {
+            get { content.bytes }
+            set { content = EditableText(newValue) }
         }
 
         public var text: String { String(decoding: bytes, as: UTF8.self) }
+
+        public static func == (a: Document, b: Document) -> Bool {
+            a.uri == b.uri && a.languageId == b.languageId && a.version == b.version && a.bytes == b.bytes
+        }
+
+        public func hash(into h: inout Hasher) {
+            h.combine(uri)
+            h.combine(version)
+            h.combine(content.count)
+        }
+
+        /// Applies one change in place: a whole new text, or a range replaced, in time
+        /// proportional to the change and to its distance from the previous one.
+        mutating func apply(_ change: LSP.TextDocumentContentChangeEvent, unit: EditableText.Unit) {
+            guard let range = change.range else {
+                content = EditableText(Array(change.text.utf8))
+                return
+            }
+            let start = content.offset(line: range.start.line, character: range.start.character, unit: unit)
+            let end = max(start, content.offset(line: range.end.line, character: range.end.character, unit: unit))
+            content.replace(start, end, with: change.text.utf8)
+        }
     }
 
     /// The byte offset of `position` in `text`, in the negotiated encoding. Positions past
@@ -80,6 +111,20 @@ public struct DocumentStore: Sendable {
         document.version = params.textDocument.version
         documents[uri] = document
         return document
+    }
+
+    /// Applies `didChange` in place, positions counted in `unit`: its changes in order, then
+    /// its version. All or nothing: an inverted range is refused before anything changes.
+    /// Each change costs its own size (plus its distance from the previous change), not the
+    /// document's: a burst of one-character changes to a large document stays cheap.
+    public mutating func change(_ params: LSP.DidChangeTextDocumentParams, unit: EditableText.Unit) throws(Failure) {
+        let uri = params.textDocument.uri
+        guard documents[uri] != nil else { throw .notOpen(uri) }
+        for change in params.contentChanges {
+            if let range = change.range, !(range.start <= range.end) { throw .invertedRange(range) }
+        }
+        for change in params.contentChanges { documents[uri]!.apply(change, unit: unit) }
+        documents[uri]!.version = params.textDocument.version
     }
 
     /// Replaces a document's text after `didSave` with text (keeps its version).

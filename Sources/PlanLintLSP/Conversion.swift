@@ -24,6 +24,15 @@ public struct PositionConverter: Sendable, Hashable {
         }
     }
 
+    /// The unit `EditableText` counts edits' positions in.
+    public var editUnit: EditableText.Unit {
+        switch encoding {
+        case .utf8: .utf8
+        case .utf16: .utf16
+        case .utf32: .codePoint
+        }
+    }
+
     /// The LSP position of a byte offset in `file` (an offset inside a multi-byte character
     /// moves to the character's start).
     public func position(of offset: Int, in file: SourceFile) -> LSP.Position {

@@ -1,5 +1,6 @@
 import Diagnostics
 import LSPProtocol
+import RuleEngine
 import PlanLintKit
 import SourceText
 import YAMLTree
@@ -33,6 +34,9 @@ struct CheckRequest: Sendable {
     var cwd: String
     /// Where documents that are not files look for a configuration.
     var fallbackFolder: String
+    /// Cancelled when the document changes again while this check runs: its rules stop at
+    /// their next match and the result is dropped.
+    var run = RunState()
 
     /// The path planlint's diagnostics name the document by.
     var displayPath: String { path.map { PathUtil.display($0, cwd: cwd) } ?? uri }
@@ -68,7 +72,7 @@ enum DocumentCheck {
             } else {
                 findings = summaries(of: project, for: display, cwd: request.cwd, converter: converter)
                 let target = LintTarget(absolutePath: request.path, displayPath: display)
-                diagnostics = project.linter.lintOne(Linter.Input(target: target, content: request.bytes))
+                diagnostics = project.linter.lintOne(Linter.Input(target: target, content: request.bytes), run: request.run)
                 noteCommentSchema(request, project: project)
             }
         case .rules:

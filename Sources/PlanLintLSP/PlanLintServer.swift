@@ -1,6 +1,7 @@
 import Dispatch
 import Guarded
 import LSPProtocol
+import RuleEngine
 import PlanLintKit
 import SourceText
 
@@ -40,8 +41,15 @@ public actor PlanLintServer {
     let connection: Connection
     let options: Options
     let projects: ProjectCache
-    /// Where checks (and hovers, which may load a project) run, one at a time.
+    /// Where checks run, one at a time.
     let queue = DispatchQueue(label: "planlint.lsp.check", qos: .userInitiated)
+    /// Where hovers run: beside a running check, not behind it.
+    let hoverQueue = DispatchQueue(label: "planlint.lsp.hover", qos: .userInitiated, attributes: .concurrent)
+    /// Replies computed off the message loop that are not written yet: the server waits for
+    /// them before it returns (at `exit` or at the end of its input), so none is lost.
+    let pendingReplies = DispatchGroup()
+    /// The run of each document's check in progress, cancelled when the document changes.
+    var runningChecks: [LSP.DocumentURI: RunState] = [:]
 
     var lifecycle = ServerLifecycle()
     var documents = DocumentStore()
@@ -87,6 +95,7 @@ public actor PlanLintServer {
             case .notification(let notification):
                 switch lifecycle.receive(notification: notification.method) {
                 case .exit(let code):
+                    await flushReplies()
                     return code
                 case .drop:
                     break
@@ -101,8 +110,17 @@ public actor PlanLintServer {
                 log(.warning, problem.description)
             }
         }
-        // The client closed the connection without `exit`.
+        // The client closed the connection without `exit`: what it asked is still answered.
+        await flushReplies()
         return lifecycle.state == .shutDown ? 0 : 1
+    }
+
+    /// Waits until every reply computed off the message loop has been written.
+    func flushReplies() async {
+        let group = pendingReplies
+        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+            group.notify(queue: .global()) { done.resume() }
+        }
     }
 
     // MARK: Requests
@@ -141,10 +159,12 @@ public actor PlanLintServer {
             }
             let check = checkRequest(for: document)
             let markdown = capabilities.textDocument?.hover?.contentFormat?.first != LSP.MarkupKind.plaintext.rawValue
-            let (projects, connection, id) = (projects, connection, request.id)
-            queue.async {
+            let (projects, connection, id, group) = (projects, connection, request.id, pendingReplies)
+            group.enter()
+            hoverQueue.async {
                 let hover = HoverContent.hover(at: params.position, request: check, projects: projects, markdown: markdown)
                 connection.reply(to: id, result: hover)
+                group.leave()
             }
         default:
             connection.reply(to: request, error: .methodNotFound(request.method))
@@ -165,11 +185,10 @@ public actor PlanLintServer {
             scheduleCheck(item.uri)
         case LSP.didChange.method:
             let params = try notification.params(LSP.didChange)
-            let unit = positions.unit
-            try documents.change(params) { text, position in
-                SourceFile(path: "", bytes: text).offset(line: position.line, column: position.character, unit: unit)
-            }
+            try documents.change(params, unit: positions.editUnit)
             let uri = params.textDocument.uri
+            // The check of the previous version is superseded: stop it.
+            runningChecks[uri]?.cancel()
             switch kinds[uri] {
             case .plan, .schema, .config:
                 // Plans affect no other document; schemas and configs apply when saved.
@@ -254,7 +273,9 @@ public actor PlanLintServer {
         while let document = documents[uri], stale.remove(uri) != nil {
             let request = checkRequest(for: document)
             let projects = projects
+            runningChecks[uri] = request.run
             let result = await onQueue { DocumentCheck.run(request, projects: projects) }
+            runningChecks[uri] = nil
             guard documents[uri] != nil, !stale.contains(uri) else { continue }
             kinds[uri] = result.kind
             guard lifecycle.state == .running else { return }
