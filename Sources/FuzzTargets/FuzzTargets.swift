@@ -12,9 +12,11 @@ import YAMLTree
 /// - `expr`: bytes → expression parser → static checker → interpreter (with a small cost
 ///   budget) over a fixed plan document.
 /// - `lsp`: bytes → base-protocol framing → JSON-RPC → the typed params the server reads.
+/// - `config`: bytes as `.planlint.yaml` → configuration → checks → a lint under it.
+/// - `rules`: bytes as a rule file → rules → a run over a small plan and their examples.
 public enum FuzzTargets {
     /// Names accepted by `run(_:on:)`.
-    public static let names = ["yaml", "expr", "lsp"]
+    public static let names = ["yaml", "expr", "lsp", "config", "rules"]
 
     /// Runs the target `name` on `bytes`; false for an unknown target.
     @discardableResult
@@ -23,6 +25,8 @@ public enum FuzzTargets {
         case "yaml": yaml(bytes)
         case "expr": expr(bytes)
         case "lsp": lsp(bytes)
+        case "config": LoaderTargets.config(bytes)
+        case "rules": LoaderTargets.rules(bytes)
         default: return false
         }
         return true
