@@ -802,7 +802,7 @@ struct RuleEvaluation {
         let exprSpan = f.part.span(of: f.error.range)
         if reported >= options.maxDiagnosticsPerRule {
             // Counted, not built: a failure on every match of a million is a number.
-            countOmitted(f.error.code == .budgetExceeded ? EngineCode.budgetExceeded : EngineCode.evaluationFailed, .error)
+            countOmitted((f.error.code == .budgetExceeded ? EngineCode.budgetExceeded : EngineCode.evaluationFailed).rawValue, .error)
             return
         }
         if f.error.code == .budgetExceeded {
@@ -817,7 +817,7 @@ struct RuleEvaluation {
                 labels: [Label(span: rule.source.idSpan, message: "the rule"), Label(span: exprSpan, message: "in \(f.what)")],
                 notes: ["the rest of the document was not checked by this rule"] + f.error.notes,
                 help: "make the rule do less work per match (a nested `all`/`exists`/`map` over a large list grows quadratically), or raise the budget"),
-                code: EngineCode.budgetExceeded, severity: .error)
+                code: EngineCode.budgetExceeded.rawValue, severity: .error)
             return
         }
         let node = f.error.node ?? match
@@ -830,7 +830,7 @@ struct RuleEvaluation {
             message: "rule `\(rule.id)` could not be evaluated: \(f.error.message)",
             location: .span(Blame.span(of: node)), primaryLabel: f.error.code.rawValue,
             labels: labels, notes: f.error.notes, help: f.error.help),
-            code: EngineCode.evaluationFailed, severity: .error)
+            code: EngineCode.evaluationFailed.rawValue, severity: .error)
     }
 
     mutating func reportEmpty(_ empty: EmptyMatch) {

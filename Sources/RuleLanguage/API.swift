@@ -245,28 +245,24 @@ public struct Scope: Sendable {
 /// Bounds on one expression's text, checked while parsing.
 public struct ExpressionLimits: Sendable, Equatable {
     /// Longest expression accepted, in UTF-8 bytes.
-    public private(set) var maxLength: Int
+    public var maxLength: Int
     /// Deepest nesting accepted: parentheses, brackets, calls, unary and binary operators
     /// each add a level. Checked without deep recursion; exceeding it is `expr-too-deep`.
     public private(set) var maxDepth: Int
     /// Largest repetition count in a regex quantifier (`{m,n}`).
-    public private(set) var maxRegexRepeat: Int
+    public var maxRegexRepeat: Int
 
-    /// `maxDepth`, `maxLength` and `maxRegexRepeat` are capped by their ceilings, whoever
-    /// asks: the checker and interpreter recurse once per level, so a deeper limit could
-    /// exhaust the stack (a config once allowed 1,800 levels and planlint died of SIGSEGV).
+    /// `maxDepth` is capped by its ceiling, whoever asks: the parser, checker and interpreter
+    /// recurse once per level, so a deeper limit could exhaust the stack (a config once allowed
+    /// 1,800 levels and planlint died of SIGSEGV). No configuration sets the other two.
     public init(maxLength: Int = 16_384, maxDepth: Int = 200, maxRegexRepeat: Int = 1_000) {
-        self.maxLength = min(maxLength, ExpressionLimits.ceilingLength)
+        self.maxLength = maxLength
         self.maxDepth = min(maxDepth, ExpressionLimits.ceilingDepth)
-        self.maxRegexRepeat = min(maxRegexRepeat, ExpressionLimits.ceilingRegexRepeat)
+        self.maxRegexRepeat = maxRegexRepeat
     }
 
     /// The deepest nesting any configuration may allow.
     public static let ceilingDepth = 256
-    /// The longest expression any configuration may allow.
-    public static let ceilingLength = 65_536
-    /// The largest regex repetition count any configuration may allow.
-    public static let ceilingRegexRepeat = 10_000
 
     public static let `default` = ExpressionLimits()
 }
@@ -705,7 +701,12 @@ public struct CostPolicy: Sendable, Equatable {
     public var base: Int
     public var perDocumentNode: Int
 
-    public init(base: Int = 1_000_000, perDocumentNode: Int = 100) { (self.base, self.perDocumentNode) = (base, perDocumentNode) }
+    /// All rules together get this many times `base` per file (see `fileLimit`).
+    public var poolFactor: Int
+
+    public init(base: Int = 1_000_000, perDocumentNode: Int = 100, poolFactor: Int = 4) {
+        (self.base, self.perDocumentNode, self.poolFactor) = (base, perDocumentNode, poolFactor)
+    }
 
     /// The largest `base` any configuration may set (`limits.cost-budget`, `--cost-budget`).
     public static let ceilingBase = 50_000_000
@@ -718,14 +719,16 @@ public struct CostPolicy: Sendable, Equatable {
     /// budget of its own, so a file's rules do work bounded by a constant times the file.
     public func fileLimit(fileNodes: Int) -> Int {
         let base = min(max(0, self.base), CostPolicy.ceilingBase)
-        let (p, o1) = (10 * min(max(0, perDocumentNode), 10_000)).multipliedReportingOverflow(by: max(0, fileNodes))
-        let (s, o2) = (4 * base).addingReportingOverflow(p)
-        return o1 || o2 ? Int.max : s
+        let (perNode, o0) = max(0, perDocumentNode).multipliedReportingOverflow(by: 10)
+        let (p, o1) = perNode.multipliedReportingOverflow(by: max(0, fileNodes))
+        let (pool, o2) = max(1, poolFactor).multipliedReportingOverflow(by: base)
+        let (s, o3) = pool.addingReportingOverflow(p)
+        return o0 || o1 || o2 || o3 ? Int.max : s
     }
 
     public func limit(documentNodes: Int) -> Int {
         let base = min(max(0, self.base), CostPolicy.ceilingBase)
-        let (p, o1) = min(max(0, perDocumentNode), 10_000).multipliedReportingOverflow(by: max(0, documentNodes))
+        let (p, o1) = max(0, perDocumentNode).multipliedReportingOverflow(by: max(0, documentNodes))
         let (s, o2) = base.addingReportingOverflow(p)
         return o1 || o2 ? Int.max : s
     }

@@ -41,7 +41,7 @@ import Testing
             ".planlint.yaml:2:18: error: invalid glob `Plans/[draft`: `[` is never closed by `]` [config/invalid-glob]",
             ".planlint.yaml:3:10: error: `fail-on` must be `error`, `warning` or `info`, not `errors` [config/invalid-value]",
             ".planlint.yaml:5:3: error: `yaml-syntax` cannot be turned off or lowered: a file with this problem was not checked [config/protected-code]",
-            ".planlint.yaml:7:14: error: `max-depth` must be a whole number ≥ 1 [config/invalid-value]",
+            ".planlint.yaml:7:14: error: `max-depth` must be a whole number from 1 to 10,000, not `many` [config/invalid-value]",
             ".planlint.yaml:10:5: error: `fail-on` cannot be set per path [config/unknown-key]",
         ], "\(r.both)")
         // The human form carries the suggestion.

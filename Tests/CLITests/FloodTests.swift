@@ -25,11 +25,12 @@ import Testing
         let box = try Sandbox.repositoryCopy()
         try box.write("Plans/dups.yaml", "name: x\n" + (0..<3_000).map { _ in "k: 1\n" }.joined())
         let r = try box.planlint("check", "--format", "short", "Plans/dups.yaml")
+        // 3,000 entries with the key `k`: 2,999 duplicates.
         let dups = r.lines.filter { $0.hasSuffix("[duplicate-key]") }
         #expect(dups.count == 1_001, "\(dups.count)")
-        #expect(dups.contains { $0.contains("… and 2,000 more `duplicate-key` diagnostics in this file") }, "\(dups.suffix(2))")
+        #expect(dups.contains { $0.contains("… and 1,999 more `duplicate-key` diagnostics in this file") }, "\(dups.suffix(2))")
         let stats = try box.planlint("check", "--statistics", "Plans/dups.yaml")
-        #expect(stats.stdout.contains("3000  error    duplicate-key") || stats.stdout.contains("3000  error  duplicate-key"), "\(stats.stdout)")
+        #expect(stats.lines.contains { $0.hasPrefix("2999 ") && $0.hasSuffix(" duplicate-key") }, "\(stats.stdout)")
     }
 
     /// A comment naming thousands of unknown codes: suggestions for the first 100 only, and

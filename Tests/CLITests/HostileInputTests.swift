@@ -176,7 +176,7 @@ extension PlanLintProcess.Output {
               - id: leak
                 severity: error
                 summary: Prints the document.
-                for: root
+                for: $
                 assert: "false"
                 message: "{root}"
             """)

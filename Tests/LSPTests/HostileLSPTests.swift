@@ -5,6 +5,7 @@ import Testing
 @testable import LSPProtocol
 @testable import PlanLintLSP
 import PlanLintKit
+import Guarded
 
 #if canImport(Glibc)
 import Glibc
@@ -115,15 +116,43 @@ import Darwin
         let connection = Connection(transport: FileDescriptorTransport(input: toServer[0], output: fromServer[1]))
         let server = PlanLintServer(connection: connection, options: .init(cwd: workspace.root.path))
         let reader = fromServer[0]
-        let collected = Task.detached { readAllMessages(reader, expecting: 1_000) }
+        // Read on a thread of its own: a blocking read must not hold a thread of the
+        // concurrency pool the server runs on.
+        let collected = MessageCollector(fd: reader)
         let status = await server.run()
         #expect(status == (withExit ? 0 : 1))
         connection.close()   // nothing more may reach the descriptors closed below
         close(toServer[0])
         close(fromServer[1])
-        let replies = try await collected.value.map { try json($0) }.filter { $0["id"] != nil }
+        let replies = try await collected.messages().map { try json($0) }.filter { $0["id"] != nil }
         close(reader)
         let ids = Set(replies.compactMap { $0["id"]?.intValue })
         #expect(ids == Set(1...(withExit ? 13 : 12)), "\(ids.sorted())")
+    }
+}
+
+/// Reads every framed message from a descriptor on a thread of its own until the input ends.
+final class MessageCollector: Sendable {
+    let result = Guarded<[[UInt8]]?>(nil)
+    let done = DispatchSemaphore(value: 0)
+
+    init(fd: Int32) {
+        let (result, done) = (result, done)
+        Thread {
+            let messages = readAllMessages(fd, expecting: Int.max)
+            result.withLock { $0 = messages }
+            done.signal()
+        }.start()
+    }
+
+    /// Waits (off the concurrency pool) for the end of the input.
+    func messages() async -> [[UInt8]] {
+        let (result, done) = (result, done)
+        return await withCheckedContinuation { continuation in
+            Thread {
+                done.wait()
+                continuation.resume(returning: result.withLock { $0 ?? [] })
+            }.start()
+        }
     }
 }

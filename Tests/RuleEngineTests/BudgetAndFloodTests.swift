@@ -33,10 +33,10 @@ import YAMLTree
         let policy = CostPolicy(base: 100_000, perDocumentNode: 10)
         let result = RuleRunner(ruleSet: set, options: RunOptions(costPolicy: policy)).run(on: tree)
         let limit = policy.limit(documentNodes: tree.nodeCount)
-        #expect(result.diagnostics.contains { $0.code == EngineCode.budgetExceeded })
+        #expect(result.diagnostics.contains { $0.code == EngineCode.budgetExceeded.rawValue })
         #expect(result.steps <= limit + 20_000, "spent \(result.steps) of \(limit)")
         // Every document after the budget ran out is not checked again and again.
-        #expect(result.diagnostics.filter { $0.code == EngineCode.budgetExceeded }.count <= 1)
+        #expect(result.diagnostics.filter { $0.code == EngineCode.budgetExceeded.rawValue }.count <= 1)
     }
 
     /// Random streams, rule counts and policies: the steps of all rules on a file never pass
@@ -83,7 +83,7 @@ import YAMLTree
         let result = RuleRunner(ruleSet: set).run(on: tree)
         let fileLimit = CostPolicy.default.fileLimit(fileNodes: tree.nodeCount)
         #expect(result.steps <= fileLimit + rules * 1_000)
-        #expect(result.diagnostics.contains { $0.code == EngineCode.budgetExceeded && $0.message.contains("the file's budget") })
+        #expect(result.diagnostics.contains { $0.code == EngineCode.budgetExceeded.rawValue && $0.message.contains("the file's budget") })
     }
 
     /// A 2 MB value printed by a message, 50 labels and notes: each is cut with a visible `…`.
@@ -154,7 +154,7 @@ import YAMLTree
             """
         let yaml = (0..<2_000).map { "---\nbudgets: {other: \($0)}\nfields: {x: 1}\n" }.joined()
         let result = try run(rules, on: yaml)
-        let empty = result.diagnostics.filter { $0.code == EngineCode.selectorMatchedNothing }
+        let empty = result.diagnostics.filter { $0.code == EngineCode.selectorMatchedNothing.rawValue }
         #expect(empty.count == 2, "\(empty.count)")
         // And once per run across files.
         let state = RunState()
@@ -163,7 +163,7 @@ import YAMLTree
         for _ in 0..<5 {
             let tree = YAMLReader.parse(yaml, path: "p.yaml").tree
             total += RuleRunner(ruleSet: set, options: RunOptions(runState: state)).run(on: tree).diagnostics
-                .filter { $0.code == EngineCode.selectorMatchedNothing }.count
+                .filter { $0.code == EngineCode.selectorMatchedNothing.rawValue }.count
         }
         #expect(total == 2)
     }
@@ -181,7 +181,7 @@ import YAMLTree
             """
         let yaml = (0..<100_000).map { "k\($0): 1\n" }.joined() + "budget: 1\n"
         let result = try run(rules, on: yaml)
-        #expect(result.diagnostics.map(\.code) == [EngineCode.selectorMatchedNothing])
+        #expect(result.diagnostics.map(\.code) == [EngineCode.selectorMatchedNothing.rawValue])
     }
 }
 
