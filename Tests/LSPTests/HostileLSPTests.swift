@@ -63,7 +63,8 @@ import Darwin
         for i in 0..<5_000 {
             editor.change(uri, version: 2 + i, [.init(range: .init(line: lines, character: i, toLine: lines, character: i), text: i == 0 ? "#" : "x")])
         }
-        let hover = try await editor.connection.send(LSP.hover, .init(textDocument: .init(uri: uri), position: .init(line: 1, character: 16)))
+        // The mark `○` of the first project: answered (and explained) after the burst.
+        let hover = try await editor.connection.send(LSP.hover, .init(textDocument: .init(uri: uri), position: .init(line: 1, character: 21)))
         #expect(hover != nil)
         let last = try await editor.diagnostics(for: uri, until: { $0.version == 5_001 })
         #expect(last.version == 5_001)
@@ -80,7 +81,8 @@ import Darwin
         _ = try await editor.diagnostics(for: uri)
         let big = workspace.uri("Plans/slow.yaml")
         editor.open(big, text: "projects:\n" + String(repeating: "  - {name: x, mark: ○, budget: 120}\n", count: 60_000))
-        let hover = try await editor.connection.send(LSP.hover, .init(textDocument: .init(uri: uri), position: .init(line: 3, character: 40)))
+        // `○` on line 3: answered while the large plan is checked.
+        let hover = try await editor.connection.send(LSP.hover, .init(textDocument: .init(uri: uri), position: .init(line: 3, character: 27)))
         #expect(hover != nil)
         #expect(try await editor.shutDown() == 0)
     }
