@@ -37,7 +37,7 @@ enum LoaderTargets {
         let path = sandbox + "/.planlint.yaml"
         guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else { return }
         let loaded = ConfigLoader.load(explicit: path, cwd: sandbox)
-        _ = loaded.diagnostics.map(ShortLine.render)
+        _ = loaded.diagnostics.map(ShortRenderer.line)
         guard !loaded.failed else { return }
         var config = loaded.configuration
         // The fuzzer's own time limit: a config may raise the budget to its ceiling.
@@ -56,7 +56,7 @@ enum LoaderTargets {
         let (file, parsed) = YAMLReader.read(path: "Rules/fuzz.yaml", raw: bytes, limits: limits)
         guard parsed.isComplete || !file.bytes.isEmpty else { return }
         let loaded = RuleLoader.load(sources: [file], options: RuleLoadOptions(expressionLimits: .default, yamlLimits: limits))
-        _ = loaded.diagnostics.map(ShortLine.render)
+        _ = loaded.diagnostics.map(ShortRenderer.line)
         guard !loaded.ruleSet.isEmpty else { return }
         let options = RunOptions(costPolicy: CostPolicy(base: 20_000, perDocumentNode: 10))
         let plan = YAMLReader.parse(smallPlan, path: "Plans/plan.yaml")
