@@ -1,4 +1,15 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials  // not Foundation: it would link ICU into the binary (Docs/performance.md)
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import PlanLintKit
 import RuleEngine
 import RuleLanguage
@@ -11,13 +22,13 @@ enum LoaderTargets {
     /// naming `Rules`, `Plans` or `*.yaml` finds real files (made once per process).
     static let sandbox: String = {
         let fm = FileManager.default
-        let dir = NSTemporaryDirectory() + "planlint-fuzz-config-\(getpid())"
+        let dir = (getenv("TMPDIR").map { String(cString: $0) } ?? "/tmp") + "/planlint-fuzz-config-\(getpid())"
         try? fm.removeItem(atPath: dir)
         try? fm.createDirectory(atPath: dir + "/.git", withIntermediateDirectories: true)
         try? fm.createDirectory(atPath: dir + "/Plans", withIntermediateDirectories: true)
         try? fm.copyItem(atPath: BundledPack.root + "/Rules", toPath: dir + "/Rules")
         try? fm.copyItem(atPath: BundledPack.root + "/Plans/plan.schema.yaml", toPath: dir + "/Plans/plan.schema.yaml")
-        fm.createFile(atPath: dir + "/Plans/plan.yaml", contents: Data(smallPlan.utf8))
+        _ = fm.createFile(atPath: dir + "/Plans/plan.yaml", contents: Data(smallPlan.utf8))
         return dir
     }()
 

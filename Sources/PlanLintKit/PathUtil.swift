@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import SourceText
 
 /// Path arithmetic on `/`-separated strings, without Foundation: lexical normalisation,
 /// relative paths, and the file system questions the frontend asks (exists? folder? real path?).
@@ -67,9 +68,7 @@ public enum PathUtil {
 
     /// The real path (symlinks resolved) of an existing file or folder, or nil.
     public static func realPath(_ path: String) -> String? {
-        guard let p = realpath(path, nil) else { return nil }
-        defer { free(p) }
-        return String(cString: p)
+        RealPath.of(path)
     }
 
     /// What is at a path, following symlinks.

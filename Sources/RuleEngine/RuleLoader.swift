@@ -146,7 +146,7 @@ public enum RuleLoader {
     /// and `$ref`), or to something that is not a regular file (a FIFO, a device) is an error,
     /// never skipped in silence — a rule pack that was not read must not look clean.
     public static func ruleFiles(in paths: [String], allowedRoot: String? = nil, diagnostics: inout [Diagnostic]) -> [String] {
-        let realRoot = allowedRoot.map { realPath($0) ?? $0 }
+        let realRoot = allowedRoot.map { RealPath.of($0) ?? $0 }
         var out: [String] = []
         let fm = FileManager.default
         for path in paths {
@@ -161,7 +161,7 @@ public enum RuleLoader {
                 continue
             }
             var found: [String] = []
-            let realFolder = realPath(path) ?? path
+            let realFolder = RealPath.of(path) ?? path
             // Depth first, skipping hidden files and folders, not following links to folders
             // (as FileManager's enumerator did).
             var pending = [path.hasSuffix("/") ? String(path.dropLast()) : path]
@@ -181,8 +181,8 @@ public enum RuleLoader {
                                                       message: "cannot read rule file \(full): \(why)", location: .path(full)))
                     }
                     if type == S_IFLNK {
-                        guard let real = realPath(full) else { refuse("it is a symbolic link to a file that does not exist"); continue }
-                        guard isInside(real, realFolder) || realRoot.map({ isInside(real, $0) }) == true else {
+                        guard let real = RealPath.of(full) else { refuse("it is a symbolic link to a file that does not exist"); continue }
+                        guard RealPath.isInside(real, realFolder) || realRoot.map({ RealPath.isInside(real, $0) }) == true else {
                             refuse("it is a symbolic link to \(real), outside the repository; not read")
                             continue
                         }
@@ -208,16 +208,6 @@ public enum RuleLoader {
             out += found.sorted()
         }
         return out
-    }
-
-    static func realPath(_ path: String) -> String? {
-        guard let p = realpath(path, nil) else { return nil }
-        defer { free(p) }
-        return String(cString: p)
-    }
-
-    static func isInside(_ path: String, _ folder: String) -> Bool {
-        path == folder || path.hasPrefix(folder.hasSuffix("/") ? folder : folder + "/")
     }
 }
 

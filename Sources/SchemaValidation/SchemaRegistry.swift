@@ -191,7 +191,7 @@ public final class SchemaRegistry: Sendable {
     }
 
     static func isInside(_ path: String, _ root: String) -> Bool {
-        root == "/" || path == root || path.hasPrefix(root + "/")
+        RealPath.isInside(path, root)
     }
 
     static func fileURI(_ absolute: String) -> String {

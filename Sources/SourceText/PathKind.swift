@@ -20,3 +20,19 @@ public enum PathKind: Sendable, Equatable {
         self = (info.st_mode & S_IFMT) == S_IFDIR ? .directory : .other
     }
 }
+
+/// Real paths (links resolved) and whether one lies inside a folder: the one containment
+/// check for `extends`, `rules`, `$ref` and the files discovery meets.
+public enum RealPath {
+    /// `path` with every link, `.` and `..` resolved; nil when it leads nowhere.
+    public static func of(_ path: String) -> String? {
+        guard let p = realpath(path, nil) else { return nil }
+        defer { free(p) }
+        return String(cString: p)
+    }
+
+    /// Whether `path` is `folder` or below it (both real paths; `/` holds everything).
+    public static func isInside(_ path: String, _ folder: String) -> Bool {
+        path == folder || path.hasPrefix(folder.hasSuffix("/") ? folder : folder + "/")
+    }
+}

@@ -127,7 +127,7 @@ extension PlanLintProcess.Output {
         cat.executableURL = URL(fileURLWithPath: "/bin/cat")
         cat.arguments = [box.url("pipe").path]
         let received = box.url("received.json")
-        FileManager.default.createFile(atPath: received.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: received.path, contents: nil)
         cat.standardOutput = try FileHandle(forWritingTo: received)
         try cat.run()
         let piped = try box.planlint("check", "--format", "json", "--output", "pipe")
