@@ -81,21 +81,22 @@ let package = Package(
 
         // Finds the external test corpora pinned in Tests/Corpora/manifest.json (tests only).
         .target(name: "CorpusSupport", path: "Tests/CorpusSupport"),
-        // Golden files for the tests: compare, re-record with PLANLINT_RECORD=1, diff.
+        // Golden files for the tests: compare, re-record with PLANLINT_RECORD=1, diff; and the
+        // seeded generator of the property tests.
         .target(name: "GoldenFiles", dependencies: ["SourceText"], path: "Tests/GoldenFiles"),
 
         .testTarget(name: "SourceTextTests", dependencies: ["SourceText"]),
         .testTarget(name: "ExactNumbersTests", dependencies: ["ExactNumbers"]),
         .testTarget(name: "LinearRegexTests", dependencies: ["LinearRegex"]),
         .testTarget(name: "GuardedTests", dependencies: ["Guarded"]),
-        .testTarget(name: "YAMLTreeTests", dependencies: ["SourceText", "YAMLTree", "CorpusSupport"]),
+        .testTarget(name: "YAMLTreeTests", dependencies: ["SourceText", "YAMLTree", "CorpusSupport", "GoldenFiles"]),
         .testTarget(name: "DiagnosticsTests", dependencies: ["SourceText", "Diagnostics", "YAMLTree", "DiagnosticRendering", "CorpusSupport", "GoldenFiles"], exclude: ["Fixtures"]),
         .testTarget(name: "RuleLanguageTests", dependencies: ["RuleLanguage", "YAMLTree", "ExactNumbers", "SourceText"], exclude: ["Fixtures"]),
         .testTarget(name: "SchemaValidationTests", dependencies: ["SourceText", "ExactNumbers", "Diagnostics", "YAMLTree", "SchemaValidation", "CorpusSupport", "GoldenFiles"], exclude: ["Fixtures"]),
         .testTarget(name: "RuleEngineTests", dependencies: ["SourceText", "Guarded", "Diagnostics", "YAMLTree", "RuleLanguage", "RuleEngine", "GoldenFiles"]),
         .testTarget(name: "CLITests", dependencies: ["Diagnostics", "PlanLintKit"]),
         .testTarget(name: "ReportTests", dependencies: ["SourceText", "Diagnostics", "YAMLTree", "DiagnosticRendering", "PlanFigures", "HTMLReport"], exclude: ["Fixtures"]),
-        .testTarget(name: "LSPTests", dependencies: ["SourceText", "Guarded", "Diagnostics", "PlanLintKit", "LSPProtocol", "PlanLintLSP"], exclude: ["Fixtures", "nvim"]),
+        .testTarget(name: "LSPTests", dependencies: ["SourceText", "Guarded", "Diagnostics", "PlanLintKit", "LSPProtocol", "PlanLintLSP", "GoldenFiles"], exclude: ["Fixtures", "nvim"]),
         .testTarget(name: "FuzzRegressionTests", dependencies: ["FuzzTargets"]),
     ],
     swiftLanguageModes: [.v6]

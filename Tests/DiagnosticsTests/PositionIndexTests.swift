@@ -1,3 +1,4 @@
+import GoldenFiles
 @testable import DiagnosticRendering
 import SourceText
 import Testing
@@ -6,20 +7,8 @@ import Testing
 /// agree with `SourceFile.location(of:)` exactly, including on broken UTF-8.
 @Suite("Position index")
 struct PositionIndexTests {
-    /// A deterministic pseudo-random generator, so a failure can be replayed.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static func bytes(seed: UInt64, count: Int) -> [UInt8] {
-        var rng = SplitMix(state: seed)
+        var rng = SplitMix(seed: seed)
         // Pieces that stress columns: ASCII, tabs, 2-, 3- and 4-byte characters, stray
         // continuation bytes, truncated sequences, CR, LF, CRLF.
         let pieces: [[UInt8]] = [

@@ -1,3 +1,4 @@
+import GoldenFiles
 import Foundation
 import Testing
 
@@ -251,18 +252,5 @@ func readAll(_ chunks: [[UInt8]], limits: FramingLimits = .default) -> (bodies: 
             // The remainder is always a suffix of the input.
             #expect(Array(bytes.suffix(result.remainder.count)) == result.remainder)
         }
-    }
-}
-
-/// A small deterministic generator, so "random" tests reproduce.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
