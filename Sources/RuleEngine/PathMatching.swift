@@ -127,13 +127,26 @@ extension SelectorPath {
     }
 
     /// Selects the nodes under `root`. `filter` decides `[? …]` steps for one candidate; it is
-    /// given the candidate's path when the filter reads `path`.
+    /// given the candidate's path when the filter reads `path`. Without `explainEmpty`, an
+    /// empty selection is flagged (`empty` is set) but not explained: no candidates, no path
+    /// (what a rule whose empty selection was already reported needs, in each document of a
+    /// long stream).
     func match(
         in root: YAMLNode,
+        explainEmpty: Bool = true,
         filter: (CompiledExpression, PathMatch, String?) throws(EvaluationError) -> Bool
     ) throws(FilterFailure) -> PathMatches {
-        var result = PathMatches()
         let root = UnownedNode(root)
+        // The usual answer in a document of another shape: the first key is not there. Said
+        // without allocating, as the walk below would say it.
+        if !explainEmpty, let first = steps.first, case .key(let name) = first.kind, !root.isMapping || root.entry(name) == nil {
+            guard root.isMapping else {
+                return PathMatches(empty: EmptyMatch(stepIndex: 0, reason: .wrongKind(expected: "a mapping"), candidates: [], candidatePath: ""))
+            }
+            return first.isOptional ? PathMatches()
+                : PathMatches(empty: EmptyMatch(stepIndex: 0, reason: .missingKey(name), candidates: [], candidatePath: ""))
+        }
+        var result = PathMatches()
         result.trail.append(.init(node: root, parent: 0, key: nil, index: -1, step: -1))
         var current = [PathMatch(node: root, parent: nil, key: nil, index: -1, trail: 0)]
         var next: [PathMatch] = []
@@ -222,7 +235,6 @@ extension SelectorPath {
                 }
             }
             if next.isEmpty {
-                let sample = Array(current.prefix(5).map(\.owned))
                 if !sawRightKind && !current.isEmpty {
                     let expected: String
                     switch step.kind {
@@ -230,10 +242,19 @@ extension SelectorPath {
                     case .index: expected = "a sequence"
                     case .wildcard, .filter: expected = "a sequence or a mapping"
                     }
+                    guard explainEmpty else {
+                        result.empty = EmptyMatch(stepIndex: stepIndex, reason: .wrongKind(expected: expected), candidates: [], candidatePath: "")
+                        return result
+                    }
                     let at = current.first.map { result.path(of: $0.trail) } ?? "$"
-                    result.empty = EmptyMatch(stepIndex: stepIndex, reason: .wrongKind(expected: expected), candidates: sample, candidatePath: at)
+                    result.empty = EmptyMatch(stepIndex: stepIndex, reason: .wrongKind(expected: expected),
+                                              candidates: Array(current.prefix(5).map(\.owned)), candidatePath: at)
                 } else if let name = step.key, !step.isOptional, !current.isEmpty,
                           !current.contains(where: { $0.node.isMapping && $0.node.entry(name) != nil }) {
+                    guard explainEmpty else {
+                        result.empty = EmptyMatch(stepIndex: stepIndex, reason: .missingKey(name), candidates: [], candidatePath: "")
+                        return result
+                    }
                     let mappings = current.lazy.filter(\.node.isMapping).prefix(5)
                     let at = mappings.first.map { result.path(of: $0.trail) } ?? "$"
                     result.empty = EmptyMatch(stepIndex: stepIndex, reason: .missingKey(name), candidates: mappings.map(\.owned), candidatePath: at)

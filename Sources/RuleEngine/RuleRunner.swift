@@ -110,12 +110,28 @@ public struct RuleRunner: Sendable {
     /// rule walks alone. In rule order of each group's first rule.
     /// Only the rules `options.crossFileRules` selects.
     let walks: [[Int]]
-    /// Whether some rule's file says which documents it checks (`Rule.appliesTo`).
-    let hasApplicability: Bool
+    /// Each rule in a box: handing a rule to each document then costs one reference count,
+    /// where a copy of the `Rule` struct costs some thirty.
+    let boxes: [RuleBox]
+    /// The distinct `Rule.appliesTo` of the rule files, and for each rule the index of its
+    /// own among them (nil: its file checks every document).
+    let applicabilities: [Applicability]
+    let applicabilityOf: [Int?]
 
     public init(ruleSet: RuleSet, options: RunOptions = .default) {
         self.ruleSet = ruleSet
         self.options = options
+        boxes = ruleSet.rules.enumerated().map { RuleBox(rule: $1, index: $0) }
+        var applicabilities: [Applicability] = []
+        var known: [ObjectIdentifier: Int] = [:]
+        applicabilityOf = ruleSet.rules.map { rule in
+            guard let a = rule.appliesTo else { return nil }
+            if let k = known[ObjectIdentifier(a)] { return k }
+            known[ObjectIdentifier(a)] = applicabilities.count
+            applicabilities.append(a)
+            return applicabilities.count - 1
+        }
+        self.applicabilities = applicabilities
         var walks: [[Int]] = []
         var byKey: [String: Int] = [:]
         for (i, rule) in ruleSet.rules.enumerated() {
@@ -131,7 +147,6 @@ public struct RuleRunner: Sendable {
             walks.append([i])
         }
         self.walks = walks
-        hasApplicability = ruleSet.rules.contains { $0.appliesTo != nil }
     }
 
     /// The nodes a file's budget is counted on: its own, and all the run's when a rule looks
@@ -148,8 +163,12 @@ public struct RuleRunner: Sendable {
     /// rules together `CostPolicy.fileLimit`, however many documents and rules there are.
     public func run(on tree: YAMLTree) -> RunResult {
         let file = FileRun(rules: ruleSet.rules.count, nodes: budgetNodes(tree), policy: options.costPolicy)
+        let documents = tree.documents
+        // Rules run side by side on documents large enough to pay for it; handing out the
+        // rules of each small document of a long stream to threads costs more than it saves.
+        let parallel = options.parallel && tree.nodeCount >= RuleRunner.minParallelNodes * max(1, documents.count)
         var result = RunResult()
-        for doc in tree.documents { result.append(run(on: doc, file: file)) }
+        for doc in documents { result.append(run(on: doc, file: file, parallel: parallel)) }
         result.diagnostics += file.summaries(ruleSet.rules, root: tree.documents.first)
         result.steps = file.state.withLock { $0.spent }
         return result
@@ -159,73 +178,71 @@ public struct RuleRunner: Sendable {
     /// whose file applies to it (`Rule.appliesTo`). The document is budgeted as a file of its own.
     public func run(on root: YAMLNode) -> RunResult {
         let file = FileRun(rules: ruleSet.rules.count, nodes: budgetNodes(root.tree), policy: options.costPolicy)
-        var result = run(on: root, file: file)
+        var result = run(on: root, file: file, parallel: options.parallel)
         result.diagnostics += file.summaries(ruleSet.rules, root: root)
         return result
     }
 
-    func run(on root: YAMLNode, file: FileRun) -> RunResult {
-        let rules = ruleSet.rules
+    /// Nodes per document, on average, below which a file's documents are checked by one
+    /// thread even when `RunOptions.parallel` is set.
+    static let minParallelNodes = 1_000
+
+    func run(on root: YAMLNode, file: FileRun, parallel: Bool) -> RunResult {
         var skipped = RunResult()
-        var selected = self.walks
-        if hasApplicability {
-            let (applies, result) = RuleRunner.applicable(rules, to: root, file: file)
-            selected = selected.compactMap { w in
-                let kept = w.filter { applies[$0] }
-                return kept.isEmpty ? nil : kept
+        var walks = self.walks
+        if !applicabilities.isEmpty {
+            let (applies, result) = applicable(to: root, file: file)
+            if applies.contains(false) {
+                let of = applicabilityOf
+                walks = walks.compactMap { w in
+                    let kept = w.filter { i in of[i].map { applies[$0] } ?? true }
+                    return kept.isEmpty ? nil : kept
+                }
             }
             skipped = result
         }
-        let walks = selected
-        let options = self.options
-        let workers = options.parallel ? min(walks.count, WorkerPool.coreCount) : 1
+        let boxes = self.boxes, options = self.options, selected = walks
+        let workers = parallel ? min(walks.count, WorkerPool.coreCount) : 1
+        // Each rule's result by rule index; most rules find nothing in most documents.
+        var produced: [(index: Int, result: RunResult)] = []
         if workers > 1 {
-            let slots = Guarded([RunResult?](repeating: nil, count: rules.count))
+            let slots = Guarded<[(index: Int, result: RunResult)]>([])
             WorkerPool.run(workers: workers, count: walks.count) { w, next in
                 // Each worker walks its own handle on the tree: every node copy touches the
                 // handle's reference count, and one shared counter made two threads slower
                 // than one.
                 let mine = w == 0 ? root : root.withSeparateHandle()
                 while let k = next() {
-                    let r = RuleRunner.run(walk: walks[k], of: rules, on: mine, options: options, file: file)
-                    slots.withLock { for (i, x) in zip(walks[k], r) { $0[i] = x } }
+                    let r = RuleRunner.run(walk: selected[k], of: boxes, on: mine, options: options, file: file)
+                    slots.withLock { $0 += r }
                 }
             }
-            var result = skipped
-            for r in slots.withLock({ $0 }) { if let r { result.append(r) } }
-            return result
+            produced = slots.withLock { $0 }
+        } else {
+            for walk in walks { produced += RuleRunner.run(walk: walk, of: boxes, on: root, options: options, file: file) }
         }
-        var slots = [RunResult?](repeating: nil, count: rules.count)
-        for walk in walks {
-            for (i, r) in zip(walk, RuleRunner.run(walk: walk, of: rules, on: root, options: options, file: file)) { slots[i] = r }
-        }
+        if produced.count > 1 { produced.sort { $0.index < $1.index } }
         var result = skipped
-        for r in slots { if let r { result.append(r) } }
+        for r in produced { result.append(r.result) }
         return result
     }
 
-    /// Which rules apply to the document: each rule file's `format:` and `when:`, decided
-    /// once per rule file and document, before any rule is set up. A `when:` is charged to
-    /// the file's budget like a rule; one that cannot be evaluated is reported once per file
-    /// (a stream of 100,000 documents gives one error, not 100,000), and its rules count as
-    /// not evaluated.
-    static func applicable(_ rules: [Rule], to root: YAMLNode, file: FileRun) -> ([Bool], RunResult) {
-        var decided: [ObjectIdentifier: Bool] = [:]
-        var failed = Set<ObjectIdentifier>()
+    /// Which rule files apply to the document (by index in `applicabilities`): each
+    /// file's `format:` and `when:`, decided once per document before any rule is set up.
+    /// A `when:` is charged to the file's budget like a rule; one that cannot be evaluated
+    /// is reported once per file (a stream of 100,000 documents gives one error, not
+    /// 100,000), and its rules count as not evaluated.
+    func applicable(to root: YAMLNode, file: FileRun) -> ([Bool], RunResult) {
         var result = RunResult()
         let format = Applicability.format(of: root)
         var out: [Bool] = []
-        out.reserveCapacity(rules.count)
-        for rule in rules {
-            guard let a = rule.appliesTo else { out.append(true); continue }
-            let id = ObjectIdentifier(a)
-            if let known = decided[id] {
-                out.append(known)
-                if failed.contains(id) { result.unevaluatedRules.append(rule.id) }
-                continue
-            }
+        out.reserveCapacity(applicabilities.count)
+        for (k, a) in applicabilities.enumerated() {
             var applies = a.formats.map { formats in format.map { formats.contains($0) } ?? false } ?? true
             if applies, let when = a.when {
+                // The rule options of the first rule of the file: a file's rules share them.
+                guard let first = applicabilityOf.firstIndex(of: k) else { out.append(applies); continue }
+                let rule = boxes[first].rule
                 var activation = Activation(scope: Scope())
                 activation.bind(Scope.selfSlot, node: root)
                 activation.bind(Scope.rootSlot, node: root)
@@ -240,9 +257,8 @@ public struct RuleRunner: Sendable {
                     applies = b
                 } catch {
                     applies = false
-                    failed.insert(id)
-                    result.unevaluatedRules.append(rule.id)
-                    if file.firstWhenFailure(id) {
+                    for (i, of) in applicabilityOf.enumerated() where of == k { result.unevaluatedRules.append(boxes[i].rule.id) }
+                    if file.firstWhenFailure(ObjectIdentifier(a)) {
                         result.diagnostics.append(Diagnostic(
                             EngineCode.evaluationFailed, severity: .error,
                             message: "the `when` of the rule file \(rule.source.path) could not be evaluated, so its rules were not run: \(error.message)",
@@ -252,25 +268,39 @@ public struct RuleRunner: Sendable {
                     }
                 }
             }
-            decided[id] = applies
             out.append(applies)
         }
         return (out, result)
     }
 
-    /// The results of the rules of one walk, in the walk's order.
-    static func run(walk: [Int], of rules: [Rule], on root: YAMLNode, options: RunOptions, file: FileRun) -> [RunResult] {
-        if walk.count == 1 { return [RuleEvaluation.run(rules[walk[0]], index: walk[0], on: root, options: options, file: file)] }
-        return RuleEvaluation.runSharing(walk.map { (rules[$0], $0) }, on: root, options: options, file: file)
+    /// The results of the rules of one walk that found or reported something, with each
+    /// rule's index.
+    static func run(walk: [Int], of boxes: [RuleBox], on root: YAMLNode, options: RunOptions, file: FileRun) -> [(index: Int, result: RunResult)] {
+        let results = walk.count == 1
+            ? [RuleEvaluation.run(boxes[walk[0]], on: root, options: options, file: file)]
+            : RuleEvaluation.runSharing(walk.map { boxes[$0] }, on: root, options: options, file: file)
+        var out: [(index: Int, result: RunResult)] = []
+        for (i, r) in zip(walk, results) where !r.diagnostics.isEmpty || !r.unevaluatedRules.isEmpty { out.append((i, r)) }
+        return out
     }
-
 
     /// Runs one rule over one document.
     public func run(_ rule: Rule, on root: YAMLNode) -> RunResult {
         let file = FileRun(rules: 1, nodes: root.tree.nodeCount, policy: options.costPolicy)
-        var result = RuleEvaluation.run(rule, index: 0, on: root, options: options, file: file)
+        var result = RuleEvaluation.run(RuleBox(rule: rule, index: 0), on: root, options: options, file: file)
         result.diagnostics += file.summaries([rule], root: root)
         return result
+    }
+}
+
+/// A rule and its index in its set, shared by reference (see `RuleRunner.boxes`).
+final class RuleBox: Sendable {
+    let rule: Rule
+    let index: Int
+
+    init(rule: Rule, index: Int) {
+        self.rule = rule
+        self.index = index
     }
 }
 
@@ -331,12 +361,20 @@ final class FileRun: Sendable {
     /// The meter rule `i` starts a document with: what it has spent so far, and a limit that
     /// is its own or what is left of the file's, whichever is less.
     func meter(for i: Int) -> CostMeter {
-        state.withLock { s in
-            let used = s.rules[i].used
-            let left = max(0, fileLimit - s.spent)
-            let (limit, o) = used.addingReportingOverflow(left)
-            return CostMeter(limit: o ? ruleLimit : min(ruleLimit, limit), used: used)
-        }
+        state.withLock { meter(for: i, in: $0) }
+    }
+
+    private func meter(for i: Int, in s: (spent: Int, rules: [PerRule])) -> CostMeter {
+        let used = s.rules[i].used
+        let left = max(0, fileLimit - s.spent)
+        let (limit, o) = used.addingReportingOverflow(left)
+        return CostMeter(limit: o ? ruleLimit : min(ruleLimit, limit), used: used)
+    }
+
+    /// What rule `i` starts a document with, in one lock: whether its budget ran out on an
+    /// earlier document, whether it already met an empty selection, and its meter.
+    func start(_ i: Int) -> (exhausted: Bool, reportedEmpty: Bool, meter: CostMeter) {
+        state.withLock { s in (s.rules[i].exhausted, s.rules[i].reportedEmpty, meter(for: i, in: s)) }
     }
 
     /// Steps the file has left for all its rules.
@@ -347,14 +385,24 @@ final class FileRun: Sendable {
 
     func finish(_ i: Int, meter: CostMeter, reported: Int, omitted: [String: (count: Int, severity: Severity)], reportedEmpty: Bool) {
         state.withLock { s in
-            let before = s.rules[i].used
-            s.spent = s.spent &+ max(0, meter.used - before)
-            s.rules[i].used = meter.used
+            FileRun.spend(&s, i, meter: meter, reportedEmpty: reportedEmpty)
             s.rules[i].reported = reported
             s.rules[i].omitted = omitted
-            s.rules[i].reportedEmpty = s.rules[i].reportedEmpty || reportedEmpty
-            s.rules[i].exhausted = s.rules[i].exhausted || meter.used > meter.limit
         }
+    }
+
+    /// `finish` for a rule that selected nothing in a document: only its spending (and
+    /// whether an empty selection was met) changes.
+    func finishSelectingNothing(_ i: Int, meter: CostMeter, reportedEmpty: Bool) {
+        state.withLock { FileRun.spend(&$0, i, meter: meter, reportedEmpty: reportedEmpty) }
+    }
+
+    private static func spend(_ s: inout (spent: Int, rules: [PerRule]), _ i: Int, meter: CostMeter, reportedEmpty: Bool) {
+        let before = s.rules[i].used
+        s.spent = s.spent &+ max(0, meter.used - before)
+        s.rules[i].used = meter.used
+        s.rules[i].reportedEmpty = s.rules[i].reportedEmpty || reportedEmpty
+        s.rules[i].exhausted = s.rules[i].exhausted || meter.used > meter.limit
     }
 
     func counts(_ i: Int) -> PerRule { state.withLock { $0.rules[i] } }
@@ -420,12 +468,53 @@ struct RuleEvaluation {
     var omitted: [String: (count: Int, severity: Severity)] = [:]
     var reportedEmpty = false
 
-    static func run(_ rule: Rule, index: Int, on root: YAMLNode, options: RunOptions, file: FileRun) -> RunResult {
-        var e = RuleEvaluation(rule, index: index, on: root, options: options, file: file)
+    /// Runs one rule over one document. The rule is set up (its activation, its lets) only
+    /// once its `for` has selected something: in a long stream most rules select nothing in
+    /// most documents, and setting every rule up again for each of 100,000 documents was
+    /// most of the work of checking it.
+    static func run(_ box: RuleBox, on root: YAMLNode, options: RunOptions, file: FileRun) -> RunResult {
+        let (exhausted, reportedEmpty, startMeter) = file.start(box.index)
         // A rule whose budget for the file ran out on an earlier document was reported then.
-        if file.counts(index).exhausted { return RunResult() }
-        e.runAll()
+        if exhausted { return RunResult() }
+        var meter = startMeter
+        let matches: PathMatches
+        do {
+            matches = try select(box, in: root, options: options, explainEmpty: !reportedEmpty, meter: &meter)
+        } catch {
+            var e = RuleEvaluation(box, on: root, options: options, file: file, meter: meter)
+            e.report(error)
+            return e.finish()
+        }
+        if matches.matches.isEmpty {
+            return selectedNothing(box, matches, on: root, options: options, file: file, reportedEmpty: reportedEmpty, meter: meter)
+        }
+        var e = RuleEvaluation(box, on: root, options: options, file: file, meter: meter)
+        if e.begin(matches) {
+            for m in matches.matches where !e.visit(m, in: matches) { break }
+        }
         return e.finish()
+    }
+
+    /// The matches of a rule's `for` in the document; its filters spend from `meter`.
+    static func select(_ box: RuleBox, in root: YAMLNode, options: RunOptions, explainEmpty: Bool,
+                       meter: inout CostMeter) throws(FilterFailure) -> PathMatches {
+        try match(box.rule.selector, in: root, files: options.files, options: box.rule.options, meter: &meter,
+                  cachesInvariants: true, explainEmpty: explainEmpty)
+    }
+
+    /// A rule whose `for` selected nothing in this document: it is set up only to report
+    /// that, once per rule and run; otherwise only its spending is handed back to the file.
+    static func selectedNothing(_ box: RuleBox, _ matches: PathMatches, on root: YAMLNode, options: RunOptions,
+                                file: FileRun, reportedEmpty: Bool, meter: CostMeter) -> RunResult {
+        let warns = matches.empty != nil && options.warnWhenSelectorMatchesNothing
+        if warns && !reportedEmpty && options.runState?.firstEmpty(box.rule.id) ?? true {
+            var e = RuleEvaluation(box, on: root, options: options, file: file, meter: meter)
+            e.reportedEmpty = true
+            e.reportEmpty(matches.empty!)
+            return e.finish()
+        }
+        file.finishSelectingNothing(box.index, meter: meter, reportedEmpty: warns)
+        return RunResult()
     }
 
     /// Hands the meter and counts back to the file; the result for this document.
@@ -453,17 +542,26 @@ struct RuleEvaluation {
     /// one walk: each match is checked by every rule in turn while its nodes are in cache,
     /// instead of each rule walking the whole document again. Each rule keeps its own
     /// activation, meter and findings, so the results are those of running them one by one.
-    static func runSharing(_ rules: [(Rule, Int)], on root: YAMLNode, options: RunOptions, file: FileRun) -> [RunResult] {
-        var evaluations = rules.map { RuleEvaluation($0.0, index: $0.1, on: root, options: options, file: file) }
+    static func runSharing(_ boxes: [RuleBox], on root: YAMLNode, options: RunOptions, file: FileRun) -> [RunResult] {
+        let starts = boxes.map { file.start($0.index) }
+        let explain = starts.contains { !$0.exhausted && !$0.reportedEmpty }
         let matches: PathMatches
         do {
-            matches = try rules[0].0.selector.match(in: root) { (_, _, _) throws(EvaluationError) -> Bool in true }
+            matches = try boxes[0].rule.selector.match(in: root, explainEmpty: explain) { (_, _, _) throws(EvaluationError) -> Bool in true }
         } catch {
             // A path without filters evaluates nothing, so it cannot fail; were it to, each
             // rule runs alone and reports it.
-            return rules.map { RuleEvaluation.run($0.0, index: $0.1, on: root, options: options, file: file) }
+            return boxes.map { RuleEvaluation.run($0, on: root, options: options, file: file) }
         }
-        var live = evaluations.indices.filter { !file.counts(evaluations[$0].index).exhausted && evaluations[$0].begin(matches) }
+        if matches.matches.isEmpty {
+            // Nothing to set up: each rule only reports the empty selection (once) or not.
+            return zip(boxes, starts).map { box, start in
+                if start.exhausted { return RunResult() }
+                return selectedNothing(box, matches, on: root, options: options, file: file, reportedEmpty: start.reportedEmpty, meter: start.meter)
+            }
+        }
+        var evaluations = zip(boxes, starts).map { RuleEvaluation($0, on: root, options: options, file: file, meter: $1.meter) }
+        var live = evaluations.indices.filter { !starts[$0].exhausted && evaluations[$0].begin(matches) }
         // The rules of a walk take turns on each match: each may spend what the file has left
         // after the others' spending so far, not the whole of it each.
         var left = file.left()
@@ -488,23 +586,10 @@ struct RuleEvaluation {
 
     var result: RunResult { RunResult(diagnostics: diagnostics, unevaluatedRules: failed ? [rule.id] : []) }
 
-    mutating func runAll() {
-        // Select the matches (filters share the rule's meter).
-        let matches: PathMatches
-        var filterMeter = meter
-        do {
-            matches = try RuleEvaluation.match(rule.selector, in: root, files: options.files, options: rule.options, meter: &filterMeter,
-                                               cachesInvariants: true)
-        } catch {
-            let offset = error.expressionOffset
-            let part = Rule.Part(expression: filterExpression(error.stepIndex), source: rule.selectorText, offset: offset)
-            meter = filterMeter
-            report(PartFailure(error: error.error, part: part, what: "the `for` filter"), match: error.error.node ?? root)
-            return
-        }
-        meter = filterMeter
-        guard begin(matches) else { return }
-        for m in matches.matches where !visit(m, in: matches) { return }
+    /// Reports a `for` filter that could not be evaluated.
+    mutating func report(_ error: FilterFailure) {
+        let part = Rule.Part(expression: filterExpression(error.stepIndex), source: rule.selectorText, offset: error.expressionOffset)
+        report(PartFailure(error: error.error, part: part, what: "the `for` filter"), match: error.error.node ?? root)
     }
 
     /// Before the matches: reports a selection that is empty where it should not be; false
@@ -556,15 +641,24 @@ struct RuleEvaluation {
     /// A filter that does not give a bool is a `type-mismatch` error at the candidate.
     /// `files` is what the filters read as `files` (default: the document alone).
     static func match(_ selector: SelectorPath, in root: YAMLNode, files: [YAMLNode]? = nil, options: EvaluationOptions,
-                      meter: inout CostMeter, cachesInvariants: Bool = false) throws(FilterFailure) -> PathMatches {
-        var activation = Activation(scope: Scope())
-        activation.cachesInvariants = cachesInvariants
-        if selector.filtersRead(Scope.filesSlot) { activation[Scope.filesSlot] = .list((files ?? [root]).map { .node($0) }) }
+                      meter: inout CostMeter, cachesInvariants: Bool = false, explainEmpty: Bool = true) throws(FilterFailure) -> PathMatches {
+        guard selector.hasFilters else {
+            return try selector.match(in: root, explainEmpty: explainEmpty) { (_, _, _) throws(EvaluationError) -> Bool in true }
+        }
+        // The filters' activation is made when the first filter runs (a path that stops
+        // before its first filter needs none).
+        var activation: Activation?
         var filterMeter = meter
         defer { meter = filterMeter }
-        return try selector.match(in: root) { (condition, m, path) throws(EvaluationError) -> Bool in
-            bind(&activation, m, root: root, path: path)
-            let v = try condition.evaluate(&activation, options: options, meter: &filterMeter)
+        return try selector.match(in: root, explainEmpty: explainEmpty) { (condition, m, path) throws(EvaluationError) -> Bool in
+            if activation == nil {
+                var a = Activation(scope: Scope())
+                a.cachesInvariants = cachesInvariants
+                if selector.filtersRead(Scope.filesSlot) { a[Scope.filesSlot] = .list((files ?? [root]).map { .node($0) }) }
+                activation = a
+            }
+            bind(&activation!, m, root: root, path: path)
+            let v = try condition.evaluate(&activation!, options: options, meter: &filterMeter)
             guard let b = v.boolValue else {
                 throw EvaluationError(code: .typeMismatch, message: "the filter gave \(v.typeName) `\(v.formatted())`, not true or false",
                                       range: ByteRange(0, condition.text.utf8.count), node: m.owned)
@@ -880,15 +974,15 @@ extension EmptyMatch {
 extension RuleEvaluation {
     /// A fresh evaluation of `rule` (index `index` of its set) over the document of `root`,
     /// drawing on `file`'s budget and counts.
-    init(_ rule: Rule, index: Int, on root: YAMLNode, options: RunOptions, file: FileRun) {
+    init(_ box: RuleBox, on root: YAMLNode, options: RunOptions, file: FileRun, meter: CostMeter) {
+        let rule = box.rule, index = box.index
+        let counts = file.counts(index)
         var activation = Activation(scope: rule.activationScope)
         // One activation per rule per document: `root` and the invariant lets keep their
         // values, so invariant subexpressions may be remembered across matches.
         activation.cachesInvariants = true
         for l in rule.lets { activation.defineLet(l.slot, l.part.expression, invariant: l.isDocumentInvariant) }
-        let counts = file.counts(index)
-        self.init(rule: rule, root: root, options: options, activation: activation,
-                  meter: file.meter(for: index),
+        self.init(rule: rule, root: root, options: options, activation: activation, meter: meter,
                   index: index, file: file, reported: counts.reported, omitted: counts.omitted, reportedEmpty: counts.reportedEmpty)
     }
 }

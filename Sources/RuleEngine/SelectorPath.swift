@@ -69,6 +69,11 @@ public struct SelectorPath: Sendable {
     /// Whether any filter reads the `path` variable (then match paths are formatted for it).
     var filtersUsePath: Bool { filtersRead(Scope.pathSlot) }
 
+    /// Whether the path has a `[? …]` filter (then matching evaluates expressions).
+    var hasFilters: Bool {
+        steps.contains { if case .filter = $0.kind { true } else { false } }
+    }
+
     /// Whether any filter reads the rule variable in `slot`.
     func filtersRead(_ slot: Int) -> Bool {
         steps.contains {

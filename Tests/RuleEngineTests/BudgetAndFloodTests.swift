@@ -184,4 +184,90 @@ import YAMLTree
         let result = try run(rules, on: yaml)
         #expect(result.diagnostics.map(\.code) == [EngineCode.selectorMatchedNothing.rawValue])
     }
+
+    /// A document whose shape a rule does not select is answered without setting the rule
+    /// up, and without explaining the empty selection once it was reported: the quick answer
+    /// must say what the full walk says, for every kind of path and document.
+    @Test func anUnexplainedEmptySelectionSaysWhatTheWalkSays() throws {
+        let paths = ["$", "budgets", "budgets?", "budgets.tables[*]", "budgets?.tables", "a.b[0]", "a[*].b", "a[-1]",
+                     "items[? self > 1]", "a[**]", "a[**].b", "x.y?", "['k 1'].v", "['k 1']"]
+        let documents = ["doc", "", "a: 1", "a: {b: [1, 2]}", "a: [{b: 1}, {c: 2}]", "budgets: {tables: [1]}", "budgets: 3",
+                         "items: [1, 2, 3]", "[1, 2]", "x: {z: 1}", "a: {a: {a: []}}", "{'k 1': {v: 2}}", "budgets: {other: 1}"]
+        for path in paths {
+            let loaded = RuleLoader.load(text: "rules:\n  - id: r\n    severity: error\n    summary: S.\n    for: \"\(path)\"\n    assert: \"true\"\n")
+            let rule = try #require(loaded.ruleSet.rules.first, "\(path): \(loaded.diagnostics.map(\.message))")
+            for text in documents {
+                guard let root = YAMLReader.parse(text, path: "d.yaml").tree.documents.first else { continue }
+                let full = try rule.selector.match(in: root, explainEmpty: true) { (_, _, _) throws(EvaluationError) -> Bool in true }
+                let quick = try rule.selector.match(in: root, explainEmpty: false) { (_, _, _) throws(EvaluationError) -> Bool in true }
+                #expect(quick.matches.count == full.matches.count, "\(path) on \(text)")
+                #expect(quick.empty?.stepIndex == full.empty?.stepIndex, "\(path) on \(text)")
+                #expect(String(describing: quick.empty?.reason) == String(describing: full.empty?.reason), "\(path) on \(text)")
+            }
+        }
+    }
+
+    /// The documents of a long stream are checked by one thread however many cores there
+    /// are (handing out each small document's rules cost more than it saved); the findings
+    /// are the same either way.
+    @Test func aStreamGivesTheSameFindingsWithAndWithoutThreads() throws {
+        let rules = """
+            rules:
+              - id: positive
+                severity: error
+                summary: Counts are positive.
+                for: rows[*]
+                assert: "self > 0"
+              - id: named
+                severity: warning
+                summary: A name.
+                for: name
+                assert: "self != ''"
+              - id: rows-too
+                severity: warning
+                summary: Rows again.
+                for: rows[*]
+                assert: "self < 5"
+            """
+        let set = RuleLoader.load(text: rules).ruleSet
+        func summary(_ r: RunResult) -> [String] {
+            r.diagnostics.sorted(by: Diagnostic.ordered).map { "\($0.code) \($0.span?.range.start ?? -1) \($0.omitted) \($0.message)" }
+        }
+        // Many small documents (one thread whatever is asked), and a few large ones (threads).
+        let small = (0..<300).map { i in i % 3 == 0 ? "---\nrows: [\(i % 7), 1, -\(i % 2)]\n" : i % 3 == 1 ? "---\nname: ''\n" : "--- doc\n" }.joined()
+        let large = (0..<3).map { d in "---\nname: ''\nrows: [" + (0..<2_000).map { String(($0 * 7 + d) % 9 - 1) }.joined(separator: ", ") + "]\n" }.joined()
+        var alone = RunResult()
+        for yaml in [small, large] {
+            let tree = YAMLReader.parse(yaml, path: "s.yaml").tree
+            alone = RuleRunner(ruleSet: set, options: RunOptions(parallel: false)).run(on: tree)
+            let threaded = RuleRunner(ruleSet: set, options: RunOptions(parallel: true)).run(on: tree)
+            #expect(summary(alone) == summary(threaded))
+        }
+        #expect(alone.diagnostics.contains { $0.code == "positive" } && alone.diagnostics.contains { $0.code == "named" })
+    }
+
+    /// A rule file's `when:` is decided for each document of a stream: it draws on the file's
+    /// budget like a rule (it once had a fresh whole-file allowance in every document), and a
+    /// `when:` that cannot be decided is reported once per file, its rules not evaluated.
+    @Test func aFilesWhenSharesTheFileBudgetAndFailsOnce() throws {
+        let rules = """
+            when: "root.items.all(a, root.items.all(b, a + b >= 0))"
+            rules:
+              - id: cheap
+                severity: error
+                summary: Cheap.
+                for: $
+                assert: "true"
+            """
+        let set = RuleLoader.load(text: rules).ruleSet
+        #expect(set.rules.count == 1)
+        let tree = YAMLReader.parse(Self.stream(documents: 400, items: 120), path: "s.yaml").tree
+        let policy = CostPolicy(base: 100_000, perDocumentNode: 10)
+        let result = RuleRunner(ruleSet: set, options: RunOptions(costPolicy: policy)).run(on: tree)
+        let fileLimit = policy.fileLimit(fileNodes: tree.nodeCount)
+        #expect(result.steps <= fileLimit + 20_000, "spent \(result.steps) of \(fileLimit)")
+        let failures = result.diagnostics.filter { $0.code == EngineCode.evaluationFailed.rawValue && $0.message.contains("`when`") }
+        #expect(failures.count == 1, "\(result.diagnostics.map(\.message))")
+        #expect(result.unevaluatedRules == ["cheap"])
+    }
 }
