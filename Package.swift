@@ -76,7 +76,7 @@ let package = Package(
         ),
         .executableTarget(name: "planlint", dependencies: ["PlanLintCLI"], swiftSettings: strict),
         // Fuzz entry points (scripts/fuzz builds them with -sanitize=fuzzer) and a replay tool.
-        .target(name: "FuzzTargets", dependencies: ["SourceText", "ExactNumbers", "Diagnostics", "YAMLTree", "DiagnosticRendering", "RuleLanguage", "PlanLintKit", "LSPProtocol"], swiftSettings: strict),
+        .target(name: "FuzzTargets", dependencies: ["SourceText", "ExactNumbers", "Diagnostics", "YAMLTree", "DiagnosticRendering", "RuleLanguage", "RuleEngine", "PlanLintKit", "LSPProtocol"], swiftSettings: strict),
         .executableTarget(name: "planlint-fuzz", dependencies: ["FuzzTargets"], swiftSettings: strict),
 
         // Finds the external test corpora pinned in Tests/Corpora/manifest.json (tests only).

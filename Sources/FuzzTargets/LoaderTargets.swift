@@ -10,9 +10,11 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import DiagnosticRendering
 import PlanLintKit
 import RuleEngine
 import RuleLanguage
+import YAMLTree
 
 /// The two loaders a pull request feeds directly: `.planlint.yaml` (`config`) and rule files
 /// (`rules`). Issue 16 found a config that lifted every limit and rule files whose messages

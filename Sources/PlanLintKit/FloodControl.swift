@@ -1,3 +1,4 @@
+import Diagnostics
 import RuleEngine
 
 /// Keeps a flood of one code from burying everything else, and from costing memory and

@@ -33,6 +33,10 @@ public struct Linter: Sendable {
 
     public init(configuration: Configuration, checks: Checks) { (self.configuration, self.checks) = (configuration, checks) }
 
+    /// State shared by every file of one run: what is reported once per run, and whether the
+    /// run was cancelled (the language server cancels a check the user has edited past).
+    public typealias RunState = RuleEngine.RunState
+
     /// Content to lint instead of reading a file (standard input, an editor's buffer).
     public struct Input: Sendable {
         public var target: LintTarget

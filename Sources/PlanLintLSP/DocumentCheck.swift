@@ -1,6 +1,5 @@
 import Diagnostics
 import LSPProtocol
-import RuleEngine
 import PlanLintKit
 import SourceText
 import YAMLTree
@@ -36,7 +35,7 @@ struct CheckRequest: Sendable {
     var fallbackFolder: String
     /// Cancelled when the document changes again while this check runs: its rules stop at
     /// their next match and the result is dropped.
-    var run = RunState()
+    var run = Linter.RunState()
 
     /// The path planlint's diagnostics name the document by.
     var displayPath: String { path.map { PathUtil.display($0, cwd: cwd) } ?? uri }

@@ -1,7 +1,6 @@
 import Dispatch
 import Guarded
 import LSPProtocol
-import RuleEngine
 import PlanLintKit
 import SourceText
 
@@ -49,7 +48,7 @@ public actor PlanLintServer {
     /// them before it returns (at `exit` or at the end of its input), so none is lost.
     let pendingReplies = DispatchGroup()
     /// The run of each document's check in progress, cancelled when the document changes.
-    var runningChecks: [LSP.DocumentURI: RunState] = [:]
+    var runningChecks: [LSP.DocumentURI: Linter.RunState] = [:]
 
     var lifecycle = ServerLifecycle()
     var documents = DocumentStore()
