@@ -65,6 +65,7 @@ struct ReportCommand: ParsableCommand {
         options.failOn = failOn
         options.exitZero = exitZero
         options.keepDocuments = true
+        options.outputFiles = output.map { [$0] } ?? []
 
         let report = CheckRun.run(options)
         var exit = report.exitCode
@@ -72,10 +73,17 @@ struct ReportCommand: ParsableCommand {
             toolVersion: PlanLintVersion.current, rules: report.rules, rootDirectory: cwd,
             exitCode: Int(exit), executionSuccessful: report.toolFailures == 0,
             checkedFiles: report.checkedFiles, color: false)
+        guard report.outputsAllowed else {
+            // The page would replace a file the run reads (a plan, rule file, schema, config):
+            // nothing is written, and the refusal is the whole answer.
+            let refusals = report.diagnostics.filter { $0.code == FrontendCode.outputIsInput.rawValue }
+            Terminal.error(HumanRenderer().render(refusals, context: context))
+            throw ExitCode(ExitPolicy.toolFailure)
+        }
         let page = HTMLReportRun.render(report, context: context)
         if let output {
             do {
-                try AtomicFile.write(page, to: output)
+                try AtomicFile.write(page, to: output, allowedRoots: report.outputRoots)
                 let summary = HumanRenderer.summary(DiagnosticSummary(report.diagnostics, files: Set(report.checkedFiles).count))
                 Terminal.error("planlint: wrote \(output): \(summary)")
             } catch {

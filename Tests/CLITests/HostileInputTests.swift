@@ -89,6 +89,27 @@ extension PlanLintProcess.Output {
         #expect(!box.exists("fine.json") && !box.exists("b.json"), "\(listing)")
     }
 
+    /// The HTML page (`check --report html=FILE`, `planlint report --output FILE`) is an output
+    /// like the others: it never replaces an input, however the path is spelled.
+    @Test func theHTMLReportNeverReplacesAnInput() throws {
+        let box = try Sandbox.repositoryCopy()
+        try box.mkdir("links")
+        try box.symlink("links/plan", to: "../" + Sandbox.miyagi)
+        let inputs = [Sandbox.miyagi, "Rules/budgets.yaml", ".planlint.yaml"]
+        let before = try inputs.map { try box.read($0) }
+        for spelling in [Sandbox.miyagi, "./Rules/budgets.yaml", ".planlint.yaml", "links/plan"] {
+            for arguments in [["check", "--report", "html=" + spelling], ["report", "--output", spelling]] {
+                let r = try box.planlint(arguments: arguments)
+                #expect(r.status == 2, "\(arguments): \(r.both)")
+                #expect(r.both.contains("[output/is-input]"), "\(arguments): \(r.both)")
+            }
+        }
+        #expect(try inputs.map { try box.read($0) } == before, "no input was touched")
+        let ok = try box.planlint("report", "--output", "report.html")
+        #expect(ok.status == 1, "\(ok.both)")
+        #expect(try box.read("report.html").hasPrefix("<!DOCTYPE html>"))
+    }
+
     /// A link committed to the repository must not make planlint overwrite a file outside it.
     @Test func outputsAreNotWrittenThroughLinksLeavingTheRepository() throws {
         let box = try Sandbox.repositoryCopy()
