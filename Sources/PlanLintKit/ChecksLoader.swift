@@ -146,9 +146,12 @@ final class SchemaChecker: DocumentChecker {
                                       help: "bind a local copy with `schemas:` in .planlint.yaml"))
             }
         }
+        // A stream of 100,000 invalid documents gives 100,000 diagnostics of one code: only
+        // what can be shown is kept (Linter.maxDiagnosticsPerCode), the rest counted.
+        var flood = FloodControl.Counter(perCode: Linter.maxDiagnosticsPerCode)
         for schema in schemas {
             for root in document.parse.documents {
-                out += validate(document: root, against: schema)
+                flood.add(validate(document: root, against: schema), to: &out)
             }
         }
         // Neither the config nor a modeline names a schema: a document that declares a
@@ -158,10 +161,10 @@ final class SchemaChecker: DocumentChecker {
                 guard let format = PlanV1Migrator.format(of: root),
                       let name = BuiltinResources.schemaName(forFormat: format),
                       let schema = registry.schema(uri: BuiltinResources.prefix + name).schema else { continue }
-                out += validate(document: root, against: schema)
+                flood.add(validate(document: root, against: schema), to: &out)
             }
         }
-        return out
+        return out + flood.summaries(path: document.file.path)
     }
 }
 

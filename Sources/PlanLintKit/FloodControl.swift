@@ -41,4 +41,35 @@ public enum FloodControl {
         }
         return kept.sortedForOutput()
     }
+
+    /// Caps diagnostics as a checker makes them, for checkers whose diagnostics come in many
+    /// pieces (one per document of a stream): at most `perCode` of each code are kept, the
+    /// rest only counted, and `summaries` gives the counts as lines `cap` merges into its own.
+    struct Counter {
+        let perCode: Int
+        var shown: [String: Int] = [:]
+        var omitted: [String: (count: Int, severity: Severity)] = [:]
+
+        mutating func add(_ diagnostics: [Diagnostic], to out: inout [Diagnostic]) {
+            for d in diagnostics {
+                let n = shown[d.code] ?? 0
+                if d.omitted > 0 || n < perCode {
+                    if d.omitted == 0 { shown[d.code] = n + 1 }
+                    out.append(d)
+                } else {
+                    let o = omitted[d.code] ?? (0, d.severity)
+                    omitted[d.code] = (o.count + 1, max(o.severity, d.severity))
+                }
+            }
+        }
+
+        func summaries(path: String) -> [Diagnostic] {
+            omitted.sorted { $0.key < $1.key }.map { code, o in
+                var d = Diagnostic(code: code, severity: o.severity, message: "… and \(o.count.groupedDigits) more `\(code)` diagnostics",
+                                   location: .path(path))
+                d.omitted = o.count
+                return d
+            }
+        }
+    }
 }

@@ -21,6 +21,18 @@ import Testing
         #expect(perRule.values.allSatisfy { $0 == 1 }, "\(perRule)")
     }
 
+    /// A stream of documents that each fail the plan schema, under the repository's config:
+    /// one schema diagnostic per document is counted past the first 1,000, not built.
+    @Test func aStreamOfInvalidDocumentsIsCappedUnderTheSchema() throws {
+        let box = try Sandbox.repositoryCopy()
+        try box.write("Plans/stream.yaml", String(repeating: "--- doc\n", count: 3_000))
+        let r = try box.planlint("check", "--format", "short", "Plans/stream.yaml")
+        #expect(r.status == 1, "\(r.both.prefix(2_000))")
+        let types = r.lines.filter { $0.hasSuffix("[schema/type]") }
+        #expect(types.count == 1_001, "\(types.count)")
+        #expect(types.contains { $0.contains("… and 2,000 more `schema/type` diagnostics in this file") }, "\(types.suffix(2))")
+    }
+
     /// Repeated diagnostics of one code in one file: the first 1,000 and a summary line.
     @Test func repeatedDiagnosticsAreCappedWithASummary() throws {
         let box = try Sandbox.repositoryCopy()

@@ -37,6 +37,25 @@ import YAMLTree
         #expect(!schema.isValid(bad))
     }
 
+    /// A closed mapping with thousands of keys it does not allow (issue 16: a million made a
+    /// million messages with suggestions, 1.7 GB): the first 1,000 in the document are
+    /// diagnostics, the rest one summary that counts them.
+    @Test func aFloodOfUnknownKeysIsCountedNotBuilt() throws {
+        let schema = try #require(Self.compile("type: object\nproperties: {name: {type: string}}\nadditionalProperties: false\n").schema)
+        let doc = try Self.document((0..<5_000).map { "k\($0): \($0)\n" }.joined())
+        let findings = validate(document: doc, against: schema)
+        let shown = findings.filter { $0.omitted == 0 }
+        #expect(shown.count == 1_000)
+        #expect(shown.allSatisfy { $0.code == "schema/additional-properties" })
+        // The first in the document, in order.
+        #expect(shown.first?.message == "unknown key `k0`" && shown.last?.message == "unknown key `k999`", "\(shown.first?.message ?? "")")
+        let summary = try #require(findings.first { $0.omitted > 0 })
+        #expect(summary.omitted == 4_000 && summary.code == "schema/additional-properties")
+        // Under the cap nothing changes: every key is a diagnostic, none a count.
+        let few = validate(document: doc, against: schema, options: ValidationOptions(maxDiagnosticsPerCode: 5_000))
+        #expect(few.count == 5_000 && few.allSatisfy { $0.omitted == 0 })
+    }
+
     /// Deeper than the validator's own limit: a `schema/depth-limit` finding, not a crash.
     @Test func deeperThanTheLimitStopsWithAFinding() throws {
         let schema = try #require(Self.compile("type: array\nitems: {$ref: '#'}\n").schema)

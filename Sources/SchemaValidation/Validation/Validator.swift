@@ -12,9 +12,15 @@ public struct ValidationOptions: Sendable, Equatable {
     /// The deepest chain of schema applications followed (data depth plus in-place
     /// applicators); beyond it validation stops with `schema/depth-limit`.
     public var maxDepth: Int
+    /// Diagnostics of one code built per document at most, the first in the document; the
+    /// rest are counted into one summary (`Diagnostic.omitted`). A mapping of a million keys
+    /// the schema does not allow once built a million messages, with suggestions (1.7 GB).
+    public var maxDiagnosticsPerCode: Int
 
-    public init(assertedFormats: Set<String> = [], severity: Severity = .error, maxDepth: Int = 4_000) {
+    public init(assertedFormats: Set<String> = [], severity: Severity = .error, maxDepth: Int = 4_000,
+                maxDiagnosticsPerCode: Int = 1_000) {
         (self.assertedFormats, self.severity, self.maxDepth) = (assertedFormats, severity, maxDepth)
+        self.maxDiagnosticsPerCode = max(1, maxDiagnosticsPerCode)
     }
 }
 
@@ -28,10 +34,50 @@ public func validate(document: YAMLNode, against schema: CompiledSchema, options
     DeepStack.run(maxDepth: options.maxDepth) {
         let evaluator = Evaluator(schema: schema, options: options)
         let outcome = evaluator.evaluate(schema.root, Instance(node: document, key: nil, depth: 0), collect: true, title: nil, inPlace: 0)
-        var diagnostics = (outcome.failures + evaluator.extra).map { $0.diagnostic(severity: options.severity) }
-        var seen = Set<Diagnostic>()
-        diagnostics = diagnostics.filter { seen.insert($0).inserted }
-        return diagnostics.sorted(by: Diagnostic.ordered)
+        return Failure.diagnostics(outcome.failures + evaluator.extra, options: options)
+    }
+}
+
+extension Failure {
+    /// The failures as diagnostics, duplicates removed, in source order: at most
+    /// `maxDiagnosticsPerCode` of each code (the first in the document), the rest counted into
+    /// one summary per code, so a flood costs a count, not a message each.
+    static func diagnostics(_ failures: [Failure], options: ValidationOptions) -> [Diagnostic] {
+        let limit = options.maxDiagnosticsPerCode
+        guard failures.count > limit else {
+            var seen = Set<Diagnostic>()
+            return failures.map { $0.diagnostic(severity: options.severity) }.filter { seen.insert($0).inserted }.sorted(by: Diagnostic.ordered)
+        }
+        // The place of each failure is known before its diagnostic is made: order by place,
+        // then make diagnostics of the first `limit` of each code only.
+        let ordered = failures.enumerated().map { ($0.element.range ?? $0.element.node.range, $0.offset) }
+            .sorted { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
+        // Duplicates (one failure reached through several schemas) are dropped by code, place
+        // and message.
+        struct Key: Hashable { let code: SchemaCode, range: ByteRange, message: String }
+        var places = Set<Key>()
+        var kept: [Diagnostic] = []
+        var shown: [SchemaCode: Int] = [:]
+        var omitted: [SchemaCode: Int] = [:]
+        for (range, i) in ordered {
+            let f = failures[i]
+            guard places.insert(Key(code: f.code, range: range, message: f.message)).inserted else { continue }
+            if shown[f.code, default: 0] < limit {
+                kept.append(f.diagnostic(severity: options.severity))
+                shown[f.code, default: 0] += 1
+            } else {
+                omitted[f.code, default: 0] += 1
+            }
+        }
+        let path = failures[0].node.file.path
+        for (code, count) in omitted.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            var d = Diagnostic(code, severity: options.severity,
+                               message: "… and \(count) more `\(code.rawValue)` diagnostic\(count == 1 ? "" : "s") in this document (the first \(limit) are shown)",
+                               location: .path(path), help: "fix the cause these have in common")
+            d.omitted = count
+            kept.append(d)
+        }
+        return kept.sorted(by: Diagnostic.ordered)
     }
 }
 
@@ -67,6 +113,8 @@ final class Evaluator {
     /// Findings outside the normal flow (non-string keys), reported once each.
     var extra: [Failure] = []
     var reportedKeys = Set<YAMLNode>()
+    /// Unknown keys met so far (`unknownKey`); past a limit they get no suggestion.
+    var unknownKeys = 0
 
     /// Memo of results, so alternatives that recurse cannot make the work exponential:
     /// quick results always (they depend only on schema and value), collected ones while
@@ -500,6 +548,14 @@ final class Evaluator {
     @inline(never)
     func unknownKey(_ name: String, _ key: YAMLNode, _ value: YAMLNode, _ s: SchemaNodeRef, _ inst: Instance, _ title: String?,
                     keyword: String, code: SchemaCode, candidates: [String], present: [ExactString: Int]) -> Failure {
+        let whose = title.map { " in \($0)" } ?? ""
+        unknownKeys += 1
+        if unknownKeys > 2 * options.maxDiagnosticsPerCode {
+            // Past what a document's diagnostics show of one code (the rest are counted): the
+            // key is reported without a suggestion, which costs a comparison with every name.
+            return Failure(code, "unknown key `\(name)`\(whose)", at: key, depth: inst.depth + 1, label: "not allowed here",
+                           labels: [s.entryLabel(keyword, Messages.inSchema("`\(keyword): false`", s))])
+        }
         // Suggest only names that are not already used in this mapping.
         let free = candidates.filter { present[ExactString($0)] == nil }
         // Canonically equivalent (Swift's ==) but not the same code points: NFC vs NFD.
@@ -525,7 +581,6 @@ final class Evaluator {
             fixes.append(Fix(title: "rename `\(name)` to `\(suggestion)`",
                              edits: [TextEdit(span: key.span, replacement: YAMLScalarText.string(suggestion, like: key))], isSafe: true))
         }
-        let whose = title.map { " in \($0)" } ?? ""
         return Failure(code, "unknown key `\(name)`\(whose)", at: key, depth: inst.depth + 1,
                        label: suggestion.map { "did you mean `\($0)`?" } ?? "not allowed here",
                        labels: [s.entryLabel(keyword, Messages.inSchema("`\(keyword): false`", s))],
