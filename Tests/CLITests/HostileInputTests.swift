@@ -40,13 +40,18 @@ extension PlanLintProcess.Output {
     @Test func aHugeExponentInAPlanIsAFinding() throws {
         let box = try Sandbox.repositoryCopy()
         let plan = try box.read(Sandbox.miyagi)
+        // The first budget cell of the plan@2 table (地域の情報化, FY2014 予算額 7).
+        let row = "[地域の情報化, 6, 7, 7,"
+        let before = try #require(plan.range(of: row), "the plan still has the row the test edits")
+        let line = plan[..<before.lowerBound].filter { $0 == "\n" }.count + 1
         for huge in ["1e99999999999999999999", "-1e99999999999999999999", "1e-99999999999999999999",
                      "9" + String(repeating: "9", count: 400), "0x" + String(repeating: "f", count: 100), "1.5e+9223372036854775808"] {
-            try box.write(Sandbox.miyagi, plan.replacingOccurrences(of: "{fy: 2014, count: 6, budget: 7, actual: 7}",
-                                                                   with: "{fy: 2014, count: 6, budget: \(huge), actual: 7}"))
+            try box.write(Sandbox.miyagi, plan.replacingOccurrences(of: row, with: "[地域の情報化, 6, \(huge), 7,"))
             let r = try box.planlint("check", "--format", "short")
             #expect(r.answered, "\(huge): \(r.both)")
             #expect(r.status != 0, "\(huge) is not a plausible budget: \(r.both)")
+            // At the edited cell: the plan has a finding of its own elsewhere.
+            #expect(r.lines.contains { $0.hasPrefix("\(Sandbox.miyagi):\(line):21: error:") }, "\(huge): \(r.both.prefix(3_000))")
         }
     }
 
