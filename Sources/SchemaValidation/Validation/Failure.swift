@@ -22,6 +22,9 @@ struct Failure: Sendable {
     var expectations: [String]?
     /// For const/enum mismatches: the allowed strings (for "did you mean" across alternatives).
     var allowedStrings: [String] = []
+    /// How many more failures of the same code this one stands for, counted and never shown:
+    /// a flood (a million unknown keys) folds into one failure instead of a million.
+    var more = 0
 
     init(_ code: SchemaCode, _ message: String, at node: YAMLNode, range: ByteRange? = nil, depth: Int,
          label: String? = nil, labels: [Label?] = [], notes: [String] = [], help: String? = nil, fixes: [Fix] = [],

@@ -44,7 +44,7 @@ extension Failure {
     /// one summary per code, so a flood costs a count, not a message each.
     static func diagnostics(_ failures: [Failure], options: ValidationOptions) -> [Diagnostic] {
         let limit = options.maxDiagnosticsPerCode
-        guard failures.count > limit else {
+        guard failures.count > limit || failures.contains(where: { $0.more > 0 }) else {
             var seen = Set<Diagnostic>()
             return failures.map { $0.diagnostic(severity: options.severity) }.filter { seen.insert($0).inserted }.sorted(by: Diagnostic.ordered)
         }
@@ -62,6 +62,7 @@ extension Failure {
         for (range, i) in ordered {
             let f = failures[i]
             guard places.insert(Key(code: f.code, range: range, message: f.message)).inserted else { continue }
+            if f.more > 0 { omitted[f.code, default: 0] += f.more }
             if shown[f.code, default: 0] < limit {
                 kept.append(f.diagnostic(severity: options.severity))
                 shown[f.code, default: 0] += 1
@@ -491,6 +492,9 @@ final class Evaluator {
             }
         }
         // properties, patternProperties, additionalProperties
+        // Past the unknown keys a document shows, this mapping's further ones fold into one
+        // failure (its index in `out.failures`), counted: no failure is built for each.
+        var foldedUnknown: Int?
         for (i, e) in entries.enumerated() {
             guard let name = names[i], present[ExactString(name)] == i else { continue }
             var matched = false
@@ -510,7 +514,10 @@ final class Evaluator {
                 if tracking { out.evaluated.properties.insert(i) }
             } else if let a = s.additionalProperties {
                 if tracking { out.evaluated.properties.insert(i) }
-                if nodes[a].boolean == false {
+                if nodes[a].boolean == false, let k = foldedUnknown {
+                    unknownKeys += 1
+                    out.failures[k].more += 1
+                } else if nodes[a].boolean == false {
                     var f = unknownKey(name, e.key, e.value, s, inst, title, keyword: "additionalProperties",
                                        code: .additionalProperties, candidates: s.propertyOrder, present: present)
                     if let (required, _) = misspelt.first(where: { $0.value == name }) {
@@ -521,6 +528,7 @@ final class Evaluator {
                     }
                     out.failures.append(f)
                     if !collect { return }
+                    if unknownKeys > 2 * options.maxDiagnosticsPerCode { foldedUnknown = out.failures.count - 1 }
                 } else {
                     let o = evaluate(a, Instance(node: e.value, key: e.key, depth: inst.depth + 1), collect: collect, title: nil, inPlace: 0)
                     out.failures += o.failures
