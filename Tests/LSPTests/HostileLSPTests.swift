@@ -72,6 +72,29 @@ import Darwin
         #expect(try await editor.shutDown() == 0)
     }
 
+    /// Issue 16, class 1: a number beyond any machine type typed into an open plan (the
+    /// server used to trap on it) is checked like any value: the rule that reads it says it
+    /// cannot be evaluated, at its cell, and the server carries on.
+    @Test func aHugeNumberTypedIntoAPlanIsAFindingNotATrap() async throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        var (editor, _) = try await Editor.start()
+        let uri = workspace.uri("Plans/plan.yaml")
+        let text = try workspace.read("Plans/plan.yaml")
+        editor.open(uri, text: text)
+        _ = try await editor.diagnostics(for: uri)
+        let typed = text.replacingOccurrences(of: "budget: 120", with: "budget: 1e99999999999999999999")
+        #expect(typed != text)
+        editor.change(uri, version: 2, [.init(text: typed)])
+        let after = try await editor.diagnostics(for: uri, until: { $0.version == 2 })
+        #expect(after.diagnostics.contains { $0.range.start.line == 3 && $0.code == "rule-evaluation-failed" },
+                "\(after.diagnostics.map { "\($0.range.start.line) \($0.code ?? "")" })")
+        // The mark `○` on the edited line: still answered.
+        let hover = try await editor.connection.send(LSP.hover, .init(textDocument: .init(uri: uri), position: .init(line: 3, character: 27)))
+        #expect(hover != nil)
+        #expect(try await editor.shutDown() == 0)
+    }
+
     /// A hover asked while a long check runs is answered before the check ends.
     @Test func hoversAreAnsweredWhileACheckRuns() async throws {
         let workspace = try Workspace()
