@@ -158,8 +158,13 @@ local function main()
   local responses = vim.lsp.buf_request_sync(plan, "textDocument/codeAction", params, timeout) or {}
   local actions = responses[client_id] and responses[client_id].result or {}
   write_json("code-actions.json", actions)
+  -- The mark's quick fix, and (issue 24) "fix all" with the same one safe edit.
   local fix = actions[1]
-  if check("code action: one quick fix for the mark", #actions == 1 and fix.kind == "quickfix"
+  local all = actions[2]
+  check("code action: a fix-all action with the one safe fix", #actions == 2 and all.kind == "source.fixAll.planlint"
+      and all.title == "Fix all planlint findings with safe fixes (1)" and all.edit ~= nil
+      and vim.deep_equal(all.edit, fix and fix.edit), vim.inspect(actions))
+  if check("code action: one quick fix for the mark", fix ~= nil and fix.kind == "quickfix"
       and fix.title == 'replace with "○"', vim.inspect(actions)) then
     vim.lsp.util.apply_workspace_edit(fix.edit, "utf-16")
     check("code action: the edit replaced 〇 with ○",
