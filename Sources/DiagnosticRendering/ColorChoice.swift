@@ -1,5 +1,5 @@
 /// The `--color` option: whether the human form uses ANSI colour.
-public enum ColorChoice: String, Sendable, CaseIterable {
+package enum ColorChoice: String, Sendable, CaseIterable {
     /// Colour when writing to a terminal, unless the environment says otherwise.
     case auto
     /// Always colour (overrides `NO_COLOR`).
@@ -18,7 +18,7 @@ public enum ColorChoice: String, Sendable, CaseIterable {
     /// 4. `CLICOLOR=0` → no colour.
     /// 5. Not a terminal, or `TERM=dumb` → no colour.
     /// 6. Otherwise colour.
-    public func shouldColorize(environment: [String: String], isTerminal: Bool) -> Bool {
+    package func shouldColorize(environment: [String: String], isTerminal: Bool) -> Bool {
         switch self {
         case .always: return true
         case .never: return false

@@ -8,17 +8,17 @@ import SourceText
 /// `endColumn` exclusive) are given only when the range is on one line, as GitHub ignores
 /// them otherwise. Notes and help follow the message on their own lines. Suppressed
 /// diagnostics are left out.
-public struct GitHubRenderer: DiagnosticRenderer {
-    public init() {}
+package struct GitHubRenderer: DiagnosticRenderer {
+    package init() {}
 
     /// The whole output for `diagnostics` (see the type's documentation).
-    public func render(_ diagnostics: [Diagnostic], context: RenderContext) -> String {
+    package func render(_ diagnostics: [Diagnostic], context: RenderContext) -> String {
         let index = PositionIndex()
         return diagnostics.prepared(keepSuppressed: false).map { GitHubRenderer.command($0, index: index) + "\n" }.joined()
     }
 
     /// The workflow command for one diagnostic, without a newline.
-    public static func command(_ d: Diagnostic) -> String {
+    package static func command(_ d: Diagnostic) -> String {
         command(d, index: PositionIndex())
     }
 
@@ -61,10 +61,10 @@ public struct GitHubRenderer: DiagnosticRenderer {
     }
 
     /// Escapes a command's message: `%`, CR and LF.
-    public static func escapeData(_ s: String) -> String { Escaping.escaped(s) { dataEscapes[$0] } }
+    package static func escapeData(_ s: String) -> String { Escaping.escaped(s) { dataEscapes[$0] } }
 
     /// Escapes a property value: as `escapeData`, plus `:` and `,`.
-    public static func escapeProperty(_ s: String) -> String { Escaping.escaped(s) { propertyEscapes[$0] } }
+    package static func escapeProperty(_ s: String) -> String { Escaping.escaped(s) { propertyEscapes[$0] } }
 
     static let dataEscapes: [Unicode.Scalar: String] = ["%": "%25", "\r": "%0D", "\n": "%0A"]
     static let propertyEscapes = dataEscapes.merging([":": "%3A", ",": "%2C"]) { a, _ in a }

@@ -20,11 +20,11 @@ import SourceText
 /// Columns in `-->` are code points (as in `short`); carets are placed by terminal cells, so
 /// they stay under the right characters with tabs and wide characters. Suppressed
 /// diagnostics are left out and counted in the summary.
-public struct HumanRenderer: DiagnosticRenderer {
-    public init() {}
+package struct HumanRenderer: DiagnosticRenderer {
+    package init() {}
 
     /// The whole output for `diagnostics` (see the type's documentation).
-    public func render(_ diagnostics: [Diagnostic], context: RenderContext) -> String {
+    package func render(_ diagnostics: [Diagnostic], context: RenderContext) -> String {
         let styler: any Styler = context.color ? ANSIStyler() : PlainStyler()
         let index = PositionIndex()
         var out = ""
@@ -38,7 +38,7 @@ public struct HumanRenderer: DiagnosticRenderer {
     }
 
     /// One diagnostic: header, excerpts, notes; each line ends with a newline.
-    public func renderOne(_ d: Diagnostic, context: RenderContext, styler: any Styler) -> String {
+    package func renderOne(_ d: Diagnostic, context: RenderContext, styler: any Styler) -> String {
         renderOne(d, context: context, styler: styler, index: PositionIndex())
     }
 
@@ -73,7 +73,7 @@ public struct HumanRenderer: DiagnosticRenderer {
     /// and the source lines with their markers, laid out as in `renderOne`. Every piece of
     /// text goes through `styler` (`plain` for text without a role), so a styler for another
     /// medium (HTML) can escape it; the primary range in the source line has the role `marked`.
-    public func excerpt(_ d: Diagnostic, context: RenderContext, styler: any Styler) -> [String] {
+    package func excerpt(_ d: Diagnostic, context: RenderContext, styler: any Styler) -> [String] {
         let snippets = HumanRenderer.snippets(for: d)
         return excerpt(d, snippets: snippets, gutterWidth: HumanRenderer.gutterWidth(snippets),
                        context: context, styler: styler, index: PositionIndex())
@@ -105,7 +105,7 @@ public struct HumanRenderer: DiagnosticRenderer {
     }
 
     /// `2 errors, 1 warning in 3 files (1 suppressed)`, or `no problems found in 3 files`.
-    public static func summary(_ s: DiagnosticSummary) -> String {
+    package static func summary(_ s: DiagnosticSummary) -> String {
         typealias M = HumanMessage
         func count(_ n: Int, _ one: M, _ many: M) -> String { (n == 1 ? one : many)(["count": n]) }
         var parts: [String] = []

@@ -7,14 +7,14 @@ import SourceText
 ///
 /// Fields are always present (`null` or `[]` when empty) and keys are sorted, so the output
 /// is stable and diffs cleanly. `version` changes only when a field changes meaning or is removed.
-public struct JSONRenderer: DiagnosticRenderer {
+package struct JSONRenderer: DiagnosticRenderer {
     /// The version of the document's shape.
-    public static let formatVersion = 1
+    package static let formatVersion = 1
 
-    public init() {}
+    package init() {}
 
     /// The whole output for `diagnostics` (see the type's documentation).
-    public func render(_ diagnostics: [Diagnostic], context: RenderContext) -> String {
+    package func render(_ diagnostics: [Diagnostic], context: RenderContext) -> String {
         let shown = diagnostics.prepared(keepSuppressed: context.includeSuppressed)
         let index = PositionIndex()
         let summary = DiagnosticSummary(diagnostics, files: context.fileCount(diagnostics))

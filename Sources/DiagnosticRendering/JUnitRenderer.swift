@@ -8,11 +8,11 @@ import SourceText
 /// code, notes and help. A checked file without findings has one passing test case, so the
 /// report shows what was checked. Every severity counts as a failure; `type` tells them apart.
 /// Suppressed diagnostics are left out.
-public struct JUnitRenderer: DiagnosticRenderer {
-    public init() {}
+package struct JUnitRenderer: DiagnosticRenderer {
+    package init() {}
 
     /// The whole output for `diagnostics` (see the type's documentation).
-    public func render(_ diagnostics: [Diagnostic], context: RenderContext) -> String {
+    package func render(_ diagnostics: [Diagnostic], context: RenderContext) -> String {
         let shown = diagnostics.prepared(keepSuppressed: false)
         let index = PositionIndex()
         var byPath: [String: [Diagnostic]] = [:]

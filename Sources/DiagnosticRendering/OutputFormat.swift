@@ -8,7 +8,7 @@ import Diagnostics
 /// ```
 /// Several outputs of one run (the terminal gets `human` while `--output out.sarif` gets
 /// SARIF) are just several calls with the same diagnostics; see `render(_:formats:context:)`.
-public enum OutputFormat: String, Sendable, CaseIterable, CustomStringConvertible {
+package enum OutputFormat: String, Sendable, CaseIterable, CustomStringConvertible {
     /// rustc-style reports with source snippets (the default).
     case human
     /// One `path:line:col: severity: message [code]` line per diagnostic.
@@ -22,10 +22,10 @@ public enum OutputFormat: String, Sendable, CaseIterable, CustomStringConvertibl
     /// JUnit XML, for GitLab and Jenkins test reports.
     case junit
 
-    public var description: String { rawValue }
+    package var description: String { rawValue }
 
     /// The renderer for this format.
-    public var renderer: any DiagnosticRenderer {
+    package var renderer: any DiagnosticRenderer {
         switch self {
         case .human: HumanRenderer()
         case .short: ShortRenderer()
@@ -37,12 +37,12 @@ public enum OutputFormat: String, Sendable, CaseIterable, CustomStringConvertibl
     }
 
     /// The whole output of this format for `diagnostics`.
-    public func render(_ diagnostics: [Diagnostic], context: RenderContext) -> String {
+    package func render(_ diagnostics: [Diagnostic], context: RenderContext) -> String {
         renderer.render(diagnostics, context: context)
     }
 
     /// The usual file extension for an output file of this format.
-    public var fileExtension: String {
+    package var fileExtension: String {
         switch self {
         case .human, .short, .github: "txt"
         case .json: "json"
@@ -54,7 +54,7 @@ public enum OutputFormat: String, Sendable, CaseIterable, CustomStringConvertibl
 
 /// Renders the same diagnostics in several formats at once (one entry per requested format,
 /// in the order given; a format requested twice is rendered once).
-public func render(_ diagnostics: [Diagnostic], formats: [OutputFormat], context: RenderContext) -> [(OutputFormat, String)] {
+package func render(_ diagnostics: [Diagnostic], formats: [OutputFormat], context: RenderContext) -> [(OutputFormat, String)] {
     var seen: Set<OutputFormat> = []
     var out: [(OutputFormat, String)] = []
     for f in formats where seen.insert(f).inserted {

@@ -10,22 +10,22 @@ import SourceText
 /// - Suppressed diagnostics are included with `suppressions`.
 /// - Every code a result uses has a rule in `tool.driver.rules` (synthesized if no metadata
 ///   was given), and `ruleIndex` points at it.
-public struct SARIFRenderer: DiagnosticRenderer {
+package struct SARIFRenderer: DiagnosticRenderer {
     /// The `$schema` of the log: the OASIS 2.1.0 Errata 01 schema.
-    public static let schemaURI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+    package static let schemaURI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
     /// SARIF limits rule descriptions to 1024 characters (GitHub enforces it).
     static let descriptionLimit = 1024
     static let baselineStates: Set<String> = ["new", "unchanged", "updated", "absent"]
 
-    public init() {}
+    package init() {}
 
     /// The SARIF log, pretty-printed with sorted keys.
-    public func render(_ diagnostics: [Diagnostic], context: RenderContext) -> String {
+    package func render(_ diagnostics: [Diagnostic], context: RenderContext) -> String {
         SARIFRenderer.log(diagnostics, context: context).serialized()
     }
 
     /// The SARIF log as a JSON value.
-    public static func log(_ diagnostics: [Diagnostic], context: RenderContext) -> JSONValue {
+    package static func log(_ diagnostics: [Diagnostic], context: RenderContext) -> JSONValue {
         let results = diagnostics.prepared(keepSuppressed: true)
         let rules = ruleTable(for: results, metadata: context.rules)
         var ruleIndex: [String: Int] = [:]

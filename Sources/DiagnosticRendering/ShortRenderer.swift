@@ -7,17 +7,17 @@ import Diagnostics
 /// a Japanese character). A diagnostic without a position prints `path: severity: …`.
 /// Control characters in messages are replaced by visible stand-ins so each diagnostic stays
 /// one line. Suppressed diagnostics are left out.
-public struct ShortRenderer: DiagnosticRenderer {
-    public init() {}
+package struct ShortRenderer: DiagnosticRenderer {
+    package init() {}
 
     /// The whole output for `diagnostics` (see the type's documentation).
-    public func render(_ diagnostics: [Diagnostic], context: RenderContext) -> String {
+    package func render(_ diagnostics: [Diagnostic], context: RenderContext) -> String {
         let index = PositionIndex()
         return diagnostics.prepared(keepSuppressed: false).map { ShortRenderer.line($0, index: index) + "\n" }.joined()
     }
 
     /// The line for one diagnostic, without a newline.
-    public static func line(_ d: Diagnostic) -> String {
+    package static func line(_ d: Diagnostic) -> String {
         line(d, index: PositionIndex())
     }
 

@@ -2,7 +2,7 @@ import Diagnostics
 
 /// The roles text plays in the human form. Layout code names a role; a `Styler` decides how
 /// (and whether) it looks different.
-public enum TextRole: Sendable, Hashable {
+package enum TextRole: Sendable, Hashable {
     /// `error`, `warning`, `info` in a header, and the `^^^` carets and label of the primary range.
     case severity(Severity)
     /// The header's message.
@@ -25,7 +25,7 @@ public enum TextRole: Sendable, Hashable {
 }
 
 /// Decorates text for a role. The only place escape sequences exist.
-public protocol Styler: Sendable {
+package protocol Styler: Sendable {
     func style(_ text: String, _ role: TextRole) -> String
     /// Text without a role (source text, paths, spaces): as it is for a terminal; a styler
     /// for another medium escapes it.
@@ -33,21 +33,21 @@ public protocol Styler: Sendable {
 }
 
 extension Styler {
-    public func plain(_ text: String) -> String { text }
+    package func plain(_ text: String) -> String { text }
 }
 
 /// No decoration: for pipes, files, `--color never`, `NO_COLOR`.
-public struct PlainStyler: Styler {
-    public init() {}
-    public func style(_ text: String, _ role: TextRole) -> String { text }
+package struct PlainStyler: Styler {
+    package init() {}
+    package func style(_ text: String, _ role: TextRole) -> String { text }
 }
 
 /// ANSI SGR colours in the palette rustc users know: errors bold red, warnings bold yellow,
 /// infos bold green, the gutter and secondary labels bold blue, help bold cyan.
-public struct ANSIStyler: Styler {
-    public init() {}
+package struct ANSIStyler: Styler {
+    package init() {}
 
-    public func style(_ text: String, _ role: TextRole) -> String {
+    package func style(_ text: String, _ role: TextRole) -> String {
         guard !text.isEmpty, let code = code(role) else { return text }
         return "\u{1B}[\(code)m\(text)\u{1B}[0m"
     }

@@ -132,14 +132,14 @@ extension Diagnostic {
 }
 
 /// Counts for the closing summary line.
-public struct DiagnosticSummary: Sendable, Equatable {
-    public var errors = 0
-    public var warnings = 0
-    public var infos = 0
-    public var suppressed = 0
-    public var files = 0
-    public init() {}
-    public init(_ diagnostics: [Diagnostic], files: Int) {
+package struct DiagnosticSummary: Sendable, Equatable {
+    package var errors = 0
+    package var warnings = 0
+    package var infos = 0
+    package var suppressed = 0
+    package var files = 0
+    package init() {}
+    package init(_ diagnostics: [Diagnostic], files: Int) {
         self.files = files
         for d in diagnostics {
             if d.suppression != nil { suppressed += 1; continue }

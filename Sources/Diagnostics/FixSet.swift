@@ -13,28 +13,28 @@ import SourceText
 /// taken unless one of its edits overlaps an edit already taken (first wins; the others are
 /// counted in `deferred`, and a caller that re-checks the fixed text gets them again on its
 /// next pass). Two findings offering the same edits are fixed once.
-public struct FixSet: Sendable {
+package struct FixSet: Sendable {
     /// A fix taken, and the finding it fixes.
-    public struct Chosen: Sendable {
-        public var fix: Fix
-        public var diagnostic: Diagnostic
+    package struct Chosen: Sendable {
+        package var fix: Fix
+        package var diagnostic: Diagnostic
     }
 
     /// The fixes taken, in the order they were chosen.
-    public private(set) var chosen: [Chosen] = []
+    package private(set) var chosen: [Chosen] = []
     /// Fixes left for a later pass because they overlap one taken.
-    public private(set) var deferred = 0
+    package private(set) var deferred = 0
     /// Findings whose only fixes are unsafe, when unsafe fixes were not asked for.
-    public private(set) var unsafeLeft = 0
+    package private(set) var unsafeLeft = 0
     /// Findings fixed by a fix another finding also offered (counted as fixed).
-    public private(set) var duplicates = 0
+    package private(set) var duplicates = 0
     /// Every edit taken, sorted by position, none overlapping.
-    public private(set) var edits: [TextEdit] = []
+    package private(set) var edits: [TextEdit] = []
 
     /// Chooses the fixes for the file `file` among `diagnostics` (suppressed findings and fixes
     /// with edits in other files are never taken). `excluded` fixes are skipped (a caller's
     /// fixes that broke the file before).
-    public init(_ diagnostics: [Diagnostic], in file: SourceFile, includeUnsafe: Bool, excluded: (Fix) -> Bool = { _ in false }) {
+    package init(_ diagnostics: [Diagnostic], in file: SourceFile, includeUnsafe: Bool, excluded: (Fix) -> Bool = { _ in false }) {
         var taken: [ByteRange] = []
         var seen: Set<[TextEdit]> = []
         for d in diagnostics.sorted(by: Diagnostic.ordered) where d.suppression == nil && d.baselineState != "absent" {
@@ -59,7 +59,7 @@ public struct FixSet: Sendable {
 
     /// Whether every edit of `fix` is in `file`, on character boundaries, and its edits do not
     /// overlap each other.
-    public static func applies(_ fix: Fix, to file: SourceFile) -> Bool {
+    package static func applies(_ fix: Fix, to file: SourceFile) -> Bool {
         guard !fix.edits.isEmpty else { return false }
         let bytes = file.bytes
         func boundary(_ i: Int) -> Bool { i == bytes.count || (i >= 0 && i < bytes.count && bytes[i] & 0xC0 != 0x80) }
@@ -80,15 +80,15 @@ public struct FixSet: Sendable {
 
     /// Whether two edits' ranges cannot both be applied: they overlap, or they start at the
     /// same place (two insertions there have no order). Touching ranges do not conflict.
-    public static func conflict(_ a: ByteRange, _ b: ByteRange) -> Bool {
+    package static func conflict(_ a: ByteRange, _ b: ByteRange) -> Bool {
         a.start == b.start || (a.start < b.end && b.start < a.end)
     }
 
     /// How many findings the chosen fixes fix (duplicates included).
-    public var fixedCount: Int { chosen.count + duplicates }
+    package var fixedCount: Int { chosen.count + duplicates }
 
     /// `bytes` with the chosen edits applied (`bytes` must be the file's bytes).
-    public func apply(to bytes: [UInt8]) -> [UInt8] {
+    package func apply(to bytes: [UInt8]) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + edits.reduce(0) { $0 + $1.replacement.utf8.count })
         var at = 0

@@ -15,36 +15,36 @@ import Synchronization
 /// in, and a message without a template in that language falls back to English.
 /// In a template, `{name}` (ASCII letters, digits, `_`, `-`) is an argument; any other brace
 /// is text.
-public protocol MessageCatalogue: CaseIterable, Sendable, RawRepresentable where RawValue == String {}
+package protocol MessageCatalogue: CaseIterable, Sendable, RawRepresentable where RawValue == String {}
 
 extension MessageCatalogue {
     /// The stable id translations are keyed by: `ConfigMessage.notAKey`.
-    public var messageID: String { Self.catalogueName + "." + String(describing: self) }
+    package var messageID: String { Self.catalogueName + "." + String(describing: self) }
 
     /// The catalogue's name without its module: ids survive moving a catalogue between modules.
-    public static var catalogueName: String {
+    package static var catalogueName: String {
         let type = String(reflecting: Self.self)
         guard let dot = type.firstIndex(of: ".") else { return type }
         return String(type[type.index(after: dot)...])
     }
 
     /// The English template.
-    public var template: String { rawValue }
+    package var template: String { rawValue }
 
     /// The message with its arguments put in, in the current language.
-    public func callAsFunction(_ arguments: KeyValuePairs<String, any CustomStringConvertible & Sendable> = [:]) -> String {
+    package func callAsFunction(_ arguments: KeyValuePairs<String, any CustomStringConvertible & Sendable> = [:]) -> String {
         MessageText.render(MessageText.template(id: messageID, english: rawValue), arguments)
     }
 
     /// The message with its arguments put in, in `translation`'s language (English when it
     /// has no template for this message, or is nil).
-    public func text(_ arguments: KeyValuePairs<String, any CustomStringConvertible & Sendable> = [:],
+    package func text(_ arguments: KeyValuePairs<String, any CustomStringConvertible & Sendable> = [:],
                      in translation: MessageTranslation?) -> String {
         MessageText.render(translation?.templates[messageID] ?? rawValue, arguments)
     }
 
     /// Every message of this catalogue: id and English template.
-    public static var messages: [(id: String, template: String)] { allCases.map { ($0.messageID, $0.rawValue) } }
+    package static var messages: [(id: String, template: String)] { allCases.map { ($0.messageID, $0.rawValue) } }
 }
 
 /// The templates of one language other than English, by message id.
@@ -53,36 +53,36 @@ extension MessageCatalogue {
 /// `static let japanese = MessageTranslation(language: "ja", templates: [...])`), listing it in
 /// `MessageText.translations`, and letting `MessageText.problems(in:catalogues:)` check it
 /// against every catalogue in a test.
-public struct MessageTranslation: Sendable {
+package struct MessageTranslation: Sendable {
     /// A BCP 47 language tag: `ja`.
-    public let language: String
+    package let language: String
     /// Templates by message id (`ConfigMessage.notAKey`), with the same `{name}` arguments as
     /// the English.
-    public let templates: [String: String]
+    package let templates: [String: String]
 
-    public init(language: String, templates: [String: String]) { (self.language, self.templates) = (language, templates) }
+    package init(language: String, templates: [String: String]) { (self.language, self.templates) = (language, templates) }
 }
 
 /// Rendering and translations of message templates.
-public enum MessageText {
+package enum MessageText {
     /// The languages besides English (the catalogues' raw values).
-    public static let translations: [MessageTranslation] = []
+    package static let translations: [MessageTranslation] = []
 
     /// The languages messages can be built in: `en`, then each translation's.
-    public static var languages: [String] { ["en"] + translations.map(\.language) }
+    package static var languages: [String] { ["en"] + translations.map(\.language) }
 
     private static let selected = Mutex<MessageTranslation?>(nil)
 
     /// The language messages are built in, for the whole process (a run, or the language
     /// server's one client): `en` until set. Setting a language without a translation, or
     /// `en`, gives English.
-    public static var language: String {
+    package static var language: String {
         get { selected.withLock { $0?.language ?? "en" } }
         set { selected.withLock { $0 = translations.first { $0.language == newValue } } }
     }
 
     /// The template for a message in the current language, or its English.
-    public static func template(id: String, english: String) -> String {
+    package static func template(id: String, english: String) -> String {
         if translations.isEmpty { return english }
         return selected.withLock { $0?.templates[id] } ?? english
     }
@@ -90,7 +90,7 @@ public enum MessageText {
     /// What is wrong with a translation against the catalogues it translates: a message it
     /// has no template for, a template for no message, or a template whose arguments are not
     /// the English one's. Empty when it is complete.
-    public static func problems(in translation: MessageTranslation, catalogues: [any MessageCatalogue.Type]) -> [String] {
+    package static func problems(in translation: MessageTranslation, catalogues: [any MessageCatalogue.Type]) -> [String] {
         var out: [String] = []
         var known = Set<String>()
         for catalogue in catalogues {
@@ -113,7 +113,7 @@ public enum MessageText {
 
     /// `template` with each `{name}` replaced by its argument; an argument that is missing
     /// leaves its `{name}` in place (a test of every catalogue catches that).
-    public static func render(_ template: String, _ arguments: KeyValuePairs<String, any CustomStringConvertible & Sendable>) -> String {
+    package static func render(_ template: String, _ arguments: KeyValuePairs<String, any CustomStringConvertible & Sendable>) -> String {
         guard template.utf8.contains(UInt8(ascii: "{")) else { return template }
         var out = ""
         var rest = Substring(template)
@@ -134,7 +134,7 @@ public enum MessageText {
     }
 
     /// The argument names a template uses, in order.
-    public static func placeholders(_ template: String) -> [String] {
+    package static func placeholders(_ template: String) -> [String] {
         var names: [String] = []
         var rest = Substring(template)
         while let open = rest.firstIndex(of: "{") {

@@ -10,9 +10,9 @@
 /// - A candidate is close enough within a third of the word's length in edits (at least one).
 /// - The closest candidate wins; when several distinct candidates are equally close, none is
 ///   suggested (`a` is as far from `b` as from `c`: a guess would mislead).
-public enum Suggestion {
+package enum Suggestion {
     /// The candidate to suggest for `word`, if any.
-    public static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
+    package static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
         let lower = Array(word.lowercased().unicodeScalars)
         let limit = max(1, word.unicodeScalars.count / 3)
         var best: (candidate: String, distance: Int)?
@@ -37,13 +37,13 @@ public enum Suggestion {
     }
 
     /// "did you mean `x`?", or nil.
-    public static func didYouMean(_ word: String, in candidates: some Sequence<String>) -> String? {
+    package static func didYouMean(_ word: String, in candidates: some Sequence<String>) -> String? {
         closest(to: word, in: candidates).map { SuggestionMessage.didYouMean(["name": $0]) }
     }
 
     /// Edits between `a` and `b` (optimal string alignment: insertions, deletions,
     /// substitutions and swaps of neighbours), or `limit + 1` as soon as it must exceed `limit`.
-    public static func distance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], limit: Int = .max) -> Int {
+    package static func distance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], limit: Int = .max) -> Int {
         if abs(a.count - b.count) > limit { return limit + 1 }
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
@@ -68,12 +68,12 @@ public enum Suggestion {
     }
 
     /// `distance` of two strings' scalars.
-    public static func distance(_ a: String, _ b: String) -> Int {
+    package static func distance(_ a: String, _ b: String) -> Int {
         distance(Array(a.unicodeScalars), Array(b.unicodeScalars))
     }
 }
 
 /// The messages of suggestions.
-public enum SuggestionMessage: String, MessageCatalogue {
+package enum SuggestionMessage: String, MessageCatalogue {
     case didYouMean = "did you mean `{name}`?"
 }

@@ -9,7 +9,7 @@ extension FuzzTargets {
     /// once expecting a bool; then evaluates what compiled over a fixed plan document, with
     /// `self` on the document and on a table cell, under a small cost budget, and explains
     /// it (the tracing interpreter).
-    public static func expr(_ bytes: [UInt8]) {
+    package static func expr(_ bytes: [UInt8]) {
         let text = String(decoding: bytes, as: UTF8.self)
         let fixture = ExprFixture.shared
         _ = Expression.compile(text, scope: fixture.scope, expecting: .bool)

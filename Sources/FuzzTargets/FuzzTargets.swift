@@ -14,13 +14,13 @@ import YAMLTree
 /// - `lsp`: bytes → base-protocol framing → JSON-RPC → the typed params the server reads.
 /// - `config`: bytes as `.planlint.yaml` → configuration → checks → a lint under it.
 /// - `rules`: bytes as a rule file → rules → a run over a small plan and their examples.
-public enum FuzzTargets {
+package enum FuzzTargets {
     /// Names accepted by `run(_:on:)`.
-    public static let names = ["yaml", "expr", "lsp", "config", "rules"]
+    package static let names = ["yaml", "expr", "lsp", "config", "rules"]
 
     /// Runs the target `name` on `bytes`; false for an unknown target.
     @discardableResult
-    public static func run(_ name: String, on bytes: [UInt8]) -> Bool {
+    package static func run(_ name: String, on bytes: [UInt8]) -> Bool {
         switch name {
         case "yaml": yaml(bytes)
         case "expr": expr(bytes)
@@ -35,7 +35,7 @@ public enum FuzzTargets {
     /// YAML → tree → diagnostics → every position conversion a renderer would make, then
     /// the whole lint of the bytes as a plan: every bundled rule, the plan schema,
     /// suppressions, and the human rendering of what they found.
-    public static func yaml(_ bytes: [UInt8]) {
+    package static func yaml(_ bytes: [UInt8]) {
         let limits = YAMLLimits(maxDepth: 200, maxAliasExpansion: 100_000, maxInputBytes: 1 << 20)
         let (file, result) = YAMLReader.read(path: "fuzz.yaml", raw: bytes, limits: limits)
         for p in result.problems {
@@ -70,7 +70,7 @@ public enum FuzzTargets {
 
     /// The language server's input path: base-protocol framing → JSON-RPC → typed params of
     /// the messages the server handles.
-    public static func lsp(_ bytes: [UInt8]) {
+    package static func lsp(_ bytes: [UInt8]) {
         // The bytes as a stream, and as a bare message body.
         let (messages, _, _) = MessageReader.decode(bytes)
         for body in messages + [bytes] {

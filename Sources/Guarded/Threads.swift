@@ -11,7 +11,7 @@ import Darwin
 /// committed: only the pages used cost memory). Returns false if the thread could not be
 /// created; `body` then never runs.
 @discardableResult
-public func startThread(stackSize: Int? = nil, _ body: @escaping @Sendable () -> Void) -> Bool {
+package func startThread(stackSize: Int? = nil, _ body: @escaping @Sendable () -> Void) -> Bool {
     final class Start: @unchecked Sendable {
         let body: @Sendable () -> Void
         init(body: @escaping @Sendable () -> Void) { self.body = body }

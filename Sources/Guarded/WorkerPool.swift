@@ -12,15 +12,15 @@ import Darwin
 /// planlint's one worker pool: a number of threads that each take the next piece of work from
 /// a shared counter until none is left, so that one large piece (a huge plan, a costly rule)
 /// does not hold up a stripe of small ones. Files are linted this way, and a file's rules.
-public enum WorkerPool {
+package enum WorkerPool {
     /// The cores online.
-    public static var coreCount: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
+    package static var coreCount: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
 
     /// Runs `worker` on `workers` threads at once (the calling thread among them) and returns
     /// when all are done. Each gets its number (0 ..< workers; worker 0 runs on the calling
     /// thread when there is one worker) and `next`, which hands out 0, 1, … `count` - 1, each
     /// index once over all workers, then nil.
-    public static func run(workers: Int, count: Int, _ worker: @Sendable (_ number: Int, _ next: @Sendable () -> Int?) -> Void) {
+    package static func run(workers: Int, count: Int, _ worker: @Sendable (_ number: Int, _ next: @Sendable () -> Int?) -> Void) {
         let counter = Atomic<Int>(0)
         let next: @Sendable () -> Int? = {
             let k = counter.add(1, ordering: .relaxed).oldValue
@@ -36,7 +36,7 @@ public enum WorkerPool {
     }
 
     /// `body(i)` for every i in 0 ..< count, on up to `workers` threads, in index order.
-    public static func map<T: Sendable>(count: Int, workers: Int, _ body: @Sendable (Int) -> T) -> [T] {
+    package static func map<T: Sendable>(count: Int, workers: Int, _ body: @Sendable (Int) -> T) -> [T] {
         let slots = Guarded([T?](repeating: nil, count: count))
         run(workers: min(workers, count), count: count) { _, next in
             while let i = next() {

@@ -10,8 +10,8 @@ import SourceText
 /// of obeyed, as in the human form: C0 and C1 controls (other than tab and line breaks) as
 /// visible stand-ins, bidirectional controls ("Trojan Source") as `<U+202E>`, and the
 /// noncharacters HTML forbids as U+FFFD.
-public enum HTMLText {
-    public static func escape(_ text: String) -> String {
+package enum HTMLText {
+    package static func escape(_ text: String) -> String {
         Escaping.escaped(text) { u in
             switch u.value {
             case 0x26: "&amp;"
@@ -33,7 +33,7 @@ public enum HTMLText {
     /// escaped first, then each `` `code` `` and `**strong**` pair made an element; an unpaired
     /// mark stays as written. Only these two forms, so nothing from the text becomes a link or
     /// an attribute.
-    public static func prose(_ text: String) -> String {
+    package static func prose(_ text: String) -> String {
         var out = ""
         var rest = Substring(escape(text))
         while let i = rest.firstIndex(where: { $0 == "`" || $0 == "*" }) {
@@ -60,7 +60,7 @@ public enum HTMLText {
 
     /// An id or class fragment made only of `a-z0-9-` from any text (codes such as
     /// `budget-amount-sum`, `schema/required`), with a hash so different texts stay different.
-    public static func token(_ text: String) -> String {
+    package static func token(_ text: String) -> String {
         var out = ""
         for u in text.unicodeScalars {
             switch u {

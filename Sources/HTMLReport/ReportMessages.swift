@@ -3,7 +3,7 @@ import Diagnostics
 /// The report's own words (headings, labels, verdicts, chart titles). Issue 22 translates
 /// them through `MessageText.translations` like every other catalogue; the page's `lang`
 /// follows the run's language.
-public enum ReportMessage: String, MessageCatalogue {
+package enum ReportMessage: String, MessageCatalogue {
     case pageTitle = "planlint report"
     case pageTitleFor = "planlint report: {title}"
     case summary = "Summary"

@@ -4,12 +4,12 @@ import PlanFigures
 import SourceText
 
 /// One checked plan file as the report shows it.
-public struct ReportPlan: Sendable {
+package struct ReportPlan: Sendable {
     /// The path as the user sees it.
-    public var path: String
+    package var path: String
     /// Its outline and figures; nil when the file could not be read as YAML.
-    public var figures: PlanFigures?
-    public init(path: String, figures: PlanFigures?) {
+    package var figures: PlanFigures?
+    package init(path: String, figures: PlanFigures?) {
         self.path = path
         self.figures = figures
     }
@@ -19,7 +19,7 @@ public struct ReportPlan: Sendable {
 public struct ReportInput: Sendable {
     /// Every finding of the run (suppressed ones are counted, not listed).
     public var diagnostics: [Diagnostic]
-    public var plans: [ReportPlan]
+    package var plans: [ReportPlan]
     public var checkedFiles: [String]
     /// The exit status the run ends with (0 pass, 1 findings, 2 tool failure).
     public var exitCode: Int
@@ -32,7 +32,7 @@ public struct ReportInput: Sendable {
     /// Version, rule metadata (documentation links), tab width.
     public var context: RenderContext
 
-    public init(diagnostics: [Diagnostic], plans: [ReportPlan], checkedFiles: [String], exitCode: Int, failOn: Severity,
+    package init(diagnostics: [Diagnostic], plans: [ReportPlan], checkedFiles: [String], exitCode: Int, failOn: Severity,
                 rulePacks: [String], language: String = "en", context: RenderContext) {
         self.diagnostics = diagnostics
         self.plans = plans
@@ -54,8 +54,8 @@ public struct ReportInput: Sendable {
 ///
 /// Pure: the same input gives the same bytes. Every value from a plan, a rule or a message is
 /// escaped (`HTMLText.escape`), in HTML and in SVG text and attributes alike.
-public enum HTMLReportRenderer {
-    public static func render(_ input: ReportInput) -> String {
+package enum HTMLReportRenderer {
+    package static func render(_ input: ReportInput) -> String {
         var page = Page(input: input)
         return page.render()
     }

@@ -40,9 +40,9 @@ import Guarded
 ///     }
 /// }
 /// ```
-public final class Connection: Sendable {
+package final class Connection: Sendable {
     /// What arrives on ``messages``.
-    public enum Event: Sendable {
+    package enum Event: Sendable {
         /// Must be answered exactly once with ``reply(to:result:)`` or ``reply(to:error:)``.
         case request(JSONRPC.Request)
         case notification(JSONRPC.Notification)
@@ -51,7 +51,7 @@ public final class Connection: Sendable {
     }
 
     /// A handled problem with the input.
-    public enum Problem: Sendable, CustomStringConvertible {
+    package enum Problem: Sendable, CustomStringConvertible {
         /// A body that is not a valid message; `answered` is true when an error response
         /// was sent (it is not sent for a broken *response*).
         case invalidMessage(JSONRPC.InvalidMessage, answered: Bool)
@@ -60,7 +60,7 @@ public final class Connection: Sendable {
         /// A response whose id matches no request this side is waiting for.
         case unexpectedResponse(JSONRPC.RequestID?)
 
-        public var description: String {
+        package var description: String {
             switch self {
             case .invalidMessage(let m, _): "invalid message: \(m.error.message)"
             case .skippedMessage(let e): "skipped message: \(e)"
@@ -71,7 +71,7 @@ public final class Connection: Sendable {
 
     /// Incoming requests, notifications and problems. Ends when the connection closes
     /// (see ``closeReason``). Read it from one task.
-    public let messages: AsyncStream<Event>
+    package let messages: AsyncStream<Event>
 
     private let transport: any MessageTransport
     private let continuation: AsyncStream<Event>.Continuation
@@ -90,14 +90,14 @@ public final class Connection: Sendable {
     }
 
     /// A connection over `transport`; nothing is read until ``start()``.
-    public init(transport: any MessageTransport) {
+    package init(transport: any MessageTransport) {
         self.transport = transport
         (messages, continuation) = AsyncStream.makeStream(of: Event.self)
     }
 
     /// Starts reading from the transport. Call once, after setting up the reader of
     /// ``messages`` or before (events are buffered).
-    public func start() {
+    package func start() {
         let first = state.withLock { s -> Bool in
             defer { s.started = true }
             return !s.started
@@ -115,13 +115,13 @@ public final class Connection: Sendable {
     }
 
     /// Why the connection closed, or nil while it is open.
-    public var closeReason: TransportCloseReason? {
+    package var closeReason: TransportCloseReason? {
         state.withLock { $0.closeReason }
     }
 
     /// Closes the connection: the transport stops, ``messages`` ends, requests waiting for
     /// a response fail.
-    public func close() {
+    package func close() {
         finish(.closedLocally)
         transport.close()
     }
@@ -131,19 +131,19 @@ public final class Connection: Sendable {
     /// Answers `request` with a result. Answers to a request already answered are dropped
     /// (and the return value is false): JSON-RPC allows exactly one response.
     @discardableResult
-    public func reply<R: Encodable>(to request: JSONRPC.Request, result: R) -> Bool {
+    package func reply<R: Encodable>(to request: JSONRPC.Request, result: R) -> Bool {
         reply(to: request.id, result: result)
     }
 
     /// Answers `request` with an error (see ``reply(to:result:)``).
     @discardableResult
-    public func reply(to request: JSONRPC.Request, error: JSONRPC.ResponseError) -> Bool {
+    package func reply(to request: JSONRPC.Request, error: JSONRPC.ResponseError) -> Bool {
         reply(to: request.id, error: error)
     }
 
     /// Answers the request with this id with a result (see ``reply(to:result:)``).
     @discardableResult
-    public func reply<R: Encodable>(to id: JSONRPC.RequestID, result: R) -> Bool {
+    package func reply<R: Encodable>(to id: JSONRPC.RequestID, result: R) -> Bool {
         guard claim(id) else { return false }
         do {
             write(try JSONRPC.encodeResponse(id: id, result: result))
@@ -155,19 +155,19 @@ public final class Connection: Sendable {
 
     /// Answers the request with this id with an error (see ``reply(to:result:)``).
     @discardableResult
-    public func reply(to id: JSONRPC.RequestID, error: JSONRPC.ResponseError) -> Bool {
+    package func reply(to id: JSONRPC.RequestID, error: JSONRPC.ResponseError) -> Bool {
         guard claim(id) else { return false }
         write(JSONRPC.encodeError(id: id, error: error))
         return true
     }
 
     /// Sends a notification.
-    public func send<P>(_ notification: NotificationType<P>, _ params: P) {
+    package func send<P>(_ notification: NotificationType<P>, _ params: P) {
         sendNotification(method: notification.method, params: params)
     }
 
     /// Sends a notification by name.
-    public func sendNotification(method: String, params: some Encodable) {
+    package func sendNotification(method: String, params: some Encodable) {
         if let body = try? JSONRPC.encodeNotification(method: method, params: params) { write(body) }
     }
 
@@ -176,12 +176,12 @@ public final class Connection: Sendable {
     /// Throws the peer's error; `requestCancelled` if the calling task is cancelled (the
     /// peer is then sent `$/cancelRequest`); `internalError` if the connection closes
     /// first or the result does not decode as `R`.
-    public func send<P, R>(_ request: RequestType<P, R>, _ params: P) async throws(JSONRPC.ResponseError) -> R {
+    package func send<P, R>(_ request: RequestType<P, R>, _ params: P) async throws(JSONRPC.ResponseError) -> R {
         try await sendRequest(method: request.method, params: params, resultType: R.self)
     }
 
     /// Sends a request by name and waits for its result (see ``send(_:_:)``).
-    public func sendRequest<P: Encodable & Sendable, R: Decodable>(
+    package func sendRequest<P: Encodable & Sendable, R: Decodable>(
         method: String, params: P, resultType: R.Type
     ) async throws(JSONRPC.ResponseError) -> R {
         let id = state.withLock { s -> JSONRPC.RequestID in

@@ -12,16 +12,16 @@
 /// ```
 ///
 /// A value type: the server keeps it in its actor and snapshots documents for checking.
-public struct DocumentStore: Sendable {
+package struct DocumentStore: Sendable {
     /// One open document.
-    public struct Document: Sendable, Hashable {
-        public var uri: LSP.DocumentURI
-        public var languageId: String
-        public var version: Int
+    package struct Document: Sendable, Hashable {
+        package var uri: LSP.DocumentURI
+        package var languageId: String
+        package var version: Int
         /// The text, changed in place by edits (a gap buffer: `EditableText`).
-        public var content: EditableText
+        package var content: EditableText
 
-        public init(uri: LSP.DocumentURI, languageId: String, version: Int, bytes: [UInt8]) {
+        package init(uri: LSP.DocumentURI, languageId: String, version: Int, bytes: [UInt8]) {
             self.uri = uri
             self.languageId = languageId
             self.version = version
@@ -29,18 +29,18 @@ public struct DocumentStore: Sendable {
         }
 
         /// The text as UTF-8 (a copy: O(size), so taken once per check, not per edit).
-        public var bytes: [UInt8] {
+        package var bytes: [UInt8] {
             get { content.bytes }
             set { content = EditableText(newValue) }
         }
 
-        public var text: String { String(decoding: bytes, as: UTF8.self) }
+        package var text: String { String(decoding: bytes, as: UTF8.self) }
 
-        public static func == (a: Document, b: Document) -> Bool {
+        package static func == (a: Document, b: Document) -> Bool {
             a.uri == b.uri && a.languageId == b.languageId && a.version == b.version && a.bytes == b.bytes
         }
 
-        public func hash(into h: inout Hasher) {
+        package func hash(into h: inout Hasher) {
             h.combine(uri)
             h.combine(version)
             h.combine(content.count)
@@ -62,16 +62,16 @@ public struct DocumentStore: Sendable {
     /// The byte offset of `position` in `text`, in the negotiated encoding. Positions past
     /// the end of a line or of the text should clamp to it (as the protocol asks), which
     /// `SourceFile.offset(line:column:unit:)` does.
-    public typealias OffsetResolver = (_ text: [UInt8], _ position: LSP.Position) -> Int
+    package typealias OffsetResolver = (_ text: [UInt8], _ position: LSP.Position) -> Int
 
     /// Why a change could not be applied. The document is left as it was.
-    public enum Failure: Error, Sendable, Hashable, CustomStringConvertible {
+    package enum Failure: Error, Sendable, Hashable, CustomStringConvertible {
         /// `didChange` or `didClose` for a document that is not open.
         case notOpen(LSP.DocumentURI)
         /// A range whose end comes before its start.
         case invertedRange(LSP.Range)
 
-        public var description: String {
+        package var description: String {
             switch self {
             case .notOpen(let uri): "document is not open: \(uri)"
             case .invertedRange(let r): "change range \(r) ends before it starts"
@@ -82,17 +82,17 @@ public struct DocumentStore: Sendable {
     private var documents: [LSP.DocumentURI: Document] = [:]
 
     /// An empty store.
-    public init() {}
+    package init() {}
 
     /// The open document with this URI (the client's exact string), or nil.
-    public subscript(uri: LSP.DocumentURI) -> Document? { documents[uri] }
+    package subscript(uri: LSP.DocumentURI) -> Document? { documents[uri] }
 
     /// All open documents, by URI.
-    public var all: [LSP.DocumentURI: Document] { documents }
+    package var all: [LSP.DocumentURI: Document] { documents }
 
     /// Opens a document (a second `didOpen` for the same URI replaces it).
     @discardableResult
-    public mutating func open(_ item: LSP.TextDocumentItem) -> Document {
+    package mutating func open(_ item: LSP.TextDocumentItem) -> Document {
         let document = Document(uri: item.uri, languageId: item.languageId, version: item.version, bytes: Array(item.text.utf8))
         documents[item.uri] = document
         return document
@@ -100,7 +100,7 @@ public struct DocumentStore: Sendable {
 
     /// Applies `didChange`: its changes in order, then its version. All or nothing.
     @discardableResult
-    public mutating func change(
+    package mutating func change(
         _ params: LSP.DidChangeTextDocumentParams, offsetOf: OffsetResolver
     ) throws(Failure) -> Document {
         let uri = params.textDocument.uri
@@ -117,7 +117,7 @@ public struct DocumentStore: Sendable {
     /// its version. All or nothing: an inverted range is refused before anything changes.
     /// Each change costs its own size (plus its distance from the previous change), not the
     /// document's: a burst of one-character changes to a large document stays cheap.
-    public mutating func change(_ params: LSP.DidChangeTextDocumentParams, unit: EditableText.Unit) throws(Failure) {
+    package mutating func change(_ params: LSP.DidChangeTextDocumentParams, unit: EditableText.Unit) throws(Failure) {
         let uri = params.textDocument.uri
         guard documents[uri] != nil else { throw .notOpen(uri) }
         for change in params.contentChanges {
@@ -128,21 +128,21 @@ public struct DocumentStore: Sendable {
     }
 
     /// Replaces a document's text after `didSave` with text (keeps its version).
-    public mutating func replaceText(of uri: LSP.DocumentURI, with text: String) throws(Failure) {
+    package mutating func replaceText(of uri: LSP.DocumentURI, with text: String) throws(Failure) {
         guard documents[uri] != nil else { throw .notOpen(uri) }
         documents[uri]?.bytes = Array(text.utf8)
     }
 
     /// Forgets a document; returns it.
     @discardableResult
-    public mutating func close(_ uri: LSP.DocumentURI) throws(Failure) -> Document {
+    package mutating func close(_ uri: LSP.DocumentURI) throws(Failure) -> Document {
         guard let document = documents.removeValue(forKey: uri) else { throw .notOpen(uri) }
         return document
     }
 
     /// One change applied to a text: without a range, the change's text is the new text;
     /// with one, it replaces the bytes between the range's resolved offsets.
-    public static func apply(
+    package static func apply(
         _ change: LSP.TextDocumentContentChangeEvent, to text: [UInt8], offsetOf: OffsetResolver
     ) throws(Failure) -> [UInt8] {
         guard let range = change.range else { return Array(change.text.utf8) }

@@ -5,7 +5,7 @@
 /// Positions (line, character) are resolved from a remembered line start near the previous
 /// edit, scanning only the lines and characters in between. Line breaks are `\n`, `\r\n`
 /// and a lone `\r`, as in `SourceText`.
-public struct EditableText: Sendable {
+package struct EditableText: Sendable {
     private var storage: [UInt8]
     private var gapStart: Int
     private var gapEnd: Int
@@ -13,21 +13,21 @@ public struct EditableText: Sendable {
     private var anchorLine = 0
     private var anchorOffset = 0
 
-    public init(_ bytes: [UInt8] = []) {
+    package init(_ bytes: [UInt8] = []) {
         storage = bytes
         gapStart = bytes.count
         gapEnd = bytes.count
     }
 
     /// Bytes of text (the gap excluded).
-    public var count: Int { storage.count - (gapEnd - gapStart) }
+    package var count: Int { storage.count - (gapEnd - gapStart) }
 
-    @inline(__always) public func byte(at i: Int) -> UInt8 {
+    @inline(__always) package func byte(at i: Int) -> UInt8 {
         i < gapStart ? storage[i] : storage[i + gapEnd - gapStart]
     }
 
     /// The whole text, copied out (O(size)).
-    public var bytes: [UInt8] {
+    package var bytes: [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(count)
         out += storage[0..<gapStart]
@@ -47,7 +47,7 @@ public struct EditableText: Sendable {
     }
 
     /// The byte offset at which `line` starts (the end of the text past the last line).
-    public mutating func lineStart(_ line: Int) -> Int {
+    package mutating func lineStart(_ line: Int) -> Int {
         var l = anchorLine, o = anchorOffset
         if line < l && line < l / 2 { l = 0; o = 0 }   // nearer the top than the anchor
         while l < line {
@@ -67,7 +67,7 @@ public struct EditableText: Sendable {
 
     /// The byte offset of an LSP position: `character` counted in `unit` (UTF-8 bytes,
     /// UTF-16 code units or code points) from the line's start, clamped to the line's end.
-    public mutating func offset(line: Int, character: Int, unit: Unit) -> Int {
+    package mutating func offset(line: Int, character: Int, unit: Unit) -> Int {
         guard line >= 0 else { return 0 }
         var i = lineStart(line)
         // Columns on the first line are counted after a byte order mark, as in `SourceText`.
@@ -89,12 +89,12 @@ public struct EditableText: Sendable {
         return i
     }
 
-    public enum Unit: Sendable { case utf8, utf16, codePoint }
+    package enum Unit: Sendable { case utf8, utf16, codePoint }
 
     // MARK: editing
 
     /// Replaces the bytes in `start..<end` with `text`.
-    public mutating func replace(_ start: Int, _ end: Int, with text: some Collection<UInt8>) {
+    package mutating func replace(_ start: Int, _ end: Int, with text: some Collection<UInt8>) {
         let start = max(0, min(start, count)), end = max(start, min(end, count))
         // A remembered line start after the edit may move, and a `\r` just before the edit
         // may join a `\n` it inserts: start again from the top then.

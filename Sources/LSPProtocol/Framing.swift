@@ -6,19 +6,19 @@ import Foundation
 
 /// Limits the message reader enforces, so that a broken or hostile peer costs bounded
 /// memory and time.
-public struct FramingLimits: Sendable, Hashable {
+package struct FramingLimits: Sendable, Hashable {
     /// The largest body accepted (default 64 MiB). A larger message is skipped, not
     /// buffered, and reported as ``FramingError/Kind/contentTooLarge(length:limit:)``.
-    public var maximumContentLength: Int
+    package var maximumContentLength: Int
     /// The largest declared length that is still skipped to stay in step with the stream
     /// (default 1 GiB). A larger `Content-Length` is taken for a corrupt header: fatal.
-    public var maximumSkippableLength: Int
+    package var maximumSkippableLength: Int
     /// The longest header line, in bytes, without its CRLF (default 4096).
-    public var maximumHeaderLineLength: Int
+    package var maximumHeaderLineLength: Int
     /// The most header lines in one message (default 32).
-    public var maximumHeaderCount: Int
+    package var maximumHeaderCount: Int
 
-    public init(
+    package init(
         maximumContentLength: Int = 64 << 20,
         maximumSkippableLength: Int = 1 << 30,
         maximumHeaderLineLength: Int = 4096,
@@ -30,7 +30,7 @@ public struct FramingLimits: Sendable, Hashable {
         self.maximumHeaderCount = maximumHeaderCount
     }
 
-    public static let `default` = FramingLimits()
+    package static let `default` = FramingLimits()
 }
 
 /// A problem in the base protocol's framing (the `Content-Length` headers), with the byte
@@ -39,8 +39,8 @@ public struct FramingLimits: Sendable, Hashable {
 /// Two kinds are *recoverable*: the declared length is known, so the reader skips the body
 /// and carries on with the next message. Every other kind leaves the reader unable to find
 /// the next message boundary; it is *fatal*, and the reader reports it again on every call.
-public struct FramingError: Error, Sendable, Hashable, CustomStringConvertible {
-    public enum Kind: Sendable, Hashable {
+package struct FramingError: Error, Sendable, Hashable, CustomStringConvertible {
+    package enum Kind: Sendable, Hashable {
         /// The header block ended without a `Content-Length` field.
         case missingContentLength
         /// `Content-Length` is not a non-negative decimal integer (the raw value is kept).
@@ -62,21 +62,21 @@ public struct FramingError: Error, Sendable, Hashable, CustomStringConvertible {
         case truncated(missing: Int?)
     }
 
-    public var kind: Kind
+    package var kind: Kind
     /// Offset in the whole byte stream (0 = the first byte ever received).
-    public var offset: Int
+    package var offset: Int
 
-    public init(_ kind: Kind, at offset: Int) { (self.kind, self.offset) = (kind, offset) }
+    package init(_ kind: Kind, at offset: Int) { (self.kind, self.offset) = (kind, offset) }
 
     /// True when the reader skipped the message and can continue with the next one.
-    public var isRecoverable: Bool {
+    package var isRecoverable: Bool {
         switch kind {
         case .contentTooLarge, .unsupportedCharset: true
         default: false
         }
     }
 
-    public var description: String {
+    package var description: String {
         let what: String
         switch kind {
         case .missingContentLength:
@@ -117,9 +117,9 @@ public struct FramingError: Error, Sendable, Hashable, CustomStringConvertible {
 /// reader.append(chunk)
 /// while let body = try reader.next() { handle(body) }
 /// ```
-public struct MessageReader: Sendable {
+package struct MessageReader: Sendable {
     /// The limits this reader enforces.
-    public let limits: FramingLimits
+    package let limits: FramingLimits
 
     private var buffer: [UInt8] = []
     /// Index in `buffer` of the first byte not yet consumed.
@@ -142,18 +142,18 @@ public struct MessageReader: Sendable {
     private var failure: FramingError?
 
     /// A reader at the start of a stream.
-    public init(limits: FramingLimits = .default) {
+    package init(limits: FramingLimits = .default) {
         self.limits = limits
     }
 
     /// Bytes received but not yet returned as a message (or skipped).
-    public var bufferedByteCount: Int { buffer.count - start }
+    package var bufferedByteCount: Int { buffer.count - start }
 
     /// Stream offset of the first byte of the message currently being read.
-    public var currentMessageOffset: Int { messageStart }
+    package var currentMessageOffset: Int { messageStart }
 
     /// Adds bytes that arrived from the peer.
-    public mutating func append(_ bytes: some Collection<UInt8>) {
+    package mutating func append(_ bytes: some Collection<UInt8>) {
         guard failure == nil else { return }
         var bytes = bytes[...]
         if skipRemaining > 0 {
@@ -176,7 +176,7 @@ public struct MessageReader: Sendable {
     ///
     /// Throws a ``FramingError``: after a recoverable one, call `next()` again to continue;
     /// after a fatal one, every later call throws the same error.
-    public mutating func next() throws(FramingError) -> [UInt8]? {
+    package mutating func next() throws(FramingError) -> [UInt8]? {
         if let failure { throw failure }
         if skipRemaining > 0 { return nil }
         while bodyLength == nil {
@@ -197,7 +197,7 @@ public struct MessageReader: Sendable {
 
     /// Call at end of input: throws ``FramingError/Kind/truncated(missing:)`` if a message
     /// was only partly received (unless the reader already failed, which it rethrows).
-    public func finish() throws(FramingError) {
+    package func finish() throws(FramingError) {
         if let failure { throw failure }
         if let length = bodyLength {
             throw FramingError(.truncated(missing: length - (buffer.count - start)), at: messageStart)
@@ -215,7 +215,7 @@ public struct MessageReader: Sendable {
     ///
     /// Stops at the first error. `remainder` holds the bytes from the start of the message
     /// that was incomplete or failed (empty when the input ends on a message boundary).
-    public static func decode(_ bytes: [UInt8], limits: FramingLimits = .default)
+    package static func decode(_ bytes: [UInt8], limits: FramingLimits = .default)
         -> (messages: [[UInt8]], remainder: [UInt8], error: FramingError?)
     {
         var reader = MessageReader(limits: limits)
@@ -419,10 +419,10 @@ public struct MessageReader: Sendable {
 }
 
 /// Frames outgoing message bodies for the base protocol.
-public enum MessageWriter {
+package enum MessageWriter {
     /// `Content-Length: N\r\n\r\n` followed by the body. No `Content-Type` is written: the
     /// default (`application/vscode-jsonrpc; charset=utf-8`) is what is sent.
-    public static func frame(_ body: some Collection<UInt8>) -> [UInt8] {
+    package static func frame(_ body: some Collection<UInt8>) -> [UInt8] {
         var out = Array("Content-Length: \(body.count)\r\n\r\n".utf8)
         out.reserveCapacity(out.count + body.count)
         out.append(contentsOf: body)

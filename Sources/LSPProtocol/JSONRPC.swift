@@ -7,21 +7,21 @@ import Foundation
 /// JSON-RPC 2.0 as the Language Server Protocol uses it: message shapes, error codes, and
 /// the classification of incoming bodies (every body becomes exactly one ``Message``,
 /// however broken it is).
-public enum JSONRPC {
+package enum JSONRPC {
     /// The encoder used for everything this module writes: compact, keys sorted (stable
     /// output for tests and logs), `/` not escaped.
-    public static var encoder: JSONEncoder {
+    package static var encoder: JSONEncoder {
         let e = JSONEncoder()
         e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return e
     }
 
     /// A request's id: an integer or a string (LSP allows both; `null` is not an id).
-    public enum RequestID: Hashable, Sendable, Codable, CustomStringConvertible {
+    package enum RequestID: Hashable, Sendable, Codable, CustomStringConvertible {
         case number(Int)
         case string(String)
 
-        public init(from decoder: any Decoder) throws {
+        package init(from decoder: any Decoder) throws {
             let c = try decoder.singleValueContainer()
             if let n = try? c.decode(Int.self) {
                 self = .number(n)
@@ -33,7 +33,7 @@ public enum JSONRPC {
             }
         }
 
-        public func encode(to encoder: any Encoder) throws {
+        package func encode(to encoder: any Encoder) throws {
             var c = encoder.singleValueContainer()
             switch self {
             case .number(let n): try c.encode(n)
@@ -41,7 +41,7 @@ public enum JSONRPC {
             }
         }
 
-        public var description: String {
+        package var description: String {
             switch self {
             case .number(let n): String(n)
             case .string(let s): "\"\(s)\""
@@ -50,80 +50,80 @@ public enum JSONRPC {
     }
 
     /// An error code: the JSON-RPC and LSP codes have names; any integer is allowed.
-    public struct ErrorCode: RawRepresentable, Hashable, Sendable, Codable, CustomStringConvertible {
-        public var rawValue: Int
-        public init(rawValue: Int) { self.rawValue = rawValue }
-        public init(from decoder: any Decoder) throws {
+    package struct ErrorCode: RawRepresentable, Hashable, Sendable, Codable, CustomStringConvertible {
+        package var rawValue: Int
+        package init(rawValue: Int) { self.rawValue = rawValue }
+        package init(from decoder: any Decoder) throws {
             rawValue = try decoder.singleValueContainer().decode(Int.self)
         }
-        public func encode(to encoder: any Encoder) throws {
+        package func encode(to encoder: any Encoder) throws {
             var c = encoder.singleValueContainer()
             try c.encode(rawValue)
         }
-        public var description: String { String(rawValue) }
+        package var description: String { String(rawValue) }
 
         /// The body is not valid JSON (or not UTF-8).
-        public static let parseError = ErrorCode(rawValue: -32700)
+        package static let parseError = ErrorCode(rawValue: -32700)
         /// The JSON is not a valid request object.
-        public static let invalidRequest = ErrorCode(rawValue: -32600)
-        public static let methodNotFound = ErrorCode(rawValue: -32601)
-        public static let invalidParams = ErrorCode(rawValue: -32602)
-        public static let internalError = ErrorCode(rawValue: -32603)
+        package static let invalidRequest = ErrorCode(rawValue: -32600)
+        package static let methodNotFound = ErrorCode(rawValue: -32601)
+        package static let invalidParams = ErrorCode(rawValue: -32602)
+        package static let internalError = ErrorCode(rawValue: -32603)
         /// LSP: a request arrived before `initialize`.
-        public static let serverNotInitialized = ErrorCode(rawValue: -32002)
-        public static let unknownErrorCode = ErrorCode(rawValue: -32001)
+        package static let serverNotInitialized = ErrorCode(rawValue: -32002)
+        package static let unknownErrorCode = ErrorCode(rawValue: -32001)
         /// LSP: syntactically correct, but the server could not carry it out.
-        public static let requestFailed = ErrorCode(rawValue: -32803)
+        package static let requestFailed = ErrorCode(rawValue: -32803)
         /// LSP: the server cancelled the request itself.
-        public static let serverCancelled = ErrorCode(rawValue: -32802)
+        package static let serverCancelled = ErrorCode(rawValue: -32802)
         /// LSP: the document changed in a way that makes the result invalid.
-        public static let contentModified = ErrorCode(rawValue: -32801)
+        package static let contentModified = ErrorCode(rawValue: -32801)
         /// LSP: the client cancelled the request (`$/cancelRequest`).
-        public static let requestCancelled = ErrorCode(rawValue: -32800)
+        package static let requestCancelled = ErrorCode(rawValue: -32800)
     }
 
     /// The `error` member of a response; also the error type of everything here that can
     /// fail in a way the peer should hear about.
-    public struct ResponseError: Error, Hashable, Sendable, Codable, CustomStringConvertible {
-        public var code: ErrorCode
-        public var message: String
-        public var data: JSONValue?
+    package struct ResponseError: Error, Hashable, Sendable, Codable, CustomStringConvertible {
+        package var code: ErrorCode
+        package var message: String
+        package var data: JSONValue?
 
-        public init(code: ErrorCode, message: String, data: JSONValue? = nil) {
+        package init(code: ErrorCode, message: String, data: JSONValue? = nil) {
             (self.code, self.message, self.data) = (code, message, data)
         }
 
-        public var description: String { "error \(code.rawValue): \(message)" }
+        package var description: String { "error \(code.rawValue): \(message)" }
 
         // Shorthands for the standard errors.
-        public static func parseError(_ message: String) -> ResponseError {
+        package static func parseError(_ message: String) -> ResponseError {
             ResponseError(code: .parseError, message: message)
         }
-        public static func invalidRequest(_ message: String) -> ResponseError {
+        package static func invalidRequest(_ message: String) -> ResponseError {
             ResponseError(code: .invalidRequest, message: message)
         }
-        public static func methodNotFound(_ method: String) -> ResponseError {
+        package static func methodNotFound(_ method: String) -> ResponseError {
             ResponseError(code: .methodNotFound, message: "method not found: \(method)")
         }
-        public static func invalidParams(_ message: String) -> ResponseError {
+        package static func invalidParams(_ message: String) -> ResponseError {
             ResponseError(code: .invalidParams, message: message)
         }
-        public static func internalError(_ message: String) -> ResponseError {
+        package static func internalError(_ message: String) -> ResponseError {
             ResponseError(code: .internalError, message: message)
         }
-        public static let serverNotInitialized = ResponseError(
+        package static let serverNotInitialized = ResponseError(
             code: .serverNotInitialized, message: "the server has not been initialized")
-        public static let requestCancelled = ResponseError(code: .requestCancelled, message: "request cancelled")
-        public static let contentModified = ResponseError(code: .contentModified, message: "content modified")
+        package static let requestCancelled = ResponseError(code: .requestCancelled, message: "request cancelled")
+        package static let contentModified = ResponseError(code: .contentModified, message: "content modified")
     }
 
     /// `params` of a method that takes none, or the `null` result of one that returns
     /// nothing (`shutdown`). Decoding accepts and ignores any value; as params it is
     /// omitted from the message, as a result it is written as `null`.
-    public struct Null: Codable, Hashable, Sendable {
-        public init() {}
-        public init(from decoder: any Decoder) throws {}
-        public func encode(to encoder: any Encoder) throws {
+    package struct Null: Codable, Hashable, Sendable {
+        package init() {}
+        package init(from decoder: any Decoder) throws {}
+        package func encode(to encoder: any Encoder) throws {
             var c = encoder.singleValueContainer()
             try c.encodeNil()
         }
@@ -132,81 +132,81 @@ public enum JSONRPC {
     // MARK: - Incoming messages
 
     /// A request: it must be answered exactly once, with a result or an error.
-    public struct Request: Sendable {
+    package struct Request: Sendable {
         /// The id to answer with (``Connection/reply(to:result:)`` takes the request itself).
-        public let id: RequestID
+        package let id: RequestID
         /// The method name, e.g. `textDocument/codeAction`; compare with `LSP.codeAction.method`.
-        public let method: String
+        package let method: String
         let body: Data
 
         /// Decodes `params` as `P`. Absent params decode as if they were `null` (fine for
         /// ``Null``, `JSONValue` and optionals). A mismatch throws `invalidParams` naming
         /// the method and the path of the offending member.
-        public func params<P: Decodable>(as type: P.Type) throws(ResponseError) -> P {
+        package func params<P: Decodable>(as type: P.Type) throws(ResponseError) -> P {
             try JSONRPC.decodeMember(P.self, key: .params, of: body, method: method)
         }
 
         /// Decodes the params of a typed request.
-        public func params<P, R>(_ request: RequestType<P, R>) throws(ResponseError) -> P {
+        package func params<P, R>(_ request: RequestType<P, R>) throws(ResponseError) -> P {
             try params(as: P.self)
         }
 
         /// The raw params, or nil when absent.
-        public var rawParams: JSONValue? {
+        package var rawParams: JSONValue? {
             try? JSONRPC.decodeMember(JSONValue?.self, key: .params, of: body, method: method)
         }
     }
 
     /// A notification: it is never answered.
-    public struct Notification: Sendable {
+    package struct Notification: Sendable {
         /// The method name, e.g. `textDocument/didOpen`; compare with `LSP.didOpen.method`.
-        public let method: String
+        package let method: String
         let body: Data
 
         /// Decodes `params` as `P` (see ``Request/params(as:)``).
-        public func params<P: Decodable>(as type: P.Type) throws(ResponseError) -> P {
+        package func params<P: Decodable>(as type: P.Type) throws(ResponseError) -> P {
             try JSONRPC.decodeMember(P.self, key: .params, of: body, method: method)
         }
 
         /// Decodes the params of a typed notification.
-        public func params<P>(_ notification: NotificationType<P>) throws(ResponseError) -> P {
+        package func params<P>(_ notification: NotificationType<P>) throws(ResponseError) -> P {
             try params(as: P.self)
         }
 
         /// The raw params, or nil when absent.
-        public var rawParams: JSONValue? {
+        package var rawParams: JSONValue? {
             try? JSONRPC.decodeMember(JSONValue?.self, key: .params, of: body, method: method)
         }
     }
 
     /// A response to a request this side sent.
-    public struct Response: Sendable {
+    package struct Response: Sendable {
         /// Nil only for an error response to a message whose id could not be read.
-        public let id: RequestID?
+        package let id: RequestID?
         /// The error, when the peer answered with one.
-        public let error: ResponseError?
+        package let error: ResponseError?
         let body: Data
 
         /// Decodes `result` as `R`, or throws the peer's error.
-        public func result<R: Decodable>(as type: R.Type) throws(ResponseError) -> R {
+        package func result<R: Decodable>(as type: R.Type) throws(ResponseError) -> R {
             if let error { throw error }
             return try JSONRPC.decodeMember(R.self, key: .result, of: body, method: "the response to \(id.map { "\($0)" } ?? "null")")
         }
     }
 
     /// A body that is not a valid JSON-RPC message.
-    public struct InvalidMessage: Sendable, Hashable {
+    package struct InvalidMessage: Sendable, Hashable {
         /// The error to report (`parseError` or `invalidRequest`).
-        public let error: ResponseError
+        package let error: ResponseError
         /// The id to answer with, when one could be read (else the answer has `"id": null`).
-        public let id: RequestID?
+        package let id: RequestID?
         /// True when the body looked like a response: it must not be answered (answering
         /// a response could start an endless exchange of errors).
-        public let isResponse: Bool
+        package let isResponse: Bool
     }
 
     /// What one incoming body is.
-    public enum Message: Sendable {
+    package enum Message: Sendable {
         case request(Request)
         case notification(Notification)
         case response(Response)
@@ -217,7 +217,7 @@ public enum JSONRPC {
     /// with `parseError` (not UTF-8 or not JSON, with the byte offset of the problem) or
     /// `invalidRequest` (JSON of the wrong shape: not an object, a batch, no `"jsonrpc":
     /// "2.0"`, an id that is neither integer nor string, and so on).
-    public static func parse(_ body: [UInt8]) -> Message {
+    package static func parse(_ body: [UInt8]) -> Message {
         if let failure = JSONSyntax.check(body) {
             return .invalid(InvalidMessage(
                 error: .parseError("invalid JSON \(failure)"), id: nil, isResponse: false))
@@ -238,22 +238,22 @@ public enum JSONRPC {
     // MARK: - Outgoing messages
 
     /// The body of a request.
-    public static func encodeRequest<P: Encodable>(id: RequestID, method: String, params: P) throws -> [UInt8] {
+    package static func encodeRequest<P: Encodable>(id: RequestID, method: String, params: P) throws -> [UInt8] {
         try [UInt8](encoder.encode(Outgoing<P, Null>(id: id, method: method, params: params)))
     }
 
     /// The body of a notification.
-    public static func encodeNotification<P: Encodable>(method: String, params: P) throws -> [UInt8] {
+    package static func encodeNotification<P: Encodable>(method: String, params: P) throws -> [UInt8] {
         try [UInt8](encoder.encode(Outgoing<P, Null>(method: method, params: params)))
     }
 
     /// The body of a successful response.
-    public static func encodeResponse<R: Encodable>(id: RequestID, result: R) throws -> [UInt8] {
+    package static func encodeResponse<R: Encodable>(id: RequestID, result: R) throws -> [UInt8] {
         try [UInt8](encoder.encode(Outgoing<Null, R>(id: id, result: result)))
     }
 
     /// The body of an error response (`id` nil gives `"id": null`).
-    public static func encodeError(id: RequestID?, error: ResponseError) -> [UInt8] {
+    package static func encodeError(id: RequestID?, error: ResponseError) -> [UInt8] {
         let message = Outgoing<Null, Null>(id: id, idIsNull: id == nil, error: error)
         if let bytes = try? encoder.encode(message) { return [UInt8](bytes) }
         // Only a `data` value could fail to encode; drop it rather than send nothing.
@@ -443,15 +443,15 @@ public enum JSONRPC {
 
 /// A request method with its params and result types, so that sending and decoding are
 /// checked by the compiler: `LSP.initialize` is `RequestType<InitializeParams, InitializeResult>`.
-public struct RequestType<Params: Codable & Sendable, Result: Codable & Sendable>: Sendable, Hashable {
+package struct RequestType<Params: Codable & Sendable, Result: Codable & Sendable>: Sendable, Hashable {
     /// The method name, e.g. `textDocument/codeAction`.
-    public let method: String
-    public init(_ method: String) { self.method = method }
+    package let method: String
+    package init(_ method: String) { self.method = method }
 }
 
 /// A notification method with its params type.
-public struct NotificationType<Params: Codable & Sendable>: Sendable, Hashable {
+package struct NotificationType<Params: Codable & Sendable>: Sendable, Hashable {
     /// The method name, e.g. `textDocument/didOpen`.
-    public let method: String
-    public init(_ method: String) { self.method = method }
+    package let method: String
+    package init(_ method: String) { self.method = method }
 }

@@ -13,7 +13,7 @@ import Foundation
 ///
 /// Decoding refuses values nested deeper than ``maximumDepth`` levels instead of recursing
 /// without bound.
-public enum JSONValue: Sendable, Hashable, Codable, CustomStringConvertible {
+package enum JSONValue: Sendable, Hashable, Codable, CustomStringConvertible {
     case null
     case bool(Bool)
     case number(Decimal)
@@ -27,12 +27,12 @@ public enum JSONValue: Sendable, Hashable, Codable, CustomStringConvertible {
     /// probed with `try?`, and a failed probe costs a few microseconds, more the deeper it
     /// is. Untyped protocol members (`data`, `initializationOptions`) are shallow; a
     /// hostile depth stays cheap (64 levels decode in about 15 ms).
-    public static let maximumDepth = 64
+    package static let maximumDepth = 64
 
     /// An integer number.
-    public static func integer(_ value: Int) -> JSONValue { .number(Decimal(value)) }
+    package static func integer(_ value: Int) -> JSONValue { .number(Decimal(value)) }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         if decoder.codingPath.count >= JSONValue.maximumDepth {
             throw DecodingError.dataCorrupted(.init(
                 codingPath: decoder.codingPath,
@@ -75,7 +75,7 @@ public enum JSONValue: Sendable, Hashable, Codable, CustomStringConvertible {
         }
     }
 
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var c = encoder.singleValueContainer()
         switch self {
         case .null: try c.encodeNil()
@@ -88,19 +88,19 @@ public enum JSONValue: Sendable, Hashable, Codable, CustomStringConvertible {
     }
 
     /// The value of an `.object` member, or nil.
-    public subscript(key: String) -> JSONValue? {
+    package subscript(key: String) -> JSONValue? {
         if case .object(let o) = self { return o[key] }
         return nil
     }
 
     /// The text of a `.string`, or nil.
-    public var stringValue: String? {
+    package var stringValue: String? {
         if case .string(let s) = self { return s }
         return nil
     }
 
     /// The value of a `.number` that is an integer representable as `Int`, or nil.
-    public var intValue: Int? {
+    package var intValue: Int? {
         guard case .number(let n) = self else { return nil }
         // An integral Decimal prints as its digits alone ("-42"); anything else, or a value
         // beyond Int, does not convert.
@@ -109,18 +109,18 @@ public enum JSONValue: Sendable, Hashable, Codable, CustomStringConvertible {
     }
 
     /// Compact JSON text with sorted keys.
-    public var description: String {
+    package var description: String {
         (try? JSONRPC.encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? "<unencodable>"
     }
 
     /// Encodes any `Encodable` value as a `JSONValue` (for building `data` payloads).
-    public init(encoding value: some Encodable) throws {
+    package init(encoding value: some Encodable) throws {
         let bytes = try JSONRPC.encoder.encode(value)
         self = try JSONDecoder().decode(JSONValue.self, from: bytes)
     }
 
     /// Decodes this value as `T` (for reading back a `data` payload or a response result).
-    public func decode<T: Decodable>(_ type: T.Type) throws -> T {
+    package func decode<T: Decodable>(_ type: T.Type) throws -> T {
         try JSONDecoder().decode(T.self, from: JSONRPC.encoder.encode(self))
     }
 }
@@ -128,12 +128,12 @@ public enum JSONValue: Sendable, Hashable, Codable, CustomStringConvertible {
 extension JSONValue: ExpressibleByNilLiteral, ExpressibleByBooleanLiteral, ExpressibleByIntegerLiteral,
     ExpressibleByStringLiteral, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral
 {
-    public init(nilLiteral: ()) { self = .null }
-    public init(booleanLiteral value: Bool) { self = .bool(value) }
-    public init(integerLiteral value: Int) { self = .number(Decimal(value)) }
-    public init(stringLiteral value: String) { self = .string(value) }
-    public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
-    public init(dictionaryLiteral elements: (String, JSONValue)...) {
+    package init(nilLiteral: ()) { self = .null }
+    package init(booleanLiteral value: Bool) { self = .bool(value) }
+    package init(integerLiteral value: Int) { self = .number(Decimal(value)) }
+    package init(stringLiteral value: String) { self = .string(value) }
+    package init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
+    package init(dictionaryLiteral elements: (String, JSONValue)...) {
         self = .object(Dictionary(elements, uniquingKeysWith: { _, last in last }))
     }
 }

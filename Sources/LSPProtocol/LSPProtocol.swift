@@ -40,4 +40,4 @@
 ///   answers; this module never guesses a method's meaning beyond the lifecycle rules.
 ///
 /// See `Docs/lsp-protocol-notes.md` for the design notes and limits.
-public enum LSP {}
+package enum LSP {}

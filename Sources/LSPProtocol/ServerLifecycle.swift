@@ -14,9 +14,9 @@
 /// case .reject(let error): connection.reply(to: request, error: error)
 /// }
 /// ```
-public struct ServerLifecycle: Sendable, Hashable {
+package struct ServerLifecycle: Sendable, Hashable {
     /// Where the server is in its life.
-    public enum State: Sendable, Hashable {
+    package enum State: Sendable, Hashable {
         /// Waiting for `initialize`.
         case uninitialized
         /// `initialize` was received: the normal state.
@@ -26,14 +26,14 @@ public struct ServerLifecycle: Sendable, Hashable {
     }
 
     /// What to do with a request.
-    public enum RequestVerdict: Sendable, Hashable {
+    package enum RequestVerdict: Sendable, Hashable {
         case handle
         /// Answer with this error, without handling.
         case reject(JSONRPC.ResponseError)
     }
 
     /// What to do with a notification.
-    public enum NotificationVerdict: Sendable, Hashable {
+    package enum NotificationVerdict: Sendable, Hashable {
         case handle
         /// Ignore it.
         case drop
@@ -42,12 +42,12 @@ public struct ServerLifecycle: Sendable, Hashable {
     }
 
     /// The current state; changed only by the `receive` methods.
-    public private(set) var state = State.uninitialized
+    package private(set) var state = State.uninitialized
 
-    public init() {}
+    package init() {}
 
     /// What to do with a request, and the state it leads to.
-    public mutating func receive(request method: String) -> RequestVerdict {
+    package mutating func receive(request method: String) -> RequestVerdict {
         switch (state, method) {
         case (.uninitialized, LSP.initialize.method):
             state = .running
@@ -67,7 +67,7 @@ public struct ServerLifecycle: Sendable, Hashable {
     }
 
     /// What to do with a notification.
-    public mutating func receive(notification method: String) -> NotificationVerdict {
+    package mutating func receive(notification method: String) -> NotificationVerdict {
         if method == LSP.exit.method {
             return .exit(code: state == .shutDown ? 0 : 1)
         }
@@ -75,7 +75,7 @@ public struct ServerLifecycle: Sendable, Hashable {
     }
 
     /// Call when the `initialize` handler answered with an error: the client may try again.
-    public mutating func initializeFailed() {
+    package mutating func initializeFailed() {
         if state == .running { state = .uninitialized }
     }
 }

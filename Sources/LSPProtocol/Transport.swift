@@ -15,7 +15,7 @@ import Darwin
 #endif
 
 /// What a transport reports, in order, from its own thread or queue.
-public enum TransportEvent: Sendable {
+package enum TransportEvent: Sendable {
     /// One complete message body.
     case message([UInt8])
     /// A message was skipped (oversized, unsupported charset); reading continues.
@@ -25,7 +25,7 @@ public enum TransportEvent: Sendable {
 }
 
 /// Why a transport stopped delivering.
-public enum TransportCloseReason: Sendable, Hashable, CustomStringConvertible {
+package enum TransportCloseReason: Sendable, Hashable, CustomStringConvertible {
     /// The peer closed its end at a message boundary.
     case endOfInput
     /// The input ended or broke in a way the framing cannot recover from.
@@ -38,7 +38,7 @@ public enum TransportCloseReason: Sendable, Hashable, CustomStringConvertible {
     /// report their own close).
     case closedLocally
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .endOfInput: "the client closed the connection"
         case .framingError(let e): "unreadable input: \(e)"
@@ -50,10 +50,10 @@ public enum TransportCloseReason: Sendable, Hashable, CustomStringConvertible {
 }
 
 /// Writing to the peer failed; the transport is unusable for sending.
-public struct TransportError: Error, Sendable, Hashable, CustomStringConvertible {
-    public var message: String
-    public init(_ message: String) { self.message = message }
-    public var description: String { message }
+package struct TransportError: Error, Sendable, Hashable, CustomStringConvertible {
+    package var message: String
+    package init(_ message: String) { self.message = message }
+    package var description: String { message }
 }
 
 /// Moves framed messages between this process and the peer. ``Connection`` sits on top.
@@ -61,7 +61,7 @@ public struct TransportError: Error, Sendable, Hashable, CustomStringConvertible
 /// Implementations deliver events serially and in order, never calling the handler
 /// concurrently with itself, and make ``send(_:)`` safe to call from any thread (each
 /// body is written whole, never interleaved with another).
-public protocol MessageTransport: AnyObject, Sendable {
+package protocol MessageTransport: AnyObject, Sendable {
     /// Starts reading; `handler` receives every event until ``TransportEvent/closed(_:)``.
     /// Called once.
     func start(_ handler: @escaping @Sendable (TransportEvent) -> Void)
@@ -79,7 +79,7 @@ public protocol MessageTransport: AnyObject, Sendable {
 /// Reading happens on a dedicated thread with blocking `read(2)`, so it never occupies
 /// a Swift concurrency thread. Nothing else in the process may write to the output
 /// descriptor (with stdio: no `print`); log with `window/logMessage` or to stderr.
-public final class FileDescriptorTransport: MessageTransport {
+package final class FileDescriptorTransport: MessageTransport {
     private let input: Int32
     private let output: Int32
     private let limits: FramingLimits
@@ -101,14 +101,14 @@ public final class FileDescriptorTransport: MessageTransport {
     /// - Parameters:
     ///   - ignoreBrokenPipe: set `SIGPIPE` to be ignored (process-wide) so that writing to
     ///     a client that has gone away fails with an error instead of killing the process.
-    public init(input: Int32 = 0, output: Int32 = 1, limits: FramingLimits = .default, ignoreBrokenPipe: Bool = true) {
+    package init(input: Int32 = 0, output: Int32 = 1, limits: FramingLimits = .default, ignoreBrokenPipe: Bool = true) {
         self.input = input
         self.output = output
         self.limits = limits
         if ignoreBrokenPipe { _ = signal(SIGPIPE, SIG_IGN) }
     }
 
-    public func start(_ handler: @escaping @Sendable (TransportEvent) -> Void) {
+    package func start(_ handler: @escaping @Sendable (TransportEvent) -> Void) {
         let first = state.withLock { s -> Bool in
             guard !s.started, !s.closed else { return false }
             s.started = true
@@ -172,7 +172,7 @@ public final class FileDescriptorTransport: MessageTransport {
     /// Sending works until ``close()`` or a failed write, also after the input ended: a
     /// client may close our input right after its last request (`planlint lsp <
     /// requests.json`) and still read the replies.
-    public func send(_ body: [UInt8]) throws(TransportError) {
+    package func send(_ body: [UInt8]) throws(TransportError) {
         if state.withLock({ $0.closed }) { throw TransportError("the connection is closed") }
         let bytes = MessageWriter.frame(body)
         let failure = written.withLock { count -> TransportError? in
@@ -194,7 +194,7 @@ public final class FileDescriptorTransport: MessageTransport {
     /// Stops delivering events and sending. A read in progress is not interrupted (the
     /// reader thread ends at its next input or end of input); the descriptors are not
     /// closed (they belong to the caller; a server that is done simply exits).
-    public func close() {
+    package func close() {
         state.withLock { s in
             s.closed = true
             s.handler = nil
@@ -211,7 +211,7 @@ public final class FileDescriptorTransport: MessageTransport {
 /// let server = Connection(transport: serverSide)
 /// let client = Connection(transport: clientSide)
 /// ```
-public final class InMemoryTransport: MessageTransport {
+package final class InMemoryTransport: MessageTransport {
     private let queue: DispatchQueue
     private let state: Guarded<State>
     private let limits: FramingLimits
@@ -237,7 +237,7 @@ public final class InMemoryTransport: MessageTransport {
     }
 
     /// Two connected ends.
-    public static func pair(limits: FramingLimits = .default) -> (InMemoryTransport, InMemoryTransport) {
+    package static func pair(limits: FramingLimits = .default) -> (InMemoryTransport, InMemoryTransport) {
         let a = InMemoryTransport(name: "a", limits: limits)
         let b = InMemoryTransport(name: "b", limits: limits)
         a.state.withLock { $0.peer = b }
@@ -245,7 +245,7 @@ public final class InMemoryTransport: MessageTransport {
         return (a, b)
     }
 
-    public func start(_ handler: @escaping @Sendable (TransportEvent) -> Void) {
+    package func start(_ handler: @escaping @Sendable (TransportEvent) -> Void) {
         let first = state.withLock { s -> Bool in
             guard !s.started else { return false }
             s.started = true
@@ -255,13 +255,13 @@ public final class InMemoryTransport: MessageTransport {
         if first { queue.activate() }
     }
 
-    public func send(_ body: [UInt8]) throws(TransportError) {
+    package func send(_ body: [UInt8]) throws(TransportError) {
         try sendRaw(MessageWriter.frame(body))
     }
 
     /// Delivers arbitrary bytes to the peer as if they had arrived on the wire: for tests
     /// of broken framing.
-    public func sendRaw(_ bytes: [UInt8]) throws(TransportError) {
+    package func sendRaw(_ bytes: [UInt8]) throws(TransportError) {
         let peer = state.withLock { s -> InMemoryTransport? in s.closed ? nil : s.peer }
         guard let peer else { throw TransportError("the connection is closed") }
         peer.receive(bytes)
@@ -312,7 +312,7 @@ public final class InMemoryTransport: MessageTransport {
 
     /// Closes this end: it stops delivering, and the peer sees the end of its input after
     /// what was already sent.
-    public func close() {
+    package func close() {
         let peer = state.withLock { s -> InMemoryTransport? in
             s.closed = true
             s.handler = nil

@@ -8,13 +8,13 @@
 extension LinearPattern {
     /// A match: the scalar offsets of the whole match and of each group (nil for a group
     /// that took no part), in `text.unicodeScalars`.
-    public struct Match: Sendable, Equatable {
-        public let range: Range<Int>
-        public let groups: [Range<Int>?]
+    package struct Match: Sendable, Equatable {
+        package let range: Range<Int>
+        package let groups: [Range<Int>?]
     }
 
     /// What a search found.
-    public enum SearchResult: Sendable, Equatable {
+    package enum SearchResult: Sendable, Equatable {
         case match(Match)
         case noMatch
         /// `budget` ran out first.
@@ -24,7 +24,7 @@ extension LinearPattern {
     /// The leftmost match starting at or after scalar offset `from` of `input` (the text's
     /// Unicode scalar values). Charges `budget` one unit per instruction a thread visits and
     /// per thread stepped over an input scalar.
-    public func firstMatch(in input: [UInt32], from: Int, budget: inout Int) -> SearchResult {
+    package func firstMatch(in input: [UInt32], from: Int, budget: inout Int) -> SearchResult {
         var vm = CapturingVM(program: program, classes: classes, slots: 2 * (captureCount + 1))
         return vm.search(input, from: from, anchored: anchoredAtStart, budget: &budget)
     }

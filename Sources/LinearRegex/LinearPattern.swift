@@ -18,25 +18,25 @@
 /// start and end of the whole string; `.` matches any scalar but the line terminators (LF, CR,
 /// U+2028, U+2029), as in ECMAScript; `\d` and `\w` are ASCII; `\s` is ECMAScript white space
 /// (the ideographic space U+3000 included).
-public struct LinearPattern: Sendable {
+package struct LinearPattern: Sendable {
     /// The pattern as written.
-    public let source: String
+    package let source: String
     let program: [RegexInstruction]
     let classes: [CharClass]
     /// True when the program can only match at the start (pattern begins with `^`).
     let anchoredAtStart: Bool
     /// The number of capturing groups: `(…)` and `(?<name>…)`, numbered from 1 by their `(`.
-    public let captureCount: Int
+    package let captureCount: Int
 
     /// The largest program accepted (counted repetitions are expanded).
-    public static let maxProgramSize = 20_000
+    package static let maxProgramSize = 20_000
     /// The deepest group nesting accepted.
-    public static let maxNesting = 100
+    package static let maxNesting = 100
 
     /// Compiles `pattern`, or throws a `PatternError` naming the offending place.
     /// - Parameter maxRepeat: the largest count a `{n,m}` quantifier may give (nil: only the
     ///   program size limits it).
-    public init(_ pattern: String, maxRepeat: Int? = nil) throws(PatternError) {
+    package init(_ pattern: String, maxRepeat: Int? = nil) throws(PatternError) {
         var parser = RegexParser(pattern, maxRepeat: maxRepeat)
         let ast = try parser.parse()
         var compiler = RegexCompiler()
@@ -56,7 +56,7 @@ public struct LinearPattern: Sendable {
     }
 
     /// Whether the pattern matches somewhere in `text`.
-    public func matches(_ text: String) -> Bool {
+    package func matches(_ text: String) -> Bool {
         var budget = Int.max
         return run(text, budget: &budget).matched ?? false
     }
@@ -64,7 +64,7 @@ public struct LinearPattern: Sendable {
     /// Whether the pattern matches somewhere in `text`, charging `budget` one unit for each
     /// instruction a thread visits and each input scalar a thread tests; nil when the budget
     /// runs out first.
-    public func matches(_ text: String, budget: inout Int) -> Bool? {
+    package func matches(_ text: String, budget: inout Int) -> Bool? {
         run(text, budget: &budget).matched
     }
 
@@ -91,8 +91,8 @@ public struct LinearPattern: Sendable {
 
 /// Why a pattern was rejected: a message and where in the pattern (in Unicode scalars; see
 /// `utf8Range(in:)` for bytes), with a short label for that place and a hint.
-public struct PatternError: Error, Sendable, Equatable, CustomStringConvertible {
-    public enum Kind: Sendable, Equatable {
+package struct PatternError: Error, Sendable, Equatable, CustomStringConvertible {
+    package enum Kind: Sendable, Equatable {
         /// Not a valid pattern.
         case invalid
         /// Valid ECMA-262, but outside the linear-time subset planlint implements.
@@ -100,24 +100,24 @@ public struct PatternError: Error, Sendable, Equatable, CustomStringConvertible 
         /// Too large once counted repetitions are expanded, or nested too deep.
         case tooComplex
     }
-    public let kind: Kind
-    public let message: String
+    package let kind: Kind
+    package let message: String
     /// Offset of the problem in the pattern, in Unicode scalars.
-    public let offset: Int
+    package let offset: Int
     /// Length of the offending text, in Unicode scalars (at least 1 where possible).
-    public let length: Int
+    package let length: Int
     /// A short label for the offending text (under carets).
-    public let label: String?
-    public let help: String?
+    package let label: String?
+    package let help: String?
 
-    public init(kind: Kind, message: String, offset: Int, length: Int, label: String? = nil, help: String? = nil) {
+    package init(kind: Kind, message: String, offset: Int, length: Int, label: String? = nil, help: String? = nil) {
         (self.kind, self.message, self.offset, self.length, self.label, self.help) = (kind, message, offset, length, label, help)
     }
 
-    public var description: String { "\(message) (at \(offset))" }
+    package var description: String { "\(message) (at \(offset))" }
 
     /// The offending text as a UTF-8 byte range of `pattern` (start, end).
-    public func utf8Range(in pattern: String) -> (start: Int, end: Int) {
+    package func utf8Range(in pattern: String) -> (start: Int, end: Int) {
         var start = 0, end = 0, k = 0
         for s in pattern.unicodeScalars {
             if k < offset { start += s.utf8.count }

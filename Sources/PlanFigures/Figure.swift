@@ -7,20 +7,20 @@ import SourceText
 /// `＊`), or for a figure planlint counted itself (marks per field, projects per year) the
 /// count in decimal. `number` is its exact value; a printed symbol has none but may have the
 /// interval it stands for (`low`/`high`, from the table's `symbols`), which a chart may draw.
-public struct FigureValue: Sendable, Hashable {
+package struct FigureValue: Sendable, Hashable {
     /// As printed (or, for a derived count, the count).
-    public var text: String
+    package var text: String
     /// The exact value of a printed number or a derived count.
-    public var number: ExactDecimal?
+    package var number: ExactDecimal?
     /// For a declared symbol: the lower and upper ends of what it stands for, when declared.
-    public var low: ExactDecimal?
-    public var high: ExactDecimal?
+    package var low: ExactDecimal?
+    package var high: ExactDecimal?
     /// For a declared symbol: its printed meaning (`百万円未満`).
-    public var meaning: String?
+    package var meaning: String?
     /// Where it is printed (nil for a derived count).
-    public var span: SourceSpan?
+    package var span: SourceSpan?
 
-    public init(text: String, number: ExactDecimal? = nil, low: ExactDecimal? = nil, high: ExactDecimal? = nil,
+    package init(text: String, number: ExactDecimal? = nil, low: ExactDecimal? = nil, high: ExactDecimal? = nil,
                 meaning: String? = nil, span: SourceSpan? = nil) {
         self.text = text
         self.number = number
@@ -31,23 +31,23 @@ public struct FigureValue: Sendable, Hashable {
     }
 
     /// A count planlint made (not printed).
-    public static func count(_ n: Int) -> FigureValue {
+    package static func count(_ n: Int) -> FigureValue {
         FigureValue(text: String(n), number: ExactDecimal(n))
     }
 }
 
 /// A row of a figure (a category on the chart): a printed row name, a node of the hierarchy,
 /// a fiscal year.
-public struct FigureRow: Sendable, Hashable {
+package struct FigureRow: Sendable, Hashable {
     /// The printed name; for a row planlint adds (the total of derived counts), a keyword (`total`).
-    public var name: String
+    package var name: String
     /// Whether `name` is a keyword for the report to put in words rather than printed text.
-    public var isKeyword = false
+    package var isKeyword = false
     /// The printed total row (合計, 計), drawn apart from the others.
-    public var isTotal: Bool
+    package var isTotal: Bool
     /// Where its name is printed.
-    public var span: SourceSpan?
-    public init(name: String, isKeyword: Bool = false, isTotal: Bool = false, span: SourceSpan? = nil) {
+    package var span: SourceSpan?
+    package init(name: String, isKeyword: Bool = false, isTotal: Bool = false, span: SourceSpan? = nil) {
         self.name = name
         self.isKeyword = isKeyword
         self.isTotal = isTotal
@@ -56,8 +56,8 @@ public struct FigureRow: Sendable, Hashable {
 }
 
 /// A series of a figure: a column of a table, a symbol of a scale, a fiscal year.
-public struct FigureSeries: Sendable, Hashable {
-    public enum Role: Sendable, Hashable {
+package struct FigureSeries: Sendable, Hashable {
+    package enum Role: Sendable, Hashable {
         /// Drawn as bars.
         case value
         /// A percentage printed beside the values (a share or ratio column): in the table, not drawn.
@@ -67,13 +67,13 @@ public struct FigureSeries: Sendable, Hashable {
     }
     /// The printed heading or symbol; for a series named by the format (an indicator's
     /// `target`, `actual`, `rate`, `grade`; a derived `count`), that keyword.
-    public var name: String
+    package var name: String
     /// Whether `name` is a keyword for the report to put in words.
-    public var isKeyword = false
+    package var isKeyword = false
     /// For a scale symbol: its printed meaning.
-    public var meaning: String?
-    public var role: Role
-    public init(name: String, isKeyword: Bool = false, meaning: String? = nil, role: Role = .value) {
+    package var meaning: String?
+    package var role: Role
+    package init(name: String, isKeyword: Bool = false, meaning: String? = nil, role: Role = .value) {
         self.name = name
         self.isKeyword = isKeyword
         self.meaning = meaning
@@ -83,11 +83,11 @@ public struct FigureSeries: Sendable, Hashable {
 
 /// A panel of a figure: one column group of a table (usually a fiscal year), or the whole
 /// figure when the table has no groups.
-public struct FigurePanel: Sendable, Hashable {
+package struct FigurePanel: Sendable, Hashable {
     /// The group's printed heading (nil for a figure with one panel).
-    public var name: String?
-    public var fiscalYear: Int?
-    public init(name: String?, fiscalYear: Int? = nil) {
+    package var name: String?
+    package var fiscalYear: Int?
+    package init(name: String?, fiscalYear: Int? = nil) {
         self.name = name
         self.fiscalYear = fiscalYear
     }
@@ -95,16 +95,16 @@ public struct FigurePanel: Sendable, Hashable {
 
 /// A row printed under a table with one value per panel, computed from the total row
 /// (対予算額比 = 実績額 ÷ 予算額), shown with the panels.
-public struct FigureNoteRow: Sendable, Hashable {
+package struct FigureNoteRow: Sendable, Hashable {
     /// The printed row name; for figures stated in the prose, the keyword `stated`.
-    public var name: String
-    public var isKeyword = false
+    package var name: String
+    package var isKeyword = false
     /// The columns it is computed from, as declared (`[実績額, 予算額]`).
-    public var of: [String]
+    package var of: [String]
     /// One value per panel (nil where nothing is printed).
-    public var values: [FigureValue?]
-    public var span: SourceSpan?
-    public init(name: String, isKeyword: Bool = false, of: [String], values: [FigureValue?], span: SourceSpan?) {
+    package var values: [FigureValue?]
+    package var span: SourceSpan?
+    package init(name: String, isKeyword: Bool = false, of: [String], values: [FigureValue?], span: SourceSpan?) {
         self.name = name
         self.isKeyword = isKeyword
         self.of = of
@@ -119,8 +119,8 @@ public struct FigureNoteRow: Sendable, Hashable {
 /// keeps the plan's numbers and where each is printed, so a finding that points at a cell
 /// can be marked on the chart; a figure planlint derives from the hierarchy (marks per
 /// field, projects running per year) holds counts.
-public struct Figure: Sendable {
-    public enum Kind: Sendable, Hashable {
+package struct Figure: Sendable {
+    package enum Kind: Sendable, Hashable {
         /// A printed table's numbers (amounts or counts, per group when it has groups).
         case table
         /// A printed tally of a scale's symbols (columns named by the symbols), stacked.
@@ -134,7 +134,7 @@ public struct Figure: Sendable {
         /// An indicator's targets and actuals per year.
         case indicator(owner: String?)
     }
-    public enum Layout: Sendable, Hashable {
+    package enum Layout: Sendable, Hashable {
         /// Bars side by side per row.
         case grouped
         /// One bar per row, made of its series.
@@ -142,26 +142,26 @@ public struct Figure: Sendable {
     }
 
     /// A stable id made of ASCII letters, digits and `-` (for anchors).
-    public var id: String
-    public var kind: Kind
-    public var layout: Layout
+    package var id: String
+    package var kind: Kind
+    package var layout: Layout
     /// The printed title: a table's name, an indicator's name; empty for derived figures.
-    public var title: String
+    package var title: String
     /// The unit of the drawn values, as printed (百万円), if declared.
-    public var unit: String?
+    package var unit: String?
     /// The heading of the row names (the table's label, a level's name).
-    public var rowHeading: String?
-    public var panels: [FigurePanel]
-    public var rows: [FigureRow]
-    public var series: [FigureSeries]
+    package var rowHeading: String?
+    package var panels: [FigurePanel]
+    package var rows: [FigureRow]
+    package var series: [FigureSeries]
     /// `values[panel][row][series]`; nil where nothing is printed (a blank cell).
-    public var values: [[[FigureValue?]]]
+    package var values: [[[FigureValue?]]]
     /// Rows computed from the total, one value per panel (対予算額比).
-    public var noteRows: [FigureNoteRow]
+    package var noteRows: [FigureNoteRow]
     /// Where the figure's source is declared (the table, the level, the indicator).
-    public var span: SourceSpan?
+    package var span: SourceSpan?
 
-    public init(id: String, kind: Kind, layout: Layout, title: String, unit: String? = nil, rowHeading: String? = nil,
+    package init(id: String, kind: Kind, layout: Layout, title: String, unit: String? = nil, rowHeading: String? = nil,
                 panels: [FigurePanel], rows: [FigureRow], series: [FigureSeries], values: [[[FigureValue?]]],
                 noteRows: [FigureNoteRow] = [], span: SourceSpan? = nil) {
         self.id = id
@@ -179,10 +179,10 @@ public struct Figure: Sendable {
     }
 
     /// The drawn series' indexes.
-    public var drawnSeries: [Int] { series.indices.filter { series[$0].role == .value } }
+    package var drawnSeries: [Int] { series.indices.filter { series[$0].role == .value } }
 
     /// Every value with a printed place, with its position in the cube.
-    public func placedValues() -> [(panel: Int, row: Int, series: Int, value: FigureValue)] {
+    package func placedValues() -> [(panel: Int, row: Int, series: Int, value: FigureValue)] {
         var out: [(Int, Int, Int, FigureValue)] = []
         for (p, panel) in values.enumerated() {
             for (r, row) in panel.enumerated() {
@@ -194,27 +194,27 @@ public struct Figure: Sendable {
 }
 
 /// The outline of a plan, as printed.
-public struct PlanOutline: Sendable, Hashable {
-    public var format: String?
-    public var title: String?
-    public var document: String?
-    public var publisher: String?
-    public var periodStart: Int?
-    public var periodEnd: Int?
-    public var periodPrinted: String?
-    public init() {}
+package struct PlanOutline: Sendable, Hashable {
+    package var format: String?
+    package var title: String?
+    package var document: String?
+    package var publisher: String?
+    package var periodStart: Int?
+    package var periodEnd: Int?
+    package var periodPrinted: String?
+    package init() {}
 }
 
 /// What a report shows of one plan document: its outline and its figures.
-public struct PlanFigures: Sendable {
-    public var outline: PlanOutline
-    public var figures: [Figure]
+package struct PlanFigures: Sendable {
+    package var outline: PlanOutline
+    package var figures: [Figure]
     /// Parts of the plan that gave no figure, and why (shown to the reader; never a guess).
-    public var omissions: [Omission]
+    package var omissions: [Omission]
     /// The format of the file as written, when the figures were read from a migration of it in
     /// memory (a plan@1 file read as plan@2; places map back to the file as written).
-    public var migratedFrom: String?
-    public init(outline: PlanOutline, figures: [Figure], omissions: [Omission] = []) {
+    package var migratedFrom: String?
+    package init(outline: PlanOutline, figures: [Figure], omissions: [Omission] = []) {
         self.outline = outline
         self.figures = figures
         self.omissions = omissions
@@ -222,7 +222,7 @@ public struct PlanFigures: Sendable {
 }
 
 /// A part of a plan that gave no figure, and why.
-public enum Omission: Sendable, Hashable {
+package enum Omission: Sendable, Hashable {
     /// A table row whose cells do not fit the declared columns (and groups).
     case rowShape(table: String, row: String, cells: Int, expected: Int, span: SourceSpan?)
     /// A table or level names a scale that is not declared.

@@ -13,18 +13,18 @@ import YAMLTree
 /// Numbers are kept as printed (`FigureValue.text`) with their exact value and where they
 /// are printed. Nothing here guesses: a row that does not fit its table's columns is left
 /// out and said so (`Omission`).
-public enum FigureReader {
-    public static let formatV2 = "planlint/plan@2"
+package enum FigureReader {
+    package static let formatV2 = "planlint/plan@2"
 
     /// The figures of the document `root`. `place` gives the span to show for a node (its
     /// own by default; a migrated document maps back to the file the user wrote).
-    public static func read(_ root: YAMLNode, place: @escaping @Sendable (YAMLNode) -> SourceSpan = { $0.span }) -> PlanFigures {
+    package static func read(_ root: YAMLNode, place: @escaping @Sendable (YAMLNode) -> SourceSpan = { $0.span }) -> PlanFigures {
         var reader = Reader(root: root, place: place)
         return reader.read()
     }
 
     /// The outline of any plan document (`plan:` is the same in plan@1 and plan@2).
-    public static func outline(_ root: YAMLNode) -> PlanOutline {
+    package static func outline(_ root: YAMLNode) -> PlanOutline {
         var o = PlanOutline()
         o.format = text(root["format"])
         guard let plan = root["plan"], plan.isMapping else { return o }

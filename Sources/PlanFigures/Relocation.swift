@@ -6,7 +6,7 @@ extension PlanFigures {
     /// text to the span of the file as written (nil for text the rewrite made up, which is
     /// printed nowhere), so the page marks the cells findings point at.
     /// `format` is the format the file is written in (`planlint/plan@1`).
-    public func relocated(from format: String, _ place: (SourceSpan) -> SourceSpan?) -> PlanFigures {
+    package func relocated(from format: String, _ place: (SourceSpan) -> SourceSpan?) -> PlanFigures {
         func move(_ s: SourceSpan?) -> SourceSpan? { s.flatMap(place) }
         func move(_ v: FigureValue?) -> FigureValue? {
             guard var v else { return nil }

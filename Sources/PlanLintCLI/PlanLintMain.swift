@@ -8,8 +8,8 @@ import Darwin
 #endif
 
 /// The `planlint` command: subcommands only declare options and hand the work to PlanLintKit.
-public struct PlanLintMain: ParsableCommand {
-    public static let configuration = CommandConfiguration(
+package struct PlanLintMain: ParsableCommand {
+    package static let configuration = CommandConfiguration(
         commandName: "planlint",
         abstract: "Check plan data against declarative policy rules, and report like a compiler.",
         discussion: """
@@ -44,7 +44,7 @@ public struct PlanLintMain: ParsableCommand {
         defaultSubcommand: CheckCommand.self
     )
 
-    public init() {}
+    package init() {}
 
     /// The arguments as the parser should see them: `planlint eval '-7 % 3' FILE` takes an
     /// expression that starts with `-` as the expression, not as an option (a leading space,
@@ -67,7 +67,7 @@ public struct PlanLintMain: ParsableCommand {
     /// Parses the command line and runs the command. Usage errors exit with status 2 (not
     /// ArgumentParser's 64), as ruff and ESLint do, so CI scripts can tell "bad invocation"
     /// from "findings" with one convention.
-    public static func main() {
+    package static func main() {
         do {
             var command = try parseAsRoot(Self.prepared(Array(CommandLine.arguments.dropFirst())))
             try command.run()

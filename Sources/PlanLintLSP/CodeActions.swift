@@ -11,15 +11,15 @@ import LSPProtocol
 ///    (Neovim 0.7 sends byte columns where it received UTF-16 ones).
 /// When the client sends no diagnostics, the findings whose range meets the request's
 /// range are taken.
-public struct PublishedDocument: Sendable, Hashable {
+package struct PublishedDocument: Sendable, Hashable {
     /// The document version the findings were computed for.
-    public var version: Int
-    public var findings: [PublishedFinding]
+    package var version: Int
+    package var findings: [PublishedFinding]
     /// "Fix all": the document's safe fixes in one action (`DiagnosticConverter.fixAll`).
-    public var fixAll: LSP.CodeAction?
+    package var fixAll: LSP.CodeAction?
 
     /// `findings` as published for `version`: the ones with fixes get a `data` key.
-    public init(version: Int, findings: [PublishedFinding], fixAll: LSP.CodeAction? = nil) {
+    package init(version: Int, findings: [PublishedFinding], fixAll: LSP.CodeAction? = nil) {
         self.version = version
         self.findings = findings
         self.fixAll = fixAll
@@ -29,13 +29,13 @@ public struct PublishedDocument: Sendable, Hashable {
     }
 
     /// The LSP diagnostics to publish.
-    public var diagnostics: [LSP.Diagnostic] { findings.map(\.diagnostic) }
+    package var diagnostics: [LSP.Diagnostic] { findings.map(\.diagnostic) }
 
     /// The code actions for a `codeAction` request: the quick fixes of the findings it names,
     /// each naming the client's diagnostic it resolves, then "fix all" — when the request
     /// asks for `source.fixAll` (editors' fix-on-save), or asks for any kind and a finding in
     /// the range has a fix.
-    public func actions(for params: LSP.CodeActionParams) -> [LSP.CodeAction] {
+    package func actions(for params: LSP.CodeActionParams) -> [LSP.CodeAction] {
         let only = params.context.only
         let wantsFixAll = only?.contains { DiagnosticConverter.fixAllKind.isKind(of: $0) } ?? false
         var actions: [LSP.CodeAction] = []

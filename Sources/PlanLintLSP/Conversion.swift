@@ -9,14 +9,14 @@ import SourceText
 /// columns counted in UTF-16 code units (the default), UTF-8 bytes or code points.
 /// `SourceFile.location(of:)` and `SourceFile.offset(line:column:unit:)` do the counting;
 /// this only picks the unit and shifts to 0-based.
-public struct PositionConverter: Sendable, Hashable {
+package struct PositionConverter: Sendable, Hashable {
     /// The negotiated encoding.
-    public let encoding: PositionEncoding
+    package let encoding: PositionEncoding
 
-    public init(encoding: PositionEncoding) { self.encoding = encoding }
+    package init(encoding: PositionEncoding) { self.encoding = encoding }
 
     /// The `SourceText` unit that counts like `encoding`.
-    public var unit: ColumnUnit {
+    package var unit: ColumnUnit {
         switch encoding {
         case .utf8: .utf8
         case .utf16: .utf16
@@ -25,7 +25,7 @@ public struct PositionConverter: Sendable, Hashable {
     }
 
     /// The unit `EditableText` counts edits' positions in.
-    public var editUnit: EditableText.Unit {
+    package var editUnit: EditableText.Unit {
         switch encoding {
         case .utf8: .utf8
         case .utf16: .utf16
@@ -35,7 +35,7 @@ public struct PositionConverter: Sendable, Hashable {
 
     /// The LSP position of a byte offset in `file` (an offset inside a multi-byte character
     /// moves to the character's start).
-    public func position(of offset: Int, in file: SourceFile) -> LSP.Position {
+    package func position(of offset: Int, in file: SourceFile) -> LSP.Position {
         let location = file.location(of: offset)
         let column = switch encoding {
         case .utf8: location.byteColumn
@@ -46,31 +46,31 @@ public struct PositionConverter: Sendable, Hashable {
     }
 
     /// The LSP range of a byte range in `file`.
-    public func range(of range: ByteRange, in file: SourceFile) -> LSP.Range {
+    package func range(of range: ByteRange, in file: SourceFile) -> LSP.Range {
         LSP.Range(start: position(of: range.start, in: file), end: position(of: range.end, in: file))
     }
 
     /// The LSP range of a span (in the span's own file).
-    public func range(of span: SourceSpan) -> LSP.Range {
+    package func range(of span: SourceSpan) -> LSP.Range {
         range(of: span.range, in: span.file)
     }
 
     /// The byte offset of an LSP position in `file`; positions past the end of a line or of
     /// the file clamp to it, as the protocol asks.
-    public func offset(of position: LSP.Position, in file: SourceFile) -> Int {
+    package func offset(of position: LSP.Position, in file: SourceFile) -> Int {
         file.offset(line: position.line, column: position.character, unit: unit)
     }
 }
 
 /// A finding as published for one document: the LSP diagnostic and the quick fixes that
 /// `textDocument/codeAction` offers for it.
-public struct PublishedFinding: Sendable, Hashable {
-    public var diagnostic: LSP.Diagnostic
+package struct PublishedFinding: Sendable, Hashable {
+    package var diagnostic: LSP.Diagnostic
     /// The finding's fixes as code actions (without their `diagnostics` member, which the
     /// server fills in with what the client sent).
-    public var actions: [LSP.CodeAction]
+    package var actions: [LSP.CodeAction]
 
-    public init(diagnostic: LSP.Diagnostic, actions: [LSP.CodeAction] = []) { (self.diagnostic, self.actions) = (diagnostic, actions) }
+    package init(diagnostic: LSP.Diagnostic, actions: [LSP.CodeAction] = []) { (self.diagnostic, self.actions) = (diagnostic, actions) }
 }
 
 /// Turns planlint's diagnostics into LSP diagnostics and code actions for one document.
@@ -88,19 +88,19 @@ public struct PublishedFinding: Sendable, Hashable {
 ///   the primary place as related information. Other findings about other files are not
 ///   this document's.
 /// - Suppressed findings are left out, as the command line's renderers leave them out.
-public struct DiagnosticConverter: Sendable {
+package struct DiagnosticConverter: Sendable {
     /// The position encoding.
-    public let positions: PositionConverter
+    package let positions: PositionConverter
     /// The document's path as planlint's diagnostics name it (display path).
-    public let documentPath: String
+    package let documentPath: String
     /// The client's URI for the document.
-    public let documentURI: LSP.DocumentURI
+    package let documentURI: LSP.DocumentURI
     /// The URI for another file, from the path planlint's diagnostics name it by.
-    public let uriForPath: @Sendable (String) -> LSP.DocumentURI
+    package let uriForPath: @Sendable (String) -> LSP.DocumentURI
     /// A documentation URL for a code when the diagnostic carries none (a rule's `docs:`).
-    public let docsURL: @Sendable (String) -> String?
+    package let docsURL: @Sendable (String) -> String?
 
-    public init(
+    package init(
         positions: PositionConverter, documentPath: String, documentURI: LSP.DocumentURI,
         uriForPath: @escaping @Sendable (String) -> LSP.DocumentURI,
         docsURL: @escaping @Sendable (String) -> String? = { _ in nil }
@@ -113,13 +113,13 @@ public struct DiagnosticConverter: Sendable {
     }
 
     /// The URI of a file named by planlint's (display) path: the document's own URI for it.
-    public func uri(forPath path: String) -> LSP.DocumentURI {
+    package func uri(forPath path: String) -> LSP.DocumentURI {
         path == documentPath ? documentURI : uriForPath(path)
     }
 
     /// The finding as this document shows it, or nil when it is not about this document
     /// (or suppressed).
-    public func convert(_ d: Diagnostic) -> PublishedFinding? {
+    package func convert(_ d: Diagnostic) -> PublishedFinding? {
         guard d.suppression == nil else { return nil }
         var related: [LSP.DiagnosticRelatedInformation] = []
         let range: LSP.Range
@@ -148,7 +148,7 @@ public struct DiagnosticConverter: Sendable {
 
     /// The quick fixes of a finding: one code action per fix, its edits grouped by file.
     /// A safe fix is marked preferred (editors apply it with their "fix" key).
-    public func codeActions(for d: Diagnostic) -> [LSP.CodeAction] {
+    package func codeActions(for d: Diagnostic) -> [LSP.CodeAction] {
         d.fixes.map { fix in
             var changes: [LSP.DocumentURI: [LSP.TextEdit]] = [:]
             for edit in fix.edits {
@@ -163,7 +163,7 @@ public struct DiagnosticConverter: Sendable {
     /// "Fix all" for the document: the safe fixes of `diagnostics` that can be applied
     /// together (`FixSet`, as `planlint fix` chooses them on its first pass), as one code
     /// action of kind `source.fixAll.planlint`; nil when there is none.
-    public func fixAll(_ diagnostics: [Diagnostic]) -> LSP.CodeAction? {
+    package func fixAll(_ diagnostics: [Diagnostic]) -> LSP.CodeAction? {
         let files = diagnostics.lazy.filter { $0.suppression == nil }.flatMap(\.fixes).flatMap(\.edits).map(\.span.file)
         guard let file = files.first(where: { $0.path == documentPath }) else { return nil }
         let set = FixSet(diagnostics, in: file, includeUnsafe: false)
@@ -174,7 +174,7 @@ public struct DiagnosticConverter: Sendable {
     }
 
     /// The kind of the "fix all" action.
-    public static let fixAllKind: LSP.CodeActionKind = "source.fixAll.planlint"
+    package static let fixAllKind: LSP.CodeActionKind = "source.fixAll.planlint"
 
     func relatedInformation(_ label: Label) -> LSP.DiagnosticRelatedInformation {
         LSP.DiagnosticRelatedInformation(
@@ -183,7 +183,7 @@ public struct DiagnosticConverter: Sendable {
     }
 
     /// planlint's severity as LSP's.
-    public static func severity(_ s: Severity) -> LSP.DiagnosticSeverity {
+    package static func severity(_ s: Severity) -> LSP.DiagnosticSeverity {
         switch s {
         case .error: .error
         case .warning: .warning
@@ -192,7 +192,7 @@ public struct DiagnosticConverter: Sendable {
     }
 
     /// The message, then `note:` and `help:` lines.
-    public static func message(_ d: Diagnostic) -> String {
+    package static func message(_ d: Diagnostic) -> String {
         var lines = [d.message]
         lines += d.notes.map { "note: " + $0 }
         if let help = d.help { lines.append("help: " + help) }
@@ -201,6 +201,6 @@ public struct DiagnosticConverter: Sendable {
 }
 
 /// The language server's own words.
-public enum LSPMessage: String, MessageCatalogue {
+package enum LSPMessage: String, MessageCatalogue {
     case fixAll = "Fix all planlint findings with safe fixes ({count})"
 }

@@ -5,7 +5,7 @@ import SourceText
 import YAMLTree
 
 /// What an open document is to planlint, which decides how it is checked.
-public enum DocumentKind: String, Sendable, Hashable {
+package enum DocumentKind: String, Sendable, Hashable {
     /// Plan data: linted as `planlint check FILE` lints it.
     case plan
     /// A rule file of the project's configured rule packs: its load errors.

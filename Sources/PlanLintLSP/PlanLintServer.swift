@@ -25,14 +25,14 @@ import SourceText
 ///   when the client allows it), or a changed file stamp noticed at the next check.
 /// - **Code actions** offer each finding's fixes as quick fixes; **hover** explains
 ///   evaluation marks and codes.
-public actor PlanLintServer {
+package actor PlanLintServer {
     /// How the server runs.
-    public struct Options: Sendable {
+    package struct Options: Sendable {
         /// The process's working directory: planlint names files relative to it (schemas
         /// are resolved against it), so it must be the real one.
-        public var cwd: String
+        package var cwd: String
 
-        public init(cwd: String = PathUtil.currentDirectory()) {
+        package init(cwd: String = PathUtil.currentDirectory()) {
             self.cwd = cwd
         }
     }
@@ -67,7 +67,7 @@ public actor PlanLintServer {
     var checking: Set<LSP.DocumentURI> = []
     var stale: Set<LSP.DocumentURI> = []
 
-    public init(connection: Connection, options: Options = Options()) {
+    package init(connection: Connection, options: Options = Options()) {
         self.connection = connection
         self.options = options
         self.projects = ProjectCache(cwd: options.cwd)
@@ -75,7 +75,7 @@ public actor PlanLintServer {
 
     /// Serves until `exit` or until the client goes away; returns the exit status: 0 after
     /// `shutdown`, else 1.
-    public func run() async -> Int32 {
+    package func run() async -> Int32 {
         connection.start()
         for await event in connection.messages {
             switch event {
@@ -311,10 +311,10 @@ public actor PlanLintServer {
 }
 
 /// Running the server on standard input and output (`planlint lsp`).
-public enum LanguageServer {
+package enum LanguageServer {
     /// Serves on stdin/stdout until `exit` or until stdin closes, and returns the exit
     /// status (0 after `shutdown`, else 1). Nothing else may write to stdout meanwhile.
-    public static func serveStandardIO(options: PlanLintServer.Options = .init()) -> Int32 {
+    package static func serveStandardIO(options: PlanLintServer.Options = .init()) -> Int32 {
         let server = PlanLintServer(connection: Connection(transport: FileDescriptorTransport()), options: options)
         let status = Guarded<Int32>(1)
         let done = DispatchSemaphore(value: 0)

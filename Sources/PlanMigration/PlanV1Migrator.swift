@@ -23,23 +23,23 @@ import YAMLTree
 ///
 /// The result carries a `SourceMap`, so that what is found in the rewritten text can be
 /// reported at the place it came from in the original.
-public enum PlanV1Migrator {
-    public static let formatV1 = "planlint/plan@1"
-    public static let formatV2 = "planlint/plan@2"
+package enum PlanV1Migrator {
+    package static let formatV1 = "planlint/plan@1"
+    package static let formatV2 = "planlint/plan@2"
 
-    public struct Result: Sendable {
+    package struct Result: Sendable {
         /// The plan@2 text.
-        public var text: String
+        package var text: String
         /// Where each part of `text` came from in the original.
-        public var map: SourceMap
+        package var map: SourceMap
         /// What could not be carried over as it was (each a sentence).
-        public var warnings: [String]
+        package var warnings: [String]
     }
 
-    public enum Failure: Error, Equatable, CustomStringConvertible {
+    package enum Failure: Error, Equatable, CustomStringConvertible {
         /// The document is not a plan@1 file (with what it is instead).
         case notPlanV1(String)
-        public var description: String {
+        package var description: String {
             switch self {
             case .notPlanV1(let why): why
             }
@@ -47,13 +47,13 @@ public enum PlanV1Migrator {
     }
 
     /// The `format` of a document root, when it is a mapping with a scalar `format`.
-    public static func format(of root: YAMLNode) -> String? {
+    package static func format(of root: YAMLNode) -> String? {
         guard root.isMapping, let f = root["format"], f.isScalar else { return nil }
         return f.scalarText
     }
 
     /// Rewrites the plan@1 document `root` (parsed from `file`).
-    public static func migrate(file: SourceFile, root: YAMLNode) throws(Failure) -> Result {
+    package static func migrate(file: SourceFile, root: YAMLNode) throws(Failure) -> Result {
         guard root.isMapping else { throw .notPlanV1("the document is not a mapping") }
         guard let f = format(of: root) else { throw .notPlanV1("the document has no `format` key") }
         guard f == formatV1 else {

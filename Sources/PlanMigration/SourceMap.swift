@@ -7,29 +7,29 @@ import SourceText
 /// for every scalar it re-emits, that scalar's original range. `original(_:)` maps a range of
 /// the rewritten text back: a copied range by its offset, a re-emitted scalar to the scalar
 /// it came from, anything else generated to its anchor.
-public struct SourceMap: Sendable, Equatable {
+package struct SourceMap: Sendable, Equatable {
     /// A run of the rewritten text.
-    public struct Segment: Sendable, Equatable {
+    package struct Segment: Sendable, Equatable {
         /// Where the run lies in the rewritten text.
-        public var output: ByteRange
+        package var output: ByteRange
         /// For a copied run, where it starts in the original; nil for a generated run.
-        public var copiedFrom: Int?
+        package var copiedFrom: Int?
         /// For a generated run, the original range it replaces (or, for an insertion, the
         /// original node it was derived from).
-        public var anchor: ByteRange
+        package var anchor: ByteRange
         /// Scalars a generated run re-emits: (range in the rewritten text, range in the original).
-        public var scalars: [(output: ByteRange, original: ByteRange)]
+        package var scalars: [(output: ByteRange, original: ByteRange)]
 
-        public static func == (a: Segment, b: Segment) -> Bool {
+        package static func == (a: Segment, b: Segment) -> Bool {
             a.output == b.output && a.copiedFrom == b.copiedFrom && a.anchor == b.anchor
                 && a.scalars.map(\.output) == b.scalars.map(\.output) && a.scalars.map(\.original) == b.scalars.map(\.original)
         }
     }
 
     /// The runs, in order, covering the rewritten text without gaps.
-    public private(set) var segments: [Segment] = []
+    package private(set) var segments: [Segment] = []
 
-    public init() {}
+    package init() {}
 
     mutating func append(_ segment: Segment) {
         guard !segment.output.isEmpty else { return }
@@ -48,7 +48,7 @@ public struct SourceMap: Sendable, Equatable {
     }
 
     /// The original range a range of the rewritten text stands for.
-    public func original(_ r: ByteRange) -> ByteRange {
+    package func original(_ r: ByteRange) -> ByteRange {
         guard let i = segmentIndex(r.start) else { return r }
         let s = segments[i]
         if let from = s.copiedFrom {

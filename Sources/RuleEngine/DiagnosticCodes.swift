@@ -4,7 +4,7 @@ import YAMLTree
 
 /// The codes of the diagnostics the rule engine itself reports (rule ids are the codes of
 /// rule findings): problems in rule files, and rules that could not be run over a document.
-public enum EngineCode: String, CodeCatalogue {
+package enum EngineCode: String, CodeCatalogue {
     // Problems in rule files (reported when loading; each makes the CLI exit 2 when an error):
     // an unknown key (with "did you mean"), a missing required key, a value of the wrong kind,
     // two rules with one id, a `for` path or message template that does not parse, a file
@@ -19,7 +19,7 @@ public enum EngineCode: String, CodeCatalogue {
     case evaluationFailed = "rule-evaluation-failed", budgetExceeded = "rule-budget-exceeded"
     case selectorMatchedNothing = "rule-selector-matched-nothing"
 
-    public var definition: DiagnosticCode {
+    package var definition: DiagnosticCode {
         let ruleFile = """
         A rule file could not be loaded as written; the rules it holds do not run, and the run \
         ends with status 2. See Docs/rules.md for the rule format.
@@ -78,10 +78,10 @@ public enum EngineCode: String, CodeCatalogue {
 
     /// The code of an expression problem in a rule file: `rule-file/` + the compiler's code
     /// (`rule-file/unknown-identifier`).
-    public static func expression(_ code: ExpressionProblem.Code) -> String { "rule-file/" + code.rawValue }
+    package static func expression(_ code: ExpressionProblem.Code) -> String { "rule-file/" + code.rawValue }
 
     /// The definitions of `rule-file/<expression code>`: the compiler's, under the engine's name.
-    public static var expressionDefinitions: [DiagnosticCode] {
+    package static var expressionDefinitions: [DiagnosticCode] {
         ExpressionProblem.Code.allCases.map { code in
             var d = code.definition
             d.id = expression(code)
@@ -91,7 +91,7 @@ public enum EngineCode: String, CodeCatalogue {
     }
 
     /// Every code the engine reports.
-    public static var allDefinitions: [DiagnosticCode] { definitions + expressionDefinitions }
+    package static var allDefinitions: [DiagnosticCode] { definitions + expressionDefinitions }
 
     /// Codes a rule id may not take: the engine's own and those of reading YAML (and
     /// `io-error`, the frontend's code for an unreadable file).

@@ -4,7 +4,7 @@ import SourceText
 /// A message with `{expression}` parts, e.g. `tally for {key} says {self}, but {counted}
 /// projects carry it`. `{{` and `}}` stand for literal braces. Each part is compiled once,
 /// at load; values print with `Value.formatted`.
-public struct MessageTemplate: Sendable {
+package struct MessageTemplate: Sendable {
     enum Part: Sendable {
         case literal(String)
         /// An expression and its byte range in the template text.
@@ -13,7 +13,7 @@ public struct MessageTemplate: Sendable {
 
     let parts: [Part]
     /// The template as written.
-    public let text: String
+    package let text: String
 
     /// The compiled expressions, for dependency analysis (which lets must be computed).
     var expressions: [CompiledExpression] {
@@ -21,7 +21,7 @@ public struct MessageTemplate: Sendable {
     }
 
     /// Parses `text`, compiling each `{…}` part against `scope`. Returns every problem found.
-    public static func parse(_ text: String, scope: Scope, limits: ExpressionLimits = .default) -> Result<MessageTemplate, TextProblems> {
+    package static func parse(_ text: String, scope: Scope, limits: ExpressionLimits = .default) -> Result<MessageTemplate, TextProblems> {
         let bytes = Array(text.utf8)
         var parts: [Part] = []
         var problems: [TextProblem] = []

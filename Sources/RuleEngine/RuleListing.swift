@@ -7,11 +7,11 @@ import Foundation
 import SourceText
 
 /// `planlint rules`: the loaded rules as an aligned table or as JSON.
-public enum RuleListing {
+package enum RuleListing {
     /// One row per rule: id, severity, `file:line`, summary; columns aligned by terminal width
     /// (Japanese summaries are last, so they never push a column). A header line first.
     /// Empty when there are no rules.
-    public static func table(_ rules: [Rule]) -> String {
+    package static func table(_ rules: [Rule]) -> String {
         if rules.isEmpty { return "" }
         let header = ["ID", "SEVERITY", "SOURCE", "SUMMARY"]
         let rows = rules.map { [$0.id, $0.severity.description, "\($0.source.path):\($0.source.line)", $0.summary] }
@@ -52,7 +52,7 @@ public enum RuleListing {
     /// A JSON array of objects: `id`, `severity`, `summary`, `description`, `help`, `tags`,
     /// `docs`, `file`, `line`, `column`, `for`, `examples` (`{valid, invalid}` counts).
     /// Keys sorted, so the output is stable.
-    public static func json(_ rules: [Rule]) -> String {
+    package static func json(_ rules: [Rule]) -> String {
         let entries = rules.map { r in
             Entry(id: r.id, severity: r.severity.description, summary: r.summary, description: r.description, help: r.help,
                   tags: r.tags, docs: r.docsURL, file: r.source.path, line: r.source.line, column: r.source.column,

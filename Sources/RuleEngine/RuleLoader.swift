@@ -19,21 +19,21 @@ import YAMLTree
 
 /// What loading rule files produced: the rules that compiled, and a positioned diagnostic
 /// for everything wrong in the files.
-public struct RuleLoadResult: Sendable {
+package struct RuleLoadResult: Sendable {
     /// The rules that loaded without errors.
-    public var ruleSet: RuleSet
+    package var ruleSet: RuleSet
     /// Problems in the rule files, positioned in them (YAML errors, unknown keys, bad paths,
     /// expression errors, duplicate ids…), in file order.
-    public var diagnostics: [Diagnostic]
+    package var diagnostics: [Diagnostic]
     /// Rules that were written but not loaded because of an error, as `path:line: id`
     /// (the id may be missing). Loading never drops a rule silently: each has an error
     /// diagnostic too.
-    public var brokenRules: [String]
+    package var brokenRules: [String]
     /// The rule files read, in load order.
-    public var files: [SourceFile]
+    package var files: [SourceFile]
 
     /// Whether any diagnostic is an error: the CLI exits 2.
-    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+    package var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 }
 
 /// Settings for loading rule files.
@@ -42,7 +42,7 @@ public struct RuleLoadOptions: Sendable {
     public var yamlLimits: YAMLLimits
     /// Schemas of the documents the rules may check (the configuration's): a rule file whose
     /// `format:` is one a schema's `format` allows is checked against it when it loads.
-    public var schemas: [CompiledSchema] = []
+    package var schemas: [CompiledSchema] = []
     /// Where a rule file's own `schema:` may be (nil: anywhere).
     public var allowedRoot: String?
 
@@ -54,16 +54,16 @@ public struct RuleLoadOptions: Sendable {
 }
 
 /// Loads rule files (see Docs/rules.md for the format) into a `RuleSet`.
-public enum RuleLoader {
+package enum RuleLoader {
     /// Where planlint looks for rules when none are given: `Rules/` in the current directory.
-    public static let defaultDirectory = "Rules"
+    package static let defaultDirectory = "Rules"
 
     /// Loads rule files and folders. A folder contributes every `*.yaml` and `*.yml` file
     /// under it (hidden files and folders skipped), sorted by path; files given by name load
     /// whatever their extension. A path that does not exist, or a folder without rule files,
     /// is an error. Ids must be unique across everything loaded. See `read` for how files are
     /// read.
-    public static func load(paths: [String], options: RuleLoadOptions = .default, display: (String) -> String = { $0 },
+    package static func load(paths: [String], options: RuleLoadOptions = .default, display: (String) -> String = { $0 },
                             buffers: [String: [UInt8]] = [:]) -> RuleLoadResult {
         let read = read(paths: paths, options: options, display: display, buffers: buffers)
         var result = load(parsed: read.parsed, options: options)
@@ -72,7 +72,7 @@ public enum RuleLoader {
     }
 
     /// Compiles rule files already read and parsed (`read`).
-    public static func load(parsed: [(file: SourceFile, parse: YAMLParseResult)], options: RuleLoadOptions = .default) -> RuleLoadResult {
+    package static func load(parsed: [(file: SourceFile, parse: YAMLParseResult)], options: RuleLoadOptions = .default) -> RuleLoadResult {
         var loader = Loader(options: options)
         // The pack's constants and functions first: every rule of every file may use them.
         for (file, parse) in parsed { loader.readDefinitions(file, parsed: parse) }
@@ -82,14 +82,14 @@ public enum RuleLoader {
     }
 
     /// What `read` found: the files parsed, the paths and bytes read, and problems reading.
-    public struct ReadFiles: Sendable {
+    package struct ReadFiles: Sendable {
         /// Each readable file, parsed, under its displayed path.
-        public var parsed: [(file: SourceFile, parse: YAMLParseResult)] = []
+        package var parsed: [(file: SourceFile, parse: YAMLParseResult)] = []
         /// The rule files named (folders expanded), absolute or as given.
-        public var paths: [String] = []
+        package var paths: [String] = []
         /// The bytes of each file read, and whether they came from `buffers`.
-        public var texts: [String: (bytes: [UInt8], fromBuffer: Bool)] = [:]
-        public var diagnostics: [Diagnostic] = []
+        package var texts: [String: (bytes: [UInt8], fromBuffer: Bool)] = [:]
+        package var diagnostics: [Diagnostic] = []
     }
 
     /// The one way rule files are read: the files named by `paths` (folders expanded), each
@@ -98,7 +98,7 @@ public enum RuleLoader {
     /// that is not text planlint can read (an unsupported encoding) is reported and left out.
     /// A link found in a folder must stay inside the folder or `options.allowedRoot` (see
     /// `ruleFiles`).
-    public static func read(paths: [String], options: RuleLoadOptions = .default, display: (String) -> String = { $0 },
+    package static func read(paths: [String], options: RuleLoadOptions = .default, display: (String) -> String = { $0 },
                             buffers: [String: [UInt8]] = [:]) -> ReadFiles {
         var out = ReadFiles()
         out.paths = paths.isEmpty ? [] : ruleFiles(in: paths, allowedRoot: options.allowedRoot, diagnostics: &out.diagnostics)
@@ -129,12 +129,12 @@ public enum RuleLoader {
     }
 
     /// Loads rule files already in memory (tests, the language server, `planlint test`).
-    public static func load(sources: [SourceFile], options: RuleLoadOptions = .default) -> RuleLoadResult {
+    package static func load(sources: [SourceFile], options: RuleLoadOptions = .default) -> RuleLoadResult {
         load(parsed: sources.map { ($0, YAMLReader.parse($0, limits: options.yamlLimits)) }, options: options)
     }
 
     /// Loads one rule file from text.
-    public static func load(text: String, path: String = "<rules>", options: RuleLoadOptions = .default) -> RuleLoadResult {
+    package static func load(text: String, path: String = "<rules>", options: RuleLoadOptions = .default) -> RuleLoadResult {
         load(sources: [SourceFile(path: path, text: text)], options: options)
     }
 
@@ -145,7 +145,7 @@ public enum RuleLoader {
     /// leads nowhere, outside both the folder and `allowedRoot` (real paths, as for `extends`
     /// and `$ref`), or to something that is not a regular file (a FIFO, a device) is an error,
     /// never skipped in silence — a rule pack that was not read must not look clean.
-    public static func ruleFiles(in paths: [String], allowedRoot: String? = nil, diagnostics: inout [Diagnostic]) -> [String] {
+    package static func ruleFiles(in paths: [String], allowedRoot: String? = nil, diagnostics: inout [Diagnostic]) -> [String] {
         let realRoot = allowedRoot.map { RealPath.of($0) ?? $0 }
         var out: [String] = []
         let fm = FileManager.default

@@ -13,41 +13,41 @@ import Synchronization
 import YAMLTree
 
 /// Settings for running rules.
-public struct RunOptions: Sendable {
+package struct RunOptions: Sendable {
     /// Add to each finding notes with the comparisons that decided it, numbers shown with
     /// their rounding intervals (`planlint check --explain`).
-    public var explain: Bool
+    package var explain: Bool
     /// Each rule's step budget per document (see `CostPolicy`).
-    public var costPolicy: CostPolicy
+    package var costPolicy: CostPolicy
     /// Evaluate the rules of a document concurrently. Output order does not depend on it.
-    public var parallel: Bool
+    package var parallel: Bool
     /// Report `rule-selector-matched-nothing` warnings (typo protection for `for` paths).
-    public var warnWhenSelectorMatchesNothing: Bool
+    package var warnWhenSelectorMatchesNothing: Bool
     /// Labels per finding at most (a sum over thousands of rows labels the first ones and
     /// says how many more).
-    public var maxLabelsPerFinding: Int
+    package var maxLabelsPerFinding: Int
     /// Diagnostics one rule reports per file at most (findings and evaluation failures); the
     /// rest are counted in one summary (`Diagnostic.omitted`), so a rule that fails on every
     /// key of a million-key mapping costs a count, not a million messages.
-    public var maxDiagnosticsPerRule: Int
+    package var maxDiagnosticsPerRule: Int
     /// Shared by every file of one run, so that `rule-selector-matched-nothing` is reported
     /// once per rule and run, not once per document (nil: once per rule and file).
-    public var runState: RunState?
+    package var runState: RunState?
 
     /// The documents of the whole run, which rules read as `files` (nil: the document being
     /// checked alone). A rule that reads `files` is charged for all their nodes.
-    public var files: [YAMLNode]?
+    package var files: [YAMLNode]?
     /// Which rules to run: those that read `files`, those that do not, or both.
-    public var crossFileRules: CrossFileRules
+    package var crossFileRules: CrossFileRules
     /// Parameter values set by the configuration for this document: rule id → parameter name
     /// → value (checked against the rules' declarations when the configuration is loaded).
-    public var params: [String: [String: Value]] = [:]
+    package var params: [String: [String: Value]] = [:]
 
-    public enum CrossFileRules: Sendable {
+    package enum CrossFileRules: Sendable {
         case include, skip, only
     }
 
-    public init(explain: Bool = false, costPolicy: CostPolicy = .default, parallel: Bool = false,
+    package init(explain: Bool = false, costPolicy: CostPolicy = .default, parallel: Bool = false,
                 warnWhenSelectorMatchesNothing: Bool = true, maxLabelsPerFinding: Int = 50,
                 maxDiagnosticsPerRule: Int = RunOptions.defaultMaxDiagnosticsPerRule, runState: RunState? = nil,
                 files: [YAMLNode]? = nil, crossFileRules: CrossFileRules = .include) {
@@ -62,38 +62,38 @@ public struct RunOptions: Sendable {
         self.runState = runState
     }
 
-    public static let defaultMaxDiagnosticsPerRule = 1_000
+    package static let defaultMaxDiagnosticsPerRule = 1_000
 
     /// Characters of a rule's message, of one label and of one note at most (then `…`);
     /// what is built is also charged to the rule's budget (one step per 8 bytes).
-    public static let maxMessageLength = 4_000
-    public static let maxLabelLength = 500
-    public static let maxNoteLength = 2_000
+    package static let maxMessageLength = 4_000
+    package static let maxLabelLength = 500
+    package static let maxNoteLength = 2_000
     /// Characters one `{…}` in a template prints at most.
-    public static let maxInterpolationLength = 1_000
+    package static let maxInterpolationLength = 1_000
 
-    public static let `default` = RunOptions()
+    package static let `default` = RunOptions()
 }
 
 /// What running rules over a document produced.
-public struct RunResult: Sendable {
+package struct RunResult: Sendable {
     /// Findings (code = rule id) and engine diagnostics (`rule-evaluation-failed`,
     /// `rule-budget-exceeded`, `rule-selector-matched-nothing`), grouped by rule in rule
     /// order; sort with `Diagnostic.ordered` for output.
-    public var diagnostics: [Diagnostic]
+    package var diagnostics: [Diagnostic]
     /// Ids of the rules that could not be evaluated on some match (an evaluation error or an
     /// exhausted budget), in rule order, each once. The CLI exits 2 when this is not empty
     /// unless configured otherwise.
-    public var unevaluatedRules: [String]
+    package var unevaluatedRules: [String]
     /// Evaluation steps the rules spent on the file (all documents, all rules).
-    public var steps = 0
+    package var steps = 0
 
-    public init(diagnostics: [Diagnostic] = [], unevaluatedRules: [String] = []) {
+    package init(diagnostics: [Diagnostic] = [], unevaluatedRules: [String] = []) {
         (self.diagnostics, self.unevaluatedRules) = (diagnostics, unevaluatedRules)
     }
 
     /// Whether every rule could be evaluated.
-    public var isComplete: Bool { unevaluatedRules.isEmpty }
+    package var isComplete: Bool { unevaluatedRules.isEmpty }
 
     mutating func append(_ other: RunResult) {
         diagnostics += other.diagnostics
@@ -102,9 +102,9 @@ public struct RunResult: Sendable {
 }
 
 /// Runs a `RuleSet` over parsed documents. Immutable and `Sendable`: share one across threads.
-public struct RuleRunner: Sendable {
-    public let ruleSet: RuleSet
-    public let options: RunOptions
+package struct RuleRunner: Sendable {
+    package let ruleSet: RuleSet
+    package let options: RunOptions
     /// The rules by walk: the indexes of rules whose `for` selects the same nodes without
     /// filters share one walk over the matches (`RuleEvaluation.runSharing`); every other
     /// rule walks alone. In rule order of each group's first rule.
@@ -118,7 +118,7 @@ public struct RuleRunner: Sendable {
     let applicabilities: [Applicability]
     let applicabilityOf: [Int?]
 
-    public init(ruleSet: RuleSet, options: RunOptions = .default) {
+    package init(ruleSet: RuleSet, options: RunOptions = .default) {
         self.ruleSet = ruleSet
         self.options = options
         boxes = ruleSet.rules.enumerated().map { RuleBox(rule: $1, index: $0) }
@@ -161,7 +161,7 @@ public struct RuleRunner: Sendable {
     /// Runs every rule over every document of `tree` (a YAML stream may hold several), as
     /// one budget: each rule may spend `CostPolicy.limit` steps on the whole file, and all
     /// rules together `CostPolicy.fileLimit`, however many documents and rules there are.
-    public func run(on tree: YAMLTree) -> RunResult {
+    package func run(on tree: YAMLTree) -> RunResult {
         let file = FileRun(rules: ruleSet.rules.count, nodes: budgetNodes(tree), policy: options.costPolicy)
         let documents = tree.documents
         // Rules run side by side on documents large enough to pay for it; handing out the
@@ -176,7 +176,7 @@ public struct RuleRunner: Sendable {
 
     /// Runs every rule over one document (`root` is the document's root node): the rules
     /// whose file applies to it (`Rule.appliesTo`). The document is budgeted as a file of its own.
-    public func run(on root: YAMLNode) -> RunResult {
+    package func run(on root: YAMLNode) -> RunResult {
         let file = FileRun(rules: ruleSet.rules.count, nodes: budgetNodes(root.tree), policy: options.costPolicy)
         var result = run(on: root, file: file, parallel: options.parallel)
         result.diagnostics += file.summaries(ruleSet.rules, root: root)
@@ -285,7 +285,7 @@ public struct RuleRunner: Sendable {
     }
 
     /// Runs one rule over one document.
-    public func run(_ rule: Rule, on root: YAMLNode) -> RunResult {
+    package func run(_ rule: Rule, on root: YAMLNode) -> RunResult {
         let file = FileRun(rules: 1, nodes: root.tree.nodeCount, policy: options.costPolicy)
         var result = RuleEvaluation.run(RuleBox(rule: rule, index: 0), on: root, options: options, file: file)
         result.diagnostics += file.summaries([rule], root: root)
@@ -426,7 +426,7 @@ final class FileRun: Sendable {
 
 extension Int {
     /// `999,000`: counts in messages, grouped by thousands.
-    public var groupedDigits: String {
+    package var groupedDigits: String {
         let digits = String(magnitude)
         var out = ""
         for (i, c) in digits.enumerated() {

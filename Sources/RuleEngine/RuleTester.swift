@@ -58,14 +58,14 @@ public struct RuleTestReport: Sendable {
 /// rule reports must be declared. The line of a diagnostic is the line of its primary location
 /// in the example, or, for a diagnostic located in the rule file (`rule-selector-matched-nothing`),
 /// of its first label in the example. A valid example must produce nothing.
-public enum RuleTester {
+package enum RuleTester {
     /// Loads the rule files and folders and tests every rule.
-    public static func run(paths: [String], loadOptions: RuleLoadOptions = .default, runOptions: RunOptions = .default) -> RuleTestReport {
+    package static func run(paths: [String], loadOptions: RuleLoadOptions = .default, runOptions: RunOptions = .default) -> RuleTestReport {
         run(RuleLoader.load(paths: paths, options: loadOptions), runOptions: runOptions)
     }
 
     /// Tests every rule of a load result.
-    public static func run(_ loaded: RuleLoadResult, runOptions: RunOptions = .default) -> RuleTestReport {
+    package static func run(_ loaded: RuleLoadResult, runOptions: RunOptions = .default) -> RuleTestReport {
         var report = RuleTestReport(loadDiagnostics: loaded.diagnostics, failures: [], passed: 0, failed: 0)
         var options = runOptions
         options.explain = false
@@ -79,7 +79,7 @@ public enum RuleTester {
     }
 
     /// Tests one rule's examples.
-    public static func test(_ rule: Rule, options: RunOptions = .default) -> (passed: Int, failed: Int, failures: [RuleTestFailure]) {
+    package static func test(_ rule: Rule, options: RunOptions = .default) -> (passed: Int, failed: Int, failures: [RuleTestFailure]) {
         var passed = 0, failed = 0
         var failures: [RuleTestFailure] = []
         let runner = RuleRunner(ruleSet: RuleSet(rules: [rule]), options: options)

@@ -50,16 +50,16 @@ public struct RuleText: Sendable {
 
 /// A problem inside a piece of rule text (a path, a template, an expression): a message at a
 /// byte range of the text. Problems of embedded expressions keep the compiler's code.
-public struct TextProblem: Sendable, Error {
-    public var message: String
-    public var range: ByteRange
-    public var label: String?
-    public var help: String?
+package struct TextProblem: Sendable, Error {
+    package var message: String
+    package var range: ByteRange
+    package var label: String?
+    package var help: String?
     /// Set when the problem comes from compiling an expression.
-    public var expressionCode: ExpressionProblem.Code?
-    public var notes: [String] = []
+    package var expressionCode: ExpressionProblem.Code?
+    package var notes: [String] = []
 
-    public init(message: String, range: ByteRange, label: String? = nil, help: String? = nil,
+    package init(message: String, range: ByteRange, label: String? = nil, help: String? = nil,
                 expressionCode: ExpressionProblem.Code? = nil, notes: [String] = []) {
         self.message = message
         self.range = range
@@ -70,14 +70,14 @@ public struct TextProblem: Sendable, Error {
     }
 
     /// An expression problem, moved by `offset` bytes (the expression's start in the text).
-    public init(_ p: ExpressionProblem, offset: Int = 0) {
+    package init(_ p: ExpressionProblem, offset: Int = 0) {
         self.init(message: p.message, range: ByteRange(p.range.start + offset, p.range.end + offset),
                   label: p.label, help: p.help, expressionCode: p.code, notes: p.notes)
     }
 }
 
 /// Every problem found in one piece of rule text (the failure of a parse).
-public struct TextProblems: Error, Sendable {
-    public var problems: [TextProblem]
-    public init(_ problems: [TextProblem]) { self.problems = problems }
+package struct TextProblems: Error, Sendable {
+    package var problems: [TextProblem]
+    package init(_ problems: [TextProblem]) { self.problems = problems }
 }

@@ -24,10 +24,10 @@ import YAMLTree
 /// expressions (`budgets.tables[* as table].total.years[*]`: each total cell, with its table).
 /// `key[**]` descends recursively by one key: every item of `key` and, recursively, of each
 /// selected item's own `key`, in document order (`nodes[**]`: a hierarchy of any depth).
-public struct SelectorPath: Sendable {
+package struct SelectorPath: Sendable {
     /// One step of a path, with its byte range in the path text.
-    public struct Step: Sendable {
-        public enum Kind: Sendable {
+    package struct Step: Sendable {
+        package enum Kind: Sendable {
             case key(String)
             case index(Int)
             case wildcard
@@ -37,18 +37,18 @@ public struct SelectorPath: Sendable {
             /// own `key`, pre-order.
             case recursive(String)
         }
-        public let kind: Kind
+        package let kind: Kind
         /// Where the step is written in the path text.
-        public let range: ByteRange
+        package let range: ByteRange
         /// Set by a trailing `?`: the key may be absent without a warning.
-        public let isOptional: Bool
+        package let isOptional: Bool
         /// `as name` inside the bracket: the node this step selects is bound to `name`.
-        public var capture: String? = nil
+        package var capture: String? = nil
         /// Where the capture's name is written in the path text.
-        public var captureRange: ByteRange? = nil
+        package var captureRange: ByteRange? = nil
 
         /// The key a key step or a recursive step reads.
-        public var key: String? {
+        package var key: String? {
             switch kind {
             case .key(let name), .recursive(let name): name
             default: nil
@@ -57,14 +57,14 @@ public struct SelectorPath: Sendable {
     }
 
     /// The names bound with `as`, in step order, with the index of their step.
-    public var captures: [(name: String, step: Int, range: ByteRange)] {
+    package var captures: [(name: String, step: Int, range: ByteRange)] {
         steps.enumerated().compactMap { i, s in s.capture.map { ($0, i, s.captureRange ?? s.range) } }
     }
 
     /// The path as written.
-    public let text: String
+    package let text: String
     /// Empty for `$` (the document root).
-    public let steps: [Step]
+    package let steps: [Step]
 
     /// Whether any filter reads the `path` variable (then match paths are formatted for it).
     var filtersUsePath: Bool { filtersRead(Scope.pathSlot) }
@@ -83,11 +83,11 @@ public struct SelectorPath: Sendable {
     }
 
     /// A problem in a path's text.
-    public typealias Problem = TextProblem
+    package typealias Problem = TextProblem
 
     /// Parses `text`. Filter expressions are compiled with the rule variables in scope and
     /// must be boolean. Returns every problem found (it goes on after a bad filter).
-    public static func parse(_ text: String, limits: ExpressionLimits = .default) -> Result<SelectorPath, TextProblems> {
+    package static func parse(_ text: String, limits: ExpressionLimits = .default) -> Result<SelectorPath, TextProblems> {
         var parser = PathParser(text: text, limits: limits)
         return parser.parse()
     }

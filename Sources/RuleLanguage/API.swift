@@ -165,7 +165,7 @@ public struct Scope: Sendable {
     public var hints: [String: String] = [:]
     /// What the document's schema says about the values of some variables (by slot):
     /// fields read from them are checked against it, and its types feed the checker.
-    public var shapes: [Int: any ValueShape] = [:]
+    package var shapes: [Int: any ValueShape] = [:]
 
     /// Why `name` cannot name a variable of a rule in this scope beyond `nameProblem`: it is
     /// a constant or a function of the pack. Nil when it can.
@@ -268,8 +268,8 @@ public struct ExpressionLimits: Sendable, Equatable {
 }
 
 /// A problem found while compiling an expression (parsing or static checking).
-public struct ExpressionProblem: Error, Sendable, Hashable, CustomStringConvertible {
-    public enum Code: String, Sendable, CaseIterable {
+package struct ExpressionProblem: Error, Sendable, Hashable, CustomStringConvertible {
+    package enum Code: String, Sendable, CaseIterable {
         /// The text is not an expression (unexpected character or token, unclosed string…).
         case syntax = "expr-syntax"
         case tooLong = "expr-too-long"
@@ -290,26 +290,26 @@ public struct ExpressionProblem: Error, Sendable, Hashable, CustomStringConverti
         case unknownField = "unknown-field"
     }
 
-    public var code: Code
-    public var message: String
+    package var code: Code
+    package var message: String
     /// UTF-8 byte range in the expression text.
-    public var range: ByteRange
+    package var range: ByteRange
     /// A short label shown under the carets.
-    public var label: String?
-    public var help: String?
-    public var notes: [String]
+    package var label: String?
+    package var help: String?
+    package var notes: [String]
 
-    public init(code: Code, message: String, range: ByteRange, label: String? = nil, help: String? = nil, notes: [String] = []) {
+    package init(code: Code, message: String, range: ByteRange, label: String? = nil, help: String? = nil, notes: [String] = []) {
         (self.code, self.message, self.range, self.label, self.help, self.notes) = (code, message, range, label, help, notes)
     }
 
-    public var description: String { "\(code.rawValue)@\(range): \(message)" }
+    package var description: String { "\(code.rawValue)@\(range): \(message)" }
 }
 
 /// What is known, before any document is read, about the values at one place of the
 /// documents a rule checks: the keys a mapping there may have, the shape of its items, its
 /// type. A schema provides it (RuleEngine adapts SchemaValidation's `SchemaShape`).
-public protocol ValueShape: Sendable {
+package protocol ValueShape: Sendable {
     /// What is known about key `key` of a mapping here.
     func member(_ key: String) -> ShapeMember
     /// The shape of the items of a list here, if known.
@@ -320,7 +320,7 @@ public protocol ValueShape: Sendable {
     var name: String { get }
 }
 
-public enum ShapeMember: Sendable {
+package enum ShapeMember: Sendable {
     case shape(any ValueShape)
     /// The key may be there, but nothing more is known.
     case unknown
@@ -358,28 +358,28 @@ public final class FunctionDefinition: Sendable {
 }
 
 /// What `Expression.compile` returns: the compiled expression when there were no problems.
-public struct CompileResult: Sendable {
-    public let expression: CompiledExpression?
+package struct CompileResult: Sendable {
+    package let expression: CompiledExpression?
     /// Every problem found, in text order. Non-empty exactly when `expression` is nil.
-    public let problems: [ExpressionProblem]
+    package let problems: [ExpressionProblem]
     /// What the scope's shapes say about the expression's value (a field of `self`, the items
     /// `filter` keeps), when they say something.
-    public var shape: (any ValueShape)? = nil
+    package var shape: (any ValueShape)? = nil
 }
 
 /// Entry points of the expression language.
-public enum Expression {
+package enum Expression {
     /// Parses and checks `text` against `scope`.
     ///
     /// - Parameter expecting: the type the caller needs (`.bool` for `when`/`assert`); a
     ///   statically different type is a `type-mismatch` problem covering the whole text.
-    public static func compile(_ text: String, scope: Scope, expecting: ValueType? = nil, limits: ExpressionLimits = .default) -> CompileResult {
+    package static func compile(_ text: String, scope: Scope, expecting: ValueType? = nil, limits: ExpressionLimits = .default) -> CompileResult {
         Compiler.compile(text, scope: scope, expecting: expecting, limits: limits)
     }
 
     /// Compiles and evaluates `text` with variables bound by name, for tools (`planlint
     /// eval`) and tests. Variables not in `variables` are not declared.
-    public static func evaluate(
+    package static func evaluate(
         _ text: String, variables: [(String, Value)] = [], options: EvaluationOptions = .default,
         meter: inout CostMeter
     ) throws(ExpressionFailure) -> Value {
@@ -397,7 +397,7 @@ public enum Expression {
 }
 
 /// A failure of `Expression.evaluate(_:variables:...)`.
-public enum ExpressionFailure: Error, Sendable {
+package enum ExpressionFailure: Error, Sendable {
     case compile([ExpressionProblem])
     case evaluation(EvaluationError)
 }
@@ -868,34 +868,34 @@ extension Value {
 // MARK: - Fiscal years and the function catalog
 
 /// Japanese fiscal-year notation → Western fiscal year (the calendar year it begins in).
-public enum FiscalYear {
+package enum FiscalYear {
     /// Reads `平成２７年度`, `平成27年度`, `H27`, `h27`, `Ｈ２７`, `令和元年度`, `R2`,
     /// `昭和64年度`, `2015`, `2015年度`, `平成２８（２０１６）年度`, and the first era year
     /// in a note such as `※平成２７年度で終了`. See Docs/rules-language.md for the rules.
-    public static func parse(_ text: String) -> Result<Int, FiscalYearError> {
+    package static func parse(_ text: String) -> Result<Int, FiscalYearError> {
         FiscalYearParser.parse(text)
     }
 }
 
 /// Why a text is not a fiscal year.
-public struct FiscalYearError: Error, Sendable, Equatable, CustomStringConvertible {
-    public let message: String
-    public let help: String?
-    public var description: String { message }
+package struct FiscalYearError: Error, Sendable, Equatable, CustomStringConvertible {
+    package let message: String
+    package let help: String?
+    package var description: String { message }
 }
 
 /// A built-in function or macro, for documentation, completion and hover.
-public struct FunctionInfo: Sendable {
-    public let name: String
+package struct FunctionInfo: Sendable {
+    package let name: String
     /// Call forms, e.g. `size(x) -> number`, `list.all(x, predicate) -> bool`.
-    public let signatures: [String]
-    public let summary: String
-    public let example: String
+    package let signatures: [String]
+    package let summary: String
+    package let example: String
     /// The evaluation steps a call charges beyond its own ("" for none; Docs/rules-language.md, "Cost").
-    public let cost: String
+    package let cost: String
 }
 
 extension Expression {
     /// Every built-in function and macro.
-    public static var functions: [FunctionInfo] { Builtins.catalog }
+    package static var functions: [FunctionInfo] { Builtins.catalog }
 }

@@ -4,7 +4,7 @@ import Diagnostics
 // the rule engine reports them in rule files as `rule-file/<code>` (RuleEngine/Codes.swift).
 
 extension ExpressionProblem.Code: CodeCatalogue {
-    public var definition: DiagnosticCode {
+    package var definition: DiagnosticCode {
         let explanation = """
         An expression could not be compiled, so it is never evaluated: in a rule file the rule \
         does not load and the run ends with status 2 (see Docs/rules-language.md, "Errors").

@@ -258,7 +258,7 @@ struct ValueFormatter {
 extension String {
     /// The string cut to `n` characters with a visible `…` when it is longer; the cut costs
     /// `n` characters, not the string's length.
-    public func truncated(toCharacters n: Int) -> String {
+    package func truncated(toCharacters n: Int) -> String {
         guard n < Int.max, utf8.count > n else { return self }
         var end = startIndex
         var count = 0

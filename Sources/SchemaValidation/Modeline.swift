@@ -11,9 +11,9 @@ import SourceText
 ///
 /// planlint honours it like the editor does: a relative path is resolved against the
 /// folder of the file that holds the comment. URLs (http, https) are not fetched.
-public struct SchemaModeline: Sendable, Equatable {
+package struct SchemaModeline: Sendable, Equatable {
     /// What the comment names.
-    public enum Target: Sendable, Equatable {
+    package enum Target: Sendable, Equatable {
         /// A local file: the path as resolved against the data file's folder.
         case file(path: String)
         /// An http(s) URL; planlint never fetches it.
@@ -22,15 +22,15 @@ public struct SchemaModeline: Sendable, Equatable {
         case builtin(uri: String)
     }
 
-    public let target: Target
+    package let target: Target
     /// The value as written after `$schema=`.
-    public let written: String
+    package let written: String
     /// The comment line, for diagnostics about the schema it names.
-    public let span: SourceSpan
+    package let span: SourceSpan
 
     /// Finds the modeline in the leading comment block of `file` (blank lines, comments,
     /// `%` directives and `---` may precede it; the first content line ends the search).
-    public static func find(in file: SourceFile) -> SchemaModeline? {
+    package static func find(in file: SourceFile) -> SchemaModeline? {
         for line in 0..<file.lineCount {
             let range = file.lineRange(line)
             let text = file.text(in: range)
@@ -70,7 +70,7 @@ public struct SchemaModeline: Sendable, Equatable {
     }
 
     /// An info diagnostic for a modeline naming a remote schema.
-    public func remoteDiagnostic() -> Diagnostic? {
+    package func remoteDiagnostic() -> Diagnostic? {
         guard case .remote(let url) = target else { return nil }
         return Diagnostic(SchemaCode.remoteSchema, severity: .info,
                           message: "remote schemas are not fetched: \(url)", location: .span(span),
@@ -83,7 +83,7 @@ public struct SchemaModeline: Sendable, Equatable {
 extension SchemaRegistry {
     /// The schema a data file names in its modeline, loaded (or the diagnostics saying why
     /// not); nil if the file has no modeline.
-    public func schema(forModelineIn file: SourceFile) -> SchemaLoadResult? {
+    package func schema(forModelineIn file: SourceFile) -> SchemaLoadResult? {
         guard let modeline = SchemaModeline.find(in: file) else { return nil }
         switch modeline.target {
         case .remote:

@@ -5,7 +5,7 @@ import Diagnostics
 ///
 /// Findings in the data are named after the keyword that failed (`schema/required`);
 /// problems in the schema files start with `schema/` too and are listed last.
-public enum SchemaCode: String, CodeCatalogue {
+package enum SchemaCode: String, CodeCatalogue {
     // Findings in the validated document.
     case type = "schema/type"
     case enumValue = "schema/enum"
@@ -66,7 +66,7 @@ public enum SchemaCode: String, CodeCatalogue {
     case dialect = "schema/dialect"
 
     /// Whether the code is about the schema files rather than the validated data.
-    public var isSchemaProblem: Bool {
+    package var isSchemaProblem: Bool {
         switch self {
         case .unsupportedKeyword, .unknownKeyword, .invalidKeyword, .invalidRegex, .unresolvedRef,
              .refOutsideRoot, .refCycle, .remoteSchema, .loadError, .dialect:
@@ -76,7 +76,7 @@ public enum SchemaCode: String, CodeCatalogue {
         }
     }
 
-    public var definition: DiagnosticCode {
+    package var definition: DiagnosticCode {
         let (summary, fix, bad, good) = text
         let explanation: String
         if isSchemaProblem {

@@ -24,9 +24,9 @@ import YAMLTree
 ///     report(validate(document: planRoot, against: schema))
 /// }
 /// ```
-public final class SchemaRegistry: Sendable {
+package final class SchemaRegistry: Sendable {
     /// Directory that schema files must be inside (nil: no restriction).
-    public let allowedRoot: String?
+    package let allowedRoot: String?
     let resolver: (any SchemaResourceResolver)?
     let limits: YAMLLimits
     let cache = Guarded<[String: SchemaLoadResult]>([:])
@@ -37,7 +37,7 @@ public final class SchemaRegistry: Sendable {
     ///     inside; symbolic links are resolved before checking. Nil allows any local file.
     ///   - resolver: serves non-file URIs (never the network); nil reports them as remote.
     ///   - limits: bounds for reading schema files as YAML.
-    public init(allowedRoot: String?, resolver: (any SchemaResourceResolver)? = nil, limits: YAMLLimits = .default) {
+    package init(allowedRoot: String?, resolver: (any SchemaResourceResolver)? = nil, limits: YAMLLimits = .default) {
         self.allowedRoot = allowedRoot.map(SchemaRegistry.canonicalPath)
         self.resolver = resolver
         self.limits = limits
@@ -47,7 +47,7 @@ public final class SchemaRegistry: Sendable {
     ///
     /// - Parameter requestedAt: where the schema was named (a modeline, a config entry), so a
     ///   file that is missing or outside the allowed root is reported there.
-    public func schema(atPath path: String, requestedAt: SourceSpan? = nil) -> SchemaLoadResult {
+    package func schema(atPath path: String, requestedAt: SourceSpan? = nil) -> SchemaLoadResult {
         let absolute = SchemaRegistry.canonicalPath(path)
         if let cached = cache.withLock({ $0[absolute] }) { return cached }
         let result = load(path: path, absolute: absolute, requestedAt: requestedAt)
@@ -58,7 +58,7 @@ public final class SchemaRegistry: Sendable {
     /// The compiled schema the resolver serves at `uri` (planlint's built-in `planlint:plan@2`,
     /// a test's `http://localhost:1234/…`), compiled once and cached. Nothing is read from disk
     /// or the network: a URI the resolver does not serve is reported where it was named.
-    public func schema(uri: String, requestedAt: SourceSpan? = nil) -> SchemaLoadResult {
+    package func schema(uri: String, requestedAt: SourceSpan? = nil) -> SchemaLoadResult {
         if let cached = cache.withLock({ $0[uri] }) { return cached }
         let result: SchemaLoadResult
         if let resource = resolver?.resource(for: uri) {
@@ -79,11 +79,11 @@ public final class SchemaRegistry: Sendable {
     }
 
     /// The absolute paths of every schema file read so far (`$ref`s included).
-    public var loadedFiles: [String] { documentCache.withLock { Array($0.keys) } }
+    package var loadedFiles: [String] { documentCache.withLock { Array($0.keys) } }
 
     /// Forgets every cached schema and document, so the next request reads the files again
     /// (after a schema file changed on disk — the language server calls this on file events).
-    public func invalidateAll() {
+    package func invalidateAll() {
         cache.withLock { $0.removeAll() }
         documentCache.withLock { $0.removeAll() }
     }
@@ -92,7 +92,7 @@ public final class SchemaRegistry: Sendable {
     ///
     /// - Parameter baseURI: the schema's retrieval URI; defaults to `file://` + the absolute
     ///   form of `source.path`, so relative `$ref`s name files beside it.
-    public func compile(_ source: SourceFile, baseURI: String? = nil) -> SchemaLoadResult {
+    package func compile(_ source: SourceFile, baseURI: String? = nil) -> SchemaLoadResult {
         let uri = URIReference(baseURI ?? SchemaRegistry.fileURI(SchemaRegistry.canonicalPath(source.path)))
         let document = SchemaDocument.parse(file: source, uri: uri, limits: limits)
         let compiler = SchemaCompiler(provider: Provider(registry: self))
@@ -102,7 +102,7 @@ public final class SchemaRegistry: Sendable {
 
     /// Compiles a schema that is one node of a larger YAML document (a schema written inline
     /// in a configuration or rule file). `#…` references are relative to `schemaNode`.
-    public func compile(schemaNode: YAMLNode, baseURI: String? = nil) -> SchemaLoadResult {
+    package func compile(schemaNode: YAMLNode, baseURI: String? = nil) -> SchemaLoadResult {
         let uri = URIReference(baseURI ?? SchemaRegistry.fileURI(SchemaRegistry.canonicalPath(schemaNode.file.path)))
         let document = SchemaDocument(file: schemaNode.file, root: schemaNode, uri: uri, diagnostics: [])
         let compiler = SchemaCompiler(provider: Provider(registry: self))
@@ -207,9 +207,9 @@ public final class SchemaRegistry: Sendable {
 }
 
 /// A loaded schema, or why there is none, with every problem found in the schema files.
-public struct SchemaLoadResult: Sendable {
+package struct SchemaLoadResult: Sendable {
     /// Nil when the schema file could not be read or parsed at all.
-    public let schema: CompiledSchema?
+    package let schema: CompiledSchema?
     /// Problems in the schema files (errors and warnings), positioned there.
-    public let diagnostics: [Diagnostic]
+    package let diagnostics: [Diagnostic]
 }

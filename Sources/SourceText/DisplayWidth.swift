@@ -2,9 +2,9 @@
 /// cells, combining marks and zero-width characters none, tabs advance to the next tab
 /// stop. East Asian *Ambiguous* characters (◎ ○ △ × among them) take one cell, as in
 /// most terminals outside CJK locales.
-public enum DisplayWidth {
+package enum DisplayWidth {
     /// Width in cells of one scalar (tabs are handled by `columns`).
-    public static func of(_ scalar: Unicode.Scalar) -> Int {
+    package static func of(_ scalar: Unicode.Scalar) -> Int {
         let v = scalar.value
         if v < 0x20 || (v >= 0x7F && v < 0xA0) { return 0 }
         if v < 0x300 { return 1 }
@@ -15,7 +15,7 @@ public enum DisplayWidth {
 
     /// Width in cells of a string starting at cell `startColumn` (0-based), expanding tabs
     /// to multiples of `tabWidth`.
-    public static func columns(_ text: Substring, startColumn: Int = 0, tabWidth: Int = 4) -> Int {
+    package static func columns(_ text: Substring, startColumn: Int = 0, tabWidth: Int = 4) -> Int {
         var col = startColumn
         for s in text.unicodeScalars {
             if s == "\t" {
@@ -27,7 +27,7 @@ public enum DisplayWidth {
         return col - startColumn
     }
 
-    public static func columns(_ text: String, startColumn: Int = 0, tabWidth: Int = 4) -> Int {
+    package static func columns(_ text: String, startColumn: Int = 0, tabWidth: Int = 4) -> Int {
         columns(text[...], startColumn: startColumn, tabWidth: tabWidth)
     }
 

@@ -1,10 +1,10 @@
 /// Escaping text for the formats planlint writes (JSON, XML, GitHub workflow commands) and for
 /// quoting values in messages: one loop over the Unicode scalars, each format giving its own
 /// replacements.
-public enum Escaping {
+package enum Escaping {
     /// `text` with each scalar for which `replacement` gives a string replaced by it (nil keeps
     /// the scalar). After `limit` scalars the rest is dropped and `…` ends the result.
-    public static func escaped(_ text: String, limit: Int = .max, _ replacement: (Unicode.Scalar) -> String?) -> String {
+    package static func escaped(_ text: String, limit: Int = .max, _ replacement: (Unicode.Scalar) -> String?) -> String {
         var out = ""
         var n = 0
         for u in text.unicodeScalars {
@@ -16,14 +16,14 @@ public enum Escaping {
     }
 
     /// The JSON escapes of `"`, `\` and the usual control characters (`\n`, `\t`, …).
-    public static let json: [Unicode.Scalar: String] = ["\"": "\\\"", "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t"]
+    package static let json: [Unicode.Scalar: String] = ["\"": "\\\"", "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t"]
 
     /// `\u001f`: a scalar of the Basic Multilingual Plane as a JSON-style escape.
-    public static func unicodeEscape(_ u: Unicode.Scalar, uppercase: Bool = false) -> String {
+    package static func unicodeEscape(_ u: Unicode.Scalar, uppercase: Bool = false) -> String {
         let hex = String(u.value, radix: 16, uppercase: uppercase)
         return "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
     }
 
     /// Whether `u` is a C0 control character or DEL.
-    public static func isControl(_ u: Unicode.Scalar) -> Bool { u.value < 0x20 || u.value == 0x7F }
+    package static func isControl(_ u: Unicode.Scalar) -> Bool { u.value < 0x20 || u.value == 0x7F }
 }

@@ -6,11 +6,11 @@ import Darwin
 
 /// Reading input files: straight into a byte array (no intermediate `Data` copy), with
 /// errors that say what the system said.
-public enum FileIO {
-    public struct ReadError: Error, Sendable, CustomStringConvertible {
-        public let path: String
-        public let reason: String
-        public var description: String { "cannot read \(path): \(reason)" }
+package enum FileIO {
+    package struct ReadError: Error, Sendable, CustomStringConvertible {
+        package let path: String
+        package let reason: String
+        package var description: String { "cannot read \(path): \(reason)" }
     }
 
     /// The bytes of the file at `path`. Refuses, without reading, anything larger than
@@ -18,7 +18,7 @@ public enum FileIO {
     /// folder, a FIFO (which would block), a device (`/dev/zero` never ends) — unless
     /// `allowStreams` (a path the user typed for `parse` or `eval`). A regular file is read to
     /// its end, not to the size it reports: `/proc` files report 0 bytes and are not empty.
-    public static func readBytes(path: String, limit: Int = Int.max, allowStreams: Bool = false) throws(ReadError) -> [UInt8] {
+    package static func readBytes(path: String, limit: Int = Int.max, allowStreams: Bool = false) throws(ReadError) -> [UInt8] {
         // O_NONBLOCK: opening a FIFO without a writer must not hang the run.
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
         guard fd >= 0 else { throw ReadError(path: path, reason: String(cString: strerror(errno))) }
@@ -64,7 +64,7 @@ public enum FileIO {
     }
 
     /// What a file mode is, for messages.
-    public static func kindName(_ mode: mode_t) -> String {
+    package static func kindName(_ mode: mode_t) -> String {
         switch mode & S_IFMT {
         case S_IFIFO: "a FIFO (named pipe)"
         case S_IFSOCK: "a socket"
@@ -76,7 +76,7 @@ public enum FileIO {
     }
 
     /// Everything from a descriptor that has no size (a pipe, standard input).
-    public static func readStream(fd: Int32, path: String, limit: Int = Int.max) throws(ReadError) -> [UInt8] {
+    package static func readStream(fd: Int32, path: String, limit: Int = Int.max) throws(ReadError) -> [UInt8] {
         var out: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {

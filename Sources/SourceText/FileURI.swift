@@ -12,13 +12,13 @@ import Darwin
 /// does not), so compare documents by their *path*, and answer the client with the URI
 /// string it sent. URIs this module makes escape everything but unreserved characters
 /// (`A–Z a–z 0–9 - . _ ~`) and `/`.
-public enum FileURI {
+package enum FileURI {
     /// The path of a `file` URI, or nil if `uri` is not one this machine can open: another
     /// scheme, a remote host (only empty and `localhost` are local), a malformed escape,
     /// an escaped NUL or `/`-less path, or bytes that are not UTF-8.
     ///
     /// A query or fragment is not part of the path and is ignored.
-    public static func path(fromURI uri: String) -> String? {
+    package static func path(fromURI uri: String) -> String? {
         let utf8 = Array(uri.utf8)
         guard utf8.count >= 5, String(decoding: utf8[0..<5], as: UTF8.self).lowercased() == "file:" else { return nil }
         var rest = utf8[5...]
@@ -39,7 +39,7 @@ public enum FileURI {
 
     /// The `file` URI of an absolute path. A relative path is made absolute against
     /// `base` (a directory, default the current one) first.
-    public static func uri(fromPath path: String, relativeTo base: String? = nil) -> String {
+    package static func uri(fromPath path: String, relativeTo base: String? = nil) -> String {
         var path = path
         if !path.hasPrefix("/") {
             let dir = base ?? currentDirectory()
@@ -51,7 +51,7 @@ public enum FileURI {
     /// `text` percent-encoded as a URI path: every byte but the unreserved characters and `/`
     /// as `%XX` (UTF-8, upper-case hex). A segment alone (without `/`) encodes its `/` too
     /// with `encode(segment:)`.
-    public static func encode(_ text: String) -> String {
+    package static func encode(_ text: String) -> String {
         var out = ""
         for byte in text.utf8 {
             if isUnreserved(byte) || byte == UInt8(ascii: "/") {
@@ -64,13 +64,13 @@ public enum FileURI {
     }
 
     /// One path segment percent-encoded (its `/`, if any, too).
-    public static func encode(segment: String) -> String {
+    package static func encode(segment: String) -> String {
         encode(segment).replacing("/", with: "%2F")
     }
 
     /// `%XX` escapes decoded; nil for a malformed escape. (`lenient`: a malformed escape is
     /// kept as written.)
-    public static func percentDecoded(_ text: some StringProtocol, lenient: Bool = false) -> [UInt8]? {
+    package static func percentDecoded(_ text: some StringProtocol, lenient: Bool = false) -> [UInt8]? {
         percentDecoded(Array(text.utf8)[...], lenient: lenient)
     }
 

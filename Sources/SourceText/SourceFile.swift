@@ -238,9 +238,9 @@ enum UTF8Scan {
 // What Foundation's trimmingCharacters(in:) did for planlint, without Foundation.
 extension StringProtocol {
     /// Without leading and trailing white space and line breaks.
-    public var trimmedWhitespaceAndNewlines: String { trimmed { $0.isWhitespace } }
+    package var trimmedWhitespaceAndNewlines: String { trimmed { $0.isWhitespace } }
     /// Without leading and trailing white space (line breaks stay).
-    public var trimmedWhitespace: String { trimmed { $0.isWhitespace && !$0.isNewline } }
+    package var trimmedWhitespace: String { trimmed { $0.isWhitespace && !$0.isNewline } }
 
     func trimmed(_ drop: (Character) -> Bool) -> String {
         var s = Substring(self)

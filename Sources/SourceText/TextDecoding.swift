@@ -3,23 +3,23 @@
 /// UTF-8 (with or without BOM) passes through untouched, so byte offsets are offsets into
 /// the file. UTF-16 with a BOM is transcoded to UTF-8 (offsets then refer to the UTF-8
 /// text; the BOM becomes a UTF-8 BOM). UTF-32 and unpaired surrogates are refused.
-public enum TextDecoding {
-    public enum Encoding: String, Sendable {
+package enum TextDecoding {
+    package enum Encoding: String, Sendable {
         case utf8, utf16LE, utf16BE, utf32LE, utf32BE
     }
 
     /// Why bytes could not be decoded (worded by the reader that reports it, in its
     /// message catalogue).
-    public struct Failure: Error, Sendable, Equatable {
-        public enum Reason: Sendable, Equatable {
+    package struct Failure: Error, Sendable, Equatable {
+        package enum Reason: Sendable, Equatable {
             case utf32, oddUTF16Length, truncatedSurrogatePair, unpairedHighSurrogate, unpairedLowSurrogate
         }
-        public let reason: Reason
+        package let reason: Reason
         /// Byte offset in the raw input where decoding failed.
-        public let offset: Int
+        package let offset: Int
     }
 
-    public static func detect(_ raw: [UInt8]) -> Encoding {
+    package static func detect(_ raw: [UInt8]) -> Encoding {
         if raw.count >= 4 {
             if raw[0] == 0xFF && raw[1] == 0xFE && raw[2] == 0 && raw[3] == 0 { return .utf32LE }
             if raw[0] == 0 && raw[1] == 0 && raw[2] == 0xFE && raw[3] == 0xFF { return .utf32BE }
@@ -32,7 +32,7 @@ public enum TextDecoding {
     }
 
     /// UTF-8 bytes for `raw`, or a failure for encodings planlint does not read.
-    public static func utf8Bytes(_ raw: [UInt8]) -> Result<(bytes: [UInt8], encoding: Encoding), Failure> {
+    package static func utf8Bytes(_ raw: [UInt8]) -> Result<(bytes: [UInt8], encoding: Encoding), Failure> {
         let enc = detect(raw)
         switch enc {
         case .utf8:

@@ -99,7 +99,7 @@ extension Diagnostic {
 }
 
 /// The words of the fixes the YAML reader offers.
-public enum YAMLFixMessage: String, MessageCatalogue {
+package enum YAMLFixMessage: String, MessageCatalogue {
     case loneAsteriskHelp = "in YAML a `*` starts an alias; quote it to write an asterisk: `\"*\"` (a cell printed ＊ is written `\"＊\"`)"
     case quoteAsterisk = "quote the `*`"
 }

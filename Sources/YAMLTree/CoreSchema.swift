@@ -25,9 +25,9 @@ extension ScalarValue {
 }
 
 /// YAML 1.2 core schema resolution. `yes`/`no`/`on`/`off` stay strings.
-public enum CoreSchema {
+package enum CoreSchema {
     /// The type of an untagged plain scalar, from its bytes (no allocation).
-    public static func classifyPlain(_ u: UnsafeBufferPointer<UInt8>) -> ScalarType {
+    package static func classifyPlain(_ u: UnsafeBufferPointer<UInt8>) -> ScalarType {
         let n = u.count
         if n == 0 { return .null }
         let c0 = u[0]
@@ -78,13 +78,13 @@ public enum CoreSchema {
         return nil
     }
 
-    public static let strTag = "tag:yaml.org,2002:str"
-    public static let intTag = "tag:yaml.org,2002:int"
-    public static let floatTag = "tag:yaml.org,2002:float"
-    public static let boolTag = "tag:yaml.org,2002:bool"
-    public static let nullTag = "tag:yaml.org,2002:null"
+    package static let strTag = "tag:yaml.org,2002:str"
+    package static let intTag = "tag:yaml.org,2002:int"
+    package static let floatTag = "tag:yaml.org,2002:float"
+    package static let boolTag = "tag:yaml.org,2002:bool"
+    package static let nullTag = "tag:yaml.org,2002:null"
 
-    public static func resolve(text: String, plain: Bool, tag: String?) -> ScalarValue {
+    package static func resolve(text: String, plain: Bool, tag: String?) -> ScalarValue {
         if let tag, tag != "?" {
             switch tag {
             case strTag, "!": return .string(text)
@@ -127,7 +127,7 @@ public enum CoreSchema {
     }
 
     /// `[-+]?[0-9]+ | 0o[0-7]+ | 0x[0-9a-fA-F]+`
-    public static func isInt(_ t: String) -> Bool {
+    package static func isInt(_ t: String) -> Bool {
         let u = Array(t.utf8)
         guard !u.isEmpty else { return false }
         if u.count > 2 && u[0] == UInt8(ascii: "0") {
@@ -141,7 +141,7 @@ public enum CoreSchema {
     }
 
     /// `[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?`
-    public static func isFloat(_ t: String) -> Bool {
+    package static func isFloat(_ t: String) -> Bool {
         let u = Array(t.utf8)
         var i = 0
         if i < u.count && (u[i] == UInt8(ascii: "-") || u[i] == UInt8(ascii: "+")) { i += 1 }

@@ -3,11 +3,11 @@ import Diagnostics
 import SourceText
 
 /// Reads YAML through libyaml's event parser into a `YAMLTree`.
-public enum YAMLReader {
+package enum YAMLReader {
     /// Parses raw file bytes: detects the encoding (UTF-8 with or without BOM, UTF-16 with
     /// BOM), then parses. The returned `SourceFile` holds the UTF-8 text all positions
     /// refer to.
-    public static func read(path: String, raw: [UInt8], limits: YAMLLimits = .default) -> (SourceFile, YAMLParseResult) {
+    package static func read(path: String, raw: [UInt8], limits: YAMLLimits = .default) -> (SourceFile, YAMLParseResult) {
         let limits = limits.capped
         if raw.count > limits.maxInputBytes {
             let file = SourceFile(path: path, bytes: [])
@@ -33,7 +33,7 @@ public enum YAMLReader {
     }
 
     /// Parses UTF-8 text held by `file`.
-    public static func parse(_ file: SourceFile, limits: YAMLLimits = .default) -> YAMLParseResult {
+    package static func parse(_ file: SourceFile, limits: YAMLLimits = .default) -> YAMLParseResult {
         let limits = limits.capped
         if file.bytes.count > limits.maxInputBytes || file.bytes.count >= Int(UInt32.max) {
             let p = YAMLProblem(
@@ -50,7 +50,7 @@ public enum YAMLReader {
     }
 
     /// Parses a string (for tests and tools).
-    public static func parse(_ text: String, path: String = "<input>", limits: YAMLLimits = .default) -> YAMLParseResult {
+    package static func parse(_ text: String, path: String = "<input>", limits: YAMLLimits = .default) -> YAMLParseResult {
         parse(SourceFile(path: path, text: text), limits: limits)
     }
 

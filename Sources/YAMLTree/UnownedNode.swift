@@ -9,12 +9,12 @@ import SourceText
 /// result, or an owner such as `Activation` in RuleLanguage that holds the trees of the
 /// nodes it was given. `node` turns it back into an owning handle; hand that, never an
 /// `UnownedNode`, to code that may outlive the owner.
-public struct UnownedNode: Hashable, @unchecked Sendable {
+package struct UnownedNode: Hashable, @unchecked Sendable {
     @usableFromInline let tree: Unmanaged<YAMLTree>
-    public let index: Int32
+    package let index: Int32
 
     /// The same node, unowned: `n`'s tree must outlive every use of the result.
-    @inline(__always) public init(_ n: YAMLNode) {
+    @inline(__always) package init(_ n: YAMLNode) {
         tree = .passUnretained(n.tree)
         index = n.index
     }
@@ -25,58 +25,58 @@ public struct UnownedNode: Hashable, @unchecked Sendable {
     }
 
     /// The owning handle (retains the tree).
-    public var node: YAMLNode { YAMLNode(tree: tree.takeUnretainedValue(), index: index) }
+    package var node: YAMLNode { YAMLNode(tree: tree.takeUnretainedValue(), index: index) }
 
     /// The tree's identity (no retain).
-    public var treeID: ObjectIdentifier { ObjectIdentifier(tree.takeUnretainedValue()) }
+    package var treeID: ObjectIdentifier { ObjectIdentifier(tree.takeUnretainedValue()) }
 
-    public static func == (a: UnownedNode, b: UnownedNode) -> Bool { a.index == b.index && a.tree.toOpaque() == b.tree.toOpaque() }
-    public func hash(into h: inout Hasher) { h.combine(index) }
+    package static func == (a: UnownedNode, b: UnownedNode) -> Bool { a.index == b.index && a.tree.toOpaque() == b.tree.toOpaque() }
+    package func hash(into h: inout Hasher) { h.combine(index) }
 
     // The accessors the interpreter calls for every node it reads are inlinable: a call
     // across the module boundary per read cost as much as the read.
     @inlinable @inline(__always) func with<R>(_ body: (YAMLTree) -> R) -> R { tree._withUnsafeGuaranteedRef(body) }
 
     @inlinable @inline(__always) var contentKind: UInt8 { with { $0.contentRecord(index).kind } }
-    public var kind: NodeKind { NodeKind(rawValue: contentKind)! }
-    @inlinable public var isScalar: Bool { contentKind == NodeKind.scalar.rawValue }
-    @inlinable public var isSequence: Bool { contentKind == NodeKind.sequence.rawValue }
-    @inlinable public var isMapping: Bool { contentKind == NodeKind.mapping.rawValue }
+    package var kind: NodeKind { NodeKind(rawValue: contentKind)! }
+    @inlinable package var isScalar: Bool { contentKind == NodeKind.scalar.rawValue }
+    @inlinable package var isSequence: Bool { contentKind == NodeKind.sequence.rawValue }
+    @inlinable package var isMapping: Bool { contentKind == NodeKind.mapping.rawValue }
 
     /// See `YAMLNode.scalarType`.
-    public var scalarType: ScalarType? { with { $0.scalarType(index) } }
+    package var scalarType: ScalarType? { with { $0.scalarType(index) } }
     /// See `YAMLNode.plainInteger`.
-    @inlinable public var plainInteger: Int64? { with { $0.plainInteger(index) } }
+    @inlinable package var plainInteger: Int64? { with { $0.plainInteger(index) } }
 
     /// The scalar's decoded bytes in place (nil for collections), valid while the tree lives.
-    public var unsafeScalarBytes: UnsafeBufferPointer<UInt8>? { with { $0.scalarBytesIfScalar(index) } }
+    package var unsafeScalarBytes: UnsafeBufferPointer<UInt8>? { with { $0.scalarBytesIfScalar(index) } }
 
     /// The scalar's decoded text; nil for collections.
-    public var scalarText: String? { unsafeScalarBytes.map { String(decoding: $0, as: UTF8.self) } }
+    package var scalarText: String? { unsafeScalarBytes.map { String(decoding: $0, as: UTF8.self) } }
 
     /// Whether the scalar's decoded text equals `s`, without allocating.
-    public func scalarEquals(_ s: String) -> Bool { with { $0.scalarEquals(index, s) } }
+    package func scalarEquals(_ s: String) -> Bool { with { $0.scalarEquals(index, s) } }
 
     /// Items (sequence) or entries (mapping); 0 for scalars.
-    @inlinable public var count: Int { with { $0.count(index) } }
+    @inlinable package var count: Int { with { $0.count(index) } }
 
     /// The item at `i` of a sequence.
-    @inlinable public subscript(i: Int) -> UnownedNode? { with { $0.item(index, at: i) }.map { UnownedNode(tree, $0) } }
+    @inlinable package subscript(i: Int) -> UnownedNode? { with { $0.item(index, at: i) }.map { UnownedNode(tree, $0) } }
 
     /// A mapping's entries in document order (empty for other kinds).
-    public var entries: [(key: UnownedNode, value: UnownedNode)] {
+    package var entries: [(key: UnownedNode, value: UnownedNode)] {
         with { $0.entryIndexes(index) }.map { (UnownedNode(tree, $0.0), UnownedNode(tree, $0.1)) }
     }
 
     /// The entry of a mapping whose key is the scalar `key`.
-    public func entry(_ key: String) -> (key: UnownedNode, value: UnownedNode)? {
+    package func entry(_ key: String) -> (key: UnownedNode, value: UnownedNode)? {
         var key = key
         let found = key.withUTF8 { want in with { $0.entryIndexes(index, utf8: want) } }
         return found.map { (UnownedNode(tree, $0.0), UnownedNode(tree, $0.1)) }
     }
 
     /// See `YAMLNode.value(forKey:hint:)`.
-    @inlinable public func value(forKey want: UnsafeBufferPointer<UInt8>, hint: inout Int) -> UnownedNode? {
+    @inlinable package func value(forKey want: UnsafeBufferPointer<UInt8>, hint: inout Int) -> UnownedNode? {
         let found = tree._withUnsafeGuaranteedRef { $0.valueIndex(index, forKey: want, hint: &hint) }
         return found.map { UnownedNode(tree, $0) }
     }

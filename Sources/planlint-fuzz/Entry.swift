@@ -4,7 +4,7 @@ import FuzzTargets
 /// libFuzzer's entry point (built by scripts/fuzz with -sanitize=fuzzer). The target is
 /// chosen by the environment variable PLANLINT_FUZZ_TARGET (yaml by default).
 @_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+package func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     FuzzTargets.run(target, on: Array(UnsafeBufferPointer(start: data, count: size)))
     return 0
 }
@@ -12,7 +12,7 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
 /// SwiftPM links executables with `main` defined as `<module>_main`; in fuzzing builds that is
 /// this function, which hands control to libFuzzer's driver.
 @_cdecl("planlint_fuzz_main")
-public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> CInt {
+package func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> CInt {
     var argc = argc
     var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = argv
     return LLVMFuzzerRunDriver(&argc, &argv) { data, size in

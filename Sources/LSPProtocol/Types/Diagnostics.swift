@@ -1,5 +1,5 @@
 extension LSP {
-    public enum DiagnosticSeverity: Int, Codable, Hashable, Sendable {
+    package enum DiagnosticSeverity: Int, Codable, Hashable, Sendable {
         case error = 1
         case warning = 2
         case information = 3
@@ -7,43 +7,43 @@ extension LSP {
     }
 
     /// Extra markers clients render specially (faded, struck through). An open set.
-    public struct DiagnosticTag: RawRepresentable, Codable, Hashable, Sendable {
-        public var rawValue: Int
-        public init(rawValue: Int) { self.rawValue = rawValue }
-        public static let unnecessary = DiagnosticTag(rawValue: 1)
-        public static let deprecated = DiagnosticTag(rawValue: 2)
+    package struct DiagnosticTag: RawRepresentable, Codable, Hashable, Sendable {
+        package var rawValue: Int
+        package init(rawValue: Int) { self.rawValue = rawValue }
+        package static let unnecessary = DiagnosticTag(rawValue: 1)
+        package static let deprecated = DiagnosticTag(rawValue: 2)
     }
 
     /// A link to the documentation of a diagnostic's code.
-    public struct CodeDescription: Codable, Hashable, Sendable {
-        public var href: String
-        public init(href: String) { self.href = href }
+    package struct CodeDescription: Codable, Hashable, Sendable {
+        package var href: String
+        package init(href: String) { self.href = href }
     }
 
     /// A secondary place that explains a diagnostic (planlint's labels).
-    public struct DiagnosticRelatedInformation: Codable, Hashable, Sendable {
-        public var location: Location
-        public var message: String
-        public init(location: Location, message: String) { (self.location, self.message) = (location, message) }
+    package struct DiagnosticRelatedInformation: Codable, Hashable, Sendable {
+        package var location: Location
+        package var message: String
+        package init(location: Location, message: String) { (self.location, self.message) = (location, message) }
     }
 
     /// One finding, as the client shows it.
-    public struct Diagnostic: Codable, Hashable, Sendable {
-        public var range: Range
-        public var severity: DiagnosticSeverity?
+    package struct Diagnostic: Codable, Hashable, Sendable {
+        package var range: Range
+        package var severity: DiagnosticSeverity?
         /// The rule id. The protocol also allows an integer; one is read as its decimal text.
-        public var code: String?
-        public var codeDescription: CodeDescription?
+        package var code: String?
+        package var codeDescription: CodeDescription?
         /// Who reports it: `planlint`.
-        public var source: String?
-        public var message: String
-        public var tags: [DiagnosticTag]?
-        public var relatedInformation: [DiagnosticRelatedInformation]?
+        package var source: String?
+        package var message: String
+        package var tags: [DiagnosticTag]?
+        package var relatedInformation: [DiagnosticRelatedInformation]?
         /// Kept by the client and sent back in `textDocument/codeAction`: where a server
         /// puts what it needs to find a finding's fixes again.
-        public var data: JSONValue?
+        package var data: JSONValue?
 
-        public init(
+        package init(
             range: Range, severity: DiagnosticSeverity? = nil, code: String? = nil,
             codeDescription: CodeDescription? = nil, source: String? = nil, message: String,
             tags: [DiagnosticTag]? = nil, relatedInformation: [DiagnosticRelatedInformation]? = nil,
@@ -64,7 +64,7 @@ extension LSP {
             case range, severity, code, codeDescription, source, message, tags, relatedInformation, data
         }
 
-        public init(from decoder: any Decoder) throws {
+        package init(from decoder: any Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
             range = try c.decode(Range.self, forKey: .range)
             severity = try c.decodeIfPresent(DiagnosticSeverity.self, forKey: .severity)
@@ -84,12 +84,12 @@ extension LSP {
 
     /// Params of `textDocument/publishDiagnostics`: the complete set for one document
     /// (an empty array clears it).
-    public struct PublishDiagnosticsParams: Codable, Hashable, Sendable {
-        public var uri: DocumentURI
+    package struct PublishDiagnosticsParams: Codable, Hashable, Sendable {
+        package var uri: DocumentURI
         /// The document version the diagnostics were computed for.
-        public var version: Int?
-        public var diagnostics: [Diagnostic]
-        public init(uri: DocumentURI, version: Int? = nil, diagnostics: [Diagnostic]) {
+        package var version: Int?
+        package var diagnostics: [Diagnostic]
+        package init(uri: DocumentURI, version: Int? = nil, diagnostics: [Diagnostic]) {
             (self.uri, self.version, self.diagnostics) = (uri, version, diagnostics)
         }
     }

@@ -8,7 +8,7 @@ import Foundation
 ///
 /// planlint's `SourceText` counts the same units as `ColumnUnit`: `.utf8` ↔ `.utf8`,
 /// `.utf16` ↔ `.utf16`, `.utf32` ↔ `.codePoint`.
-public enum PositionEncoding: String, Codable, Hashable, Sendable, CaseIterable {
+package enum PositionEncoding: String, Codable, Hashable, Sendable, CaseIterable {
     /// Bytes of UTF-8.
     case utf8 = "utf-8"
     /// UTF-16 code units: the protocol's default, and the only one every client supports.
@@ -20,38 +20,38 @@ public enum PositionEncoding: String, Codable, Hashable, Sendable, CaseIterable 
     /// `capabilities.general.positionEncodings`: UTF-8 when offered (no conversion needed
     /// on planlint's UTF-8 text), otherwise UTF-16, which every client must support (also
     /// when the client offers nothing, or only unknown encodings).
-    public static func negotiate(offered: [String]?) -> PositionEncoding {
+    package static func negotiate(offered: [String]?) -> PositionEncoding {
         offered?.contains(PositionEncoding.utf8.rawValue) == true ? .utf8 : .utf16
     }
 }
 
 extension LSP {
     /// A program's name and version (`clientInfo`, `serverInfo`).
-    public struct ProgramInfo: Codable, Hashable, Sendable {
-        public var name: String
-        public var version: String?
-        public init(name: String, version: String? = nil) { (self.name, self.version) = (name, version) }
+    package struct ProgramInfo: Codable, Hashable, Sendable {
+        package var name: String
+        package var version: String?
+        package init(name: String, version: String? = nil) { (self.name, self.version) = (name, version) }
     }
 
-    public struct WorkspaceFolder: Codable, Hashable, Sendable {
-        public var uri: DocumentURI
-        public var name: String
-        public init(uri: DocumentURI, name: String) { (self.uri, self.name) = (uri, name) }
+    package struct WorkspaceFolder: Codable, Hashable, Sendable {
+        package var uri: DocumentURI
+        package var name: String
+        package init(uri: DocumentURI, name: String) { (self.uri, self.name) = (uri, name) }
     }
 
     /// Params of `initialize`.
-    public struct InitializeParams: Codable, Hashable, Sendable {
+    package struct InitializeParams: Codable, Hashable, Sendable {
         /// The client's process id (null when it has none).
-        public var processId: Int?
-        public var clientInfo: ProgramInfo?
-        public var locale: String?
+        package var processId: Int?
+        package var clientInfo: ProgramInfo?
+        package var locale: String?
         /// Deprecated in favour of `workspaceFolders`, still sent by many clients.
-        public var rootUri: DocumentURI?
-        public var initializationOptions: JSONValue?
-        public var capabilities: ClientCapabilities
-        public var workspaceFolders: [WorkspaceFolder]?
+        package var rootUri: DocumentURI?
+        package var initializationOptions: JSONValue?
+        package var capabilities: ClientCapabilities
+        package var workspaceFolders: [WorkspaceFolder]?
 
-        public init(
+        package init(
             processId: Int? = nil, clientInfo: ProgramInfo? = nil, locale: String? = nil,
             rootUri: DocumentURI? = nil, initializationOptions: JSONValue? = nil,
             capabilities: ClientCapabilities = ClientCapabilities(), workspaceFolders: [WorkspaceFolder]? = nil
@@ -66,7 +66,7 @@ extension LSP {
         }
 
         /// The encoding the server should use, from the client's offer.
-        public var positionEncoding: PositionEncoding {
+        package var positionEncoding: PositionEncoding {
             .negotiate(offered: capabilities.general?.positionEncodings)
         }
 
@@ -74,7 +74,7 @@ extension LSP {
             case processId, clientInfo, locale, rootUri, initializationOptions, capabilities, workspaceFolders
         }
 
-        public func encode(to encoder: any Encoder) throws {
+        package func encode(to encoder: any Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
             // `processId` and `rootUri` are required members whose value may be null.
             if let processId { try c.encode(processId, forKey: .processId) } else { try c.encodeNil(forKey: .processId) }
@@ -89,17 +89,17 @@ extension LSP {
 
     /// The client capabilities a linter server looks at. Read leniently: a member of an
     /// unexpected type counts as absent instead of failing `initialize`.
-    public struct ClientCapabilities: Codable, Hashable, Sendable {
-        public var general: General?
-        public var textDocument: TextDocument?
-        public var workspace: Workspace?
-        public var window: Window?
+    package struct ClientCapabilities: Codable, Hashable, Sendable {
+        package var general: General?
+        package var textDocument: TextDocument?
+        package var workspace: Workspace?
+        package var window: Window?
 
-        public init(general: General? = nil, textDocument: TextDocument? = nil, workspace: Workspace? = nil, window: Window? = nil) {
+        package init(general: General? = nil, textDocument: TextDocument? = nil, workspace: Workspace? = nil, window: Window? = nil) {
             (self.general, self.textDocument, self.workspace, self.window) = (general, textDocument, workspace, window)
         }
 
-        public init(from decoder: any Decoder) throws {
+        package init(from decoder: any Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
             general = c.lenient(.general)
             textDocument = c.lenient(.textDocument)
@@ -107,31 +107,31 @@ extension LSP {
             window = c.lenient(.window)
         }
 
-        public struct General: Codable, Hashable, Sendable {
+        package struct General: Codable, Hashable, Sendable {
             /// Encodings the client supports, most preferred first (raw strings: a client
             /// may list encodings this module does not know).
-            public var positionEncodings: [String]?
-            public init(positionEncodings: [String]? = nil) { self.positionEncodings = positionEncodings }
-            public init(from decoder: any Decoder) throws {
+            package var positionEncodings: [String]?
+            package init(positionEncodings: [String]? = nil) { self.positionEncodings = positionEncodings }
+            package init(from decoder: any Decoder) throws {
                 let c = try decoder.container(keyedBy: CodingKeys.self)
                 positionEncodings = c.lenient(.positionEncodings)
             }
         }
 
-        public struct TextDocument: Codable, Hashable, Sendable {
-            public var synchronization: Synchronization?
-            public var publishDiagnostics: PublishDiagnostics?
-            public var codeAction: CodeAction?
-            public var hover: Hover?
+        package struct TextDocument: Codable, Hashable, Sendable {
+            package var synchronization: Synchronization?
+            package var publishDiagnostics: PublishDiagnostics?
+            package var codeAction: CodeAction?
+            package var hover: Hover?
 
-            public init(synchronization: Synchronization? = nil, publishDiagnostics: PublishDiagnostics? = nil,
+            package init(synchronization: Synchronization? = nil, publishDiagnostics: PublishDiagnostics? = nil,
                         codeAction: CodeAction? = nil, hover: Hover? = nil) {
                 self.synchronization = synchronization
                 self.publishDiagnostics = publishDiagnostics
                 self.codeAction = codeAction
                 self.hover = hover
             }
-            public init(from decoder: any Decoder) throws {
+            package init(from decoder: any Decoder) throws {
                 let c = try decoder.container(keyedBy: CodingKeys.self)
                 synchronization = c.lenient(.synchronization)
                 publishDiagnostics = c.lenient(.publishDiagnostics)
@@ -139,32 +139,32 @@ extension LSP {
                 hover = c.lenient(.hover)
             }
 
-            public struct Synchronization: Codable, Hashable, Sendable {
-                public var dynamicRegistration: Bool?
-                public var didSave: Bool?
-                public init(dynamicRegistration: Bool? = nil, didSave: Bool? = nil) {
+            package struct Synchronization: Codable, Hashable, Sendable {
+                package var dynamicRegistration: Bool?
+                package var didSave: Bool?
+                package init(dynamicRegistration: Bool? = nil, didSave: Bool? = nil) {
                     (self.dynamicRegistration, self.didSave) = (dynamicRegistration, didSave)
                 }
-                public init(from decoder: any Decoder) throws {
+                package init(from decoder: any Decoder) throws {
                     let c = try decoder.container(keyedBy: CodingKeys.self)
                     dynamicRegistration = c.lenient(.dynamicRegistration)
                     didSave = c.lenient(.didSave)
                 }
             }
 
-            public struct PublishDiagnostics: Codable, Hashable, Sendable {
-                public var relatedInformation: Bool?
-                public var versionSupport: Bool?
-                public var codeDescriptionSupport: Bool?
-                public var dataSupport: Bool?
-                public init(relatedInformation: Bool? = nil, versionSupport: Bool? = nil,
+            package struct PublishDiagnostics: Codable, Hashable, Sendable {
+                package var relatedInformation: Bool?
+                package var versionSupport: Bool?
+                package var codeDescriptionSupport: Bool?
+                package var dataSupport: Bool?
+                package init(relatedInformation: Bool? = nil, versionSupport: Bool? = nil,
                             codeDescriptionSupport: Bool? = nil, dataSupport: Bool? = nil) {
                     self.relatedInformation = relatedInformation
                     self.versionSupport = versionSupport
                     self.codeDescriptionSupport = codeDescriptionSupport
                     self.dataSupport = dataSupport
                 }
-                public init(from decoder: any Decoder) throws {
+                package init(from decoder: any Decoder) throws {
                     let c = try decoder.container(keyedBy: CodingKeys.self)
                     relatedInformation = c.lenient(.relatedInformation)
                     versionSupport = c.lenient(.versionSupport)
@@ -173,17 +173,17 @@ extension LSP {
                 }
             }
 
-            public struct CodeAction: Codable, Hashable, Sendable {
+            package struct CodeAction: Codable, Hashable, Sendable {
                 /// Present when the client accepts `CodeAction` literals (not only commands).
-                public var codeActionLiteralSupport: JSONValue?
-                public var isPreferredSupport: Bool?
-                public var dataSupport: Bool?
-                public init(codeActionLiteralSupport: JSONValue? = nil, isPreferredSupport: Bool? = nil, dataSupport: Bool? = nil) {
+                package var codeActionLiteralSupport: JSONValue?
+                package var isPreferredSupport: Bool?
+                package var dataSupport: Bool?
+                package init(codeActionLiteralSupport: JSONValue? = nil, isPreferredSupport: Bool? = nil, dataSupport: Bool? = nil) {
                     self.codeActionLiteralSupport = codeActionLiteralSupport
                     self.isPreferredSupport = isPreferredSupport
                     self.dataSupport = dataSupport
                 }
-                public init(from decoder: any Decoder) throws {
+                package init(from decoder: any Decoder) throws {
                     let c = try decoder.container(keyedBy: CodingKeys.self)
                     codeActionLiteralSupport = c.lenient(.codeActionLiteralSupport)
                     isPreferredSupport = c.lenient(.isPreferredSupport)
@@ -191,37 +191,37 @@ extension LSP {
                 }
             }
 
-            public struct Hover: Codable, Hashable, Sendable {
+            package struct Hover: Codable, Hashable, Sendable {
                 /// Raw markup kinds, most preferred first (`markdown`, `plaintext`).
-                public var contentFormat: [String]?
-                public init(contentFormat: [String]? = nil) { self.contentFormat = contentFormat }
-                public init(from decoder: any Decoder) throws {
+                package var contentFormat: [String]?
+                package init(contentFormat: [String]? = nil) { self.contentFormat = contentFormat }
+                package init(from decoder: any Decoder) throws {
                     let c = try decoder.container(keyedBy: CodingKeys.self)
                     contentFormat = c.lenient(.contentFormat)
                 }
             }
         }
 
-        public struct Workspace: Codable, Hashable, Sendable {
-            public var workspaceFolders: Bool?
-            public var didChangeWatchedFiles: DidChangeWatchedFiles?
-            public init(workspaceFolders: Bool? = nil, didChangeWatchedFiles: DidChangeWatchedFiles? = nil) {
+        package struct Workspace: Codable, Hashable, Sendable {
+            package var workspaceFolders: Bool?
+            package var didChangeWatchedFiles: DidChangeWatchedFiles?
+            package init(workspaceFolders: Bool? = nil, didChangeWatchedFiles: DidChangeWatchedFiles? = nil) {
                 (self.workspaceFolders, self.didChangeWatchedFiles) = (workspaceFolders, didChangeWatchedFiles)
             }
-            public init(from decoder: any Decoder) throws {
+            package init(from decoder: any Decoder) throws {
                 let c = try decoder.container(keyedBy: CodingKeys.self)
                 workspaceFolders = c.lenient(.workspaceFolders)
                 didChangeWatchedFiles = c.lenient(.didChangeWatchedFiles)
             }
 
-            public struct DidChangeWatchedFiles: Codable, Hashable, Sendable {
+            package struct DidChangeWatchedFiles: Codable, Hashable, Sendable {
                 /// True when the server may register file watchers (`client/registerCapability`).
-                public var dynamicRegistration: Bool?
-                public var relativePatternSupport: Bool?
-                public init(dynamicRegistration: Bool? = nil, relativePatternSupport: Bool? = nil) {
+                package var dynamicRegistration: Bool?
+                package var relativePatternSupport: Bool?
+                package init(dynamicRegistration: Bool? = nil, relativePatternSupport: Bool? = nil) {
                     (self.dynamicRegistration, self.relativePatternSupport) = (dynamicRegistration, relativePatternSupport)
                 }
-                public init(from decoder: any Decoder) throws {
+                package init(from decoder: any Decoder) throws {
                     let c = try decoder.container(keyedBy: CodingKeys.self)
                     dynamicRegistration = c.lenient(.dynamicRegistration)
                     relativePatternSupport = c.lenient(.relativePatternSupport)
@@ -229,10 +229,10 @@ extension LSP {
             }
         }
 
-        public struct Window: Codable, Hashable, Sendable {
-            public var workDoneProgress: Bool?
-            public init(workDoneProgress: Bool? = nil) { self.workDoneProgress = workDoneProgress }
-            public init(from decoder: any Decoder) throws {
+        package struct Window: Codable, Hashable, Sendable {
+            package var workDoneProgress: Bool?
+            package init(workDoneProgress: Bool? = nil) { self.workDoneProgress = workDoneProgress }
+            package init(from decoder: any Decoder) throws {
                 let c = try decoder.container(keyedBy: CodingKeys.self)
                 workDoneProgress = c.lenient(.workDoneProgress)
             }
@@ -240,10 +240,10 @@ extension LSP {
     }
 
     /// The result of `initialize`.
-    public struct InitializeResult: Codable, Hashable, Sendable {
-        public var capabilities: ServerCapabilities
-        public var serverInfo: ProgramInfo?
-        public init(capabilities: ServerCapabilities, serverInfo: ProgramInfo? = nil) {
+    package struct InitializeResult: Codable, Hashable, Sendable {
+        package var capabilities: ServerCapabilities
+        package var serverInfo: ProgramInfo?
+        package init(capabilities: ServerCapabilities, serverInfo: ProgramInfo? = nil) {
             (self.capabilities, self.serverInfo) = (capabilities, serverInfo)
         }
     }
@@ -251,13 +251,13 @@ extension LSP {
     /// What the server does. Encoded in the object forms; decoding also accepts the
     /// shorthand forms (a number for `textDocumentSync`, booleans for `save`,
     /// `codeActionProvider` and `hoverProvider`), for test clients.
-    public struct ServerCapabilities: Codable, Hashable, Sendable {
-        public var positionEncoding: PositionEncoding?
-        public var textDocumentSync: TextDocumentSyncOptions?
-        public var codeActionProvider: CodeActionOptions?
-        public var hoverProvider: Bool?
+    package struct ServerCapabilities: Codable, Hashable, Sendable {
+        package var positionEncoding: PositionEncoding?
+        package var textDocumentSync: TextDocumentSyncOptions?
+        package var codeActionProvider: CodeActionOptions?
+        package var hoverProvider: Bool?
 
-        public init(positionEncoding: PositionEncoding? = nil, textDocumentSync: TextDocumentSyncOptions? = nil,
+        package init(positionEncoding: PositionEncoding? = nil, textDocumentSync: TextDocumentSyncOptions? = nil,
                     codeActionProvider: CodeActionOptions? = nil, hoverProvider: Bool? = nil) {
             self.positionEncoding = positionEncoding
             self.textDocumentSync = textDocumentSync
@@ -269,7 +269,7 @@ extension LSP {
             case positionEncoding, textDocumentSync, codeActionProvider, hoverProvider
         }
 
-        public init(from decoder: any Decoder) throws {
+        package init(from decoder: any Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
             positionEncoding = try c.decodeIfPresent(PositionEncoding.self, forKey: .positionEncoding)
             if let kind = try? c.decodeIfPresent(TextDocumentSyncKind.self, forKey: .textDocumentSync) {
@@ -291,7 +291,7 @@ extension LSP {
     }
 
     /// How the client sends document changes.
-    public enum TextDocumentSyncKind: Int, Codable, Hashable, Sendable {
+    package enum TextDocumentSyncKind: Int, Codable, Hashable, Sendable {
         case none = 0
         /// Every change sends the whole text.
         case full = 1
@@ -299,20 +299,20 @@ extension LSP {
         case incremental = 2
     }
 
-    public struct TextDocumentSyncOptions: Codable, Hashable, Sendable {
+    package struct TextDocumentSyncOptions: Codable, Hashable, Sendable {
         /// Send `didOpen` and `didClose`.
-        public var openClose: Bool?
-        public var change: TextDocumentSyncKind?
+        package var openClose: Bool?
+        package var change: TextDocumentSyncKind?
         /// Send `didSave` (nil: do not).
-        public var save: SaveOptions?
+        package var save: SaveOptions?
 
-        public init(openClose: Bool? = nil, change: TextDocumentSyncKind? = nil, save: SaveOptions? = nil) {
+        package init(openClose: Bool? = nil, change: TextDocumentSyncKind? = nil, save: SaveOptions? = nil) {
             (self.openClose, self.change, self.save) = (openClose, change, save)
         }
 
         private enum CodingKeys: String, CodingKey { case openClose, change, save }
 
-        public init(from decoder: any Decoder) throws {
+        package init(from decoder: any Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
             openClose = try c.decodeIfPresent(Bool.self, forKey: .openClose)
             change = try c.decodeIfPresent(TextDocumentSyncKind.self, forKey: .change)
@@ -324,19 +324,19 @@ extension LSP {
         }
     }
 
-    public struct SaveOptions: Codable, Hashable, Sendable {
+    package struct SaveOptions: Codable, Hashable, Sendable {
         /// Include the saved text in `didSave`.
-        public var includeText: Bool?
-        public init(includeText: Bool? = nil) { self.includeText = includeText }
+        package var includeText: Bool?
+        package init(includeText: Bool? = nil) { self.includeText = includeText }
     }
 
-    public struct CodeActionOptions: Codable, Hashable, Sendable {
-        public var codeActionKinds: [CodeActionKind]?
-        public init(codeActionKinds: [CodeActionKind]? = nil) { self.codeActionKinds = codeActionKinds }
+    package struct CodeActionOptions: Codable, Hashable, Sendable {
+        package var codeActionKinds: [CodeActionKind]?
+        package init(codeActionKinds: [CodeActionKind]? = nil) { self.codeActionKinds = codeActionKinds }
     }
 
     /// Params of `initialized` (an empty object).
-    public struct InitializedParams: Codable, Hashable, Sendable {
-        public init() {}
+    package struct InitializedParams: Codable, Hashable, Sendable {
+        package init() {}
     }
 }

@@ -6,27 +6,27 @@
 /// ```
 extension LSP {
     // Lifecycle
-    public static let initialize = RequestType<InitializeParams, InitializeResult>("initialize")
-    public static let initialized = NotificationType<InitializedParams>("initialized")
-    public static let shutdown = RequestType<JSONRPC.Null, JSONRPC.Null>("shutdown")
-    public static let exit = NotificationType<JSONRPC.Null>("exit")
-    public static let cancelRequest = NotificationType<CancelParams>("$/cancelRequest")
+    package static let initialize = RequestType<InitializeParams, InitializeResult>("initialize")
+    package static let initialized = NotificationType<InitializedParams>("initialized")
+    package static let shutdown = RequestType<JSONRPC.Null, JSONRPC.Null>("shutdown")
+    package static let exit = NotificationType<JSONRPC.Null>("exit")
+    package static let cancelRequest = NotificationType<CancelParams>("$/cancelRequest")
 
     // Document synchronization (client → server)
-    public static let didOpen = NotificationType<DidOpenTextDocumentParams>("textDocument/didOpen")
-    public static let didChange = NotificationType<DidChangeTextDocumentParams>("textDocument/didChange")
-    public static let didSave = NotificationType<DidSaveTextDocumentParams>("textDocument/didSave")
-    public static let didClose = NotificationType<DidCloseTextDocumentParams>("textDocument/didClose")
+    package static let didOpen = NotificationType<DidOpenTextDocumentParams>("textDocument/didOpen")
+    package static let didChange = NotificationType<DidChangeTextDocumentParams>("textDocument/didChange")
+    package static let didSave = NotificationType<DidSaveTextDocumentParams>("textDocument/didSave")
+    package static let didClose = NotificationType<DidCloseTextDocumentParams>("textDocument/didClose")
 
     // Language features
-    public static let publishDiagnostics = NotificationType<PublishDiagnosticsParams>("textDocument/publishDiagnostics")
+    package static let publishDiagnostics = NotificationType<PublishDiagnosticsParams>("textDocument/publishDiagnostics")
     /// The result is `null` or the actions (commands are not used here).
-    public static let codeAction = RequestType<CodeActionParams, [CodeAction]?>("textDocument/codeAction")
-    public static let hover = RequestType<HoverParams, Hover?>("textDocument/hover")
+    package static let codeAction = RequestType<CodeActionParams, [CodeAction]?>("textDocument/codeAction")
+    package static let hover = RequestType<HoverParams, Hover?>("textDocument/hover")
 
     // Workspace and window
-    public static let didChangeWatchedFiles = NotificationType<DidChangeWatchedFilesParams>("workspace/didChangeWatchedFiles")
-    public static let registerCapability = RequestType<RegistrationParams, JSONRPC.Null>("client/registerCapability")
-    public static let logMessage = NotificationType<LogMessageParams>("window/logMessage")
-    public static let showMessage = NotificationType<LogMessageParams>("window/showMessage")
+    package static let didChangeWatchedFiles = NotificationType<DidChangeWatchedFilesParams>("workspace/didChangeWatchedFiles")
+    package static let registerCapability = RequestType<RegistrationParams, JSONRPC.Null>("client/registerCapability")
+    package static let logMessage = NotificationType<LogMessageParams>("window/logMessage")
+    package static let showMessage = NotificationType<LogMessageParams>("window/showMessage")
 }

@@ -1,5 +1,5 @@
 extension LSP {
-    public enum MessageType: Int, Codable, Hashable, Sendable {
+    package enum MessageType: Int, Codable, Hashable, Sendable {
         case error = 1
         case warning = 2
         case info = 3
@@ -7,15 +7,15 @@ extension LSP {
     }
 
     /// Params of `window/logMessage` (to the client's log) and `window/showMessage` (to the user).
-    public struct LogMessageParams: Codable, Hashable, Sendable {
-        public var type: MessageType
-        public var message: String
-        public init(type: MessageType, message: String) { (self.type, self.message) = (type, message) }
+    package struct LogMessageParams: Codable, Hashable, Sendable {
+        package var type: MessageType
+        package var message: String
+        package init(type: MessageType, message: String) { (self.type, self.message) = (type, message) }
     }
 
     /// Params of `$/cancelRequest`.
-    public struct CancelParams: Codable, Hashable, Sendable {
-        public var id: JSONRPC.RequestID
-        public init(id: JSONRPC.RequestID) { self.id = id }
+    package struct CancelParams: Codable, Hashable, Sendable {
+        package var id: JSONRPC.RequestID
+        package init(id: JSONRPC.RequestID) { self.id = id }
     }
 }

@@ -5,7 +5,7 @@ import YAMLTree
 /// Supplies schema documents that are not local files, by URI. planlint itself never
 /// fetches anything from the network; a resolver is how a caller (a test, an offline
 /// mirror) serves such URIs from disk.
-public protocol SchemaResourceResolver: Sendable {
+package protocol SchemaResourceResolver: Sendable {
     /// The resource at `uri` (absolute, without fragment), or nil if this resolver has none.
     func resource(for uri: String) -> SchemaResource?
 }

@@ -108,7 +108,7 @@ final class SchemaNodeRef: Sendable {
 ///
 /// Immutable and `Sendable`: one compiled schema validates any number of documents on any
 /// number of threads.
-public final class CompiledSchema: Sendable {
+package final class CompiledSchema: Sendable {
     let nodes: [SchemaNodeRef]
     let root: Int
     /// Whether any schema in the graph uses `unevaluatedProperties`/`unevaluatedItems`
@@ -116,11 +116,11 @@ public final class CompiledSchema: Sendable {
     let tracksEvaluation: Bool
     /// Problems in the schema files themselves (YAML errors, invalid keywords, unresolved
     /// `$ref`s, unsupported keywords), positioned in those files.
-    public let diagnostics: [Diagnostic]
+    package let diagnostics: [Diagnostic]
     /// The root schema document.
-    public let file: SourceFile
+    package let file: SourceFile
     /// The title of the root schema, if any.
-    public var title: String? { nodes[root].title }
+    package var title: String? { nodes[root].title }
 
     init(nodes: [SchemaNode], root: Int, diagnostics: [Diagnostic], file: SourceFile) {
         self.nodes = nodes.map(SchemaNodeRef.init)
@@ -132,8 +132,8 @@ public final class CompiledSchema: Sendable {
 
     /// Whether the schema files had errors (not just warnings). Validation still runs, but
     /// the parts that were in error are not checked.
-    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+    package var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
     /// Number of schema objects compiled (for tests and statistics).
-    public var schemaCount: Int { nodes.count }
+    package var schemaCount: Int { nodes.count }
 }

@@ -6,13 +6,13 @@
 /// (through `$ref`, `allOf`, `anyOf`, `oneOf`) is closed — `additionalProperties: false` or
 /// `unevaluatedProperties: false`, no `patternProperties` — and none names it; whenever the
 /// schema cannot tell, the answer is *unknown*, never an error.
-public struct SchemaShape: Sendable {
+package struct SchemaShape: Sendable {
     let schema: CompiledSchema
     /// The schema objects that together describe the value (alternatives and `allOf` parts).
     let nodes: [Int]
 
     /// The shape of a document's root.
-    public init(root schema: CompiledSchema) {
+    package init(root schema: CompiledSchema) {
         self.schema = schema
         self.nodes = SchemaShape.expand([schema.root], in: schema)
     }
@@ -37,7 +37,7 @@ public struct SchemaShape: Sendable {
     }
 
     /// What the schema says about key `key` of a mapping here.
-    public enum Member: Sendable {
+    package enum Member: Sendable {
         case shape(SchemaShape)
         /// The schema allows the key but says nothing more, or cannot tell.
         case unknown
@@ -45,7 +45,7 @@ public struct SchemaShape: Sendable {
         case absent(declared: [String])
     }
 
-    public func member(_ key: String) -> Member {
+    package func member(_ key: String) -> Member {
         var found: [Int] = []
         var open = false
         var declared: [String] = []
@@ -75,13 +75,13 @@ public struct SchemaShape: Sendable {
     }
 
     /// The schema of the items of a list here (nil: the schema does not say).
-    public var element: SchemaShape? {
+    package var element: SchemaShape? {
         let items = nodes.compactMap { schema.nodes[$0].items }
         return items.isEmpty ? nil : SchemaShape(schema, items)
     }
 
     /// The schema of every value of a mapping here (`additionalProperties`), when it has one.
-    public var values: SchemaShape? {
+    package var values: SchemaShape? {
         let v = nodes.compactMap { schema.nodes[$0].additionalProperties }.filter { schema.nodes[$0].boolean != false }
         return v.isEmpty ? nil : SchemaShape(schema, v)
     }
@@ -89,7 +89,7 @@ public struct SchemaShape: Sendable {
     /// The one kind of value the schema allows here, when every alternative that states a
     /// `type` states the same one: `object`, `array`, `string`, `number` (also for
     /// `integer`), `boolean` or `null`. Nil when it allows several or says nothing.
-    public var jsonType: String? {
+    package var jsonType: String? {
         var kinds = Set<String>()
         for i in nodes {
             guard let t = schema.nodes[i].types else { continue }
@@ -109,7 +109,7 @@ public struct SchemaShape: Sendable {
     }
 
     /// The values `const` or `enum` allow here, as text (for a `format:` key), if it says.
-    public var allowedTexts: [String]? {
+    package var allowedTexts: [String]? {
         for i in nodes {
             let n = schema.nodes[i]
             if let c = n.constValue, let t = c.scalarText { return [t] }
@@ -120,7 +120,7 @@ public struct SchemaShape: Sendable {
 
     /// What to call a value here in messages: the schema's title, or its place in the
     /// schema file (`#/$defs/project`).
-    public var name: String {
+    package var name: String {
         for i in nodes {
             if let t = schema.nodes[i].title { return t }
         }
@@ -134,7 +134,7 @@ public struct SchemaShape: Sendable {
     }
 
     /// Whether two shapes describe the values with the same schema objects.
-    public func sameSchema(as other: SchemaShape) -> Bool {
+    package func sameSchema(as other: SchemaShape) -> Bool {
         // Compared without the objects that only point elsewhere (`{$ref: …}` written at each use).
         func own(_ shape: SchemaShape) -> Set<Int> {
             Set(shape.nodes.filter { i in
@@ -146,7 +146,7 @@ public struct SchemaShape: Sendable {
     }
 
     /// The keys the schema declares here (for suggestions).
-    public var declaredKeys: [String] {
+    package var declaredKeys: [String] {
         var out: [String] = []
         for i in nodes { for k in schema.nodes[i].propertyOrder where !out.contains(k) { out.append(k) } }
         return out

@@ -3,21 +3,21 @@ import SourceText
 import YAMLTree
 
 /// Options for one validation run.
-public struct ValidationOptions: Sendable, Equatable {
+package struct ValidationOptions: Sendable, Equatable {
     /// Formats checked as assertions (`format` is an annotation by default, as the 2020-12
     /// spec says). Implemented: `date` (RFC 3339 full-date). Others are never checked.
-    public var assertedFormats: Set<String>
+    package var assertedFormats: Set<String>
     /// Severity of findings in the data (configuration may override it per code).
-    public var severity: Severity
+    package var severity: Severity
     /// The deepest chain of schema applications followed (data depth plus in-place
     /// applicators); beyond it validation stops with `schema/depth-limit`.
-    public var maxDepth: Int
+    package var maxDepth: Int
     /// Diagnostics of one code built per document at most, the first in the document; the
     /// rest are counted into one summary (`Diagnostic.omitted`). A mapping of a million keys
     /// the schema does not allow once built a million messages, with suggestions (1.7 GB).
-    public var maxDiagnosticsPerCode: Int
+    package var maxDiagnosticsPerCode: Int
 
-    public init(assertedFormats: Set<String> = [], severity: Severity = .error, maxDepth: Int = 4_000,
+    package init(assertedFormats: Set<String> = [], severity: Severity = .error, maxDepth: Int = 4_000,
                 maxDiagnosticsPerCode: Int = 1_000) {
         (self.assertedFormats, self.severity, self.maxDepth) = (assertedFormats, severity, maxDepth)
         self.maxDiagnosticsPerCode = max(1, maxDiagnosticsPerCode)
@@ -25,12 +25,12 @@ public struct ValidationOptions: Sendable, Equatable {
 }
 
 /// The formats planlint can assert.
-public let assertableFormats: Set<String> = ["date"]
+package let assertableFormats: Set<String> = ["date"]
 
 /// Validates `document` against `schema`: every failure becomes a `Diagnostic` in the
 /// document's file, at the narrowest node, with a label pointing into the schema file at
 /// the keyword that failed. Diagnostics are in source order.
-public func validate(document: YAMLNode, against schema: CompiledSchema, options: ValidationOptions = .init()) -> [Diagnostic] {
+package func validate(document: YAMLNode, against schema: CompiledSchema, options: ValidationOptions = .init()) -> [Diagnostic] {
     DeepStack.run(maxDepth: options.maxDepth) {
         let evaluator = Evaluator(schema: schema, options: options)
         let outcome = evaluator.evaluate(schema.root, Instance(node: document, key: nil, depth: 0), collect: true, title: nil, inPlace: 0)
@@ -84,7 +84,7 @@ extension Failure {
 
 extension CompiledSchema {
     /// Whether `document` is valid (no failures), without building messages.
-    public func isValid(_ document: YAMLNode, options: ValidationOptions = .init()) -> Bool {
+    package func isValid(_ document: YAMLNode, options: ValidationOptions = .init()) -> Bool {
         DeepStack.run(maxDepth: options.maxDepth) {
             let evaluator = Evaluator(schema: self, options: options)
             return evaluator.evaluate(self.root, Instance(node: document, key: nil, depth: 0), collect: false, title: nil, inPlace: 0).valid
@@ -92,7 +92,7 @@ extension CompiledSchema {
     }
 
     /// Validates `document`; see `validate(document:against:options:)`.
-    public func validate(_ document: YAMLNode, options: ValidationOptions = .init()) -> [Diagnostic] {
+    package func validate(_ document: YAMLNode, options: ValidationOptions = .init()) -> [Diagnostic] {
         SchemaValidation.validate(document: document, against: self, options: options)
     }
 }
