@@ -31,10 +31,29 @@ public struct DiagnosticCode: Sendable, Hashable {
     public var source: String
     /// A page documenting it.
     public var docsURL: String?
+    /// The summary, explanation and fix in Japanese; nil while untranslated (English is used).
+    public var japanese: Text?
+
+    /// The words of a code's documentation in one language.
+    public struct Text: Sendable, Hashable {
+        public var summary: String
+        public var explanation: String
+        public var fix: String
+
+        public init(summary: String, explanation: String, fix: String) {
+            (self.summary, self.explanation, self.fix) = (summary, explanation, fix)
+        }
+    }
+
+    /// The documentation in `language` (English where it has no text in it).
+    public func text(in language: Language) -> Text {
+        if language == .ja, let japanese { return japanese }
+        return Text(summary: summary, explanation: explanation, fix: fix)
+    }
 
     public init(id: String, severity: Severity, isSuppressible: Bool = true, isToolFailure: Bool = false,
                 summary: String, explanation: String, fix: String, badExample: String? = nil, goodExample: String? = nil,
-                tags: [String] = [], source: String = "built in", docsURL: String? = nil) {
+                tags: [String] = [], source: String = "built in", docsURL: String? = nil, japanese: Text? = nil) {
         self.id = id
         self.severity = severity
         self.isSuppressible = isSuppressible
@@ -47,6 +66,7 @@ public struct DiagnosticCode: Sendable, Hashable {
         self.tags = tags
         self.source = source
         self.docsURL = docsURL
+        self.japanese = japanese
     }
 }
 
@@ -58,7 +78,8 @@ public struct DiagnosticCode: Sendable, Hashable {
 ///         public var definition: DiagnosticCode {
 ///             switch self {
 ///             case .unknownKey: define(.error, suppressible: false, toolFailure: true,
-///                                      summary: "…", explanation: "…", fix: "…", bad: "exlude: []", good: "exclude: []")
+///                                      summary: "…", explanation: "…", fix: "…", bad: "exlude: []", good: "exclude: []",
+///                                      ja: .init(summary: "…", explanation: "…", fix: "…"))
 ///             }
 ///         }
 ///     }
@@ -76,10 +97,10 @@ extension CodeCatalogue {
     /// A definition of this code (its id is the raw value).
     public func define(_ severity: Severity, suppressible: Bool = true, toolFailure: Bool = false,
                        summary: String, explanation: String, fix: String, bad: String? = nil, good: String? = nil,
-                       tags: [String] = [], docsURL: String? = nil) -> DiagnosticCode {
+                       tags: [String] = [], docsURL: String? = nil, ja: DiagnosticCode.Text? = nil) -> DiagnosticCode {
         DiagnosticCode(id: rawValue, severity: severity, isSuppressible: suppressible, isToolFailure: toolFailure,
                        summary: summary, explanation: explanation, fix: fix, badExample: bad, goodExample: good,
-                       tags: tags, docsURL: docsURL)
+                       tags: tags, docsURL: docsURL, japanese: ja)
     }
 }
 

@@ -9,104 +9,122 @@ import Synchronization
 ///     }
 ///     let text = ConfigMessage.notAKey(["key": key, "context": "a config key"])
 ///
-/// The English stays beside the code that reports it. Another language is one
-/// `MessageTranslation` (templates by message id, see `messageID`) added to
-/// `MessageText.translations`; `MessageText.language` chooses the language messages are built
-/// in, and a message without a template in that language falls back to English.
-/// In a template, `{name}` (ASCII letters, digits, `_`, `-`) is an argument; any other brace
-/// is text.
-package protocol MessageCatalogue: CaseIterable, Sendable, RawRepresentable where RawValue == String {}
+/// The Japanese is written beside the English, in the same module, as an exhaustive switch
+/// (the compiler then refuses a new message without it):
+///
+///     extension ConfigMessage {
+///         var japanese: String? {
+///             switch self {
+///             case .notAKey: "`{key}` は{context}ではありません"
+///             }
+///         }
+///     }
+///
+/// `MessageText.language` chooses the language messages are built in; a message without a
+/// Japanese template falls back to English, and `MessageText.problems(catalogues:)` lists
+/// such messages for a test. In a template, `{name}` (ASCII letters, digits, `_`, `-`) is an
+/// argument; any other brace is text. An argument that is itself a phrase is a message too,
+/// built in the same language.
+public protocol MessageCatalogue: CaseIterable, Sendable, RawRepresentable where RawValue == String {
+    /// The Japanese template, with the same `{name}` arguments as the English; nil while
+    /// untranslated.
+    var japanese: String? { get }
+}
+
+/// A language planlint writes its own text in. English is the fallback of every message.
+public enum Language: String, Sendable, CaseIterable, Codable {
+    case en, ja
+
+    /// The language a locale name asks for: `ja_JP.UTF-8`, `ja-JP`, `ja` → Japanese;
+    /// `en_US.UTF-8`, `C`, `POSIX` → English; nil for a locale planlint has no text for (the
+    /// caller then looks further, and finally falls back to English) or an empty one.
+    public init?(locale: String) {
+        let name = locale.trimmingPrefix(while: { $0 == " " })
+        if name.isEmpty { return nil }
+        if name == "C" || name.hasPrefix("C.") || name == "POSIX" { self = .en; return }
+        let language = name.prefix { $0.isLetter }.lowercased()
+        guard let known = Language(rawValue: language) else { return nil }
+        self = known
+    }
+
+    /// The language the environment asks for, as POSIX orders it: `LC_ALL`, then
+    /// `LC_MESSAGES`, then `LANG` (the first that is set and not empty decides); English when
+    /// none names a language planlint has.
+    public static func from(environment: [String: String]) -> Language {
+        for key in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+            guard let value = environment[key], !value.isEmpty else { continue }
+            return Language(locale: value) ?? .en
+        }
+        return .en
+    }
+}
 
 extension MessageCatalogue {
-    /// The stable id translations are keyed by: `ConfigMessage.notAKey`.
-    package var messageID: String { Self.catalogueName + "." + String(describing: self) }
+    public var japanese: String? { nil }
+
+    /// The stable id of the message: `ConfigMessage.notAKey`.
+    public var messageID: String { Self.catalogueName + "." + String(describing: self) }
 
     /// The catalogue's name without its module: ids survive moving a catalogue between modules.
-    package static var catalogueName: String {
+    public static var catalogueName: String {
         let type = String(reflecting: Self.self)
         guard let dot = type.firstIndex(of: ".") else { return type }
         return String(type[type.index(after: dot)...])
     }
 
     /// The English template.
-    package var template: String { rawValue }
+    public var template: String { rawValue }
+
+    /// The template in `language` (English when the message has no text in it).
+    public func template(in language: Language) -> String {
+        switch language {
+        case .en: rawValue
+        case .ja: japanese ?? rawValue
+        }
+    }
 
     /// The message with its arguments put in, in the current language.
-    package func callAsFunction(_ arguments: KeyValuePairs<String, any CustomStringConvertible & Sendable> = [:]) -> String {
-        MessageText.render(MessageText.template(id: messageID, english: rawValue), arguments)
+    public func callAsFunction(_ arguments: KeyValuePairs<String, any CustomStringConvertible & Sendable> = [:]) -> String {
+        MessageText.render(template(in: MessageText.language), arguments)
     }
 
-    /// The message with its arguments put in, in `translation`'s language (English when it
-    /// has no template for this message, or is nil).
-    package func text(_ arguments: KeyValuePairs<String, any CustomStringConvertible & Sendable> = [:],
-                     in translation: MessageTranslation?) -> String {
-        MessageText.render(translation?.templates[messageID] ?? rawValue, arguments)
+    /// The message with its arguments put in, in `language`.
+    public func text(_ arguments: KeyValuePairs<String, any CustomStringConvertible & Sendable> = [:],
+                     in language: Language) -> String {
+        MessageText.render(template(in: language), arguments)
     }
 
-    /// Every message of this catalogue: id and English template.
-    package static var messages: [(id: String, template: String)] { allCases.map { ($0.messageID, $0.rawValue) } }
+    /// Every message of this catalogue: id, English template and Japanese template.
+    public static var messages: [(id: String, template: String, japanese: String?)] {
+        allCases.map { ($0.messageID, $0.rawValue, $0.japanese) }
+    }
 }
 
-/// The templates of one language other than English, by message id.
-///
-/// Adding a language is writing one of these (a file `Messages+ja.swift` holding
-/// `static let japanese = MessageTranslation(language: "ja", templates: [...])`), listing it in
-/// `MessageText.translations`, and letting `MessageText.problems(in:catalogues:)` check it
-/// against every catalogue in a test.
-package struct MessageTranslation: Sendable {
-    /// A BCP 47 language tag: `ja`.
-    package let language: String
-    /// Templates by message id (`ConfigMessage.notAKey`), with the same `{name}` arguments as
-    /// the English.
-    package let templates: [String: String]
-
-    package init(language: String, templates: [String: String]) { (self.language, self.templates) = (language, templates) }
-}
-
-/// Rendering and translations of message templates.
-package enum MessageText {
-    /// The languages besides English (the catalogues' raw values).
-    package static let translations: [MessageTranslation] = []
-
-    /// The languages messages can be built in: `en`, then each translation's.
-    package static var languages: [String] { ["en"] + translations.map(\.language) }
-
-    private static let selected = Mutex<MessageTranslation?>(nil)
+/// Rendering of message templates, and the language they are built in.
+public enum MessageText {
+    private static let selected = Mutex<Language>(.en)
 
     /// The language messages are built in, for the whole process (a run, or the language
-    /// server's one client): `en` until set. Setting a language without a translation, or
-    /// `en`, gives English.
-    package static var language: String {
-        get { selected.withLock { $0?.language ?? "en" } }
-        set { selected.withLock { $0 = translations.first { $0.language == newValue } } }
+    /// server's one client): English until set.
+    public static var language: Language {
+        get { selected.withLock { $0 } }
+        set { selected.withLock { $0 = newValue } }
     }
 
-    /// The template for a message in the current language, or its English.
-    package static func template(id: String, english: String) -> String {
-        if translations.isEmpty { return english }
-        return selected.withLock { $0?.templates[id] } ?? english
-    }
-
-    /// What is wrong with a translation against the catalogues it translates: a message it
-    /// has no template for, a template for no message, or a template whose arguments are not
-    /// the English one's. Empty when it is complete.
-    package static func problems(in translation: MessageTranslation, catalogues: [any MessageCatalogue.Type]) -> [String] {
+    /// What is missing from the catalogues' Japanese: a message without it, or whose Japanese
+    /// takes other `{name}` arguments than its English. Empty when they are complete.
+    public static func problems(catalogues: [any MessageCatalogue.Type]) -> [String] {
         var out: [String] = []
-        var known = Set<String>()
         for catalogue in catalogues {
-            for (id, english) in catalogue.messages {
-                known.insert(id)
-                guard let translated = translation.templates[id] else {
-                    out.append("\(id) has no \(translation.language) text")
+            for (id, english, japanese) in catalogue.messages {
+                guard let japanese else {
+                    out.append("\(id) has no Japanese text")
                     continue
                 }
-                if Set(placeholders(translated)) != Set(placeholders(english)) {
-                    out.append("\(id): the \(translation.language) text takes \(placeholders(translated).sorted()), the English \(placeholders(english).sorted())")
+                if Set(placeholders(japanese)) != Set(placeholders(english)) {
+                    out.append("\(id): the Japanese takes \(placeholders(japanese).sorted()), the English \(placeholders(english).sorted())")
                 }
             }
-        }
-        for id in translation.templates.keys.sorted() where !known.contains(id) {
-            out.append("\(id) is translated to \(translation.language) but is no message")
         }
         return out
     }

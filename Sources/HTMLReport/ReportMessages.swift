@@ -1,8 +1,7 @@
 import Diagnostics
 
-/// The report's own words (headings, labels, verdicts, chart titles). Issue 22 translates
-/// them through `MessageText.translations` like every other catalogue; the page's `lang`
-/// follows the run's language.
+/// The report's own words (headings, labels, verdicts, chart titles), in the run's language
+/// like every other catalogue; the page's `lang` follows the run's language.
 package enum ReportMessage: String, MessageCatalogue {
     case pageTitle = "planlint report"
     case pageTitleFor = "planlint report: {title}"

@@ -27,9 +27,6 @@ import Testing
                         "\(file): \(m.output.1) is not in MessageCatalogues.all")
             }
         }
-        // English is complete by construction: a translation that repeats it has no problems.
-        let english = MessageTranslation(language: "en-x-copy", templates: Self.templates)
-        #expect(MessageText.problems(in: english, catalogues: MessageCatalogues.all).isEmpty)
     }
 
     /// `YAMLMessage.duplicateKey(["key": text])` gives exactly the arguments the template names.

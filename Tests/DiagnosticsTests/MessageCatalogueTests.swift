@@ -22,35 +22,56 @@ import Testing
         #expect(SampleMessage.messages.map(\.id) == ["MessageCatalogueTests.SampleMessage.notAKey", "MessageCatalogueTests.SampleMessage.plain"])
     }
 
-    @Test func aTranslationIsUsedWhereItHasATemplate() {
-        let ja = MessageTranslation(language: "ja", templates: ["MessageCatalogueTests.SampleMessage.notAKey": "`{key}` は{context}ではありません"])
-        #expect(SampleMessage.notAKey.text(["key": "exlude", "context": "設定のキー"], in: ja) == "`exlude` は設定のキーではありません")
-        #expect(SampleMessage.plain.text(in: ja) == "no arguments {here", "no template: English")
-        #expect(SampleMessage.notAKey.text(["key": "k", "context": "c"], in: nil) == "`k` is not c")
+    @Test func theProcessLanguageIsEnglishUntilSet() {
+        // Tests never set the process-wide language (they run in parallel): they use
+        // `text(_:in:)`, or run the planlint binary with `--lang`.
+        #expect(MessageText.language == .en)
+        #expect(TranslatedMessage.notAKey(["key": "k", "context": "c"]) == "`k` is not c")
     }
 
-    @Test func translationsAreCheckedAgainstTheCatalogues() {
-        let complete = MessageTranslation(language: "ja", templates: [
-            "MessageCatalogueTests.SampleMessage.notAKey": "{context}: `{key}`",
-            "MessageCatalogueTests.SampleMessage.plain": "引数なし",
-        ])
-        #expect(MessageText.problems(in: complete, catalogues: [SampleMessage.self]).isEmpty)
-        let broken = MessageTranslation(language: "ja", templates: [
-            "MessageCatalogueTests.SampleMessage.notAKey": "`{key}` は {kontext} ではありません",
-            "MessageCatalogueTests.SampleMessage.gone": "古い",
-        ])
-        #expect(MessageText.problems(in: broken, catalogues: [SampleMessage.self]) == [
-            "MessageCatalogueTests.SampleMessage.notAKey: the ja text takes [\"key\", \"kontext\"], the English [\"context\", \"key\"]",
-            "MessageCatalogueTests.SampleMessage.plain has no ja text",
-            "MessageCatalogueTests.SampleMessage.gone is translated to ja but is no message",
-        ])
+    enum TranslatedMessage: String, MessageCatalogue {
+        case notAKey = "`{key}` is not {context}"
+        case plain = "no arguments"
+        case misnamed = "{one} and {two}"
+
+        var japanese: String? {
+            switch self {
+            case .notAKey: "`{key}` は{context}ではありません"
+            case .plain: nil
+            case .misnamed: "{one}と{three}"
+            }
+        }
     }
 
-    @Test func aLanguageWithoutATranslationIsEnglish() {
-        #expect(MessageText.languages.first == "en")
-        #expect(MessageText.language == "en")
-        MessageText.language = "xx"
-        #expect(MessageText.language == "en")
-        #expect(SampleMessage.notAKey(["key": "k", "context": "c"]) == "`k` is not c")
+    @Test func theJapaneseIsUsedWhereItIsWritten() {
+        #expect(TranslatedMessage.notAKey.text(["key": "exlude", "context": "設定のキー"], in: .ja) == "`exlude` は設定のキーではありません")
+        #expect(TranslatedMessage.plain.text(in: .ja) == "no arguments", "no Japanese: English")
+        #expect(TranslatedMessage.notAKey.text(["key": "k", "context": "c"], in: .en) == "`k` is not c")
+        #expect(SampleMessage.notAKey.text(["key": "k", "context": "c"], in: .ja) == "`k` is not c", "a catalogue without Japanese")
+    }
+
+    @Test func missingAndMismatchedJapaneseAreListed() {
+        #expect(MessageText.problems(catalogues: [TranslatedMessage.self]) == [
+            "MessageCatalogueTests.TranslatedMessage.plain has no Japanese text",
+            "MessageCatalogueTests.TranslatedMessage.misnamed: the Japanese takes [\"one\", \"three\"], the English [\"one\", \"two\"]",
+        ])
+        #expect(MessageText.problems(catalogues: [SampleMessage.self]).count == 2)
+    }
+
+    @Test func localesChooseALanguage() {
+        #expect(Language(locale: "ja_JP.UTF-8") == .ja)
+        #expect(Language(locale: "ja-JP") == .ja)
+        #expect(Language(locale: "ja") == .ja)
+        #expect(Language(locale: "en_US.UTF-8") == .en)
+        #expect(Language(locale: "C.UTF-8") == .en)
+        #expect(Language(locale: "POSIX") == .en)
+        #expect(Language(locale: "fr_FR.UTF-8") == nil)
+        #expect(Language(locale: "") == nil)
+        // POSIX order: LC_ALL over LC_MESSAGES over LANG; an empty one is skipped.
+        #expect(Language.from(environment: ["LANG": "ja_JP.UTF-8"]) == .ja)
+        #expect(Language.from(environment: ["LC_ALL": "C", "LANG": "ja_JP.UTF-8"]) == .en)
+        #expect(Language.from(environment: ["LC_ALL": "", "LC_MESSAGES": "ja_JP.UTF-8", "LANG": "en_US.UTF-8"]) == .ja)
+        #expect(Language.from(environment: ["LANG": "fr_FR.UTF-8"]) == .en)
+        #expect(Language.from(environment: [:]) == .en)
     }
 }
