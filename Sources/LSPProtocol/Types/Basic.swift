@@ -110,11 +110,35 @@ extension LSP {
     }
 }
 
+/// A member read leniently: absent, null *or of another type* all read as nil. For the
+/// client's capabilities, which must never make `initialize` fail because a client sent an
+/// unexpected value for a feature the server does not even use. Encoded like a plain
+/// optional member (left out when nil).
+@propertyWrapper
+package struct Lenient<Value: Codable & Hashable & Sendable>: Codable, Hashable, Sendable {
+    package var wrappedValue: Value?
+    package init(wrappedValue: Value?) { self.wrappedValue = wrappedValue }
+
+    package init(from decoder: any Decoder) throws {
+        wrappedValue = try? decoder.singleValueContainer().decode(Value.self)
+    }
+
+    package func encode(to encoder: any Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(wrappedValue)
+    }
+}
+
+// The synthesized `Codable` of a type with `@Lenient` members calls these (more specific
+// than the generic `decode`/`encode`): an absent key reads as nil, nil is not written.
 extension KeyedDecodingContainer {
-    /// The member as `T`, or nil when it is absent, null *or of another type*: for
-    /// capabilities, which must never make `initialize` fail because a client sent an
-    /// unexpected value for a feature the server does not even use.
-    func lenient<T: Decodable>(_ key: Key) -> T? {
-        (try? decodeIfPresent(T.self, forKey: key)) ?? nil
+    func decode<Value>(_: Lenient<Value>.Type, forKey key: Key) throws -> Lenient<Value> {
+        Lenient(wrappedValue: (try? decodeIfPresent(Value.self, forKey: key)) ?? nil)
+    }
+}
+
+extension KeyedEncodingContainer {
+    mutating func encode<Value>(_ value: Lenient<Value>, forKey key: Key) throws {
+        try encodeIfPresent(value.wrappedValue, forKey: key)
     }
 }

@@ -90,39 +90,27 @@ extension LSP {
     /// The client capabilities a linter server looks at. Read leniently: a member of an
     /// unexpected type counts as absent instead of failing `initialize`.
     package struct ClientCapabilities: Codable, Hashable, Sendable {
-        package var general: General?
-        package var textDocument: TextDocument?
-        package var workspace: Workspace?
-        package var window: Window?
+        @Lenient package var general: General?
+        @Lenient package var textDocument: TextDocument?
+        @Lenient package var workspace: Workspace?
+        @Lenient package var window: Window?
 
         package init(general: General? = nil, textDocument: TextDocument? = nil, workspace: Workspace? = nil, window: Window? = nil) {
             (self.general, self.textDocument, self.workspace, self.window) = (general, textDocument, workspace, window)
         }
 
-        package init(from decoder: any Decoder) throws {
-            let c = try decoder.container(keyedBy: CodingKeys.self)
-            general = c.lenient(.general)
-            textDocument = c.lenient(.textDocument)
-            workspace = c.lenient(.workspace)
-            window = c.lenient(.window)
-        }
-
         package struct General: Codable, Hashable, Sendable {
             /// Encodings the client supports, most preferred first (raw strings: a client
             /// may list encodings this module does not know).
-            package var positionEncodings: [String]?
+            @Lenient package var positionEncodings: [String]?
             package init(positionEncodings: [String]? = nil) { self.positionEncodings = positionEncodings }
-            package init(from decoder: any Decoder) throws {
-                let c = try decoder.container(keyedBy: CodingKeys.self)
-                positionEncodings = c.lenient(.positionEncodings)
-            }
         }
 
         package struct TextDocument: Codable, Hashable, Sendable {
-            package var synchronization: Synchronization?
-            package var publishDiagnostics: PublishDiagnostics?
-            package var codeAction: CodeAction?
-            package var hover: Hover?
+            @Lenient package var synchronization: Synchronization?
+            @Lenient package var publishDiagnostics: PublishDiagnostics?
+            @Lenient package var codeAction: CodeAction?
+            @Lenient package var hover: Hover?
 
             package init(synchronization: Synchronization? = nil, publishDiagnostics: PublishDiagnostics? = nil,
                         codeAction: CodeAction? = nil, hover: Hover? = nil) {
@@ -131,32 +119,20 @@ extension LSP {
                 self.codeAction = codeAction
                 self.hover = hover
             }
-            package init(from decoder: any Decoder) throws {
-                let c = try decoder.container(keyedBy: CodingKeys.self)
-                synchronization = c.lenient(.synchronization)
-                publishDiagnostics = c.lenient(.publishDiagnostics)
-                codeAction = c.lenient(.codeAction)
-                hover = c.lenient(.hover)
-            }
 
             package struct Synchronization: Codable, Hashable, Sendable {
-                package var dynamicRegistration: Bool?
-                package var didSave: Bool?
+                @Lenient package var dynamicRegistration: Bool?
+                @Lenient package var didSave: Bool?
                 package init(dynamicRegistration: Bool? = nil, didSave: Bool? = nil) {
                     (self.dynamicRegistration, self.didSave) = (dynamicRegistration, didSave)
-                }
-                package init(from decoder: any Decoder) throws {
-                    let c = try decoder.container(keyedBy: CodingKeys.self)
-                    dynamicRegistration = c.lenient(.dynamicRegistration)
-                    didSave = c.lenient(.didSave)
                 }
             }
 
             package struct PublishDiagnostics: Codable, Hashable, Sendable {
-                package var relatedInformation: Bool?
-                package var versionSupport: Bool?
-                package var codeDescriptionSupport: Bool?
-                package var dataSupport: Bool?
+                @Lenient package var relatedInformation: Bool?
+                @Lenient package var versionSupport: Bool?
+                @Lenient package var codeDescriptionSupport: Bool?
+                @Lenient package var dataSupport: Bool?
                 package init(relatedInformation: Bool? = nil, versionSupport: Bool? = nil,
                             codeDescriptionSupport: Bool? = nil, dataSupport: Bool? = nil) {
                     self.relatedInformation = relatedInformation
@@ -164,78 +140,47 @@ extension LSP {
                     self.codeDescriptionSupport = codeDescriptionSupport
                     self.dataSupport = dataSupport
                 }
-                package init(from decoder: any Decoder) throws {
-                    let c = try decoder.container(keyedBy: CodingKeys.self)
-                    relatedInformation = c.lenient(.relatedInformation)
-                    versionSupport = c.lenient(.versionSupport)
-                    codeDescriptionSupport = c.lenient(.codeDescriptionSupport)
-                    dataSupport = c.lenient(.dataSupport)
-                }
             }
 
             package struct CodeAction: Codable, Hashable, Sendable {
                 /// Present when the client accepts `CodeAction` literals (not only commands).
-                package var codeActionLiteralSupport: JSONValue?
-                package var isPreferredSupport: Bool?
-                package var dataSupport: Bool?
+                @Lenient package var codeActionLiteralSupport: JSONValue?
+                @Lenient package var isPreferredSupport: Bool?
+                @Lenient package var dataSupport: Bool?
                 package init(codeActionLiteralSupport: JSONValue? = nil, isPreferredSupport: Bool? = nil, dataSupport: Bool? = nil) {
                     self.codeActionLiteralSupport = codeActionLiteralSupport
                     self.isPreferredSupport = isPreferredSupport
                     self.dataSupport = dataSupport
                 }
-                package init(from decoder: any Decoder) throws {
-                    let c = try decoder.container(keyedBy: CodingKeys.self)
-                    codeActionLiteralSupport = c.lenient(.codeActionLiteralSupport)
-                    isPreferredSupport = c.lenient(.isPreferredSupport)
-                    dataSupport = c.lenient(.dataSupport)
-                }
             }
 
             package struct Hover: Codable, Hashable, Sendable {
                 /// Raw markup kinds, most preferred first (`markdown`, `plaintext`).
-                package var contentFormat: [String]?
+                @Lenient package var contentFormat: [String]?
                 package init(contentFormat: [String]? = nil) { self.contentFormat = contentFormat }
-                package init(from decoder: any Decoder) throws {
-                    let c = try decoder.container(keyedBy: CodingKeys.self)
-                    contentFormat = c.lenient(.contentFormat)
-                }
             }
         }
 
         package struct Workspace: Codable, Hashable, Sendable {
-            package var workspaceFolders: Bool?
-            package var didChangeWatchedFiles: DidChangeWatchedFiles?
+            @Lenient package var workspaceFolders: Bool?
+            @Lenient package var didChangeWatchedFiles: DidChangeWatchedFiles?
             package init(workspaceFolders: Bool? = nil, didChangeWatchedFiles: DidChangeWatchedFiles? = nil) {
                 (self.workspaceFolders, self.didChangeWatchedFiles) = (workspaceFolders, didChangeWatchedFiles)
-            }
-            package init(from decoder: any Decoder) throws {
-                let c = try decoder.container(keyedBy: CodingKeys.self)
-                workspaceFolders = c.lenient(.workspaceFolders)
-                didChangeWatchedFiles = c.lenient(.didChangeWatchedFiles)
             }
 
             package struct DidChangeWatchedFiles: Codable, Hashable, Sendable {
                 /// True when the server may register file watchers (`client/registerCapability`).
-                package var dynamicRegistration: Bool?
-                package var relativePatternSupport: Bool?
+                @Lenient package var dynamicRegistration: Bool?
+                @Lenient package var relativePatternSupport: Bool?
                 package init(dynamicRegistration: Bool? = nil, relativePatternSupport: Bool? = nil) {
                     (self.dynamicRegistration, self.relativePatternSupport) = (dynamicRegistration, relativePatternSupport)
-                }
-                package init(from decoder: any Decoder) throws {
-                    let c = try decoder.container(keyedBy: CodingKeys.self)
-                    dynamicRegistration = c.lenient(.dynamicRegistration)
-                    relativePatternSupport = c.lenient(.relativePatternSupport)
                 }
             }
         }
 
         package struct Window: Codable, Hashable, Sendable {
-            package var workDoneProgress: Bool?
+            @Lenient package var workDoneProgress: Bool?
             package init(workDoneProgress: Bool? = nil) { self.workDoneProgress = workDoneProgress }
-            package init(from decoder: any Decoder) throws {
-                let c = try decoder.container(keyedBy: CodingKeys.self)
-                workDoneProgress = c.lenient(.workDoneProgress)
-            }
         }
     }
 
@@ -277,11 +222,7 @@ extension LSP {
             } else {
                 textDocumentSync = try c.decodeIfPresent(TextDocumentSyncOptions.self, forKey: .textDocumentSync)
             }
-            if let flag = try? c.decodeIfPresent(Bool.self, forKey: .codeActionProvider) {
-                codeActionProvider = flag ? CodeActionOptions() : nil
-            } else {
-                codeActionProvider = try c.decodeIfPresent(CodeActionOptions.self, forKey: .codeActionProvider)
-            }
+            codeActionProvider = try c.decodeOptionsOrFlag(forKey: .codeActionProvider, true: CodeActionOptions())
             if let flag = try? c.decodeIfPresent(Bool.self, forKey: .hoverProvider) {
                 hoverProvider = flag
             } else {
@@ -316,11 +257,7 @@ extension LSP {
             let c = try decoder.container(keyedBy: CodingKeys.self)
             openClose = try c.decodeIfPresent(Bool.self, forKey: .openClose)
             change = try c.decodeIfPresent(TextDocumentSyncKind.self, forKey: .change)
-            if let flag = try? c.decodeIfPresent(Bool.self, forKey: .save) {
-                save = flag ? SaveOptions() : nil
-            } else {
-                save = try c.decodeIfPresent(SaveOptions.self, forKey: .save)
-            }
+            save = try c.decodeOptionsOrFlag(forKey: .save, true: SaveOptions())
         }
     }
 
@@ -338,5 +275,14 @@ extension LSP {
     /// Params of `initialized` (an empty object).
     package struct InitializedParams: Codable, Hashable, Sendable {
         package init() {}
+    }
+}
+
+extension KeyedDecodingContainer {
+    /// An options member that may also be written as a boolean (`"save": true`): `true`
+    /// reads as `defaults`, `false` (or absent) as nil.
+    fileprivate func decodeOptionsOrFlag<T: Decodable>(forKey key: Key, true defaults: T) throws -> T? {
+        if let flag = try? decodeIfPresent(Bool.self, forKey: key) { return flag ? defaults : nil }
+        return try decodeIfPresent(T.self, forKey: key)
     }
 }
