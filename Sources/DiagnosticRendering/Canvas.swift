@@ -32,21 +32,13 @@ struct CanvasRow {
     }
 
     func render(_ styler: any Styler) -> String {
-        var out = ""
-        var run = ""
-        var runRole: TextRole?
-        func flush() {
-            if run.isEmpty { return }
-            out += runRole.map { styler.style(run, $0) } ?? styler.plain(run)
-            run = ""
-        }
+        var runs = StyledRuns(styler)
         let used = usedWidth
         for (ch, role) in cells.prefix(used) {
-            let r = ch == " " ? nil : role
-            if r != runRole { flush(); runRole = r }
-            run.append(ch)
+            runs.append(ch, role: ch == " " ? nil : role)
         }
-        flush()
+        runs.flush()
+        var out = runs.text
         if let t = trailing, !t.text.isEmpty {
             let col = max(t.column, used == 0 ? t.column : used + 1)
             out += String(repeating: " ", count: max(0, col - used))

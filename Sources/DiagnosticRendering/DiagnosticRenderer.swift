@@ -9,3 +9,18 @@ package protocol DiagnosticRenderer: Sendable {
     /// The whole output for `diagnostics`.
     func render(_ diagnostics: [Diagnostic], context: RenderContext) -> String
 }
+
+/// A format of one line per diagnostic (`short`, `github`): the output is each diagnostic's
+/// line in order, suppressed ones left out.
+protocol LineRenderer: DiagnosticRenderer {
+    /// The line for one diagnostic, without a newline (`index` caches line tables across a run).
+    static func line(_ d: Diagnostic, index: PositionIndex) -> String
+}
+
+extension LineRenderer {
+    /// The whole output for `diagnostics`: a line each, each ending with a newline.
+    static func lines(_ diagnostics: [Diagnostic]) -> String {
+        let index = PositionIndex()
+        return diagnostics.prepared(keepSuppressed: false).map { line($0, index: index) + "\n" }.joined()
+    }
+}

@@ -102,34 +102,23 @@ struct DisplayLine {
     /// `text(in:)` with the characters of each mark's cells (`lo..<hi`) styled with its role
     /// (the first mark that covers a character wins) and everything else through `styler.plain`.
     func text(in window: Window, styler: any Styler, marks: [(lo: Int, hi: Int, role: TextRole)]) -> String {
-        var out = window.elidedLeft ? styler.plain("...") : ""
+        var runs = StyledRuns(styler, startingWith: window.elidedLeft ? styler.plain("...") : "")
         var lo = 0, hi = checkpoints.count - 1
         while lo < hi {
             let mid = (lo + hi + 1) / 2
             if checkpoints[mid].cell <= window.start { lo = mid } else { hi = mid - 1 }
         }
         var at = window.start
-        var run = ""
-        var runRole: TextRole?
-        func flush() {
-            if run.isEmpty { return }
-            out += runRole.map { styler.style(run, $0) } ?? styler.plain(run)
-            run = ""
-        }
         DisplayLine.scan(file.bytes, from: checkpoints[lo].byte, cell: checkpoints[lo].cell, end: range.end, tabWidth: tabWidth) { g in
             if g.cell < window.start { return true }
             if g.cell + g.width > window.end { return false }
-            if g.cell > at {
-                if runRole != nil { flush(); runRole = nil }
-                run += String(repeating: " ", count: g.cell - at)
-            }
-            let role = marks.first { $0.lo <= g.cell && g.cell < $0.hi }?.role
-            if role != runRole { flush(); runRole = role }
-            run += g.text
+            if g.cell > at { runs.append(String(repeating: " ", count: g.cell - at), role: nil) }
+            runs.append(g.text, role: marks.first { $0.lo <= g.cell && g.cell < $0.hi }?.role)
             at = g.cell + g.width
             return true
         }
-        flush()
+        runs.flush()
+        var out = runs.text
         if window.elidedRight {
             if at < window.end { out += String(repeating: " ", count: window.end - at) }
             out += styler.plain("...")

@@ -8,21 +8,18 @@ import SourceText
 /// `endColumn` exclusive) are given only when the range is on one line, as GitHub ignores
 /// them otherwise. Notes and help follow the message on their own lines. Suppressed
 /// diagnostics are left out.
-package struct GitHubRenderer: DiagnosticRenderer {
+package struct GitHubRenderer: LineRenderer {
     package init() {}
 
     /// The whole output for `diagnostics` (see the type's documentation).
-    package func render(_ diagnostics: [Diagnostic], context: RenderContext) -> String {
-        let index = PositionIndex()
-        return diagnostics.prepared(keepSuppressed: false).map { GitHubRenderer.command($0, index: index) + "\n" }.joined()
-    }
+    package func render(_ diagnostics: [Diagnostic], context: RenderContext) -> String { Self.lines(diagnostics) }
 
     /// The workflow command for one diagnostic, without a newline.
     package static func command(_ d: Diagnostic) -> String {
-        command(d, index: PositionIndex())
+        line(d, index: PositionIndex())
     }
 
-    static func command(_ d: Diagnostic, index: PositionIndex) -> String {
+    static func line(_ d: Diagnostic, index: PositionIndex) -> String {
         let name = switch d.severity {
         case .error: "error"
         case .warning: "warning"

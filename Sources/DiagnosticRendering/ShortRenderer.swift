@@ -7,14 +7,11 @@ import Diagnostics
 /// a Japanese character). A diagnostic without a position prints `path: severity: …`.
 /// Control characters in messages are replaced by visible stand-ins so each diagnostic stays
 /// one line. Suppressed diagnostics are left out.
-package struct ShortRenderer: DiagnosticRenderer {
+package struct ShortRenderer: LineRenderer {
     package init() {}
 
     /// The whole output for `diagnostics` (see the type's documentation).
-    package func render(_ diagnostics: [Diagnostic], context: RenderContext) -> String {
-        let index = PositionIndex()
-        return diagnostics.prepared(keepSuppressed: false).map { ShortRenderer.line($0, index: index) + "\n" }.joined()
-    }
+    package func render(_ diagnostics: [Diagnostic], context: RenderContext) -> String { Self.lines(diagnostics) }
 
     /// The line for one diagnostic, without a newline.
     package static func line(_ d: Diagnostic) -> String {

@@ -64,3 +64,33 @@ package struct ANSIStyler: Styler {
         }
     }
 }
+
+/// Text built from pieces that each have a role (nil: plain), styled a run at a time: a
+/// run of pieces with the same role goes through the styler once, so a terminal gets one
+/// escape sequence and a page one element for it, not one per character.
+struct StyledRuns {
+    let styler: any Styler
+    /// What is finished; the current run is added by `flush()`.
+    private(set) var text: String
+    private var run = ""
+    private var role: TextRole?
+
+    init(_ styler: any Styler, startingWith text: String = "") { (self.styler, self.text) = (styler, text) }
+
+    mutating func append(_ piece: String, role: TextRole?) {
+        if role != self.role { flush(); self.role = role }
+        run += piece
+    }
+
+    mutating func append(_ piece: Character, role: TextRole?) {
+        if role != self.role { flush(); self.role = role }
+        run.append(piece)
+    }
+
+    /// Styles the current run and adds it to `text`.
+    mutating func flush() {
+        if run.isEmpty { return }
+        text += role.map { styler.style(run, $0) } ?? styler.plain(run)
+        run = ""
+    }
+}
