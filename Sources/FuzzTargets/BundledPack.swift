@@ -1,11 +1,10 @@
 import DiagnosticRendering
-import PlanLintKit
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
+#if canImport(FoundationEssentials)
+import FoundationEssentials  // not Foundation: it would link ICU into the binary (Docs/performance.md)
+#else
+import Foundation
 #endif
+import PlanLintKit
 
 /// The repository's own configuration (.planlint.yaml: the rule packs in Rules/ and
 /// Plans/plan.schema.yaml), loaded once, and a lint of fuzz input as if it were a plan in
@@ -13,7 +12,7 @@ import Darwin
 enum BundledPack {
     /// The repository root: `PLANLINT_FUZZ_ROOT`, else the checkout this file was built from.
     static let root: String = {
-        if let env = getenv("PLANLINT_FUZZ_ROOT") { return String(cString: env) }
+        if let env = ProcessInfo.processInfo.environment["PLANLINT_FUZZ_ROOT"] { return env }
         var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
         parts.removeLast(3)   // Sources/FuzzTargets/BundledPack.swift
         return parts.joined(separator: "/")

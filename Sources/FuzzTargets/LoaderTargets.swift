@@ -3,13 +3,6 @@ import FoundationEssentials  // not Foundation: it would link ICU into the binar
 #else
 import Foundation
 #endif
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import DiagnosticRendering
 import PlanLintKit
 import RuleEngine
@@ -24,7 +17,7 @@ enum LoaderTargets {
     /// naming `Rules`, `Plans` or `*.yaml` finds real files (made once per process).
     static let sandbox: String = {
         let fm = FileManager.default
-        let dir = (getenv("TMPDIR").map { String(cString: $0) } ?? "/tmp") + "/planlint-fuzz-config-\(getpid())"
+        let dir = fm.temporaryDirectory.path + "/planlint-fuzz-config-\(ProcessInfo.processInfo.processIdentifier)"
         try? fm.removeItem(atPath: dir)
         try? fm.createDirectory(atPath: dir + "/.git", withIntermediateDirectories: true)
         try? fm.createDirectory(atPath: dir + "/Plans", withIntermediateDirectories: true)
