@@ -33,8 +33,10 @@ enum UnicodeNormalization {
             guard parts.count == 2, pair.count == 2, let c = hex(parts[1]) else { continue }
             compositions[UInt64(pair[0]) << 32 | UInt64(pair[1])] = c
         }
-        return Tables(compatibility: decompositions(clean(NormalizationData.compatibility)),
-                      canonical: decompositions(clean(NormalizationData.canonical)), compositions: compositions)
+        let canonical = decompositions(clean(NormalizationData.canonical))
+        // The compatibility table lists only where it differs from the canonical one.
+        let compatibility = canonical.merging(decompositions(clean(NormalizationData.compatibility))) { $1 }
+        return Tables(compatibility: compatibility, canonical: canonical, compositions: compositions)
     }()
 
     /// The table text without the line breaks of its literal.
