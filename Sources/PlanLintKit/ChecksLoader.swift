@@ -99,14 +99,23 @@ public enum ChecksLoader {
     }
 
     /// A rule's documentation for `explain`, SARIF and the language server's hovers.
+    /// A rule written in several languages gives each its text (`DiagnosticCode.text(in:)`).
     public static func documentation(_ rule: Rule) -> DiagnosticCode {
-        DiagnosticCode(
-            id: rule.id, severity: rule.severity, summary: rule.summary,
-            explanation: (rule.description ?? rule.summary) + parameterText(rule),
-            fix: rule.help ?? "See the rule's description.",
+        func text(_ language: Language) -> DiagnosticCode.Text {
+            DiagnosticCode.Text(
+                summary: rule.summary(in: language),
+                explanation: (rule.description(in: language) ?? rule.summary(in: language)) + parameterText(rule, in: language),
+                fix: rule.help(in: language) ?? (language == .ja ? "ルールの説明を見てください。" : "See the rule's description."))
+        }
+        let english = text(.en)
+        return DiagnosticCode(
+            id: rule.id, severity: rule.severity, summary: english.summary,
+            explanation: english.explanation,
+            fix: english.fix,
             badExample: rule.examples.first { $0.kind == .invalid }?.yaml.text,
             goodExample: rule.examples.first { $0.kind == .valid }?.yaml.text,
-            tags: rule.tags, source: "\(rule.source.path):\(rule.source.line)", docsURL: rule.docsURL)
+            tags: rule.tags, source: "\(rule.source.path):\(rule.source.line)", docsURL: rule.docsURL,
+            japanese: rule.languages.isEmpty ? nil : text(.ja))
     }
 }
 
@@ -224,10 +233,15 @@ extension Configuration {
 
 extension ChecksLoader {
     /// The parameters of a rule, for `explain`: a Markdown list after the description.
-    static func parameterText(_ rule: Rule) -> String {
+    static func parameterText(_ rule: Rule, in language: Language = .en) -> String {
         guard !rule.params.isEmpty else { return "" }
-        var out = "\n\nParameters (set in `.planlint.yaml` under `params: {\(rule.id): {…}}`):\n"
-        for p in rule.params { out += "\n- `\(p.name)` (\(p.type), default `\(p.defaultValue.formatted())`)" + (p.description.map { ": \($0)" } ?? "") }
+        var out = language == .ja
+            ? "\n\nパラメーター（`.planlint.yaml` の `params: {\(rule.id): {…}}` で設定）:\n"
+            : "\n\nParameters (set in `.planlint.yaml` under `params: {\(rule.id): {…}}`):\n"
+        for p in rule.params {
+            let head = language == .ja ? "\n- `\(p.name)`（\(p.type)、既定値 `\(p.defaultValue.formatted())`）" : "\n- `\(p.name)` (\(p.type), default `\(p.defaultValue.formatted())`)"
+            out += head + (p.descriptions.map { ": " + $0.text(in: language) } ?? "")
+        }
         return out
     }
 }

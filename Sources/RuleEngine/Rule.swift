@@ -28,12 +28,20 @@ public struct RuleExample: Sendable {
     public let number: Int
     /// The example's YAML text, and the scalar it was written in.
     public let yaml: RuleText
-    /// Messages the example must produce (the mapping form's `messages:`), each exactly.
-    public let expectedMessages: [String]
-    /// Where each expected message is written (same order).
-    public let expectedMessageNodes: [YAMLNode]
+    /// Messages the example must produce (the mapping form's `messages:`), each exactly: in
+    /// its language when it is given per language, else in any language of the rule.
+    public let expectedMessages: [ExpectedMessage]
     /// The example's text after the rule's fixes (the mapping form's `fixed:`), exactly.
     public var expectedFix: RuleText? = nil
+}
+
+/// A message an example must produce (`messages:` of an invalid example).
+public struct ExpectedMessage: Sendable {
+    /// The language whose message it is; nil: any language the rule is written in.
+    public let language: Language?
+    public let text: String
+    /// Where it is written.
+    public let node: YAMLNode
 }
 
 /// One loaded and compiled rule. Immutable and `Sendable`: a `RuleSet` is shared by every
@@ -45,12 +53,28 @@ public struct Rule: Sendable {
     public let id: String
     /// The severity of the rule's findings (the rule file's, unless overridden).
     public internal(set) var severity: Severity
-    /// One line (listings, SARIF `shortDescription`).
-    public let summary: String
-    /// Markdown: why the rule exists.
-    public let description: String?
-    /// How to fix a finding (plain text or light Markdown).
-    public let help: String?
+    /// One line (listings, SARIF `shortDescription`), per language.
+    public let summaries: Localized<String>
+    /// Markdown: why the rule exists, per language.
+    public let descriptions: Localized<String>?
+    /// How to fix a finding (plain text or light Markdown), per language.
+    public let helps: Localized<String>?
+    /// The summary in the language messages are built in (`MessageText.language`).
+    public var summary: String { summaries.current }
+    /// The description in the language messages are built in.
+    public var description: String? { descriptions?.current }
+    /// The help in the language messages are built in.
+    public var help: String? { helps?.current }
+    public func summary(in language: Language) -> String { summaries.text(in: language) }
+    public func description(in language: Language) -> String? { descriptions?.text(in: language) }
+    public func help(in language: Language) -> String? { helps?.text(in: language) }
+    /// The languages the rule's texts are written in (empty: plain strings only, the same
+    /// text in every language), in the order first written.
+    public var languages: [Language] {
+        var out: [Language] = []
+        for l in textLanguages where !out.contains(l) { out.append(l) }
+        return out
+    }
     public let tags: [String]
     /// A page documenting the rule.
     public let docsURL: String?
@@ -114,7 +138,7 @@ public struct Rule: Sendable {
         let elementSlot: Int?
         /// `at`: the node to label (default: the element).
         let at: Part?
-        let message: Template?
+        let message: Localized<Template>?
         /// The label's entry in the rule file (for errors).
         let node: YAMLNode
     }
@@ -125,7 +149,7 @@ public struct Rule: Sendable {
     struct FixSpec: Sendable {
         let at: Part?
         let replace: Part
-        let title: Template?
+        let title: Localized<Template>?
         let isSafe: Bool
     }
 
@@ -136,10 +160,10 @@ public struct Rule: Sendable {
     let when: Part?
     let lets: [Let]
     let assertion: Part
-    let message: Template?
+    let message: Localized<Template>?
     let at: Part?
     let labels: [LabelSpec]
-    let notes: [Template]
+    let notes: Localized<[Template]>
     let fix: FixSpec?
     /// A scope as large as any expression of the rule needs (rule variables, lets, label element).
     let activationScope: Scope
@@ -152,6 +176,24 @@ public struct Rule: Sendable {
     /// For each rule variable (`self`, `root`, … by slot), whether any expression of the
     /// rule reads it: the engine binds only those for each match.
     let reads: [Bool]
+    /// Every language any text of the rule is written in (with repeats).
+    let textLanguages: [Language]
+
+    /// Each text of the rule given per language, with what it is (`message`, `label 2
+    /// message`, `note`, `fix title`): for `planlint test`'s checks across languages.
+    var localizedTemplates: [(what: String, texts: Localized<Template>)] {
+        var out: [(String, Localized<Template>)] = []
+        if let message { out.append(("message", message)) }
+        for (i, l) in labels.enumerated() { if let m = l.message { out.append(("label \(i + 1) message", m)) } }
+        if notes.isPerLanguage, let count = notes.values.map(\.count).max() {
+            for i in 0..<count {
+                let entries = notes.entries.compactMap { e in i < e.value.count ? (e.language, e.value[i]) : nil }
+                out.append(("note \(i + 1)", Localized(entries: entries)))
+            }
+        }
+        if let t = fix?.title { out.append(("fix title", t)) }
+        return out.filter { $0.1.isPerLanguage }
+    }
 }
 
 /// The `constants:` and `functions:` of the rule files loaded together: visible to every
@@ -176,7 +218,9 @@ public struct RuleParameter: Sendable {
     public let type: ValueType
     /// The value when the configuration does not set one.
     public let defaultValue: Value
-    public let description: String?
+    public let descriptions: Localized<String>?
+    /// The description in the language messages are built in.
+    public var description: String? { descriptions?.current }
     /// Where the parameter is declared in the rule file.
     public let span: SourceSpan
 

@@ -701,6 +701,18 @@ struct Loader {
         return out.isEmpty ? "my-rule" : out
     }
 
+    /// A message template compiled against `scope`.
+    mutating func compileTemplate(_ entry: (key: YAMLNode, value: YAMLNode), what: String, scope: Scope) -> Rule.Template? {
+        guard let t = text(entry, what: what, isCode: true) else { return nil }
+        let rt = RuleText(text: t, node: entry.value)
+        switch MessageTemplate.parse(t, scope: scope, limits: options.expressionLimits) {
+        case .success(let m): return Rule.Template(template: m, source: rt)
+        case .failure(let problems):
+            reportProblems(problems.problems, in: rt, defaultCode: EngineCode.invalidMessage.rawValue)
+            return nil
+        }
+    }
+
     mutating func loadRule(_ node: YAMLNode, number: Int, options: EvaluationOptions, appliesTo: Applicability? = nil,
                            rootShape: (any ValueShape)? = nil) -> Rule? {
         guard node.isMapping else {
@@ -758,16 +770,20 @@ struct Loader {
         }
 
         // documentation
-        var summary = ""
-        if let e = required("summary", "add a one-line `summary` (shown in listings and SARIF)"), let t = text(e, what: "summary") {
-            summary = t.trimmedWhitespaceAndNewlines
-            if summary.contains("\n") {
-                report(EngineCode.invalidValue, "`summary` is one line", at: Self.headSpan(e.value),
-                       help: "keep the summary to one line and put the details in `description`")
-            }
+        var summary = Localized("")
+        if let e = required("summary", "add a one-line `summary` (shown in listings and SARIF)"),
+           let l = localized(e, what: "summary", { (loader: inout Loader, e: Entry) -> String? in
+               guard let t = loader.text(e, what: Self.textName("summary", e))?.trimmedWhitespaceAndNewlines else { return nil }
+               if t.contains("\n") {
+                   loader.report(EngineCode.invalidValue, "`summary` is one line", at: Self.headSpan(e.value),
+                                 help: "keep the summary to one line and put the details in `description`")
+               }
+               return t
+           }) {
+            summary = l
         }
-        let description = node.entry("description").flatMap { text($0, what: "description") }
-        let help = node.entry("help").flatMap { text($0, what: "help") }?.trimmedWhitespaceAndNewlines
+        let description = node.entry("description").flatMap { localizedText($0, what: "description") }
+        let help = node.entry("help").flatMap { localizedText($0, what: "help") }?.map(\.trimmedWhitespaceAndNewlines)
         var tags: [String] = []
         if let e = node.entry("tags") {
             if e.value.isSequence {
@@ -849,15 +865,9 @@ struct Loader {
             }
             return Rule.Part(expression: e, source: rt, offset: 0)
         }
-        func template(_ entry: (key: YAMLNode, value: YAMLNode), what: String, scope: Scope) -> Rule.Template? {
-            guard let t = text(entry, what: what, isCode: true) else { return nil }
-            let rt = RuleText(text: t, node: entry.value)
-            switch MessageTemplate.parse(t, scope: scope, limits: limits) {
-            case .success(let m): return Rule.Template(template: m, source: rt)
-            case .failure(let problems):
-                reportProblems(problems.problems, in: rt, defaultCode: EngineCode.invalidMessage.rawValue)
-                return nil
-            }
+        /// A template, plain or per language, compiled against `scope`.
+        func template(_ entry: (key: YAMLNode, value: YAMLNode), what: String, scope: Scope) -> Localized<Rule.Template>? {
+            localized(entry, what: what) { loader, e in loader.compileTemplate(e, what: Self.textName(what, e), scope: scope) }
         }
 
         if let e = node.entry("let") {
@@ -961,14 +971,13 @@ struct Loader {
         }
 
         // notes
-        var notes: [Rule.Template] = []
+        var notes = Localized<[Rule.Template]>([])
+        var notesFailed = false
         if let e = node.entry("notes") {
-            if e.value.isSequence {
-                for item in e.value.items {
-                    if let t = template((e.key, item), what: "notes", scope: scope) { notes.append(t) }
-                }
-            } else if let t = template(e, what: "notes", scope: scope) {
-                notes.append(t)
+            if let n = localizedNotes(e, { loader, e in loader.compileTemplate(e, what: Self.textName("notes", e), scope: scope) }) {
+                notes = n
+            } else {
+                notesFailed = true
             }
         }
 
@@ -1003,33 +1012,35 @@ struct Loader {
 
         let builtLets = lets.compactMap { $0 }
         guard let id, let selector, let selectorText, let assertion, builtLets.count == lets.count,
-              node.entry("fix") == nil || fix != nil else { return nil }
+              node.entry("fix") == nil || fix != nil, !notesFailed else { return nil }
         var all: [CompiledExpression] = [assertion.expression]
         if let when { all.append(when.expression) }
         if let at { all.append(at.expression) }
         all += builtLets.map(\.part.expression)
-        all += (message.map { [$0] } ?? []).flatMap(\.template.expressions)
-        all += notes.flatMap(\.template.expressions)
+        all += (message?.values ?? []).flatMap(\.template.expressions)
+        all += notes.values.flatMap { $0.flatMap(\.template.expressions) }
+        var languages = summary.languages + (description?.languages ?? []) + (help?.languages ?? []) + (message?.languages ?? []) + notes.languages
         if let fix {
             all.append(fix.replace.expression)
             if let x = fix.at { all.append(x.expression) }
-            if let t = fix.title { all += t.template.expressions }
+            if let t = fix.title { all += t.values.flatMap(\.template.expressions); languages += t.languages }
         }
         for l in labels {
             if let x = l.each { all.append(x.expression) }
             if let x = l.at { all.append(x.expression) }
-            if let m = l.message { all += m.template.expressions }
+            if let m = l.message { all += m.values.flatMap(\.template.expressions); languages += m.languages }
         }
+        languages += params.flatMap { $0.descriptions?.languages ?? [] }
         // `files` read in a filter of the path makes the rule look across files too.
         let reads = Scope.ruleVariables.indices.map { slot in
             all.contains { $0.usedSlots.contains(slot) } || (slot == Scope.filesSlot && selector.filtersRead(slot))
         }
         return Rule(
-            id: id, severity: severity, summary: summary, description: description, help: help, tags: tags,
+            id: id, severity: severity, summaries: summary, descriptions: description, helps: help, tags: tags,
             docsURL: docsURL, source: RuleSource(idSpan: idSpan), examples: examples, appliesTo: appliesTo, params: params, pack: pack,
             selector: selector, selectorText: selectorText, captures: captures, when: when, lets: builtLets, assertion: assertion,
             message: message, at: at, labels: labels, notes: notes, fix: fix, activationScope: activationScope,
-            options: options, reads: reads)
+            options: options, reads: reads, textLanguages: languages)
     }
 
     /// `params:` of a rule: a mapping from each parameter's name to `{type, default,
@@ -1073,7 +1084,7 @@ struct Loader {
                 continue
             }
             out.append(RuleParameter(name: name, type: type, defaultValue: value,
-                                     description: v.entry("description")?.value.scalarText, span: k.span))
+                                     descriptions: v.entry("description").flatMap { localizedText($0, what: "description") }, span: k.span))
         }
         return out
     }
@@ -1095,7 +1106,7 @@ struct Loader {
             for (i, item) in list.value.items.enumerated() {
                 if item.isScalar, let t = item.scalarText {
                     out.append(RuleExample(kind: kind, number: i + 1, yaml: RuleText(text: t, node: item),
-                                           expectedMessages: [], expectedMessageNodes: []))
+                                           expectedMessages: []))
                 } else if item.isMapping {
                     checkKeys(item, known: RuleFileKeys.example, what: "example")
                     guard let y = item.entry("yaml") else {
@@ -1103,20 +1114,13 @@ struct Loader {
                         continue
                     }
                     guard let t = text(y, what: "yaml", allowEmpty: true) else { continue }
-                    var messages: [String] = []
-                    var messageNodes: [YAMLNode] = []
+                    var messages: [ExpectedMessage] = []
                     if let m = item.entry("messages") {
                         if kind == .valid {
                             report(EngineCode.invalidValue, "a valid example produces no messages", at: m.key.span,
                                    help: "move the example to `invalid:`, or drop `messages:`")
-                        } else if m.value.isSequence {
-                            for mi in m.value.items {
-                                if mi.isScalar, let s = mi.scalarText { messages.append(s); messageNodes.append(mi) } else {
-                                    report(EngineCode.invalidValue, "an expected message is text", at: Self.headSpan(mi))
-                                }
-                            }
                         } else {
-                            report(EngineCode.invalidValue, "`messages` is a list of the exact messages expected", at: Self.headSpan(m.value))
+                            messages = expectedMessages(m)
                         }
                     }
                     var fixed: RuleText?
@@ -1129,7 +1133,7 @@ struct Loader {
                         }
                     }
                     out.append(RuleExample(kind: kind, number: i + 1, yaml: RuleText(text: t, node: y.value),
-                                           expectedMessages: messages, expectedMessageNodes: messageNodes, expectedFix: fixed))
+                                           expectedMessages: messages, expectedFix: fixed))
                 } else {
                     report(EngineCode.invalidValue, "an example is YAML text (a `|` block) or a mapping with `yaml:`", at: Self.headSpan(item))
                 }

@@ -42,6 +42,9 @@ package struct RunOptions: Sendable {
     /// Parameter values set by the configuration for this document: rule id → parameter name
     /// → value (checked against the rules' declarations when the configuration is loaded).
     package var params: [String: [String: Value]] = [:]
+    /// The language of the findings' texts: a rule written in several languages speaks this
+    /// one (or its other one when it has no text in this one). Tests pass it explicitly.
+    package var language: Language
 
     package enum CrossFileRules: Sendable {
         case include, skip, only
@@ -50,7 +53,8 @@ package struct RunOptions: Sendable {
     package init(explain: Bool = false, costPolicy: CostPolicy = .default, parallel: Bool = false,
                 warnWhenSelectorMatchesNothing: Bool = true, maxLabelsPerFinding: Int = 50,
                 maxDiagnosticsPerRule: Int = RunOptions.defaultMaxDiagnosticsPerRule, runState: RunState? = nil,
-                files: [YAMLNode]? = nil, crossFileRules: CrossFileRules = .include) {
+                files: [YAMLNode]? = nil, crossFileRules: CrossFileRules = .include, language: Language = MessageText.language) {
+        self.language = language
         self.files = files
         self.crossFileRules = crossFileRules
         self.explain = explain
@@ -72,7 +76,8 @@ package struct RunOptions: Sendable {
     /// Characters one `{…}` in a template prints at most.
     package static let maxInterpolationLength = 1_000
 
-    package static let `default` = RunOptions()
+    /// The default settings, in the language messages are built in now.
+    package static var `default`: RunOptions { RunOptions() }
 }
 
 /// What running rules over a document produced.
@@ -769,8 +774,8 @@ struct RuleEvaluation {
     /// failure is reported on its own.
     mutating func finding(_ m: PathMatch) -> Diagnostic {
         var notes: [String] = []
-        var message = rule.summary
-        if let t = rule.message {
+        var message = rule.summary(in: options.language)
+        if let t = rule.message?.text(in: options.language) {
             do { message = try render(t, what: "message") } catch {
                 report(error, match: m.owned)
                 notes.append("the rule's message could not be formed; this is its summary")
@@ -797,7 +802,7 @@ struct RuleEvaluation {
             }
         }
         if omitted > 0 { notes.append("\(omitted) more label\(omitted == 1 ? "" : "s") not shown") }
-        for t in rule.notes {
+        for t in rule.notes.text(in: options.language) {
             do { notes.append(try render(t, what: "notes", maxLength: RunOptions.maxNoteLength)) } catch { report(error, match: m.owned) }
         }
         if options.explain { notes += explanation() }
@@ -806,7 +811,7 @@ struct RuleEvaluation {
             do { if let f = try fix(spec, at: blamed) { fixes.append(f) } } catch { report(error, match: m.owned) }
         }
         return Diagnostic(code: rule.id, severity: rule.severity, message: message, location: .span(Blame.span(of: blamed)),
-                          labels: labels, notes: notes, help: rule.help, docsURL: rule.docsURL, fixes: fixes)
+                          labels: labels, notes: notes, help: rule.help(in: options.language), docsURL: rule.docsURL, fixes: fixes)
     }
 
     /// The rule's `fix:` for this finding: the scalar `at` names (default `blamed`) replaced by
@@ -828,7 +833,7 @@ struct RuleEvaluation {
         case .node(let n) where n.isScalar: text = n.span.text
         default: return nil
         }
-        let title = try spec.title.map { t throws(PartFailure) in try render(t, what: "fix title") } ?? "replace with \(text)"
+        let title = try spec.title.map { t throws(PartFailure) in try render(t.text(in: options.language), what: "fix title") } ?? "replace with \(text)"
         return Fix(title: title, edits: [TextEdit(span: target.span, replacement: text)], isSafe: spec.isSafe)
     }
 
@@ -847,7 +852,9 @@ struct RuleEvaluation {
         guard let each = spec.each, let slot = spec.elementSlot else {
             guard let at = spec.at else { return }
             let v = try evaluate(at, what: "label `at`")
-            let text = try spec.message.map { t throws(PartFailure) in try render(t, what: "label message", maxLength: RunOptions.maxLabelLength) } ?? ""
+            let text = try spec.message.map { t throws(PartFailure) in
+                try render(t.text(in: options.language), what: "label message", maxLength: RunOptions.maxLabelLength)
+            } ?? ""
             let nodes = v.node.map { [$0] } ?? (v.elements ?? []).compactMap(\.node)
             if nodes.isEmpty { notes.append("a label's `at` gave \(v.typeName) `\(v.formatted(symbols: rule.options.symbols))`, not a node of the document") }
             for n in nodes { add(n, text, labels: &labels, omitted: &omitted) }
@@ -868,7 +875,9 @@ struct RuleEvaluation {
             var node = element.node
             if let at = spec.at { node = Self.node(of: try evaluate(at, what: "label `at`")) }
             guard let node else { continue }
-            let text = try spec.message.map { t throws(PartFailure) in try render(t, what: "label message", maxLength: RunOptions.maxLabelLength) } ?? ""
+            let text = try spec.message.map { t throws(PartFailure) in
+                try render(t.text(in: options.language), what: "label message", maxLength: RunOptions.maxLabelLength)
+            } ?? ""
             add(node, text, labels: &labels, omitted: &omitted)
         }
     }

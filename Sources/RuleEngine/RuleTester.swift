@@ -78,11 +78,25 @@ package enum RuleTester {
         return report
     }
 
-    /// Tests one rule's examples.
+    /// Tests one rule's examples, in every language the rule is written in (the first one
+    /// decides which findings are where; each other one must find the same, and every
+    /// language's texts must be formed).
     package static func test(_ rule: Rule, options: RunOptions = .default) -> (passed: Int, failed: Int, failures: [RuleTestFailure]) {
         var passed = 0, failed = 0
         var failures: [RuleTestFailure] = []
-        let runner = RuleRunner(ruleSet: RuleSet(rules: [rule]), options: options)
+        var languages = rule.languages
+        for l in rule.examples.flatMap({ $0.expectedMessages.compactMap(\.language) }) where !languages.contains(l) { languages.append(l) }
+        if languages.isEmpty { languages = [options.language] }
+        let runners = languages.map { language in
+            var o = options
+            o.language = language
+            return (language, RuleRunner(ruleSet: RuleSet(rules: [rule]), options: o))
+        }
+        let textFailures = sameNames(rule)
+        if !textFailures.isEmpty {
+            failed += 1
+            failures += textFailures
+        }
         for kind in [RuleExample.Kind.valid, .invalid] where !rule.examples.contains(where: { $0.kind == kind }) {
             failed += 1
             failures.append(RuleTestFailure(
@@ -90,13 +104,35 @@ package enum RuleTester {
                 message: "the rule has no \(kind.rawValue) example; add one under `examples: {\(kind.rawValue): [...]}`"))
         }
         for example in rule.examples {
-            let f = ExampleRun(rule: rule, example: example, runner: runner).failures()
+            let f = ExampleRun(rule: rule, example: example, runners: runners).failures()
             if f.isEmpty { passed += 1 } else {
                 failed += 1
                 failures += f
             }
         }
         return (passed, failed, failures)
+    }
+
+    /// A text given per language says the same thing in each: its `{…}` parts read the same
+    /// variables of the rule (captures, lets, `self`…), or one language shows what another
+    /// hides (or reads a let the other never computes).
+    static func sameNames(_ rule: Rule) -> [RuleTestFailure] {
+        var out: [RuleTestFailure] = []
+        let names = rule.activationScope.names
+        for (what, texts) in rule.localizedTemplates {
+            let used = texts.entries.map { e in
+                (e.language, Set(e.value.template.expressions.flatMap(\.usedSlots)).compactMap { $0 < names.count ? names[$0] : nil }.sorted())
+            }
+            guard let first = used.first else { continue }
+            for other in used.dropFirst() where other.1 != first.1 {
+                let line = texts.entries.first { $0.language == other.0 }?.value.source.span.start.line ?? rule.source.line
+                func list(_ n: [String]) -> String { n.isEmpty ? "no variable" : n.map { "`\($0)`" }.joined(separator: ", ") }
+                out.append(RuleTestFailure(
+                    path: rule.source.path, line: line, ruleID: rule.id, subject: what,
+                    message: "its \(other.0?.rawValue ?? "plain") text reads \(list(other.1)), its \(first.0?.rawValue ?? "plain") text \(list(first.1)); the languages' texts must show the same values"))
+            }
+        }
+        return out
     }
 }
 
@@ -109,7 +145,9 @@ struct ExpectMarker {
 struct ExampleRun {
     let rule: Rule
     let example: RuleExample
-    let runner: RuleRunner
+    /// A runner per language to test, the first deciding the findings.
+    let runners: [(language: Language, runner: RuleRunner)]
+    var runner: RuleRunner { runners[0].runner }
 
     var subject: String { "\(example.kind.rawValue) example \(example.number)" }
 
@@ -202,10 +240,25 @@ struct ExampleRun {
 
         // What the rule does: an example shows the rule, whatever documents its file applies to
         // (`format:`, `when:`), so the snippet needs only what the rule reads.
-        var result = RunResult()
-        for doc in parsed.tree.documents { result.append(runner.run(rule, on: doc)) }
+        let results: [(language: Language, result: RunResult)] = runners.map { language, runner in
+            var result = RunResult()
+            for doc in parsed.tree.documents { result.append(runner.run(rule, on: doc)) }
+            return (language, result)
+        }
+        let result = results[0].result
         var actual: [(code: String, line: Int, message: String)] = result.diagnostics.map { d in
             (d.code, Self.exampleLine(of: d, in: file), d.message)
+        }
+        // Each other language finds the same; what it reports besides (a message that cannot
+        // be formed in it) is a failure of its own.
+        for (language, other) in results.dropFirst() {
+            var first = actual.map { ($0.code, $0.line) }
+            for d in other.diagnostics {
+                let line = Self.exampleLine(of: d, in: file)
+                if let i = first.firstIndex(where: { $0 == (d.code, line) }) { first.remove(at: i); continue }
+                let whereText = line > 0 ? "on example line \(line)" : "(not located in the example)"
+                out.append(failure("in \(language.rawValue): unexpected \(d.code) \(whereText): \(d.message)", exampleLine: line > 0 ? line : nil, file: file))
+            }
         }
 
         // Compare as multisets of (code, line).
@@ -245,13 +298,15 @@ struct ExampleRun {
             }
         }
 
-        // Messages, when declared.
-        let produced = result.diagnostics.map(\.message)
-        for (i, m) in example.expectedMessages.enumerated() where !produced.contains(m) {
-            let line = example.expectedMessageNodes[i].span.start.line
+        // Messages, when declared: in their language, or (plain) in any language of the rule.
+        for m in example.expectedMessages {
+            let runs = results.filter { m.language == nil || $0.language == m.language }
+            let produced = runs.flatMap { $0.result.diagnostics.map(\.message) }
+            if produced.contains(m.text) { continue }
             let got = produced.isEmpty ? "no messages" : produced.map { "\"\($0)\"" }.joined(separator: ", ")
-            out.append(RuleTestFailure(path: rule.source.path, line: line, ruleID: rule.id, subject: subject,
-                                       message: "expected the message \"\(m)\", got \(got)"))
+            let language = m.language.map { " (\($0.rawValue))" } ?? ""
+            out.append(RuleTestFailure(path: rule.source.path, line: m.node.span.start.line, ruleID: rule.id, subject: subject,
+                                       message: "expected the message\(language) \"\(m.text)\", got \(got)"))
         }
         return out
     }

@@ -306,7 +306,7 @@ import Testing
         #expect(rule.examples.map(\.kind) == [.valid, .invalid])
         #expect(rule.examples.map(\.number) == [1, 1])
         #expect(rule.examples[0].yaml.text == "tables: []\n")
-        #expect(rule.examples[1].expectedMessages == ["The total equals the sum of the rows."])
+        #expect(rule.examples[1].expectedMessages.map(\.text) == ["The total equals the sum of the rows."])
 
         let typo = load(good + "\n    examples:\n      invalidd: []\n")
         #expect(typo.diagnostics.map(\.message) == ["unknown key `invalidd` in examples"])
