@@ -59,11 +59,11 @@ public enum ConfigLoader {
             path = PathUtil.absolute(explicit, base: cwd)
             let k = PathUtil.kind(path)
             if k.kind != .file {
-                let reason = k.kind == .directory ? "is a directory" : (k.error ?? "not a regular file")
+                let reason = k.kind == .directory ? ConfigMessage.isDirectory() : (k.error ?? ConfigMessage.notRegularFile())
                 return Result(configuration: Configuration(root: defaultRoot), diagnostics: [
                     Diagnostic(FrontendCode.configNotFound, severity: .error,
-                               message: "cannot read config file \(explicit): \(reason)",
-                               location: .path(explicit), help: "check the path given to `--config`"),
+                               message: ConfigMessage.cannotRead(["path": explicit, "reason": reason]),
+                               location: .path(explicit), help: ConfigMessage.checkConfigFlag()),
                 ])
             }
         } else {
@@ -89,9 +89,9 @@ public enum ConfigLoader {
         var out: [Diagnostic] = []
         for ref in config.severityKeys where !ref.code.contains("*") && !knownCodes(ref.code) {
             var d = Diagnostic(FrontendCode.configUnknownCode, severity: .error,
-                               message: "`\(ref.code)` is not a loaded rule or a planlint code",
-                               location: .span(ref.span), primaryLabel: "unknown code")
-            d.help = Suggestion.didYouMean(ref.code, in: allCodes) ?? "`planlint rules` lists the loaded rules"
+                               message: ConfigMessage.unknownCode(["code": ref.code]),
+                               location: .span(ref.span), primaryLabel: ConfigMessage.unknownCodeLabel())
+            d.help = Suggestion.didYouMean(ref.code, in: allCodes) ?? ConfigMessage.rulesListed()
             out.append(d)
         }
         return out
@@ -183,10 +183,12 @@ struct Loader {
             raw = try FileIO.readBytes(path: path, limit: ConfigLoader.configLimits.maxInputBytes)
         } catch {
             if let node = writtenAs {
-                self.error(FrontendCode.configNotFound, "cannot read config file \(node.scalarText ?? display): \(error.reason)", at: node)
+                self.error(FrontendCode.configNotFound,
+                           ConfigMessage.cannotRead(["path": node.scalarText ?? display, "reason": error.reason]), at: node)
             } else {
                 diagnostics.append(Diagnostic(FrontendCode.configNotFound, severity: .error,
-                                              message: "cannot read config file: \(error.reason)", location: .path(display)))
+                                              message: ConfigMessage.cannotReadUnnamed(["reason": error.reason]),
+                                              location: .path(display)))
             }
             return nil
         }
@@ -196,42 +198,42 @@ struct Loader {
         guard parsed.isComplete else { return nil }
         let docs = parsed.documents
         if docs.count > 1 {
-            error(FrontendCode.configInvalidValue, "a config file holds one YAML document, this one has \(docs.count)",
-                  at: docs[1], label: "second document")
+            error(FrontendCode.configInvalidValue, ConfigMessage.oneDocument(["count": docs.count]),
+                  at: docs[1], label: ConfigMessage.secondDocument())
         }
         guard let top = docs.first else { return ConfigLayer() }
         if top.isScalar && top.value == .null { return ConfigLayer() }
         guard top.isMapping else {
-            error(FrontendCode.configInvalidValue, "the config must be a mapping of settings", at: top,
-                  label: "expected a mapping", help: "see Docs/configuration.md for the keys")
+            error(FrontendCode.configInvalidValue, ConfigMessage.notAMapping(), at: top,
+                  label: ConfigMessage.expectedMapping(), help: ConfigMessage.seeDocs())
             return nil
         }
         let dir = PathUtil.parent(path)
         var result = ConfigLayer()
         // `extends` first: this file's own settings are merged over its bases.
         if let ext = top.entry("extends") {
-            for node in stringList(ext.value, what: "a config file path") {
+            for node in stringList(ext.value, what: ConfigPhrase.aConfigFilePath()) {
                 if BuiltinResources.isBuiltin(node.scalarText ?? "") {
                     // `planlint:recommended`: the bundled pack, compiled into planlint.
-                    if let pack = builtinReference(node, names: BuiltinResources.packNames, what: "configuration") {
+                    if let pack = builtinReference(node, names: BuiltinResources.packNames, what: ConfigPhrase.configuration()) {
                         var layer = ConfigLayer()
                         layer.rules = [pack]
                         result.merge(layer)
                     }
                     continue
                 }
-                guard let target = resolvePath(node, base: dir, what: "config file", mustBe: .file) else { continue }
+                guard let target = resolvePath(node, base: dir, what: ConfigPhrase.configFile(), mustBe: .file) else { continue }
                 let targetReal = PathUtil.realPath(target.path) ?? target.path
                 if targetReal == real || chain.contains(targetReal) {
                     let cycle = (chain + [real, targetReal]).drop { $0 != targetReal }
                         .map { PathUtil.display($0, cwd: cwd) }.joined(separator: " → ")
-                    error(FrontendCode.configExtendsCycle, "`extends` makes a cycle: \(cycle)", at: node,
-                          label: "leads back to a file that extends this one")
+                    error(FrontendCode.configExtendsCycle, ConfigMessage.extendsCycle(["cycle": cycle]), at: node,
+                          label: ConfigMessage.leadsBack())
                     continue
                 }
                 if depth + 1 >= ConfigLoader.maxExtendsDepth {
                     error(FrontendCode.configExtendsTooDeep,
-                          "`extends` is nested more than \(ConfigLoader.maxExtendsDepth) files deep", at: node)
+                          ConfigMessage.extendsTooDeep(["max": ConfigLoader.maxExtendsDepth]), at: node)
                     continue
                 }
                 if let base = loadFile(target.path, writtenAs: node, chain: chain + [real], depth: depth + 1) {
@@ -242,21 +244,21 @@ struct Loader {
         var own = ConfigLayer()
         for (keyNode, value) in top.entries {
             guard let key = keyNode.scalarText, keyNode.isScalar else {
-                error(FrontendCode.configUnknownKey, "config keys are names, not collections", at: keyNode)
+                error(FrontendCode.configUnknownKey, ConfigMessage.keysAreNames(), at: keyNode)
                 continue
             }
             switch key {
             case "extends":
                 break
             case "rules":
-                own.rules = stringList(value, what: "a rule file or folder").compactMap {
+                own.rules = stringList(value, what: ConfigPhrase.aRuleFileOrFolder()).compactMap {
                     BuiltinResources.isBuiltin($0.scalarText ?? "")
-                        ? builtinReference($0, names: BuiltinResources.packNames, what: "rule pack")
-                        : resolvePath($0, base: dir, what: "rule file or folder", mustBe: nil)
+                        ? builtinReference($0, names: BuiltinResources.packNames, what: ConfigPhrase.rulePack())
+                        : resolvePath($0, base: dir, what: ConfigPhrase.ruleFileOrFolder(), mustBe: nil)
                 }
             case "paths":
-                own.paths = stringList(value, what: "a file or folder to lint").compactMap {
-                    resolvePath($0, base: dir, what: "path", mustBe: nil)
+                own.paths = stringList(value, what: ConfigPhrase.aPathToLint()).compactMap {
+                    resolvePath($0, base: dir, what: ConfigPhrase.path(), mustBe: nil)
                 }
             case "include":
                 own.include = globList(value, base: dir)
@@ -273,16 +275,16 @@ struct Loader {
             case "limits":
                 own.limits = limits(value)
             case "fail-on":
-                if let s = scalar(value, what: "`error`, `warning` or `info`") {
+                if let s = scalar(value, what: ConfigPhrase.failLevels()) {
                     if let sev = Severity(name: s) { own.failOn = sev } else {
-                        error(FrontendCode.configInvalidValue, "`fail-on` must be `error`, `warning` or `info`, not `\(s)`",
+                        error(FrontendCode.configInvalidValue, ConfigMessage.failOn(["value": s]),
                               at: value, help: Suggestion.didYouMean(s, in: ["error", "warning", "info"]))
                     }
                 }
             case "max-warnings":
                 own.maxWarnings = integer(value, name: "max-warnings", minimum: 0)
             default:
-                unknownKey(keyNode, key: key, allowed: Loader.topKeys, context: "a config key")
+                unknownKey(keyNode, key: key, allowed: Loader.topKeys, context: ConfigPhrase.aConfigKey())
             }
         }
         result.merge(own)
@@ -291,15 +293,16 @@ struct Loader {
 
     mutating func unknownKey(_ node: YAMLNode, key: String, allowed: [String], context: String) {
         let help = Suggestion.didYouMean(key, in: allowed)
-            ?? "known keys: " + allowed.map { "`\($0)`" }.joined(separator: ", ")
-        error(FrontendCode.configUnknownKey, "`\(key)` is not \(context)", at: node, label: "unknown key", help: help)
+            ?? ConfigMessage.knownKeys(["keys": allowed.map { "`\($0)`" }.joined(separator: ", ")])
+        error(FrontendCode.configUnknownKey, ConfigMessage.unknownKey(["key": key, "context": context]), at: node,
+              label: ConfigMessage.unknownKeyLabel(), help: help)
     }
 
     /// A scalar's text, or a diagnostic.
     mutating func scalar(_ node: YAMLNode, what: String) -> String? {
         guard node.isScalar, let text = node.scalarText, node.value != .null else {
-            error(FrontendCode.configInvalidValue, "expected \(what) here", at: node,
-                  label: node.isScalar ? "empty" : "a \(node.kind)")
+            error(FrontendCode.configInvalidValue, ConfigMessage.expectedHere(["what": what]), at: node,
+                  label: node.isScalar ? ConfigMessage.empty() : ConfigPhrase.kind(node.kind)())
             return nil
         }
         return text
@@ -308,10 +311,11 @@ struct Loader {
     /// One string or a list of strings (the scalars, with their nodes).
     mutating func stringList(_ node: YAMLNode, what: String) -> [YAMLNode] {
         if node.isScalar {
-            return scalar(node, what: "\(what) or a list of them") == nil ? [] : [node]
+            return scalar(node, what: ConfigMessage.orList(["what": what])) == nil ? [] : [node]
         }
         guard node.isSequence else {
-            error(FrontendCode.configInvalidValue, "expected \(what) or a list of them", at: node, label: "a mapping")
+            error(FrontendCode.configInvalidValue, ConfigMessage.expected(["what": ConfigMessage.orList(["what": what])]), at: node,
+                  label: ConfigPhrase.aMapping())
             return []
         }
         return node.items.filter { scalar($0, what: what) != nil }
@@ -321,9 +325,10 @@ struct Loader {
     /// `1e3` or `0x3e8`). Anything else — a fraction, a number past Int64, past the ceiling — is
     /// refused with the range in the message; nothing saturates silently or traps.
     mutating func integer(_ node: YAMLNode, name: String, minimum: Int, maximum: Int = Int.max) -> Int? {
-        let range = maximum == Int.max ? "≥ \(minimum)" : "from \(minimum) to \(maximum.groupedDigits)"
+        let range = maximum == Int.max ? ConfigMessage.atLeast(["min": minimum])
+            : ConfigMessage.fromTo(["min": minimum, "max": maximum.groupedDigits])
         guard node.isScalar, let value = node.value, let text = node.scalarText else {
-            error(FrontendCode.configInvalidValue, "`\(name)` must be a whole number \(range)", at: node)
+            error(FrontendCode.configInvalidValue, ConfigMessage.wholeNumber(["name": name, "range": range]), at: node)
             return nil
         }
         let whole: Int?
@@ -332,13 +337,15 @@ struct Loader {
         default: whole = nil
         }
         guard let n = whole else {
-            error(FrontendCode.configInvalidValue, "`\(name)` must be a whole number \(range), not `\(text)`", at: node)
+            error(FrontendCode.configInvalidValue, ConfigMessage.wholeNumberNotText(["name": name, "range": range, "value": text]),
+                  at: node)
             return nil
         }
         guard n >= minimum, n <= maximum else {
-            error(FrontendCode.configInvalidValue, "`\(name)` must be a whole number \(range), not \(n.groupedDigits)", at: node,
-                  label: n > maximum ? "above the hard ceiling" : "too small",
-                  help: n > maximum ? "\(maximum.groupedDigits) is a hard ceiling that no config or flag can raise (Docs/security.md)" : nil)
+            error(FrontendCode.configInvalidValue,
+                  ConfigMessage.wholeNumberNot(["name": name, "range": range, "value": n.groupedDigits]), at: node,
+                  label: n > maximum ? ConfigMessage.aboveCeiling() : ConfigMessage.tooSmall(),
+                  help: n > maximum ? ConfigMessage.hardCeiling(["max": maximum.groupedDigits]) : nil)
             return nil
         }
         return n
@@ -347,13 +354,12 @@ struct Loader {
     /// A size: a whole number of bytes, or a number with a unit (`512 KiB`, `10 MB`, `1 GiB`).
     mutating func size(_ node: YAMLNode, name: String) -> Int? {
         guard node.isScalar, let text = node.scalarText else {
-            error(FrontendCode.configInvalidValue, "`\(name)` must be a size such as `10 MiB` or a number of bytes", at: node)
+            error(FrontendCode.configInvalidValue, ConfigMessage.size(["name": name]), at: node)
             return nil
         }
         guard let n = LimitSettings.parseSize(text), n <= LimitCeiling.maxFileSize else {
-            error(FrontendCode.configInvalidValue,
-                  "`\(name)` must be a positive size such as `10 MiB` or a number of bytes, at most 2 GiB", at: node,
-                  help: "2 GiB is a hard ceiling that no config or flag can raise (Docs/security.md)")
+            error(FrontendCode.configInvalidValue, ConfigMessage.positiveSize(["name": name]), at: node,
+                  help: ConfigMessage.hardCeiling(["max": "2 GiB"]))
             return nil
         }
         return n
@@ -368,9 +374,9 @@ struct Loader {
         let name = String(written.dropFirst(BuiltinResources.prefix.count))
         guard names.contains(name) else {
             let known = names.map { BuiltinResources.prefix + $0 }
-            error(.configNotFound, "`\(written)` is not a \(what) built into planlint", at: node,
-                  label: "unknown", help: Suggestion.didYouMean(written, in: known)
-                    ?? "built in: " + known.map { "`\($0)`" }.joined(separator: ", "))
+            error(.configNotFound, ConfigMessage.notBuiltIn(["name": written, "what": what]), at: node,
+                  label: ConfigMessage.unknown(), help: Suggestion.didYouMean(written, in: known)
+                    ?? ConfigMessage.builtIn(["names": known.map { "`\($0)`" }.joined(separator: ", ")]))
             return nil
         }
         return ConfiguredPath(path: written, written: written, span: node.span)
@@ -384,25 +390,25 @@ struct Loader {
         let k = PathUtil.kind(abs)
         switch k.kind {
         case .missing:
-            error(FrontendCode.configNotFound, "\(what) `\(written)` does not exist", at: node,
-                  label: "not found", help: "paths are relative to the folder of this config file")
+            error(FrontendCode.configNotFound, ConfigMessage.doesNotExist(["what": what, "path": written]), at: node,
+                  label: ConfigMessage.notFound(), help: ConfigMessage.relativeToConfig())
             return nil
         case .other where k.error != nil:
-            error(FrontendCode.configNotFound, "cannot examine \(what) `\(written)`: \(k.error!)", at: node)
+            error(FrontendCode.configNotFound, ConfigMessage.cannotExamine(["what": what, "path": written, "reason": k.error!]), at: node)
             return nil
         default:
             break
         }
         if mustBe == .file && k.kind != .file {
-            error(FrontendCode.configInvalidValue, "\(what) `\(written)` is not a regular file", at: node)
+            error(FrontendCode.configInvalidValue, ConfigMessage.notRegular(["what": what, "path": written]), at: node)
             return nil
         }
         let real = PathUtil.realPath(abs) ?? abs
         if !allowOutsideRoot && !PathUtil.isInside(real, realRoot) {
-            let via = real == abs ? "" : " (through a symbolic link, it is \(real))"
-            error(FrontendCode.configOutsideRoot, "\(what) `\(written)` is outside the repository \(root)\(via)", at: node,
-                  label: "outside the repository",
-                  help: "keep configs, rules and schemas inside the repository, or pass `--allow-outside-root` if you trust this config")
+            let message = real == abs ? ConfigMessage.outside(["what": what, "path": written, "root": root])
+                : ConfigMessage.outsideThroughLink(["what": what, "path": written, "root": root, "real": real])
+            error(FrontendCode.configOutsideRoot, message, at: node,
+                  label: ConfigMessage.outsideLabel(), help: ConfigMessage.keepInside())
             return nil
         }
         return ConfiguredPath(path: abs, written: written, span: node.span)
@@ -410,7 +416,7 @@ struct Loader {
 
     mutating func globList(_ node: YAMLNode, base: String) -> GlobList {
         var globs: [Glob] = []
-        for item in stringList(node, what: "a glob pattern") {
+        for item in stringList(node, what: ConfigPhrase.aGlob()) {
             guard let text = item.scalarText else { continue }
             do {
                 globs.append(try Glob(text))
@@ -421,9 +427,9 @@ struct Loader {
                     span = SourceSpan(file: span.file, range: ByteRange(map, min(map + 1, span.range.end)))
                 }
                 diagnostics.append(Diagnostic(FrontendCode.configInvalidGlob, severity: .error,
-                                              message: "invalid glob `\(text)`: \(error.message)", location: .span(span),
-                                              primaryLabel: error.message,
-                                              help: "patterns support `*`, `**`, `?`, `[...]` and `\\` escapes (Docs/configuration.md)"))
+                                              message: ConfigMessage.invalidGlob(["glob": text, "reason": error.message]),
+                                              location: .span(span), primaryLabel: error.message,
+                                              help: ConfigMessage.globSyntax()))
             }
         }
         return GlobList(globs, base: base)
@@ -431,31 +437,31 @@ struct Loader {
 
     mutating func schemas(_ node: YAMLNode, base: String) -> [SchemaBinding] {
         guard node.isSequence else {
-            error(FrontendCode.configInvalidValue, "`schemas` must be a list of `{schema: FILE, files: [GLOB, ...]}`", at: node)
+            error(FrontendCode.configInvalidValue, ConfigMessage.schemasList(), at: node)
             return []
         }
         var out: [SchemaBinding] = []
         for item in node.items {
             guard item.isMapping else {
-                error(FrontendCode.configInvalidValue, "each `schemas` entry is a mapping with `schema` and `files`", at: item)
+                error(FrontendCode.configInvalidValue, ConfigMessage.schemasEntry(), at: item)
                 continue
             }
             for unknown in item.unknownKeys(among: Loader.schemaKeys) {
-                unknownKey(unknown.key, key: unknown.name ?? "", allowed: Loader.schemaKeys, context: "a `schemas` entry key")
+                unknownKey(unknown.key, key: unknown.name ?? "", allowed: Loader.schemaKeys, context: ConfigPhrase.aSchemasKey())
             }
             guard let schemaNode = item["schema"] else {
-                error(FrontendCode.configInvalidValue, "this `schemas` entry has no `schema:` file", at: item, label: "missing `schema`")
+                error(FrontendCode.configInvalidValue, ConfigMessage.noSchema(), at: item, label: ConfigMessage.missingSchema())
                 continue
             }
             guard let filesNode = item["files"] else {
-                error(FrontendCode.configInvalidValue, "this `schemas` entry has no `files:` globs", at: item, label: "missing `files`",
-                      help: "for example `files: [\"Plans/**/*.yaml\"]`")
+                error(FrontendCode.configInvalidValue, ConfigMessage.noFiles(), at: item, label: ConfigMessage.missingFiles(),
+                      help: ConfigMessage.filesExample())
                 continue
             }
-            guard let written = scalar(schemaNode, what: "a schema file") else { continue }
+            guard let written = scalar(schemaNode, what: ConfigPhrase.aSchemaFile()) else { continue }
             let resolved = BuiltinResources.isBuiltin(written)
-                ? builtinReference(schemaNode, names: BuiltinResources.schemaNames, what: "schema")
-                : resolvePath(schemaNode, base: base, what: "schema", mustBe: .file)
+                ? builtinReference(schemaNode, names: BuiltinResources.schemaNames, what: ConfigPhrase.schema())
+                : resolvePath(schemaNode, base: base, what: ConfigPhrase.schema(), mustBe: .file)
             guard let schema = resolved else { continue }
             out.append(SchemaBinding(schema: schema, files: globList(filesNode, base: base)))
         }
@@ -464,25 +470,25 @@ struct Loader {
 
     mutating func severityTable(_ node: YAMLNode, into keys: inout [SeverityKeyRef]) -> SeverityTable {
         guard node.isMapping else {
-            error(FrontendCode.configInvalidValue, "`severity` must map codes to `error`, `warning`, `info` or `off`", at: node)
+            error(FrontendCode.configInvalidValue, ConfigMessage.severityMapping(), at: node)
             return SeverityTable()
         }
         var table = SeverityTable()
         for (k, v) in node.entries {
             guard let code = k.scalarText, k.isScalar, !code.isEmpty else {
-                error(FrontendCode.configInvalidValue, "a `severity` key is a rule id or code", at: k)
+                error(FrontendCode.configInvalidValue, ConfigMessage.severityKey(), at: k)
                 continue
             }
-            guard let text = scalar(v, what: "`error`, `warning`, `info` or `off`") else { continue }
+            guard let text = scalar(v, what: ConfigPhrase.severityLevels()) else { continue }
             guard let setting = SeveritySetting(name: text) else {
-                error(FrontendCode.configInvalidValue, "severity must be `error`, `warning`, `info` or `off`, not `\(text)`", at: v,
+                error(FrontendCode.configInvalidValue, ConfigMessage.severityValue(["value": text]), at: v,
                       help: Suggestion.didYouMean(text, in: ["error", "warning", "info", "off"]))
                 continue
             }
             if !code.contains("*") && Codes.isProtected(code) && setting != .level(.error) {
                 error(FrontendCode.configProtectedCode,
-                      "`\(code)` cannot be turned off or lowered: a file with this problem was not checked", at: k,
-                      label: "protected code", help: "fix or exclude the file instead")
+                      ConfigMessage.protectedCode(["code": code]), at: k,
+                      label: ConfigMessage.protectedLabel(), help: ConfigMessage.fixOrExclude())
                 continue
             }
             keys.append(SeverityKeyRef(code: code, span: k.span))
@@ -493,7 +499,7 @@ struct Loader {
 
     mutating func limits(_ node: YAMLNode) -> LimitSettings {
         guard node.isMapping else {
-            error(FrontendCode.configInvalidValue, "`limits` must be a mapping (`max-file-size`, `max-depth`, …)", at: node)
+            error(FrontendCode.configInvalidValue, ConfigMessage.limitsMapping(), at: node)
             return LimitSettings()
         }
         var l = LimitSettings()
@@ -507,7 +513,7 @@ struct Loader {
             case "cost-budget": l.costBudget = integer(v, name: key, minimum: 1, maximum: LimitCeiling.costBudget)
             case "max-expression-depth":
                 l.maxExpressionDepth = integer(v, name: key, minimum: 1, maximum: LimitCeiling.maxExpressionDepth)
-            default: unknownKey(k, key: key, allowed: Loader.limitKeys, context: "a limit")
+            default: unknownKey(k, key: key, allowed: Loader.limitKeys, context: ConfigPhrase.aLimit())
             }
         }
         return l
@@ -518,22 +524,22 @@ struct Loader {
     mutating func paramTable(_ node: YAMLNode) -> ParamTable {
         var table = ParamTable()
         guard node.isMapping else {
-            error(FrontendCode.configInvalidValue, "`params` maps rule ids to their parameters, e.g. `params: {field-project-limit: {max_projects: 80}}`", at: node)
+            error(FrontendCode.configInvalidValue, ConfigMessage.paramsMapping(), at: node)
             return table
         }
         for (k, v) in node.entries {
             guard k.isScalar, let id = k.scalarText, !id.isEmpty else {
-                error(FrontendCode.configInvalidValue, "a `params` key is a rule id", at: k)
+                error(FrontendCode.configInvalidValue, ConfigMessage.paramsKey(), at: k)
                 continue
             }
             guard v.isMapping else {
-                error(FrontendCode.configInvalidValue, "the parameters of `\(id)` are a mapping from names to values", at: v,
-                      help: "e.g. `\(id): {max_projects: 80}`")
+                error(FrontendCode.configInvalidValue, ConfigMessage.paramsValue(["id": id]), at: v,
+                      help: ConfigMessage.paramsExample(["id": id]))
                 continue
             }
             for (pk, pv) in v.entries {
                 guard pk.isScalar, let name = pk.scalarText, !name.isEmpty else {
-                    error(FrontendCode.configInvalidValue, "a parameter name is text", at: pk)
+                    error(FrontendCode.configInvalidValue, ConfigMessage.paramName(), at: pk)
                     continue
                 }
                 table.entries.append(.init(ruleID: id, ruleSpan: k.span, name: name, nameSpan: pk.span, value: pv))
@@ -544,13 +550,13 @@ struct Loader {
 
     mutating func overrides(_ node: YAMLNode, base: String, keys: inout [SeverityKeyRef]) -> [PathOverride] {
         guard node.isSequence else {
-            error(FrontendCode.configInvalidValue, "`overrides` must be a list of `{files: [GLOB, ...], severity: {...}}`", at: node)
+            error(FrontendCode.configInvalidValue, ConfigMessage.overridesList(), at: node)
             return []
         }
         var out: [PathOverride] = []
         for item in node.items {
             guard item.isMapping else {
-                error(FrontendCode.configInvalidValue, "each `overrides` entry is a mapping with `files` and settings", at: item)
+                error(FrontendCode.configInvalidValue, ConfigMessage.overridesEntry(), at: item)
                 continue
             }
             var o = PathOverride(files: GlobList([], base: base), severity: SeverityTable(), limits: LimitSettings())
@@ -566,23 +572,23 @@ struct Loader {
                 case "limits":
                     o.limits = limits(v)
                     if let k = v.entry("max-expression-depth")?.key {
-                        error(FrontendCode.configUnknownKey, "`max-expression-depth` cannot be set per path", at: k,
-                              label: "not allowed in `overrides`",
-                              help: "rule expressions are compiled once for the whole run: set it in the top-level `limits`")
+                        error(FrontendCode.configUnknownKey, ConfigMessage.notPerPath(["key": "max-expression-depth"]), at: k,
+                              label: ConfigMessage.notInOverrides(), help: ConfigMessage.compiledOnce())
                     }
                 default:
                     let help = Loader.topKeys.contains(key) && !Loader.overrideKeys.contains(key)
-                        ? "`\(key)` applies to the whole run and can only be set at the top level"
+                        ? ConfigMessage.wholeRunOnly(["key": key])
                         : nil
                     if let help {
-                        error(FrontendCode.configUnknownKey, "`\(key)` cannot be set per path", at: k, label: "not allowed in `overrides`", help: help)
+                        error(FrontendCode.configUnknownKey, ConfigMessage.notPerPath(["key": key]), at: k,
+                              label: ConfigMessage.notInOverrides(), help: help)
                     } else {
-                        unknownKey(k, key: key, allowed: Loader.overrideKeys, context: "an `overrides` key")
+                        unknownKey(k, key: key, allowed: Loader.overrideKeys, context: ConfigPhrase.anOverridesKey())
                     }
                 }
             }
             if !hasFiles {
-                error(FrontendCode.configInvalidValue, "this `overrides` entry has no `files:` globs", at: item, label: "missing `files`")
+                error(FrontendCode.configInvalidValue, ConfigMessage.overridesNoFiles(), at: item, label: ConfigMessage.missingFiles())
                 continue
             }
             out.append(o)

@@ -64,7 +64,7 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
         self.pattern = pattern
         var chars = Array(pattern)
         var base = 0
-        if chars.isEmpty { throw SyntaxError(message: "empty pattern", offset: 0) }
+        if chars.isEmpty { throw SyntaxError(message: GlobMessage.empty(), offset: 0) }
         while chars.count >= 2 && chars[0] == "." && chars[1] == "/" {
             chars.removeFirst(2)
             base += 2
@@ -82,7 +82,7 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
             base += 1
             anchored = true
         }
-        if chars.isEmpty { throw SyntaxError(message: "pattern matches nothing but the root", offset: base) }
+        if chars.isEmpty { throw SyntaxError(message: GlobMessage.onlyRoot(), offset: base) }
         // Split on unescaped `/`, remembering where each segment starts.
         var rawSegments: [(chars: ArraySlice<Character>, offset: Int)] = []
         var start = 0
@@ -102,7 +102,7 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
         var segs: [Segment] = []
         for (seg, offset) in rawSegments {
             if seg.isEmpty {
-                throw SyntaxError(message: "empty path segment (`//`)", offset: offset)
+                throw SyntaxError(message: GlobMessage.emptySegment(), offset: offset)
             }
             if seg.elementsEqual(["*", "*"]) {
                 if segs.last != .globstar { segs.append(.globstar) }
@@ -125,7 +125,7 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
             switch c {
             case "\\":
                 guard i + 1 < seg.endIndex else {
-                    throw SyntaxError(message: "pattern ends with a lone `\\`", offset: at(i))
+                    throw SyntaxError(message: GlobMessage.loneBackslash(), offset: at(i))
                 }
                 tokens.append(.literal(seg[i + 1]))
                 i += 2
@@ -135,7 +135,7 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
             case "*":
                 if i + 1 < seg.endIndex && seg[i + 1] == "*" {
                     throw SyntaxError(
-                        message: "`**` must be a whole path segment (write `**/` or `/**`); use `*` within a name",
+                        message: GlobMessage.doubleStar(),
                         offset: at(i))
                 }
                 if tokens.last != .star { tokens.append(.star) }
@@ -168,7 +168,7 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
                             next = i + 4
                         }
                         if hi < ch {
-                            throw SyntaxError(message: "character range `\(ch)-\(hi)` is reversed", offset: at(i))
+                            throw SyntaxError(message: GlobMessage.reversedRange(["from": ch, "to": hi]), offset: at(i))
                         }
                         items.append(.range(ch, hi))
                         i = next
@@ -178,7 +178,7 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
                     }
                 }
                 if !closed {
-                    throw SyntaxError(message: "`[` is never closed by `]`", offset: at(open))
+                    throw SyntaxError(message: GlobMessage.unclosedClass(), offset: at(open))
                 }
                 tokens.append(.set(items, negated: negated))
             default:
