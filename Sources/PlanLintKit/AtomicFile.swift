@@ -1,3 +1,5 @@
+import Diagnostics
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -22,7 +24,7 @@ public enum AtomicFile {
     public struct WriteError: Error, Sendable, CustomStringConvertible {
         public let path: String
         public let reason: String
-        public var description: String { "cannot write \(path): \(reason)" }
+        public var description: String { FrontendMessage.cannotWrite(["path": path, "reason": reason]) }
     }
 
     /// Environment variable for tests: when set to `1`, the writer pauses for a minute
@@ -62,7 +64,7 @@ public enum AtomicFile {
         var st = stat()
         let followed = stat(path, &st) == 0
         if followed && (st.st_mode & S_IFMT) == S_IFDIR {
-            throw WriteError(path: path, reason: "it is a folder")
+            throw WriteError(path: path, reason: FrontendMessage.isAFolder())
         }
         if followed && (st.st_mode & S_IFMT) != S_IFREG {
             try writeDirectly(bytes: bytes, to: path)
@@ -74,10 +76,10 @@ public enum AtomicFile {
         }
         // A link to a regular file (or to nothing yet): replace the file it leads to.
         guard let target = linkTarget(path) else {
-            throw WriteError(path: path, reason: "cannot resolve the symbolic link")
+            throw WriteError(path: path, reason: FrontendMessage.unresolvedLink())
         }
         if let roots = allowedRoots, !roots.contains(where: { PathUtil.isInside(target, $0) }) {
-            throw WriteError(path: path, reason: "it is a symbolic link to \(target), outside the repository; planlint does not write through it")
+            throw WriteError(path: path, reason: FrontendMessage.linkOutsideNotWritten(["target": target]))
         }
         try replace(bytes: &bytes, at: target)
     }
@@ -132,7 +134,7 @@ public enum AtomicFile {
                 if errno == EINTR { continue }
                 throw WriteError(path: path, reason: String(cString: strerror(errno)))
             }
-            if n == 0 { throw WriteError(path: path, reason: "the write made no progress") }
+            if n == 0 { throw WriteError(path: path, reason: FrontendMessage.noProgress()) }
             done += n
         }
     }
@@ -140,13 +142,13 @@ public enum AtomicFile {
     /// The atomic replacement: a temporary file in the same folder, renamed over `path`.
     static func replace(bytes: inout [UInt8], at path: String) throws(WriteError) {
         func fail(_ what: String) -> WriteError {
-            WriteError(path: path, reason: "\(what): \(String(cString: strerror(errno)))")
+            WriteError(path: path, reason: FrontendMessage.systemFailure(["what": what, "reason": String(cString: strerror(errno))]))
         }
         let dir = path.contains("/") ? PathUtil.parent(path.hasPrefix("/") ? path : "./" + path) : "."
         let name = PathUtil.basename(path)
         var template = Array((PathUtil.join(dir, "." + name + ".planlint-XXXXXX")).utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard fd >= 0 else { throw fail("cannot create a temporary file in \(dir)") }
+        guard fd >= 0 else { throw fail(FrontendMessage.cannotCreateTemporary(["folder": dir])) }
         let tempPath = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var renamed = false
         defer {
@@ -166,20 +168,20 @@ public enum AtomicFile {
             try writeAll(fd: fd, bytes: bytes, path: tempPath)
         } catch {
             close(fd)
-            throw WriteError(path: path, reason: "cannot write the temporary file: \(error.reason)")
+            throw WriteError(path: path, reason: FrontendMessage.cannotWriteTemporary(["reason": error.reason]))
         }
         if fchmod(fd, mode) != 0 || fsync(fd) != 0 {
-            let e = fail("cannot flush the temporary file")
+            let e = fail(FrontendMessage.cannotFlushTemporary())
             close(fd)
             throw e
         }
-        guard close(fd) == 0 else { throw fail("cannot close the temporary file") }
+        guard close(fd) == 0 else { throw fail(FrontendMessage.cannotCloseTemporary()) }
         if let v = getenv(pauseEnvironmentVariable), String(cString: v) == "1" {
             let line = Array("planlint: test pause before renaming \(tempPath) to \(path)\n".utf8)
             _ = line.withUnsafeBytes { sysWrite(2, $0.baseAddress!, $0.count) }
             sleep(60)
         }
-        guard rename(tempPath, path) == 0 else { throw fail("cannot rename \(tempPath) over it") }
+        guard rename(tempPath, path) == 0 else { throw fail(FrontendMessage.cannotRename(["temporary": tempPath])) }
         renamed = true
         let dfd = open(dir, O_RDONLY | O_DIRECTORY)
         if dfd >= 0 {

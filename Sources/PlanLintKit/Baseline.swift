@@ -123,11 +123,11 @@ public struct Baseline: Sendable, Equatable {
     public static func read(path: String, display: String) -> (Baseline?, Diagnostic?) {
         func problem(_ message: String) -> (Baseline?, Diagnostic?) {
             (nil, Diagnostic(FrontendCode.baselineInvalid, severity: .error, message: message,
-                             location: .path(display), help: "write it with `planlint check --write-baseline \(display)`"))
+                             location: .path(display), help: FrontendMessage.writeBaseline(["path": display])))
         }
         let bytes: [UInt8]
         do { bytes = try FileIO.readBytes(path: path, limit: maxFileBytes) } catch {
-            return problem("cannot read baseline \(display): \(error.reason)")
+            return problem(FrontendMessage.cannotReadBaseline(["path": display, "reason": error.reason]))
         }
         // Decoded into plain structs (JSONDecoder keeps a flat index of the text, not a tree
         // of Foundation objects): a 54 MB baseline of 500,000 findings once peaked at 1.6 GiB.
@@ -147,27 +147,27 @@ public struct Baseline: Sendable, Equatable {
         do {
             file = try JSONDecoder().decode(File.self, from: Data(bytes))
         } catch DecodingError.typeMismatch(_, let context) where !context.codingPath.isEmpty {
-            return problem("baseline \(display): `\(context.codingPath.map(\.stringValue).joined(separator: "."))` has the wrong type")
+            return problem(FrontendMessage.baselineWrongType(["path": display, "key": context.codingPath.map(\.stringValue).joined(separator: ".")]))
         } catch {
-            return problem("baseline \(display) is not a JSON object")
+            return problem(FrontendMessage.baselineNotObject(["path": display]))
         }
         guard file.tool == "planlint", let version = file.version else {
-            return problem("\(display) is not a planlint baseline (no `\"tool\": \"planlint\"` and `version`)")
+            return problem(FrontendMessage.notABaseline(["path": display]))
         }
         guard version == formatVersion else {
-            return problem("baseline \(display) has format version \(version); this planlint reads version \(formatVersion)")
+            return problem(FrontendMessage.baselineVersion(["path": display, "version": version, "expected": formatVersion]))
         }
         guard let findings = file.findings else {
-            return problem("baseline \(display) has no `findings` list")
+            return problem(FrontendMessage.baselineNoFindings(["path": display]))
         }
         guard findings.count <= maxEntries else {
-            return problem("baseline \(display) holds \(findings.count) findings, over the limit of \(maxEntries)")
+            return problem(FrontendMessage.baselineTooLarge(["path": display, "count": findings.count, "limit": maxEntries]))
         }
         var entries: [Entry] = []
         entries.reserveCapacity(findings.count)
         for (i, f) in findings.enumerated() {
             guard let path = f.path, let code = f.code, let fp = f.fingerprint else {
-                return problem("baseline \(display): finding \(i + 1) lacks `path`, `code` or `fingerprint`")
+                return problem(FrontendMessage.baselineEntry(["path": display, "index": i + 1]))
             }
             let severity = f.severity.flatMap(Severity.init(name:)) ?? .error
             entries.append(Entry(path: path, code: code, fingerprint: fp, severity: severity, message: f.message ?? ""))
@@ -188,7 +188,7 @@ public struct Baseline: Sendable, Equatable {
             let key = Baseline.storedPath(d.path, cwd: cwd, root: root) + "\u{0}" + d.code + "\u{0}" + prints[k]
             if remaining.removeValue(forKey: key) != nil {
                 diagnostics[i].baselineState = "unchanged"
-                diagnostics[i].suppression = Suppression(kind: .external, justification: "recorded in the baseline \(baselineName)")
+                diagnostics[i].suppression = Suppression(kind: .external, justification: FrontendMessage.inBaseline(["path": baselineName]))
             } else {
                 diagnostics[i].baselineState = "new"
             }

@@ -192,8 +192,8 @@ public enum CheckRun {
         // Outputs must not replace any input (checked before anything is written).
         var runInputs = RunInputs(config.loadedFiles + checks.inputFiles() + inputs.compactMap(\.target.absolutePath))
         if let path = options.baseline { runInputs.insert(PathUtil.absolute(path, base: cwd)) }
-        var outputs = options.outputFiles.map { (path: PathUtil.absolute($0, base: cwd), written: $0, what: "the report") }
-        if let path = options.writeBaseline { outputs.append((PathUtil.absolute(path, base: cwd), path, "the baseline")) }
+        var outputs = options.outputFiles.map { (path: PathUtil.absolute($0, base: cwd), written: $0, what: FrontendMessage.theReport()) }
+        if let path = options.writeBaseline { outputs.append((PathUtil.absolute(path, base: cwd), path, FrontendMessage.theBaseline())) }
         let refusals = runInputs.refusals(outputs, cwd: cwd)
         report.outputsAllowed = refusals.isEmpty
         report.outputRoots = [config.root, cwd].map { PathUtil.realPath($0) ?? $0 }
@@ -225,13 +225,14 @@ public enum CheckRun {
             let baseline = Baseline.record(current, cwd: cwd, root: config.root)
             do {
                 try AtomicFile.write(baseline.serialized(), to: abs, allowedRoots: report.outputRoots)
-                report.notices.append("wrote \(baseline.entries.count) finding\(baseline.entries.count == 1 ? "" : "s") to the baseline \(path)")
+                report.notices.append(baseline.entries.count == 1 ? FrontendMessage.wroteBaselineOne(["path": path])
+                                      : FrontendMessage.wroteBaseline(["count": baseline.entries.count, "path": path]))
                 // Everything recorded is now accepted.
                 let accepted = Set(baseline.entries.map(\.fingerprint))
                 let prints = Baseline.fingerprints(report.diagnostics, cwd: cwd, root: config.root)
                 for i in report.diagnostics.indices
                 where Baseline.isBaselinable(report.diagnostics[i]) && accepted.contains(prints[i]) {
-                    report.diagnostics[i].suppression = Suppression(kind: .external, justification: "recorded in the baseline \(path)")
+                    report.diagnostics[i].suppression = Suppression(kind: .external, justification: FrontendMessage.inBaseline(["path": path]))
                     report.diagnostics[i].baselineState = "unchanged"
                 }
                 report.absent = []

@@ -150,9 +150,8 @@ final class SchemaChecker: DocumentChecker {
                 if let schema = loaded.schema { schemas.append(schema) }
             case .remote(let url):
                 out.append(Diagnostic(SchemaCode.remoteSchema, severity: .warning,
-                                      message: "the schema \(url) is not fetched: planlint never reads from the network",
-                                      location: .span(modeline.span),
-                                      help: "bind a local copy with `schemas:` in .planlint.yaml"))
+                                      message: FrontendMessage.remoteSchema(["url": url]),
+                                      location: .span(modeline.span), help: FrontendMessage.bindLocalCopy()))
             }
         }
         // A stream of 100,000 invalid documents gives 100,000 diagnostics of one code: only
@@ -254,25 +253,28 @@ extension ConfigLoader {
         for e in config.allParamSettings {
             guard let rule = rules.rule(id: e.ruleID) else {
                 out.append(Diagnostic(FrontendCode.configUnknownCode, severity: .error,
-                                      message: "`\(e.ruleID)` is not a loaded rule, so it has no parameters to set",
-                                      location: .span(e.ruleSpan), primaryLabel: "unknown rule",
-                                      help: Suggestion.didYouMean(e.ruleID, in: rules.ids) ?? "`planlint rules` lists the loaded rules"))
+                                      message: FrontendMessage.notARuleForParams(["id": e.ruleID]),
+                                      location: .span(e.ruleSpan), primaryLabel: FrontendMessage.unknownRule(),
+                                      help: Suggestion.didYouMean(e.ruleID, in: rules.ids) ?? ConfigMessage.rulesListed()))
                 continue
             }
             guard let p = rule.params.first(where: { $0.name == e.name }) else {
                 let names = rule.params.map(\.name)
                 out.append(Diagnostic(FrontendCode.configUnknownKey, severity: .error,
-                                      message: names.isEmpty ? "rule `\(rule.id)` has no parameters" : "rule `\(rule.id)` has no parameter `\(e.name)`",
-                                      location: .span(e.nameSpan), primaryLabel: "unknown parameter",
-                                      notes: names.isEmpty ? [] : ["its parameters: " + rule.params.map(\.signature).joined(separator: "; ")],
-                                      help: Suggestion.didYouMean(e.name, in: names) ?? "`planlint explain \(rule.id)` describes the rule"))
+                                      message: names.isEmpty ? FrontendMessage.noParameters(["id": rule.id])
+                                        : FrontendMessage.noParameter(["id": rule.id, "name": e.name]),
+                                      location: .span(e.nameSpan), primaryLabel: FrontendMessage.unknownParameter(),
+                                      notes: names.isEmpty ? []
+                                        : [FrontendMessage.itsParameters(["list": rule.params.map(\.signature).joined(separator: "; ")])],
+                                      help: Suggestion.didYouMean(e.name, in: names) ?? FrontendMessage.explainRule(["id": rule.id])))
                 continue
             }
             let value = Value.node(e.value)
             if value.typeName != p.type.rawValue {
                 out.append(Diagnostic(FrontendCode.configInvalidValue, severity: .error,
-                                      message: "parameter `\(p.name)` of rule `\(rule.id)` is a \(p.type), but this is a \(value.typeName)",
-                                      location: .span(e.value.span), primaryLabel: "a \(value.typeName)",
+                                      message: FrontendMessage.parameterType(["name": p.name, "id": rule.id, "type": p.type,
+                                                                              "actual": value.typeName]),
+                                      location: .span(e.value.span), primaryLabel: FrontendMessage.aType(["type": value.typeName]),
                                       help: p.description.map { "\(p.name): \($0)" }))
             }
         }

@@ -119,8 +119,8 @@ public enum FileDiscovery {
             let (st, err) = FileDiscovery.statPath(abs)
             if let err {
                 let reason = String(cString: strerror(err))
-                ioError(display, "cannot read \(display): \(reason)",
-                        help: err == ENOENT ? "check the path; it is relative to the current directory" : nil)
+                ioError(display, FrontendMessage.cannotRead(["path": display, "reason": reason]),
+                        help: err == ENOENT ? FrontendMessage.relativeToCwd() : nil)
                 return
             }
             let id = NodeID(dev: UInt64(st.st_dev), ino: UInt64(st.st_ino))
@@ -132,7 +132,7 @@ public enum FileDiscovery {
                 if config.isExcluded(absolutePath: abs, isDirectory: true) { return }
                 walk(abs: abs, display: display, id: id)
             default:
-                ioError(display, "cannot read \(display): \(FileIO.kindName(st.st_mode)), not a regular file or folder")
+                ioError(display, FrontendMessage.notFileOrFolder(["path": display, "kind": FrontendMessage.kind(st.st_mode)]))
             }
         }
 
@@ -160,7 +160,8 @@ public enum FileDiscovery {
                     continue
                 }
                 guard let dir = opendir(frame.abs) else {
-                    ioError(frame.display, "cannot read folder \(frame.display): \(String(cString: strerror(errno)))")
+                    ioError(frame.display,
+                            FrontendMessage.cannotReadFolder(["path": frame.display, "reason": String(cString: strerror(errno))]))
                     continue
                 }
                 var names: [String] = []
@@ -181,8 +182,8 @@ public enum FileDiscovery {
                     if let err {
                         // A broken link or a vanished entry: only worth reporting if we would lint it.
                         if config.isIncluded(absolutePath: childAbs) && !config.isExcluded(absolutePath: childAbs, isDirectory: false) {
-                            ioError(childDisplay, "cannot read \(childDisplay): \(String(cString: strerror(err)))",
-                                    help: err == ENOENT ? "it may be a symbolic link to a file that does not exist" : nil)
+                            ioError(childDisplay, FrontendMessage.cannotRead(["path": childDisplay, "reason": String(cString: strerror(err))]),
+                                    help: err == ENOENT ? FrontendMessage.danglingLink() : nil)
                         }
                         continue
                     }
@@ -198,9 +199,8 @@ public enum FileDiscovery {
                         if !PathUtil.isInside(real, realRoot) && !PathUtil.isInside(real, realWalkRoot) {
                             diagnostics.append(Diagnostic(
                                 FrontendCode.outsideRoot,
-                                message: "\(childDisplay) is a symbolic link to \(real), outside the repository \(realRoot); not read",
-                                location: .path(childDisplay),
-                                help: "replace the link with the file, exclude it, or pass `--allow-outside-root` if you trust this repository"))
+                                message: FrontendMessage.linkOutside(["path": childDisplay, "target": real, "root": realRoot]),
+                                location: .path(childDisplay), help: FrontendMessage.replaceLink()))
                             continue
                         }
                     }
@@ -210,9 +210,8 @@ public enum FileDiscovery {
                         if frame.ancestors.contains(childID) {
                             diagnostics.append(Diagnostic(
                                 FrontendCode.symlinkLoop, severity: .warning,
-                                message: "\(childDisplay) links back to a folder that contains it; not followed",
-                                location: .path(childDisplay),
-                                help: "remove the link or add it to `exclude` in .planlint.yaml"))
+                                message: FrontendMessage.linkLoop(["path": childDisplay]),
+                                location: .path(childDisplay), help: FrontendMessage.removeLoop()))
                             continue
                         }
                         let child = Frame(abs: childAbs, display: childDisplay, ancestors: frame.ancestors + [childID], id: childID)
@@ -229,8 +228,9 @@ public enum FileDiscovery {
                         // A FIFO, socket or device named like a plan: it cannot be checked, and
                         // skipping it in silence would let it pass.
                         if wanted {
-                            ioError(childDisplay, "cannot read \(childDisplay): \(FileIO.kindName(st.st_mode)), not a regular file; not checked",
-                                    help: "remove it or add it to `exclude` in .planlint.yaml")
+                            ioError(childDisplay,
+                                    FrontendMessage.notRegularNotChecked(["path": childDisplay, "kind": FrontendMessage.kind(st.st_mode)]),
+                                    help: FrontendMessage.removeOrExclude())
                         }
                     }
                 }

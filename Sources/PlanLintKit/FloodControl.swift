@@ -33,9 +33,10 @@ public enum FloodControl {
         for (code, o) in omitted.sorted(by: { $0.key < $1.key }) {
             let first = shown[code] ?? 0
             var d = Diagnostic(code: code, severity: o.severity,
-                               message: "… and \(o.count.groupedDigits) more `\(code)` diagnostic\(o.count == 1 ? "" : "s") in this file (the first \(first.groupedDigits) are shown)",
-                               location: .path(path),
-                               help: "fix the cause these have in common; `--statistics` counts findings by code")
+                               message: o.count == 1
+                                ? FrontendMessage.moreDiagnosticOne(["code": code, "shown": first.groupedDigits])
+                                : FrontendMessage.moreDiagnostics(["count": o.count.groupedDigits, "code": code, "shown": first.groupedDigits]),
+                               location: .path(path), help: FrontendMessage.commonCause())
             d.omitted = o.count
             kept.append(d)
         }

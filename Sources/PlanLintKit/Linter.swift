@@ -115,12 +115,11 @@ public struct Linter: Sendable {
                 if error.reason.contains("over the limit") {
                     return Checked(target: target, diagnostics: [Diagnostic(
                         YAMLProblem.Code.inputTooLarge, severity: .error,
-                        message: "\(target.displayPath) is over the size limit of \(yamlLimits.maxInputBytes) bytes; not checked",
-                        location: .path(target.displayPath),
-                        help: "raise `limits.max-file-size` in .planlint.yaml or pass `--max-file-size` if the file is trusted")], document: nil)
+                        message: FrontendMessage.overSizeLimit(["path": target.displayPath, "limit": yamlLimits.maxInputBytes]),
+                        location: .path(target.displayPath), help: FrontendMessage.raiseSizeLimit())], document: nil)
                 }
                 return Checked(target: target, diagnostics: [Diagnostic(
-                    FrontendCode.ioError, severity: .error, message: "cannot read \(target.displayPath): \(error.reason)",
+                    FrontendCode.ioError, severity: .error, message: FrontendMessage.cannotRead(["path": target.displayPath, "reason": error.reason]),
                     location: .path(target.displayPath))], document: nil)
             }
         }
@@ -161,9 +160,9 @@ public struct Linter: Sendable {
         parsed.documents.compactMap { root in
             guard PlanV1Migrator.format(of: root) == PlanV1Migrator.formatV1, let value = root["format"] else { return nil }
             return Diagnostic(FrontendCode.planFormatDeprecated,
-                              message: "\(PlanV1Migrator.formatV1) is deprecated: `planlint migrate` rewrites this file as \(PlanV1Migrator.formatV2)",
-                              location: .span(value.span), primaryLabel: "deprecated format",
-                              help: "run `planlint migrate \(displayPath)` to rewrite it as \(PlanV1Migrator.formatV2), keeping its comments and layout")
+                              message: FrontendMessage.deprecatedFormat(["old": PlanV1Migrator.formatV1, "new": PlanV1Migrator.formatV2]),
+                              location: .span(value.span), primaryLabel: FrontendMessage.deprecatedLabel(),
+                              help: FrontendMessage.runMigrate(["path": displayPath, "new": PlanV1Migrator.formatV2]))
         }
     }
 

@@ -10,5 +10,6 @@ package enum MessageCatalogues {
     package static let all: [any MessageCatalogue.Type] = [
         SuggestionMessage.self, YAMLMessage.self, HumanMessage.self, RuleMetadataMessage.self, ReportMessage.self,
         YAMLFixMessage.self, FixMessage.self,
+        ConfigMessage.self, ConfigPhrase.self, GlobMessage.self, FrontendMessage.self,
     ]
 }

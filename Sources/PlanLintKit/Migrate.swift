@@ -41,21 +41,22 @@ public enum Migrate {
     public static func migrate(text bytes: [UInt8], path: String) -> Outcome {
         let (file, parsed) = YAMLReader.read(path: path, raw: bytes)
         if let p = parsed.problems.first {
-            return .failed("\(path) is not valid YAML (\(p.message) at line \(file.location(of: p.range.start).line)); fix it first")
+            return .failed(FrontendMessage.migrateInvalidYAML(["path": path, "problem": p.message,
+                                                                 "line": file.location(of: p.range.start).line]))
         }
         guard parsed.documents.count == 1, let root = parsed.documents.first else {
-            return .failed("\(path) holds \(parsed.documents.count) YAML documents; a plan file holds one")
+            return .failed(FrontendMessage.migrateDocuments(["path": path, "count": parsed.documents.count]))
         }
         if PlanV1Migrator.format(of: root) == PlanV1Migrator.formatV2 { return .alreadyCurrent }
         let result: PlanV1Migrator.Result
         do {
             result = try PlanV1Migrator.migrate(file: file, root: root)
         } catch {
-            return .failed("\(path): \(error.description)")
+            return .failed(FrontendMessage.migrateRefused(["path": path, "reason": error.description]))
         }
         let check = YAMLReader.parse(result.text, path: path)
         if let p = check.problems.first {
-            return .failed("\(path): the rewritten file would not parse (\(p.message)); nothing was written. Please report this.")
+            return .failed(FrontendMessage.migrateWouldNotParse(["path": path, "problem": p.message]))
         }
         return .migrated(text: result.text, warnings: result.warnings)
     }
@@ -66,21 +67,25 @@ public enum Migrate {
         let absolute = PathUtil.absolute(path, base: options.cwd)
         let k = PathUtil.kind(absolute)
         guard k.kind == .file else {
-            return .failed("\(path): " + (k.kind == .missing ? "no such file" : k.kind == .directory ? "is a directory; name plan files" : (k.error ?? "not a regular file")))
+            return .failed(FrontendMessage.migrateRefused([
+                "path": path,
+                "reason": k.kind == .missing ? FrontendMessage.noSuchFile()
+                    : k.kind == .directory ? FrontendMessage.migrateFolder() : (k.error ?? FrontendMessage.notRegularFile()),
+            ]))
         }
         if !options.allowOutsideRoot && !options.toStandardOutput {
             let root = PathUtil.repositoryRoot(from: options.cwd) ?? options.cwd
             let real = PathUtil.realPath(absolute) ?? absolute
             let realRoot = PathUtil.realPath(root) ?? root
             guard PathUtil.isInside(real, realRoot) else {
-                return .failed("\(path) is outside the repository \(root); planlint writes only inside it (pass --allow-outside-root if you mean it)")
+                return .failed(FrontendMessage.migrateOutside(["path": path, "root": root]))
             }
         }
         let bytes: [UInt8]
         do {
             bytes = try FileIO.readBytes(path: absolute)
         } catch {
-            return .failed("cannot read \(path): \(error.reason)")
+            return .failed(FrontendMessage.cannotRead(["path": path, "reason": error.reason]))
         }
         let outcome = migrate(text: bytes, path: path)
         guard case .migrated(let text, _) = outcome, !options.toStandardOutput, !options.check else { return outcome }

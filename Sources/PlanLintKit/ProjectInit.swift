@@ -33,7 +33,7 @@ public enum ProjectInit {
     public static func run(directory: String) -> Outcome {
         let folder = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
         let paths = files.map { folder.isEmpty || folder == "." ? $0.name : folder + "/" + $0.name }
-        guard PathKind(atPath: folder.isEmpty ? "." : folder) == .directory else { return .failed("\(directory) is not a folder") }
+        guard PathKind(atPath: folder.isEmpty ? "." : folder) == .directory else { return .failed(FrontendMessage.notAFolder(["path": directory])) }
         let existing = paths.filter { PathKind(atPath: $0) != .missing }
         if !existing.isEmpty { return .exists(existing) }
         var written: [String] = []
@@ -41,7 +41,8 @@ public enum ProjectInit {
             do {
                 try AtomicFile.write(file.text, to: path)
             } catch {
-                return .failed("cannot write \(path): \(error)" + (written.isEmpty ? "" : " (written: \(written.joined(separator: ", ")))"))
+                return .failed(written.isEmpty ? FrontendMessage.cannotWrite(["path": path, "reason": error])
+                    : FrontendMessage.initCannotWriteAfter(["path": path, "reason": error, "written": written.joined(separator: ", ")]))
             }
             written.append(path)
         }

@@ -33,8 +33,11 @@ public enum RuleTools {
             guard let pack = BuiltinResources.pack(name) else {
                 let known = BuiltinResources.packNames.map { BuiltinResources.prefix + $0 }
                 diagnostics.append(Diagnostic(EngineCode.unreadable, severity: .error,
-                                              message: "no rule pack \(name) is built into planlint; "
-                                                + (Suggestion.didYouMean(name, in: known) ?? "built in: " + known.joined(separator: ", ")),
+                                              message: FrontendMessage.noBuiltinPack([
+                                                "name": name,
+                                                "hint": Suggestion.didYouMean(name, in: known)
+                                                    ?? FrontendMessage.builtIn(["names": known.joined(separator: ", ")]),
+                                              ]),
                                               location: .path(name)))
                 continue
             }

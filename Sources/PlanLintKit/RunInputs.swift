@@ -56,9 +56,9 @@ public struct RunInputs: Sendable {
             let shown = PathUtil.display(input, cwd: cwd)
             out.append(Diagnostic(
                 FrontendCode.outputIsInput,
-                message: "refusing to write \(o.what) to \(o.written): it is \(shown), an input of this run; nothing was written",
+                message: FrontendMessage.refuseOutput(["what": o.what, "path": o.written, "input": shown]),
                 location: .path(o.written),
-                help: "write the \(o.what) to a file that planlint does not read (a plan, rule file, schema, config or baseline)"))
+                help: FrontendMessage.writeElsewhere(["what": o.what])))
         }
         return out
     }

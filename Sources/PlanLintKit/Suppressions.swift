@@ -103,11 +103,11 @@ public enum Suppressions {
         guard let scope = SuppressionDirective.Scope(rawValue: word) else {
             let names = [SuppressionDirective.Scope.nextLine, .line, .file].map(\.rawValue)
             var d = Diagnostic(FrontendCode.invalidSuppression, severity: .warning,
-                               message: "`\(word)` is not a planlint directive; this comment suppresses nothing",
+                               message: FrontendMessage.notADirective(["word": word]),
                                location: .span(SourceSpan(file: file, range: ByteRange(wordStart, i))),
-                               primaryLabel: "unknown directive")
+                               primaryLabel: FrontendMessage.unknownDirective())
             d.help = Suggestion.didYouMean(word, in: names)
-                ?? "use `planlint-disable-next-line`, `planlint-disable-line` or `planlint-disable-file`"
+                ?? FrontendMessage.useADirective()
             return .problem(d)
         }
         // Codes up to `--`, then the reason.
@@ -127,10 +127,10 @@ public enum Suppressions {
         }
         if codes.isEmpty {
             return .problem(Diagnostic(FrontendCode.invalidSuppression, severity: .warning,
-                                       message: "`\(word)` names no code; this comment suppresses nothing",
+                                       message: FrontendMessage.namesNoCode(["word": word]),
                                        location: .span(SourceSpan(file: file, range: ByteRange(wordStart, wordStart + word.utf8.count))),
-                                       primaryLabel: "expected codes after this",
-                                       help: "name the codes to suppress: `# \(word) CODE[, CODE] -- reason`"))
+                                       primaryLabel: FrontendMessage.expectedCodes(),
+                                       help: FrontendMessage.nameTheCodes(["word": word])))
         }
         return .directive(SuppressionDirective(scope: scope, codes: codes, reason: reason, commentRange: comment, targetLine: nil))
     }
@@ -255,32 +255,31 @@ public enum Suppressions {
                 if Codes.isProtected(c.code) {
                     warnings.append(Diagnostic(
                         FrontendCode.invalidSuppression, severity: .warning,
-                        message: "`\(c.code)` cannot be suppressed: a file with this problem was not checked",
-                        location: .span(span), primaryLabel: "protected code",
-                        help: "fix the file, or exclude it in .planlint.yaml"))
+                        message: FrontendMessage.cannotSuppress(["code": c.code]),
+                        location: .span(span), primaryLabel: ConfigMessage.protectedLabel(),
+                        help: FrontendMessage.fixOrExcludeFile()))
                 } else if !isKnownCode(c.code) {
                     var d = Diagnostic(FrontendCode.unknownSuppressionCode, severity: .warning,
-                                       message: "`\(c.code)` is not a loaded rule or a planlint code",
-                                       location: .span(span), primaryLabel: "unknown code")
+                                       message: ConfigMessage.unknownCode(["code": c.code]),
+                                       location: .span(span), primaryLabel: ConfigMessage.unknownCodeLabel())
                     if suggestionsLeft > 0 {
                         suggestionsLeft -= 1
-                        d.help = Suggestion.didYouMean(c.code, in: allCodes) ?? "`planlint rules` lists the loaded rules"
+                        d.help = Suggestion.didYouMean(c.code, in: allCodes) ?? ConfigMessage.rulesListed()
                     } else {
-                        d.help = "`planlint rules` lists the loaded rules"
+                        d.help = ConfigMessage.rulesListed()
                     }
                     warnings.append(d)
                 } else {
-                    let scope: String
-                    switch directive.scope {
-                    case .file: scope = "in this file"
-                    case .line, .nextLine:
-                        scope = directive.targetLine.map { "on line \($0 + 1)" } ?? "(no line follows the comment)"
+                    let message: String
+                    switch (directive.scope, directive.targetLine) {
+                    case (.file, _): message = FrontendMessage.unusedInFile(["code": c.code])
+                    case (_, let line?): message = FrontendMessage.unusedOnLine(["code": c.code, "line": line + 1])
+                    case (_, nil): message = FrontendMessage.unusedNoLine(["code": c.code])
                     }
                     warnings.append(Diagnostic(
-                        FrontendCode.unusedSuppression, severity: .warning,
-                        message: "suppression of `\(c.code)` is unused: no such finding \(scope)",
-                        location: .span(span), primaryLabel: "suppresses nothing",
-                        help: "remove `\(c.code)` from the comment"))
+                        FrontendCode.unusedSuppression, severity: .warning, message: message,
+                        location: .span(span), primaryLabel: FrontendMessage.suppressesNothing(),
+                        help: FrontendMessage.removeCode(["code": c.code])))
                 }
             }
         }

@@ -1,0 +1,65 @@
+import Diagnostics
+@testable import PlanLintKit
+import Testing
+
+/// The frontend's catalogues (configuration, globs, suppressions, baselines, files, outputs,
+/// migrate, init) in Japanese: complete, with the English's arguments, and in the house style.
+@Suite struct FrontendMessageTests {
+    static let catalogues: [any MessageCatalogue.Type] = [
+        ConfigMessage.self, ConfigPhrase.self, GlobMessage.self, FrontendMessage.self,
+    ]
+
+    @Test func everyMessageHasJapaneseWithTheSameArguments() {
+        #expect(MessageText.problems(catalogues: Self.catalogues) == [])
+        for c in Self.catalogues {
+            #expect(MessageCatalogues.all.contains { ObjectIdentifier($0) == ObjectIdentifier(c) }, "\(c.catalogueName) is not in MessageCatalogues.all")
+        }
+    }
+
+    /// No space between two Japanese words (JA.md, "Japanese style"): a space is only beside
+    /// ASCII text such as a `code` span or a path.
+    @Test func theJapaneseHasNoSpacesBetweenJapaneseWords() {
+        for c in Self.catalogues {
+            for m in c.messages {
+                let chars = Array(m.japanese ?? "")
+                for i in chars.indices.dropFirst().dropLast() where chars[i] == " " {
+                    #expect(!(Self.isJapanese(chars[i - 1]) && Self.isJapanese(chars[i + 1])),
+                            "\(m.id): a space between Japanese words in \(m.japanese ?? "")")
+                }
+            }
+        }
+    }
+
+    @Test func configMessagesInJapanese() {
+        let context = ConfigPhrase.aConfigKey.text(in: .ja)
+        #expect(ConfigMessage.unknownKey.text(["key": "exlude", "context": context], in: .ja)
+                == "`exlude` は設定ファイルのキーではありません")
+        // A phrase built in the same language as the message that takes it.
+        let what = ConfigMessage.orList.text(["what": ConfigPhrase.aGlob.text(in: .ja)], in: .ja)
+        #expect(ConfigMessage.expectedHere.text(["what": what], in: .ja) == "ここにはglobパターンまたはそのリストが必要です")
+        let range = ConfigMessage.fromTo.text(["min": 1, "max": "10,000"], in: .ja)
+        #expect(ConfigMessage.wholeNumberNot.text(["name": "max-depth", "range": range, "value": "20,000"], in: .ja)
+                == "`max-depth` は1から10,000までの整数でなければなりません（20,000ではありません）")
+        #expect(GlobMessage.reversedRange.text(["from": "z", "to": "a"], in: .ja) == "文字の範囲 `z-a` が逆順です")
+        // English is unchanged by the Japanese beside it.
+        #expect(ConfigMessage.unknownKey.text(["key": "exlude", "context": ConfigPhrase.aConfigKey.text(in: .en)], in: .en)
+                == "`exlude` is not a config key")
+    }
+
+    @Test func frontendMessagesInJapanese() {
+        #expect(FrontendMessage.unusedOnLine.text(["code": "budget-sum", "line": 12], in: .ja)
+                == "`budget-sum` の抑制は使われていません: 12行目にその指摘はありません")
+        #expect(FrontendMessage.wroteBaseline.text(["count": 3, "path": "base.json"], in: .ja)
+                == "3件の指摘をベースライン base.json に書き出しました")
+        let what = FrontendMessage.theReport.text(in: .ja)
+        #expect(FrontendMessage.writeElsewhere.text(["what": what], in: .ja).hasPrefix("レポートはplanlintが読まないファイル"))
+        #expect(FrontendMessage.writeElsewhere.text(["what": FrontendMessage.theReport.text(in: .en)], in: .en)
+                == "write the report to a file that planlint does not read (a plan, rule file, schema, config or baseline)")
+    }
+
+    /// Hiragana, katakana, CJK ideographs and full-width punctuation.
+    static func isJapanese(_ c: Character) -> Bool {
+        guard let v = c.unicodeScalars.first?.value else { return false }
+        return (0x3000...0x30FF).contains(v) || (0x4E00...0x9FFF).contains(v) || (0xFF00...0xFFEF).contains(v)
+    }
+}
