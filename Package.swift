@@ -64,7 +64,7 @@ let package = Package(
         // Language Server Protocol framing and message types (no linting logic).
         .target(name: "LSPProtocol", dependencies: ["Guarded"], swiftSettings: strict),
         // The language server.
-        .target(name: "PlanLintLSP", dependencies: ["SourceText", "Guarded", "Diagnostics", "YAMLTree", "LSPProtocol", "PlanLintKit"], swiftSettings: strict),
+        .target(name: "PlanLintLSP", dependencies: ["SourceText", "Guarded", "Diagnostics", "YAMLTree", "DiagnosticRendering", "LSPProtocol", "PlanLintKit"], swiftSettings: strict),
         // Subcommands; each declares options and hands work to PlanLintKit.
         .target(
             name: "PlanLintCLI",
@@ -94,7 +94,7 @@ let package = Package(
         .testTarget(name: "RuleLanguageTests", dependencies: ["RuleLanguage", "YAMLTree", "ExactNumbers", "SourceText"], exclude: ["Fixtures"]),
         .testTarget(name: "SchemaValidationTests", dependencies: ["SourceText", "ExactNumbers", "Diagnostics", "YAMLTree", "SchemaValidation", "CorpusSupport", "GoldenFiles"], exclude: ["Fixtures"]),
         .testTarget(name: "RuleEngineTests", dependencies: ["SourceText", "Guarded", "Diagnostics", "YAMLTree", "RuleLanguage", "RuleEngine", "GoldenFiles"]),
-        .testTarget(name: "CLITests", dependencies: ["Diagnostics", "PlanLintKit"]),
+        .testTarget(name: "CLITests", dependencies: ["Diagnostics", "PlanLintKit", "PlanLintLSP", "PlanLintCLI"]),
         .testTarget(name: "ReportTests", dependencies: ["SourceText", "Diagnostics", "YAMLTree", "DiagnosticRendering", "PlanFigures", "HTMLReport"], exclude: ["Fixtures"]),
         .testTarget(name: "LSPTests", dependencies: ["SourceText", "Guarded", "Diagnostics", "PlanLintKit", "LSPProtocol", "PlanLintLSP", "GoldenFiles"], exclude: ["Fixtures", "nvim"]),
         .testTarget(name: "FuzzRegressionTests", dependencies: ["FuzzTargets"]),

@@ -49,17 +49,10 @@ struct CheckCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Files and folders to check; `-` reads standard input.", valueName: "path"))
     var paths: [String] = []
 
-    @Option(help: ArgumentHelp("Use this config file instead of searching for .planlint.yaml.", valueName: "file"))
-    var config: String?
-
-    @Flag(help: "Ignore .planlint.yaml files: defaults only.")
-    var noConfig = false
+    @OptionGroup var project: ProjectOptions
 
     @Option(help: ArgumentHelp("Name to lint standard input under (for config globs, schemas and output).", valueName: "path"))
     var stdinFilename: String?
-
-    @Option(name: .customLong("rules"), help: ArgumentHelp("A rule file or folder to load besides the configured ones (repeatable).", valueName: "path"))
-    var rules: [String] = []
 
     @Option(help: "Output format for the terminal, or for --output.")
     var format: OutputFormat = .human
@@ -79,14 +72,8 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Print the number of findings per code instead of the findings.")
     var statistics = false
 
-    @Option(help: "Lowest severity that fails the run (default: error, or `fail-on` in the config).")
-    var failOn: Severity?
-
     @Option(help: ArgumentHelp("Fail (exit 1) when there are more than N warnings.", valueName: "n"))
     var maxWarnings: Int?
-
-    @Flag(help: "Exit 0 even when there are findings (configuration and I/O errors still exit 2).")
-    var exitZero = false
 
     @Option(help: ArgumentHelp("Report only findings that are not in this baseline file.", valueName: "file"))
     var baseline: String?
@@ -125,47 +112,43 @@ struct CheckCommand: ParsableCommand {
     var unsafeFixes = false
 
     func validate() throws {
-        if let m = maxWarnings, m < 0 { throw ValidationError("--max-warnings must be 0 or more") }
-        if jobs < 0 { throw ValidationError("--jobs must be 0 (one per core) or more") }
-        if let d = maxDepth, d < 1 { throw ValidationError("--max-depth must be at least 1") }
+        if let m = maxWarnings, m < 0 { throw ValidationError(CLIMessage.maxWarnings()) }
+        if jobs < 0 { throw ValidationError(CLIMessage.jobs()) }
+        if let d = maxDepth, d < 1 { throw ValidationError(CLIMessage.maxDepth()) }
         if let s = maxFileSize, parseSize(s) == nil {
-            throw ValidationError("--max-file-size must be a size such as 10MiB, 500KB or a number of bytes, not '\(s)'")
+            throw ValidationError(CLIMessage.maxFileSize(["value": s]))
         }
-        if let a = maxAliasExpansion, a < 0 { throw ValidationError("--max-alias-expansion must be 0 or more") }
-        if let c = costBudget, c < 1 { throw ValidationError("--cost-budget must be at least 1") }
+        if let a = maxAliasExpansion, a < 0 { throw ValidationError(CLIMessage.maxAliasExpansion()) }
+        if let c = costBudget, c < 1 { throw ValidationError(CLIMessage.costBudget()) }
         // No flag can raise a limit past its hard ceiling (Docs/security.md), as no config can.
         let asked = LimitSettings(maxFileSize: maxFileSize.flatMap(parseSize), maxDepth: maxDepth,
                                   maxAliasExpansion: maxAliasExpansion, costBudget: costBudget)
         if let over = asked.overCeiling {
-            throw ValidationError("--\(over.key) must be at most \(over.ceiling), a hard ceiling no flag or config can raise (Docs/security.md)")
+            throw ValidationError(CLIMessage.overCeiling(["flag": over.key, "ceiling": over.ceiling]))
         }
         for r in reports where parseReport(r) == nil {
-            throw ValidationError("--report takes FORMAT=FILE with FORMAT one of \((OutputFormat.allCases.map(\.rawValue) + ["html"]).joined(separator: ", ")), not '\(r)'")
+            throw ValidationError(CLIMessage.reportTakes([
+                "formats": (OutputFormat.allCases.map(\.rawValue) + ["html"]).joined(separator: ", "), "value": r,
+            ]))
         }
-        if paths.filter({ $0 == "-" }).count > 1 { throw ValidationError("`-` (standard input) can be given once") }
+        if paths.filter({ $0 == "-" }).count > 1 { throw ValidationError(CLIMessage.stdinOnce()) }
         if stdinFilename != nil && !paths.isEmpty && !paths.contains("-") {
-            throw ValidationError("--stdin-filename names standard input: add `-` to the paths, or drop the other paths")
+            throw ValidationError(CLIMessage.stdinFilename())
         }
     }
 
     func run() throws {
-        let cwd = PathUtil.currentDirectory()
-        var options = CheckOptions(cwd: cwd)
-        options.paths = paths
-        options.configFile = config
-        options.useConfig = !noConfig
+        var options = project.checkOptions(paths: paths)
+        let cwd = options.cwd
         options.allowOutsideRoot = allowOutsideRoot
         options.stdinFilename = stdinFilename
-        options.extraRules = rules
         options.limits = LimitSettings(maxFileSize: maxFileSize.flatMap(parseSize), maxDepth: maxDepth,
                                        maxAliasExpansion: maxAliasExpansion, costBudget: costBudget)
         options.jobs = jobs
         options.baseline = baseline
         options.writeBaseline = writeBaseline
         options.outputFiles = (output.map { [$0] } ?? []) + reports.compactMap { parseReport($0)?.1 }
-        options.failOn = failOn
         options.maxWarnings = maxWarnings
-        options.exitZero = exitZero
         options.explainRules = explain
         options.keepDocuments = reports.contains { if case .html? = parseReport($0)?.0 { true } else { false } }
         if fix || diff || unsafeFixes {
@@ -176,7 +159,7 @@ struct CheckCommand: ParsableCommand {
                 options.stdin = try FileIO.readStream(fd: 0, path: "<stdin>",
                                                       limit: options.limits.maxFileSize ?? YAMLLimits.default.maxInputBytes)
             } catch {
-                Terminal.error("planlint: \(error)")
+                Terminal.error("planlint: " + FrontendMessage.cannotRead(["path": error.path, "reason": error.reason]))
                 throw ExitCode(ExitPolicy.toolFailure)
             }
         }
@@ -249,7 +232,7 @@ struct CheckCommand: ParsableCommand {
         }
         if let failure = Terminal.outputFailure {
             // The report did not reach standard output (`> /dev/full`): the run must not pass.
-            Terminal.error("planlint: cannot write to standard output: \(failure)")
+            Terminal.error("planlint: " + CLIMessage.cannotWriteStdout(["reason": failure]))
             exit = ExitPolicy.toolFailure
         }
         if exit != 0 { throw ExitCode(exit) }

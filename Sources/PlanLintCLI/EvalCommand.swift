@@ -1,4 +1,5 @@
 import ArgumentParser
+import DiagnosticRendering
 import Diagnostics
 import PlanLintKit
 import SourceText
@@ -35,7 +36,7 @@ struct EvalCommand: ParsableCommand {
         do {
             raw = try FileIO.readBytes(path: file, allowStreams: true)
         } catch {
-            RuleToolIO.printError("error: \(error.description)")
+            RuleToolIO.printError(CLIMessage.leveled(["level": HumanMessage.error(), "text": FrontendMessage.cannotRead(["path": file, "reason": error.reason])]))
             throw ExitCode(2)
         }
         let (source, parsed) = YAMLReader.read(path: file, raw: raw)

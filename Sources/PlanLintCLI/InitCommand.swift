@@ -1,4 +1,6 @@
 import ArgumentParser
+import DiagnosticRendering
+import Diagnostics
 import PlanLintKit
 
 /// `planlint init [DIR]`: a plan@2 skeleton, its schema and a configuration that lint clean.
@@ -29,10 +31,11 @@ struct InitCommand: ParsableCommand {
     func run() throws {
         switch ProjectInit.run(directory: directory) {
         case .written(let paths):
-            for p in paths { Terminal.out("wrote \(p)\n") }
-            Terminal.out("next: fill in plan.yaml as printed, and run `planlint check`\n")
+            for p in paths { Terminal.out(CLIMessage.wrote(["path": p]) + "\n") }
+            Terminal.out(CLIMessage.initNext() + "\n")
         case .exists(let paths):
-            Terminal.error("planlint: nothing written: \(paths.joined(separator: ", ")) already exist\(paths.count == 1 ? "s" : "")")
+            let list = paths.joined(separator: ", ")
+            Terminal.error("planlint: " + (paths.count == 1 ? CLIMessage.initExists(["paths": list]) : CLIMessage.initExist(["paths": list])))
             throw ExitCode(ExitPolicy.toolFailure)
         case .failed(let reason):
             Terminal.error("planlint: \(reason)")

@@ -1,4 +1,6 @@
 import ArgumentParser
+import DiagnosticRendering
+import Diagnostics
 import PlanLintKit
 
 /// `planlint migrate FILE…`: plan@1 → plan@2, in place.
@@ -37,8 +39,8 @@ struct MigrateCommand: ParsableCommand {
     var allowOutsideRoot = false
 
     func validate() throws {
-        if toStandardOutput && files.count != 1 { throw ValidationError("--stdout takes exactly one file") }
-        if toStandardOutput && check { throw ValidationError("--stdout and --check cannot be combined") }
+        if toStandardOutput && files.count != 1 { throw ValidationError(CLIMessage.stdoutOneFile()) }
+        if toStandardOutput && check { throw ValidationError(CLIMessage.stdoutAndCheck()) }
     }
 
     func run() throws {
@@ -51,14 +53,14 @@ struct MigrateCommand: ParsableCommand {
                 if toStandardOutput {
                     Terminal.out(text)
                 } else if check {
-                    Terminal.out("\(file): planlint/plan@1 (run `planlint migrate \(file)`)\n")
+                    Terminal.out(CLIMessage.stillPlan1(["file": file]) + "\n")
                     pending = true
                 } else {
-                    Terminal.out("\(file): rewritten as planlint/plan@2\n")
+                    Terminal.out(CLIMessage.rewritten(["file": file]) + "\n")
                 }
-                for w in warnings { Terminal.error("\(file): warning: \(w)") }
+                for w in warnings { Terminal.error(CLIMessage.fileWarning(["file": file, "warning": HumanMessage.warning(), "text": w])) }
             case .alreadyCurrent:
-                if !toStandardOutput && !check { Terminal.out("\(file): already planlint/plan@2\n") }
+                if !toStandardOutput && !check { Terminal.out(CLIMessage.alreadyPlan2(["file": file]) + "\n") }
             case .failed(let reason):
                 Terminal.error("planlint: \(reason)")
                 failed = true

@@ -27,7 +27,8 @@ struct ParseCommand: ParsableCommand {
             do {
                 raw = try FileIO.readBytes(path: path, allowStreams: true)
             } catch {
-                print("\(path): error: \(error.reason) [io-error]")
+                print(CLIMessage.pathProblem(["path": path, "level": HumanMessage.error(), "text": error.reason,
+                                              "code": FrontendCode.ioError.rawValue]))
                 ioError = true
                 continue
             }
@@ -37,7 +38,8 @@ struct ParseCommand: ParsableCommand {
                 failed = true
             }
             if stats {
-                print("\(path): \(result.documents.count) documents, \(result.tree.nodeCount) nodes, \(file.bytes.count) bytes")
+                print(CLIMessage.parseStats(["path": path, "documents": result.documents.count, "nodes": result.tree.nodeCount,
+                                             "bytes": file.bytes.count]))
             }
         }
         if ioError { throw ExitCode(2) }

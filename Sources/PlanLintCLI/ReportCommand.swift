@@ -35,35 +35,16 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("The HTML file to write (atomically); without it, standard output.", valueName: "file"))
     var output: String?
 
-    @Option(help: ArgumentHelp("Use this config file instead of searching for .planlint.yaml.", valueName: "file"))
-    var config: String?
-
-    @Flag(help: "Ignore .planlint.yaml files: defaults only.")
-    var noConfig = false
-
-    @Option(name: .customLong("rules"), help: ArgumentHelp("A rule file or folder to load besides the configured ones (repeatable).", valueName: "path"))
-    var rules: [String] = []
-
-    @Option(help: "Lowest severity that fails the run (default: error, or `fail-on` in the config).")
-    var failOn: Severity?
-
-    @Flag(help: "Exit 0 even when there are findings (configuration and I/O errors still exit 2).")
-    var exitZero = false
+    @OptionGroup var project: ProjectOptions
 
     func validate() throws {
-        if paths.contains("-") { throw ValidationError("`report` reads files, not standard input") }
-        if let output, output.isEmpty { throw ValidationError("--output needs a file name") }
+        if paths.contains("-") { throw ValidationError(CLIMessage.reportReadsFiles()) }
+        if let output, output.isEmpty { throw ValidationError(CLIMessage.outputNeedsName()) }
     }
 
     func run() throws {
-        let cwd = PathUtil.currentDirectory()
-        var options = CheckOptions(cwd: cwd)
-        options.paths = paths
-        options.configFile = config
-        options.useConfig = !noConfig
-        options.extraRules = rules
-        options.failOn = failOn
-        options.exitZero = exitZero
+        var options = project.checkOptions(paths: paths)
+        let cwd = options.cwd
         options.keepDocuments = true
         options.outputFiles = output.map { [$0] } ?? []
 
@@ -85,7 +66,7 @@ struct ReportCommand: ParsableCommand {
             do {
                 try AtomicFile.write(page, to: output, allowedRoots: report.outputRoots)
                 let summary = HumanRenderer.summary(DiagnosticSummary(report.diagnostics, files: Set(report.checkedFiles).count))
-                Terminal.error("planlint: wrote \(output): \(summary)")
+                Terminal.error("planlint: " + CLIMessage.wroteReport(["path": output, "summary": summary]))
             } catch {
                 Terminal.error("planlint: \(error)")
                 exit = ExitPolicy.toolFailure

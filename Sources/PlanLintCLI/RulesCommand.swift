@@ -1,4 +1,6 @@
 import ArgumentParser
+import DiagnosticRendering
+import Diagnostics
 import PlanLintKit
 
 /// `planlint rules`: lists the loaded rules.
@@ -37,7 +39,7 @@ struct RulesCommand: ParsableCommand {
 
     func validate() throws {
         if writeDocs != nil && checkDocs != nil {
-            throw ValidationError("give --write-docs or --check-docs, not both")
+            throw ValidationError(CLIMessage.docsFlags())
         }
     }
 
@@ -47,7 +49,8 @@ struct RulesCommand: ParsableCommand {
         if let dir = writeDocs ?? checkDocs {
             // Pages from a partly loaded rule set would drop the pages of the broken rules.
             if loaded.hasErrors {
-                RuleToolIO.printError("error: the rule files have errors; no pages were \(writeDocs != nil ? "written" : "checked")")
+                let text = writeDocs != nil ? CLIMessage.rulesHaveErrorsWritten() : CLIMessage.rulesHaveErrorsChecked()
+                RuleToolIO.printError(CLIMessage.leveled(["level": HumanMessage.error(), "text": text]))
                 throw ExitCode(2)
             }
             if writeDocs != nil {
@@ -55,19 +58,23 @@ struct RulesCommand: ParsableCommand {
                 do {
                     (pages, result) = try RuleTools.writeDocs(loaded, to: dir)
                 } catch {
-                    RuleToolIO.printError("error: cannot write the pages into \(dir): \(error)")
+                    RuleToolIO.printError(CLIMessage.leveled([
+                        "level": HumanMessage.error(), "text": CLIMessage.cannotWritePages(["dir": dir, "reason": "\(error)"]),
+                    ]))
                     throw ExitCode(2)
                 }
                 for name in result.kept {
-                    RuleToolIO.printError("warning: \(dir)/\(name) is not a generated page and no rule generates it; left alone")
+                    RuleToolIO.printError(CLIMessage.leveled([
+                        "level": HumanMessage.warning(), "text": CLIMessage.notAGeneratedPage(["path": "\(dir)/\(name)"]),
+                    ]))
                 }
-                print("\(pages) pages in \(dir): \(result.written.count) written, \(result.removed.count) removed, "
-                      + "\(pages - result.written.count) unchanged")
+                print(CLIMessage.pagesWritten(["pages": pages, "dir": dir, "written": result.written.count,
+                                               "removed": result.removed.count, "unchanged": pages - result.written.count]))
             } else {
                 let difference = RuleTools.checkDocs(loaded, in: dir)
                 for line in difference.lines(directory: dir) { print(line) }
                 if !difference.isEmpty {
-                    RuleToolIO.printError("the pages in \(dir) are not current: run `planlint rules --write-docs \(dir)`")
+                    RuleToolIO.printError(CLIMessage.pagesStale(["dir": dir]))
                     throw ExitCode(1)
                 }
             }

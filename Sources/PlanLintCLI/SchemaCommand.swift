@@ -30,11 +30,9 @@ struct SchemaCommand: ParsableCommand {
             return
         }
         guard let file = BuiltinResources.schema(name) else {
-            var message = "planlint: there is no built-in schema `\(name)`"
-            if let s = Suggestion.didYouMean(name, in: BuiltinResources.schemaNames) { message += "; \(s)" } else {
-                message += "; the built-in schemas are " + BuiltinResources.schemaNames.joined(separator: ", ")
-            }
-            Terminal.error(message)
+            let hint = Suggestion.didYouMean(name, in: BuiltinResources.schemaNames)
+                ?? CLIMessage.builtInSchemas(["names": BuiltinResources.schemaNames.joined(separator: ", ")])
+            Terminal.error("planlint: " + CLIMessage.noSchema(["name": name, "hint": hint]))
             throw ExitCode(ExitPolicy.toolFailure)
         }
         Terminal.out(file.text)

@@ -58,7 +58,7 @@ enum RuleToolIO {
         if exists, isDir {
             return [RuleTools.defaultDirectory]
         }
-        printError("no rules given and no \(RuleTools.defaultDirectory)/ folder here: name the rule files or folders: `\(usage)`")
+        printError(CLIMessage.noRules(["dir": RuleTools.defaultDirectory, "usage": usage]))
         throw ExitCode(2)
     }
 
@@ -67,8 +67,8 @@ enum RuleToolIO {
         for d in diagnostics.sorted(by: Diagnostic.ordered) {
             var text = ShortRenderer.line(d)
             for l in d.labels { text += "\n  \(l.span.file.path):\(l.span.start.line):\(l.span.start.column): \(l.message)" }
-            for n in d.notes { text += "\n  = note: \(n)" }
-            if let h = d.help { text += "\n  = help: \(h)" }
+            for n in d.notes { text += "\n  = \(HumanMessage.note()): \(n)" }
+            if let h = d.help { text += "\n  = \(HumanMessage.help()): \(h)" }
             printError(text)
         }
     }

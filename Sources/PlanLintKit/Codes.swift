@@ -34,7 +34,10 @@ public enum FrontendCode: String, CodeCatalogue {
                    read was not checked.
                    """,
                    fix: "Check the path and the file's permissions.",
-                   bad: "planlint check Plans/missing.yaml", tags: ["io"])
+                   bad: "planlint check Plans/missing.yaml", tags: ["io"],
+                   ja: .init(summary: "ファイルを読めませんでした。",
+                             explanation: "コマンドラインや設定ファイルで指定したパスが存在しないか、読めないか、通常のファイルではありません。読めなかった計画はチェックされていないため、planlintは終了ステータス2で終わります。",
+                             fix: "パスとファイルのアクセス権を確かめてください。"))
         case .symlinkLoop:
             define(.warning,
                    summary: "A symbolic link leads back into a folder being walked.",
@@ -44,7 +47,10 @@ public enum FrontendCode: String, CodeCatalogue {
                    still checked once.
                    """,
                    fix: "Remove the link, or exclude it with `exclude:` in .planlint.yaml.",
-                   bad: "ln -s .. Plans/loop", tags: ["io"])
+                   bad: "ln -s .. Plans/loop", tags: ["io"],
+                   ja: .init(summary: "シンボリックリンクが、たどっているフォルダーの中に戻っています。",
+                             explanation: "フォルダーをたどる途中で、すでに中にいる（またはたどり終えた）フォルダーへのシンボリックリンクがありました。planlintは無限にたどらずにそのリンクを飛ばします。どのファイルも一度ずつはチェックされます。",
+                             fix: "リンクを消すか、.planlint.yaml の `exclude:` で除外してください。"))
         case .unknownSuppressionCode:
             define(.warning,
                    summary: "A suppression comment names a code that no loaded rule or check produces.",
@@ -55,7 +61,10 @@ public enum FrontendCode: String, CodeCatalogue {
                    """,
                    fix: "Correct the code (`planlint rules` lists the loaded rules), or delete the comment.",
                    bad: "budget: 10  # planlint-disable-line budjet-sum -- reviewed",
-                   good: "budget: 10  # planlint-disable-line budget-sum -- reviewed", tags: ["suppression"])
+                   good: "budget: 10  # planlint-disable-line budget-sum -- reviewed", tags: ["suppression"],
+                   ja: .init(summary: "抑制コメントが、読み込んだルールにもチェックにもないコードを指定しています。",
+                             explanation: "`# planlint-disable…` コメントが、読み込んだルールのIDでもplanlint自身のコードでもないコードを指定しているため、何も抑制できません。多くは書き間違いか、名前が変わったか消されたルールです。",
+                             fix: "コードを直すか（`planlint rules` で読み込んだルールを一覧できます）、コメントを消してください。"))
         case .unusedSuppression:
             define(.warning,
                    summary: "A suppression comment suppressed nothing.",
@@ -64,7 +73,10 @@ public enum FrontendCode: String, CodeCatalogue {
                    line it covers. The problem it silenced has been fixed (or moved): a stale suppression \
                    would hide the next real problem there.
                    """,
-                   fix: "Delete the code from the comment (or the whole comment).", tags: ["suppression"])
+                   fix: "Delete the code from the comment (or the whole comment).", tags: ["suppression"],
+                   ja: .init(summary: "抑制コメントが何も抑制していません。",
+                             explanation: "`# planlint-disable…` コメントがコードを指定していますが、そのコメントが対象とする行にそのコードの指摘がありません。抑えていた問題は直された（か移動した）ため、古い抑制コメントは次に同じ場所で起きる本当の問題を隠してしまいます。",
+                             fix: "コメントからそのコードを消してください（またはコメントごと消してください）。"))
         case .invalidSuppression:
             define(.warning,
                    summary: "A suppression comment is malformed.",
@@ -75,25 +87,37 @@ public enum FrontendCode: String, CodeCatalogue {
                    """,
                    fix: "Write `# planlint-disable-next-line CODE[, CODE] -- reason`.",
                    bad: "# planlint-disable-nextline budget-sum", good: "# planlint-disable-next-line budget-sum -- figures as printed",
-                   tags: ["suppression"])
+                   tags: ["suppression"],
+                   ja: .init(summary: "抑制コメントの書き方が正しくありません。",
+                             explanation: "`planlint-` で始まるコメントが、`planlint-disable-next-line`、`planlint-disable-line`、`planlint-disable-file` のいずれかと1つ以上のコードという形になっていないか、抑制できないコードを指定しています（読めないファイルはチェックされていないものとして扱います）。",
+                             fix: "`# planlint-disable-next-line CODE[, CODE] -- reason` と書いてください（reason には抑制する理由を書きます）。"))
         case .configUnknownKey:
             define(.error, suppressible: false, toolFailure: true,
                    summary: "The configuration has a key planlint does not know.",
                    explanation: "An unknown key in .planlint.yaml is an error, not ignored: a misspelt `exlude` must not silently lint everything.",
                    fix: "Correct the key; the message suggests the nearest known one.",
-                   bad: "exlude: [Plans/drafts]", good: "exclude: [Plans/drafts]", tags: ["config"])
+                   bad: "exlude: [Plans/drafts]", good: "exclude: [Plans/drafts]", tags: ["config"],
+                   ja: .init(summary: "設定ファイルに、planlintの知らないキーがあります。",
+                             explanation: ".planlint.yaml の不明なキーは無視せずエラーにします。`exlude` のような書き間違いで、黙ってすべてをチェックしてしまわないためです。",
+                             fix: "キーを直してください。メッセージがいちばん近いキーを示します。"))
         case .configInvalidValue:
             define(.error, suppressible: false, toolFailure: true,
                    summary: "A configuration value has the wrong type or an unknown value.",
                    explanation: "Each key of .planlint.yaml takes one kind of value (Docs/configuration.md); this one does not.",
                    fix: "Give the value the message asks for.",
-                   bad: "fail-on: errors", good: "fail-on: error", tags: ["config"])
+                   bad: "fail-on: errors", good: "fail-on: error", tags: ["config"],
+                   ja: .init(summary: "設定の値の型が違うか、知らない値です。",
+                             explanation: ".planlint.yaml のキーはそれぞれ1種類の値をとります（Docs/configuration.md）。この値はそれに合っていません。",
+                             fix: "メッセージが示す値を指定してください。"))
         case .configInvalidGlob:
             define(.error, suppressible: false, toolFailure: true,
                    summary: "A glob pattern in the configuration is malformed.",
                    explanation: "Patterns support `*`, `**` (as a whole segment), `?`, `[...]` and `\\` escapes.",
                    fix: "Fix the pattern at the reported character.",
-                   bad: "exclude: [\"Plans/[draft\"]", good: "exclude: [\"Plans/draft*\"]", tags: ["config"])
+                   bad: "exclude: [\"Plans/[draft\"]", good: "exclude: [\"Plans/draft*\"]", tags: ["config"],
+                   ja: .init(summary: "設定ファイルのglobパターンの書き方が正しくありません。",
+                             explanation: "パターンに使えるのは `*`、`**`（1区切り全体として）、`?`、`[...]` と `\\` によるエスケープです。",
+                             fix: "示された文字の位置でパターンを直してください。"))
         case .planFormatDeprecated:
             define(.warning,
                    summary: "The file is written in the first plan format, planlint/plan@1.",
@@ -105,12 +129,18 @@ public enum FrontendCode: String, CodeCatalogue {
                    (`planlint:plan@1`); `planlint migrate` rewrites it as plan@2, keeping its comments and layout.
                    """,
                    fix: "Run `planlint migrate FILE` to rewrite the file as plan@2 (comments and layout are kept).",
-                   bad: "format: planlint/plan@1", good: "format: planlint/plan@2", tags: ["plan-format"])
+                   bad: "format: planlint/plan@1", good: "format: planlint/plan@2", tags: ["plan-format"],
+                   ja: .init(summary: "ファイルが最初の計画形式 planlint/plan@1 で書かれています。",
+                             explanation: "planlint/plan@1 は計画の評価を1つの形（施策・項目・事業、評価記号 ◎○△×－、1種類の予算表）に固定していました。planlint/plan@2 は尺度、階層、表、記載された数値といった形そのものを宣言するので、どのような評価でも書き写せます（Docs/plan-format.md）。plan@1 のファイルも引き続き読み込み、そのスキーマ（`planlint:plan@1`）でチェックします。`planlint migrate` は、コメントとレイアウトを保ったまま plan@2 に書き換えます。",
+                             fix: "`planlint migrate FILE` を実行して、ファイルを plan@2 に書き換えてください（コメントとレイアウトは保たれます）。"))
         case .configNotFound:
             define(.error, suppressible: false, toolFailure: true,
                    summary: "A file named in the configuration does not exist.",
                    explanation: "A rule pack, schema, `extends` target or default path in .planlint.yaml is missing.",
-                   fix: "Correct the path; it is relative to the folder of the config file that names it.", tags: ["config"])
+                   fix: "Correct the path; it is relative to the folder of the config file that names it.", tags: ["config"],
+                   ja: .init(summary: "設定ファイルで指定したファイルがありません。",
+                             explanation: ".planlint.yaml で指定したルールパック、スキーマ、`extends` の対象、または既定のパスがありません。",
+                             fix: "パスを直してください。パスは、それを書いた設定ファイルのあるフォルダーからの相対パスです。"))
         case .configOutsideRoot:
             define(.error, suppressible: false, toolFailure: true,
                    summary: "A configuration path leads outside the repository.",
@@ -120,17 +150,26 @@ public enum FrontendCode: String, CodeCatalogue {
                    make planlint read other files on the machine.
                    """,
                    fix: "Move the file into the repository, or pass `--allow-outside-root` if you trust the config.",
-                   bad: "extends: ../../shared/base.planlint.yaml", tags: ["config", "security"])
+                   bad: "extends: ../../shared/base.planlint.yaml", tags: ["config", "security"],
+                   ja: .init(summary: "設定ファイルのパスがリポジトリの外を指しています。",
+                             explanation: "ルールパック、スキーマ、`extends` の対象は、シンボリックリンクをたどった後も、設定ファイルのあるリポジトリの中になければなりません。複製したリポジトリの設定ファイルが、planlintにマシン上のほかのファイルを読ませないためです。",
+                             fix: "ファイルをリポジトリの中に移すか、設定ファイルを信頼するなら `--allow-outside-root` を指定してください。"))
         case .configExtendsCycle:
             define(.error, suppressible: false, toolFailure: true,
                    summary: "Config files extend each other in a cycle.",
                    explanation: "`extends` must form a chain or tree; a file that (indirectly) extends itself has no meaning.",
-                   fix: "Remove one of the `extends` entries in the cycle.", tags: ["config"])
+                   fix: "Remove one of the `extends` entries in the cycle.", tags: ["config"],
+                   ja: .init(summary: "設定ファイルが循環して互いを継承しています。",
+                             explanation: "`extends` は鎖か木の形でなければなりません。（間接的に）自分自身を継承するファイルには意味がありません。",
+                             fix: "循環している `extends` の項目を1つ消してください。"))
         case .configExtendsTooDeep:
             define(.error, suppressible: false, toolFailure: true,
                    summary: "A chain of `extends` is longer than 16 files.",
                    explanation: "planlint stops following `extends` after 16 levels.",
-                   fix: "Flatten the chain.", tags: ["config", "limits"])
+                   fix: "Flatten the chain.", tags: ["config", "limits"],
+                   ja: .init(summary: "`extends` の連なりが16ファイルを超えています。",
+                             explanation: "planlintは `extends` を16段までしかたどりません。",
+                             fix: "連なりを浅くしてください。"))
         case .configUnknownCode:
             define(.error, suppressible: false, toolFailure: true,
                    summary: "A `severity:` key names no known code.",
@@ -139,7 +178,10 @@ public enum FrontendCode: String, CodeCatalogue {
                    (`schema/*`). A misspelt id would otherwise leave the rule at its default severity.
                    """,
                    fix: "Correct the id (`planlint rules` lists them).",
-                   bad: "severity:\n  budget-sums: off", good: "severity:\n  budget-sum: off", tags: ["config"])
+                   bad: "severity:\n  budget-sums: off", good: "severity:\n  budget-sum: off", tags: ["config"],
+                   ja: .init(summary: "`severity:` のキーが、知らないコードを指定しています。",
+                             explanation: "`severity:` の項目には、読み込んだルールのID、組み込みのコード、または `*` を含むパターン（`schema/*`）を指定します。書き間違えたIDのままでは、ルールが既定の重大度のままになってしまいます。",
+                             fix: "IDを直してください（`planlint rules` で一覧できます）。"))
         case .configProtectedCode:
             define(.error, suppressible: false, toolFailure: true,
                    summary: "A `severity:` entry tries to lower a protected code.",
@@ -149,12 +191,18 @@ public enum FrontendCode: String, CodeCatalogue {
                    unreadable plan would pass.
                    """,
                    fix: "Remove the entry; fix or exclude the file instead.",
-                   bad: "severity:\n  yaml-syntax: off", tags: ["config"])
+                   bad: "severity:\n  yaml-syntax: off", tags: ["config"],
+                   ja: .init(summary: "`severity:` の項目が、保護されたコードを引き下げようとしています。",
+                             explanation: "ファイルを読めなかったことを示すコード（`yaml-syntax`、`encoding`、`input-too-large`、`nesting-too-deep`、`alias-expansion-limit`、`io-error`）はエラーのままです。そうでなければ、読めない計画が通ってしまいます。",
+                             fix: "その項目を消して、代わりにファイルを直すか除外してください。"))
         case .baselineInvalid:
             define(.error, suppressible: false, toolFailure: true,
                    summary: "The baseline file cannot be read.",
                    explanation: "The file given to `--baseline` is missing, not JSON, or not in planlint's baseline format (Docs/cli.md).",
-                   fix: "Write it again with `planlint check --write-baseline FILE`.", tags: ["baseline"])
+                   fix: "Write it again with `planlint check --write-baseline FILE`.", tags: ["baseline"],
+                   ja: .init(summary: "ベースラインファイルを読めません。",
+                             explanation: "`--baseline` に渡したファイルがないか、JSONではないか、planlintのベースラインの形式ではありません（Docs/cli.md）。",
+                             fix: "`planlint check --write-baseline FILE` で書き出し直してください。"))
         case .fixNotWritten:
             define(.error, suppressible: false, toolFailure: true,
                    summary: "`planlint fix` could not write a fixed file.",
@@ -166,7 +214,10 @@ public enum FrontendCode: String, CodeCatalogue {
                    it was, its findings are those of the text on disk, and the run exits 2.
                    """,
                    fix: "Run `planlint fix` from inside the repository, on the file itself rather than a link out of it; re-run it if the file changed.",
-                   bad: "planlint fix Plans/link-to-home.yaml", tags: ["fix", "io"])
+                   bad: "planlint fix Plans/link-to-home.yaml", tags: ["fix", "io"],
+                   ja: .init(summary: "`planlint fix` が修正したファイルを書き込めませんでした。",
+                             explanation: "planlintが修正を書き込むのは、チェックした通常のファイルで、リポジトリ（または作業フォルダー）の中にあるものだけです。書き込みはアトミックに行い、アクセス権を保ちます。シンボリックリンクは、リンク先も中にあるときだけリンク先に書き込みます。外にあるファイル、外へ出るリンク、デバイスやFIFO、読んだ後にディスク上で変わったファイルには書き込みません。そのファイルは元のまま残り、指摘はディスク上の内容に対するものになり、終了ステータスは2です。",
+                             fix: "`planlint fix` はリポジトリの中から、外へ出るリンクではなくファイルそのものに対して実行してください。ファイルが変わった場合は実行し直してください。"))
         case .outputIsInput:
             define(.error, suppressible: false, toolFailure: true,
                    summary: "An output file is one of the run's inputs.",
@@ -178,7 +229,10 @@ public enum FrontendCode: String, CodeCatalogue {
                    """,
                    fix: "Write the report to a file planlint does not read.",
                    bad: "planlint check --output Plans/plan.yaml", good: "planlint check --output planlint.txt",
-                   tags: ["io", "security"])
+                   tags: ["io", "security"],
+                   ja: .init(summary: "出力先のファイルが、この実行の入力の1つです。",
+                             explanation: "`--output`、`--report FORMAT=FILE` または `--write-baseline` が、この実行で読むファイル（チェックする計画、ルールファイル、スキーマ、設定ファイル、ベースライン）を指しています（実際のパスと、デバイスとiノードで比べるので、リンクや別の書き方でも見つかります）。そこにレポートを書くと入力が壊れるため、何も書き出さず、終了ステータス2で終わります。",
+                             fix: "planlintが読まないファイルにレポートを書き出してください。"))
         case .outsideRoot:
             define(.error, suppressible: false, toolFailure: true,
                    summary: "A file found while walking a folder lies outside the repository.",
@@ -189,7 +243,10 @@ public enum FrontendCode: String, CodeCatalogue {
                    file was not checked.
                    """,
                    fix: "Replace the link with the file, remove it, exclude it, or pass `--allow-outside-root` if you trust the repository.",
-                   bad: "ln -s /etc/passwd Plans/p.yaml", tags: ["io", "security"])
+                   bad: "ln -s /etc/passwd Plans/p.yaml", tags: ["io", "security"],
+                   ja: .init(summary: "フォルダーをたどって見つけたファイルがリポジトリの外にあります。",
+                             explanation: "フォルダーをたどる途中のシンボリックリンク（`Plans/p.yaml -> /etc/passwd`）が、リポジトリとたどっているフォルダーのどちらの外も指しています。planlintはそれを読まず（`extends`、`rules`、`schemas`、`$ref` と同じ決まりです）、ファイルをチェックしていないため終了ステータス2で終わります。",
+                             fix: "リンクをファイルに置き換えるか、消すか、除外してください。リポジトリを信頼するなら `--allow-outside-root` を指定します。"))
         }
     }
 }

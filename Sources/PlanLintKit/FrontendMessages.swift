@@ -111,12 +111,12 @@ package enum FrontendMessage: String, MessageCatalogue {
     /// What a file mode is, for messages (as `FileIO.kindName`, in the run's language).
     package static func kind(_ mode: mode_t) -> String {
         switch mode & S_IFMT {
-        case S_IFIFO: aFIFO()
-        case S_IFSOCK: aSocket()
-        case S_IFCHR: aCharacterDevice()
-        case S_IFBLK: aBlockDevice()
-        case S_IFDIR: aFolder()
-        default: aSpecialFile()
+        case S_IFIFO: FrontendMessage.aFIFO()
+        case S_IFSOCK: FrontendMessage.aSocket()
+        case S_IFCHR: FrontendMessage.aCharacterDevice()
+        case S_IFBLK: FrontendMessage.aBlockDevice()
+        case S_IFDIR: FrontendMessage.aFolder()
+        default: FrontendMessage.aSpecialFile()
         }
     }
 }
@@ -129,7 +129,7 @@ extension FrontendMessage {
         case .useADirective: "`planlint-disable-next-line`、`planlint-disable-line`、`planlint-disable-file` のいずれかを使ってください"
         case .namesNoCode: "`{word}` がコードを指定していません。このコメントは何も抑制しません"
         case .expectedCodes: "この後にコードが必要です"
-        case .nameTheCodes: "抑制するコードを書いてください: `# {word} CODE[, CODE] -- 理由`"
+        case .nameTheCodes: "抑制するコードを書いてください: `# {word} CODE[, CODE] -- reason`（reason には抑制する理由を書きます）"
         case .cannotSuppress: "`{code}` は抑制できません: この問題のあるファイルはチェックされていません"
         case .fixOrExcludeFile: "ファイルを直すか、.planlint.yaml で除外してください"
         case .unusedInFile: "`{code}` の抑制は使われていません: このファイルにその指摘はありません"

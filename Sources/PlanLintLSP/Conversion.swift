@@ -130,7 +130,7 @@ package struct DiagnosticConverter: Sendable {
             range = positions.range(of: d.labels[here].span)
             related.append(LSP.DiagnosticRelatedInformation(
                 location: LSP.Location(uri: uri(forPath: span.file.path), range: positions.range(of: span)),
-                message: d.primaryLabel ?? "reported here"))
+                message: d.primaryLabel ?? ServerMessage.reportedHere()))
             related += d.labels.enumerated().filter { $0.offset != here }.map { relatedInformation($0.element) }
         } else {
             return nil

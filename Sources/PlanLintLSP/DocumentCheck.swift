@@ -133,18 +133,16 @@ enum DocumentCheck {
             let absolute = PathUtil.absolute(path, base: cwd)
             let what: String
             if project.configFiles.contains(absolute) || PathUtil.basename(path) == ConfigLoader.fileName {
-                what = "the configuration \(path)"
+                what = ServerMessage.theConfiguration(["path": path])
             } else if project.ruleFiles.contains(absolute) {
-                what = "the rule file \(path)"
+                what = ServerMessage.theRuleFile(["path": path])
             } else if project.schemaFiles.contains(absolute) {
-                what = "the schema \(path)"
+                what = ServerMessage.theSchema(["path": path])
             } else {
                 what = path
             }
-            let count = errors.count == 1 ? "an error" : "\(errors.count) errors"
-            let consequence = project.isBlocked
-                ? "this file is not checked until it is fixed"
-                : "checks from it are missing"
+            let count = errors.count == 1 ? ServerMessage.anError() : ServerMessage.errors(["count": errors.count])
+            let consequence = project.isBlocked ? ServerMessage.notCheckedUntilFixed() : ServerMessage.checksMissing()
             let first = errors[0]
             let related = errors.prefix(50).map { e in
                 LSP.DiagnosticRelatedInformation(
@@ -154,7 +152,8 @@ enum DocumentCheck {
             }
             return PublishedFinding(diagnostic: LSP.Diagnostic(
                 range: top, severity: .error, code: first.code, source: "planlint",
-                message: "\(what) has \(count), so \(consequence): \(first.message)",
+                message: ServerMessage.projectBroken(["what": what, "count": count, "consequence": consequence,
+                                                      "message": first.message]),
                 relatedInformation: related))
         }
     }

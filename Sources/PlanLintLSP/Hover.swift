@@ -74,8 +74,8 @@ enum HoverContent {
             if let (_, name, imitated) = lookAlikes.first(where: { $0.0 == c }),
                isWrittenAlone(range, in: file), let mark = marks.first(where: { $0.symbol == imitated }) {
                 let b = markdown ? "**" : ""
-                let text = "\(b)\(c)\(b) is \(name), not the evaluation mark \(b)\(mark.symbol)\(b) "
-                    + "(\(mark.name), \(mark.meaning)). Marks are exactly these characters: ◎ ○ △ × －."
+                let text = ServerMessage.lookAlike(["b": b, "char": c, "name": name, "mark": mark.symbol,
+                                                    "markName": mark.name, "meaning": mark.meaning])
                 return (range, text)
             }
         }
@@ -84,13 +84,9 @@ enum HoverContent {
 
     static func describe(_ mark: Mark, legend: String?, markdown: Bool) -> String {
         let b = markdown ? "**" : ""
-        var text = "\(b)\(mark.symbol)\(b) — evaluation mark (\(mark.name))\n\n"
-        if let legend {
-            text += "\(legend)\n\n(as this plan's `evaluation.legend` prints it)"
-        } else {
-            text += "\(mark.meaning)\n\n(the usual meaning; this plan has no `evaluation.legend`)"
-        }
-        return text
+        let title = ServerMessage.markTitle(["b": b, "mark": mark.symbol, "name": mark.name])
+        if let legend { return title + "\n\n\(legend)\n\n" + ServerMessage.asTheLegendPrints() }
+        return title + "\n\n\(mark.meaning)\n\n" + ServerMessage.usualMeaning()
     }
 
     /// The meaning `evaluation.legend` gives the mark in this document, if it gives one.
@@ -145,18 +141,24 @@ enum HoverContent {
         return ByteRange(start, end)
     }
 
-    /// A code's documentation, as `planlint explain` gives it.
-    static func describe(_ doc: DiagnosticCode, markdown: Bool) -> String {
+    /// A code's documentation, as `planlint explain` gives it, in the client's language
+    /// (English where the code has no Japanese).
+    static func describe(_ doc: DiagnosticCode, markdown: Bool, in language: Language = MessageText.language) -> String {
+        let text = doc.text(in: language)
+        let severity = severityWord(doc.severity, in: language)
         var parts: [String] = []
         if markdown {
-            parts.append("**\(doc.id)** · \(doc.severity) — \(doc.summary)")
+            parts.append(ServerMessage.codeTitleMarkdown.text(["id": doc.id, "severity": severity, "summary": text.summary], in: language))
         } else {
-            parts.append("\(doc.id) (\(doc.severity)): \(doc.summary)")
+            parts.append(ServerMessage.codeTitle.text(["id": doc.id, "severity": severity, "summary": text.summary], in: language))
         }
-        if doc.explanation != doc.summary { parts.append(doc.explanation.trimmingTrailingNewlines) }
-        parts.append((markdown ? "**Fix:** " : "Fix: ") + doc.fix)
-        var origin = doc.source == "built in" ? "planlint's own code" : "defined at \(doc.source)"
-        if let url = doc.docsURL { origin += markdown ? " · [documentation](\(url))" : " · \(url)" }
+        if text.explanation != text.summary { parts.append(text.explanation.trimmingTrailingNewlines) }
+        parts.append((markdown ? ServerMessage.fixMarkdown : ServerMessage.fix).text(["fix": text.fix], in: language))
+        var origin = doc.source == "built in" ? ServerMessage.ownCode.text(in: language)
+            : ServerMessage.definedAt.text(["source": doc.source], in: language)
+        if let url = doc.docsURL {
+            origin += markdown ? " · [\(ServerMessage.documentation.text(in: language))](\(url))" : " · \(url)"
+        }
         parts.append(origin)
         return parts.joined(separator: "\n\n")
     }

@@ -244,7 +244,7 @@ package actor PlanLintServer {
             do {
                 _ = try await connection.send(LSP.registerCapability, params)
             } catch {
-                connection.send(LSP.logMessage, .init(type: .warning, message: "planlint: file watchers not registered: \(error)"))
+                connection.send(LSP.logMessage, .init(type: .warning, message: "planlint: " + ServerMessage.watchersNotRegistered(["error": "\(error)"])))
             }
         }
     }

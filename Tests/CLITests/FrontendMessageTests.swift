@@ -47,8 +47,8 @@ import Testing
     }
 
     @Test func frontendMessagesInJapanese() {
-        #expect(FrontendMessage.unusedOnLine.text(["code": "budget-sum", "line": 12], in: .ja)
-                == "`budget-sum` の抑制は使われていません: 12行目にその指摘はありません")
+        #expect(FrontendMessage.unusedOnLine.text(["code": "duplicate-key", "line": 12], in: .ja)
+                == "`duplicate-key` の抑制は使われていません: 12行目にその指摘はありません")
         #expect(FrontendMessage.wroteBaseline.text(["count": 3, "path": "base.json"], in: .ja)
                 == "3件の指摘をベースライン base.json に書き出しました")
         let what = FrontendMessage.theReport.text(in: .ja)
@@ -61,5 +61,26 @@ import Testing
     static func isJapanese(_ c: Character) -> Bool {
         guard let v = c.unicodeScalars.first?.value else { return false }
         return (0x3000...0x30FF).contains(v) || (0x4E00...0x9FFF).contains(v) || (0xFF00...0xFFEF).contains(v)
+    }
+}
+
+/// PlanLintKit's own codes are documented in Japanese too (`planlint explain`, hovers, SARIF
+/// rule metadata in the run's language).
+@Suite struct FrontendCodeJapaneseTests {
+    @Test func everyFrontendCodeHasJapaneseDocumentation() {
+        for code in FrontendCode.definitions {
+            let ja = code.text(in: .ja)
+            #expect(code.japanese != nil, "\(code.id) has no Japanese documentation")
+            #expect(ja.summary != code.summary && ja.explanation != code.explanation && ja.fix != code.fix,
+                    "\(code.id): the Japanese repeats the English")
+            // Code spans are copied as they are printed.
+            for span in code.fix.matches(of: #/`[^`]+`/#) where code.japanese != nil {
+                #expect(ja.fix.contains(String(span.output)) || ja.explanation.contains(String(span.output)),
+                        "\(code.id): the Japanese lacks \(span.output)")
+            }
+        }
+        let loop = FrontendCode.symlinkLoop.definition.text(in: .ja)
+        #expect(loop.summary == "シンボリックリンクが、たどっているフォルダーの中に戻っています。")
+        #expect(FrontendCode.symlinkLoop.definition.text(in: .en).summary == "A symbolic link leads back into a folder being walked.")
     }
 }

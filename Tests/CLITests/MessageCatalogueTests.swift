@@ -8,12 +8,6 @@ import Testing
 @Suite struct MessageCataloguesTests {
     static let root = PlanLintProcess.repositoryRoot
 
-    static var templates: [String: String] {
-        var out: [String: String] = [:]
-        for c in MessageCatalogues.all { for m in c.messages { out[m.id] = m.template } }
-        return out
-    }
-
     @Test func idsAreUniqueAndEveryCatalogueIsListed() throws {
         let ids = MessageCatalogues.all.flatMap { $0.messages.map(\.id) }
         #expect(Set(ids).count == ids.count, "a message id is used twice")
@@ -31,10 +25,17 @@ import Testing
 
     /// `YAMLMessage.duplicateKey(["key": text])` gives exactly the arguments the template names.
     @Test func everyUseGivesTheArgumentsItsTemplateNames() throws {
-        let templates = Self.templates
-        let catalogues = Set(MessageCatalogues.all.map { $0.catalogueName })
+        #expect(try Self.checkUses(of: MessageCatalogues.all, in: Self.sources()) > 30, "the scan found the catalogues' uses")
+    }
+
+    /// Checks every use of `catalogues` in `sources` (file, text) against its template;
+    /// returns how many uses were checked.
+    static func checkUses(of list: [any MessageCatalogue.Type], in sources: [(String, String)]) -> Int {
+        var templates: [String: String] = [:]
+        for c in list { for m in c.messages { templates[m.id] = m.template } }
+        let catalogues = Set(list.map { $0.catalogueName })
         var checked = 0
-        for (file, text) in try Self.sources() {
+        for (file, text) in sources {
             var aliases: [String: String] = [:]
             for line in text.split(separator: "\n") where line.contains("typealias") {
                 for m in line.matches(of: #/typealias (\w+) = (\w+)/#) where catalogues.contains(String(m.output.2)) {
@@ -55,13 +56,23 @@ import Testing
                 }
             }
         }
-        #expect(checked > 30, "the scan found the catalogues' uses")
+        return checked
     }
 
     @Test func everyMessageIsUsed() throws {
+        Self.checkEveryMessageIsUsed(MessageCatalogues.all, in: try Self.sources())
+    }
+
+    static func checkEveryMessageIsUsed(_ list: [any MessageCatalogue.Type], in sources: [(String, String)]) {
         // Every `.name` in Sources (a case is used as `Catalogue.name(…)`, `M.name(…)` or `.name`).
+        // A switch arm naming a case (`case .notAKey: "…"`, the Japanese beside the English)
+        // is not a use: only what follows its colon counts.
         var used = Set<Substring>()
-        for (_, text) in try Self.sources() {
+        for (_, file) in sources {
+            let text = file.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+                guard line.trimmingPrefix(while: { $0 == " " }).hasPrefix("case ."), let colon = line.firstIndex(of: ":") else { return line }
+                return line[line.index(after: colon)...]
+            }.joined(separator: "\n")
             var rest = text[...]
             while let dot = rest.firstIndex(of: ".") {
                 let after = rest[rest.index(after: dot)...]
@@ -70,7 +81,7 @@ import Testing
                 rest = after.dropFirst(name.isEmpty ? 0 : name.count)
             }
         }
-        for c in MessageCatalogues.all {
+        for c in list {
             for m in c.allCases {
                 let name = String(describing: m)
                 #expect(used.contains(Substring(name)), "\(c.catalogueName).\(name) is never used")

@@ -1,0 +1,91 @@
+import Diagnostics
+
+/// What the commands print themselves: usage errors of their options and the lines they
+/// write around a run (the findings are PlanLintKit's and the renderers'). `--help` is
+/// swift-argument-parser's and stays English (Docs/cli.md, "Languages").
+/// `CLIMessageTests` checks it as `MessageCataloguesTests` checks the catalogues below.
+enum CLIMessage: String, MessageCatalogue {
+    // Usage errors (exit 2).
+    case maxWarnings = "--max-warnings must be 0 or more"
+    case jobs = "--jobs must be 0 (one per core) or more"
+    case maxDepth = "--max-depth must be at least 1"
+    case maxFileSize = "--max-file-size must be a size such as 10MiB, 500KB or a number of bytes, not '{value}'"
+    case maxAliasExpansion = "--max-alias-expansion must be 0 or more"
+    case costBudget = "--cost-budget must be at least 1"
+    case overCeiling = "--{flag} must be at most {ceiling}, a hard ceiling no flag or config can raise (Docs/security.md)"
+    case reportTakes = "--report takes FORMAT=FILE with FORMAT one of {formats}, not '{value}'"
+    case stdinOnce = "`-` (standard input) can be given once"
+    case stdinFilename = "--stdin-filename names standard input: add `-` to the paths, or drop the other paths"
+    case reportReadsFiles = "`report` reads files, not standard input"
+    case outputNeedsName = "--output needs a file name"
+    case stdoutOneFile = "--stdout takes exactly one file"
+    case stdoutAndCheck = "--stdout and --check cannot be combined"
+    case docsFlags = "give --write-docs or --check-docs, not both"
+    // What a run says.
+    case cannotWriteStdout = "cannot write to standard output: {reason}"
+    case wroteReport = "wrote {path}: {summary}"
+    case stillPlan1 = "{file}: planlint/plan@1 (run `planlint migrate {file}`)"
+    case rewritten = "{file}: rewritten as planlint/plan@2"
+    case alreadyPlan2 = "{file}: already planlint/plan@2"
+    case fileWarning = "{file}: {warning}: {text}"
+    case rulesHaveErrorsWritten = "the rule files have errors; no pages were written"
+    case rulesHaveErrorsChecked = "the rule files have errors; no pages were checked"
+    case cannotWritePages = "cannot write the pages into {dir}: {reason}"
+    case notAGeneratedPage = "{path} is not a generated page and no rule generates it; left alone"
+    case pagesWritten = "{pages} pages in {dir}: {written} written, {removed} removed, {unchanged} unchanged"
+    case pagesStale = "the pages in {dir} are not current: run `planlint rules --write-docs {dir}`"
+    case noRules = "no rules given and no {dir}/ folder here: name the rule files or folders: `{usage}`"
+    case wrote = "wrote {path}"
+    case initNext = "next: fill in plan.yaml as printed, and run `planlint check`"
+    case initExists = "nothing written: {paths} already exists"
+    case initExist = "nothing written: {paths} already exist"
+    case noSchema = "there is no built-in schema `{name}`; {hint}"
+    case builtInSchemas = "the built-in schemas are {names}"
+    case parseStats = "{path}: {documents} documents, {nodes} nodes, {bytes} bytes"
+    case leveled = "{level}: {text}"
+    case pathProblem = "{path}: {level}: {text} [{code}]"
+}
+
+extension CLIMessage {
+    var japanese: String? {
+        switch self {
+        case .maxWarnings: "--max-warnings は0以上でなければなりません"
+        case .jobs: "--jobs は0（コアごとに1つ）以上でなければなりません"
+        case .maxDepth: "--max-depth は1以上でなければなりません"
+        case .maxFileSize: "--max-file-size は 10MiB、500KB のような大きさか、バイト数でなければなりません（'{value}' ではありません）"
+        case .maxAliasExpansion: "--max-alias-expansion は0以上でなければなりません"
+        case .costBudget: "--cost-budget は1以上でなければなりません"
+        case .overCeiling: "--{flag} は{ceiling}以下でなければなりません。これはオプションでも設定ファイルでも引き上げられない絶対上限です（Docs/security.md）"
+        case .reportTakes: "--report は FORMAT=FILE の形で、FORMAT は {formats} のいずれかです（'{value}' ではありません）"
+        case .stdinOnce: "`-`（標準入力）は1回しか指定できません"
+        case .stdinFilename: "--stdin-filename は標準入力の名前です: パスに `-` を加えるか、ほかのパスを外してください"
+        case .reportReadsFiles: "`report` はファイルを読みます。標準入力は読みません"
+        case .outputNeedsName: "--output にはファイル名が必要です"
+        case .stdoutOneFile: "--stdout に指定できるファイルはちょうど1つです"
+        case .stdoutAndCheck: "--stdout と --check は同時に指定できません"
+        case .docsFlags: "--write-docs と --check-docs のどちらか一方を指定してください"
+        case .cannotWriteStdout: "標準出力に書き込めません: {reason}"
+        case .wroteReport: "{path} を書き出しました: {summary}"
+        case .stillPlan1: "{file}: planlint/plan@1 です（`planlint migrate {file}` を実行してください）"
+        case .rewritten: "{file}: planlint/plan@2 に書き換えました"
+        case .alreadyPlan2: "{file}: すでに planlint/plan@2 です"
+        case .fileWarning: "{file}: {warning}: {text}"
+        case .rulesHaveErrorsWritten: "ルールファイルにエラーがあります。ページは書き出していません"
+        case .rulesHaveErrorsChecked: "ルールファイルにエラーがあります。ページはチェックしていません"
+        case .cannotWritePages: "{dir} にページを書き出せません: {reason}"
+        case .notAGeneratedPage: "{path} は生成したページではなく、どのルールも生成しません。そのままにします"
+        case .pagesWritten: "{dir} のページ{pages}件: 書き出し{written}件、削除{removed}件、変更なし{unchanged}件"
+        case .pagesStale: "{dir} のページが最新ではありません: `planlint rules --write-docs {dir}` を実行してください"
+        case .noRules: "ルールが指定されておらず、ここに {dir}/ フォルダーもありません: ルールファイルかフォルダーを指定してください: `{usage}`"
+        case .wrote: "{path} を書き出しました"
+        case .initNext: "次に、plan.yaml に印刷されたとおりに記入して、`planlint check` を実行してください"
+        case .initExists: "何も書き出していません: {paths} がすでにあります"
+        case .initExist: "何も書き出していません: {paths} がすでにあります"
+        case .noSchema: "組み込みのスキーマ `{name}` はありません。{hint}"
+        case .builtInSchemas: "組み込みのスキーマは {names} です"
+        case .parseStats: "{path}: 文書{documents}個、ノード{nodes}個、{bytes}バイト"
+        case .leveled: "{level}: {text}"
+        case .pathProblem: "{path}: {level}: {text} [{code}]"
+        }
+    }
+}
