@@ -1,6 +1,7 @@
 import DiagnosticRendering
 import Diagnostics
 import HTMLReport
+import SchemaValidation
 import YAMLTree
 
 /// Every catalogue of planlint's own messages: what a translation must cover
@@ -11,5 +12,6 @@ package enum MessageCatalogues {
         SuggestionMessage.self, YAMLMessage.self, HumanMessage.self, RuleMetadataMessage.self, ReportMessage.self,
         YAMLFixMessage.self, FixMessage.self,
         ConfigMessage.self, ConfigPhrase.self, GlobMessage.self, FrontendMessage.self,
+        SchemaMessage.self, SchemaHintMessage.self, SchemaPhrase.self, SchemaFileMessage.self, SchemaKeywordForm.self,
     ]
 }

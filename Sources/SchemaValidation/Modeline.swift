@@ -73,10 +73,10 @@ package struct SchemaModeline: Sendable, Equatable {
     package func remoteDiagnostic() -> Diagnostic? {
         guard case .remote(let url) = target else { return nil }
         return Diagnostic(SchemaCode.remoteSchema, severity: .info,
-                          message: "remote schemas are not fetched: \(url)", location: .span(span),
-                          primaryLabel: "not fetched",
-                          notes: ["planlint never reads from the network, so this file is not checked against a schema"],
-                          help: "keep a copy of the schema in the project and name it by a relative path, or map this file to a schema in .planlint.yaml (`schemas:`)")
+                          message: SchemaFileMessage.remoteModeline(["url": url]), location: .span(span),
+                          primaryLabel: SchemaFileMessage.notFetched(),
+                          notes: [SchemaFileMessage.remoteModelineNote()],
+                          help: SchemaFileMessage.remoteModelineHelp())
     }
 }
 

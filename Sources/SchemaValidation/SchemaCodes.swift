@@ -92,9 +92,71 @@ package enum SchemaCode: String, CodeCatalogue {
             Schemas are bound to plans with `schemas:` in .planlint.yaml (Docs/configuration.md).
             """
         }
+        let (jaSummary, jaFix) = japaneseText
+        let jaExplanation = isSchemaProblem
+            ? """
+            .planlint.yaml が計画に対応づけた（または計画が `# yaml-language-server: $schema=…` で指定した）\
+            JSON Schema ファイルの問題です。スキーマファイルの中で報告されます。エラーのときはスキーマを\
+            完全には適用できなかったことを意味し、実行は終了コード 2 で終わります。
+            """
+            : """
+            計画がその JSON Schema（draft 2020-12）を満たしていません。指摘は検査に失敗したいちばん狭いノードを\
+            指し、判定したスキーマのキーワードにラベルを付けます。スキーマは .planlint.yaml の `schemas:` で\
+            計画に対応づけます（Docs/configuration.md）。
+            """
         // A schema that cannot be read or compiled in full is a tool failure when it is an error.
         return define(.error, toolFailure: isSchemaProblem, summary: summary, explanation: explanation, fix: fix,
-                      bad: bad, good: good, tags: isSchemaProblem ? ["schema", "config"] : ["schema"])
+                      bad: bad, good: good, tags: isSchemaProblem ? ["schema", "config"] : ["schema"],
+                      ja: .init(summary: jaSummary, explanation: jaExplanation, fix: jaFix))
+    }
+
+    /// The summary and fix in Japanese.
+    private var japaneseText: (String, String) {
+        switch self {
+        case .type: ("値の型が違います。", "スキーマが示す型で値を書いてください（文字列ではなく数値など）。")
+        case .enumValue: ("値が許される値のどれでもありません。", "メッセージが挙げる値のどれかを使ってください。")
+        case .const: ("値がスキーマの許すただ一つの値と違います。", "スキーマが求める値を書いてください。")
+        case .required: ("マッピングに必須のキーがありません。", "メッセージが示す不足のキーを加えてください。")
+        case .additionalProperties: ("マッピングにスキーマが許さないキーがあります。", "キーを削除するか綴りを直してください（メッセージがいちばん近い使えるキーを示します）。")
+        case .unevaluatedProperties: ("マッピングにスキーマのどの部分も扱わないキーがあります。", "キーを削除するか綴りを直してください。")
+        case .propertyNames: ("キーがスキーマのキー名の規則に合いません。", "キーの名前を変えてください。")
+        case .minProperties: ("マッピングの項目がスキーマの求める数より少なくなっています。", "足りない項目を加えてください。")
+        case .maxProperties: ("マッピングの項目がスキーマの許す数より多くなっています。", "項目を削除してください。")
+        case .dependentRequired: ("あるキーが、一緒に必要なキーなしで書かれています。", "メッセージが示すキーを加えてください。")
+        case .nonStringKey: ("マッピングのキーが文字列ではありません。", "JSON Schema は文字列のキーしか記述できません。キーを引用符で囲んでください。")
+        case .items: ("リストの項目が項目のスキーマに合いません。", "指摘が示す項目を直してください。")
+        case .unevaluatedItems: ("リストにスキーマのどの部分も扱わない項目があります。", "余分な項目を削除してください。")
+        case .minItems: ("リストの項目がスキーマの求める数より少なくなっています。", "項目を加えてください。")
+        case .maxItems: ("リストの項目がスキーマの許す数より多くなっています。", "項目を削除してください。")
+        case .uniqueItems: ("重複してはいけないリストに同じ項目が繰り返されています。", "繰り返された項目を削除してください。")
+        case .contains: ("リストにスキーマの `contains` に合う項目がありません。", "求められる形の項目を加えてください。")
+        case .minContains: ("スキーマの `contains` に合う項目が少なすぎます。", "合う項目を加えてください。")
+        case .maxContains: ("スキーマの `contains` に合う項目が多すぎます。", "合う項目を削除してください。")
+        case .minimum: ("数値が最小値を下回っています。", "数値を直してください。")
+        case .maximum: ("数値が最大値を上回っています。", "数値を直してください。")
+        case .exclusiveMinimum: ("数値が排他的最小値より大きくありません。", "数値を直してください。")
+        case .exclusiveMaximum: ("数値が排他的最大値より小さくありません。", "数値を直してください。")
+        case .multipleOf: ("数値が求められる刻みの倍数ではありません。", "数値を直してください。")
+        case .minLength: ("文字列が最小の長さより短くなっています。", "文字列を長くしてください。")
+        case .maxLength: ("文字列が最大の長さより長くなっています。", "文字列を短くしてください。")
+        case .pattern: ("文字列が求められるパターンに合いません。", "パターンが記述する形で書いてください。")
+        case .format: ("文字列が指定された形式（日付など）になっていません。", "日付などは YYYY-MM-DD の形で書いてください。")
+        case .anyOf: ("値が選択肢（`anyOf`）のどれにも合いません。", "値をどれか一つの選択肢に合わせてください。メッセージがいちばん近いものを示します。")
+        case .oneOf: ("値が選択肢（`oneOf`）のどれにも合わないか、二つ以上に合っています。", "値がちょうど一つの選択肢に合うようにしてください。")
+        case .not: ("値が合ってはいけないスキーマ（`not`）に合っています。", "値を変えてください。")
+        case .falseSchema: ("スキーマが何も許さない所に値があります。", "値を削除してください。")
+        case .depthLimit: ("入れ子の深さの上限で検証が止まりました。", "データの入れ子を浅くしてください。")
+        case .unsupportedKeyword: ("スキーマが planlint の実装していないキーワードを使っています。", "それを使わずにスキーマを書き直してください。無視せずに報告しています。")
+        case .unknownKeyword: ("スキーマに draft 2020-12 のキーワードではないキーがあります。", "キーワードを直してください（古い版の名前や綴りの誤りがよくあります）。")
+        case .invalidKeyword: ("スキーマのキーワードの値の形が違います。", "仕様が求める形の値をキーワードに与えてください。")
+        case .invalidRegex: ("スキーマの `pattern` が正しい正規表現ではありません（または対応する範囲外の構文を使っています）。", "パターンを直してください。")
+        case .unresolvedRef: ("`$ref` が見つかるものを何も指していません。", "参照を直してください。")
+        case .refOutsideRoot: ("スキーマまたは `$ref` がリポジトリの外のファイルを指しています。", "スキーマはリポジトリの中に置くか、--allow-outside-root を指定してください。")
+        case .refCycle: ("`$ref` がデータに降りることなく自分自身に戻ってきます。", "循環を断ち切ってください。")
+        case .remoteSchema: ("スキーマが URL で指定されています。planlint はネットワークから取得しません。", "ローカルの写しを置き、`schemas:` で対応づけてください。")
+        case .loadError: ("スキーマファイルを読めません。", ".planlint.yaml や `$schema=` コメントで指定したパスを確かめてください。")
+        case .dialect: ("スキーマが draft 2020-12 以外の方言を宣言しています。", "`$schema: https://json-schema.org/draft/2020-12/schema` を使ってください。")
+        }
     }
 
     /// Summary, fix, and an example reported and corrected.

@@ -71,7 +71,7 @@ package final class SchemaRegistry: Sendable {
             let location: Location = requestedAt.map { .span($0) } ?? .path(uri)
             result = SchemaLoadResult(schema: nil, diagnostics: [
                 Diagnostic(code: SchemaCode.loadError.rawValue, severity: .error,
-                           message: "there is no schema \(uri)", location: location),
+                           message: SchemaFileMessage.noSuchSchema(["uri": uri]), location: location),
             ])
         }
         cache.withLock { $0[uri] = result }
@@ -118,13 +118,13 @@ package final class SchemaRegistry: Sendable {
             ])
         }
         if let root = allowedRoot, !SchemaRegistry.isInside(absolute, root) {
-            return fail(.refOutsideRoot, "the schema \(path) is outside the allowed directory \(root)",
-                        notes: ["schemas are read only from inside the project"])
+            return fail(.refOutsideRoot, SchemaFileMessage.schemaOutsideRoot(["path": path, "root": root]),
+                        notes: [SchemaFileMessage.schemaOutsideRootNote()])
         }
         let document: SchemaDocument
         switch readFile(absolute: absolute, displayPath: path) {
         case .success(let d): document = d
-        case .failure(let reason): return fail(.loadError, "cannot read the schema \(path): \(reason)")
+        case .failure(let reason): return fail(.loadError, SchemaFileMessage.cannotRead(["path": path, "reason": reason]))
         }
         let compiler = SchemaCompiler(provider: Provider(registry: self))
         let schema = compiler.compile(document)
@@ -137,9 +137,9 @@ package final class SchemaRegistry: Sendable {
         if let d = documentCache.withLock({ $0[absolute] }) { return .success(d) }
         let kind = PathKind(atPath: absolute)
         guard kind != .missing else {
-            return .failure(.unreadable(path: displayPath, reason: "no such file"))
+            return .failure(.unreadable(path: displayPath, reason: SchemaFileMessage.noSuchFile()))
         }
-        guard kind != .directory else { return .failure(.unreadable(path: displayPath, reason: "it is a directory")) }
+        guard kind != .directory else { return .failure(.unreadable(path: displayPath, reason: SchemaFileMessage.isADirectory())) }
         // Only regular files within the input size limit: a FIFO would block the run and
         // `/dev/zero` never ends (FileIO refuses both, and anything over the limit, unread).
         let bytes: [UInt8]

@@ -1,3 +1,4 @@
+import Diagnostics
 import SourceText
 import YAMLTree
 
@@ -86,18 +87,36 @@ enum JSONView {
     /// `object`, `array of 3 items`, `null`.
     static func describe(_ node: YAMLNode) -> String {
         switch node.kind {
-        case .mapping: return node.count == 0 ? "an empty object" : "an object"
-        case .sequence: return node.count == 0 ? "an empty array" : "an array of \(node.count) item\(node.count == 1 ? "" : "s")"
+        case .mapping: return node.count == 0 ? SchemaPhrase.emptyObject() : SchemaPhrase.anObject()
+        case .sequence:
+            if node.count == 0 { return SchemaPhrase.emptyArray() }
+            return node.count == 1 ? SchemaPhrase.arrayOfItem(["count": 1]) : SchemaPhrase.arrayOfItems(["count": node.count])
         case .scalar:
             switch node.value! {
-            case .null: return "null"
-            case .bool(let b): return "boolean \(b)"
-            case .string(let s): return "string \(quoted(s))"
-            case .int(let t): return "integer \(t)"
-            case .float(let t): return "number \(t)"
-            case .infinity(let n): return "number \(n ? "-.inf" : ".inf")"
-            case .nan: return "number .nan"
+            case .null: return SchemaPhrase.null()
+            case .bool(let b): return SchemaPhrase.booleanValue(["value": b])
+            case .string(let s): return describe(string: s)
+            case .int(let t): return SchemaPhrase.integerValue(["value": t])
+            case .float(let t): return SchemaPhrase.numberValue(["value": t])
+            case .infinity(let n): return SchemaPhrase.numberValue(["value": n ? "-.inf" : ".inf"])
+            case .nan: return SchemaPhrase.numberValue(["value": ".nan"])
             }
+        }
+    }
+
+    /// `string "7,199"`.
+    static func describe(string s: String) -> String { SchemaPhrase.stringValue(["value": quoted(s)]) }
+
+    /// The name of a JSON type in messages: `integer`.
+    static func name(_ type: JSONType) -> String {
+        switch type {
+        case .null: SchemaPhrase.null()
+        case .boolean: SchemaPhrase.boolean()
+        case .object: SchemaPhrase.object()
+        case .array: SchemaPhrase.array()
+        case .number: SchemaPhrase.number()
+        case .string: SchemaPhrase.string()
+        case .integer: SchemaPhrase.integer()
         }
     }
 

@@ -30,8 +30,8 @@ enum Keywords {
     ]
 
     /// Draft 2020-12 keywords planlint does not implement.
-    static let unsupported: [String: String] = [
-        "$dynamicRef": "`$dynamicRef` (dynamic scope resolution) is not implemented; the reference is not followed",
+    static let unsupported: [String: SchemaFileMessage] = [
+        "$dynamicRef": .dynamicRef,
     ]
 
     /// Keywords editors understand (VS Code, the YAML language server); accepted as annotations.
@@ -42,13 +42,13 @@ enum Keywords {
     ]
 
     /// Names from other drafts, with what to write in draft 2020-12.
-    static let otherDrafts: [String: String] = [
-        "definitions": "`definitions` is the draft-07 name; draft 2020-12 uses `$defs` (`$ref`s by JSON Pointer still reach it, but `$id`/`$anchor` inside it are not found)",
-        "dependencies": "`dependencies` was split in draft 2019-09 into `dependentRequired` and `dependentSchemas`",
-        "additionalItems": "`additionalItems` is gone in draft 2020-12: use `prefixItems` for the leading items and `items` for the rest",
-        "$recursiveRef": "`$recursiveRef` is draft 2019-09; draft 2020-12 has `$dynamicRef`, which planlint does not implement",
-        "$recursiveAnchor": "`$recursiveAnchor` is draft 2019-09; draft 2020-12 has `$dynamicAnchor`",
-        "id": "`id` is the draft-04 name; draft 2020-12 uses `$id`",
+    static let otherDrafts: [String: SchemaFileMessage] = [
+        "definitions": .definitions,
+        "dependencies": .dependencies,
+        "additionalItems": .additionalItems,
+        "$recursiveRef": .recursiveRef,
+        "$recursiveAnchor": .recursiveAnchor,
+        "id": .id,
     ]
 
     /// Every name accepted without a warning, for "did you mean" suggestions.

@@ -40,14 +40,14 @@ final class SchemaCompiler {
         guard let root = document.root else { return nil }
         add(document)
         guard isSchemaShaped(root) else {
-            report(.invalidKeyword, "a schema must be a mapping or `true`/`false`, found \(JSONView.describe(root))", at: root,
-                   label: "not a schema")
+            report(.invalidKeyword, SchemaFileMessage.notASchemaRoot(["found": JSONView.describe(root)]), at: root,
+                   label: SchemaFileMessage.notASchema())
             return nil
         }
         if root.isMapping, let s = root["$schema"], let text = s.scalarText, !Keywords.dialects.contains(text) {
-            report(.dialect, "this schema declares `$schema: \(text)`; planlint validates as JSON Schema draft 2020-12",
-                   at: s, severity: .warning, label: "another dialect",
-                   notes: ["keywords whose meaning changed between drafts (`items`, `dependencies`, `definitions`, …) are read the 2020-12 way"])
+            report(.dialect, SchemaFileMessage.otherDialect(["dialect": text]),
+                   at: s, severity: .warning, label: SchemaFileMessage.anotherDialect(),
+                   notes: [SchemaFileMessage.otherDialectNote()])
         }
         let rootID = schemaID(root)
         drain()
@@ -141,10 +141,14 @@ final class SchemaCompiler {
             primaryLabel: label, notes: notes, help: help))
     }
 
-    func invalid(_ keyword: String, _ value: YAMLNode, expected: String, help: String? = nil) {
-        report(.invalidKeyword, "`\(keyword)` must be \(expected), found \(JSONView.describe(value))", at: value,
-               label: "expected \(expected)", help: help)
+    func invalid(_ keyword: String, _ value: YAMLNode, expected form: SchemaKeywordForm, help: String? = nil) {
+        let expected = form()
+        report(.invalidKeyword, SchemaFileMessage.invalidValue(["keyword": keyword, "expected": expected, "found": JSONView.describe(value)]),
+               at: value, label: SchemaMessage.expected(["expected": expected]), help: help)
     }
+
+    /// "`allOf` item": the name of a keyword's item in messages.
+    func item(_ keyword: String) -> String { SchemaFileMessage.keywordItem(["keyword": keyword]) }
 
     // MARK: compiling one schema object
 
@@ -161,7 +165,7 @@ final class SchemaCompiler {
 
         for (keyNode, value) in node.entries {
             guard let kw = keyNode.scalarText, keyNode.isScalar else {
-                report(.invalidKeyword, "a schema's keys must be keyword names, found \(JSONView.describe(keyNode))", at: keyNode)
+                report(.invalidKeyword, SchemaFileMessage.keysMustBeKeywords(["found": JSONView.describe(keyNode)]), at: keyNode)
                 continue
             }
             s.keywordKeys[kw] = keyNode
@@ -171,19 +175,19 @@ final class SchemaCompiler {
             case "$id":
                 if case .string(let t)? = value.value {
                     if let f = URIReference(t).fragment, !f.isEmpty {
-                        report(.invalidKeyword, "`$id` must not have a fragment (`#\(f)`); use `$anchor` to name a location",
-                               at: value, label: "fragment here")
+                        report(.invalidKeyword, SchemaFileMessage.idFragment(["fragment": f]),
+                               at: value, label: SchemaFileMessage.fragmentHere())
                     }
-                } else { invalid(kw, value, expected: "a URI string") }
+                } else { invalid(kw, value, expected: .uriString) }
             case "$anchor", "$dynamicAnchor":
                 if case .string(let t)? = value.value {
                     if !isAnchorName(t) {
-                        report(.invalidKeyword, "`\(kw)` must be a plain name (a letter or `_`, then letters, digits, `-`, `_`, `.`), found \(JSONView.quoted(t))",
+                        report(.invalidKeyword, SchemaFileMessage.anchorName(["keyword": kw, "found": JSONView.quoted(t)]),
                                at: value)
                     }
-                } else { invalid(kw, value, expected: "a name") }
+                } else { invalid(kw, value, expected: .name) }
             case "$ref":
-                guard case .string(let t)? = value.value else { invalid(kw, value, expected: "a URI reference string"); break }
+                guard case .string(let t)? = value.value else { invalid(kw, value, expected: .uriReference); break }
                 if let target = resolveRef(t, base: base, at: value) {
                     s.ref = target
                     inPlace[id].append((target, keyNode))
@@ -191,28 +195,28 @@ final class SchemaCompiler {
             case "$defs":
                 _ = schemaMap(kw, value, here)
             case "$schema":
-                if value.scalarText == nil || !value.isScalar { invalid(kw, value, expected: "a URI string") }
+                if value.scalarText == nil || !value.isScalar { invalid(kw, value, expected: .uriString) }
             case "description":
-                if case .string(let t)? = value.value { s.description = t } else { invalid(kw, value, expected: "a string") }
+                if case .string(let t)? = value.value { s.description = t } else { invalid(kw, value, expected: .string) }
             case "$comment", "contentEncoding", "contentMediaType", "deprecationMessage", "markdownDescription":
-                if !isString(value) { invalid(kw, value, expected: "a string") }
+                if !isString(value) { invalid(kw, value, expected: .string) }
             case "title":
-                if case .string(let t)? = value.value { s.title = t } else { invalid(kw, value, expected: "a string") }
+                if case .string(let t)? = value.value { s.title = t } else { invalid(kw, value, expected: .string) }
             case "errorMessage":
-                if case .string(let t)? = value.value { s.errorMessage = t } else { invalid(kw, value, expected: "a string") }
+                if case .string(let t)? = value.value { s.errorMessage = t } else { invalid(kw, value, expected: .string) }
             case "patternErrorMessage":
-                if case .string(let t)? = value.value { s.patternErrorMessage = t } else { invalid(kw, value, expected: "a string") }
+                if case .string(let t)? = value.value { s.patternErrorMessage = t } else { invalid(kw, value, expected: .string) }
             case "deprecated":
-                if case .bool(let b)? = value.value { s.deprecated = b } else { invalid(kw, value, expected: "true or false") }
+                if case .bool(let b)? = value.value { s.deprecated = b } else { invalid(kw, value, expected: .boolean) }
             case "readOnly", "writeOnly":
-                if case .bool? = value.value {} else { invalid(kw, value, expected: "true or false") }
+                if case .bool? = value.value {} else { invalid(kw, value, expected: .boolean) }
             case "examples":
-                if !value.isSequence { invalid(kw, value, expected: "a list") }
+                if !value.isSequence { invalid(kw, value, expected: .list) }
             case "default", "$vocabulary", "defaultSnippets", "doNotSuggest", "suggestSortText",
                  "enumDescriptions", "markdownEnumDescriptions", "allowComments", "allowTrailingCommas":
                 break
             case "contentSchema":
-                if isSchemaShaped(value) { _ = schemaID(value) } else { invalid(kw, value, expected: "a schema (a mapping or true/false)") }
+                if isSchemaShaped(value) { _ = schemaID(value) } else { invalid(kw, value, expected: .schema) }
 
             // Validation: any type.
             case "type":
@@ -221,7 +225,7 @@ final class SchemaCompiler {
                 if value.isSequence {
                     s.enumValues = value.items
                     s.enumCanonical = Set(value.items.map(CanonicalJSON.key))
-                } else { invalid(kw, value, expected: "a list of allowed values") }
+                } else { invalid(kw, value, expected: .allowedValues) }
             case "const":
                 s.constValue = value
                 s.constCanonical = CanonicalJSON.key(value)
@@ -230,27 +234,27 @@ final class SchemaCompiler {
             case "multipleOf":
                 if let n = number(kw, value) {
                     if JSONNumber.compare(n, .exact(.zero)) ?? 0 <= 0 {
-                        report(.invalidKeyword, "`multipleOf` must be greater than 0, found \(n)", at: value)
+                        report(.invalidKeyword, SchemaFileMessage.multipleOfPositive(["found": n]), at: value)
                     } else { s.multipleOf = n }
                 }
             case "minimum": s.minimum = number(kw, value)
             case "maximum": s.maximum = number(kw, value)
             case "exclusiveMinimum":
                 if case .bool? = value.value {
-                    invalid(kw, value, expected: "a number", help: "draft-04 wrote `exclusiveMinimum: true` beside `minimum`; draft 2020-12 writes the bound itself: `exclusiveMinimum: 0`")
+                    invalid(kw, value, expected: .number, help: SchemaFileMessage.exclusiveMinimumHelp())
                 } else { s.exclusiveMinimum = number(kw, value) }
             case "exclusiveMaximum":
                 if case .bool? = value.value {
-                    invalid(kw, value, expected: "a number", help: "draft-04 wrote `exclusiveMaximum: true` beside `maximum`; draft 2020-12 writes the bound itself: `exclusiveMaximum: 100`")
+                    invalid(kw, value, expected: .number, help: SchemaFileMessage.exclusiveMaximumHelp())
                 } else { s.exclusiveMaximum = number(kw, value) }
 
             // Strings.
             case "minLength": s.minLength = count(kw, value)
             case "maxLength": s.maxLength = count(kw, value)
             case "pattern":
-                if case .string(let t)? = value.value { s.pattern = regex(t, at: value) } else { invalid(kw, value, expected: "a regular expression string") }
+                if case .string(let t)? = value.value { s.pattern = regex(t, at: value) } else { invalid(kw, value, expected: .regex) }
             case "format":
-                if case .string(let t)? = value.value { s.format = t } else { invalid(kw, value, expected: "a format name") }
+                if case .string(let t)? = value.value { s.format = t } else { invalid(kw, value, expected: .formatName) }
 
             // Arrays.
             case "minItems": s.minItems = count(kw, value)
@@ -258,13 +262,13 @@ final class SchemaCompiler {
             case "minContains": s.minContains = count(kw, value)
             case "maxContains": s.maxContains = count(kw, value)
             case "uniqueItems":
-                if case .bool(let b)? = value.value { s.uniqueItems = b } else { invalid(kw, value, expected: "true or false") }
+                if case .bool(let b)? = value.value { s.uniqueItems = b } else { invalid(kw, value, expected: .boolean) }
             case "prefixItems":
                 s.prefixItems = schemaList(kw, value, here) ?? []
             case "items":
                 if value.isSequence {
-                    invalid(kw, value, expected: "a schema (a mapping or true/false)",
-                            help: "a list of item schemas is `prefixItems` in draft 2020-12; `items` then applies to the items after them")
+                    invalid(kw, value, expected: .schema,
+                            help: SchemaFileMessage.itemsListHelp())
                 } else { s.items = schema(kw, value) }
             case "contains": s.contains = schema(kw, value)
             case "unevaluatedItems": s.unevaluatedItems = schema(kw, value)
@@ -282,20 +286,20 @@ final class SchemaCompiler {
                     }
                 }
             case "patternProperties":
-                guard value.isMapping else { invalid(kw, value, expected: "a mapping of regular expressions to schemas"); break }
+                guard value.isMapping else { invalid(kw, value, expected: .regexMap); break }
                 for (k, v) in value.entries {
                     guard let source = k.scalarText, k.isScalar else {
-                        report(.invalidKeyword, "`patternProperties` keys must be regular expressions", at: k); continue
+                        report(.invalidKeyword, SchemaFileMessage.patternPropertiesKeys(), at: k); continue
                     }
                     guard let re = regex(source, at: k) else { continue }
-                    guard isSchemaShaped(v) else { invalid("patternProperties[\(JSONView.quoted(source))]", v, expected: "a schema (a mapping or true/false)"); continue }
+                    guard isSchemaShaped(v) else { invalid("patternProperties[\(JSONView.quoted(source))]", v, expected: .schema); continue }
                     s.patternProperties.append((re, schemaID(v), k))
                 }
             case "additionalProperties": s.additionalProperties = schema(kw, value)
             case "propertyNames": s.propertyNames = schema(kw, value)
             case "unevaluatedProperties": s.unevaluatedProperties = schema(kw, value)
             case "dependentRequired":
-                guard value.isMapping else { invalid(kw, value, expected: "a mapping of property names to lists of names"); break }
+                guard value.isMapping else { invalid(kw, value, expected: .dependentMap); break }
                 for (k, v) in value.entries {
                     guard let name = k.scalarText, k.isScalar else { continue }
                     if let list = nameList("dependentRequired[\(JSONView.quoted(name))]", v) {
@@ -312,7 +316,7 @@ final class SchemaCompiler {
             case "allOf", "anyOf", "oneOf":
                 guard let list = schemaList(kw, value, here) else { break }
                 if list.isEmpty {
-                    report(.invalidKeyword, "`\(kw)` must list at least one schema", at: value)
+                    report(.invalidKeyword, SchemaFileMessage.listAtLeastOne(["keyword": kw]), at: value)
                     break
                 }
                 if kw == "allOf" { s.allOf = list } else if kw == "anyOf" { s.anyOf = list } else { s.oneOf = list }
@@ -329,26 +333,25 @@ final class SchemaCompiler {
 
             default:
                 if let why = Keywords.unsupported[kw] {
-                    report(.unsupportedKeyword, "`\(kw)` is not supported by planlint", at: keyNode,
-                           label: "not supported", notes: [why],
-                           help: "the rest of this schema is still checked; see Docs/schemas.md for the supported keywords")
+                    report(.unsupportedKeyword, SchemaFileMessage.unsupported(["keyword": kw]), at: keyNode,
+                           label: SchemaFileMessage.notSupported(), notes: [why()],
+                           help: SchemaFileMessage.unsupportedHelp())
                 } else if kw.hasPrefix("x-") || Keywords.editorExtensions.contains(kw) {
                     break
                 } else if let hint = Keywords.otherDrafts[kw] {
-                    report(.unknownKeyword, "`\(kw)` is not a draft 2020-12 keyword; it is ignored", at: keyNode, severity: .warning,
-                           label: "ignored", notes: [hint])
+                    report(.unknownKeyword, SchemaFileMessage.otherDraftKeyword(["keyword": kw]), at: keyNode, severity: .warning,
+                           label: SchemaFileMessage.ignored(), notes: [hint()])
                 } else {
-                    let suggestion = Suggestion.closest(to: kw, in: Keywords.all)
-                    report(.unknownKeyword, "unknown keyword `\(kw)`; it is ignored", at: keyNode, severity: .warning,
-                           label: "not a JSON Schema keyword",
-                           help: suggestion.map { "did you mean `\($0)`?" } ?? "vendor extensions are written `x-…`; they are ignored without a warning")
+                    report(.unknownKeyword, SchemaFileMessage.unknownKeyword(["keyword": kw]), at: keyNode, severity: .warning,
+                           label: SchemaFileMessage.notAKeyword(),
+                           help: Suggestion.didYouMean(kw, in: Keywords.all) ?? SchemaFileMessage.vendorExtensionHelp())
                 }
             }
         }
         if s.minContains != nil || s.maxContains != nil, s.contains == nil {
             // Per the spec these are ignored without `contains`; say so rather than surprise.
             let k = s.keywordKeys["minContains"] ?? s.keywordKeys["maxContains"]!
-            report(.invalidKeyword, "`minContains`/`maxContains` have no effect without `contains`", at: k, severity: .warning)
+            report(.invalidKeyword, SchemaFileMessage.containsBoundsAlone(), at: k, severity: .warning)
         }
     }
 
@@ -366,7 +369,7 @@ final class SchemaCompiler {
 
     func schema(_ kw: String, _ value: YAMLNode) -> Int? {
         guard isSchemaShaped(value) else {
-            invalid(kw, value, expected: "a schema (a mapping or true/false)")
+            invalid(kw, value, expected: .schema)
             return nil
         }
         return schemaID(value)
@@ -374,13 +377,13 @@ final class SchemaCompiler {
 
     func schemaList(_ kw: String, _ value: YAMLNode, _ pointer: String) -> [Int]? {
         guard value.isSequence else {
-            invalid(kw, value, expected: "a list of schemas")
+            invalid(kw, value, expected: .schemaList)
             return nil
         }
         var out: [Int] = []
         for item in value.items {
             guard isSchemaShaped(item) else {
-                invalid("\(kw) item", item, expected: "a schema (a mapping or true/false)")
+                invalid(self.item(kw), item, expected: .schema)
                 continue
             }
             out.append(schemaID(item))
@@ -390,17 +393,17 @@ final class SchemaCompiler {
 
     func schemaMap(_ kw: String, _ value: YAMLNode, _ pointer: String) -> [(String, Int)]? {
         guard value.isMapping else {
-            invalid(kw, value, expected: "a mapping of names to schemas")
+            invalid(kw, value, expected: .schemaMap)
             return nil
         }
         var out: [(String, Int)] = []
         for (k, v) in value.entries {
             guard let name = k.scalarText, k.isScalar else {
-                report(.invalidKeyword, "`\(kw)` keys must be names, found \(JSONView.describe(k))", at: k)
+                report(.invalidKeyword, SchemaFileMessage.keysMustBeNames(["keyword": kw, "found": JSONView.describe(k)]), at: k)
                 continue
             }
             guard isSchemaShaped(v) else {
-                invalid("\(kw)[\(JSONView.quoted(name))]", v, expected: "a schema (a mapping or true/false)")
+                invalid("\(kw)[\(JSONView.quoted(name))]", v, expected: .schema)
                 continue
             }
             out.append((name, schemaID(v)))
@@ -413,11 +416,12 @@ final class SchemaCompiler {
             guard case .string(let t)? = n.value, let type = JSONType(rawValue: t) else {
                 let hint: String?
                 if case .string(let t)? = n.value {
-                    hint = Suggestion.closest(to: t, in: JSONType.allCases.map(\.rawValue)).map { "did you mean `\($0)`?" }
-                        ?? (["int": "integer", "bool": "boolean", "str": "string", "float": "number", "map": "object", "list": "array", "dict": "object", "seq": "array"][t]).map { "JSON Schema calls it `\($0)`" }
+                    hint = Suggestion.didYouMean(t, in: JSONType.allCases.map(\.rawValue))
+                        ?? (["int": "integer", "bool": "boolean", "str": "string", "float": "number", "map": "object", "list": "array", "dict": "object", "seq": "array"][t])
+                        .map { SchemaFileMessage.jsonSchemaCallsIt(["type": $0]) }
                 } else { hint = nil }
-                report(.invalidKeyword, "`type` must name a JSON type (null, boolean, object, array, number, string, integer), found \(JSONView.describe(n))",
-                       at: n, label: "unknown type", help: hint)
+                report(.invalidKeyword, SchemaFileMessage.unknownType(["found": JSONView.describe(n)]),
+                       at: n, label: SchemaFileMessage.unknownTypeLabel(), help: hint)
                 return nil
             }
             return type
@@ -427,7 +431,7 @@ final class SchemaCompiler {
             for item in value.items {
                 if let t = one(item) {
                     if types.contains(t) {
-                        report(.invalidKeyword, "`type` lists `\(t.rawValue)` twice", at: item, severity: .warning)
+                        report(.invalidKeyword, SchemaFileMessage.listsTwice(["keyword": "type", "name": t.rawValue]), at: item, severity: .warning)
                     }
                     types.append(t)
                 }
@@ -439,7 +443,7 @@ final class SchemaCompiler {
 
     func number(_ kw: String, _ value: YAMLNode) -> JSONNumber? {
         guard let v = value.value, let n = JSONNumber(v), n.isFinite else {
-            invalid(kw, value, expected: "a finite number")
+            invalid(kw, value, expected: .finiteNumber)
             return nil
         }
         return n
@@ -448,7 +452,7 @@ final class SchemaCompiler {
     func count(_ kw: String, _ value: YAMLNode) -> Int? {
         guard let v = value.value, let n = JSONNumber(v), n.isInteger,
               JSONNumber.compare(n, .exact(.zero))! >= 0 else {
-            invalid(kw, value, expected: "a non-negative integer")
+            invalid(kw, value, expected: .count)
             return nil
         }
         if case .exact(let d) = n, let i = d.intValue { return i }
@@ -457,19 +461,19 @@ final class SchemaCompiler {
 
     func nameList(_ kw: String, _ value: YAMLNode) -> [(name: String, node: YAMLNode)]? {
         guard value.isSequence else {
-            invalid(kw, value, expected: "a list of property names",
-                    help: value.isScalar ? "write `\(kw): [\(value.scalarText ?? "")]`" : nil)
+            invalid(kw, value, expected: .propertyNames,
+                    help: value.isScalar ? SchemaFileMessage.listHelp(["keyword": kw, "value": value.scalarText ?? ""]) : nil)
             return nil
         }
         var out: [(name: String, node: YAMLNode)] = []
         var seen = Set<String>()
         for item in value.items {
             guard case .string(let name)? = item.value else {
-                invalid("\(kw) item", item, expected: "a property name (a string)")
+                invalid(self.item(kw), item, expected: .propertyName)
                 continue
             }
             if !seen.insert(name).inserted {
-                report(.invalidKeyword, "`\(kw)` lists `\(name)` twice", at: item, severity: .warning)
+                report(.invalidKeyword, SchemaFileMessage.listsTwice(["keyword": kw, "name": name]), at: item, severity: .warning)
                 continue
             }
             out.append((name, item))
@@ -484,14 +488,15 @@ final class SchemaCompiler {
             return try LinearPattern(source)
         } catch {
             let range = RegexLocation.range(of: error, in: node, source: source)
-            let what: String
+            let what: SchemaFileMessage
             switch error.kind {
-            case .invalid: what = "invalid regular expression"
-            case .unsupported: what = "regular expression uses syntax planlint does not support"
-            case .tooComplex: what = "regular expression is too complex"
+            case .invalid: what = .invalidRegex
+            case .unsupported: what = .unsupportedRegex
+            case .tooComplex: what = .regexTooComplex
             }
-            report(.invalidRegex, "\(what): \(error.message)", at: node, label: error.kind == .invalid ? "invalid here" : "not supported",
-                   notes: ["planlint matches patterns with a linear-time engine; see Docs/schemas.md for the supported syntax"],
+            report(.invalidRegex, what(["detail": error.message]), at: node,
+                   label: error.kind == .invalid ? SchemaFileMessage.invalidHere() : SchemaFileMessage.notSupported(),
+                   notes: [SchemaFileMessage.regexNote()],
                    range: range)
             return nil
         }
@@ -514,7 +519,7 @@ final class SchemaCompiler {
                 diagnostics += doc.diagnostics
                 add(doc)
                 if doc.root == nil {
-                    report(.unresolvedRef, "`$ref: \(ref)` names \(doc.file.path), which holds no schema", at: node)
+                    report(.unresolvedRef, SchemaFileMessage.refHoldsNoSchema(["ref": ref, "path": doc.file.path]), at: node)
                     return nil
                 }
             case .failure(let failure):
@@ -524,7 +529,7 @@ final class SchemaCompiler {
             }
         }
         guard let resource = resources[key] ?? documents[key]?.root?.resolved else {
-            report(.unresolvedRef, "`$ref: \(ref)` names no schema", at: node, label: "unresolved")
+            report(.unresolvedRef, SchemaFileMessage.refNamesNoSchema(["ref": ref]), at: node, label: SchemaFileMessage.unresolved())
             return nil
         }
         let fragment = uri.fragment ?? ""
@@ -539,9 +544,10 @@ final class SchemaCompiler {
                     next = target[i]
                 }
                 guard let n = next?.resolved else {
-                    let at = walked.isEmpty ? "the document root" : "`#\(JSONPointer.render(walked))`"
-                    report(.unresolvedRef, "`$ref: \(ref)`: \(at) has no `\(token)`", at: node, label: "unresolved",
-                           help: nearestKey(token, in: target).map { "did you mean `\($0)`?" })
+                    let at = walked.isEmpty ? SchemaPhrase.theDocumentRoot() : "`#\(JSONPointer.render(walked))`"
+                    report(.unresolvedRef, SchemaFileMessage.refNoToken(["ref": ref, "place": at, "token": token]), at: node,
+                           label: SchemaFileMessage.unresolved(),
+                           help: nearestKey(token, in: target).map { SuggestionMessage.didYouMean(["name": $0]) })
                     return nil
                 }
                 walked.append(token)
@@ -555,14 +561,16 @@ final class SchemaCompiler {
             }
         } else {
             guard let anchored = anchors[key + "#" + URIReference.percentDecoded(fragment)] else {
-                let place = documents[key].map { $0.file.path } ?? (key.isEmpty ? "this document" : key)
-                report(.unresolvedRef, "`$ref: \(ref)`: no `$anchor: \(fragment)` in \(place)", at: node, label: "unresolved")
+                let place = documents[key].map { $0.file.path } ?? (key.isEmpty ? SchemaPhrase.thisDocument() : key)
+                report(.unresolvedRef, SchemaFileMessage.refNoAnchor(["ref": ref, "fragment": fragment, "place": place]), at: node,
+                       label: SchemaFileMessage.unresolved())
                 return nil
             }
             target = anchored
         }
         guard isSchemaShaped(target) else {
-            report(.unresolvedRef, "`$ref: \(ref)` points at \(JSONView.describe(target)), not a schema", at: node, label: "not a schema",
+            report(.unresolvedRef, SchemaFileMessage.refNotASchema(["ref": ref, "found": JSONView.describe(target)]), at: node,
+                   label: SchemaFileMessage.notASchema(),
                    range: node.range)
             return nil
         }
@@ -577,17 +585,18 @@ final class SchemaCompiler {
     func reportLoadFailure(_ failure: DocumentLoadFailure, ref: String, at node: YAMLNode) {
         switch failure {
         case .outsideRoot(let path, let root):
-            report(.refOutsideRoot, "`$ref: \(ref)` names \(path), outside the allowed directory \(root)", at: node,
-                   label: "outside the allowed directory",
-                   notes: ["schemas may refer only to files inside the project, so a schema cannot make planlint read arbitrary files"])
+            report(.refOutsideRoot, SchemaFileMessage.refOutsideRoot(["ref": ref, "path": path, "root": root]), at: node,
+                   label: SchemaFileMessage.outsideDirectory(),
+                   notes: [SchemaFileMessage.refOutsideRootNote()])
         case .unreadable(let path, let reason):
-            report(.unresolvedRef, "`$ref: \(ref)`: cannot read \(path): \(reason)", at: node, label: "unresolved")
+            report(.unresolvedRef, SchemaFileMessage.refUnreadable(["ref": ref, "path": path, "reason": reason]), at: node,
+                   label: SchemaFileMessage.unresolved())
         case .remote(let uri):
-            report(.remoteSchema, "`$ref: \(ref)` names a remote schema (\(uri)); planlint never fetches schemas from the network",
-                   at: node, label: "not fetched",
-                   help: "keep a copy of the schema in the project and refer to it by a relative path")
+            report(.remoteSchema, SchemaFileMessage.refRemote(["ref": ref, "uri": uri]),
+                   at: node, label: SchemaFileMessage.notFetched(),
+                   help: SchemaFileMessage.refRemoteHelp())
         case .unsupportedScheme(let uri):
-            report(.unresolvedRef, "`$ref: \(ref)`: cannot load \(uri) (only local files are read)", at: node, label: "unresolved")
+            report(.unresolvedRef, SchemaFileMessage.refScheme(["ref": ref, "uri": uri]), at: node, label: SchemaFileMessage.unresolved())
         }
     }
 
@@ -608,11 +617,10 @@ final class SchemaCompiler {
                     if color[t] == 1 {
                         let path = stack.drop { $0.node != t }.map { nodes[$0.node].pointer } + [nodes[t].pointer]
                         let kw = keyword.scalarText ?? "$ref"
-                        report(.refCycle,
-                               "`\(kw)` leads back to a schema already being applied to the same value, without descending into the data",
-                               at: keyword, label: "loops back to \(nodes[t].pointer)",
-                               notes: ["the cycle: " + path.joined(separator: " → "),
-                                       "validating would never finish; planlint stops at the repeat"])
+                        report(.refCycle, SchemaFileMessage.refCycle(["keyword": kw]),
+                               at: keyword, label: SchemaFileMessage.loopsBack(["pointer": nodes[t].pointer]),
+                               notes: [SchemaFileMessage.theCycle(["path": path.joined(separator: " → ")]),
+                                       SchemaFileMessage.refCycleNote()])
                     } else if color[t] == 0 {
                         color[t] = 1
                         stack.append((t, 0))

@@ -43,8 +43,8 @@ struct SchemaDocument: Sendable {
         if roots.count > 1 {
             diagnostics.append(Diagnostic(
                 SchemaCode.invalidKeyword, severity: .warning,
-                message: "a schema file holds one document; the \(roots.count - 1) after the first are ignored",
-                location: .span(roots[1].span), primaryLabel: "ignored from here"))
+                message: SchemaFileMessage.extraDocuments(["count": roots.count - 1]),
+                location: .span(roots[1].span), primaryLabel: SchemaFileMessage.ignoredFromHere()))
         }
         return SchemaDocument(file: file, root: result.isComplete ? roots.first : nil, uri: uri, diagnostics: diagnostics)
     }
@@ -60,10 +60,10 @@ enum DocumentLoadFailure: Error, Sendable, CustomStringConvertible {
     /// In plain words, for messages (never Swift's debug form of the case).
     var description: String {
         switch self {
-        case .outsideRoot(let path, let root): "\(path) is outside the allowed folder \(root)"
+        case .outsideRoot(let path, let root): SchemaFileMessage.outsideFolder(["path": path, "root": root])
         case .unreadable(_, let reason): reason
-        case .remote(let uri): "\(uri) is remote, and planlint never fetches"
-        case .unsupportedScheme(let uri): "\(uri) uses a scheme planlint does not read"
+        case .remote(let uri): SchemaFileMessage.isRemote(["uri": uri])
+        case .unsupportedScheme(let uri): SchemaFileMessage.otherScheme(["uri": uri])
         }
     }
 }

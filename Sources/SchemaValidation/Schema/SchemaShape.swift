@@ -130,7 +130,7 @@ package struct SchemaShape: Sendable {
             return !(SchemaShape.isStructural(n) && n.properties.isEmpty && n.types == nil && n.items == nil)
         } ?? nodes.first
         let pointer = described.map { schema.nodes[$0].pointer } ?? "#"
-        return pointer == "#" || pointer.hasSuffix("#") ? "the document" : pointer
+        return pointer == "#" || pointer.hasSuffix("#") ? SchemaPhrase.theDocument() : pointer
     }
 
     /// Whether two shapes describe the values with the same schema objects.

@@ -111,7 +111,7 @@ struct Instance: Sendable {
         return nil
     }
     var number: JSONNumber? { value.flatMap(JSONNumber.init) }
-    func describe() -> String { keyName.map { "string " + JSONView.quoted($0) } ?? JSONView.describe(node) }
+    func describe() -> String { keyName.map(JSONView.describe(string:)) ?? JSONView.describe(node) }
     func render() -> String { keyName.map { JSONView.quoted($0) } ?? JSONView.render(node) }
     var canonical: ExactString {
         if let keyName { return ExactString("s" + String(keyName.utf8.count) + ":" + keyName) }

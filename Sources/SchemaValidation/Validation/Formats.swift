@@ -1,7 +1,24 @@
+import Diagnostics
+
 /// Checks for the `format` values planlint can assert (see `ValidationOptions.assertedFormats`).
 enum Formats {
+    /// What is wrong with a value, in words only when it is reported.
+    enum Problem: Equatable {
+        case dateForm
+        case noSuchMonth(Int)
+        case noSuchDay(year: Int, month: Int, day: Int)
+
+        var text: String {
+            switch self {
+            case .dateForm: SchemaMessage.dateForm()
+            case .noSuchMonth(let m): SchemaMessage.noSuchMonth(["month": m])
+            case .noSuchDay(let y, let m, let d): SchemaMessage.noSuchDay(["month": m, "year": y, "day": d])
+            }
+        }
+    }
+
     /// Nil if `text` is a valid `format`, else what is wrong. Unknown formats pass.
-    static func check(_ format: String, _ text: String) -> String? {
+    static func check(_ format: String, _ text: String) -> Problem? {
         switch format {
         case "date": return checkDate(text)
         default: return nil
@@ -18,7 +35,7 @@ enum Formats {
 
     /// RFC 3339 `full-date`: `YYYY-MM-DD` with ASCII digits, a real month and a day that
     /// exists in that month (29 February only in leap years).
-    static func checkDate(_ text: String) -> String? {
+    static func checkDate(_ text: String) -> Problem? {
         let u = Array(text.utf8)
         func digits(_ r: Range<Int>) -> Int? {
             var v = 0
@@ -30,12 +47,12 @@ enum Formats {
         }
         guard u.count == 10, u[4] == UInt8(ascii: "-"), u[7] == UInt8(ascii: "-"),
               let year = digits(0..<4), let month = digits(5..<7), let day = digits(8..<10) else {
-            return "not in the form YYYY-MM-DD"
+            return .dateForm
         }
-        guard (1...12).contains(month) else { return "there is no month \(month)" }
+        guard (1...12).contains(month) else { return .noSuchMonth(month) }
         let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
         let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
-        guard (1...days).contains(day) else { return "month \(month) of \(year) has no day \(day)" }
+        guard (1...days).contains(day) else { return .noSuchDay(year: year, month: month, day: day) }
         return nil
     }
 }

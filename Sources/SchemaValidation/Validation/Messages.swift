@@ -7,19 +7,38 @@ import YAMLTree
 enum Messages {
     /// "`type` of 件数 (count)" — a keyword and the schema it belongs to.
     static func inSchema(_ keyword: String, _ s: SchemaNodeRef) -> String {
-        if let t = s.title { return "\(keyword) of \(t)" }
-        return "\(keyword) at \(s.pointer)"
+        if let t = s.title { return SchemaMessage.keywordOf(["keyword": keyword, "title": t]) }
+        return SchemaMessage.keywordAt(["keyword": keyword, "pointer": s.pointer])
+    }
+
+    /// A label at the failing value, after its schema's title when it has one: "件数: too long".
+    static func titled(_ title: String?, _ label: String) -> String {
+        title.map { SchemaMessage.titled(["title": $0, "label": label]) } ?? label
+    }
+
+    /// " (title)", or nothing.
+    static func aside(_ title: String?) -> String { title.map { SchemaPhrase.aside(["text": $0]) } ?? "" }
+
+    /// " in title", or nothing.
+    static func whose(_ title: String?) -> String { title.map { SchemaPhrase.inTitle(["title": $0]) } ?? "" }
+
+    /// "1 item", "3 items".
+    static func count(_ n: Int, _ one: SchemaPhrase, _ many: SchemaPhrase) -> String { (n == 1 ? one : many)(["count": n]) }
+
+    /// "`anyOf` of 事業: none of 3 alternatives matches".
+    static func noAlternative(_ keyword: String, _ s: SchemaNodeRef, count: Int) -> String {
+        SchemaMessage.noAlternativeMatches(["label": inSchema("`\(keyword)`", s), "count": count])
     }
 
     /// `a`, `a or b`, `a, b or c`.
-    static func orList(_ items: [String]) -> String { join(items, "or") }
-    static func andList(_ items: [String]) -> String { join(items, "and") }
+    static func orList(_ items: [String]) -> String { join(items, .or) }
+    static func andList(_ items: [String]) -> String { join(items, .and) }
 
-    static func join(_ items: [String], _ word: String) -> String {
+    static func join(_ items: [String], _ word: SchemaPhrase) -> String {
         switch items.count {
         case 0: return ""
         case 1: return items[0]
-        default: return items.dropLast().joined(separator: ", ") + " \(word) " + items.last!
+        default: return word(["items": items.dropLast().joined(separator: SchemaPhrase.separator()), "last": items.last!])
         }
     }
 
@@ -32,8 +51,9 @@ enum Messages {
 
     /// `a, b, c` — or `a, b, … (12 more)` past `limit`.
     static func truncatedList(_ items: [String], limit: Int) -> String {
-        if items.count <= limit { return items.joined(separator: ", ") }
-        return items.prefix(limit).joined(separator: ", ") + ", … (\(items.count - limit) more)"
+        let separator = SchemaPhrase.separator()
+        if items.count <= limit { return items.joined(separator: separator) }
+        return SchemaPhrase.andMore(["items": items.prefix(limit).joined(separator: separator), "count": items.count - limit])
     }
 
     // MARK: type mismatches
@@ -47,46 +67,47 @@ enum Messages {
         switch node.value {
         case .string(let s)? where wantsNumber:
             if let n = numberWithoutSeparators(s) {
-                return ("write the number without thousands separators: `\(n)`",
-                        [Fix(title: "write \(n)", edits: [TextEdit(span: node.span, replacement: n)], isSafe: false)])
+                return (SchemaHintMessage.withoutSeparators(["number": n]), [rewrite(node, n, safe: false)])
             }
             if let n = asciiDigits(s) {
                 // The same number in other digits: safe.
-                return ("write the number with ASCII digits: `\(n)`",
-                        [Fix(title: "write \(n)", edits: [TextEdit(span: node.span, replacement: n)], isSafe: true)])
+                return (SchemaHintMessage.asciiDigits(["number": n]), [rewrite(node, n, safe: true)])
             }
             if let n = numberWithoutPercent(s) {
-                return ("write the number without the % sign: `\(n)`",
-                        [Fix(title: "write \(n)", edits: [TextEdit(span: node.span, replacement: n)], isSafe: false)])
+                return (SchemaHintMessage.withoutPercent(["number": n]), [rewrite(node, n, safe: false)])
             }
             if expected.contains(.integer), let (year, era) = westernYear(s) {
-                return ("write the Western calendar year: `\(year)` (\(era))",
-                        [Fix(title: "write \(year)", edits: [TextEdit(span: node.span, replacement: String(year))], isSafe: false)])
+                return (SchemaHintMessage.westernYear(["year": year, "era": era]), [rewrite(node, String(year), safe: false)])
             }
             if CoreSchema.isInt(s) || CoreSchema.isFloat(s), node.scalarStyle != .plain {
-                return ("the value is quoted, so it is a string; remove the quotes to make it a number",
-                        [Fix(title: "remove the quotes", edits: [TextEdit(span: node.span, replacement: s)], isSafe: false)])
+                return (SchemaHintMessage.quotedNumber(),
+                        [Fix(title: SchemaHintMessage.removeQuotes(), edits: [TextEdit(span: node.span, replacement: s)], isSafe: false)])
             }
         case .string(let s)? where expected.contains(.boolean):
             if ["yes", "no", "on", "off", "y", "n", "Yes", "No", "On", "Off", "YES", "NO", "ON", "OFF"].contains(s) {
-                return ("YAML 1.2 reads `\(s)` as a string; write `true` or `false`", [])
+                return (SchemaHintMessage.yamlBoolean(["value": s]), [])
             }
         case .int(let t)?, .float(let t)?:
-            if expected.contains(.string) {
-                return ("quote it to make it a string: `\"\(t)\"`",
-                        [Fix(title: "quote it", edits: [TextEdit(span: node.span, replacement: "\"\(t)\"")], isSafe: false)])
-            }
+            if expected.contains(.string) { return quoteIt(node, t) }
         case .bool?:
-            if expected.contains(.string), let text = node.scalarText {
-                return ("quote it to make it a string: `\"\(text)\"`",
-                        [Fix(title: "quote it", edits: [TextEdit(span: node.span, replacement: "\"\(text)\"")], isSafe: false)])
-            }
+            if expected.contains(.string), let text = node.scalarText { return quoteIt(node, text) }
         case .null?:
-            if node.range.isEmpty || node.scalarText == "" { return ("the value is empty; write one after the `:`", []) }
+            if node.range.isEmpty || node.scalarText == "" { return (SchemaHintMessage.emptyValue(), []) }
         default:
             break
         }
         return (nil, [])
+    }
+
+    /// "write 7199": the value replaced by `text`.
+    static func rewrite(_ node: YAMLNode, _ text: String, safe: Bool) -> Fix {
+        Fix(title: SchemaHintMessage.write(["value": text]), edits: [TextEdit(span: node.span, replacement: text)], isSafe: safe)
+    }
+
+    /// A number or boolean written as a string: `"42"`.
+    static func quoteIt(_ node: YAMLNode, _ text: String) -> (help: String?, fixes: [Fix]) {
+        (SchemaHintMessage.quoteIt(["quoted": "\"\(text)\""]),
+         [Fix(title: SchemaHintMessage.quoteItFix(), edits: [TextEdit(span: node.span, replacement: "\"\(text)\"")], isSafe: false)])
     }
 
     /// `"7,199"` → `7199`; `"1,234.5"` → `1234.5` (groups of three after the first).
@@ -163,7 +184,7 @@ enum Messages {
             lookAlike = false
         }
         guard let m = match else { return (nil, []) }
-        var help = "did you mean \(JSONView.quoted(m))?"
+        var help = SchemaHintMessage.didYouMean(["value": JSONView.quoted(m)])
         if sameText != nil { help += " " + normalizationNote(found: found, allowed: m) }
         if lookAlike { help += " " + lookAlikeNote(found: found, allowed: m) }
         var fixes: [Fix] = []
@@ -171,7 +192,7 @@ enum Messages {
             // The same text in other code points, or the one allowed value it looks like: safe.
             // A small typo may be another value: unsafe.
             let safe = sameText != nil || (lookAlike && allowed.filter { skeleton($0) == key }.count == 1)
-            fixes.append(Fix(title: "replace with \(JSONView.quoted(m))",
+            fixes.append(Fix(title: SchemaHintMessage.replaceWith(["value": JSONView.quoted(m)]),
                              edits: [TextEdit(span: inst.node.span, replacement: YAMLScalarText.string(m, like: inst.node))], isSafe: safe))
         }
         return (help, fixes)
@@ -187,9 +208,10 @@ enum Messages {
             let diff = zip(a, b).enumerated().filter { $0.element.0 != $0.element.1 }.map(\.offset)
             if let f = diff.first, let l = diff.last { x = a[f...l]; y = b[f...l] }
         }
-        let left = x.map { "`\($0)` \(codePoint($0))" }.joined(separator: ", ")
-        let right = y.map { "`\($0)` \(codePoint($0))" }.joined(separator: ", ")
-        return "\(left) looks alike but differs: the schema has \(right)"
+        let separator = SchemaPhrase.separator()
+        let left = x.map { "`\($0)` \(codePoint($0))" }.joined(separator: separator)
+        let right = y.map { "`\($0)` \(codePoint($0))" }.joined(separator: separator)
+        return SchemaHintMessage.lookAlike(["found": left, "allowed": right])
     }
 
     /// For text that looks identical but is composed differently (NFC vs NFD, common in
@@ -197,7 +219,7 @@ enum Messages {
     static func normalizationNote(found: String, allowed: String) -> String {
         let a = found.unicodeScalars.map { codePoint($0) }.joined(separator: " + ")
         let b = allowed.unicodeScalars.map { codePoint($0) }.joined(separator: " + ")
-        return "the text looks the same but is written with different code points (\(a), where the schema has \(b)); JSON compares code points, so re-type it or normalise the file to NFC"
+        return SchemaHintMessage.normalization(["found": a, "allowed": b])
     }
 
     /// `U+3007 IDEOGRAPHIC NUMBER ZERO`.

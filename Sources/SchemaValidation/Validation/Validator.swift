@@ -73,8 +73,8 @@ extension Failure {
         let path = failures[0].node.file.path
         for (code, count) in omitted.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
             var d = Diagnostic(code, severity: options.severity,
-                               message: "… and \(count) more `\(code.rawValue)` diagnostic\(count == 1 ? "" : "s") in this document (the first \(limit) are shown)",
-                               location: .path(path), help: "fix the cause these have in common")
+                               message: (count == 1 ? SchemaMessage.moreDiagnostic : .moreDiagnostics)(["count": count, "code": code.rawValue, "limit": limit]),
+                               location: .path(path), help: SchemaMessage.moreHelp())
             d.omitted = count
             kept.append(d)
         }
@@ -157,6 +157,18 @@ final class Evaluator {
         return run(sid, inst, collect: true, title: title, inPlace: inPlace)
     }
 
+    /// A failure in quick mode: its code and place only. Quick mode needs to know no more
+    /// than that a value failed (a branch of `anyOf` that does not match, on the way to one
+    /// that does), so it builds no message.
+    func quickFailure(_ code: SchemaCode, _ inst: Instance) -> Failure {
+        Failure(code, "", at: inst.node, depth: inst.depth)
+    }
+
+    /// `build()` when messages are collected, else a quick failure.
+    func fail(_ collect: Bool, _ code: SchemaCode, _ inst: Instance, _ build: () -> Failure) -> Failure {
+        collect ? build() : quickFailure(code, inst)
+    }
+
     func run(_ sid: Int, _ inst: Instance, collect: Bool, title: String?, inPlace: Int) -> Outcome {
         depth += 1
         defer { depth -= 1 }
@@ -164,9 +176,9 @@ final class Evaluator {
             var out = Outcome()
             if !depthReported || !collect {
                 depthReported = depthReported || collect
-                out.failures.append(Failure(.depthLimit, "validation stops here: the data and schema nest deeper than \(options.maxDepth) levels",
+                out.failures.append(Failure(.depthLimit, SchemaMessage.depthLimit(["limit": options.maxDepth]),
                                             at: inst.node, range: inst.node.isScalar ? nil : inst.headRange, depth: inst.depth,
-                                            label: "too deep", help: "the values below this one are not checked against the schema"))
+                                            label: SchemaMessage.tooDeep(), help: SchemaMessage.depthLimitHelp()))
             }
             return out
         }
@@ -174,12 +186,14 @@ final class Evaluator {
         var out = Outcome()
         if let b = s.boolean {
             if !b {
-                let message = inst.key.flatMap(JSONView.keyName).map { "`\($0)` is not allowed here (its schema is `false`)" }
-                    ?? "no value is allowed here (the schema is `false`)"
-                out.failures.append(Failure(.falseSchema, message, at: inst.node,
-                                            range: inst.key?.range, depth: inst.depth, label: "not allowed",
-                                            labels: [Label(span: s.source.span, message: "`false` schema")],
-                                            expectations: []))
+                out.failures.append(fail(collect, .falseSchema, inst) {
+                    let message = inst.key.flatMap(JSONView.keyName).map { SchemaMessage.keyNotAllowed(["key": $0]) }
+                        ?? SchemaMessage.valueNotAllowed()
+                    return Failure(.falseSchema, message, at: inst.node,
+                                   range: inst.key?.range, depth: inst.depth, label: SchemaMessage.notAllowed(),
+                                   labels: [Label(span: s.source.span, message: SchemaMessage.falseSchema())],
+                                   expectations: [])
+                })
             }
             return out
         }
@@ -196,9 +210,9 @@ final class Evaluator {
 
         switch inst.type {
         case .integer, .number:
-            checkNumber(s, inst, title, &out)
+            checkNumber(s, inst, title, collect, &out)
         case .string:
-            checkString(s, inst, title, &out)
+            checkString(s, inst, title, collect, &out)
         case .array:
             checkArray(s, sid, inst, title, collect, inPlace, &out)
         case .object:
@@ -222,44 +236,44 @@ final class Evaluator {
             let actual = inst.type
             let ok = types.types.contains { JSONView.matches(inst.node, actual, $0) }
             if !ok {
-                let expected = types.types.map(\.rawValue)
+                guard collect else { out.failures.append(quickFailure(.type, inst)); return }
+                let expected = types.types.map(JSONView.name)
                 let list = Messages.orList(expected)
-                var f = Failure(.type, "expected \(list), found \(inst.describe())", at: inst.node, depth: inst.depth,
-                                label: title.map { "\($0): expected \(list)" } ?? "expected \(list)",
+                var f = Failure(.type, SchemaMessage.expectedFound(["expected": list, "found": inst.describe()]), at: inst.node, depth: inst.depth,
+                                label: Messages.titled(title, SchemaMessage.expected(["expected": list])),
                                 labels: [s.entryLabel("type", Messages.inSchema("`type`", s))],
                                 expectations: expected)
-                if collect {
-                    let hint = Messages.typeHint(inst, expected: types)
-                    f.help = s.errorMessage ?? hint.help
-                    f.fixes = hint.fixes
-                }
+                let hint = Messages.typeHint(inst, expected: types)
+                f.help = s.errorMessage ?? hint.help
+                f.fixes = hint.fixes
                 out.failures.append(f)
-                if !collect { return }
             }
         }
         if let c = s.constCanonical, let value = s.constValue, inst.canonical != c {
-            var f = Failure(.const, "expected \(JSONView.render(value)), found \(inst.describe())", at: inst.node, depth: inst.depth,
-                            label: title.map { "\($0): expected \(JSONView.render(value))" } ?? "expected \(JSONView.render(value))",
+            guard collect else { out.failures.append(quickFailure(.const, inst)); return }
+            let rendered = JSONView.render(value)
+            var f = Failure(.const, SchemaMessage.expectedFound(["expected": rendered, "found": inst.describe()]), at: inst.node, depth: inst.depth,
+                            label: Messages.titled(title, SchemaMessage.expected(["expected": rendered])),
                             labels: [s.entryLabel("const", Messages.inSchema("`const`", s))],
-                            expectations: [JSONView.render(value)])
+                            expectations: [rendered])
             f.allowedStrings = JSONView.string(value).map { [$0] } ?? []
-            if collect, let found = inst.string, let allowed = JSONView.string(value) {
+            if let found = inst.string, let allowed = JSONView.string(value) {
                 let hint = Messages.nearValue(found, among: [allowed], inst: inst)
                 f.help = hint.help
                 f.fixes = hint.fixes
             }
             out.failures.append(f)
-            if !collect { return }
         }
         if let values = s.enumValues, !s.enumCanonical.contains(inst.canonical) {
+            guard collect else { out.failures.append(quickFailure(.enumValue, inst)); return }
             let rendered = values.map(JSONView.render)
             let shown = Messages.truncatedList(rendered, limit: 12)
-            var f = Failure(.enumValue, "expected one of \(shown); found \(inst.describe())", at: inst.node, depth: inst.depth,
-                            label: title.map { "\($0): not an allowed value" } ?? "not an allowed value",
+            var f = Failure(.enumValue, SchemaMessage.expectedOneOf(["values": shown, "found": inst.describe()]), at: inst.node, depth: inst.depth,
+                            label: Messages.titled(title, SchemaMessage.notAnAllowedValue()),
                             labels: [s.label("enum", Messages.inSchema("`enum`", s))],
-                            expectations: rendered.count == 1 ? rendered : ["one of " + shown])
+                            expectations: rendered.count == 1 ? rendered : [SchemaPhrase.oneOf(["values": shown])])
             f.allowedStrings = values.compactMap(JSONView.string)
-            if collect, let found = inst.string {
+            if let found = inst.string {
                 let hint = Messages.nearValue(found, among: values.compactMap(JSONView.string), inst: inst)
                 f.help = hint.help
                 f.fixes = hint.fixes
@@ -271,7 +285,7 @@ final class Evaluator {
     // MARK: numbers
 
     @inline(never)
-    func checkNumber(_ s: SchemaNodeRef, _ inst: Instance, _ title: String?, _ out: inout Outcome) {
+    func checkNumber(_ s: SchemaNodeRef, _ inst: Instance, _ title: String?, _ collect: Bool, _ out: inout Outcome) {
         guard s.minimum != nil || s.maximum != nil || s.exclusiveMinimum != nil || s.exclusiveMaximum != nil || s.multipleOf != nil,
               let n = inst.number else { return }
         var found: String { inst.render() }
@@ -279,52 +293,65 @@ final class Evaluator {
             guard let b else { return }
             let c = JSONNumber.compare(n, b)
             guard c == nil || fails(c!) else { return }
-            out.failures.append(Failure(code, "expected a number \(op) \(b), found \(found)", at: inst.node, depth: inst.depth,
-                                        label: title.map { "\($0): must be \(op) \(b)" } ?? "must be \(op) \(b)",
-                                        labels: [s.entryLabel(keyword, Messages.inSchema("`\(keyword)`", s))]))
+            out.failures.append(fail(collect, code, inst) {
+                Failure(code, SchemaMessage.expectedNumber(["op": op, "bound": b, "found": found]), at: inst.node, depth: inst.depth,
+                        label: Messages.titled(title, SchemaMessage.mustBe(["op": op, "bound": b])),
+                        labels: [s.entryLabel(keyword, Messages.inSchema("`\(keyword)`", s))])
+            })
         }
         bound(s.minimum, "minimum", .minimum, "≥") { $0 < 0 }
         bound(s.maximum, "maximum", .maximum, "≤") { $0 > 0 }
         bound(s.exclusiveMinimum, "exclusiveMinimum", .exclusiveMinimum, ">") { $0 <= 0 }
         bound(s.exclusiveMaximum, "exclusiveMaximum", .exclusiveMaximum, "<") { $0 >= 0 }
         if let m = s.multipleOf, !n.isMultiple(of: m) {
-            out.failures.append(Failure(.multipleOf, "expected a multiple of \(m), found \(found)", at: inst.node, depth: inst.depth,
-                                        label: "not a multiple of \(m)",
-                                        labels: [s.entryLabel("multipleOf", Messages.inSchema("`multipleOf`", s))]))
+            out.failures.append(fail(collect, .multipleOf, inst) {
+                Failure(.multipleOf, SchemaMessage.expectedMultiple(["step": m, "found": found]), at: inst.node, depth: inst.depth,
+                        label: SchemaMessage.notAMultiple(["step": m]),
+                        labels: [s.entryLabel("multipleOf", Messages.inSchema("`multipleOf`", s))])
+            })
         }
     }
 
     // MARK: strings
 
     @inline(never)
-    func checkString(_ s: SchemaNodeRef, _ inst: Instance, _ title: String?, _ out: inout Outcome) {
+    func checkString(_ s: SchemaNodeRef, _ inst: Instance, _ title: String?, _ collect: Bool, _ out: inout Outcome) {
         guard let text = inst.string else { return }
         if s.minLength != nil || s.maxLength != nil {
             let length = text.unicodeScalars.count
             if let min = s.minLength, length < min {
-                let what = length == 0 ? "an empty string" : "\(length) character\(length == 1 ? "" : "s")"
-                out.failures.append(Failure(.minLength, "expected at least \(min) character\(min == 1 ? "" : "s"), found \(what)",
-                                            at: inst.node, range: inst.node.range.isEmpty ? inst.key?.range : nil, depth: inst.depth,
-                                            label: title.map { "\($0): too short" } ?? "too short",
-                                            labels: [s.entryLabel("minLength", Messages.inSchema("`minLength`", s))]))
+                out.failures.append(fail(collect, .minLength, inst) {
+                    let what = length == 0 ? SchemaPhrase.emptyString() : Messages.count(length, .character, .characters)
+                    return Failure(.minLength, SchemaMessage.atLeast(["count": Messages.count(min, .character, .characters), "found": what]),
+                                   at: inst.node, range: inst.node.range.isEmpty ? inst.key?.range : nil, depth: inst.depth,
+                                   label: Messages.titled(title, SchemaMessage.tooShort()),
+                                   labels: [s.entryLabel("minLength", Messages.inSchema("`minLength`", s))])
+                })
             }
             if let max = s.maxLength, length > max {
-                out.failures.append(Failure(.maxLength, "expected at most \(max) character\(max == 1 ? "" : "s"), found \(length)",
-                                            at: inst.node, depth: inst.depth,
-                                            label: title.map { "\($0): too long" } ?? "too long",
-                                            labels: [s.entryLabel("maxLength", Messages.inSchema("`maxLength`", s))]))
+                out.failures.append(fail(collect, .maxLength, inst) {
+                    Failure(.maxLength, SchemaMessage.atMost(["count": Messages.count(max, .character, .characters), "found": length]),
+                            at: inst.node, depth: inst.depth,
+                            label: Messages.titled(title, SchemaMessage.tooLong()),
+                            labels: [s.entryLabel("maxLength", Messages.inSchema("`maxLength`", s))])
+                })
             }
         }
         if let re = s.pattern, !re.matches(text) {
-            let message = s.patternErrorMessage ?? "\(inst.describe()) does not match the pattern `\(re.source)`"
-            out.failures.append(Failure(.pattern, message, at: inst.node, depth: inst.depth,
-                                        label: title.map { "\($0): does not match" } ?? "does not match",
-                                        labels: [s.entryLabel("pattern", Messages.inSchema("`pattern`", s))]))
+            out.failures.append(fail(collect, .pattern, inst) {
+                let message = s.patternErrorMessage ?? SchemaMessage.patternMismatch(["found": inst.describe(), "pattern": re.source])
+                return Failure(.pattern, message, at: inst.node, depth: inst.depth,
+                               label: Messages.titled(title, SchemaMessage.doesNotMatch()),
+                               labels: [s.entryLabel("pattern", Messages.inSchema("`pattern`", s))])
+            })
         }
         if let format = s.format, options.assertedFormats.contains(format), let problem = Formats.check(format, text) {
-            out.failures.append(Failure(.format, "expected a \(format) (\(Formats.shape(format))), found \(inst.describe()): \(problem)",
-                                        at: inst.node, depth: inst.depth, label: "not a valid \(format)",
-                                        labels: [s.entryLabel("format", Messages.inSchema("`format`", s))]))
+            out.failures.append(fail(collect, .format, inst) {
+                Failure(.format, SchemaMessage.formatMismatch(["format": format, "shape": Formats.shape(format), "found": inst.describe(),
+                                                               "problem": problem.text]),
+                        at: inst.node, depth: inst.depth, label: SchemaMessage.notAValidFormat(["format": format]),
+                        labels: [s.entryLabel("format", Messages.inSchema("`format`", s))])
+            })
         }
     }
 
@@ -333,29 +360,29 @@ final class Evaluator {
     func checkArray(_ s: SchemaNodeRef, _ sid: Int, _ inst: Instance, _ title: String?, _ collect: Bool, _ inPlace: Int, _ out: inout Outcome) {
         let items = inst.node.items
         let count = items.count
-        func plural(_ n: Int) -> String { "\(n) item\(n == 1 ? "" : "s")" }
+        func plural(_ n: Int) -> String { Messages.count(n, .item, .items) }
         if let min = s.minItems, count < min {
-            out.failures.append(Failure(.minItems, "expected at least \(plural(min)), found \(count)", at: inst.node, range: inst.headRange,
-                                        depth: inst.depth, label: title.map { "\($0): too few items" } ?? "too few items",
+            guard collect else { out.failures.append(quickFailure(.minItems, inst)); return }
+            out.failures.append(Failure(.minItems, SchemaMessage.atLeast(["count": plural(min), "found": count]), at: inst.node, range: inst.headRange,
+                                        depth: inst.depth, label: Messages.titled(title, SchemaMessage.tooFewItems()),
                                         labels: [s.entryLabel("minItems", Messages.inSchema("`minItems`", s))]))
-            if !collect { return }
         }
         if let max = s.maxItems, count > max {
-            out.failures.append(Failure(.maxItems, "expected at most \(plural(max)), found \(count)", at: inst.node, range: inst.headRange,
-                                        depth: inst.depth, label: title.map { "\($0): too many items" } ?? "too many items",
+            guard collect else { out.failures.append(quickFailure(.maxItems, inst)); return }
+            out.failures.append(Failure(.maxItems, SchemaMessage.atMost(["count": plural(max), "found": count]), at: inst.node, range: inst.headRange,
+                                        depth: inst.depth, label: Messages.titled(title, SchemaMessage.tooManyItems()),
                                         labels: [s.entryLabel("maxItems", Messages.inSchema("`maxItems`", s))]))
-            if !collect { return }
         }
         if s.uniqueItems, count > 1 {
             var first: [ExactString: Int] = [:]
             for (i, item) in items.enumerated() {
                 let c = CanonicalJSON.key(item)
                 if let j = first[c] {
-                    out.failures.append(Failure(.uniqueItems, "item \(i + 1) repeats item \(j + 1) (\(JSONView.render(item))); items must be unique",
-                                                at: item, depth: inst.depth + 1, label: "repeated",
-                                                labels: [Label(span: items[j].span, message: "first here"),
+                    guard collect else { out.failures.append(quickFailure(.uniqueItems, inst)); return }
+                    out.failures.append(Failure(.uniqueItems, SchemaMessage.repeatedItem(["index": i + 1, "first": j + 1, "value": JSONView.render(item)]),
+                                                at: item, depth: inst.depth + 1, label: SchemaMessage.repeated(),
+                                                labels: [Label(span: items[j].span, message: SchemaMessage.firstHere()),
                                                          s.entryLabel("uniqueItems", Messages.inSchema("`uniqueItems`", s))]))
-                    if !collect { return }
                 } else {
                     first[c] = i
                 }
@@ -371,11 +398,12 @@ final class Evaluator {
         if !s.prefixItems.isEmpty { out.evaluated.prefix = max(out.evaluated.prefix, prefix) }
         if let itemsSchema = s.items, count > prefix {
             if nodes[itemsSchema].boolean == false {
+                guard collect else { out.failures.append(quickFailure(.items, inst)); return }
                 let allowed = s.prefixItems.count
-                out.failures.append(Failure(.items, allowed == 0 ? "expected no items, found \(count)" : "expected at most \(plural(allowed)) (those `prefixItems` describes), found \(count)",
-                                            at: items[prefix], depth: inst.depth + 1, label: "not allowed",
+                out.failures.append(Failure(.items, allowed == 0 ? SchemaMessage.noItemsAllowed(["count": count])
+                                                : SchemaMessage.beyondPrefixItems(["count": plural(allowed), "found": count]),
+                                            at: items[prefix], depth: inst.depth + 1, label: SchemaMessage.notAllowed(),
                                             labels: [s.entryLabel("items", Messages.inSchema("`items: false`", s))]))
-                if !collect { return }
             } else {
                 for i in prefix..<count {
                     let o = evaluate(itemsSchema, Instance(node: items[i], key: nil, depth: inst.depth + 1), collect: collect, title: nil, inPlace: 0)
@@ -393,20 +421,23 @@ final class Evaluator {
             }
             if tracking { out.evaluated.itemSet.formUnion(matched) }
             let minC = s.minContains ?? 1
-            let containsTitle = nodes[c].title.map { " (\($0))" } ?? ""
             if matched.count < minC {
                 let code: SchemaCode = s.minContains == nil ? .contains : .minContains
+                guard collect else { out.failures.append(quickFailure(code, inst)); return }
+                let containsTitle = Messages.aside(nodes[c].title)
                 let message = minC == 1
-                    ? "expected an item matching `contains`\(containsTitle), found none"
-                    : "expected at least \(minC) items matching `contains`\(containsTitle), found \(matched.count)"
+                    ? SchemaMessage.containsNone(["schema": containsTitle])
+                    : SchemaMessage.containsTooFew(["count": minC, "schema": containsTitle, "found": matched.count])
                 out.failures.append(Failure(code, message, at: inst.node, range: inst.headRange, depth: inst.depth,
-                                            label: title.map { "\($0): no matching item" } ?? "no matching item",
+                                            label: Messages.titled(title, SchemaMessage.noMatchingItem()),
                                             labels: [s.entryLabel("contains", Messages.inSchema("`contains`", s)),
                                                      s.minContains != nil ? s.entryLabel("minContains", "`minContains`") : nil]))
             }
             if let maxC = s.maxContains, matched.count > maxC {
-                out.failures.append(Failure(.maxContains, "expected at most \(maxC) item\(maxC == 1 ? "" : "s") matching `contains`\(containsTitle), found \(matched.count)",
-                                            at: items[matched[maxC]], depth: inst.depth + 1, label: "one too many",
+                guard collect else { out.failures.append(quickFailure(.maxContains, inst)); return }
+                out.failures.append(Failure(.maxContains, SchemaMessage.containsTooMany(["count": plural(maxC), "schema": Messages.aside(nodes[c].title),
+                                                                                        "found": matched.count]),
+                                            at: items[matched[maxC]], depth: inst.depth + 1, label: SchemaMessage.oneTooMany(),
                                             labels: [s.entryLabel("maxContains", Messages.inSchema("`maxContains`", s))]))
             }
         }
@@ -416,8 +447,9 @@ final class Evaluator {
         let items = inst.node.items
         for (i, item) in items.enumerated() where !out.evaluated.hasItem(i) {
             if nodes[u].boolean == false {
-                out.failures.append(Failure(.unevaluatedItems, "item \(i + 1) is not allowed: no keyword of the schema describes it",
-                                            at: item, depth: inst.depth + 1, label: "not allowed",
+                guard collect else { out.failures.append(quickFailure(.unevaluatedItems, inst)); return }
+                out.failures.append(Failure(.unevaluatedItems, SchemaMessage.unevaluatedItem(["index": i + 1]),
+                                            at: item, depth: inst.depth + 1, label: SchemaMessage.notAllowed(),
                                             labels: [s.entryLabel("unevaluatedItems", Messages.inSchema("`unevaluatedItems: false`", s))]))
             } else {
                 let o = evaluate(u, Instance(node: item, key: nil, depth: inst.depth + 1), collect: collect, title: nil, inPlace: 0)
@@ -441,23 +473,23 @@ final class Evaluator {
             names.append(name)
             if let name, present[ExactString(name)] == nil { present[ExactString(name)] = i }
             if name == nil, collect, reportedKeys.insert(e.key).inserted {
-                extra.append(Failure(.nonStringKey, "a key that is \(JSONView.describe(e.key)) cannot be a JSON property name; this entry is not checked",
-                                     at: e.key, depth: inst.depth + 1, label: "not a name",
-                                     help: "write the key as a plain name"))
+                extra.append(Failure(.nonStringKey, SchemaMessage.nonStringKey(["found": JSONView.describe(e.key)]),
+                                     at: e.key, depth: inst.depth + 1, label: SchemaMessage.notAName(),
+                                     help: SchemaMessage.plainKeyHelp()))
             }
         }
-        func plural(_ n: Int) -> String { "\(n) propert\(n == 1 ? "y" : "ies")" }
+        func plural(_ n: Int) -> String { Messages.count(n, .property, .properties) }
         if let min = s.minProperties, present.count < min {
-            out.failures.append(Failure(.minProperties, "expected at least \(plural(min)), found \(present.count)", at: inst.node,
-                                        range: inst.headRange, depth: inst.depth, label: "too few properties",
+            guard collect else { out.failures.append(quickFailure(.minProperties, inst)); return }
+            out.failures.append(Failure(.minProperties, SchemaMessage.atLeast(["count": plural(min), "found": present.count]), at: inst.node,
+                                        range: inst.headRange, depth: inst.depth, label: SchemaMessage.tooFewProperties(),
                                         labels: [s.entryLabel("minProperties", Messages.inSchema("`minProperties`", s))]))
-            if !collect { return }
         }
         if let max = s.maxProperties, present.count > max {
-            out.failures.append(Failure(.maxProperties, "expected at most \(plural(max)), found \(present.count)", at: inst.node,
-                                        range: inst.headRange, depth: inst.depth, label: "too many properties",
+            guard collect else { out.failures.append(quickFailure(.maxProperties, inst)); return }
+            out.failures.append(Failure(.maxProperties, SchemaMessage.atMost(["count": plural(max), "found": present.count]), at: inst.node,
+                                        range: inst.headRange, depth: inst.depth, label: SchemaMessage.tooManyProperties(),
                                         labels: [s.entryLabel("maxProperties", Messages.inSchema("`maxProperties`", s))]))
-            if !collect { return }
         }
         // A misspelt key explains a missing required one: `budjet` for `budget` is one
         // mistake, reported once (at the key, with the suggestion), not twice.
@@ -471,24 +503,24 @@ final class Evaluator {
             }
         }
         for (name, node) in s.required where present[ExactString(name)] == nil && misspelt[name] == nil {
+            guard collect else { out.failures.append(quickFailure(.required, inst)); return }
             let propertyTitle = s.property(name).flatMap { titleOf($0) }
             let about = s.property(name).flatMap { descriptionOf($0) }.map { ["`\(name)`: " + Messages.shortened($0, limit: 160)] } ?? []
-            let what = propertyTitle.map { "missing required key `\(name)` (\($0))" } ?? "missing required key `\(name)`"
-            let whose = title.map { " in \($0)" } ?? ""
-            out.failures.append(Failure(.required, what + whose, at: inst.node, range: inst.headRange, depth: inst.depth,
-                                        label: "`\(name)` is missing",
-                                        labels: [Label(span: node.span, message: "required here" + (s.title.map { " by \($0)" } ?? ""))],
-                                        notes: about, help: "add `\(name): …` to this mapping"))
-            if !collect { return }
+            let by = s.title.map { SchemaMessage.requiredBy(["title": $0]) } ?? ""
+            out.failures.append(Failure(.required, SchemaMessage.missingKey(["key": name, "schema": Messages.aside(propertyTitle), "whose": Messages.whose(title)]),
+                                        at: inst.node, range: inst.headRange, depth: inst.depth,
+                                        label: SchemaMessage.keyIsMissing(["key": name]),
+                                        labels: [Label(span: node.span, message: SchemaMessage.requiredHere(["by": by]))],
+                                        notes: about, help: SchemaMessage.addKeyHelp(["key": name])))
         }
         for (name, requires) in s.dependentRequired where present[ExactString(name)] != nil {
             for (needed, node) in requires where present[ExactString(needed)] == nil {
+                guard collect else { out.failures.append(quickFailure(.dependentRequired, inst)); return }
                 let at = entries[present[ExactString(name)]!].key
-                out.failures.append(Failure(.dependentRequired, "`\(name)` requires `\(needed)`, which is missing", at: at,
-                                            depth: inst.depth + 1, label: "needs `\(needed)`",
-                                            labels: [Label(span: node.span, message: "required with `\(name)` here")],
-                                            help: "add `\(needed): …` or remove `\(name)`"))
-                if !collect { return }
+                out.failures.append(Failure(.dependentRequired, SchemaMessage.requiresKey(["key": name, "needed": needed]), at: at,
+                                            depth: inst.depth + 1, label: SchemaMessage.needsKey(["needed": needed]),
+                                            labels: [Label(span: node.span, message: SchemaMessage.requiredWith(["key": name]))],
+                                            help: SchemaMessage.addOrRemoveHelp(["needed": needed, "key": name])))
             }
         }
         // properties, patternProperties, additionalProperties
@@ -518,16 +550,16 @@ final class Evaluator {
                     unknownKeys += 1
                     out.failures[k].more += 1
                 } else if nodes[a].boolean == false {
+                    guard collect else { unknownKeys += 1; out.failures.append(quickFailure(.additionalProperties, inst)); return }
                     var f = unknownKey(name, e.key, e.value, s, inst, title, keyword: "additionalProperties",
                                        code: .additionalProperties, candidates: s.propertyOrder, present: present)
                     if let (required, _) = misspelt.first(where: { $0.value == name }) {
-                        f.notes.insert("`\(required)` is required and missing, so this is probably it", at: 0)
+                        f.notes.insert(SchemaMessage.probablyMisspelt(["key": required]), at: 0)
                         if let r = s.required.first(where: { $0.name == required }) {
-                            f.labels.append(Label(span: r.node.span, message: "`\(required)` is required here"))
+                            f.labels.append(Label(span: r.node.span, message: SchemaMessage.keyRequiredHere(["key": required])))
                         }
                     }
                     out.failures.append(f)
-                    if !collect { return }
                     if unknownKeys > 2 * options.maxDiagnosticsPerCode { foldedUnknown = out.failures.count - 1 }
                 } else {
                     let o = evaluate(a, Instance(node: e.value, key: e.key, depth: inst.depth + 1), collect: collect, title: nil, inPlace: 0)
@@ -542,10 +574,12 @@ final class Evaluator {
                 let o = evaluate(pn, Instance(node: e.key, key: nil, depth: inst.depth + 1, keyName: name), collect: collect, title: nil, inPlace: 0)
                 for var f in o.failures {
                     f.code = .propertyNames
-                    f.message = "invalid key `\(name)`: " + f.message
                     f.range = e.key.range
-                    f.notes.append("keys of this mapping are checked by `propertyNames`")
-                    if let l = s.entryLabel("propertyNames", Messages.inSchema("`propertyNames`", s)) { f.labels.append(l) }
+                    if collect {
+                        f.message = SchemaMessage.invalidKey(["key": name, "message": f.message])
+                        f.notes.append(SchemaMessage.checkedByPropertyNames())
+                        if let l = s.entryLabel("propertyNames", Messages.inSchema("`propertyNames`", s)) { f.labels.append(l) }
+                    }
                     out.failures.append(f)
                 }
                 if !o.valid && !collect { return }
@@ -556,12 +590,13 @@ final class Evaluator {
     @inline(never)
     func unknownKey(_ name: String, _ key: YAMLNode, _ value: YAMLNode, _ s: SchemaNodeRef, _ inst: Instance, _ title: String?,
                     keyword: String, code: SchemaCode, candidates: [String], present: [ExactString: Int]) -> Failure {
-        let whose = title.map { " in \($0)" } ?? ""
+        let whose = Messages.whose(title)
         unknownKeys += 1
         if unknownKeys > 2 * options.maxDiagnosticsPerCode {
             // Past what a document's diagnostics show of one code (the rest are counted): the
             // key is reported without a suggestion, which costs a comparison with every name.
-            return Failure(code, "unknown key `\(name)`\(whose)", at: key, depth: inst.depth + 1, label: "not allowed here",
+            return Failure(code, SchemaMessage.unknownKey(["key": name, "whose": whose]), at: key, depth: inst.depth + 1,
+                           label: SchemaMessage.notAllowedHere(),
                            labels: [s.entryLabel(keyword, Messages.inSchema("`\(keyword): false`", s))])
         }
         // Suggest only names that are not already used in this mapping.
@@ -577,22 +612,23 @@ final class Evaluator {
             notes.append(Messages.lookAlikeNote(found: name, allowed: lookAlike))
         }
         if !candidates.isEmpty {
-            notes.append("allowed keys" + (title.map { " in \($0)" } ?? "") + ": " + Messages.truncatedList(candidates.map { "`\($0)`" }, limit: 15))
+            notes.append(SchemaMessage.allowedKeys(["whose": whose, "keys": Messages.truncatedList(candidates.map { "`\($0)`" }, limit: 15)]))
         }
         if !s.patternProperties.isEmpty {
-            notes.append("keys matching " + Messages.orList(s.patternProperties.map { "`\($0.regex.source)`" }) + " are allowed too")
+            notes.append(SchemaMessage.patternKeysAllowed(["patterns": Messages.orList(s.patternProperties.map { "`\($0.regex.source)`" })]))
         }
         var fixes: [Fix] = []
         if let suggestion {
             // One suggestion (Suggestion.closest names none when two are as close), not used
             // in this mapping: the rename is safe.
-            fixes.append(Fix(title: "rename `\(name)` to `\(suggestion)`",
+            fixes.append(Fix(title: SchemaMessage.renameKey(["key": name, "suggestion": suggestion]),
                              edits: [TextEdit(span: key.span, replacement: YAMLScalarText.string(suggestion, like: key))], isSafe: true))
         }
-        return Failure(code, "unknown key `\(name)`\(whose)", at: key, depth: inst.depth + 1,
-                       label: suggestion.map { "did you mean `\($0)`?" } ?? "not allowed here",
+        let didYouMean = suggestion.map { SuggestionMessage.didYouMean(["name": $0]) }
+        return Failure(code, SchemaMessage.unknownKey(["key": name, "whose": whose]), at: key, depth: inst.depth + 1,
+                       label: didYouMean ?? SchemaMessage.notAllowedHere(),
                        labels: [s.entryLabel(keyword, Messages.inSchema("`\(keyword): false`", s))],
-                       notes: notes, help: suggestion.map { "did you mean `\($0)`?" }, fixes: fixes)
+                       notes: notes, help: didYouMean, fixes: fixes)
     }
 
     func checkUnevaluatedProperties(_ s: SchemaNodeRef, _ u: Int, _ inst: Instance, _ title: String?, _ collect: Bool, _ out: inout Outcome) {
@@ -602,6 +638,7 @@ final class Evaluator {
         for (i, e) in entries.enumerated() {
             guard let name = JSONView.keyName(e.key), present[ExactString(name)] == i, !out.evaluated.hasProperty(i) else { continue }
             if nodes[u].boolean == false {
+                guard collect else { unknownKeys += 1; out.failures.append(quickFailure(.unevaluatedProperties, inst)); return }
                 out.failures.append(unknownKey(name, e.key, e.value, s, inst, title, keyword: "unevaluatedProperties",
                                                code: .unevaluatedProperties, candidates: declaredNames(s), present: present))
             } else {
@@ -671,11 +708,10 @@ final class Evaluator {
         if let n = s.not {
             let o = evaluate(n, inst, collect: false, title: nil, inPlace: inPlace + 1)
             if o.valid {
-                let what = titleOf(n).map { " (\($0))" } ?? ""
-                out.failures.append(Failure(.not, "\(inst.describe()) matches the schema under `not`\(what), which it must not",
-                                            at: inst.node, depth: inst.depth, label: "must not match",
+                guard collect else { out.failures.append(quickFailure(.not, inst)); return }
+                out.failures.append(Failure(.not, SchemaMessage.matchesNot(["found": inst.describe(), "schema": Messages.aside(titleOf(n))]),
+                                            at: inst.node, depth: inst.depth, label: SchemaMessage.mustNotMatch(),
                                             labels: [s.entryLabel("not", Messages.inSchema("`not`", s))]))
-                if !collect { return }
             }
         }
         if let c = s.ifSchema {
@@ -685,10 +721,10 @@ final class Evaluator {
             if let b = branch {
                 let r = evaluate(b, inst, collect: collect, title: title, inPlace: inPlace + 1)
                 out.evaluated.merge(r.evaluated)
-                let label = o.valid ? s.entryLabel("if", "`if` matched, so `then` applies") : s.entryLabel("if", "`if` did not match, so `else` applies")
-                for var f in r.failures {
-                    if collect, let label { f.labels.append(label) }
-                    out.failures.append(f)
+                if collect, let label = s.entryLabel("if", o.valid ? SchemaMessage.ifMatched() : SchemaMessage.ifDidNotMatch()) {
+                    out.failures += r.failures.map { f in var f = f; f.labels.append(label); return f }
+                } else {
+                    out.failures += r.failures
                 }
                 if !r.valid && !collect { return }
             }
@@ -700,7 +736,7 @@ final class Evaluator {
                 let o = evaluate(d, inst, collect: collect, title: title, inPlace: inPlace + 1)
                 out.evaluated.merge(o.evaluated)
                 for var f in o.failures {
-                    if collect { f.notes.append("this applies because the mapping has `\(name)` (`dependentSchemas`)") }
+                    if collect { f.notes.append(SchemaMessage.appliesBecause(["key": name])) }
                     out.failures.append(f)
                 }
                 if !o.valid && !collect { return }
@@ -735,12 +771,12 @@ final class Evaluator {
         }
         if valid.count > 1 {
             let which = Messages.andList(valid.map { String($0 + 1) })
-            var labels = [s.label(keyword, "`\(keyword)` with \(branches.count) alternatives")]
-            for k in valid { labels.append(Label(span: nodes[branches[k]].source.span, message: "alternative \(k + 1) matches")) }
-            out.failures.append(Failure(.oneOf, "\(inst.describe()) matches alternatives \(which) of `oneOf`; it must match exactly one",
+            var labels = [s.label(keyword, SchemaMessage.alternativesCount(["keyword": keyword, "count": branches.count]))]
+            for k in valid { labels.append(Label(span: nodes[branches[k]].source.span, message: SchemaMessage.alternativeMatches(["index": k + 1]))) }
+            out.failures.append(Failure(.oneOf, SchemaMessage.matchesSeveral(["found": inst.describe(), "which": which]),
                                         at: inst.node, range: inst.node.isScalar ? nil : inst.headRange, depth: inst.depth,
-                                        label: "matches \(valid.count) alternatives", labels: labels,
-                                        help: "make the alternatives exclusive, e.g. with a distinguishing `const` or `required` key"))
+                                        label: SchemaMessage.matchesCount(["count": valid.count]), labels: labels,
+                                        help: SchemaMessage.exclusiveHelp()))
             return
         }
         // None matched: collect each branch's failures and show the closest.
@@ -754,10 +790,10 @@ final class Evaluator {
         if shapeOnly.allSatisfy({ $0 }) {
             var expected: [String] = []
             for fs in results { for f in fs { for e in f.expectations! where !expected.contains(e) { expected.append(e) } } }
-            let list = expected.isEmpty ? "nothing" : Messages.orList(expected)
-            var f = Failure(code, "expected \(list), found \(inst.describe())", at: inst.node, depth: inst.depth,
-                            label: title.map { "\($0): expected \(list)" } ?? "expected \(list)",
-                            labels: [s.label(keyword, Messages.inSchema("`\(keyword)`", s) + ": none of \(branches.count) alternatives matches")],
+            let list = expected.isEmpty ? SchemaMessage.nothing() : Messages.orList(expected)
+            var f = Failure(code, SchemaMessage.expectedFound(["expected": list, "found": inst.describe()]), at: inst.node, depth: inst.depth,
+                            label: Messages.titled(title, SchemaMessage.expected(["expected": list])),
+                            labels: [s.label(keyword, Messages.noAlternative(keyword, s, count: branches.count))],
                             expectations: expected)
             // Reuse the most specific hint any branch produced (a number written with commas…).
             if let hinted = results.joined().first(where: { $0.help != nil }) {
@@ -781,8 +817,8 @@ final class Evaluator {
                          -fs.count)
             if best < 0 || score > bestScore { best = k; bestScore = score }
         }
-        let note = "\(branches.count) alternatives of `\(keyword)` match none; showing the closest (alternative \(best + 1))"
-        let label = s.label(keyword, "none of these \(branches.count) alternatives matches")
+        let note = SchemaMessage.showingClosest(["count": branches.count, "keyword": keyword, "index": best + 1])
+        let label = s.label(keyword, SchemaMessage.noneOfThese(["count": branches.count]))
         for var f in results[best] {
             f.notes.insert(note, at: 0)
             if let label { f.labels.append(label) }
@@ -808,10 +844,11 @@ final class Evaluator {
             guard all else { continue }
             let list = Messages.orList(expected)
             let key = inst.node.entries.first { $0.value == c.node }.flatMap { JSONView.keyName($0.key) }
-            var f = Failure(code, "expected \(list), found \(Instance(node: c.node, key: nil, depth: c.depth).describe())", at: c.node, depth: c.depth,
-                            label: "expected \(list)",
-                            labels: [s.label(keyword, Messages.inSchema("`\(keyword)`", s) + ": none of \(count) alternatives matches")],
-                            notes: key.map { ["the \(count) alternatives of `\(keyword)` are told apart by `\($0)`"] } ?? [])
+            var f = Failure(code, SchemaMessage.expectedFound(["expected": list, "found": Instance(node: c.node, key: nil, depth: c.depth).describe()]),
+                            at: c.node, depth: c.depth,
+                            label: SchemaMessage.expected(["expected": list]),
+                            labels: [s.label(keyword, Messages.noAlternative(keyword, s, count: count))],
+                            notes: key.map { [SchemaMessage.toldApart(["count": count, "keyword": keyword, "key": $0])] } ?? [])
             if let str = JSONView.string(c.node) {
                 var allowed: [String] = []
                 for fs in results { for f in fs where f.node == c.node { allowed += f.allowedStrings } }
