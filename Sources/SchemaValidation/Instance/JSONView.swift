@@ -98,7 +98,9 @@ enum JSONView {
             case .string(let s): return describe(string: s)
             case .int(let t): return SchemaPhrase.integerValue(["value": t])
             case .float(let t): return SchemaPhrase.numberValue(["value": t])
-            case .infinity(let n): return SchemaPhrase.numberValue(["value": n ? "-.inf" : ".inf"])
+            case .infinity(let n):
+                let infinity = n ? "-.inf" : ".inf"
+                return SchemaPhrase.numberValue(["value": infinity])
             case .nan: return SchemaPhrase.numberValue(["value": ".nan"])
             }
         }
