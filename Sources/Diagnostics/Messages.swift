@@ -133,22 +133,39 @@ public enum MessageText {
     /// leaves its `{name}` in place (a test of every catalogue catches that).
     package static func render(_ template: String, _ arguments: KeyValuePairs<String, any CustomStringConvertible & Sendable>) -> String {
         guard template.utf8.contains(UInt8(ascii: "{")) else { return template }
-        var out = ""
-        var rest = Substring(template)
-        while let open = rest.firstIndex(of: "{") {
-            out += rest[..<open]
-            let afterOpen = rest.index(after: open)
-            if let close = rest[afterOpen...].firstIndex(of: "}"),
-               case let name = rest[afterOpen..<close], !name.isEmpty, name.utf8.allSatisfy(isNameByte),
-               let value = arguments.first(where: { $0.key == name })?.value {
-                out += value.description
-                rest = rest[rest.index(after: close)...]
-            } else {
-                out += "{"
-                rest = rest[afterOpen...]
+        // Over the UTF-8 bytes, not Characters: braces and names are ASCII, and walking
+        // grapheme clusters made each message cost thousands of instructions (a flood of
+        // schema findings builds one per finding).
+        var template = template
+        return template.withUTF8 { t in
+            var out: [UInt8] = []
+            out.reserveCapacity(t.count + 32)
+            var copied = 0
+            var i = 0
+            while i < t.count {
+                guard t[i] == UInt8(ascii: "{") else { i += 1; continue }
+                var end = i + 1
+                while end < t.count, isNameByte(t[end]) { end += 1 }
+                let name = UnsafeBufferPointer(rebasing: t[(i + 1)..<end])
+                if end > i + 1, end < t.count, t[end] == UInt8(ascii: "}"),
+                   let value = arguments.first(where: { isKey($0.key, name) })?.value {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: t[copied..<i]))
+                    out.append(contentsOf: value.description.utf8)
+                    i = end + 1
+                    copied = i
+                } else {
+                    i += 1
+                }
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: t[copied...]))
+            return String(decoding: out, as: UTF8.self)
         }
-        return out + rest
+    }
+
+    /// Whether `key` is the name whose bytes are `name`.
+    private static func isKey(_ key: String, _ name: UnsafeBufferPointer<UInt8>) -> Bool {
+        var key = key
+        return key.withUTF8 { $0.count == name.count && $0.elementsEqual(name) }
     }
 
     /// The argument names a template uses, in order.
