@@ -396,16 +396,10 @@ public struct Quantity: Sendable, CustomStringConvertible {
     /// its interval's ends rounded outward, or without them when they round to the same
     /// digits (`10 / 7` → `≈1.42857`). Other numbers print as `description` does.
     public var messageDescription: String {
-        func long(_ d: ExactDecimal) -> Bool { d.normalized.exponent < -6 }
+        let long = Quantity.isLong
         let bounds = exactValue == nil ? [lower, upper] : []
         guard (value.map(long) ?? false) || bounds.contains(where: long) else { return description }
-        func shown(_ d: ExactDecimal, _ rounding: ExactDecimal.Rounding) -> String {
-            guard long(d), !d.isZero else { return d.normalized.description }
-            let n = d.normalized
-            let digits = n.significand.magnitude.decimalDigitCount
-            let fraction = max(0, Quantity.messageDigits - (digits + n.exponent))
-            return ((try? d.rounded(fractionDigits: fraction, rounding: rounding)) ?? d).normalized.description
-        }
+        let shown = Quantity.shown
         let approx = value.map { (long($0) ? "≈" : "") + shown($0, .halfEven) }
         if exactValue != nil, let approx { return approx }
         // An enclosure narrower than the digits shown (what 10 / 7 carries) says nothing more.
@@ -414,6 +408,52 @@ public struct Quantity: Sendable, CustomStringConvertible {
         let interval = isUnboundedAbove ? (isLowerOpen ? lo : "≥" + lo) : isUnboundedBelow ? (isUpperOpen ? hi : "≤" + hi) : lo + "–" + hi
         if let approx { return "\(approx) (\(interval))" }
         return "(\(interval))"
+    }
+
+    /// `messageDescription` in Japanese style (issue 22): intervals as 「148〜157」 when both
+    /// ends belong to them, else with words for the ends — 以上 / 超 below, 以下 / 未満 above
+    /// (「158.5以上〜159.5未満」, 「0超〜1未満」); a value with its interval in full-width
+    /// parentheses (「159（158.5以上〜159.5未満）」); an approximate value after 約. `unit` (a
+    /// table's declared unit, 百万円) follows each number shown outside the parentheses, with no
+    /// space: 「148百万円超〜157百万円未満」, 「148〜157百万円」, 「159百万円（158.5以上〜159.5未満）」.
+    /// Digits are the same as in `messageDescription`.
+    public func japaneseMessageDescription(unit: String = "") -> String {
+        let long = Quantity.isLong
+        let shown = Quantity.shown
+        let shownValue = value.map { v in (long(v) ? "約" : "") + (long(v) ? shown(v, .halfEven) : v.description) }
+        if exactValue != nil, let shownValue { return shownValue + unit }
+        // An enclosure narrower than the digits shown says nothing more (as in English).
+        if let shownValue, long(lower), long(upper), shown(lower, .halfEven) == shown(upper, .halfEven) { return shownValue + unit }
+        let inner = shownValue != nil ? "" : unit
+        let lo = shown(lower, .down) + inner, hi = shown(upper, .up) + inner
+        let below = isLowerOpen ? "超" : "以上", above = isUpperOpen ? "未満" : "以下"
+        let interval: String
+        if isUnboundedBelow && isUnboundedAbove {
+            interval = "すべての数"
+        } else if isUnboundedAbove {
+            interval = lo + below
+        } else if isUnboundedBelow {
+            interval = hi + above
+        } else if !isLowerOpen && !isUpperOpen {
+            interval = shown(lower, .down) + "〜" + hi
+        } else {
+            interval = lo + below + "〜" + hi + above
+        }
+        guard let shownValue else { return interval }
+        return shownValue + unit + "（" + interval + "）"
+    }
+
+    /// Whether a message shows `d` shortened: it has more than six decimals.
+    static func isLong(_ d: ExactDecimal) -> Bool { d.normalized.exponent < -6 }
+
+    /// `d` as a message shows it: as written, or at six significant digits (rounded by
+    /// `rounding`) when it is long.
+    static func shown(_ d: ExactDecimal, _ rounding: ExactDecimal.Rounding) -> String {
+        guard isLong(d), !d.isZero else { return d.normalized.description }
+        let n = d.normalized
+        let digits = n.significand.magnitude.decimalDigitCount
+        let fraction = max(0, Quantity.messageDigits - (digits + n.exponent))
+        return ((try? d.rounded(fractionDigits: fraction, rounding: rounding)) ?? d).normalized.description
     }
 
     /// `7199` for an exact number, `7199 (7198.5–7199.5)` for a rounded one, `(>0–<1)`

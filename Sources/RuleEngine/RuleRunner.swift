@@ -472,6 +472,8 @@ struct RuleEvaluation {
     var reported = 0
     var omitted: [String: (count: Int, severity: Severity)] = [:]
     var reportedEmpty = false
+    /// The rule's evaluation options in the run's language (texts built for messages).
+    var evaluationOptions = EvaluationOptions.default
 
     /// Runs one rule over one document. The rule is set up (its activation, its lets) only
     /// once its `for` has selected something: in a long stream most rules select nothing in
@@ -707,7 +709,7 @@ struct RuleEvaluation {
 
     mutating func evaluate(_ part: Rule.Part, what: String) throws(PartFailure) -> Value {
         do {
-            return try part.expression.evaluate(&activation, options: rule.options, meter: &meter)
+            return try part.expression.evaluate(&activation, options: evaluationOptions, meter: &meter)
         } catch {
             throw failure(error, in: part, what: what)
         }
@@ -716,7 +718,7 @@ struct RuleEvaluation {
     mutating func condition(_ part: Rule.Part, what: String, node: UnownedNode) throws(PartFailure) -> Bool {
         let outcome: ConditionOutcome
         do {
-            outcome = try part.expression.evaluateCondition(&activation, options: rule.options, meter: &meter)
+            outcome = try part.expression.evaluateCondition(&activation, options: evaluationOptions, meter: &meter)
         } catch {
             throw failure(error, in: part, what: what)
         }
@@ -743,7 +745,8 @@ struct RuleEvaluation {
             case .expression(let e, let range):
                 let part = Rule.Part(expression: e, source: t.source, offset: range.start)
                 piece = try evaluate(part, what: what)
-                    .formatted(.plain, symbols: rule.options.symbols, maxLength: min(maxLength, RunOptions.maxInterpolationLength))
+                    .formatted(.plain, symbols: rule.options.symbols, maxLength: min(maxLength, RunOptions.maxInterpolationLength),
+                               language: options.language)
             }
             guard meter.spend(piece.utf8.count / 8 + 1) else {
                 throw PartFailure(error: EvaluationError(code: .budgetExceeded, message: "the rule's budget ran out while building its \(what)",
@@ -885,7 +888,7 @@ struct RuleEvaluation {
     /// Notes for `--explain`: each comparison that decided the assert, with intervals.
     mutating func explanation() -> [String] {
         let e = rule.assertion.expression
-        guard let ex = try? e.explain(&activation, options: rule.options, meter: &meter) else { return [] }
+        guard let ex = try? e.explain(&activation, options: evaluationOptions, meter: &meter) else { return [] }
         let bytes = Array(e.text.utf8)
         func text(_ r: ByteRange) -> String {
             String(decoding: bytes[max(0, r.start)..<min(bytes.count, r.end)], as: UTF8.self)
@@ -993,5 +996,7 @@ extension RuleEvaluation {
         for l in rule.lets { activation.defineLet(l.slot, l.part.expression, invariant: l.isDocumentInvariant) }
         self.init(rule: rule, root: root, options: options, activation: activation, meter: meter,
                   index: index, file: file, reported: counts.reported, omitted: counts.omitted, reportedEmpty: counts.reportedEmpty)
+        evaluationOptions = rule.options
+        evaluationOptions.language = options.language
     }
 }

@@ -1,4 +1,5 @@
 import Diagnostics
+import RuleLanguage
 import SourceText
 import YAMLTree
 
@@ -113,23 +114,35 @@ package enum RuleTester {
         return (passed, failed, failures)
     }
 
-    /// A text given per language says the same thing in each: its `{…}` parts read the same
-    /// variables of the rule (captures, lets, `self`…), or one language shows what another
-    /// hides (or reads a let the other never computes).
+    /// A text given per language says the same thing in each: its `{…}` parts, followed
+    /// through the lets they read, reach the same nodes of the path (`as` captures) and the
+    /// same label element — a translation that leaves out which row a finding is about fails.
+    /// Wording may differ freely: one language may build from lets what another writes in the
+    /// template, or read `root` for a unit the other does not print.
     static func sameNames(_ rule: Rule) -> [RuleTestFailure] {
         var out: [RuleTestFailure] = []
         let names = rule.activationScope.names
-        for (what, texts) in rule.localizedTemplates {
-            let used = texts.entries.map { e in
-                (e.language, Set(e.value.template.expressions.flatMap(\.usedSlots)).compactMap { $0 < names.count ? names[$0] : nil }.sorted())
+        var letReads: [Int: [Int]] = [:]
+        for l in rule.lets { letReads[l.slot] = l.part.expression.usedSlots }
+        let firstOwn = Scope.ruleVariables.count   // slots below are `self`, `root`, …
+        func reached(_ slots: [Int]) -> [String] {
+            var seen = Set<Int>(), pending = slots, found = Set<String>()
+            while let s = pending.popLast() {
+                guard seen.insert(s).inserted else { continue }
+                if let reads = letReads[s] { pending += reads; continue }
+                if s >= firstOwn, s < names.count { found.insert(names[s]) }
             }
+            return found.sorted()
+        }
+        for (what, texts) in rule.localizedTemplates {
+            let used = texts.entries.map { e in (e.language, reached(e.value.template.expressions.flatMap(\.usedSlots))) }
             guard let first = used.first else { continue }
             for other in used.dropFirst() where other.1 != first.1 {
                 let line = texts.entries.first { $0.language == other.0 }?.value.source.span.start.line ?? rule.source.line
-                func list(_ n: [String]) -> String { n.isEmpty ? "no variable" : n.map { "`\($0)`" }.joined(separator: ", ") }
+                func list(_ n: [String]) -> String { n.isEmpty ? "none of them" : n.map { "`\($0)`" }.joined(separator: ", ") }
                 out.append(RuleTestFailure(
                     path: rule.source.path, line: line, ruleID: rule.id, subject: what,
-                    message: "its \(other.0?.rawValue ?? "plain") text reads \(list(other.1)), its \(first.0?.rawValue ?? "plain") text \(list(first.1)); the languages' texts must show the same values"))
+                    message: "its \(other.0?.rawValue ?? "plain") text shows \(list(other.1)) of the path's nodes, its \(first.0?.rawValue ?? "plain") text \(list(first.1)); each language must say which nodes the finding is about"))
             }
         }
         return out

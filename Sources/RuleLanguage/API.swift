@@ -16,6 +16,7 @@
 //
 // Compiled expressions are immutable and Sendable: compile once, evaluate from any thread.
 
+import Diagnostics
 import ExactNumbers
 import SourceText
 import YAMLTree
@@ -656,9 +657,12 @@ public struct SymbolTable: Sendable {
 /// Settings for one evaluation.
 public struct EvaluationOptions: Sendable {
     public var symbols: SymbolTable
+    /// The language of the texts expressions build for messages (`withUnit`, `yearText`).
+    public var language: Language
 
-    public init(symbols: SymbolTable = .default) {
+    public init(symbols: SymbolTable = .default, language: Language = .en) {
         self.symbols = symbols
+        self.language = language
     }
 
     public static let `default` = EvaluationOptions()
@@ -826,8 +830,10 @@ extension Value {
     /// The value in plain words for a message. Strings print bare at the top level and
     /// quoted inside lists and maps; long lists are cut after 20 elements.
     /// At most `maxLength` characters (then `…`); a long string or scalar is not copied whole.
-    public func formatted(_ style: ValueStyle = .plain, symbols: SymbolTable = .default, maxLength: Int = Int.max) -> String {
-        ValueFormatter(style: style, symbols: symbols, maxLength: maxLength).format(Val(self))
+    /// In Japanese (`language`), numbers print in Japanese style (`Quantity.japaneseMessageDescription`).
+    public func formatted(_ style: ValueStyle = .plain, symbols: SymbolTable = .default, maxLength: Int = Int.max,
+                          language: Language = .en) -> String {
+        ValueFormatter(style: style, symbols: symbols, maxLength: maxLength, language: language).format(Val(self))
     }
 
     /// The document node this value is, if any (what the engine blames for `at:`).

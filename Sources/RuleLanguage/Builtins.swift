@@ -17,7 +17,7 @@ import SourceText
 ///
 /// The order of `all` is the order of the documentation table and of "did you mean" ties.
 enum Builtins {
-    static let all: [BuiltinFunction] = core + numbers + collections + texts
+    static let all: [BuiltinFunction] = core + numbers + collections + texts + messageTexts
 
     static let core: [BuiltinFunction] = [
         BuiltinFunction(

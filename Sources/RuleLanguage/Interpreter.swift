@@ -11,6 +11,8 @@ struct Interpreter {
     /// computed on demand it is that let's expression (for its texts and limits).
     unowned(unsafe) var expression: CompiledExpression
     let symbols: SymbolTable
+    /// The language texts built for messages are in (`withUnit`, `yearText`).
+    var language: Language = .en
     let tracing: Bool
     var trace: [ComparisonTrace] = []
     var slots: [Val] = []
@@ -29,6 +31,7 @@ struct Interpreter {
 
     init(expression: CompiledExpression, options: EvaluationOptions, tracing: Bool) {
         self.init(expression: expression, symbols: options.symbols, tracing: tracing)
+        language = options.language
     }
 
     init(expression: CompiledExpression, symbols: SymbolTable, tracing: Bool) {

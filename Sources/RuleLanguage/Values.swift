@@ -1,3 +1,4 @@
+import Diagnostics
 import ExactNumbers
 import YAMLTree
 
@@ -157,6 +158,8 @@ struct ValueFormatter {
     /// Characters printed at most (then `…`): a 20 MB plan value in a message is cut, and is
     /// never copied whole.
     var maxLength: Int = Int.max
+    /// Numbers print in this language's style.
+    var language: Language = .en
 
     static let maxElements = 20
     static let maxDepth = 4
@@ -182,7 +185,7 @@ struct ValueFormatter {
         switch v {
         case .null: out += "null"
         case .bool(let b): out += b ? "true" : "false"
-        case .number(let q): out += q.messageDescription
+        case .number(let q): out += language == .ja ? q.japaneseMessageDescription() : q.messageDescription
         case .string(let s): out += depth == 0 ? ValueFormatter.cut(s, maxLength) : quoted(s)
         case .list(let items): writeList(items.count, into: &out, depth: depth) { items[$0] }
         case .map(let m):
