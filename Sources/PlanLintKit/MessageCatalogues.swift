@@ -1,6 +1,8 @@
 import DiagnosticRendering
 import Diagnostics
 import HTMLReport
+import RuleEngine
+import RuleLanguage
 import SchemaValidation
 import YAMLTree
 
@@ -13,5 +15,10 @@ package enum MessageCatalogues {
         YAMLFixMessage.self, FixMessage.self,
         ConfigMessage.self, ConfigPhrase.self, GlobMessage.self, FrontendMessage.self,
         SchemaMessage.self, SchemaHintMessage.self, SchemaPhrase.self, SchemaFileMessage.self, SchemaKeywordForm.self,
+        // RuleLanguage
+        SyntaxMessage.self, TokenPhrase.self, TypeNoun.self, TypePhrase.self, ArityPhrase.self, CheckMessage.self,
+        EvaluationMessage.self, EvaluationPhrase.self, FiscalYearMessage.self, MonthName.self,
+        // RuleEngine
+        PathMessage.self,
     ]
 }

@@ -120,19 +120,17 @@ struct PathParser {
         while i < end, bytes[i] == 0x20 || bytes[i] == 0x09 || bytes[i] == 0x0A || bytes[i] == 0x0D { i += 1 }
         while end > i, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 || bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D { end -= 1 }
         if i == end {
-            fail("the path is empty", ByteRange(0, bytes.count), help: "write `$` for the document root, or a path such as `fields[*].items[*]`")
+            fail(PathMessage.empty(), ByteRange(0, bytes.count), help: PathMessage.emptyHelp())
             return .failure(TextProblems(problems))
         }
         if bytes[i] == UInt8(ascii: "$") {
             if i + 1 == end { return .success(SelectorPath(text: text, steps: [])) }
             let r = ByteRange(i, i + 1)
-            fail("a path starts at the document root without `$`", r, label: "drop this",
-                 help: "write the first key directly, e.g. `fields[*]`; `$` alone means the root itself")
+            fail(PathMessage.rootWithoutDollar(), r, label: PathMessage.dropThis(), help: PathMessage.rootHelp())
             return .failure(TextProblems(problems))
         }
         if bytes[i] == UInt8(ascii: ".") {
-            fail("a path starts with a key, not with `.`", ByteRange(i, i + 1), label: "drop this",
-                 help: "write `fields[*]`, not `.fields[*]`")
+            fail(PathMessage.startsWithDot(), ByteRange(i, i + 1), label: PathMessage.dropThis(), help: PathMessage.startsWithDotHelp())
             return .failure(TextProblems(problems))
         }
         var first = true
@@ -145,13 +143,11 @@ struct PathParser {
                 if b == UInt8(ascii: ".") {
                     i += 1
                     if i < end, bytes[i] == UInt8(ascii: ".") {
-                        fail("`..` (recursive descent into every key) is not part of planlint paths", ByteRange(start, i + 1),
-                             help: "name each level, e.g. `fields[*].items[*].projects[*]`, or descend by one key with `[**]`: `nodes[**]`")
+                        fail(PathMessage.recursiveDescent(), ByteRange(start, i + 1), help: PathMessage.recursiveDescentHelp())
                         break
                     }
                     if i < end, bytes[i] == UInt8(ascii: "*") {
-                        fail("`.*` is written `[*]` in planlint paths", ByteRange(start, i + 1),
-                             help: "write `[*]` for every item or value")
+                        fail(PathMessage.dotStar(), ByteRange(start, i + 1), help: PathMessage.dotStarHelp())
                         break
                     }
                 }
@@ -159,8 +155,8 @@ struct PathParser {
                 while i < end, PathParser.isNameByte(bytes[i]) { i += 1 }
                 if i == nameStart {
                     let r = i < end ? ByteRange(i, i + Self.charLength(bytes, i)) : ByteRange(i, i)
-                    fail(i < end ? "expected a key name here, found `\(text(r))`" : "expected a key name after `.`", r,
-                         help: "a key with spaces or punctuation is written in brackets: `['key']`")
+                    fail(i < end ? PathMessage.expectedKeyFound(["text": text(r)]) : PathMessage.expectedKeyAfterDot(), r,
+                         help: PathMessage.bracketKeyHelp())
                     break
                 }
                 let name = String(decoding: bytes[nameStart..<i], as: UTF8.self)
@@ -169,8 +165,7 @@ struct PathParser {
                 steps.append(.init(kind: .key(name), range: ByteRange(start, i), isOptional: optional))
             } else {
                 let r = ByteRange(i, i + Self.charLength(bytes, i))
-                fail("unexpected `\(text(r))` in path", r, label: "expected `.key` or `[...]` here",
-                     help: "a key with spaces or punctuation is written in brackets: `['key']`")
+                fail(PathMessage.unexpected(["text": text(r)]), r, label: PathMessage.expectedStep(), help: PathMessage.bracketKeyHelp())
             }
             first = false
         }
@@ -194,7 +189,7 @@ struct PathParser {
         i += 1
         skipSpaces(end)
         guard i < end else {
-            fail("`[` is not closed", ByteRange(start, start + 1), label: "opened here")
+            fail(PathMessage.bracketNotClosed(), ByteRange(start, start + 1), label: PathMessage.openedHere())
             return
         }
         let b = bytes[i]
@@ -207,8 +202,7 @@ struct PathParser {
         if b == UInt8(ascii: "*") && i + 1 < end && bytes[i + 1] == UInt8(ascii: "*") {
             // `key[**]`: recursion by the key of the step before.
             guard let last = steps.last, case .key(let name) = last.kind, last.capture == nil else {
-                fail("`[**]` follows a key: it descends by that key again and again, as in `nodes[**]`", ByteRange(start, i + 2),
-                     help: "write the key whose items nest, e.g. `nodes[**]`")
+                fail(PathMessage.recursiveAfterKey(), ByteRange(start, i + 2), help: PathMessage.recursiveAfterKeyHelp())
                 return
             }
             i += 2
@@ -227,14 +221,13 @@ struct PathParser {
             while i < end, bytes[i] >= 0x30, bytes[i] <= 0x39 { i += 1 }
             let digits = text(ByteRange(numStart, i))
             guard i > digitsStart, let n = Int(digits) else {
-                fail("`\(digits)` is not an index", ByteRange(numStart, max(i, numStart + 1)), help: "an index is a whole number: `[0]`, `[2]`, `[-1]` (the last)")
+                fail(PathMessage.notAnIndex(["text": digits]), ByteRange(numStart, max(i, numStart + 1)), help: PathMessage.indexHelp())
                 return
             }
             kind = .index(n)
         } else {
             let r = ByteRange(i, i + Self.charLength(bytes, i))
-            fail("expected a quoted key, an index, `*` or `?` after `[`, found `\(text(r))`", r,
-                 help: "write `['key']`, `[0]`, `[*]` or `[? expression]`")
+            fail(PathMessage.expectedAfterBracket(["text": text(r)]), r, help: PathMessage.bracketHelp())
             return
         }
         skipSpaces(end)
@@ -243,10 +236,9 @@ struct PathParser {
         guard i < end, bytes[i] == UInt8(ascii: "]") else {
             if i < end {
                 let r = ByteRange(i, i + Self.charLength(bytes, i))
-                fail("expected `]`, found `\(text(r))`", r, label: "expected `]`")
+                fail(PathMessage.expectedCloseFound(["text": text(r)]), r, label: PathMessage.expectedClose())
             } else {
-                fail("`[` is not closed", ByteRange(start, start + 1), label: "opened here",
-                     help: "add `]` at the end")
+                fail(PathMessage.bracketNotClosed(), ByteRange(start, start + 1), label: PathMessage.openedHere(), help: PathMessage.addBracket())
             }
             return
         }
@@ -254,7 +246,7 @@ struct PathParser {
         var optional = false
         if i < end, bytes[i] == UInt8(ascii: "?") {
             if case .key = kind { optional = true; i += 1 } else {
-                fail("only a key can be marked optional with `?`", ByteRange(i, i + 1))
+                fail(PathMessage.optionalKeyOnly(), ByteRange(i, i + 1))
                 return
             }
         }
@@ -279,8 +271,8 @@ struct PathParser {
         let range = ByteRange(nameStart, i)
         let name = text(range)
         if let problem = Scope.nameProblem(name) {
-            fail(name.isEmpty ? "expected a name after `as`" : problem, name.isEmpty ? ByteRange(nameStart, min(nameStart + 1, end)) : range,
-                 help: "`as` binds the node this step selects to a name, e.g. `[* as table]`")
+            fail(name.isEmpty ? PathMessage.expectedNameAfterAs() : problem, name.isEmpty ? ByteRange(nameStart, min(nameStart + 1, end)) : range,
+                 help: PathMessage.asHelp())
             return (nil, nil, true)
         }
         skipSpaces(end)
@@ -296,8 +288,7 @@ struct PathParser {
         while i < end, bytes[i] != quote {
             if bytes[i] == UInt8(ascii: "\\") {
                 guard i + 1 < end, [UInt8(ascii: "\\"), UInt8(ascii: "'"), UInt8(ascii: "\"")].contains(bytes[i + 1]) else {
-                    fail("unknown escape in a quoted key", ByteRange(i, min(i + 2, end)),
-                         help: "only `\\\\`, `\\'` and `\\\"` are escapes in path keys")
+                    fail(PathMessage.unknownEscape(), ByteRange(i, min(i + 2, end)), help: PathMessage.escapesHelp())
                     return nil
                 }
                 out.append(bytes[i + 1])
@@ -308,7 +299,7 @@ struct PathParser {
             i += 1
         }
         guard i < end else {
-            fail("the quoted key is not closed", ByteRange(open, open + 1), label: "opened here")
+            fail(PathMessage.quotedKeyNotClosed(), ByteRange(open, open + 1), label: PathMessage.openedHere())
             return nil
         }
         i += 1
@@ -342,8 +333,7 @@ struct PathParser {
         i += 1  // past `?`
         let exprStart = i
         guard let close = ExpressionScan.closing(bytes, from: i, end: end, closer: UInt8(ascii: "]")) else {
-            fail("the filter `[?` is not closed", ByteRange(start, start + 2), label: "opened here",
-                 help: "end the filter with `]`")
+            fail(PathMessage.filterNotClosed(), ByteRange(start, start + 2), label: PathMessage.openedHere(), help: PathMessage.endFilter())
             return
         }
         var exprEnd = close
@@ -365,14 +355,13 @@ struct PathParser {
         }
         let exprText = text(ByteRange(exprStart, exprEnd))
         if exprText.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\n" }) {
-            fail("the filter has no expression", ByteRange(start, close + 1),
-                 help: "write a condition on the candidate, e.g. `[? self.category == '合計']`")
+            fail(PathMessage.emptyFilter(), ByteRange(start, close + 1), help: PathMessage.emptyFilterHelp())
             i = close + 1
             return
         }
         var scope = Scope()
         for name in Self.boundNames(bytes) {
-            scope.hints[name] = "`\(name)` is bound by `as` in this path, but a filter cannot see the names the path binds: only the rule's expressions can (use `parent`, `root` or a `let`)"
+            scope.hints[name] = PathMessage.boundByAs(["name": name])
         }
         let result = Expression.compile(exprText, scope: scope, expecting: .bool, limits: limits)
         if let compiled = result.expression {

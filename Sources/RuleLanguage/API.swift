@@ -171,8 +171,8 @@ public struct Scope: Sendable {
     /// Why `name` cannot name a variable of a rule in this scope beyond `nameProblem`: it is
     /// a constant or a function of the pack. Nil when it can.
     public func clash(_ name: String) -> String? {
-        if constants[name] != nil { return "`\(name)` is a constant of the rule pack" }
-        if functions[name] != nil { return "`\(name)` is a function of the rule pack" }
+        if constants[name] != nil { return CheckMessage.constantOfPack(["name": name]) }
+        if functions[name] != nil { return CheckMessage.functionOfPack(["name": name]) }
         return nil
     }
 
@@ -236,9 +236,9 @@ public struct Scope: Sendable {
     /// Why `name` cannot name a variable (not an identifier, or a reserved word), or nil.
     public static func nameProblem(_ name: String) -> String? {
         guard let first = name.utf8.first, Lexer.isIdentStart(first), name.utf8.allSatisfy(Lexer.isIdentContinue) else {
-            return "`\(name)` is not a valid name: use ASCII letters, digits and `_`, not starting with a digit"
+            return CheckMessage.invalidName(["name": name])
         }
-        if Lexer.reservedWords.contains(name) { return "`\(name)` is a reserved word" }
+        if Lexer.reservedWords.contains(name) { return CheckMessage.reservedName(["name": name]) }
         return nil
     }
 }

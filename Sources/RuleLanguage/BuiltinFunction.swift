@@ -35,18 +35,13 @@ struct TypeSet: OptionSet, Sendable {
         }
     }
 
-    /// "a string, list or map"
+    /// "a string, list or map", in the current language.
     var phrase: String {
-        var names: [String] = []
-        if contains(TypeSet.null) { names.append("null") }
-        if contains(TypeSet.bool) { names.append("bool") }
-        if contains(TypeSet.number) { names.append("number") }
-        if contains(TypeSet.string) { names.append("string") }
-        if contains(TypeSet.list) { names.append("list") }
-        if contains(TypeSet.map) { names.append("map") }
-        if self == .any { return "any value" }
-        if names.count == 1 { return "a \(names[0])" }
-        return "a " + names.dropLast().joined(separator: ", ") + " or " + names.last!
+        if self == .any { return TypePhrase.anyValue() }
+        let all: [(TypeSet, TypeNoun)] = [(.null, .null), (.bool, .bool), (.number, .number), (.string, .string), (.list, .list), (.map, .map)]
+        let names = all.filter { contains($0.0) }.map { $0.1() }
+        if names.count == 1 { return TypePhrase.a(["type": names[0]]) }
+        return TypePhrase.alternatives(["types": names.dropLast().joined(separator: TypePhrase.separator()), "last": names.last!])
     }
 }
 

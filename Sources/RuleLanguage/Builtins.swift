@@ -32,7 +32,7 @@ enum Builtins {
                 try me.step(call.node, s.utf8.count / 8)
                 return .number(Quantity(s.unicodeScalars.count))
             }
-            return try me.elementCount(call, expected: "a string, list or map for size")
+            return try me.elementCount(call, expected: .sizeArgument)
         },
         BuiltinFunction(
             "count", BuiltinSignature([[.list, .map]], result: .number),
@@ -40,7 +40,7 @@ enum Builtins {
             summary: "Without a predicate, like `size` for lists and maps; with one (a macro), the number of elements for which it holds.",
             example: "projects.count(p, p.mark == '◎') == self.counts['◎']"
         ) { me, call in
-            try me.elementCount(call, expected: "a list or map for count")
+            try me.elementCount(call, expected: .countArgument)
         },
         BuiltinFunction(
             "sum", BuiltinSignature([.list], result: .number),
@@ -154,7 +154,7 @@ enum Builtins {
             example: "join(duplicates(names), '、')"
         ) { me, call in
             let seq = try me.requireSequence(call.first, call.firstArg, "join")
-            let sep = call.count > 1 ? try me.requireString(call.values[1], call.args[1], "the separator") : ", "
+            let sep = call.count > 1 ? try me.requireString(call.values[1], call.args[1], .phrase(.theSeparator)) : ", "
             var out = ""
             for i in 0..<seq.count {
                 if i > 0 { out += sep }
@@ -175,16 +175,16 @@ enum Builtins {
             let v0 = call.first, key = call.values[1], fallback = call.values[2]
             if RuntimeType.of(v0) == .null { return fallback }
             if let seq = me.sequence(v0) {
-                let i = try me.requireInt(key, call.args[1], "a list index")
+                let i = try me.requireInt(key, call.args[1], .phrase(.aListIndex))
                 return i >= 0 && i < seq.count ? seq[i] : fallback
             }
             switch v0 {
             case .node(let n) where n.isMapping:
-                return n.entry(try me.requireString(key, call.args[1], "a key")).map { .node($0.value) } ?? fallback
+                return n.entry(try me.requireString(key, call.args[1], .phrase(.aKey))).map { .node($0.value) } ?? fallback
             case .map(let m):
-                return m[try me.requireString(key, call.args[1], "a key")] ?? fallback
+                return m[try me.requireString(key, call.args[1], .phrase(.aKey))] ?? fallback
             default:
-                throw me.typeError(call.firstArg, v0, expected: "a map or a list for get")
+                throw me.typeError(call.firstArg, v0, expected: EvaluationPhrase.getArgument())
             }
         },
         BuiltinFunction(
@@ -204,11 +204,11 @@ enum Builtins {
             }
         ) { me, call in
             let text = try me.requireString(call.first, call.firstArg, "matches")
-            let source = try me.requireString(call.values[1], call.args[1], "the pattern")
+            let source = try me.requireString(call.values[1], call.args[1], .phrase(.thePattern))
             try me.step(call.node, source.utf8.count)
             let pattern: LinearPattern
             do throws(PatternError) { pattern = try LinearPattern(source, maxRepeat: me.expression.limits.maxRegexRepeat) } catch {
-                throw EvaluationError(code: .invalidRegex, message: "invalid pattern '\(source)': \(error.message)", range: call.args[1].range,
+                throw EvaluationError(code: .invalidRegex, message: EvaluationMessage.invalidPattern(["pattern": source, "problem": error.message]), range: call.args[1].range,
                                       node: call.values[1].node, help: error.help)
             }
             return .bool(try me.runPattern(pattern, text, call.node))
@@ -262,8 +262,8 @@ enum Builtins {
             let v0 = call.first, a0 = call.firstArg
             if let s = v0.stringValue, !me.isNumeric(v0) {
                 guard let d = NumberText.parse(s), d.isInteger else {
-                    throw EvaluationError(code: .invalidNumber, message: "`\(me.snippet(a0))` is '\(s)', which is not a whole number", range: a0.range, node: v0.node,
-                                          help: "int() reads digits with an optional sign, e.g. '102' or '１０２'")
+                    throw EvaluationError(code: .invalidNumber, message: EvaluationMessage.notAWholeNumberText(["expression": me.snippet(a0), "text": s]),
+                                          range: a0.range, node: v0.node, help: EvaluationMessage.intHelp())
                 }
                 return .number(Quantity(exact: d.normalized))
             }
@@ -304,8 +304,8 @@ enum Builtins {
             let v0 = call.first, a0 = call.firstArg
             if let s = v0.stringValue, !me.isNumeric(v0) {
                 guard let d = NumberText.parse(s) else {
-                    throw EvaluationError(code: .invalidNumber, message: "`\(me.snippet(a0))` is '\(s)', which is not a number", range: a0.range, node: v0.node,
-                                          help: "number() reads digits (full-width too), `,` separators, a decimal point and an optional trailing %")
+                    throw EvaluationError(code: .invalidNumber, message: EvaluationMessage.notANumberText(["expression": me.snippet(a0), "text": s]),
+                                          range: a0.range, node: v0.node, help: EvaluationMessage.numberHelp())
                 }
                 return .number(Quantity(exact: d))
             }
@@ -331,7 +331,7 @@ enum Builtins {
             let v0 = call.first, a0 = call.firstArg
             if me.isNumeric(v0) && v0.stringValue == nil {
                 let q = try me.requireNumber(v0, a0, "fiscalYear")
-                guard let d = q.value, let y = d.intValue else { throw me.typeError(a0, v0, expected: "a whole year") }
+                guard let d = q.value, let y = d.intValue else { throw me.typeError(a0, v0, expected: EvaluationPhrase.wholeYear()) }
                 switch FiscalYearParser.western(y) {
                 case .success(let y): return .number(Quantity(y))
                 case .failure(let f):
@@ -416,8 +416,8 @@ enum Builtins {
     static let refineExtreme: BuiltinFunction.Refinement = { checker, call in
         let name = call.name
         if call.types.count == 1 && call.types[0] != .dyn && call.types[0] != .list {
-            checker.error(.typeMismatch, "`\(name)` of one value needs a list, but this is a \(call.types[0])", call.syntax[0].range,
-                          label: "a \(call.types[0])", help: "pass a list, or two or more values: \(name)(a, b)")
+            checker.error(.typeMismatch, CheckMessage.extremeOfOne(["name": name, "actual": call.types[0].phrase]), call.syntax[0].range,
+                          label: call.types[0].phrase, help: CheckMessage.extremeHelp(["name": name]))
         }
         let elementTypes = call.types.count == 1 ? [] : call.types
         if let first = elementTypes.first, elementTypes.allSatisfy({ $0 == first }) { call.result = first }
@@ -428,23 +428,23 @@ enum Builtins {
 // Work shared by several functions.
 extension Interpreter {
     /// `size` and `count` of a list or map.
-    mutating func elementCount(_ call: BuiltinCall, expected: String) throws -> Val {
+    mutating func elementCount(_ call: BuiltinCall, expected: EvaluationPhrase) throws -> Val {
         let v0 = call.first
         if let seq = sequence(v0) { return .number(Quantity(seq.count)) }
         switch v0 {
         case .map(let m): return .number(Quantity(m.count))
         case .node(let n) where n.isMapping: return .number(Quantity(n.count))
-        default: throw typeError(call.firstArg, v0, expected: expected)
+        default: throw typeError(call.firstArg, v0, expected: expected())
         }
     }
 
     /// `min` and `max`: the element `keeps(order(x, best))` prefers, first one on ties.
     mutating func extreme(_ call: BuiltinCall, _ name: String, keeps: (Int) -> Bool) throws -> Val {
         let v0 = call.first, a0 = call.firstArg, e = call.node, args = call.args
-        let items: Sequence = call.count == 1 ? try requireSequence(v0, a0, name) : .list(call.values.all)
+        let items: Sequence = call.count == 1 ? try requireSequence(v0, a0, .name(name)) : .list(call.values.all)
         guard items.count > 0 else {
-            throw EvaluationError(code: .emptyList, message: "\(name) of an empty list", range: e.range, node: v0.node,
-                                  help: "check first: `size(x) > 0 && …`")
+            throw EvaluationError(code: .emptyList, message: EvaluationMessage.ofAnEmptyList(["name": name]), range: e.range, node: v0.node,
+                                  help: EvaluationMessage.checkSizeFirst())
         }
         var best = items[0]
         for i in 1..<max(1, items.count) {
@@ -459,14 +459,14 @@ extension Interpreter {
 
     /// `keys` and `values`.
     mutating func entryList(_ call: BuiltinCall, _ name: String, keys: Bool) throws -> Val {
-        guard let ent = entries(call.first) else { throw typeError(call.firstArg, call.first, expected: "a map for \(name)") }
+        guard let ent = entries(call.first) else { throw typeError(call.firstArg, call.first, expected: EvaluationPhrase.mapFor(["what": name])) }
         try step(call.node, ent.keys.count)
         return .list(keys ? ent.keys : ent.values)
     }
 
     /// `unique` (the first of equal elements) and `duplicates` (the others).
     mutating func repeats(_ call: BuiltinCall, _ name: String, keepFirst: Bool) throws -> Val {
-        let seq = try requireSequence(call.first, call.firstArg, name)
+        let seq = try requireSequence(call.first, call.firstArg, .name(name))
         var seen = Set<HashKey>()
         seen.reserveCapacity(seq.count)
         var out: [Val] = []
@@ -487,8 +487,8 @@ extension Interpreter {
             for i in 0..<seq.count where try equals(call.values[1], seq[i], call.node, call.args[1], a0, depth: 0) { return i }
             return nil
         }
-        let s = try requireString(v0, a0, name)
-        let t = try requireString(call.values[1], call.args[1], name)
+        let s = try requireString(v0, a0, .name(name))
+        let t = try requireString(call.values[1], call.args[1], .name(name))
         try step(call.node, (s.utf8.count + t.utf8.count) / 8)
         let bytes = Array(s.utf8)
         guard let offset = ByteSearch.firstOffset(bytes, Array(t.utf8)) else { return nil }
@@ -498,8 +498,8 @@ extension Interpreter {
 
     /// `startsWith` and `endsWith`.
     mutating func affix(_ call: BuiltinCall, _ name: String, _ test: (String, String) -> Bool) throws -> Val {
-        let s = try requireString(call.first, call.firstArg, name)
-        let t = try requireString(call.values[1], call.args[1], name)
+        let s = try requireString(call.first, call.firstArg, .name(name))
+        let t = try requireString(call.values[1], call.args[1], .name(name))
         try step(call.node, t.utf8.count / 8)
         return .bool(test(s, t))
     }

@@ -38,8 +38,8 @@ extension Builtins {
             aliases: ["flattenBy", "walk"]
         ) { me, call in
             let top = try me.requireSequence(call.first, call.firstArg, "descendants")
-            let key = try me.requireString(call.values[1], call.args[1], "the key of descendants")
-            let limit = call.count > 2 ? try me.requireInt(call.values[2], call.args[2], "a depth") : Int.max
+            let key = try me.requireString(call.values[1], call.args[1], .phrase(.theKeyOfDescendants))
+            let limit = call.count > 2 ? try me.requireInt(call.values[2], call.args[2], .phrase(.aDepth)) : Int.max
             var out: [Val] = []
             // Pre-order with an explicit stack of (element, depth), children pushed reversed.
             var stack: [(Val, Int)] = []

@@ -56,7 +56,7 @@ extension Builtins {
         ) { me, call in
             if call.count == 1 {
                 guard let q = try me.bounds(call.first, call.firstArg, what: "interval") else {
-                    throw me.typeError(call.firstArg, call.first, expected: "a mapping of bounds (`min`, `above`, `max`, `below`) or two numbers")
+                    throw me.typeError(call.firstArg, call.first, expected: EvaluationPhrase.boundsOrTwoNumbers())
                 }
                 return .number(q)
             }
@@ -64,14 +64,14 @@ extension Builtins {
             let hi = try me.requireNumber(call.values[1], call.args[1], "interval")
             guard let l = lo.value else { throw me.noValue(lo, call.firstArg, call.first, "interval") }
             guard let h = hi.value else { throw me.noValue(hi, call.args[1], call.values[1], "interval") }
-            let ends = call.count > 2 ? try me.requireString(call.values[2], call.args[2], "the ends of an interval") : "[]"
+            let ends = call.count > 2 ? try me.requireString(call.values[2], call.args[2], .phrase(.theEndsOfAnInterval)) : "[]"
             guard let (lowerOpen, upperOpen) = Builtins.ends(ends) else {
-                throw EvaluationError(code: .invalidNumber, message: "`\(me.snippet(call.args[2]))` is '\(ends)', which is not '[]', '[)', '(]' or '()'",
+                throw EvaluationError(code: .invalidNumber, message: EvaluationMessage.notIntervalEnds(["expression": me.snippet(call.args[2]), "text": ends]),
                                       range: call.args[2].range, node: call.values[2].node)
             }
             guard let q = Quantity(lower: l, lowerOpen: lowerOpen, upper: h, upperOpen: upperOpen, value: nil) else {
-                throw EvaluationError(code: .invalidNumber, message: "the interval from \(l) to \(h) with ends '\(ends)' is empty",
-                                      range: call.node.range, help: "give the lower bound first")
+                throw EvaluationError(code: .invalidNumber, message: EvaluationMessage.emptyInterval(["low": l, "high": h, "ends": ends]),
+                                      range: call.node.range, help: EvaluationMessage.lowerBoundFirst())
             }
             return .number(q)
         },
@@ -142,14 +142,14 @@ extension Builtins {
         let allowed = RoundingMode.allCases.filter { readings || $0.rounding != nil }
         if let m = RoundingMode(rawValue: text) ?? modeAliases[text], allowed.contains(m) { return .success(m) }
         let names = allowed.map(\.rawValue)
-        let known = "the modes are " + names.map { "'\($0)'" }.joined(separator: ", ")
+        let known = CheckMessage.theModesAre(["modes": names.map { "'\($0)'" }.joined(separator: ", ")])
         if let m = RoundingMode(rawValue: text) {
-            return .failure(ExpressionProblem(code: .typeMismatch, message: "'\(m.rawValue)' describes how a value was printed, but is not a way to round one",
+            return .failure(ExpressionProblem(code: .typeMismatch, message: CheckMessage.readingNotRounding(["mode": m.rawValue]),
                                               range: ByteRange(0, 0), help: known))
         }
         let suggestion = Suggestion.closest(to: text, in: names)
-        return .failure(ExpressionProblem(code: .typeMismatch, message: "'\(text)' is not a rounding mode", range: ByteRange(0, 0),
-                                          help: suggestion.map { "did you mean '\($0)'? (\(known))" } ?? known))
+        return .failure(ExpressionProblem(code: .typeMismatch, message: CheckMessage.notARoundingModeMessage(["text": text]), range: ByteRange(0, 0),
+                                          help: suggestion.map { CheckMessage.didYouMeanMode(["name": $0, "modes": known]) } ?? known))
     }
 
     /// Checks a literal rounding mode when the rule loads.
@@ -157,7 +157,7 @@ extension Builtins {
         { checker, call in
             guard call.syntax.count > index, case .string(let text, _) = call.syntax[index].kind else { return nil }
             if case .failure(let p) = mode(text, readings: readings) {
-                checker.error(.typeMismatch, p.message, call.syntax[index].range, label: "not a rounding mode", help: p.help)
+                checker.error(.typeMismatch, p.message, call.syntax[index].range, label: CheckMessage.notARoundingMode(), help: p.help)
             }
             return nil
         }
@@ -167,15 +167,14 @@ extension Builtins {
     /// ends are checked when the rule loads.
     static let refineInterval: BuiltinFunction.Refinement = { checker, call in
         if call.types.count == 1 && call.types[0] == .number {
-            checker.error(.wrongArity, "`interval` of one value needs a mapping of bounds, e.g. interval({min: 80, below: 100})",
-                          call.range, label: "one number", help: "or give both ends: interval(80, 100, '[)')")
+            checker.error(.wrongArity, CheckMessage.intervalOfOne(), call.range, label: CheckMessage.oneNumber(), help: CheckMessage.giveBothEnds())
         }
         if call.types.count > 1 && call.types[0] == .map {
-            checker.error(.typeMismatch, "`interval` takes either a mapping of bounds or two numbers", call.syntax[0].range, label: "a map")
+            checker.error(.typeMismatch, CheckMessage.intervalTakes(), call.syntax[0].range, label: ValueType.map.phrase)
         }
         if call.syntax.count > 2, case .string(let text, _) = call.syntax[2].kind, ends(text) == nil {
-            checker.error(.typeMismatch, "'\(text)' is not a kind of interval ends", call.syntax[2].range, label: "not '[]', '[)', '(]' or '()'",
-                          help: "'[)' includes the lower end and excludes the upper one")
+            checker.error(.typeMismatch, CheckMessage.notIntervalEnds(["text": text]), call.syntax[2].range, label: CheckMessage.notIntervalEndsLabel(),
+                          help: CheckMessage.intervalEndsHelp())
         }
         return nil
     }
@@ -184,7 +183,7 @@ extension Builtins {
 extension Interpreter {
     /// A rounding mode read from a string value.
     mutating func roundingMode(_ v: Val, _ e: Expr, readings: Bool) throws -> RoundingMode {
-        let text = try requireString(v, e, "a rounding mode")
+        let text = try requireString(v, e, .phrase(.aRoundingMode))
         switch Builtins.mode(text, readings: readings) {
         case .success(let m): return m
         case .failure(let p): throw EvaluationError(code: .typeMismatch, message: p.message, range: e.range, node: v.node, help: p.help)
@@ -193,9 +192,9 @@ extension Interpreter {
 
     /// A number of decimals, −38…38.
     mutating func precision(_ v: Val, _ e: Expr) throws -> Int {
-        let p = try requireInt(v, e, "a precision")
+        let p = try requireInt(v, e, .phrase(.aPrecision))
         guard p >= -38 && p <= 38 else {
-            throw EvaluationError(code: .overflow, message: "a precision of \(p) decimals is outside -38…38", range: e.range, node: v.node)
+            throw EvaluationError(code: .overflow, message: EvaluationMessage.precisionOutOfRange(["precision": p]), range: e.range, node: v.node)
         }
         return p
     }
@@ -205,8 +204,10 @@ extension Interpreter {
     mutating func reading(_ v: ExactDecimal, mode: RoundingMode, precision: Int?, _ e: Expr, _ x: Val) throws -> Quantity {
         if let p = precision, !v.isMultiple(of: ExactDecimal(significand: 1, exponent: -p)), !v.isZero {
             throw EvaluationError(
-                code: .invalidNumber, message: "`\(snippet(e))` is \(v), which has more digits than a precision of \(p) decimal\(p == 1 ? "" : "s") allows",
-                range: e.range, node: x.node, help: "a value printed to that precision has at most \(max(0, p)) decimals; check the value or the declared precision")
+                code: .invalidNumber,
+                message: p == 1 ? EvaluationMessage.moreDigitsThanPrecisionOne(["expression": snippet(e), "value": v])
+                    : EvaluationMessage.moreDigitsThanPrecision(["expression": snippet(e), "value": v, "precision": p]),
+                range: e.range, node: x.node, help: EvaluationMessage.moreDigitsHelp(["decimals": max(0, p)]))
         }
         do throws(DecimalError) {
             return try Quantity.reading(v, mode: mode, unitExponent: precision.map { -$0 })
@@ -218,7 +219,7 @@ extension Interpreter {
     /// `round`, `floor`, `ceil`, `trunc`: the first argument rounded by `mode` to the
     /// precision in the second (0 by default).
     mutating func roundValue(_ call: BuiltinCall, _ mode: RoundingMode, _ name: String) throws -> Val {
-        let q = try requireNumber(call.first, call.firstArg, name)
+        let q = try requireNumber(call.first, call.firstArg, .name(name))
         let digits = call.count > 1 ? try precision(call.values[1], call.args[1]) : 0
         do throws(DecimalError) {
             return .number(try q.rounded(fractionDigits: digits, rounding: mode.rounding ?? .halfUp))
@@ -239,25 +240,25 @@ extension Interpreter {
     /// An interval from a mapping of bounds: `min` (≥) or `above` (>), `max` (≤) or `below`
     /// (<); a missing side is unbounded; `min == max` is that exact number. Nil when `v` is
     /// not a map. Other keys (`means`, a printed meaning) are ignored.
-    mutating func bounds(_ v: Val, _ e: Expr, what: String) throws -> Quantity? {
+    mutating func bounds(_ v: Val, _ e: Expr, what: Purpose) throws -> Quantity? {
         guard entries(v) != nil else { return nil }
         func bound(_ closed: String, _ open: String) throws -> (ExactDecimal, Bool)? {
             let c = field(v, closed), o = field(v, open)
             if c != nil && o != nil {
-                throw EvaluationError(code: .typeMismatch, message: "the bounds of \(what) give both `\(closed)` and `\(open)`", range: e.range, node: v.node,
-                                      help: "`\(closed)` includes the bound, `\(open)` excludes it: keep one")
+                throw EvaluationError(code: .typeMismatch, message: EvaluationMessage.bothBounds(["what": what.text, "closed": closed, "open": open]),
+                                      range: e.range, node: v.node, help: EvaluationMessage.keepOneBound(["closed": closed, "open": open]))
             }
             guard let b = c ?? o else { return nil }
             try step(e)
-            let q = try requireNumber(b, e, "a bound")
-            guard let d = q.value else { throw noValue(q, e, b, "a bound") }
+            let q = try requireNumber(b, e, .phrase(.aBound))
+            guard let d = q.value else { throw noValue(q, e, b, .phrase(.aBound)) }
             return (d, o != nil)
         }
         let lower = try bound("min", "above"), upper = try bound("max", "below")
         if let l = lower, let u = upper, !l.1, !u.1, ExactDecimal.compare(l.0, u.0) == 0 { return Quantity(exact: l.0) }
         guard let q = Quantity.unbounded(lower: lower?.0, lowerOpen: lower?.1 ?? true, upper: upper?.0, upperOpen: upper?.1 ?? true) else {
-            throw EvaluationError(code: .invalidNumber, message: "the bounds of \(what) leave nothing between them", range: e.range, node: v.node,
-                                  help: "the lower bound (`min`/`above`) must be below the upper one (`max`/`below`)")
+            throw EvaluationError(code: .invalidNumber, message: EvaluationMessage.nothingBetween(["what": what.text]), range: e.range, node: v.node,
+                                  help: EvaluationMessage.lowerBelowUpper())
         }
         return q
     }
@@ -282,7 +283,7 @@ extension Interpreter {
             let meaning = ent.values[i]
             if let none = field(meaning, "none"), none.boolValue == true { return .none }
             if case .number(let q)? = try? classify(meaning, de) { return .amount(q) }
-            guard let q = try bounds(meaning, de, what: "the symbol '\(text)'"), !(q.isUnboundedBelow && q.isUnboundedAbove) else {
+            guard let q = try bounds(meaning, de, what: .symbol(text)), !(q.isUnboundedBelow && q.isUnboundedAbove) else {
                 return .textOnly(meaning)
             }
             return .amount(q)
@@ -293,7 +294,7 @@ extension Interpreter {
     /// `amount(x, declaration)`: the number `x` stands for under the declaration's
     /// rounding, precision and symbols; nil for null and for a symbol declared as none.
     mutating func amount(_ x: Val, _ xe: Expr, declaration d: Val, _ de: Expr) throws -> Val? {
-        guard entries(d) != nil else { throw typeError(de, d, expected: "a declaration (a mapping with `rounding`, `precision`, `symbols`)") }
+        guard entries(d) != nil else { throw typeError(de, d, expected: EvaluationPhrase.declaration()) }
         switch try classify(x, xe) {
         case .null:
             return nil
@@ -308,23 +309,23 @@ extension Interpreter {
             case .none: return nil
             case .undeclared(let declared):
                 throw EvaluationError(
-                    code: .typeMismatch, message: "`\(snippet(xe))` is '\(text)', which is neither a number nor a symbol the declaration defines",
+                    code: .typeMismatch, message: EvaluationMessage.neitherNumberNorSymbol(["expression": snippet(xe), "text": text]),
                     range: xe.range, node: x.node,
-                    help: declared.isEmpty ? "declare what the symbol means under `symbols:`, e.g. `＊: {above: 0, below: 1}`"
-                        : "the declared symbols are " + declared.joined(separator: ", "))
+                    help: declared.isEmpty ? EvaluationMessage.declareSymbolMeaning()
+                        : EvaluationMessage.declaredSymbolsAre(["symbols": declared.joined(separator: ", ")]))
             case .textOnly(let meaning):
                 throw EvaluationError(
-                    code: .typeMismatch, message: "the symbol '\(text)' is declared without an amount (no `min`, `above`, `max`, `below` or `none`)",
-                    range: xe.range, node: meaning.node ?? x.node, help: "declare its interval, e.g. `{means: 百万円未満, above: 0, below: 1}`, or `none: true`")
+                    code: .typeMismatch, message: EvaluationMessage.symbolWithoutAmount(["text": text]),
+                    range: xe.range, node: meaning.node ?? x.node, help: EvaluationMessage.declareItsInterval())
             }
         default:
-            throw typeError(xe, x, expected: "a printed amount (a number or a declared symbol)")
+            throw typeError(xe, x, expected: EvaluationPhrase.printedAmount())
         }
     }
 
     /// `isAmount(x, declaration)`: a number, or a symbol the declaration gives an amount.
     mutating func isAmount(_ x: Val, _ xe: Expr, declaration d: Val, _ de: Expr) throws -> Bool {
-        guard entries(d) != nil else { throw typeError(de, d, expected: "a declaration (a mapping with `rounding`, `precision`, `symbols`)") }
+        guard entries(d) != nil else { throw typeError(de, d, expected: EvaluationPhrase.declaration()) }
         switch try classify(x, xe) {
         case .number: return true
         case .string(let text), .symbol(let text, _):

@@ -49,10 +49,10 @@ extension Builtins {
             aliases: ["replaceAll", "substitute"]
         ) { me, call in
             let s = try me.requireString(call.first, call.firstArg, "replace")
-            let old = try me.requireString(call.values[1], call.args[1], "the text to replace")
-            let new = try me.requireString(call.values[2], call.args[2], "the replacement")
+            let old = try me.requireString(call.values[1], call.args[1], .phrase(.theTextToReplace))
+            let new = try me.requireString(call.values[2], call.args[2], .phrase(.theReplacement))
             guard !old.isEmpty else {
-                throw EvaluationError(code: .typeMismatch, message: "replace needs a text to look for, but `\(me.snippet(call.args[1]))` is empty",
+                throw EvaluationError(code: .typeMismatch, message: EvaluationMessage.replaceNeedsText(["expression": me.snippet(call.args[1])]),
                                       range: call.args[1].range, node: call.values[1].node)
             }
             let parts = ByteSearch.split(Array(s.utf8), by: Array(old.utf8))
@@ -73,7 +73,7 @@ extension Builtins {
             aliases: ["explode"]
         ) { me, call in
             let s = try me.requireString(call.first, call.firstArg, "split")
-            let sep = try me.requireString(call.values[1], call.args[1], "the separator")
+            let sep = try me.requireString(call.values[1], call.args[1], .phrase(.theSeparator))
             try me.step(call.node, s.utf8.count / 8)
             if sep.isEmpty {
                 try me.step(call.node, s.unicodeScalars.count)
@@ -95,19 +95,21 @@ extension Builtins {
             try me.step(call.node, s.utf8.count / 8)
             let chars = Array(s.unicodeScalars)
             func position(_ i: Int) throws -> Int {
-                let v = try me.requireInt(call.values[i], call.args[i], "a position")
+                let v = try me.requireInt(call.values[i], call.args[i], .phrase(.aPosition))
                 let p = v < 0 ? chars.count + v : v
                 guard p >= 0 && p <= chars.count else {
-                    throw EvaluationError(code: .indexOutOfRange, message: "position \(v) is outside the string: it has \(chars.count) character\(chars.count == 1 ? "" : "s")",
+                    throw EvaluationError(code: .indexOutOfRange,
+                                          message: chars.count == 1 ? EvaluationMessage.positionOutsideOne(["position": v])
+                                              : EvaluationMessage.positionOutside(["position": v, "count": chars.count]),
                                           range: call.args[i].range, node: call.first.node,
-                                          help: "positions run from 0 to \(chars.count) (or -\(chars.count) to -1 from the end)")
+                                          help: EvaluationMessage.positionsRun(["count": chars.count]))
                 }
                 return p
             }
             let start = try position(1)
             let end = call.count > 2 ? try position(2) : chars.count
             guard start <= end else {
-                throw EvaluationError(code: .indexOutOfRange, message: "the substring would start at \(start), after its end at \(end)",
+                throw EvaluationError(code: .indexOutOfRange, message: EvaluationMessage.substringBackwards(["start": start, "end": end]),
                                       range: call.node.range, node: call.first.node)
             }
             var out = String.UnicodeScalarView()
@@ -138,17 +140,17 @@ extension Builtins {
             aliases: ["nfkc", "unicodeNormalize"],
             refine: { checker, call in
                 if call.syntax.count > 1, case .string(let form, _) = call.syntax[1].kind, UnicodeNormalization.Form(rawValue: form) == nil {
-                    checker.error(.typeMismatch, "'\(form)' is not a normalization form", call.syntax[1].range, label: "not NFC, NFD, NFKC or NFKD",
-                                  help: Suggestion.closest(to: form, in: ["NFC", "NFD", "NFKC", "NFKD"]).map { "did you mean '\($0)'?" })
+                    checker.error(.typeMismatch, CheckMessage.notANormalizationForm(["form": form]), call.syntax[1].range, label: CheckMessage.notNFC(),
+                                  help: Suggestion.closest(to: form, in: ["NFC", "NFD", "NFKC", "NFKD"]).map { CheckMessage.didYouMeanQuoted(["name": $0]) })
                 }
                 return nil
             }
         ) { me, call in
             let s = try me.requireString(call.first, call.firstArg, "normalize")
-            let formName = call.count > 1 ? try me.requireString(call.values[1], call.args[1], "a normalization form") : "NFKC"
+            let formName = call.count > 1 ? try me.requireString(call.values[1], call.args[1], .phrase(.aNormalizationForm)) : "NFKC"
             guard let form = UnicodeNormalization.Form(rawValue: formName) else {
-                throw EvaluationError(code: .typeMismatch, message: "'\(formName)' is not a normalization form", range: call.args[1].range,
-                                      node: call.values[1].node, help: "use 'NFKC', 'NFC', 'NFKD' or 'NFD'")
+                throw EvaluationError(code: .typeMismatch, message: CheckMessage.notANormalizationForm(["form": formName]), range: call.args[1].range,
+                                      node: call.values[1].node, help: EvaluationMessage.useANormalizationForm())
             }
             let out = UnicodeNormalization.normalize(s, form)
             try me.step(call.node, (s.utf8.count + out.utf8.count) / 8)
@@ -221,7 +223,7 @@ extension Builtins {
                 let bytes = error.utf8Range(in: pattern)
                 r = ByteRange(v + bytes.start, v + max(bytes.end, bytes.start + 1))
             }
-            checker.error(.invalidRegex, "invalid pattern: \(error.message)", r, label: error.label, help: error.help)
+            checker.error(.invalidRegex, CheckMessage.invalidPattern(["problem": error.message]), r, label: error.label, help: error.help)
             call.result = .dyn
             return .invalid(checker.poison(call.range).0)
         }
@@ -242,15 +244,15 @@ extension Builtins {
 extension Interpreter {
     /// The text (as scalars) and the pattern of `find` and `findAll`.
     mutating func patternArguments(_ call: BuiltinCall, _ name: String) throws -> ([UInt32], LinearPattern) {
-        let text = try requireString(call.first, call.firstArg, name)
+        let text = try requireString(call.first, call.firstArg, .name(name))
         try step(call.node, text.utf8.count / 8)
         if let p = call.literalPattern { return (text.unicodeScalars.map(\.value), p) }
-        let source = try requireString(call.values[1], call.args[1], "the pattern")
+        let source = try requireString(call.values[1], call.args[1], .phrase(.thePattern))
         try step(call.node, source.utf8.count)
         do throws(PatternError) {
             return (text.unicodeScalars.map(\.value), try LinearPattern(source, maxRepeat: expression.limits.maxRegexRepeat))
         } catch {
-            throw EvaluationError(code: .invalidRegex, message: "invalid pattern '\(source)': \(error.message)", range: call.args[1].range,
+            throw EvaluationError(code: .invalidRegex, message: EvaluationMessage.invalidPattern(["pattern": source, "problem": error.message]), range: call.args[1].range,
                                   node: call.values[1].node, help: error.help)
         }
     }
@@ -284,7 +286,7 @@ extension Interpreter {
 
     /// A string with each scalar mapped (`toHalfWidth`, `toFullWidth`, `lowerAscii`…).
     mutating func mapScalars(_ call: BuiltinCall, _ name: String, _ transform: (UInt32) -> UInt32) throws -> Val {
-        let s = try requireString(call.first, call.firstArg, name)
+        let s = try requireString(call.first, call.firstArg, .name(name))
         try step(call.node, s.utf8.count / 8)
         var out = String.UnicodeScalarView()
         for u in s.unicodeScalars { out.append(Unicode.Scalar(transform(u.value)) ?? u) }

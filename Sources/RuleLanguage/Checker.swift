@@ -291,9 +291,8 @@ enum Compiler {
         let (root, type) = checker.check(syntax)
         if let expecting, type != .dyn, type != expecting {
             checker.problems.append(ExpressionProblem(
-                code: .typeMismatch, message: "expected a \(expecting) expression, but this is a \(type)",
-                range: syntax.range, label: "a \(type)",
-                help: expecting == .bool ? "a condition must be true or false, e.g. `x > 0` or `has(x.y)`" : nil))
+                code: .typeMismatch, message: CheckMessage.expectedExpression(["expected": expecting.phrase, "actual": type.phrase]),
+                range: syntax.range, label: type.phrase, help: expecting == .bool ? CheckMessage.conditionHelp() : nil))
         }
         if !checker.problems.isEmpty {
             let sorted = checker.problems.sorted { ($0.range.start, $0.range.end) < ($1.range.start, $1.range.end) }
@@ -350,11 +349,11 @@ struct Checker {
             for e in entries {
                 let (k, kt) = check(e.key)
                 if kt != .dyn && kt != .string {
-                    error(.typeMismatch, "map keys must be strings, but this is a \(kt)", e.key.range, label: "a \(kt)", help: "quote it: '…'")
+                    error(.typeMismatch, CheckMessage.mapKeysAreStrings(["actual": kt.phrase]), e.key.range, label: kt.phrase, help: CheckMessage.quoteIt())
                 }
                 if case .string(let name, _) = e.key.kind {
                     if seen[name] != nil {
-                        error(.duplicateKey, "the key '\(name)' appears twice in this map", e.key.range, label: "repeated key")
+                        error(.duplicateKey, CheckMessage.keyTwice(["key": name]), e.key.range, label: CheckMessage.repeatedKey())
                     }
                     seen[name] = e.key.range
                 }
@@ -386,7 +385,7 @@ struct Checker {
         case .member(let target, let name, let nameRange):
             let (t, tt) = check(target)
             if tt != .dyn && tt != .map {
-                error(.typeMismatch, "a \(tt) has no fields", s.range, label: "`.\(name)` on a \(tt)",
+                error(.typeMismatch, CheckMessage.noFields(["type": tt.phrase]), s.range, label: CheckMessage.fieldOn(["name": name, "type": tt.phrase]),
                       help: Interpreter.functionHelp(name, written(target)))
             }
             if let declared = parameterType(target, name, nameRange) { return (Expr(.member(t, name: name), s.range), declared) }
@@ -400,27 +399,27 @@ struct Checker {
             }
             switch tt {
             case .list:
-                if it != .dyn && it != .number { error(.typeMismatch, "a list is indexed by a number, but this is a \(it)", index.range, label: "a \(it)") }
+                if it != .dyn && it != .number { error(.typeMismatch, CheckMessage.listIndexedByNumber(["actual": it.phrase]), index.range, label: it.phrase) }
             case .map:
-                if it != .dyn && it != .string { error(.typeMismatch, "a map is indexed by a string, but this is a \(it)", index.range, label: "a \(it)") }
+                if it != .dyn && it != .string { error(.typeMismatch, CheckMessage.mapIndexedByString(["actual": it.phrase]), index.range, label: it.phrase) }
             case .dyn:
                 if it != .dyn && it != .number && it != .string {
-                    error(.typeMismatch, "an index must be a number or a string, but this is a \(it)", index.range, label: "a \(it)")
+                    error(.typeMismatch, CheckMessage.indexNumberOrString(["actual": it.phrase]), index.range, label: it.phrase)
                 }
             default:
-                error(.typeMismatch, "a \(tt) cannot be indexed", target.range, label: "a \(tt)")
+                error(.typeMismatch, CheckMessage.cannotBeIndexed(["type": tt.phrase]), target.range, label: tt.phrase)
             }
             return (Expr(.index(t, i), s.range), .dyn)
         case .unary(.not, let x):
             let (e, t) = check(x)
             if t != .dyn && t != .bool {
-                error(.typeMismatch, "`!` needs a bool, but this is a \(t)", x.range, label: "a \(t)")
+                error(.typeMismatch, CheckMessage.notNeedsBool(["actual": t.phrase]), x.range, label: t.phrase)
             }
             return (Expr(.not(e), s.range), .bool)
         case .unary(.negate, let x):
             let (e, t) = check(x)
             if t != .dyn && t != .number {
-                error(.typeMismatch, "`-` needs a number, but this is a \(t)", x.range, label: "a \(t)")
+                error(.typeMismatch, CheckMessage.negateNeedsNumber(["actual": t.phrase]), x.range, label: t.phrase)
             }
             return (Expr(.negate(e), s.range), .number)
         case .binary(let op, let l, let r, let opRange):
@@ -428,7 +427,7 @@ struct Checker {
         case .conditional(let c, let a, let b):
             let (ce, ct) = check(c)
             if ct != .dyn && ct != .bool {
-                error(.typeMismatch, "the condition of `? :` must be a bool, but this is a \(ct)", c.range, label: "a \(ct)")
+                error(.typeMismatch, CheckMessage.conditionalNeedsBool(["actual": ct.phrase]), c.range, label: ct.phrase)
             }
             let (ae, at) = check(a)
             let (be, bt) = check(b)
@@ -448,10 +447,10 @@ struct Checker {
         let names = declared.keys.sorted()
         problems.append(ExpressionProblem(
             code: .unknownIdentifier,
-            message: names.isEmpty ? "the rule declares no parameters, so `params.\(name)` does not exist" : "the rule declares no parameter `\(name)`",
-            range: nameRange, label: "not a parameter of this rule",
-            help: Suggestion.didYouMean(name, in: names) ?? (names.isEmpty ? "declare it under the rule's `params:`, with a type and a default" : nil),
-            notes: names.isEmpty ? [] : ["the rule's parameters: \(names.joined(separator: ", "))"]))
+            message: names.isEmpty ? CheckMessage.noParameters(["name": name]) : CheckMessage.noSuchParameter(["name": name]),
+            range: nameRange, label: CheckMessage.notAParameter(),
+            help: Suggestion.didYouMean(name, in: names) ?? (names.isEmpty ? CheckMessage.declareParameter() : nil),
+            notes: names.isEmpty ? [] : [CheckMessage.parametersAre(["names": names.joined(separator: ", ")])]))
         return .dyn
     }
 
@@ -499,10 +498,10 @@ struct Checker {
         case .unknown: return .dyn
         case .absent(let declared):
             problems.append(ExpressionProblem(
-                code: .unknownField, message: "the schema allows no field `\(name)` in \(t.name)", range: nameRange,
-                label: "not in the schema",
-                help: Suggestion.didYouMean(name, in: declared) ?? "use has(…) for a field that may be absent",
-                notes: declared.isEmpty ? [] : ["its fields: " + declared.prefix(20).joined(separator: ", ") + (declared.count > 20 ? ", …" : "")]))
+                code: .unknownField, message: CheckMessage.noSuchField(["name": name, "place": t.name]), range: nameRange,
+                label: CheckMessage.notInTheSchema(),
+                help: Suggestion.didYouMean(name, in: declared) ?? CheckMessage.useHasForOptional(),
+                notes: declared.isEmpty ? [] : [CheckMessage.itsFields(["names": declared.prefix(20).joined(separator: ", ") + (declared.count > 20 ? ", …" : "")])]))
             return .dyn
         }
     }
@@ -522,51 +521,52 @@ struct Checker {
     mutating func checkBinary(_ op: Syntax.BinaryOp, _ l: Syntax, _ r: Syntax, opRange: ByteRange, range: ByteRange) -> (Expr, ValueType) {
         let (le, lt) = check(l)
         let (re, rt) = check(r)
-        let o = "`\(op.rawValue)`"
-        func need(_ allowed: TypeSet, _ t: ValueType, _ side: Syntax, _ what: String) {
+        func need(_ allowed: TypeSet, _ t: ValueType, _ side: Syntax, _ what: CheckMessage) {
             if !allowed.admits(t) {
-                error(.typeMismatch, "\(o) needs \(what), but the \(side === l ? "left" : "right") operand is a \(t)", side.range, label: "a \(t)")
+                let message = side === l ? CheckMessage.operandLeft : CheckMessage.operandRight
+                error(.typeMismatch, message(["operator": op.rawValue, "allowed": what(), "actual": t.phrase]), side.range, label: t.phrase)
             }
         }
+        func operands() -> String { TypePhrase.operands(["left": lt.noun, "operator": op.rawValue, "right": rt.noun]) }
         switch op {
         case .and, .or:
-            need(.bool, lt, l, "bools")
-            need(.bool, rt, r, "bools")
+            need(.bool, lt, l, .bools)
+            need(.bool, rt, r, .bools)
             return (Expr(op == .and ? .and(le, re) : .or(le, re), range), .bool)
         case .add:
             if lt != .dyn && rt != .dyn && lt != rt {
-                let help = lt == .string || rt == .string ? "convert with string(…) to join text" : nil
-                error(.typeMismatch, "cannot add a \(rt) to a \(lt)", range, label: "\(lt) + \(rt)", help: help)
+                let help = lt == .string || rt == .string ? CheckMessage.joinWithString() : nil
+                error(.typeMismatch, CheckMessage.cannotAdd(["right": rt.phrase, "left": lt.phrase]), range, label: operands(), help: help)
             } else {
-                need([.number, .string, .list], lt, l, "numbers, strings or lists")
-                need([.number, .string, .list], rt, r, "numbers, strings or lists")
+                need([.number, .string, .list], lt, l, .numbersStringsOrLists)
+                need([.number, .string, .list], rt, r, .numbersStringsOrLists)
             }
             return (Expr(.binary(op, le, re), range), lt != .dyn ? lt : rt)
         case .subtract, .multiply, .divide, .remainder:
-            need(.number, lt, l, "numbers")
-            need(.number, rt, r, "numbers")
+            need(.number, lt, l, .numbers)
+            need(.number, rt, r, .numbers)
             return (Expr(.binary(op, le, re), range), .number)
         case .equal, .notEqual:
             if lt != .dyn && rt != .dyn && lt != rt && lt != .null && rt != .null {
-                error(.typeMismatch, "a \(lt) is never equal to a \(rt)", range, label: "\(lt) \(op.rawValue) \(rt)",
-                      help: lt == .string || rt == .string ? "convert one side with number(…) or string(…)" : nil)
+                error(.typeMismatch, CheckMessage.neverEqual(["left": lt.phrase, "right": rt.phrase]), range, label: operands(),
+                      help: lt == .string || rt == .string ? CheckMessage.convertOneSide() : nil)
             }
             return (Expr(.binary(op, le, re), range), .bool)
         case .less, .lessEqual, .greater, .greaterEqual:
-            need([.number, .string], lt, l, "numbers or strings")
-            need([.number, .string], rt, r, "numbers or strings")
+            need([.number, .string], lt, l, .numbersOrStrings)
+            need([.number, .string], rt, r, .numbersOrStrings)
             if (lt == .number || lt == .string) && (rt == .number || rt == .string) && lt != rt {
-                error(.typeMismatch, "cannot order a \(lt) against a \(rt)", range, label: "\(lt) \(op.rawValue) \(rt)")
+                error(.typeMismatch, CheckMessage.cannotOrder(["left": lt.phrase, "right": rt.phrase]), range, label: operands())
             }
             return (Expr(.binary(op, le, re), range), .bool)
         case .approx:
-            need(.number, lt, l, "numbers")
-            need(.number, rt, r, "numbers")
+            need(.number, lt, l, .numbers)
+            need(.number, rt, r, .numbers)
             return (Expr(.binary(op, le, re), range), .bool)
         case .in:
             if !TypeSet([.list, .map]).admits(rt) {
-                error(.typeMismatch, "`in` needs a list or a map on the right, but this is a \(rt)", r.range, label: "a \(rt)",
-                      help: rt == .string ? "to look for text inside a string, use contains(s, part)" : nil)
+                error(.typeMismatch, CheckMessage.inNeedsContainer(["actual": rt.phrase]), r.range, label: rt.phrase,
+                      help: rt == .string ? CheckMessage.useContains() : nil)
             }
             return (Expr(.binary(op, le, re), range), .bool)
         }
@@ -580,8 +580,8 @@ struct Checker {
         }
         if let macro = MacroKind(rawValue: name), !(macro == .count && (receiver == nil || args.count < 2)) {
             guard let receiver else {
-                error(.invalidMacro, "`\(name)` is a macro called on a list: write `list.\(name)(x, …)`", nameRange,
-                      label: "needs a list before it", help: "e.g. `self.projects.\(name)(p, …)`")
+                error(.invalidMacro, CheckMessage.macroNeedsList(["name": name]), nameRange,
+                      label: CheckMessage.needsAListBefore(), help: CheckMessage.macroExample(["name": name]))
                 for a in args { _ = check(a) }
                 return poison(range)
             }
@@ -601,15 +601,17 @@ struct Checker {
         if all.count < sig.minArgs || (sig.maxArgs.map { all.count > $0 } ?? false) {
             let expected: String
             if let maxArgs = sig.maxArgs, maxArgs != sig.minArgs {
-                expected = "\(sig.minArgs) \(maxArgs == sig.minArgs + 1 ? "or" : "to") \(maxArgs) arguments"
+                let phrase = maxArgs == sig.minArgs + 1 ? ArityPhrase.orMore : ArityPhrase.range
+                expected = phrase(["min": sig.minArgs, "max": maxArgs])
             } else if let maxArgs = sig.maxArgs {
-                expected = maxArgs == 1 ? "1 argument" : "\(maxArgs) arguments"
-            } else { expected = "at least \(sig.minArgs) argument" + (sig.minArgs == 1 ? "" : "s") }
-            let given = all.count == 1 ? "1 was given" : "\(all.count) were given"
+                expected = ArityPhrase.arguments(maxArgs)
+            } else { expected = sig.minArgs == 1 ? ArityPhrase.atLeastOne() : ArityPhrase.atLeast(["count": sig.minArgs]) }
             let form = function.forms.joined(separator: ", ")
             let extra = all.count > (sig.maxArgs ?? Int.max) ? ByteRange(all[sig.maxArgs!].range.start, all.last!.range.end) : range
-            error(.wrongArity, "`\(name)` takes \(expected), but \(given)\(receiver != nil ? " (counting the value before the `.`)" : "")",
-                  extra, label: all.count > (sig.maxArgs ?? Int.max) ? "extra argument" : "missing argument", help: "use \(form)")
+            let message = receiver != nil ? CheckMessage.takesCountingReceiver : CheckMessage.takes
+            error(.wrongArity, message(["name": name, "expected": expected, "given": ArityPhrase.wereGiven(all.count)]),
+                  extra, label: all.count > (sig.maxArgs ?? Int.max) ? CheckMessage.extraArgument() : CheckMessage.missingArgument(),
+                  help: CheckMessage.useForms(["forms": form]))
             for a in all { _ = check(a) }
             return poison(range)
         }
@@ -621,8 +623,10 @@ struct Checker {
             types.append(t)
             let allowed = i < sig.params.count ? sig.params[i] : sig.rest
             if !allowed.admits(t) {
-                let whose = i == 0 && receiver != nil ? "the value before `.\(name)`" : "argument \(receiver != nil ? i : i + 1)"
-                error(.typeMismatch, "`\(name)` needs \(allowed.phrase) as \(whose), but this is a \(t)", a.range, label: "a \(t)")
+                let whose = i == 0 && receiver != nil ? CheckMessage.theValueBefore(["name": name])
+                    : CheckMessage.argumentNumber(["number": receiver != nil ? i : i + 1])
+                error(.typeMismatch, CheckMessage.needsAs(["name": name, "allowed": allowed.phrase, "whose": whose, "actual": t.phrase]),
+                      a.range, label: t.phrase)
             }
         }
         var call = CheckedCall(name: name, syntax: all, args: checked, types: types, range: range, result: sig.result)
@@ -632,7 +636,7 @@ struct Checker {
 
     mutating func checkHas(receiver: Syntax?, args: [Syntax], range: ByteRange, nameRange: ByteRange) -> (Expr, ValueType) {
         guard receiver == nil, args.count == 1 else {
-            error(.wrongArity, "`has` takes one field, as in has(self.note)", range, label: "not a single field")
+            error(.wrongArity, CheckMessage.hasTakesOneField(), range, label: CheckMessage.notASingleField())
             return poison(range)
         }
         let a = args[0]
@@ -640,19 +644,18 @@ struct Checker {
         case .member(let target, let name, let nameRange):
             let (t, tt) = check(target)
             if tt != .dyn && tt != .map && tt != .null {
-                error(.typeMismatch, "`has` tests a field of a map, but this is a \(tt)", target.range, label: "a \(tt)")
+                error(.typeMismatch, CheckMessage.hasNeedsMap(["actual": tt.phrase]), target.range, label: tt.phrase)
             }
             return (Expr(.has(t, key: Expr(.constant(.string(name)), nameRange)), range), .bool)
         case .index(let target, let key):
             let (t, _) = check(target)
             let (k, kt) = check(key)
             if kt != .dyn && kt != .string && kt != .number {
-                error(.typeMismatch, "`has` needs a key (string) or an index (number), but this is a \(kt)", key.range, label: "a \(kt)")
+                error(.typeMismatch, CheckMessage.hasNeedsKey(["actual": kt.phrase]), key.range, label: kt.phrase)
             }
             return (Expr(.has(t, key: k), range), .bool)
         default:
-            error(.invalidMacro, "`has` takes a field, as in has(self.note)", a.range, label: "not a field",
-                  help: "write has(x.key) or has(x['key'])")
+            error(.invalidMacro, CheckMessage.hasTakesAField(), a.range, label: CheckMessage.notAField(), help: CheckMessage.writeHas())
             _ = check(a)
             return poison(range)
         }
@@ -661,26 +664,23 @@ struct Checker {
     mutating func checkMacro(_ macro: MacroKind, nameRange: ByteRange, receiver: Syntax, args: [Syntax], range: ByteRange) -> (Expr, ValueType) {
         let (target, tt) = check(receiver)
         if tt != .dyn && tt != .list && tt != .map {
-            error(.typeMismatch, "`\(macro.rawValue)` works on a list or a map, but this is a \(tt)", receiver.range, label: "a \(tt)")
+            error(.typeMismatch, CheckMessage.macroNeedsContainer(["macro": macro.rawValue, "actual": tt.phrase]), receiver.range, label: tt.phrase)
         }
         let twoVariables: Bool
         switch (macro, args.count) {
         case (_, 2): twoVariables = false
         case (.sortBy, _), (.groupBy, _):
-            error(.wrongArity, "`\(macro.rawValue)` takes a variable and the key of each element", range,
-                  label: "\(args.count) argument\(args.count == 1 ? "" : "s")",
-                  help: "e.g. list.\(macro.rawValue)(p, p.number)")
+            error(.wrongArity, CheckMessage.takesVariableAndKey(["macro": macro.rawValue]), range,
+                  label: ArityPhrase.arguments(args.count), help: CheckMessage.keyExample(["macro": macro.rawValue]))
             return poison(range)
         case (.map, 3): twoVariables = false
         case (.map, _):
-            error(.wrongArity, "`map` takes a variable and an expression, or a variable, a condition and an expression", range,
-                  label: "\(args.count) arguments", help: "e.g. list.map(x, x.budget) or list.map(x, x.count > 0, x.budget)")
+            error(.wrongArity, CheckMessage.mapTakes(), range, label: ArityPhrase.count(["count": args.count]), help: CheckMessage.mapExample())
             return poison(range)
         case (_, 3): twoVariables = true
         default:
-            error(.wrongArity, "`\(macro.rawValue)` takes a variable and a condition", range,
-                  label: "\(args.count) argument\(args.count == 1 ? "" : "s")",
-                  help: "e.g. list.\(macro.rawValue)(x, x > 0), or list.\(macro.rawValue)(i, x, …) for the index too")
+            error(.wrongArity, CheckMessage.takesVariableAndCondition(["macro": macro.rawValue]), range,
+                  label: ArityPhrase.arguments(args.count), help: CheckMessage.conditionExample(["macro": macro.rawValue]))
             return poison(range)
         }
         let varCount = twoVariables ? 2 : 1
@@ -688,13 +688,14 @@ struct Checker {
         var names: [String] = []
         for v in args.prefix(varCount) {
             guard case .identifier(let name) = v.kind else {
-                error(.invalidMacro, "the first argument\(twoVariables ? "s" : "") of `\(macro.rawValue)` must name a variable", v.range,
-                      label: "not a name", help: "e.g. list.\(macro.rawValue)(x, …) binds each element to x")
+                let message = twoVariables ? CheckMessage.firstArgumentsVariables : CheckMessage.firstArgumentVariable
+                error(.invalidMacro, message(["macro": macro.rawValue]), v.range,
+                      label: CheckMessage.notAName(), help: CheckMessage.bindsEachElement(["macro": macro.rawValue]))
                 return poison(range)
             }
             if scope.slot(of: name) != nil || locals.contains(where: { $0.name == name }) || names.contains(name) || scope.constants[name] != nil {
-                error(.invalidMacro, "`\(name)` is already a variable here", v.range, label: "already bound",
-                      help: "pick another name for the element, e.g. `\(name)2`")
+                error(.invalidMacro, CheckMessage.alreadyAVariable(["name": name]), v.range, label: CheckMessage.alreadyBound(),
+                      help: CheckMessage.pickAnotherName(["name": name]))
                 return poison(range)
             }
             names.append(name)
@@ -714,22 +715,20 @@ struct Checker {
         let bodyType: ValueType
         if macro == .map && args.count == 3 {
             let (f, ft) = check(args[1])
-            if ft != .dyn && ft != .bool { error(.typeMismatch, "the condition of `map` must be a bool, but this is a \(ft)", args[1].range, label: "a \(ft)") }
+            if ft != .dyn && ft != .bool { error(.typeMismatch, CheckMessage.mapConditionBool(["actual": ft.phrase]), args[1].range, label: ft.phrase) }
             filter = f
             (body, bodyType) = check(args[2])
         } else {
             (body, bodyType) = check(args[varCount])
             if macro == .groupBy && bodyType != .dyn && bodyType != .string && bodyType != .number {
-                error(.typeMismatch, "the key of `groupBy` must be a string or a number, but this is a \(bodyType)", args[varCount].range,
-                      label: "a \(bodyType)")
+                error(.typeMismatch, CheckMessage.groupByKey(["actual": bodyType.phrase]), args[varCount].range, label: bodyType.phrase)
             }
             if macro == .sortBy && bodyType != .dyn && bodyType != .string && bodyType != .number {
-                error(.typeMismatch, "the key of `sortBy` must be a number or a string, but this is a \(bodyType)", args[varCount].range,
-                      label: "a \(bodyType)")
+                error(.typeMismatch, CheckMessage.sortByKey(["actual": bodyType.phrase]), args[varCount].range, label: bodyType.phrase)
             }
             if !macro.bodyIsValue && bodyType != .dyn && bodyType != .bool {
-                error(.typeMismatch, "the condition of `\(macro.rawValue)` must be a bool, but this is a \(bodyType)", args[varCount].range,
-                      label: "a \(bodyType)")
+                error(.typeMismatch, CheckMessage.macroConditionBool(["macro": macro.rawValue, "actual": bodyType.phrase]), args[varCount].range,
+                      label: bodyType.phrase)
             }
         }
         let result: ValueType
@@ -746,8 +745,8 @@ struct Checker {
 
     mutating func unknownIdentifier(_ name: String, _ range: ByteRange) {
         if Builtins.isCallable(name) {
-            error(.unknownIdentifier, "`\(name)` is a function, not a variable", range, label: "not a variable",
-                  help: MacroKind(rawValue: name) != nil ? "call it on a list: list.\(name)(x, …)" : "call it: \(name)(…)")
+            error(.unknownIdentifier, CheckMessage.functionNotVariable(["name": name]), range, label: CheckMessage.notAVariable(),
+                  help: MacroKind(rawValue: name) != nil ? CheckMessage.callOnAList(["name": name]) : CheckMessage.callIt(["name": name]))
             return
         }
         let literalHint: [String: String] = ["True": "true", "TRUE": "true", "False": "false", "FALSE": "false",
@@ -758,9 +757,10 @@ struct Checker {
         let suggestion = literalHint[name] ?? Suggestion.closest(to: name, in: candidates)
         let inScope = (scope.names + locals.map(\.name)).joined(separator: ", ")
         problems.append(ExpressionProblem(
-            code: .unknownIdentifier, message: "unknown name `\(name)`", range: range, label: scope.hints[name] == nil ? "not defined" : "not visible here",
-            help: scope.hints[name] ?? suggestion.map { "did you mean `\($0)`?" },
-            notes: inScope.isEmpty ? [] : ["names available here: \(inScope)"]))
+            code: .unknownIdentifier, message: CheckMessage.unknownName(["name": name]), range: range,
+            label: scope.hints[name] == nil ? CheckMessage.notDefined() : CheckMessage.notVisibleHere(),
+            help: scope.hints[name] ?? suggestion.map { SuggestionMessage.didYouMean(["name": $0]) },
+            notes: inScope.isEmpty ? [] : [CheckMessage.namesAvailable(["names": inScope])]))
     }
 
     /// A call of a function of the pack: the arguments (the value before `.` first) against
@@ -770,9 +770,10 @@ struct Checker {
         let checked = all.map { check($0).0 }
         guard all.count == f.parameters.count else {
             let n = f.parameters.count
-            error(.wrongArity, "`\(f.name)` takes \(n) argument\(n == 1 ? "" : "s"), but \(all.count == 1 ? "1 was" : "\(all.count) were") given",
+            error(.wrongArity, CheckMessage.takes(["name": f.name, "expected": ArityPhrase.arguments(n), "given": ArityPhrase.wereGiven(all.count)]),
                   all.count > n ? ByteRange(all[n].range.start, all.last!.range.end) : range,
-                  label: all.count > n ? "extra argument" : "missing argument", help: "use \(f.signature), a function of the rule pack")
+                  label: all.count > n ? CheckMessage.extraArgument() : CheckMessage.missingArgument(),
+                  help: CheckMessage.usePackFunction(["signature": f.signature]))
             return poison(range)
         }
         return (Expr(.userCall(f, checked), range), f.expression.resultType)
@@ -783,8 +784,8 @@ struct Checker {
         // Misspelt aliases (`lenght`) lead to the real name too.
         let suggestion = aliases[name] ?? Suggestion.closest(to: name, in: Builtins.callableNames + scope.functions.keys.sorted() + aliases.keys.sorted())
             .map { aliases[$0] ?? $0 }
-        error(.unknownFunction, "unknown function `\(name)`", range, label: "not a function",
-              help: suggestion.map { "did you mean `\($0)`?" } ?? "see Docs/rules-language.md for the functions")
+        error(.unknownFunction, CheckMessage.unknownFunction(["name": name]), range, label: CheckMessage.notAFunction(),
+              help: suggestion.map { SuggestionMessage.didYouMean(["name": $0]) } ?? CheckMessage.seeFunctions())
     }
 }
 

@@ -35,18 +35,16 @@ enum FiscalYearParser {
 
     static let westernRange = 1900...2100
 
-    static func failure(_ message: String, _ help: String? = defaultHelp) -> Result<Int, FiscalYearError> {
+    static func failure(_ message: String, _ help: String? = FiscalYearMessage.howToWrite()) -> Result<Int, FiscalYearError> {
         .failure(FiscalYearError(message: message, help: help))
     }
-
-    static let defaultHelp = "write the year as 平成27年度, H27, 令和元年度, R2 or 2015 (full-width digits and kanji numerals are fine)"
 
     static func western(_ year: Int) -> Result<Int, FiscalYearError> {
         if westernRange.contains(year) { return .success(year) }
         if year >= 1 && year <= 99 {
-            return failure("\(year) is not a Western year; an era year needs its era", "write H\(year) or 平成\(year)年度 (or R\(year), 令和\(year)年度)")
+            return failure(FiscalYearMessage.eraYearWithoutEra(["year": year]), FiscalYearMessage.writeWithEra(["year": year]))
         }
-        return failure("\(year) is outside the fiscal years planlint reads (\(westernRange.lowerBound)–\(westernRange.upperBound))")
+        return failure(FiscalYearMessage.outsideRange(["year": year, "first": westernRange.lowerBound, "last": westernRange.upperBound]))
     }
 
     // MARK: characters
@@ -171,11 +169,11 @@ enum FiscalYearParser {
                 }
             }
             if w.digits <= 2 {
-                return failure("'\(shown)' has the number \(w.year) but no era", "write H\(w.year) or 平成\(w.year)年度 (or R\(w.year), 令和\(w.year)年度), or the Western year")
+                return failure(FiscalYearMessage.numberWithoutEra(["text": shown, "year": w.year]), FiscalYearMessage.writeWithEraOrWestern(["year": w.year]))
             }
-            return failure("cannot read a fiscal year from '\(shown)'")
+            return failure(FiscalYearMessage.cannotRead(["text": shown]))
         }
-        return failure("cannot read a fiscal year from '\(shown)'")
+        return failure(FiscalYearMessage.cannotRead(["text": shown]))
     }
 
     /// A month, and a day when written, after a year: `年3月`, `年3月31日`, and after an era
@@ -203,7 +201,7 @@ enum FiscalYearParser {
             k += 1
         }
         guard (1...12).contains(m.value) else {
-            return .failure(FiscalYearError(message: "'\(shown)' has no month \(m.value): months run from 1 to 12", help: nil))
+            return .failure(FiscalYearError(message: FiscalYearMessage.noSuchMonth(["text": shown, "month": m.value]), help: nil))
         }
         // An optional day.
         var d = k
@@ -231,7 +229,7 @@ enum FiscalYearParser {
         guard let day = md.day else { return nil }
         let days = daysIn(month: md.month, year: year)
         if day < 1 || day > days {
-            return FiscalYearError(message: "'\(shown)' has no day \(day) in month \(md.month): it has \(days) days", help: nil)
+            return FiscalYearError(message: FiscalYearMessage.noSuchDay(["text": shown, "day": day, "month": md.month, "days": days]), help: nil)
         }
         return nil
     }
@@ -247,16 +245,17 @@ enum FiscalYearParser {
             n = read.value
             j = read.end
         } else {
-            return failure("'\(shown)' names the era \(era.name) but no year", "write the year after the era: \(era.name)27年度 or \(era.name)元年度")
+            return failure(FiscalYearMessage.eraWithoutYear(["text": shown, "era": era.name]), FiscalYearMessage.writeYearAfterEra(["era": era.name]))
         }
         if n == 0 {
-            return failure("\(era.name) has no year 0: its first year is 元年 (1)")
+            return failure(FiscalYearMessage.noYearZero(["era": era.name]))
         }
         if let last = era.lastYear, n > last {
             let next = eras.filter { $0.offset > era.offset }.min { $0.offset < $1.offset }!
             return failure(
-                "\(era.name) ended in its \(ordinal(last)) year (\(era.offset + last)); \(era.name)\(n) does not exist",
-                "the year after \(era.name)\(last) is \(next.name)\(eraYearText(era.offset + last + 1 - next.offset))年度 (\(era.offset + last + 1))")
+                FiscalYearMessage.eraEnded(["era": era.name, "ordinal": ordinal(last), "western": era.offset + last, "year": n]),
+                FiscalYearMessage.yearAfter(["era": era.name, "last": last, "western": era.offset + last + 1,
+                                             "next": next.name + eraYearText(era.offset + last + 1 - next.offset) + "年度"]))
         }
         let year = era.offset + n
         // 平成２８（２０１６）年度: a Western year in parentheses must agree.
@@ -269,7 +268,7 @@ enum FiscalYearParser {
             while m < s.count && isDigit(s[m]) { w = w &* 10 &+ Int(s[m] - 0x30); wd += 1; m += 1 }
             if wd == 4 && m < s.count && s[m] == 0x29 {
                 if w != year {
-                    return failure("'\(shown)' is inconsistent: \(era.name)\(n) is \(year), but the parentheses say \(w)", nil)
+                    return failure(FiscalYearMessage.inconsistent(["text": shown, "era": era.name, "year": n, "western": year, "written": w]), nil)
                 }
                 j = m + 1
             }
@@ -288,21 +287,22 @@ enum FiscalYearParser {
         if lastDay < era.first {
             let before = eras.first { $0.first <= firstDay && ($0.last.map { firstDay <= $0 } ?? true) }
             return failure(
-                "\(era.name) began on \(dateText(era.first)): \(written) never existed",
-                before.map { "that date is \(eraDateText($0, year: year, monthDay))" } ?? "check the era and the year")
+                FiscalYearMessage.eraBegan(["era": era.name, "date": dateText(era.first), "written": written]),
+                before.map { FiscalYearMessage.thatDateIs(["date": eraDateText($0, year: year, monthDay)]) } ?? FiscalYearMessage.checkEraAndYear())
         }
         if let last = era.last, last < firstDay {
             let after = eras.first { $0.first <= lastDay && ($0.last.map { lastDay <= $0 } ?? true) }
             return failure(
-                "\(era.name) ended on \(dateText(last)): \(written) never existed",
-                after.map { "that date is \(eraDateText($0, year: year, monthDay))" } ?? "check the era and the year")
+                FiscalYearMessage.eraEndedOn(["era": era.name, "date": dateText(last), "written": written]),
+                after.map { FiscalYearMessage.thatDateIs(["date": eraDateText($0, year: year, monthDay)]) } ?? FiscalYearMessage.checkEraAndYear())
         }
         return .success(monthDay.month >= 4 ? year : year - 1)
     }
 
-    static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
-
-    static func dateText(_ d: Day) -> String { "\(d.day) \(monthNames[d.month - 1]) \(d.year)" }
+    static func dateText(_ d: Day) -> String {
+        let months: [MonthName] = [.january, .february, .march, .april, .may, .june, .july, .august, .september, .october, .november, .december]
+        return FiscalYearMessage.date(["day": d.day, "month": months[d.month - 1](), "year": d.year])
+    }
 
     static func eraYearText(_ n: Int) -> String { n == 1 ? "元" : String(n) }
 
@@ -311,15 +311,16 @@ enum FiscalYearParser {
         "\(era.name)\(eraYearText(year - era.offset))年\(md.month)月" + (md.day.map { "\($0)日" } ?? "")
     }
 
+    /// "31st" (in Japanese the number alone: 31年).
     static func ordinal(_ n: Int) -> String {
-        let suffix: String
+        let form: FiscalYearMessage
         switch (n % 10, n % 100) {
-        case (_, 11...13): suffix = "th"
-        case (1, _): suffix = "st"
-        case (2, _): suffix = "nd"
-        case (3, _): suffix = "rd"
-        default: suffix = "th"
+        case (_, 11...13): form = .ordinalNth
+        case (1, _): form = .ordinalFirst
+        case (2, _): form = .ordinalSecond
+        case (3, _): form = .ordinalThird
+        default: form = .ordinalNth
         }
-        return "\(n)\(suffix)"
+        return form(["n": n])
     }
 }

@@ -66,7 +66,7 @@ struct Interpreter {
         } catch let error as EvaluationError {
             throw error
         } catch {
-            throw EvaluationError(code: .typeMismatch, message: "internal error: \(error)", range: expression.root.range)
+            throw EvaluationError(code: .typeMismatch, message: EvaluationMessage.internalError(["error": "\(error)"]), range: expression.root.range)
         }
     }
 
@@ -79,9 +79,8 @@ struct Interpreter {
 
     mutating func budgetError(_ e: Expr) -> EvaluationError {
         EvaluationError(
-            code: .budgetExceeded, message: "evaluation took more than \(limit) steps, the rule's cost budget",
-            range: e.range, help: "a comprehension inside a comprehension over a large list is quadratic: compute the inner part once in a `let`, or raise the rule's cost budget",
-            notes: ["stopped while evaluating `\(snippet(e))`"])
+            code: .budgetExceeded, message: EvaluationMessage.budgetExceeded(["limit": limit]),
+            range: e.range, help: EvaluationMessage.budgetHelp(), notes: [EvaluationMessage.stoppedWhile(["expression": snippet(e)])])
     }
 
     // MARK: errors
@@ -99,32 +98,33 @@ struct Interpreter {
     mutating func describe(_ v: Val) -> String {
         let t = RuntimeType.of(v)
         switch t {
-        case .null: return "null"
-        case .map: return "a map"
-        case .list: return "a list"
+        case .null: return EvaluationPhrase.null()
+        case .map: return ValueType.map.phrase
+        case .list: return ValueType.list.phrase
         default:
             var text = v.formatted(.plain, symbols: symbols)
             if text.count > 40 { text = String(text.prefix(37)) + "…" }
-            return t == .string ? "the string '\(text)'" : "the \(t.name) \(text)"
+            if t == .string { return EvaluationPhrase.theString(["text": text]) }
+            return EvaluationPhrase.theValue(["type": (ValueType(rawValue: t.name) ?? .dyn).noun, "value": text])
         }
     }
 
     mutating func typeError(_ e: Expr, _ v: Val, expected: String, help: String? = nil) -> EvaluationError {
         EvaluationError(
-            code: .typeMismatch, message: "expected \(expected), but `\(snippet(e))` is \(describe(v))",
+            code: .typeMismatch, message: EvaluationMessage.typeMismatch(["expected": expected, "expression": snippet(e), "actual": describe(v)]),
             range: e.range, node: v.node, help: help)
     }
 
     mutating func decimalError(_ error: DecimalError, _ e: Expr, _ node: YAMLNode?, divisor: Val? = nil) -> EvaluationError {
         switch error {
         case .overflow:
-            return EvaluationError(code: .overflow, message: "the result of `\(snippet(e))` is outside the exact range (38 significant digits)", range: e.range, node: node)
+            return EvaluationError(code: .overflow, message: EvaluationMessage.resultOutOfRange(["expression": snippet(e)]), range: e.range, node: node)
         case .divisionByZero:
-            var msg = "division by zero in `\(snippet(e))`"
+            var msg = EvaluationMessage.divisionByZero(["expression": snippet(e)])
             var help: String?
             if let divisor, case .number(let q)? = try? numberOrNil(divisor, e), !(q.isExact && q.lower.isZero) {
-                msg = "cannot divide by \(q.description): its interval contains or comes arbitrarily close to zero, so the quotient is unbounded"
-                help = "check that the divisor is not 0 or ＊ first, e.g. `x > 0 ? a / x : …`"
+                msg = EvaluationMessage.unboundedQuotient(["divisor": q.description])
+                help = EvaluationMessage.checkTheDivisor()
             }
             return EvaluationError(code: .divisionByZero, message: msg, range: e.range, node: divisor?.node ?? node, help: help)
         }
@@ -207,7 +207,7 @@ struct Interpreter {
                 case .int, .float:
                     guard let d = scalarBytes(n, { ExactDecimal(utf8: $0) }) ?? nil else {
                         let t = n.scalarText ?? ""
-                        throw EvaluationError(code: .overflow, message: "the number \(t) is outside the exact range (38 significant digits)", range: e.range, node: n.node)
+                        throw EvaluationError(code: .overflow, message: EvaluationMessage.numberOutOfRange(["text": t]), range: e.range, node: n.node)
                     }
                     return .number(Quantity(exact: d))
                 case .string:
@@ -229,33 +229,34 @@ struct Interpreter {
         if let q = o.quantity { return q }
         if o.isNullish { return nil }
         if case .nonFinite(let t) = o {
-            throw EvaluationError(code: .invalidNumber, message: "`\(snippet(e))` is \(t), which is not a finite number", range: e.range, node: v.node)
+            throw EvaluationError(code: .invalidNumber, message: EvaluationMessage.notFinite(["expression": snippet(e), "text": t]), range: e.range, node: v.node)
         }
-        throw typeError(e, v, expected: "a number", help: helpForNonNumber(v))
+        throw typeError(e, v, expected: ValueType.number.phrase, help: helpForNonNumber(v))
     }
 
     mutating func helpForNonNumber(_ v: Val) -> String? {
         guard let s = v.stringValue else { return nil }
-        if ExactDecimal(s) != nil || NumberText.parse(s) != nil { return "the text looks like a number: convert it with number(…)" }
-        if s.count <= 3 { return "if '\(s)' is a table symbol, declare what it means in the symbol table (＊ means 0–1 by default)" }
+        if ExactDecimal(s) != nil || NumberText.parse(s) != nil { return EvaluationMessage.looksLikeANumber() }
+        if s.count <= 3 { return EvaluationMessage.declareTheSymbol(["text": s]) }
         return nil
     }
 
-    mutating func requireNumber(_ v: Val, _ e: Expr, _ what: String) throws -> Quantity {
+    mutating func requireNumber(_ v: Val, _ e: Expr, _ what: Purpose) throws -> Quantity {
         if let q = try quantity(v, e) { return q }
         throw EvaluationError(
-            code: .typeMismatch, message: "\(what) needs a number, but `\(snippet(e))` is null", range: e.range, node: v.node,
-            help: "test for it first, e.g. `x != null && …`")
+            code: .typeMismatch, message: EvaluationMessage.needsANumber(["what": what.text, "expression": snippet(e)]), range: e.range, node: v.node,
+            help: EvaluationMessage.testForNull())
     }
 
     mutating func requireBool(_ v: Val, _ e: Expr) throws -> Bool {
         if let b = v.boolValue { return b }
-        throw typeError(e, v, expected: "a bool (true or false)")
+        throw typeError(e, v, expected: EvaluationPhrase.trueOrFalse())
     }
 
-    mutating func requireString(_ v: Val, _ e: Expr, _ what: String) throws -> String {
+    mutating func requireString(_ v: Val, _ e: Expr, _ what: Purpose) throws -> String {
         if let s = v.stringValue { return s }
-        throw typeError(e, v, expected: "a string for \(what)", help: RuntimeType.of(v) == .number ? "convert it with string(…)" : nil)
+        throw typeError(e, v, expected: EvaluationPhrase.stringFor(["what": what.text]),
+                        help: RuntimeType.of(v) == .number ? EvaluationMessage.convertWithString() : nil)
     }
 
     /// Whether `v` is a number or reads as one (a numeric node, a declared symbol).
@@ -296,9 +297,9 @@ struct Interpreter {
         }
     }
 
-    mutating func requireSequence(_ v: Val, _ e: Expr, _ what: String) throws -> Sequence {
+    mutating func requireSequence(_ v: Val, _ e: Expr, _ what: Purpose) throws -> Sequence {
         if let s = sequence(v) { return s }
-        throw typeError(e, v, expected: "a list for \(what)")
+        throw typeError(e, v, expected: EvaluationPhrase.listFor(["what": what.text]))
     }
 
     /// A uniform view of map-like values: keys and values by position.
@@ -318,10 +319,11 @@ struct Interpreter {
     }
 
     /// An exact whole number (for indexes and digit counts).
-    mutating func requireInt(_ v: Val, _ e: Expr, _ what: String) throws -> Int {
+    mutating func requireInt(_ v: Val, _ e: Expr, _ what: Purpose) throws -> Int {
         let q = try requireNumber(v, e, what)
         guard let d = q.value, let i = d.intValue else {
-            throw EvaluationError(code: .typeMismatch, message: "\(what) must be a whole number, but `\(snippet(e))` is \(q.description)", range: e.range, node: v.node)
+            throw EvaluationError(code: .typeMismatch, message: EvaluationMessage.notWhole(["what": what.text, "expression": snippet(e), "value": q.description]),
+                                  range: e.range, node: v.node)
         }
         return i
     }
@@ -478,7 +480,7 @@ struct Interpreter {
         var m = ValMap()
         for entry in entries {
             let k = try eval(entry.key, false)
-            guard let key = k.stringValue else { throw typeError(entry.key, k, expected: "a string as a map key") }
+            guard let key = k.stringValue else { throw typeError(entry.key, k, expected: EvaluationPhrase.stringAsMapKey()) }
             m[key] = try eval(entry.value, false)
         }
         return .map(m)
@@ -514,7 +516,7 @@ struct Interpreter {
     @inline(never) mutating func evalNegate(_ e: Expr) throws -> Val {
         guard case .negate(let x) = e.kind else { return .null }
         let v = try eval(x, false)
-        return .number(try requireNumber(v, x, "`-`").negated())
+        return .number(try requireNumber(v, x, .operator("-")).negated())
     }
 
     @inline(never) mutating func evalAnd(_ e: Expr, _ top: Bool) throws -> Val {
@@ -583,11 +585,11 @@ struct Interpreter {
             throw missingKey(name, in: v, e, target)
         default:
             var help: String?
-            if sequence(v) != nil { help = "to read `\(name)` from every element, write `\(snippet(target)).map(x, x.\(name))`; for one element, index it: `[0]`" }
-            if RuntimeType.of(v) == .null { help = "test for it first: `has(…)` or `x != null && …`" }
+            if sequence(v) != nil { help = EvaluationMessage.readFromEveryElement(["name": name, "target": snippet(target)]) }
+            if RuntimeType.of(v) == .null { help = EvaluationMessage.testForNullOrHas() }
             if let call = Interpreter.functionHelp(name, snippet(target)) { help = call }
             throw EvaluationError(
-                code: .typeMismatch, message: "cannot read `.\(name)`: `\(snippet(target))` is \(describe(v)), not a map",
+                code: .typeMismatch, message: EvaluationMessage.cannotRead(["name": name, "target": snippet(target), "actual": describe(v)]),
                 range: e.range, node: v.node, help: help)
         }
     }
@@ -602,13 +604,13 @@ struct Interpreter {
         var notes: [String] = []
         if !keys.isEmpty {
             let shown = keys.prefix(12).joined(separator: ", ")
-            notes.append("keys here: \(shown)\(keys.count > 12 ? ", …" : "")")
+            notes.append(EvaluationMessage.keysHere(["keys": shown + (keys.count > 12 ? ", …" : "")]))
         }
         let suggestion = Suggestion.closest(to: name, in: keys)
         return EvaluationError(
-            code: .missingKey, message: "no key `\(name)` in `\(snippet(target))`", range: e.range, node: v.node,
-            help: Interpreter.functionHelp(name, snippet(target)) ?? suggestion.map { "did you mean `\($0)`?" }
-                ?? "use has(\(snippet(target)).\(name)) to test for an optional key, or get(x, '\(name)', default)",
+            code: .missingKey, message: EvaluationMessage.noKey(["name": name, "target": snippet(target)]), range: e.range, node: v.node,
+            help: Interpreter.functionHelp(name, snippet(target)) ?? suggestion.map { SuggestionMessage.didYouMean(["name": $0]) }
+                ?? EvaluationMessage.useHasOrGet(["target": snippet(target), "name": name]),
             notes: notes)
     }
 
@@ -616,19 +618,22 @@ struct Interpreter {
     static func functionHelp(_ name: String, _ target: String) -> String? {
         guard Builtins.named(name) != nil || MacroKind(rawValue: name) != nil else { return nil }
         if MacroKind(rawValue: name) != nil && name != "count" {
-            return "`\(name)` is a macro: write `\(target).\(name)(x, …)`"
+            return CheckMessage.isMacroWrite(["name": name, "target": target])
         }
-        return "`\(name)` is a function: write `\(name)(\(target))` (or `\(target).\(name)()`)"
+        return CheckMessage.isFunctionWrite(["name": name, "target": target])
     }
 
     mutating func subscriptValue(_ t: Val, _ i: Val, _ e: Expr, _ target: Expr, _ index: Expr) throws -> Val {
         if let seq = sequence(t) {
-            guard isNumeric(i) else { throw typeError(index, i, expected: "a number to index a list") }
-            let k = try requireInt(i, index, "a list index")
+            guard isNumeric(i) else { throw typeError(index, i, expected: EvaluationPhrase.numberToIndexAList()) }
+            let k = try requireInt(i, index, .phrase(.aListIndex))
             guard k >= 0 && k < seq.count else {
                 throw EvaluationError(
-                    code: .indexOutOfRange, message: "index \(k) is out of range: `\(snippet(target))` has \(seq.count) element\(seq.count == 1 ? "" : "s")",
-                    range: e.range, node: t.node, help: seq.count == 0 ? "the list is empty" : "indexes run from 0 to \(seq.count - 1)")
+                    code: .indexOutOfRange,
+                    message: seq.count == 1 ? EvaluationMessage.indexOutOfRangeOne(["index": k, "target": snippet(target)])
+                        : EvaluationMessage.indexOutOfRange(["index": k, "target": snippet(target), "count": seq.count]),
+                    range: e.range, node: t.node,
+                    help: seq.count == 0 ? EvaluationMessage.listIsEmpty() : EvaluationMessage.indexesRun(["last": seq.count - 1]))
             }
             return seq[k]
         }
@@ -642,7 +647,7 @@ struct Interpreter {
             if let x = m[key] { return x }
             throw missingKey(key, in: t, e, target)
         default:
-            throw typeError(target, t, expected: "a list or a map to index")
+            throw typeError(target, t, expected: EvaluationPhrase.listOrMapToIndex())
         }
     }
 
@@ -653,14 +658,14 @@ struct Interpreter {
         if RuntimeType.of(t) == .null { return false }
         if let seq = sequence(t) {
             guard isNumeric(k) else { return false }
-            let i = try requireInt(k, e, "an index")
+            let i = try requireInt(k, e, .phrase(.anIndex))
             return i >= 0 && i < seq.count
         }
         switch t {
         case .node(let n) where n.isMapping:
-            return n.entry(try requireString(k, e, "a key")) != nil
+            return n.entry(try requireString(k, e, .phrase(.aKey))) != nil
         case .map(let m):
-            return m[try requireString(k, e, "a key")] != nil
+            return m[try requireString(k, e, .phrase(.aKey))] != nil
         default:
             return false
         }
@@ -716,7 +721,7 @@ struct Interpreter {
             default: result = c >= 0
             }
         case .approx:
-            let x = try requireNumber(a, l, "`~=`"), y = try requireNumber(b, r, "`~=`")
+            let x = try requireNumber(a, l, .operator("~=")), y = try requireNumber(b, r, .operator("~="))
             result = x.overlaps(y)
         case .in:
             result = try contains(b, a, e, r, l)
@@ -749,8 +754,8 @@ struct Interpreter {
             }
             if x.isNullish || y.isNullish {
                 let (nullSide, v) = x.isNullish ? (l, a) : (r, b)
-                throw EvaluationError(code: .typeMismatch, message: "`+` needs two numbers, strings or lists, but `\(snippet(nullSide))` is null",
-                                      range: e.range, node: v.node ?? a.node ?? b.node, help: "test for it first, e.g. `x != null && …`")
+                throw EvaluationError(code: .typeMismatch, message: EvaluationMessage.plusNull(["expression": snippet(nullSide)]),
+                                      range: e.range, node: v.node ?? a.node ?? b.node, help: EvaluationMessage.testForNull())
             }
             if x.quantity != nil || y.quantity != nil {
                 // One side is a number: the other must be one too.
@@ -758,10 +763,10 @@ struct Interpreter {
                 _ = try quantity(v, bad)
             }
             throw EvaluationError(
-                code: .typeMismatch, message: "cannot add \(describe(b)) to \(describe(a))", range: e.range, node: a.node ?? b.node,
-                help: x.text != nil || y.text != nil ? "convert with string(…) to join text, or number(…) to add" : nil)
+                code: .typeMismatch, message: CheckMessage.cannotAdd(["right": describe(b), "left": describe(a)]), range: e.range, node: a.node ?? b.node,
+                help: x.text != nil || y.text != nil ? EvaluationMessage.joinOrAdd() : nil)
         case .subtract, .multiply, .divide, .remainder:
-            let what = "`\(op.rawValue)`"
+            let what = Purpose.operator(op.rawValue)
             let x = try requireNumber(a, l, what), y = try requireNumber(b, r, what)
             if op == .remainder { return .number(try remainder(x, y, l, r, a, b, e)) }
             do throws(DecimalError) {
@@ -783,8 +788,8 @@ struct Interpreter {
 
     /// `a % b` on the values as written (truncating division), exact.
     mutating func remainder(_ x: Quantity, _ y: Quantity, _ l: Expr, _ r: Expr, _ a: Val, _ b: Val, _ e: Expr) throws -> Quantity {
-        guard let p = x.value else { throw noValue(x, l, a, "`%`") }
-        guard let q = y.value else { throw noValue(y, r, b, "`%`") }
+        guard let p = x.value else { throw noValue(x, l, a, .operator("%")) }
+        guard let q = y.value else { throw noValue(y, r, b, .operator("%")) }
         do throws(DecimalError) {
             if q.isZero { throw DecimalError.divisionByZero }
             let sameSign = p.signum * q.signum >= 0
@@ -795,10 +800,11 @@ struct Interpreter {
         }
     }
 
-    mutating func noValue(_ q: Quantity, _ e: Expr, _ v: Val, _ what: String) -> EvaluationError {
+    mutating func noValue(_ q: Quantity, _ e: Expr, _ v: Val, _ what: Purpose) -> EvaluationError {
         EvaluationError(
-            code: .undecidable, message: "\(what) needs an exact value, but `\(snippet(e))` is only known to lie in \(q.intervalDescription)",
-            range: e.range, node: v.node, help: "use lower(…) or upper(…) to pick an end of the interval")
+            code: .undecidable,
+            message: EvaluationMessage.needsExactValue(["what": what.text, "expression": snippet(e), "interval": q.intervalDescription]),
+            range: e.range, node: v.node, help: EvaluationMessage.useLowerOrUpper())
     }
 
     mutating func record(_ op: Syntax.BinaryOp, _ e: Expr, _ l: Expr, _ r: Expr, _ a: Val, _ b: Val, _ result: Bool) {
@@ -892,15 +898,15 @@ struct Interpreter {
     }
 
     mutating func tooDeep(_ e: Expr) -> EvaluationError {
-        EvaluationError(code: .typeMismatch, message: "values nested more than 64 levels deep cannot be compared", range: e.range)
+        EvaluationError(code: .typeMismatch, message: EvaluationMessage.nestedTooDeep(), range: e.range)
     }
 
     mutating func undecidable(_ x: Quantity, _ y: Quantity, _ a: Val, _ b: Val, _ e: Expr, _ op: String) -> EvaluationError {
         EvaluationError(
             code: .undecidable,
-            message: "cannot decide `\(snippet(e))` exactly: \(a.formatted(.intervals, symbols: symbols)) against \(b.formatted(.intervals, symbols: symbols))",
-            range: e.range, node: a.node ?? b.node,
-            help: "a symbol such as ＊ has no exact value: compare within rounding with `~=`, or compare an end with lower(…)/upper(…)")
+            message: EvaluationMessage.cannotDecide(["expression": snippet(e), "left": a.formatted(.intervals, symbols: symbols),
+                                                     "right": b.formatted(.intervals, symbols: symbols)]),
+            range: e.range, node: a.node ?? b.node, help: EvaluationMessage.symbolHasNoValue())
     }
 
     /// -1, 0, 1 for numbers (exact) and strings (by code points).
@@ -917,16 +923,16 @@ struct Interpreter {
             case .undecided: throw undecidable(p, q, a, b, e, "<")
             }
         }
-        guard let s = x.text else { throw typeError(l, a, expected: "a number or a string to compare") }
-        guard let t = y.text else { throw typeError(r, b, expected: "a string to compare with \(describe(a))") }
+        guard let s = x.text else { throw typeError(l, a, expected: EvaluationPhrase.numberOrStringToCompare()) }
+        guard let t = y.text else { throw typeError(r, b, expected: EvaluationPhrase.stringToCompareWith(["value": describe(a)])) }
         try step(e, min(s.utf8.count, t.utf8.count) / 8)
         if TextCompare.equal(s, t) { return 0 }
         return s.utf8.lexicographicallyPrecedes(t.utf8) ? -1 : 1
     }
 
     mutating func nullInComparison(_ e: Expr, _ v: Val) -> EvaluationError {
-        EvaluationError(code: .typeMismatch, message: "cannot compare: `\(snippet(e))` is null", range: e.range, node: v.node,
-                        help: "test for it first, e.g. `x != null && …`")
+        EvaluationError(code: .typeMismatch, message: EvaluationMessage.cannotCompareNull(["expression": snippet(e)]), range: e.range, node: v.node,
+                        help: EvaluationMessage.testForNull())
     }
 
     /// `element in container`.
@@ -937,12 +943,12 @@ struct Interpreter {
         }
         switch container {
         case .node(let n) where n.isMapping:
-            return n.entry(try requireString(element, ee, "a key lookup with `in`")) != nil
+            return n.entry(try requireString(element, ee, .phrase(.keyLookupWithIn))) != nil
         case .map(let m):
-            return m[try requireString(element, ee, "a key lookup with `in`")] != nil
+            return m[try requireString(element, ee, .phrase(.keyLookupWithIn))] != nil
         default:
-            throw typeError(ce, container, expected: "a list or a map after `in`",
-                            help: container.stringValue != nil ? "to look for text inside a string, use contains(s, part)" : nil)
+            throw typeError(ce, container, expected: EvaluationPhrase.listOrMapAfterIn(),
+                            help: container.stringValue != nil ? CheckMessage.useContains() : nil)
         }
     }
 
@@ -967,7 +973,7 @@ struct Interpreter {
         let seq = sequence(t)
         let ents = seq == nil ? entries(t) : nil
         guard seq != nil || ents != nil else {
-            throw typeError(target, t, expected: "a list or a map for `\(kind.rawValue)`")
+            throw typeError(target, t, expected: EvaluationPhrase.listOrMapForMacro(["macro": kind.rawValue]))
         }
         let count = seq?.count ?? ents!.keys.count
         var hits = 0
@@ -1073,7 +1079,7 @@ struct Interpreter {
             } else if RuntimeType.of(k) == .number, let q = try quantity(k, keyExpr), let v = q.value {
                 text = v.normalized.description
             } else {
-                throw typeError(keyExpr, k, expected: "a string or a number as the key of `groupBy`")
+                throw typeError(keyExpr, k, expected: EvaluationPhrase.groupByKey())
             }
             if let p = position[text] { groups[p].append(elements[i]) } else {
                 position[text] = groups.count

@@ -117,8 +117,8 @@ enum Lexer {
             case UInt8(ascii: "."):
                 if isDigit(next) {
                     return .failure(ExpressionProblem(
-                        code: .syntax, message: "a number cannot start with `.`", range: ByteRange(i, i + 1),
-                        label: "write a digit before the point", help: "write `0.\(digits(bytes, from: i + 1))`"))
+                        code: .syntax, message: SyntaxMessage.numberStartsWithPoint(), range: ByteRange(i, i + 1),
+                        label: SyntaxMessage.digitBeforePoint(), help: SyntaxMessage.writeLeadingZero(["digits": digits(bytes, from: i + 1)])))
                 }
                 punct = .dot
             case UInt8(ascii: ","): punct = .comma
@@ -138,24 +138,26 @@ enum Lexer {
             case UInt8(ascii: "="):
                 if next == UInt8(ascii: "=") { punct = .equal; len = 2 } else {
                     return .failure(ExpressionProblem(
-                        code: .syntax, message: "`=` is not an operator", range: ByteRange(i, i + 1),
-                        label: "assignment does not exist here", help: "write `==` to compare"))
+                        code: .syntax, message: SyntaxMessage.notAnOperator(["operator": "="]), range: ByteRange(i, i + 1),
+                        label: SyntaxMessage.noAssignment(), help: SyntaxMessage.writeEqualEqual()))
                 }
             case UInt8(ascii: "~"):
                 if next == UInt8(ascii: "=") { punct = .approx; len = 2 } else {
                     return .failure(ExpressionProblem(
-                        code: .syntax, message: "`~` is not an operator", range: ByteRange(i, i + 1),
-                        help: "write `~=` (or `≈`) to compare within rounding"))
+                        code: .syntax, message: SyntaxMessage.notAnOperator(["operator": "~"]), range: ByteRange(i, i + 1),
+                        help: SyntaxMessage.writeApprox()))
                 }
             case UInt8(ascii: "&"):
                 if next == UInt8(ascii: "&") { punct = .and; len = 2 } else {
                     return .failure(ExpressionProblem(
-                        code: .syntax, message: "`&` is not an operator", range: ByteRange(i, i + 1), help: "write `&&` for \"and\""))
+                        code: .syntax, message: SyntaxMessage.notAnOperator(["operator": "&"]), range: ByteRange(i, i + 1),
+                        help: SyntaxMessage.writeOperatorFor(["operator": "&&", "word": "and"])))
                 }
             case UInt8(ascii: "|"):
                 if next == UInt8(ascii: "|") { punct = .or; len = 2 } else {
                     return .failure(ExpressionProblem(
-                        code: .syntax, message: "`|` is not an operator", range: ByteRange(i, i + 1), help: "write `||` for \"or\""))
+                        code: .syntax, message: SyntaxMessage.notAnOperator(["operator": "|"]), range: ByteRange(i, i + 1),
+                        help: SyntaxMessage.writeOperatorFor(["operator": "||", "word": "or"])))
                 }
             default:
                 break
@@ -191,8 +193,8 @@ enum Lexer {
             while i < n && isDigit(bytes[i]) { i += 1 }
         } else if i < n && bytes[i] == UInt8(ascii: ".") && !(i + 1 < n && isIdentStart(bytes[i + 1])) {
             return .failure(ExpressionProblem(
-                code: .syntax, message: "a number cannot end with `.`", range: ByteRange(start, i + 1),
-                label: "digits must follow the point", help: "write `\(String(decoding: bytes[start..<i], as: UTF8.self)).0` or drop the point"))
+                code: .syntax, message: SyntaxMessage.numberEndsWithPoint(), range: ByteRange(start, i + 1),
+                label: SyntaxMessage.digitsAfterPoint(), help: SyntaxMessage.writePointZero(["number": String(decoding: bytes[start..<i], as: UTF8.self)])))
         }
         if i < n && (bytes[i] == UInt8(ascii: "e") || bytes[i] == UInt8(ascii: "E")) {
             var j = i + 1
@@ -206,14 +208,14 @@ enum Lexer {
             var j = i
             while j < n && isIdentContinue(bytes[j]) { j += 1 }
             return .failure(ExpressionProblem(
-                code: .syntax, message: "`\(String(decoding: bytes[start..<j], as: UTF8.self))` is neither a number nor a name",
-                range: ByteRange(start, j), label: "a name cannot start with a digit"))
+                code: .syntax, message: SyntaxMessage.neitherNumberNorName(["text": String(decoding: bytes[start..<j], as: UTF8.self)]),
+                range: ByteRange(start, j), label: SyntaxMessage.nameStartsWithDigit()))
         }
         let text = String(decoding: bytes[start..<i], as: UTF8.self)
         guard let value = ExactDecimal(text) else {
             return .failure(ExpressionProblem(
-                code: .invalidLiteral, message: "the number `\(text)` is outside the exact range",
-                range: ByteRange(start, i), label: "more than 38 significant digits or an exponent beyond ±100000"))
+                code: .invalidLiteral, message: SyntaxMessage.numberOutOfRange(["text": text]),
+                range: ByteRange(start, i), label: SyntaxMessage.numberOutOfRangeLabel()))
         }
         return .success((value, i))
     }
@@ -254,23 +256,23 @@ enum Lexer {
                         j += 1
                         while j < n, let h = hexValue(bytes[j]), count < 6 { value = value * 16 + h; count += 1; j += 1 }
                         guard count > 0, j < n, bytes[j] == UInt8(ascii: "}") else {
-                            return .failure(badEscape(ByteRange(i, min(j + 1, n)), "`\\u{…}` needs 1 to 6 hex digits and a closing `}`"))
+                            return .failure(badEscape(ByteRange(i, min(j + 1, n)), SyntaxMessage.unicodeBraces()))
                         }
                         j += 1
                     } else {
                         while j < n, count < 4, let h = hexValue(bytes[j]) { value = value * 16 + h; count += 1; j += 1 }
                         guard count == 4 else {
-                            return .failure(badEscape(ByteRange(i, j), "`\\u` needs exactly 4 hex digits (or `\\u{…}`)"))
+                            return .failure(badEscape(ByteRange(i, j), SyntaxMessage.unicodeFourDigits()))
                         }
                     }
                     guard let scalar = Unicode.Scalar(value) else {
-                        return .failure(badEscape(ByteRange(i, j), "U+\(String(value, radix: 16, uppercase: true)) is not a Unicode scalar value"))
+                        return .failure(badEscape(ByteRange(i, j), SyntaxMessage.notAScalar(["hex": String(value, radix: 16, uppercase: true)])))
                     }
                     out.append(contentsOf: Array(String(Character(scalar)).utf8))
                     i = j
                 default:
                     let (_, w) = decodeScalar(bytes, at: i + 1)
-                    return .failure(badEscape(ByteRange(i, i + 1 + w), "unknown escape `\\\(String(decoding: bytes[(i + 1)..<(i + 1 + w)], as: UTF8.self))`"))
+                    return .failure(badEscape(ByteRange(i, i + 1 + w), SyntaxMessage.unknownEscape(["escape": String(decoding: bytes[(i + 1)..<(i + 1 + w)], as: UTF8.self)])))
                 }
                 continue
             }
@@ -279,14 +281,14 @@ enum Lexer {
         }
         let q = quote == 0x27 ? "'" : "\""
         return .failure(ExpressionProblem(
-            code: .syntax, message: "unterminated string", range: ByteRange(start, min(i, n)),
-            label: "this string has no closing \(q)", help: "close it with \(q) on the same line"))
+            code: .syntax, message: SyntaxMessage.unterminatedString(), range: ByteRange(start, min(i, n)),
+            label: SyntaxMessage.noClosingQuote(["quote": q]), help: SyntaxMessage.closeOnTheSameLine(["quote": q])))
     }
 
     static func badEscape(_ range: ByteRange, _ message: String) -> ExpressionProblem {
         ExpressionProblem(
-            code: .invalidLiteral, message: message, range: range, label: "bad escape",
-            help: "escapes are \\\\ \\' \\\" \\n \\r \\t \\uXXXX \\u{X…}; for regexes a raw string r'…' keeps backslashes as written")
+            code: .invalidLiteral, message: message, range: range, label: SyntaxMessage.badEscape(),
+            help: SyntaxMessage.escapesHelp())
     }
 
     static func hexValue(_ c: UInt8) -> UInt32? {
@@ -325,20 +327,21 @@ enum Lexer {
         let shown = Unicode.Scalar(scalar).map { String(Character($0)) } ?? "?"
         if let meant = lookalikes[scalar] {
             return ExpressionProblem(
-                code: .syntax, message: "unexpected character `\(shown)` (\(hex))", range: range,
-                label: "not an operator", help: "did you mean `\(meant)`? Expressions use ASCII operators; write symbols like ＊ inside quotes: '\(shown)'")
+                code: .syntax, message: SyntaxMessage.unexpectedCharacterCode(["character": shown, "hex": hex]), range: range,
+                label: SyntaxMessage.notAnOperatorLabel(), help: SyntaxMessage.lookalikeHelp(["meant": meant, "character": shown]))
         }
         if scalar >= 0x30 && scalar < 0x7F {
-            return ExpressionProblem(code: .syntax, message: "unexpected character `\(shown)`", range: range, label: "not part of any token")
+            return ExpressionProblem(code: .syntax, message: SyntaxMessage.unexpectedCharacter(["character": shown]), range: range,
+                                     label: SyntaxMessage.notPartOfAnyToken())
         }
         if let s = Unicode.Scalar(scalar), s.properties.isAlphabetic || (scalar >= 0xFF10 && scalar <= 0xFF19) {
             return ExpressionProblem(
-                code: .syntax, message: "unexpected character `\(shown)` (\(hex))", range: range,
-                label: "names are ASCII", help: "to read a key written in Japanese, index with a string: `x['\(shown)…']`; text goes in quotes")
+                code: .syntax, message: SyntaxMessage.unexpectedCharacterCode(["character": shown, "hex": hex]), range: range,
+                label: SyntaxMessage.namesAreASCII(), help: SyntaxMessage.japaneseKeyHelp(["character": shown]))
         }
         return ExpressionProblem(
-            code: .syntax, message: "unexpected character `\(shown)` (\(hex))", range: range,
-            label: "not part of any token", help: "text and symbols go inside quotes: '\(shown)'")
+            code: .syntax, message: SyntaxMessage.unexpectedCharacterCode(["character": shown, "hex": hex]), range: range,
+            label: SyntaxMessage.notPartOfAnyToken(), help: SyntaxMessage.quoteSymbolsHelp(["character": shown]))
     }
 }
 

@@ -23,9 +23,9 @@ struct Parser {
         let bytes = Array(text.utf8)
         if bytes.count > limits.maxLength {
             return .failure(ExpressionProblem(
-                code: .tooLong, message: "expression is \(bytes.count) bytes long, over the limit of \(limits.maxLength)",
-                range: ByteRange(limits.maxLength, bytes.count), label: "beyond the limit",
-                help: "split it into `let` definitions"))
+                code: .tooLong, message: SyntaxMessage.tooLong(["length": bytes.count, "limit": limits.maxLength]),
+                range: ByteRange(limits.maxLength, bytes.count), label: SyntaxMessage.beyondTheLimit(),
+                help: SyntaxMessage.splitIntoLets()))
         }
         let tokens: [Token]
         switch Lexer.tokenize(bytes) {
@@ -35,11 +35,12 @@ struct Parser {
         var parser = Parser(tokens: tokens, limits: limits)
         do throws(ExpressionProblem) {
             if case .end = parser.peek.kind {
-                throw ExpressionProblem(code: .syntax, message: "the expression is empty", range: ByteRange(0, bytes.count), label: "expected an expression")
+                throw ExpressionProblem(code: .syntax, message: SyntaxMessage.empty(), range: ByteRange(0, bytes.count),
+                                        label: SyntaxMessage.expected(["expected": TokenPhrase.anExpression()]))
             }
             let root = try parser.parseExpression()
             if case .end = parser.peek.kind { return .success(root) }
-            throw parser.unexpected(expecting: "an operator or the end of the expression")
+            throw parser.unexpected(expecting: TokenPhrase.operatorOrEnd())
         } catch {
             return .failure(error)
         }
@@ -70,8 +71,8 @@ struct Parser {
 
     func tooDeep(_ range: ByteRange) -> ExpressionProblem {
         ExpressionProblem(
-            code: .tooDeep, message: "expression nests deeper than \(limits.maxDepth) levels", range: range,
-            label: "limit reached here", help: "split it into `let` definitions")
+            code: .tooDeep, message: SyntaxMessage.tooDeep(["limit": limits.maxDepth]), range: range,
+            label: SyntaxMessage.limitReachedHere(), help: SyntaxMessage.splitIntoLets())
     }
 
     func node(_ kind: Syntax.Kind, _ range: ByteRange, children: [Syntax]) throws(ExpressionProblem) -> Syntax {
@@ -83,33 +84,34 @@ struct Parser {
 
     func describe(_ t: Token) -> String {
         switch t.kind {
-        case .identifier(let n): "name `\(n)`"
-        case .number(let d): "number `\(d)`"
-        case .string: "string"
-        case .keyword(let k): "`\(k.rawValue)`"
-        case .punct(let p): "`\(p.rawValue)`"
-        case .end: "end of expression"
+        case .identifier(let n): TokenPhrase.name(["name": n])
+        case .number(let d): TokenPhrase.number(["number": d])
+        case .string: TokenPhrase.string()
+        case .keyword(let k): TokenPhrase.written(["text": k.rawValue])
+        case .punct(let p): TokenPhrase.written(["text": p.rawValue])
+        case .end: TokenPhrase.end()
         }
     }
 
     func unexpected(expecting: String) -> ExpressionProblem {
         let t = peek
         if case .end = t.kind {
-            return ExpressionProblem(code: .syntax, message: "unexpected end of expression, expected \(expecting)", range: t.range, label: "expected \(expecting)")
+            return ExpressionProblem(code: .syntax, message: SyntaxMessage.unexpectedEnd(["expected": expecting]), range: t.range,
+                                     label: SyntaxMessage.expected(["expected": expecting]))
         }
         var help: String?
         if case .identifier(let w) = t.kind {
             switch w {
-            case "and": help = "write `&&` for \"and\""
-            case "or": help = "write `||` for \"or\""
-            case "not": help = "write `!` for \"not\""
-            case "is": help = "write `==` to compare"
+            case "and": help = SyntaxMessage.writeOperatorFor(["operator": "&&", "word": "and"])
+            case "or": help = SyntaxMessage.writeOperatorFor(["operator": "||", "word": "or"])
+            case "not": help = SyntaxMessage.writeOperatorFor(["operator": "!", "word": "not"])
+            case "is": help = SyntaxMessage.writeEqualEqual()
             default: break
             }
         }
         return ExpressionProblem(
-            code: .syntax, message: "unexpected \(describe(t)), expected \(expecting)", range: t.range,
-            label: "expected \(expecting)", help: help)
+            code: .syntax, message: SyntaxMessage.unexpectedToken(["token": describe(t), "expected": expecting]), range: t.range,
+            label: SyntaxMessage.expected(["expected": expecting]), help: help)
     }
 
     // MARK: grammar
@@ -120,7 +122,7 @@ struct Parser {
         try enter()
         defer { depth -= 1 }
         let then = try parseExpression()
-        guard eat(.colon) != nil else { throw unexpected(expecting: "`:` of the `? :` conditional") }
+        guard eat(.colon) != nil else { throw unexpected(expecting: TokenPhrase.colonOfConditional()) }
         let otherwise = try parseExpression()
         return try node(.conditional(cond, then, otherwise), ByteRange(cond.range.start, otherwise.range.end), children: [cond, then, otherwise])
     }
@@ -161,9 +163,8 @@ struct Parser {
             if level == 2, let (_, nextLevel) = binaryOp(peek), nextLevel == 2 {
                 let t = peek
                 throw ExpressionProblem(
-                    code: .syntax, message: "comparisons cannot be chained", range: ByteRange(left.range.start, t.range.end),
-                    label: "a second comparison follows the first",
-                    help: "combine them with `&&`, e.g. `a < b && b < c`, or add parentheses")
+                    code: .syntax, message: SyntaxMessage.chainedComparison(), range: ByteRange(left.range.start, t.range.end),
+                    label: SyntaxMessage.secondComparison(), help: SyntaxMessage.chainedComparisonHelp())
             }
             left = try node(.binary(op, left, right, opRange: opToken.range), ByteRange(left.range.start, right.range.end), children: [left, right])
         }
@@ -198,15 +199,15 @@ struct Parser {
                 guard case .identifier(let name) = t.kind else {
                     if case .keyword(let k) = t.kind {
                         throw ExpressionProblem(
-                            code: .syntax, message: "`\(k.rawValue)` is a reserved word and cannot follow `.`", range: t.range,
-                            label: "reserved word", help: "index with a string instead: `x['\(k.rawValue)']`")
+                            code: .syntax, message: SyntaxMessage.reservedAfterDot(["word": k.rawValue]), range: t.range,
+                            label: SyntaxMessage.reservedWord(), help: SyntaxMessage.indexWithAString(["text": k.rawValue]))
                     }
                     if case .string(let s, _) = t.kind {
                         throw ExpressionProblem(
-                            code: .syntax, message: "a field name after `.` cannot be quoted", range: t.range,
-                            label: "quoted", help: "index with the string instead: `x['\(s)']`")
+                            code: .syntax, message: SyntaxMessage.quotedField(), range: t.range,
+                            label: SyntaxMessage.quoted(), help: SyntaxMessage.indexWithTheString(["text": s]))
                     }
-                    throw unexpected(expecting: "a field name after `.`")
+                    throw unexpected(expecting: TokenPhrase.fieldNameAfterDot())
                 }
                 _ = advance()
                 if let open = eat(.lparen) {
@@ -219,27 +220,29 @@ struct Parser {
                 try enter()
                 let index = try parseExpression()
                 depth -= 1
-                guard let close = eat(.rbracket) else { throw unclosed(open, "]", expecting: "`]`") }
+                guard let close = eat(.rbracket) else { throw unclosed(open, "]") }
                 e = try node(.index(e, index), ByteRange(e.range.start, close.range.end), children: [e, index])
             } else if isPunct(.lparen) {
                 // Only a name can be called.
                 let t = peek
                 throw ExpressionProblem(
-                    code: .syntax, message: "only a function name can be called", range: ByteRange(e.range.start, t.range.end),
-                    label: "this is not a function name")
+                    code: .syntax, message: SyntaxMessage.onlyNamesCalled(), range: ByteRange(e.range.start, t.range.end),
+                    label: SyntaxMessage.notAFunctionName())
             } else {
                 return e
             }
         }
     }
 
-    func unclosed(_ open: Token, _ closer: String, expecting: String) -> ExpressionProblem {
-        var p = unexpected(expecting: expecting)
-        p.notes.append("to close the `\(open.kind.punctText)` opened earlier")
+    /// `open` is not closed by `closer` where the parser is (expecting `closer`, or a `,`
+    /// before it when `orComma`).
+    func unclosed(_ open: Token, _ closer: String, orComma: Bool = false) -> ExpressionProblem {
+        var p = unexpected(expecting: orComma ? TokenPhrase.writtenOr(["first": ",", "second": closer]) : TokenPhrase.written(["text": closer]))
+        p.notes.append(SyntaxMessage.toCloseTheOpening(["open": open.kind.punctText]))
         if case .end = peek.kind {
             p = ExpressionProblem(
-                code: .syntax, message: "`\(open.kind.punctText)` is never closed", range: open.range,
-                label: "opened here", help: "add `\(closer)`")
+                code: .syntax, message: SyntaxMessage.neverClosed(["open": open.kind.punctText]), range: open.range,
+                label: SyntaxMessage.openedHere(), help: SyntaxMessage.addCloser(["closer": closer]))
         }
         return p
     }
@@ -251,11 +254,11 @@ struct Parser {
         var args: [Syntax] = []
         while true {
             if let close = eat(.rparen) { return (args, close) }
-            if case .end = peek.kind { throw unclosed(open, ")", expecting: "`)`") }
+            if case .end = peek.kind { throw unclosed(open, ")") }
             args.append(try parseExpression())
             if eat(.comma) != nil { continue }
             if let close = eat(.rparen) { return (args, close) }
-            throw unclosed(open, ")", expecting: "`,` or `)`")
+            throw unclosed(open, ")", orComma: true)
         }
     }
 
@@ -289,7 +292,7 @@ struct Parser {
             try enter()
             let inner = try parseExpression()
             depth -= 1
-            guard let close = eat(.rparen) else { throw unclosed(t, ")", expecting: "`)`") }
+            guard let close = eat(.rparen) else { throw unclosed(t, ")") }
             // The parentheses belong to the operand's range (for carets), not to the tree.
             return Syntax(inner.kind, ByteRange(t.range.start, close.range.end), height: inner.height)
         case .punct(.lbracket):
@@ -301,13 +304,13 @@ struct Parser {
                 if let close = eat(.rbracket) {
                     return try node(.list(items), ByteRange(t.range.start, close.range.end), children: items)
                 }
-                if case .end = peek.kind { throw unclosed(t, "]", expecting: "`]`") }
+                if case .end = peek.kind { throw unclosed(t, "]") }
                 items.append(try parseExpression())
                 if eat(.comma) != nil { continue }
                 if let close = eat(.rbracket) {
                     return try node(.list(items), ByteRange(t.range.start, close.range.end), children: items)
                 }
-                throw unclosed(t, "]", expecting: "`,` or `]`")
+                throw unclosed(t, "]", orComma: true)
             }
         case .punct(.lbrace):
             _ = advance()
@@ -318,7 +321,7 @@ struct Parser {
                 if let close = eat(.rbrace) {
                     return try node(.map(entries), ByteRange(t.range.start, close.range.end), children: entries.flatMap { [$0.key, $0.value] })
                 }
-                if case .end = peek.kind { throw unclosed(t, "}", expecting: "`}`") }
+                if case .end = peek.kind { throw unclosed(t, "}") }
                 // A bare name before `:` is the key itself, as in YAML and JavaScript
                 // (`{min: 80, below: 100}`); write a computed key in parentheses: `{(k): 1}`.
                 let key: Syntax
@@ -327,17 +330,17 @@ struct Parser {
                 } else {
                     key = try parseExpression()
                 }
-                guard eat(.colon) != nil else { throw unexpected(expecting: "`:` after the map key") }
+                guard eat(.colon) != nil else { throw unexpected(expecting: TokenPhrase.colonAfterMapKey()) }
                 let value = try parseExpression()
                 entries.append((key, value))
                 if eat(.comma) != nil { continue }
                 if let close = eat(.rbrace) {
                     return try node(.map(entries), ByteRange(t.range.start, close.range.end), children: entries.flatMap { [$0.key, $0.value] })
                 }
-                throw unclosed(t, "}", expecting: "`,` or `}`")
+                throw unclosed(t, "}", orComma: true)
             }
         default:
-            throw unexpected(expecting: "an expression")
+            throw unexpected(expecting: TokenPhrase.anExpression())
         }
     }
 }

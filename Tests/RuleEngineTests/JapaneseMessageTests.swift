@@ -1,0 +1,77 @@
+import Diagnostics
+@testable import RuleEngine
+@testable import RuleLanguage
+import Testing
+
+/// The messages of the rule language and the rule engine in Japanese: every catalogue has
+/// its Japanese with the English's arguments, and representative errors read as Japanese
+/// with Japanese phrases put in (never the English of an argument).
+@Suite struct JapaneseMessageTests {
+    static let catalogues: [any MessageCatalogue.Type] = [
+        SyntaxMessage.self, TokenPhrase.self, TypeNoun.self, TypePhrase.self, ArityPhrase.self, CheckMessage.self,
+        EvaluationMessage.self, EvaluationPhrase.self, FiscalYearMessage.self, MonthName.self, PathMessage.self,
+    ]
+
+    @Test func everyMessageHasJapaneseWithTheSameArguments() {
+        #expect(MessageText.problems(catalogues: Self.catalogues) == [])
+        // Japanese text, not a copy of the English: only `null` has words and is the same.
+        var copies: [String] = []
+        for c in Self.catalogues {
+            for m in c.messages where m.japanese == m.template {
+                let words = m.template.replacing(#/\{[A-Za-z0-9_-]+\}/#, with: "")
+                if words.unicodeScalars.contains(where: { $0.properties.isAlphabetic && $0.isASCII }) { copies.append(m.id) }
+            }
+        }
+        #expect(copies.sorted() == ["EvaluationPhrase.null", "TypeNoun.null"])
+    }
+
+    @Test func aWrongNumberOfArguments() {
+        let text = CheckMessage.takes.text([
+            "name": "size", "expected": ArityPhrase.one.text(in: .ja), "given": ArityPhrase.given.text(["count": 2], in: .ja),
+        ], in: .ja)
+        #expect(text == "`size`の引数は1個ですが、2個が渡されました")
+        let english = CheckMessage.takes.text([
+            "name": "size", "expected": ArityPhrase.one.text(in: .en), "given": ArityPhrase.given.text(["count": 2], in: .en),
+        ], in: .en)
+        #expect(english == "`size` takes 1 argument, but 2 were given")
+    }
+
+    @Test func aTypeMismatchPutsInJapaneseTypeNames() {
+        let number = TypePhrase.a.text(["type": TypeNoun.number.text(in: .ja)], in: .ja)
+        let string = TypePhrase.a.text(["type": TypeNoun.string.text(in: .ja)], in: .ja)
+        #expect(CheckMessage.cannotAdd.text(["right": number, "left": string], in: .ja) == "文字列に数値を足すことはできません")
+        let expected = EvaluationPhrase.stringFor.text(["what": EvaluationPhrase.theSeparator.text(in: .ja)], in: .ja)
+        let actual = EvaluationPhrase.theValue.text(["type": TypeNoun.number.text(in: .ja), "value": "7199"], in: .ja)
+        #expect(EvaluationMessage.typeMismatch.text(["expected": expected, "expression": "self.sep", "actual": actual], in: .ja)
+            == "区切りに使う文字列が必要ですが、`self.sep`は数値7199です")
+        let alternatives = TypePhrase.alternatives.text([
+            "types": [TypeNoun.string, .list].map { $0.text(in: .ja) }.joined(separator: TypePhrase.separator.text(in: .ja)),
+            "last": TypeNoun.map.text(in: .ja),
+        ], in: .ja)
+        #expect(alternatives == "文字列、リストまたはマップ")
+    }
+
+    @Test func aSyntaxErrorAndAPathError() {
+        let expected = TokenPhrase.writtenOr.text(["first": ",", "second": ")"], in: .ja)
+        #expect(SyntaxMessage.unexpectedToken.text(["token": TokenPhrase.name.text(["name": "and"], in: .ja), "expected": expected], in: .ja)
+            == "予期しない名前`and`です。`,`または`)`が必要です")
+        #expect(PathMessage.expectedKeyFound.text(["text": "["], in: .ja) == "ここにはキー名が必要ですが、`[`があります")
+    }
+
+    @Test func aFiscalYearPastTheEndOfItsEra() {
+        let ordinal = FiscalYearMessage.ordinalFirst.text(["n": 31], in: .ja)
+        #expect(FiscalYearMessage.eraEnded.text(["era": "平成", "ordinal": ordinal, "western": 2019, "year": 32], in: .ja)
+            == "平成は31年（2019年）で終わりました。平成32年はありません")
+        let date = FiscalYearMessage.date.text(["day": 8, "month": MonthName.january.text(in: .ja), "year": 1989], in: .ja)
+        #expect(date == "1989年1月8日")
+        #expect(FiscalYearMessage.date.text(["day": 8, "month": MonthName.january.text(in: .en), "year": 1989], in: .en) == "8 January 1989")
+    }
+
+    /// English stays as it was: the errors the tests of the language and the engine compare
+    /// with their messages are built from these catalogues.
+    @Test func theEnglishOfACompiledErrorIsUnchanged() {
+        let result = Expression.compile("size(a, b)", scope: Scope(["a", "b"]))
+        #expect(result.problems.first?.message == "`size` takes 1 argument, but 2 were given")
+        #expect(result.problems.first?.label == "extra argument")
+    }
+}
