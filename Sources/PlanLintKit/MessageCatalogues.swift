@@ -19,6 +19,6 @@ package enum MessageCatalogues {
         SyntaxMessage.self, TokenPhrase.self, TypeNoun.self, TypePhrase.self, ArityPhrase.self, CheckMessage.self,
         EvaluationMessage.self, EvaluationPhrase.self, FiscalYearMessage.self, MonthName.self,
         // RuleEngine
-        PathMessage.self,
+        PathMessage.self, RunMessage.self, RunPhrase.self, ToolMessage.self, RuleFileMessage.self, RuleFilePhrase.self,
     ]
 }

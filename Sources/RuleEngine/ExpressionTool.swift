@@ -46,7 +46,7 @@ public enum ExpressionTool {
                 captures.append((c.step, slot))
             } else {
                 out.diagnostics.append(Diagnostic(EngineCode.invalidPath, severity: .error,
-                                                  message: "`\(c.name)` is already a variable",
+                                                  message: ToolMessage.alreadyAVariable(["name": c.name]),
                                                   location: .span(SourceSpan(file: pathFile, range: c.range))))
             }
         }
@@ -70,15 +70,15 @@ public enum ExpressionTool {
                 let r = error.error.range
                 out.diagnostics.append(failure(error.error, label: Label(
                     span: SourceSpan(file: pathFile, range: ByteRange(r.start + error.expressionOffset, r.end + error.expressionOffset)),
-                    message: "in this filter"), fallback: root))
+                    message: ToolMessage.inThisFilter()), fallback: root))
                 continue
             }
             meter = filterMeter
             if matches.matches.isEmpty, path != nil {
-                out.lines.append(docs.count > 1 ? "document \(docIndex(root, docs)): no match" : "no match")
+                out.lines.append(docs.count > 1 ? ToolMessage.documentNoMatch(["number": docIndex(root, docs)]) : ToolMessage.noMatch())
                 // A misspelt key: said as a rule's `for` says it, with "did you mean".
                 if let empty = matches.empty {
-                    out.diagnostics.append(empty.diagnostic(path: selector, span: { SourceSpan(file: pathFile, range: $0) }, what: "the --at path"))
+                    out.diagnostics.append(empty.diagnostic(path: selector, span: { SourceSpan(file: pathFile, range: $0) }, what: ToolMessage.theAtPath()))
                 }
                 continue
             }
@@ -89,11 +89,11 @@ public enum ExpressionTool {
                 for c in captures { activation.bind(c.slot, node: matches.ancestor(of: m.trail, step: c.step)) }
                 do {
                     let v = try e.evaluate(&activation, options: options, meter: &meter)
-                    let label = docs.count > 1 ? "document \(docIndex(root, docs)) \(p)" : p
+                    let label = docs.count > 1 ? ToolMessage.documentPath(["number": docIndex(root, docs), "path": p]) : p
                     out.lines.append(prefixed ? "\(label): \(v.formatted(.intervals, symbols: symbols))" : v.formatted(.intervals, symbols: symbols))
                 } catch {
                     out.diagnostics.append(failure(error, label: Label(span: SourceSpan(file: exprFile, range: error.range),
-                                                                       message: "while evaluating this"), fallback: m.owned))
+                                                                       message: ToolMessage.whileEvaluating()), fallback: m.owned))
                     if error.code == .budgetExceeded { break }
                 }
             }

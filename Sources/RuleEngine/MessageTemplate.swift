@@ -44,15 +44,15 @@ package struct MessageTemplate: Sendable {
                 let open = i
                 guard let close = ExpressionScan.closing(bytes, from: i + 1, end: bytes.count, closer: UInt8(ascii: "}")) else {
                     problems.append(TextProblem(
-                        message: "`{` in the message is not closed", range: ByteRange(open, open + 1), label: "opened here",
-                        help: "end the expression with `}`, or write `{{` for a literal brace"))
+                        message: ToolMessage.braceNotClosed(), range: ByteRange(open, open + 1), label: ToolMessage.openedHere(),
+                        help: ToolMessage.endTheExpression()))
                     break
                 }
                 let exprText = String(decoding: bytes[(open + 1)..<close], as: UTF8.self)
                 if exprText.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\n" }) {
                     problems.append(TextProblem(
-                        message: "empty `{}` in the message", range: ByteRange(open, close + 1),
-                        help: "put an expression inside, e.g. `{self.total}`, or write `{{}}` for literal braces"))
+                        message: ToolMessage.emptyBraces(), range: ByteRange(open, close + 1),
+                        help: ToolMessage.putAnExpression()))
                 } else {
                     let result = Expression.compile(exprText, scope: scope, limits: limits)
                     if let e = result.expression {
@@ -72,8 +72,8 @@ package struct MessageTemplate: Sendable {
                     continue
                 }
                 problems.append(TextProblem(
-                    message: "single `}` in the message", range: ByteRange(i, i + 1), label: "no `{` opens this",
-                    help: "write `}}` for a literal brace"))
+                    message: ToolMessage.singleCloseBrace(), range: ByteRange(i, i + 1), label: ToolMessage.noOpeningBrace(),
+                    help: ToolMessage.writeDoubleBrace()))
                 i += 1
                 continue
             }

@@ -29,7 +29,7 @@ struct EmptyMatch {
         /// No candidate mapping has the key.
         case missingKey(String)
         /// No candidate has the kind the step needs (a key step over sequences, `[*]` over scalars).
-        case wrongKind(expected: String)
+        case wrongKind(expected: RunPhrase)
     }
     let stepIndex: Int
     let reason: Reason
@@ -141,7 +141,7 @@ extension SelectorPath {
         // without allocating, as the walk below would say it.
         if !explainEmpty, let first = steps.first, case .key(let name) = first.kind, !root.isMapping || root.entry(name) == nil {
             guard root.isMapping else {
-                return PathMatches(empty: EmptyMatch(stepIndex: 0, reason: .wrongKind(expected: "a mapping"), candidates: [], candidatePath: ""))
+                return PathMatches(empty: EmptyMatch(stepIndex: 0, reason: .wrongKind(expected: .aMapping), candidates: [], candidatePath: ""))
             }
             return first.isOptional ? PathMatches()
                 : PathMatches(empty: EmptyMatch(stepIndex: 0, reason: .missingKey(name), candidates: [], candidatePath: ""))
@@ -236,11 +236,11 @@ extension SelectorPath {
             }
             if next.isEmpty {
                 if !sawRightKind && !current.isEmpty {
-                    let expected: String
+                    let expected: RunPhrase
                     switch step.kind {
-                    case .key, .recursive: expected = "a mapping"
-                    case .index: expected = "a sequence"
-                    case .wildcard, .filter: expected = "a sequence or a mapping"
+                    case .key, .recursive: expected = .aMapping
+                    case .index: expected = .aSequence
+                    case .wildcard, .filter: expected = .aSequenceOrMapping
                     }
                     guard explainEmpty else {
                         result.empty = EmptyMatch(stepIndex: stepIndex, reason: .wrongKind(expected: expected), candidates: [], candidatePath: "")

@@ -127,8 +127,8 @@ public struct Rule: Sendable {
         /// Computed from `root` and invariant lets only: the same for every match, so the
         /// engine keeps its value for the whole document.
         let isDocumentInvariant: Bool
-        /// "let `name`", for failure reports (made once, not per evaluation).
-        let what: String
+        /// "let `name`", for failure reports.
+        let what: PartName
     }
 
     struct LabelSpec: Sendable {

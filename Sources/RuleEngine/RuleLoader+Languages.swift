@@ -97,7 +97,7 @@ extension Loader {
     mutating func expectedMessages(_ entry: Entry) -> [ExpectedMessage] {
         func list(_ loader: inout Loader, _ value: YAMLNode, language: Language?) -> [ExpectedMessage] {
             guard value.isSequence else {
-                loader.report(EngineCode.invalidValue, "`messages` is a list of the exact messages expected", at: Self.headSpan(value))
+                loader.report(EngineCode.invalidValue, RuleFileMessage.messagesList(), at: Self.headSpan(value))
                 return []
             }
             var out: [ExpectedMessage] = []
@@ -109,11 +109,11 @@ extension Loader {
                         if e.entry.value.isScalar, let s = e.entry.value.scalarText {
                             out.append(ExpectedMessage(language: e.language, text: s, node: e.entry.value))
                         } else {
-                            loader.report(EngineCode.invalidValue, "an expected message is text", at: Self.headSpan(e.entry.value))
+                            loader.report(EngineCode.invalidValue, RuleFileMessage.expectedMessageText(), at: Self.headSpan(e.entry.value))
                         }
                     }
                 } else {
-                    loader.report(EngineCode.invalidValue, "an expected message is text", at: Self.headSpan(item))
+                    loader.report(EngineCode.invalidValue, RuleFileMessage.expectedMessageText(), at: Self.headSpan(item))
                 }
             }
             return out

@@ -114,7 +114,7 @@ package enum RuleLoader {
                     out.texts[path] = (raw, false)
                 } catch {
                     out.diagnostics.append(Diagnostic(EngineCode.unreadable, severity: .error,
-                                                      message: "cannot read rule file \(shown): \(error.reason)", location: .path(shown)))
+                                                      message: RuleFileMessage.cannotRead(["path": shown, "reason": error.reason]), location: .path(shown)))
                     continue
                 }
             }
@@ -153,7 +153,7 @@ package enum RuleLoader {
             let kind = PathKind(atPath: path)
             guard kind != .missing else {
                 diagnostics.append(Diagnostic(EngineCode.unreadable, severity: .error,
-                                              message: "no rule file or folder at \(path)", location: .path(path)))
+                                              message: RuleFileMessage.noSuchPath(["path": path]), location: .path(path)))
                 continue
             }
             if kind != .directory {
@@ -178,32 +178,32 @@ package enum RuleLoader {
                     guard name.hasSuffix(".yaml") || name.hasSuffix(".yml") else { continue }
                     func refuse(_ why: String) {
                         diagnostics.append(Diagnostic(EngineCode.unreadable, severity: .error,
-                                                      message: "cannot read rule file \(full): \(why)", location: .path(full)))
+                                                      message: RuleFileMessage.cannotRead(["path": full, "reason": why]), location: .path(full)))
                     }
                     if type == S_IFLNK {
-                        guard let real = RealPath.of(full) else { refuse("it is a symbolic link to a file that does not exist"); continue }
+                        guard let real = RealPath.of(full) else { refuse(RuleFileMessage.linkToNothing()); continue }
                         guard RealPath.isInside(real, realFolder) || realRoot.map({ RealPath.isInside(real, $0) }) == true else {
-                            refuse("it is a symbolic link to \(real), outside the repository; not read")
+                            refuse(RuleFileMessage.linkOutside(["target": real]))
                             continue
                         }
                         var target = stat()
-                        guard stat(real, &target) == 0 else { refuse("it cannot be examined"); continue }
+                        guard stat(real, &target) == 0 else { refuse(RuleFileMessage.cannotExamine()); continue }
                         if target.st_mode & S_IFMT == S_IFDIR { continue }   // links to folders are not followed
                         guard target.st_mode & S_IFMT == S_IFREG else {
-                            refuse("it is a symbolic link to \(FileIO.kindName(target.st_mode)), not a regular file")
+                            refuse(RuleFileMessage.linkToNonFile(["kind": FileIO.kindName(target.st_mode)]))
                             continue
                         }
                         found.append(full)
                     } else if type == S_IFREG {
                         found.append(full)
                     } else {
-                        refuse("it is \(FileIO.kindName(entry.st_mode)), not a regular file")
+                        refuse(RuleFileMessage.notARegularFile(["kind": FileIO.kindName(entry.st_mode)]))
                     }
                 }
             }
             if found.isEmpty {
                 diagnostics.append(Diagnostic(EngineCode.noRules, severity: .error,
-                                              message: "no rule files (*.yaml, *.yml) in folder \(path)", location: .path(path)))
+                                              message: RuleFileMessage.noRuleFiles(["path": path]), location: .path(path)))
             }
             out += found.sorted()
         }
@@ -280,35 +280,33 @@ struct Loader {
         if !parsed.isComplete { return }
         let docs = parsed.documents
         guard let root = docs.first, !(root.isScalar && root.value == .null) else {
-            report(EngineCode.noRules, "the rule file has no rules", at: SourceSpan(file: file, range: ByteRange(0, 0)),
-                   severity: .warning, help: "a rule file is a mapping with a `rules:` list (see Docs/rules.md)")
+            report(EngineCode.noRules, RuleFileMessage.noRules(), at: SourceSpan(file: file, range: ByteRange(0, 0)),
+                   severity: .warning, help: RuleFileMessage.fileIsAMapping())
             return
         }
         if docs.count > 1 {
-            report(EngineCode.invalidValue, "a rule file holds one YAML document, this one has \(docs.count)",
-                   at: Self.headSpan(docs[1]), label: "second document",
-                   help: "put all rules of the file under one `rules:` list, or split the file")
+            report(EngineCode.invalidValue, RuleFileMessage.oneDocument(["count": docs.count]),
+                   at: Self.headSpan(docs[1]), label: RuleFileMessage.secondDocument(), help: RuleFileMessage.oneRulesList())
         }
         guard root.isMapping else {
-            report(EngineCode.invalidValue, "a rule file is a mapping with a `rules:` list, not a \(Self.kindName(root))",
-                   at: Self.headSpan(root), help: "start the file with `rules:` (see Docs/rules.md)")
+            report(EngineCode.invalidValue, RuleFileMessage.notAMapping(["kind": RunPhrase.kind(of: root)()]),
+                   at: Self.headSpan(root), help: RuleFileMessage.startWithRules())
             return
         }
-        checkKeys(root, known: RuleFileKeys.file, what: "rule file")
+        checkKeys(root, known: RuleFileKeys.file, what: RuleFilePhrase.ruleFile())
         var symbols = SymbolTable.default
         if let s = root.entry("symbols") { readSymbols(s.value, into: &symbols) }
         guard let rulesEntry = root.entry("rules") else {
-            report(EngineCode.missingKey, "the rule file has no `rules:` list", at: Self.headSpan(root),
-                   help: "add `rules:` with a list of rules (see Docs/rules.md)")
+            report(EngineCode.missingKey, RuleFileMessage.noRulesList(), at: Self.headSpan(root), help: RuleFileMessage.addRules())
             return
         }
         let list = rulesEntry.value
         if list.isScalar && list.value == .null {
-            report(EngineCode.noRules, "`rules:` is empty", at: rulesEntry.key.span, severity: .warning)
+            report(EngineCode.noRules, RuleFileMessage.rulesEmpty(), at: rulesEntry.key.span, severity: .warning)
             return
         }
         guard list.isSequence else {
-            report(EngineCode.invalidValue, "`rules:` is a list of rules (`- id: …`), not a \(Self.kindName(list))",
+            report(EngineCode.invalidValue, RuleFileMessage.rulesNotAList(["kind": RunPhrase.kind(of: list)()]),
                    at: Self.headSpan(list))
             return
         }
@@ -338,12 +336,11 @@ struct Loader {
             var list: [String] = []
             for item in items {
                 if item.isScalar, let t = item.scalarText, !t.isEmpty, item.value != .null { list.append(t) } else {
-                    report(EngineCode.invalidValue, "`format` names the document formats the rules check, as text", at: Self.headSpan(item),
-                           help: "e.g. `format: planlint/plan@2`, or a list of formats")
+                    report(EngineCode.invalidValue, RuleFileMessage.formatAsText(), at: Self.headSpan(item), help: RuleFileMessage.formatExample())
                 }
             }
             if list.isEmpty && items.isEmpty {
-                report(EngineCode.invalidValue, "`format` is empty", at: e.key.span, help: "e.g. `format: planlint/plan@2`")
+                report(EngineCode.invalidValue, RuleFileMessage.formatEmpty(), at: e.key.span, help: RuleFileMessage.formatExampleShort())
             }
             formats = list
         }
@@ -371,20 +368,20 @@ struct Loader {
         if let c = root.entry("constants") {
             if c.value.isMapping {
                 for (k, v) in c.value.entries {
-                    guard let name = definitionName(k, what: "constant") else { continue }
+                    guard let name = definitionName(k, what: .constant) else { continue }
                     guard let value = Self.plainValue(v) else {
-                        report(EngineCode.invalidValue, "constant `\(name)` is nested too deeply", at: Self.headSpan(v))
+                        report(EngineCode.invalidValue, RuleFileMessage.constantTooDeep(["name": name]), at: Self.headSpan(v))
                         continue
                     }
                     constants[name] = value
                 }
             } else {
-                report(EngineCode.invalidValue, "`constants` maps names to values, e.g. `constants: {max_years: 5}`", at: Self.headSpan(c.value))
+                report(EngineCode.invalidValue, RuleFileMessage.constantsMap(), at: Self.headSpan(c.value))
             }
         }
         if let f = root.entry("functions") {
             guard f.value.isMapping else {
-                report(EngineCode.invalidValue, "`functions` maps `name(parameters)` to an expression, e.g. `functions: {\"share(part, whole)\": part / whole * 100}`",
+                report(EngineCode.invalidValue, RuleFileMessage.functionsMap(),
                        at: Self.headSpan(f.value))
                 return
             }
@@ -393,23 +390,23 @@ struct Loader {
     }
 
     /// A name of the pack, checked against the other names of the pack and of rules.
-    mutating func definitionName(_ k: YAMLNode, what: String, text: String? = nil, span: SourceSpan? = nil) -> String? {
+    mutating func definitionName(_ k: YAMLNode, what: RuleFilePhrase, text: String? = nil, span: SourceSpan? = nil) -> String? {
         guard k.isScalar, let name = text ?? k.scalarText else {
-            report(EngineCode.invalidValue, "a \(what) name is text", at: Self.headSpan(k))
+            report(EngineCode.invalidValue, RuleFileMessage.nameIsText(["what": what()]), at: Self.headSpan(k))
             return nil
         }
         let at = span ?? k.span
         if let problem = Scope.nameProblem(name) {
-            report(EngineCode.invalidValue, problem, at: at, help: "name it like `max_years`")
+            report(EngineCode.invalidValue, problem, at: at, help: RuleFileMessage.nameLike())
             return nil
         }
         if Scope.ruleVariables.contains(name) {
-            report(EngineCode.invalidValue, "`\(name)` is a rule variable", at: at, help: "choose another name for the \(what)")
+            report(EngineCode.invalidValue, RuleFileMessage.ruleVariable(["name": name]), at: at, help: RuleFileMessage.chooseAnotherName(["what": what()]))
             return nil
         }
         if let first = definitionSpans[name] {
-            report(EngineCode.duplicateID, "`\(name)` is defined twice in the rule pack", at: at, label: "second definition",
-                   labels: [Label(span: first, message: "first defined here")], help: "constants and functions of all loaded rule files share one set of names")
+            report(EngineCode.duplicateID, RuleFileMessage.definedTwice(["name": name]), at: at, label: RuleFileMessage.secondDefinition(),
+                   labels: [Label(span: first, message: RuleFileMessage.firstDefinedHere())], help: RuleFileMessage.oneSetOfNames())
             return nil
         }
         definitionSpans[name] = at
@@ -419,26 +416,25 @@ struct Loader {
     /// `name(a, b): expression`.
     mutating func readFunction(_ k: YAMLNode, _ v: YAMLNode) {
         guard let head = k.scalarText, k.isScalar else {
-            report(EngineCode.invalidValue, "a function is written `name(parameters): expression`", at: Self.headSpan(k))
+            report(EngineCode.invalidValue, RuleFileMessage.functionForm(), at: Self.headSpan(k))
             return
         }
         let bytes = Array(head.utf8)
         guard let open = bytes.firstIndex(of: UInt8(ascii: "(")), bytes.last == UInt8(ascii: ")") else {
-            report(EngineCode.invalidValue, "`\(head)` is not `name(parameters)`", at: k.span,
-                   help: "write the parameters in parentheses, e.g. `share(part, whole)`, or `total()` for none")
+            report(EngineCode.invalidValue, RuleFileMessage.notFunctionHead(["head": head]), at: k.span, help: RuleFileMessage.parametersInParentheses())
             return
         }
         let rawName = String(decoding: bytes[..<open], as: UTF8.self).trimmedWhitespace
-        guard let name = definitionName(k, what: "function", text: rawName) else { return }
+        guard let name = definitionName(k, what: .function, text: rawName) else { return }
         if Expression.functions.contains(where: { $0.name == name }) {
-            report(EngineCode.invalidValue, "`\(name)` is a built-in function", at: k.span, help: "choose another name for the pack's function")
+            report(EngineCode.invalidValue, RuleFileMessage.builtinFunction(["name": name]), at: k.span, help: RuleFileMessage.chooseAnotherFunctionName())
             return
         }
         let inner = String(decoding: bytes[(open + 1)..<(bytes.count - 1)], as: UTF8.self)
         var parameters: [String] = []
         for p in inner.split(separator: ",", omittingEmptySubsequences: false).map({ String($0).trimmedWhitespace }) where !(p.isEmpty && inner.trimmedWhitespace.isEmpty) {
-            if let problem = Scope.nameProblem(p) ?? (parameters.contains(p) ? "`\(p)` is a parameter twice" : nil) {
-                report(EngineCode.invalidValue, "in `\(head)`: \(problem)", at: k.span)
+            if let problem = Scope.nameProblem(p) ?? (parameters.contains(p) ? RuleFileMessage.parameterTwice(["name": p]) : nil) {
+                report(EngineCode.invalidValue, RuleFileMessage.inFunctionHead(["head": head, "problem": problem]), at: k.span)
                 return
             }
             parameters.append(p)
@@ -513,42 +509,33 @@ struct Loader {
         return nil
     }
 
-    static func kindName(_ node: YAMLNode) -> String {
-        switch node.kind {
-        case .scalar: return node.value == .null ? "null" : "scalar"
-        case .sequence: return "list"
-        case .mapping: return "mapping"
-        }
-    }
-
     /// Reports keys of `node` not in `known`, with a suggestion. Returns the keys suggested.
     @discardableResult
     mutating func checkKeys(_ node: YAMLNode, known: [String], what: String) -> Set<String> {
         var suggested = Set<String>()
         for unknown in node.unknownKeys(among: known) {
             guard let name = unknown.name else {
-                report(EngineCode.unknownKey, "a \(what) key must be text", at: Self.headSpan(unknown.key))
+                report(EngineCode.unknownKey, RuleFileMessage.keyIsText(["what": what]), at: Self.headSpan(unknown.key))
                 continue
             }
             let suggestion = unknown.suggestion
             if let suggestion { suggested.insert(suggestion) }
-            report(EngineCode.unknownKey, "unknown key `\(name)` in \(what)", at: unknown.key.span,
-                   label: suggestion.map { "did you mean `\($0)`?" } ?? "unknown key",
-                   notes: ["the keys of a \(what) are: \(known.map { "`\($0)`" }.joined(separator: ", "))"],
-                   help: suggestion.map { "did you mean `\($0)`?" })
+            report(EngineCode.unknownKey, RuleFileMessage.unknownKey(["name": name, "what": what]), at: unknown.key.span,
+                   label: suggestion.map { SuggestionMessage.didYouMean(["name": $0]) } ?? RuleFileMessage.unknownKeyLabel(),
+                   notes: [RuleFileMessage.keysAre(["what": what, "keys": known.map { "`\($0)`" }.joined(separator: ", ")])],
+                   help: suggestion.map { SuggestionMessage.didYouMean(["name": $0]) })
         }
         return suggested
     }
 
     mutating func readSymbols(_ node: YAMLNode, into table: inout SymbolTable) {
         guard node.isMapping else {
-            report(EngineCode.invalidValue, "`symbols:` maps each legend symbol to its meaning", at: Self.headSpan(node),
-                   help: "e.g. `symbols: {＊: {between: [0, 1]}, －: null}`")
+            report(EngineCode.invalidValue, RuleFileMessage.symbolsMap(), at: Self.headSpan(node), help: RuleFileMessage.symbolsExample())
             return
         }
         for (k, v) in node.entries {
             guard k.isScalar, let symbol = k.scalarText, !symbol.isEmpty else {
-                report(EngineCode.invalidValue, "a symbol must be non-empty text", at: Self.headSpan(k))
+                report(EngineCode.invalidValue, RuleFileMessage.symbolIsText(), at: Self.headSpan(k))
                 continue
             }
             if v.isScalar {
@@ -565,31 +552,30 @@ struct Loader {
                 }
             } else if v.isMapping, v.entry("between") == nil {
                 // The shape plans declare symbols in: {means, min|above, max|below} or {none: true}.
-                checkKeys(v, known: RuleFileKeys.symbolMeaning, what: "symbol meaning")
+                checkKeys(v, known: RuleFileKeys.symbolMeaning, what: RuleFilePhrase.symbolMeaning())
                 if let none = v.entry("none") {
                     if none.value.value == .bool(true) { table.define(symbol, as: .null) } else {
-                        report(EngineCode.invalidValue, "`none` is `true` (the symbol is no amount) or absent", at: Self.headSpan(none.value))
+                        report(EngineCode.invalidValue, RuleFileMessage.noneIsTrue(), at: Self.headSpan(none.value))
                     }
                     continue
                 }
                 func bound(_ closed: String, _ open: String) -> (ExactDecimal, Bool)?? {
                     let c = v.entry(closed), o = v.entry(open)
                     if c != nil && o != nil {
-                        report(EngineCode.invalidValue, "give `\(closed)` or `\(open)`, not both", at: Self.headSpan(o!.key),
-                               help: "`\(closed)` includes the bound, `\(open)` excludes it")
+                        report(EngineCode.invalidValue, RuleFileMessage.notBoth(["closed": closed, "open": open]), at: Self.headSpan(o!.key),
+                               help: RuleFileMessage.includesExcludes(["closed": closed, "open": open]))
                         return nil
                     }
                     guard let e = c ?? o else { return .some(nil) }
                     guard e.value.isScalar, let t = e.value.scalarText, let d = ExactDecimal(t) else {
-                        report(EngineCode.invalidValue, "`\(e.key.scalarText ?? closed)` is a number", at: Self.headSpan(e.value))
+                        report(EngineCode.invalidValue, RuleFileMessage.isANumber(["key": e.key.scalarText ?? closed]), at: Self.headSpan(e.value))
                         return nil
                     }
                     return .some((d, o != nil))
                 }
                 guard let lower = bound("min", "above"), let upper = bound("max", "below") else { continue }
                 if lower == nil && upper == nil {
-                    report(EngineCode.invalidValue, "the meaning of `\(symbol)` gives no bound", at: Self.headSpan(v),
-                           help: "e.g. `{above: 0, below: 1}` for \"more than 0, less than 1\", or `{none: true}`")
+                    report(EngineCode.invalidValue, RuleFileMessage.noBound(["symbol": symbol]), at: Self.headSpan(v), help: RuleFileMessage.noBoundExample())
                     continue
                 }
                 if let l = lower, let u = upper, !l.1, !u.1, l.0 == u.0 {
@@ -597,25 +583,21 @@ struct Loader {
                 } else if let q = Quantity.unbounded(lower: lower?.0, lowerOpen: lower?.1 ?? true, upper: upper?.0, upperOpen: upper?.1 ?? true) {
                     table.define(symbol, as: .quantity(q))
                 } else {
-                    report(EngineCode.invalidValue, "the bounds of `\(symbol)` leave nothing between them", at: Self.headSpan(v),
-                           help: "the lower bound (`min`/`above`) must be below the upper one (`max`/`below`)")
+                    report(EngineCode.invalidValue, RuleFileMessage.nothingBetween(["symbol": symbol]), at: Self.headSpan(v), help: RuleFileMessage.lowerBelowUpper())
                 }
                 continue
             } else if v.isMapping, let between = v.entry("between") {
-                checkKeys(v, known: RuleFileKeys.symbolMeaning, what: "symbol meaning")
+                checkKeys(v, known: RuleFileKeys.symbolMeaning, what: RuleFilePhrase.symbolMeaning())
                 let bounds = between.value.items.compactMap { $0.scalarText.flatMap { ExactDecimal($0) } }
                 if between.value.isSequence, between.value.count == 2, bounds.count == 2, bounds[0] < bounds[1],
                    let q = Quantity.between(bounds[0], bounds[1]) {
                     table.define(symbol, as: .quantity(q))
                 } else {
-                    report(EngineCode.invalidValue, "`between` takes two numbers, the lower one first",
-                           at: Self.headSpan(between.value), help: "e.g. `between: [0, 1]` for \"more than 0, less than 1\"")
+                    report(EngineCode.invalidValue, RuleFileMessage.betweenTwoNumbers(), at: Self.headSpan(between.value), help: RuleFileMessage.betweenExample())
                 }
                 continue
             }
-            report(EngineCode.invalidValue, "the meaning of `\(symbol)` must be a number, `null`, `{above: low, below: high}` (or `min`/`max` for closed ends) or `{between: [low, high]}`",
-                   at: Self.headSpan(v),
-                   help: "`null`: the cell holds no amount; `0`: exactly zero; `{between: [0, 1]}`: more than 0 and less than 1")
+            report(EngineCode.invalidValue, RuleFileMessage.meaningForms(["symbol": symbol]), at: Self.headSpan(v), help: RuleFileMessage.meaningFormsHelp())
         }
     }
 
@@ -627,31 +609,30 @@ struct Loader {
         // `assert: !has(x)`: YAML reads a `!` at the start of a value as a tag.
         if let tag = v.tag, !tag.hasPrefix("tag:yaml.org,2002:") {
             let written = tag.hasPrefix("!") ? tag : "!" + tag
-            report(EngineCode.invalidValue, "YAML reads `\(written)` at the start of `\(what)` as a tag, not as part of the value",
-                   at: entry.value.span, label: "a YAML tag",
-                   help: "quote the value: `\(what): \"\(written)\(v.scalarText.map { $0.isEmpty ? "" : " " + $0 } ?? "")\"`")
+            report(EngineCode.invalidValue, RuleFileMessage.yamlTag(["tag": written, "key": what]), at: entry.value.span, label: RuleFileMessage.aYAMLTag(),
+                   help: RuleFileMessage.quoteTheValue(["key": what, "value": written + (v.scalarText.map { $0.isEmpty ? "" : " " + $0 } ?? "")]))
             return nil
         }
         guard v.isScalar, let t = v.scalarText else {
-            var help = "write it as text"
+            var help = RuleFileMessage.writeAsText()
             if v.isMapping, v.collectionStyle == .flow {
-                help = "a value that starts with `{` must be quoted in YAML: `\(what): \"{…} …\"`"
+                help = RuleFileMessage.quoteBrace(["key": what])
             } else if v.isSequence, v.collectionStyle == .flow {
-                help = "a value that starts with `[` must be quoted in YAML"
+                help = RuleFileMessage.quoteBracket()
             }
-            report(EngineCode.invalidValue, "`\(what)` must be text, not a \(Self.kindName(v))", at: Self.headSpan(v), help: help)
+            report(EngineCode.invalidValue, RuleFileMessage.mustBeText(["key": what, "kind": RunPhrase.kind(of: v)()]), at: Self.headSpan(v), help: help)
             return nil
         }
         if !allowEmpty, v.value == .null || t.allSatisfy({ $0.isWhitespace }) {
-            report(EngineCode.invalidValue, "`\(what)` is empty", at: entry.key.span)
+            report(EngineCode.invalidValue, RuleFileMessage.isEmpty(["key": what]), at: entry.key.span)
             return nil
         }
         if isCode, v.scalarStyle == .plain, let comment = Self.trailingComment(after: v) {
             // ` #` ends a plain value: what follows is a YAML comment. `#x` (no space after
             // `#`) reads like part of the expression that was cut off.
-            report(EngineCode.invalidValue, "YAML ends `\(what)` at ` #`: the rest of the line, `\(comment.text)`, is a comment, not part of the value",
-                   at: comment.span, severity: .warning, label: "a YAML comment",
-                   help: "quote the value to keep it whole: `\(what): \"\(t) \(comment.text)\"`, or write `# ` with a space if it is a comment")
+            report(EngineCode.invalidValue, RuleFileMessage.yamlComment(["key": what, "comment": comment.text]),
+                   at: comment.span, severity: .warning, label: RuleFileMessage.aYAMLComment(),
+                   help: RuleFileMessage.quoteToKeepWhole(["key": what, "value": t + " " + comment.text]))
         }
         return t
     }
@@ -716,38 +697,37 @@ struct Loader {
     mutating func loadRule(_ node: YAMLNode, number: Int, options: EvaluationOptions, appliesTo: Applicability? = nil,
                            rootShape: (any ValueShape)? = nil) -> Rule? {
         guard node.isMapping else {
-            report(EngineCode.invalidValue, "a rule is a mapping (`id:`, `for:`, `assert:` …), not a \(Self.kindName(node))",
-                   at: Self.headSpan(node), help: "see Docs/rules.md for the keys of a rule")
+            report(EngineCode.invalidValue, RuleFileMessage.ruleIsAMapping(["kind": RunPhrase.kind(of: node)()]),
+                   at: Self.headSpan(node), help: RuleFileMessage.seeRuleKeys())
             return nil
         }
         // A misspelt required key is reported once, as unknown with "did you mean", not
         // again as missing.
-        let misspelt = checkKeys(node, known: RuleFileKeys.rule, what: "rule")
+        let misspelt = checkKeys(node, known: RuleFileKeys.rule, what: RuleFilePhrase.rule())
         let limits = self.options.expressionLimits
 
         func required(_ key: String, _ help: String) -> (key: YAMLNode, value: YAMLNode)? {
             if let e = node.entry(key) { return e }
             if misspelt.contains(key) { return nil }
-            let which = node["id"]?.scalarText.map { "rule `\($0)`" } ?? "rule \(number)"
-            report(EngineCode.missingKey, "\(which) has no `\(key)`", at: Self.headSpan(node), label: "in this rule", help: help)
+            let which = node["id"]?.scalarText.map { RuleFileMessage.ruleNamed(["id": $0]) } ?? RuleFileMessage.ruleNumber(["number": number])
+            report(EngineCode.missingKey, RuleFileMessage.hasNoKey(["rule": which, "key": key]), at: Self.headSpan(node),
+                   label: RuleFileMessage.inThisRule(), help: help)
             return nil
         }
 
         // id
         var id: String?
         var idSpan = Self.headSpan(node)
-        if let e = required("id", "give the rule a kebab-case id, e.g. `id: tally-matches-marks`"), let t = text(e, what: "id") {
+        if let e = required("id", RuleFileMessage.giveAnID()), let t = text(e, what: "id") {
             idSpan = e.value.span
             if !Self.isKebabCase(t) {
-                report(EngineCode.invalidValue, "rule id `\(t)` is not kebab-case", at: e.value.span,
-                       help: "use lowercase ASCII letters, digits and single dashes, e.g. `\(Self.kebabSuggestion(t))`")
+                report(EngineCode.invalidValue, RuleFileMessage.notKebabCase(["id": t]), at: e.value.span,
+                       help: RuleFileMessage.kebabHelp(["suggestion": Self.kebabSuggestion(t)]))
             } else if EngineCode.reserved.contains(t) {
-                report(EngineCode.invalidValue, "`\(t)` is the code of one of planlint's own diagnostics", at: e.value.span,
-                       help: "choose another id")
+                report(EngineCode.invalidValue, RuleFileMessage.reservedID(["id": t]), at: e.value.span, help: RuleFileMessage.chooseAnotherID())
             } else if let first = idSpans[t] {
-                report(EngineCode.duplicateID, "duplicate rule id `\(t)`", at: e.value.span, label: "second rule with this id",
-                       labels: [Label(span: first, message: "first defined here")],
-                       help: "rule ids must be unique across all loaded rule files; rename one of them")
+                report(EngineCode.duplicateID, RuleFileMessage.duplicateID(["id": t]), at: e.value.span, label: RuleFileMessage.secondRuleWithID(),
+                       labels: [Label(span: first, message: RuleFileMessage.firstDefinedHere())], help: RuleFileMessage.uniqueIDs())
             } else {
                 idSpans[t] = e.value.span
             }
@@ -756,27 +736,27 @@ struct Loader {
 
         // severity
         var severity = Severity.error
-        if let e = required("severity", "add `severity: error`, `warning` or `info`"), let t = text(e, what: "severity") {
+        if let e = required("severity", RuleFileMessage.addSeverity()), let t = text(e, what: "severity") {
             if let s = Severity(name: t) {
                 severity = s
             } else {
                 let names = Severity.allCases.reversed().map(\.description)
                 let suggestion = Suggestion.closest(to: t, in: names)
                     ?? (t.lowercased().hasPrefix("warn") ? "warning" : t.lowercased().hasPrefix("err") ? "error" : nil)
-                report(EngineCode.invalidValue, "`\(t)` is not a severity", at: e.value.span,
-                       label: "expected error, warning or info",
-                       help: suggestion.map { "did you mean `\($0)`?" } ?? "use `error`, `warning` or `info`")
+                report(EngineCode.invalidValue, RuleFileMessage.notASeverity(["text": t]), at: e.value.span,
+                       label: RuleFileMessage.expectedSeverity(),
+                       help: suggestion.map { SuggestionMessage.didYouMean(["name": $0]) } ?? RuleFileMessage.useSeverity())
             }
         }
 
         // documentation
         var summary = Localized("")
-        if let e = required("summary", "add a one-line `summary` (shown in listings and SARIF)"),
+        if let e = required("summary", RuleFileMessage.addSummary()),
            let l = localized(e, what: "summary", { (loader: inout Loader, e: Entry) -> String? in
                guard let t = loader.text(e, what: Self.textName("summary", e))?.trimmedWhitespaceAndNewlines else { return nil }
                if t.contains("\n") {
-                   loader.report(EngineCode.invalidValue, "`summary` is one line", at: Self.headSpan(e.value),
-                                 help: "keep the summary to one line and put the details in `description`")
+                   loader.report(EngineCode.invalidValue, RuleFileMessage.summaryOneLine(), at: Self.headSpan(e.value),
+                                 help: RuleFileMessage.summaryHelp())
                }
                return t
            }) {
@@ -789,11 +769,11 @@ struct Loader {
             if e.value.isSequence {
                 for item in e.value.items {
                     if item.isScalar, let t = item.scalarText, !t.isEmpty { tags.append(t) } else {
-                        report(EngineCode.invalidValue, "a tag is text", at: Self.headSpan(item))
+                        report(EngineCode.invalidValue, RuleFileMessage.tagIsText(), at: Self.headSpan(item))
                     }
                 }
             } else {
-                report(EngineCode.invalidValue, "`tags` is a list, e.g. `tags: [counts]`", at: Self.headSpan(e.value))
+                report(EngineCode.invalidValue, RuleFileMessage.tagsList(), at: Self.headSpan(e.value))
             }
         }
         var docsURL: String?
@@ -801,14 +781,14 @@ struct Loader {
             if t.hasPrefix("https://") || t.hasPrefix("http://") {
                 docsURL = t
             } else {
-                report(EngineCode.invalidValue, "`docs` is a URL starting with https:// or http://", at: e.value.span)
+                report(EngineCode.invalidValue, RuleFileMessage.docsURL(), at: e.value.span)
             }
         }
 
         // for
         var selector: SelectorPath?
         var selectorText: RuleText?
-        if let e = required("for", "add the path of the nodes to check, e.g. `for: fields[*].items[*]`, or `for: $` for the whole document"),
+        if let e = required("for", RuleFileMessage.addFor()),
            let t = text(e, what: "for") {
             let rt = RuleText(text: t, node: e.value)
             selectorText = rt
@@ -833,10 +813,10 @@ struct Loader {
             stepShapes = walked.steps
             if let last = walked.steps.last ?? rootShape { scope.shapes[Scope.selfSlot] = last }
             for p in walked.problems {
-                report(EngineCode.expression(.unknownField), "the schema allows no key `\(p.key)` in \(p.shapeName), so this path matches nothing",
-                       at: selectorText.span(of: selector.steps[p.stepIndex].range), label: "not in the schema",
-                       notes: p.declared.isEmpty ? [] : ["its keys: " + p.declared.prefix(20).joined(separator: ", ")],
-                       help: Suggestion.didYouMean(p.key, in: p.declared) ?? "mark the key optional (`\(p.key)?`) if other documents may have it")
+                report(EngineCode.expression(.unknownField), RuleFileMessage.schemaHasNoKey(["key": p.key, "place": p.shapeName]),
+                       at: selectorText.span(of: selector.steps[p.stepIndex].range), label: RuleFileMessage.notInTheSchema(),
+                       notes: p.declared.isEmpty ? [] : [RuleFileMessage.itsKeys(["keys": p.declared.prefix(20).joined(separator: ", ")])],
+                       help: Suggestion.didYouMean(p.key, in: p.declared) ?? RuleFileMessage.markOptional(["key": p.key]))
             }
         }
         if let selector, let selectorText {
@@ -845,8 +825,8 @@ struct Loader {
                     captures.append((c.step, slot))
                     if c.step < stepShapes.count, let shape = stepShapes[c.step] { scope.shapes[slot] = shape }
                 } else {
-                    report(EngineCode.invalidPath, "`\(c.name)` is already a variable of this rule", at: selectorText.span(of: c.range),
-                           help: "choose another name after `as`")
+                    report(EngineCode.invalidPath, RuleFileMessage.alreadyRuleVariableCapture(["name": c.name]), at: selectorText.span(of: c.range),
+                           help: RuleFileMessage.chooseNameAfterAs())
                 }
             }
         }
@@ -875,28 +855,28 @@ struct Loader {
                 // A let sees the lets above it: a later one is named in the error's help.
                 let letNames = e.value.entries.compactMap { $0.key.scalarText }
                 for name in letNames where scope.slot(of: name) == nil {
-                    scope.hints[name] = "`\(name)` is a let declared further down: a let can use only the lets above it, so move `\(name)` up"
+                    scope.hints[name] = RuleFileMessage.letDeclaredBelow(["name": name])
                 }
                 for entry in e.value.entries {
                     if let name = entry.key.scalarText { scope.hints[name] = nil }
                     guard let name = entry.key.scalarText, entry.key.isScalar else {
-                        report(EngineCode.invalidValue, "a let's name is text", at: Self.headSpan(entry.key))
+                        report(EngineCode.invalidValue, RuleFileMessage.letNameIsText(), at: Self.headSpan(entry.key))
                         continue
                     }
                     if let problem = Scope.nameProblem(name) {
-                        report(EngineCode.invalidValue, problem, at: entry.key.span, help: "a let name is like `counted` or `row_total`")
+                        report(EngineCode.invalidValue, problem, at: entry.key.span, help: RuleFileMessage.letNameLike())
                         continue
                     }
                     if scope.slot(of: name) != nil {
-                        report(EngineCode.invalidValue, "`\(name)` is already a rule variable", at: entry.key.span,
-                               notes: ["the rule variables are \(Scope.ruleVariables.map { "`\($0)`" }.joined(separator: ", "))"],
-                               help: "choose another name for the let")
+                        report(EngineCode.invalidValue, RuleFileMessage.alreadyRuleVariable(["name": name]), at: entry.key.span,
+                               notes: [RuleFileMessage.ruleVariablesAre(["names": Scope.ruleVariables.map { "`\($0)`" }.joined(separator: ", ")])],
+                               help: RuleFileMessage.chooseLetName())
                         continue
                     }
                     if scope.constants[name] != nil {
-                        report(EngineCode.invalidValue, "`\(name)` is a constant of the rule pack", at: entry.key.span,
-                               labels: definitionSpans[name].map { [Label(span: $0, message: "defined here")] } ?? [],
-                               help: "choose another name for the let")
+                        report(EngineCode.invalidValue, RuleFileMessage.constantOfPack(["name": name]), at: entry.key.span,
+                               labels: definitionSpans[name].map { [Label(span: $0, message: RuleFileMessage.definedHere())] } ?? [],
+                               help: RuleFileMessage.chooseLetName())
                         continue
                     }
                     let part = compile(entry, what: "let \(name)", scope: scope, expecting: nil)
@@ -907,16 +887,16 @@ struct Loader {
                                                    dependsOn: part?.expression.captureDependencies, lazy: true) else { continue }
                     if let shape { scope.shapes[slot] = shape }
                     // nil keeps the indexes aligned; a rule with a broken let is not built.
-                    lets.append(part.map { Rule.Let(name: name, slot: slot, part: $0, isDocumentInvariant: invariant, what: "let `\(name)`") })
+                    lets.append(part.map { Rule.Let(name: name, slot: slot, part: $0, isDocumentInvariant: invariant, what: .let(name)) })
                 }
             } else {
-                report(EngineCode.invalidValue, "`let` maps names to expressions, e.g. `let: {counted: size(self.items)}`",
+                report(EngineCode.invalidValue, RuleFileMessage.letMap(),
                        at: Self.headSpan(e.value))
             }
         }
 
         let when = node.entry("when").flatMap { compile($0, what: "when", scope: scope, expecting: .bool) }
-        let assertion = required("assert", "add the condition that must hold, e.g. `assert: self.total == sum(self.rows)`")
+        let assertion = required("assert", RuleFileMessage.addAssert())
             .flatMap { compile($0, what: "assert", scope: scope, expecting: .bool) }
         let message = node.entry("message").flatMap { template($0, what: "message", scope: scope) }
         let at = node.entry("at").flatMap { compile($0, what: "at", scope: scope, expecting: nil) }
@@ -928,11 +908,10 @@ struct Loader {
             if e.value.isSequence {
                 for item in e.value.items {
                     guard item.isMapping else {
-                        report(EngineCode.invalidValue, "a label is a mapping with `at` or `each`, and `message`", at: Self.headSpan(item),
-                               help: "e.g. `- {each: self.rows, as: row, at: row.budget, message: \"{row.field}\"}`")
+                        report(EngineCode.invalidValue, RuleFileMessage.labelIsAMapping(), at: Self.headSpan(item), help: RuleFileMessage.labelExample())
                         continue
                     }
-                    checkKeys(item, known: RuleFileKeys.label, what: "label")
+                    checkKeys(item, known: RuleFileKeys.label, what: RuleFilePhrase.label())
                     var labelScope = scope
                     let each = item.entry("each").flatMap { compile($0, what: "each", scope: scope, expecting: nil) }
                     var elementSlot: Int?
@@ -951,22 +930,20 @@ struct Loader {
                             activationScope = labelScope
                         } else {
                             let where_ = item.entry("as")?.value.span ?? eachEntry.key.span
-                            report(EngineCode.invalidValue, "`\(name)` already names a variable of this rule", at: where_,
-                                   help: "name the element with `as:`, e.g. `as: row`")
+                            report(EngineCode.invalidValue, RuleFileMessage.alreadyNamesVariable(["name": name]), at: where_, help: RuleFileMessage.nameTheElement())
                         }
                     } else if let asEntry = item.entry("as") {
-                        report(EngineCode.invalidValue, "`as` names the element of `each`, and this label has no `each`", at: asEntry.key.span)
+                        report(EngineCode.invalidValue, RuleFileMessage.asWithoutEach(), at: asEntry.key.span)
                     }
                     if item.entry("each") == nil && item.entry("at") == nil {
-                        report(EngineCode.missingKey, "a label needs `at` (the node to label) or `each` (a list of them)", at: Self.headSpan(item))
+                        report(EngineCode.missingKey, RuleFileMessage.labelNeedsAt(), at: Self.headSpan(item))
                     }
                     let labelAt = item.entry("at").flatMap { compile($0, what: "at", scope: labelScope, expecting: nil) }
                     let labelMessage = item.entry("message").flatMap { template($0, what: "message", scope: labelScope) }
                     labels.append(Rule.LabelSpec(each: each, elementSlot: elementSlot, at: labelAt, message: labelMessage, node: item))
                 }
             } else {
-                report(EngineCode.invalidValue, "`labels` is a list", at: Self.headSpan(e.value),
-                       help: "e.g. `labels: [{each: self.rows, as: row, message: \"{row.field}\"}]`")
+                report(EngineCode.invalidValue, RuleFileMessage.labelsList(), at: Self.headSpan(e.value), help: RuleFileMessage.labelsExample())
             }
         }
 
@@ -985,13 +962,13 @@ struct Loader {
         var fix: Rule.FixSpec?
         if let e = node.entry("fix") {
             if e.value.isMapping {
-                checkKeys(e.value, known: RuleFileKeys.fix, what: "fix")
+                checkKeys(e.value, known: RuleFileKeys.fix, what: RuleFilePhrase.fix())
                 let fixAt = e.value.entry("at").flatMap { compile($0, what: "fix `at`", scope: scope, expecting: nil) }
                 let title = e.value.entry("title").flatMap { template($0, what: "fix `title`", scope: scope) }
                 var safe = false
                 if let entry = e.value.entry("safe") {
                     if case .bool(let b)? = entry.value.value { safe = b } else {
-                        report(EngineCode.invalidValue, "`safe` is true or false", at: Self.headSpan(entry.value))
+                        report(EngineCode.invalidValue, RuleFileMessage.safeIsBool(), at: Self.headSpan(entry.value))
                     }
                 }
                 if let r = e.value.entry("replace") {
@@ -999,12 +976,10 @@ struct Loader {
                         fix = Rule.FixSpec(at: fixAt, replace: replace, title: title, isSafe: safe)
                     }
                 } else {
-                    report(EngineCode.missingKey, "a fix needs `replace`: the new value of the node `at` names", at: Self.headSpan(e.value),
-                           help: "e.g. `fix: {at: self, replace: \"like != '' ? like : null\"}` (null: no fix for that finding)")
+                    report(EngineCode.missingKey, RuleFileMessage.fixNeedsReplace(), at: Self.headSpan(e.value), help: RuleFileMessage.fixExampleNull())
                 }
             } else {
-                report(EngineCode.invalidValue, "`fix` is a mapping with `replace` (and `at`, `title`, `safe`)", at: Self.headSpan(e.value),
-                       help: "e.g. `fix: {at: self, replace: \"like != '' ? like : null\"}`")
+                report(EngineCode.invalidValue, RuleFileMessage.fixIsAMapping(), at: Self.headSpan(e.value), help: RuleFileMessage.fixExample())
             }
         }
 
@@ -1047,8 +1022,7 @@ struct Loader {
     /// description}`. The default must have the declared type.
     mutating func readParameters(_ node: YAMLNode) -> [RuleParameter] {
         guard node.isMapping else {
-            report(EngineCode.invalidValue, "`params` maps each parameter's name to its `type`, `default` and `description`", at: Self.headSpan(node),
-                   help: "e.g. `params: {max_projects: {type: number, default: 40, description: …}}`")
+            report(EngineCode.invalidValue, RuleFileMessage.paramsMap(), at: Self.headSpan(node), help: RuleFileMessage.paramsExample())
             return []
         }
         let types: [String: ValueType] = ["number": .number, "string": .string, "bool": .bool, "list": .list, "map": .map]
@@ -1056,31 +1030,32 @@ struct Loader {
         for (k, v) in node.entries {
             guard k.isScalar, let name = k.scalarText else { continue }
             if let problem = Scope.nameProblem(name) {
-                report(EngineCode.invalidValue, problem, at: k.span, help: "a parameter is read as `params.\(name)`: name it like `max_projects`")
+                report(EngineCode.invalidValue, problem, at: k.span, help: RuleFileMessage.parameterNameLike(["name": name]))
                 continue
             }
             guard v.isMapping else {
-                report(EngineCode.invalidValue, "parameter `\(name)` needs `type` and `default`", at: Self.headSpan(v),
-                       help: "e.g. `\(name): {type: number, default: 40, description: …}`")
+                report(EngineCode.invalidValue, RuleFileMessage.parameterNeedsTypeAndDefault(["name": name]), at: Self.headSpan(v),
+                       help: RuleFileMessage.parameterExample(["name": name]))
                 continue
             }
-            checkKeys(v, known: RuleFileKeys.parameter, what: "parameter")
+            checkKeys(v, known: RuleFileKeys.parameter, what: RuleFilePhrase.parameter())
             guard let t = v.entry("type"), let typeName = t.value.scalarText, let type = types[typeName] else {
                 let at = v.entry("type")?.value ?? v
                 let written = v.entry("type")?.value.scalarText
                 report(v.entry("type") == nil ? EngineCode.missingKey : EngineCode.invalidValue,
-                       written.map { "`\($0)` is not a parameter type" } ?? "parameter `\(name)` has no `type`", at: Self.headSpan(at),
-                       help: written.flatMap { Suggestion.didYouMean($0, in: types.keys.sorted()) } ?? "the types are number, string, bool, list and map")
+                       written.map { RuleFileMessage.notAParameterType(["type": $0]) } ?? RuleFileMessage.parameterHasNoType(["name": name]),
+                       at: Self.headSpan(at),
+                       help: written.flatMap { Suggestion.didYouMean($0, in: types.keys.sorted()) } ?? RuleFileMessage.parameterTypes())
                 continue
             }
             guard let d = v.entry("default") else {
-                report(EngineCode.missingKey, "parameter `\(name)` has no `default`", at: Self.headSpan(v),
-                       help: "give the value the rule uses when the configuration sets none")
+                report(EngineCode.missingKey, RuleFileMessage.parameterHasNoDefault(["name": name]), at: Self.headSpan(v), help: RuleFileMessage.giveDefault())
                 continue
             }
             let value = Value.node(d.value)
             guard value.typeName == type.rawValue else {
-                report(EngineCode.invalidValue, "the default of `\(name)` is a \(value.typeName), but its type is \(type)", at: Self.headSpan(d.value))
+                report(EngineCode.invalidValue, RuleFileMessage.defaultOfOtherType(["name": name, "actual": value.typePhrase, "type": type.noun]),
+                       at: Self.headSpan(d.value))
                 continue
             }
             out.append(RuleParameter(name: name, type: type, defaultValue: value,
@@ -1092,15 +1067,15 @@ struct Loader {
     mutating func readExamples(_ entry: (key: YAMLNode, value: YAMLNode)) -> [RuleExample] {
         let node = entry.value
         guard node.isMapping else {
-            report(EngineCode.invalidValue, "`examples` has `valid:` and `invalid:` lists", at: Self.headSpan(node))
+            report(EngineCode.invalidValue, RuleFileMessage.examplesLists(), at: Self.headSpan(node))
             return []
         }
-        checkKeys(node, known: RuleFileKeys.examples, what: "examples")
+        checkKeys(node, known: RuleFileKeys.examples, what: RuleFilePhrase.examples())
         var out: [RuleExample] = []
         for kind in [RuleExample.Kind.valid, .invalid] {
             guard let list = node.entry(kind.rawValue) else { continue }
             guard list.value.isSequence else {
-                report(EngineCode.invalidValue, "`\(kind.rawValue)` is a list of YAML snippets (`- |` blocks)", at: Self.headSpan(list.value))
+                report(EngineCode.invalidValue, RuleFileMessage.snippetList(["kind": kind.rawValue]), at: Self.headSpan(list.value))
                 continue
             }
             for (i, item) in list.value.items.enumerated() {
@@ -1108,17 +1083,16 @@ struct Loader {
                     out.append(RuleExample(kind: kind, number: i + 1, yaml: RuleText(text: t, node: item),
                                            expectedMessages: []))
                 } else if item.isMapping {
-                    checkKeys(item, known: RuleFileKeys.example, what: "example")
+                    checkKeys(item, known: RuleFileKeys.example, what: RuleFilePhrase.example())
                     guard let y = item.entry("yaml") else {
-                        report(EngineCode.missingKey, "an example written as a mapping has the YAML under `yaml:`", at: Self.headSpan(item))
+                        report(EngineCode.missingKey, RuleFileMessage.exampleYAML(), at: Self.headSpan(item))
                         continue
                     }
                     guard let t = text(y, what: "yaml", allowEmpty: true) else { continue }
                     var messages: [ExpectedMessage] = []
                     if let m = item.entry("messages") {
                         if kind == .valid {
-                            report(EngineCode.invalidValue, "a valid example produces no messages", at: m.key.span,
-                                   help: "move the example to `invalid:`, or drop `messages:`")
+                            report(EngineCode.invalidValue, RuleFileMessage.validNoMessages(), at: m.key.span, help: RuleFileMessage.moveOrDropMessages())
                         } else {
                             messages = expectedMessages(m)
                         }
@@ -1126,8 +1100,7 @@ struct Loader {
                     var fixed: RuleText?
                     if let f = item.entry("fixed") {
                         if kind == .valid {
-                            report(EngineCode.invalidValue, "a valid example has nothing to fix", at: f.key.span,
-                                   help: "move the example to `invalid:`, or drop `fixed:`")
+                            report(EngineCode.invalidValue, RuleFileMessage.validNothingToFix(), at: f.key.span, help: RuleFileMessage.moveOrDropFixed())
                         } else if let ft = text(f, what: "fixed", allowEmpty: true) {
                             fixed = RuleText(text: ft, node: f.value)
                         }
@@ -1135,7 +1108,7 @@ struct Loader {
                     out.append(RuleExample(kind: kind, number: i + 1, yaml: RuleText(text: t, node: y.value),
                                            expectedMessages: messages, expectedFix: fixed))
                 } else {
-                    report(EngineCode.invalidValue, "an example is YAML text (a `|` block) or a mapping with `yaml:`", at: Self.headSpan(item))
+                    report(EngineCode.invalidValue, RuleFileMessage.exampleForm(), at: Self.headSpan(item))
                 }
             }
         }

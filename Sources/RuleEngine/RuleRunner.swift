@@ -256,7 +256,7 @@ package struct RuleRunner: Sendable {
                 do throws(EvaluationError) {
                     let v = try when.expression.evaluate(&activation, options: rule.options, meter: &meter)
                     guard let b = v.boolValue else {
-                        throw EvaluationError(code: .typeMismatch, message: "the rule file's `when` gave \(v.typeName), not true or false",
+                        throw EvaluationError(code: .typeMismatch, message: RunMessage.whenNotBool(["type": v.typeNoun]),
                                               range: ByteRange(0, when.expression.text.utf8.count), node: v.node)
                     }
                     applies = b
@@ -266,9 +266,9 @@ package struct RuleRunner: Sendable {
                     if file.firstWhenFailure(ObjectIdentifier(a)) {
                         result.diagnostics.append(Diagnostic(
                             EngineCode.evaluationFailed, severity: .error,
-                            message: "the `when` of the rule file \(rule.source.path) could not be evaluated, so its rules were not run: \(error.message)",
+                            message: RunMessage.whenFailed(["path": rule.source.path, "problem": error.message]),
                             location: .span(Blame.span(of: error.node ?? root)), primaryLabel: error.code.rawValue,
-                            labels: [Label(span: when.span(of: error.range), message: "in the rule file's `when`")],
+                            labels: [Label(span: when.span(of: error.range), message: RunMessage.inFileWhen())],
                             notes: error.notes, help: error.help))
                     }
                 }
@@ -419,7 +419,10 @@ final class FileRun: Sendable {
         for (i, r) in all.enumerated() {
             for (code, o) in r.omitted.sorted(by: { $0.key < $1.key }) {
                 var d = Diagnostic(code: code, severity: o.severity,
-                                   message: "… and \(o.count.groupedDigits) more `\(code)` diagnostic\(o.count == 1 ? "" : "s") of rule `\(rules[i].id)` in this file (the first \(r.reported.groupedDigits) are shown)",
+                                   message: o.count == 1
+                                       ? RunMessage.moreDiagnosticOne(["code": code, "rule": rules[i].id, "shown": r.reported.groupedDigits])
+                                       : RunMessage.moreDiagnostics(["count": o.count.groupedDigits, "code": code, "rule": rules[i].id,
+                                                                     "shown": r.reported.groupedDigits]),
                                    location: root.map { .path($0.file.path) } ?? .path("<input>"))
                 d.omitted = o.count
                 out.append(d)
@@ -449,9 +452,9 @@ struct PartFailure: Error {
     let error: EvaluationError
     let part: Rule.Part
     /// `assert`, `let counted`, `message`, …
-    let what: String
+    let what: PartName
     /// When the error was inside a function of the pack: where the rule called it.
-    var callSite: (part: Rule.Part, range: ByteRange, what: String)? = nil
+    var callSite: (part: Rule.Part, range: ByteRange, what: PartName)? = nil
 }
 
 /// The state of one rule over one document: one activation and one cost meter, reused for
@@ -596,7 +599,7 @@ struct RuleEvaluation {
     /// Reports a `for` filter that could not be evaluated.
     mutating func report(_ error: FilterFailure) {
         let part = Rule.Part(expression: filterExpression(error.stepIndex), source: rule.selectorText, offset: error.expressionOffset)
-        report(PartFailure(error: error.error, part: part, what: "the `for` filter"), match: error.error.node ?? root)
+        report(PartFailure(error: error.error, part: part, what: .phrase(.forFilter)), match: error.error.node ?? root)
     }
 
     /// Before the matches: reports a selection that is empty where it should not be; false
@@ -667,7 +670,7 @@ struct RuleEvaluation {
             bind(&activation!, m, root: root, path: path)
             let v = try condition.evaluate(&activation!, options: options, meter: &filterMeter)
             guard let b = v.boolValue else {
-                throw EvaluationError(code: .typeMismatch, message: "the filter gave \(v.typeName) `\(v.formatted())`, not true or false",
+                throw EvaluationError(code: .typeMismatch, message: RunMessage.filterNotBool(["type": v.typeNoun, "value": v.formatted()]),
                                       range: ByteRange(0, condition.text.utf8.count), node: m.owned)
             }
             return b
@@ -696,18 +699,18 @@ struct RuleEvaluation {
 
     /// The failure of `part`, or of the let it was computing when the error happened (lets
     /// are computed on demand, inside the expression that first reads them).
-    func failure(_ error: EvaluationError, in part: Rule.Part, what: String) -> PartFailure {
+    func failure(_ error: EvaluationError, in part: Rule.Part, what: PartName) -> PartFailure {
         var (part, what) = (part, what)
         if let slot = error.letSlot, let l = rule.lets.first(where: { $0.slot == slot }) { (part, what) = (l.part, l.what) }
         if let name = error.function, let body = rule.pack?.functionParts[name] {
-            var f = PartFailure(error: error, part: body, what: "function `\(name)`")
+            var f = PartFailure(error: error, part: body, what: .function(name))
             if let call = error.callRange { f.callSite = (part, call, what) }
             return f
         }
         return PartFailure(error: error, part: part, what: what)
     }
 
-    mutating func evaluate(_ part: Rule.Part, what: String) throws(PartFailure) -> Value {
+    mutating func evaluate(_ part: Rule.Part, what: PartName) throws(PartFailure) -> Value {
         do {
             return try part.expression.evaluate(&activation, options: evaluationOptions, meter: &meter)
         } catch {
@@ -715,7 +718,7 @@ struct RuleEvaluation {
         }
     }
 
-    mutating func condition(_ part: Rule.Part, what: String, node: UnownedNode) throws(PartFailure) -> Bool {
+    mutating func condition(_ part: Rule.Part, what: PartName, node: UnownedNode) throws(PartFailure) -> Bool {
         let outcome: ConditionOutcome
         do {
             outcome = try part.expression.evaluateCondition(&activation, options: evaluationOptions, meter: &meter)
@@ -727,7 +730,7 @@ struct RuleEvaluation {
             return b
         case .other(let v):
             let e = EvaluationError(code: .typeMismatch,
-                                    message: "`\(what)` gave \(v.typeName) `\(v.formatted(symbols: rule.options.symbols))`, not true or false",
+                                    message: RunMessage.partNotBool(["part": what.text, "type": v.typeNoun, "value": v.formatted(symbols: rule.options.symbols)]),
                                     range: ByteRange(0, part.expression.text.utf8.count), node: v.node ?? node.node)
             throw PartFailure(error: e, part: part, what: what)
         }
@@ -736,7 +739,7 @@ struct RuleEvaluation {
     /// A template's text, at most `maxLength` characters (then `…`): each `{…}` prints at
     /// most `RunOptions.maxInterpolationLength`, and every byte built is charged to the
     /// rule's budget, so 50 labels quoting a 20 MB value cost a few kilobytes, not gigabytes.
-    mutating func render(_ t: Rule.Template, what: String, maxLength: Int = RunOptions.maxMessageLength) throws(PartFailure) -> String {
+    mutating func render(_ t: Rule.Template, what: PartName, maxLength: Int = RunOptions.maxMessageLength) throws(PartFailure) -> String {
         var out = ""
         for p in t.template.parts {
             let piece: String
@@ -749,7 +752,7 @@ struct RuleEvaluation {
                                language: options.language)
             }
             guard meter.spend(piece.utf8.count / 8 + 1) else {
-                throw PartFailure(error: EvaluationError(code: .budgetExceeded, message: "the rule's budget ran out while building its \(what)",
+                throw PartFailure(error: EvaluationError(code: .budgetExceeded, message: RunMessage.budgetWhileBuilding(["part": what.text]),
                                                         range: ByteRange(0, 0)),
                                   part: Rule.Part(expression: rule.assertion.expression, source: t.source, offset: 0), what: what)
             }
@@ -781,7 +784,7 @@ struct RuleEvaluation {
         if let t = rule.message?.text(in: options.language) {
             do { message = try render(t, what: "message") } catch {
                 report(error, match: m.owned)
-                notes.append("the rule's message could not be formed; this is its summary")
+                notes.append(RunMessage.messageNotFormed())
             }
         }
         var blamed = m.owned
@@ -789,7 +792,7 @@ struct RuleEvaluation {
             do {
                 let v = try evaluate(at, what: "at")
                 if let n = Self.node(of: v) { blamed = n } else {
-                    notes.append("the rule's `at` gave \(v.typeName) `\(v.formatted(symbols: rule.options.symbols))`, not a node of the document; reported at the rule's match instead")
+                    notes.append(RunMessage.atNotANode(["type": v.typeNoun, "value": v.formatted(symbols: rule.options.symbols)]))
                 }
             } catch {
                 report(error, match: m.owned)
@@ -804,7 +807,7 @@ struct RuleEvaluation {
                 report(error, match: m.owned)
             }
         }
-        if omitted > 0 { notes.append("\(omitted) more label\(omitted == 1 ? "" : "s") not shown") }
+        if omitted > 0 { notes.append(omitted == 1 ? RunMessage.moreLabelOne() : RunMessage.moreLabels(["count": omitted])) }
         for t in rule.notes.text(in: options.language) {
             do { notes.append(try render(t, what: "notes", maxLength: RunOptions.maxNoteLength)) } catch { report(error, match: m.owned) }
         }
@@ -823,11 +826,11 @@ struct RuleEvaluation {
     mutating func fix(_ spec: Rule.FixSpec, at blamed: YAMLNode) throws(PartFailure) -> Fix? {
         var target = blamed
         if let at = spec.at {
-            guard let n = Self.node(of: try evaluate(at, what: "fix `at`")) else { return nil }
+            guard let n = Self.node(of: try evaluate(at, what: .phrase(.fixAt))) else { return nil }
             target = n
         }
         guard target.isScalar else { return nil }
-        let value = try evaluate(spec.replace, what: "fix `replace`")
+        let value = try evaluate(spec.replace, what: .phrase(.fixReplace))
         let text: String
         switch value {
         case .null: return nil
@@ -836,7 +839,8 @@ struct RuleEvaluation {
         case .node(let n) where n.isScalar: text = n.span.text
         default: return nil
         }
-        let title = try spec.title.map { t throws(PartFailure) in try render(t.text(in: options.language), what: "fix title") } ?? "replace with \(text)"
+        let title = try spec.title.map { t throws(PartFailure) in try render(t.text(in: options.language), what: .phrase(.fixTitle)) }
+            ?? RunMessage.replaceWith(["text": text])
         return Fix(title: title, edits: [TextEdit(span: target.span, replacement: text)], isSafe: spec.isSafe)
     }
 
@@ -854,18 +858,18 @@ struct RuleEvaluation {
         }
         guard let each = spec.each, let slot = spec.elementSlot else {
             guard let at = spec.at else { return }
-            let v = try evaluate(at, what: "label `at`")
+            let v = try evaluate(at, what: .phrase(.labelAt))
             let text = try spec.message.map { t throws(PartFailure) in
-                try render(t.text(in: options.language), what: "label message", maxLength: RunOptions.maxLabelLength)
+                try render(t.text(in: options.language), what: .phrase(.labelMessage), maxLength: RunOptions.maxLabelLength)
             } ?? ""
             let nodes = v.node.map { [$0] } ?? (v.elements ?? []).compactMap(\.node)
-            if nodes.isEmpty { notes.append("a label's `at` gave \(v.typeName) `\(v.formatted(symbols: rule.options.symbols))`, not a node of the document") }
+            if nodes.isEmpty { notes.append(RunMessage.labelAtNotANode(["type": v.typeNoun, "value": v.formatted(symbols: rule.options.symbols)])) }
             for n in nodes { add(n, text, labels: &labels, omitted: &omitted) }
             return
         }
-        let list = try evaluate(each, what: "label `each`")
+        let list = try evaluate(each, what: .phrase(.labelEach))
         guard let elements = list.elements else {
-            notes.append("a label's `each` gave \(list.typeName), not a list")
+            notes.append(RunMessage.labelEachNotAList(["type": list.typeNoun]))
             return
         }
         defer { activation[slot] = .null }
@@ -876,10 +880,10 @@ struct RuleEvaluation {
             }
             activation[slot] = element
             var node = element.node
-            if let at = spec.at { node = Self.node(of: try evaluate(at, what: "label `at`")) }
+            if let at = spec.at { node = Self.node(of: try evaluate(at, what: .phrase(.labelAt))) }
             guard let node else { continue }
             let text = try spec.message.map { t throws(PartFailure) in
-                try render(t.text(in: options.language), what: "label message", maxLength: RunOptions.maxLabelLength)
+                try render(t.text(in: options.language), what: .phrase(.labelMessage), maxLength: RunOptions.maxLabelLength)
             } ?? ""
             add(node, text, labels: &labels, omitted: &omitted)
         }
@@ -895,9 +899,9 @@ struct RuleEvaluation {
         }
         let symbols = rule.options.symbols
         return ex.comparisons.map { c in
-            "`\(text(c.range))`: `\(text(c.leftRange))` is \(c.left.formatted(.intervals, symbols: symbols)), "
-                + "`\(text(c.rightRange))` is \(c.right.formatted(.intervals, symbols: symbols)); "
-                + "`\(c.op)` is \(c.result)"
+            RunMessage.comparison(["expression": text(c.range), "left": text(c.leftRange), "leftValue": c.left.formatted(.intervals, symbols: symbols),
+                                   "right": text(c.rightRange), "rightValue": c.right.formatted(.intervals, symbols: symbols),
+                                   "operator": c.op, "result": c.result])
         }
     }
 
@@ -914,33 +918,33 @@ struct RuleEvaluation {
         if f.error.code == .budgetExceeded {
             let shared = file?.fileBudgetSpent() == true || meter.limit < (file?.ruleLimit ?? Int.max)
             let what = shared
-                ? "the file's budget of \((file?.fileLimit ?? meter.limit).groupedDigits) evaluation steps, shared by every rule and document of the file, ran out while rule `\(rule.id)` was checking it"
-                : "rule `\(rule.id)` exceeded its budget of \(meter.limit.groupedDigits) evaluation steps on this file"
+                ? RunMessage.fileBudget(["limit": (file?.fileLimit ?? meter.limit).groupedDigits, "rule": rule.id])
+                : RunMessage.ruleBudget(["rule": rule.id, "limit": meter.limit.groupedDigits])
             emit(Diagnostic(
                 EngineCode.budgetExceeded, severity: .error,
                 message: what,
-                location: .span(Blame.span(of: match)), primaryLabel: "while checking this",
-                labels: [Label(span: rule.source.idSpan, message: "the rule"), Label(span: exprSpan, message: "in \(f.what)")],
-                notes: ["the rest of the document was not checked by this rule"] + f.error.notes,
-                help: "make the rule do less work per match (a nested `all`/`exists`/`map` over a large list grows quadratically), or raise the budget"),
+                location: .span(Blame.span(of: match)), primaryLabel: RunMessage.whileChecking(),
+                labels: [Label(span: rule.source.idSpan, message: RunMessage.theRule()), Label(span: exprSpan, message: RunMessage.inPart(["part": f.what.text]))],
+                notes: [RunMessage.restNotChecked()] + f.error.notes, help: RunMessage.budgetHelp()),
                 code: EngineCode.budgetExceeded.rawValue, severity: .error)
             return
         }
         let node = f.error.node ?? match
-        var labels = [Label(span: exprSpan, message: f.callSite == nil ? "in \(f.what) of rule `\(rule.id)`" : "in \(f.what)")]
+        var labels = [Label(span: exprSpan, message: f.callSite == nil ? RunMessage.inPartOfRule(["part": f.what.text, "rule": rule.id])
+                                                                  : RunMessage.inPart(["part": f.what.text]))]
         if let call = f.callSite {
-            labels.append(Label(span: call.part.span(of: call.range), message: "called here, in \(call.what) of rule `\(rule.id)`"))
+            labels.append(Label(span: call.part.span(of: call.range), message: RunMessage.calledHere(["part": call.what.text, "rule": rule.id])))
         }
         emit(Diagnostic(
             EngineCode.evaluationFailed, severity: .error,
-            message: "rule `\(rule.id)` could not be evaluated: \(f.error.message)",
+            message: RunMessage.couldNotEvaluate(["rule": rule.id, "problem": f.error.message]),
             location: .span(Blame.span(of: node)), primaryLabel: f.error.code.rawValue,
             labels: labels, notes: f.error.notes, help: f.error.help),
             code: EngineCode.evaluationFailed.rawValue, severity: .error)
     }
 
     mutating func reportEmpty(_ empty: EmptyMatch) {
-        diagnostics.append(empty.diagnostic(path: rule.selector, span: rule.selectorText.span(of:), what: "the `for` path of rule `\(rule.id)`"))
+        diagnostics.append(empty.diagnostic(path: rule.selector, span: rule.selectorText.span(of:), what: RunMessage.forPathOfRule(["rule": rule.id])))
     }
 }
 
@@ -955,7 +959,7 @@ extension EmptyMatch {
         let message: String
         switch reason {
         case .missingKey(let key):
-            message = "\(what) matched nothing: no mapping at `\(candidatePath)` has the key `\(key)`"
+            message = RunMessage.matchedNothingNoKey(["path": what, "at": candidatePath, "key": key])
             // The keys the path could have meant, for a suggestion: a set, and at most 10,000
             // of them (a mapping with a million keys once made this quadratic).
             var keys: [String] = []
@@ -966,20 +970,20 @@ extension EmptyMatch {
                     if let t = c.entry(at: i)?.key.scalarText, t.utf8.count <= 200, seen.insert(t).inserted { keys.append(t) }
                 }
             }
-            if let first = candidates.first { labels.append(Label(span: Blame.span(of: first), message: "no `\(key)` in this mapping")) }
+            if let first = candidates.first { labels.append(Label(span: Blame.span(of: first), message: RunMessage.noKeyInThisMapping(["key": key]))) }
             if let s = Suggestion.closest(to: key, in: keys) {
-                help = "did you mean `\(s)`?"
+                help = SuggestionMessage.didYouMean(["name": s])
             } else {
-                help = "if the key may be absent, mark it optional: `\(key)?`"
+                help = RunMessage.markOptional(["key": key])
             }
         case .wrongKind(let expected):
             let first = candidates.first
-            let found = first.map { Loader.kindName($0) } ?? "nothing"
-            message = "\(what) matched nothing: this step needs \(expected), but `\(candidatePath)` is a \(found)"
-            if let first { labels.append(Label(span: Blame.span(of: first), message: "a \(found)")) }
+            let found = first.map { RunPhrase.kind(of: $0) } ?? .aNothing
+            message = RunMessage.matchedNothingKind(["path": what, "expected": expected(), "at": candidatePath, "found": found()])
+            if let first { labels.append(Label(span: Blame.span(of: first), message: RunPhrase.kind(of: first)())) }
         }
         return Diagnostic(EngineCode.selectorMatchedNothing, severity: .warning, message: message, location: .span(span),
-                          primaryLabel: "matched nothing from here on", labels: labels, help: help)
+                          primaryLabel: RunMessage.matchedNothingFromHere(), labels: labels, help: help)
     }
 }
 

@@ -844,6 +844,11 @@ extension Value {
 
     /// The type name used in messages: `null`, `bool`, `number`, `string`, `list`, `map`
     /// (a document node reports the kind of its content).
+    /// The name of its type in messages, in the current language (`number`, 数値).
+    package var typeNoun: String { (ValueType(rawValue: typeName) ?? .dyn).noun }
+    /// "a number", in the current language.
+    package var typePhrase: String { (ValueType(rawValue: typeName) ?? .dyn).phrase }
+
     public var typeName: String {
         switch self {
         case .node(let n): return RuntimeType.of(n).name

@@ -32,9 +32,9 @@ package enum TypePhrase: String, MessageCatalogue {
 
 extension ValueType {
     /// "a number", in the current language.
-    var phrase: String { TypePhrase.a(["type": TypeNoun.of(self)()]) }
+    package var phrase: String { TypePhrase.a(["type": TypeNoun.of(self)()]) }
     /// "number", in the current language.
-    var noun: String { TypeNoun.of(self)() }
+    package var noun: String { TypeNoun.of(self)() }
 }
 
 /// How many arguments: `1 argument`, `2 to 3 arguments`, `1 was given`.

@@ -10,6 +10,7 @@ import Testing
     static let catalogues: [any MessageCatalogue.Type] = [
         SyntaxMessage.self, TokenPhrase.self, TypeNoun.self, TypePhrase.self, ArityPhrase.self, CheckMessage.self,
         EvaluationMessage.self, EvaluationPhrase.self, FiscalYearMessage.self, MonthName.self, PathMessage.self,
+        RunMessage.self, RunPhrase.self, ToolMessage.self, RuleFileMessage.self, RuleFilePhrase.self,
     ]
 
     @Test func everyMessageHasJapaneseWithTheSameArguments() {
@@ -65,6 +66,30 @@ import Testing
         let date = FiscalYearMessage.date.text(["day": 8, "month": MonthName.january.text(in: .ja), "year": 1989], in: .ja)
         #expect(date == "1989年1月8日")
         #expect(FiscalYearMessage.date.text(["day": 8, "month": MonthName.january.text(in: .en), "year": 1989], in: .en) == "8 January 1989")
+    }
+
+    @Test func aRuleFileErrorAndARunFailure() {
+        let what = RuleFilePhrase.rule.text(in: .ja)
+        #expect(RuleFileMessage.unknownKey.text(["name": "sevrity", "what": what], in: .ja) == "ルールに不明なキー`sevrity`があります")
+        #expect(RunMessage.inPartOfRule.text(["part": RunPhrase.labelAt.text(in: .ja), "rule": "table-total"], in: .ja)
+            == "ルール`table-total`のラベルの`at`で")
+        #expect(RunMessage.matchedNothingKind.text([
+            "path": RunMessage.forPathOfRule.text(["rule": "r"], in: .ja), "expected": RunPhrase.aMapping.text(in: .ja),
+            "at": "$.rows[0]", "found": RunPhrase.aList.text(in: .ja),
+        ], in: .ja) == "ルール`r`の`for`パスは何にもマッチしませんでした: このステップにはマッピングが必要ですが、`$.rows[0]`はリストです")
+    }
+
+    /// Every code of the rule language and the engine is documented in Japanese (summary,
+    /// explanation and fix), so `planlint explain` in Japanese has no English left.
+    @Test func everyCodeIsDocumentedInJapanese() {
+        let codes = EngineCode.allDefinitions + ExpressionProblem.Code.allCases.map(\.definition)
+        #expect(codes.count == EngineCode.allCases.count + 2 * ExpressionProblem.Code.allCases.count)
+        for code in codes {
+            let ja = code.text(in: .ja)
+            #expect(code.japanese != nil, "\(code.id) has no Japanese")
+            #expect(ja.summary != code.summary && ja.explanation != code.explanation && ja.fix != code.fix, "\(code.id)")
+        }
+        #expect(EngineCode.expressionDefinitions.first { $0.id == "rule-file/expr-syntax" }?.text(in: .ja).summary == "文字列が式になっていません。")
     }
 
     /// English stays as it was: the errors the tests of the language and the engine compare
