@@ -49,9 +49,9 @@ package enum ArityPhrase: String, MessageCatalogue {
     case given = "{count} were given"
 
     /// "1 argument", "2 arguments".
-    static func arguments(_ n: Int) -> String { n == 1 ? one() : count(["count": n]) }
+    static func arguments(_ n: Int) -> String { n == 1 ? Self.one() : Self.count(["count": n]) }
     /// "1 was given", "2 were given".
-    static func wereGiven(_ n: Int) -> String { n == 1 ? oneGiven() : given(["count": n]) }
+    static func wereGiven(_ n: Int) -> String { n == 1 ? Self.oneGiven() : Self.given(["count": n]) }
 }
 
 /// The messages of checking an expression before it runs: names, types, calls (codes

@@ -639,11 +639,11 @@ struct Interpreter {
         }
         switch t {
         case .node(let n) where n.isMapping:
-            let key = try requireString(i, index, "a map key")
+            let key = try requireString(i, index, .phrase(.aMapKey))
             if let entry = n.entry(key) { return .node(entry.value) }
             throw missingKey(key, in: t, e, target)
         case .map(let m):
-            let key = try requireString(i, index, "a map key")
+            let key = try requireString(i, index, .phrase(.aMapKey))
             if let x = m[key] { return x }
             throw missingKey(key, in: t, e, target)
         default:
