@@ -119,7 +119,7 @@ public enum AtomicFile {
     /// Writes into an existing non-regular file (a device, a FIFO) without replacing it.
     static func writeDirectly(bytes: [UInt8], to path: String) throws(WriteError) {
         let fd = open(path, O_WRONLY | O_CLOEXEC | O_NOCTTY)
-        guard fd >= 0 else { throw WriteError(path: path, reason: String(cString: strerror(errno))) }
+        guard fd >= 0 else { throw WriteError(path: path, reason: FrontendMessage.system(errno)) }
         defer { close(fd) }
         try writeAll(fd: fd, bytes: bytes, path: path)
     }
@@ -132,7 +132,7 @@ public enum AtomicFile {
             let n = bytes.withUnsafeBytes { sysWrite(fd, $0.baseAddress! + done, count - done) }
             if n < 0 {
                 if errno == EINTR { continue }
-                throw WriteError(path: path, reason: String(cString: strerror(errno)))
+                throw WriteError(path: path, reason: FrontendMessage.system(errno))
             }
             if n == 0 { throw WriteError(path: path, reason: FrontendMessage.noProgress()) }
             done += n
@@ -142,7 +142,7 @@ public enum AtomicFile {
     /// The atomic replacement: a temporary file in the same folder, renamed over `path`.
     static func replace(bytes: inout [UInt8], at path: String) throws(WriteError) {
         func fail(_ what: String) -> WriteError {
-            WriteError(path: path, reason: FrontendMessage.systemFailure(["what": what, "reason": String(cString: strerror(errno))]))
+            WriteError(path: path, reason: FrontendMessage.systemFailure(["what": what, "reason": FrontendMessage.system(errno)]))
         }
         let dir = path.contains("/") ? PathUtil.parent(path.hasPrefix("/") ? path : "./" + path) : "."
         let name = PathUtil.basename(path)

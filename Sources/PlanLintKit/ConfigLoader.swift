@@ -184,10 +184,10 @@ struct Loader {
         } catch {
             if let node = writtenAs {
                 self.error(FrontendCode.configNotFound,
-                           ConfigMessage.cannotRead(["path": node.scalarText ?? display, "reason": error.reason]), at: node)
+                           ConfigMessage.cannotRead(["path": node.scalarText ?? display, "reason": FrontendMessage.reason(error.problem)]), at: node)
             } else {
                 diagnostics.append(Diagnostic(FrontendCode.configNotFound, severity: .error,
-                                              message: ConfigMessage.cannotReadUnnamed(["reason": error.reason]),
+                                              message: ConfigMessage.cannotReadUnnamed(["reason": FrontendMessage.reason(error.problem)]),
                                               location: .path(display)))
             }
             return nil

@@ -118,7 +118,7 @@ public enum FileDiscovery {
         mutating func visit(root abs: String, display: String) {
             let (st, err) = FileDiscovery.statPath(abs)
             if let err {
-                let reason = String(cString: strerror(err))
+                let reason = FrontendMessage.system(err)
                 ioError(display, FrontendMessage.cannotRead(["path": display, "reason": reason]),
                         help: err == ENOENT ? FrontendMessage.relativeToCwd() : nil)
                 return
@@ -161,7 +161,7 @@ public enum FileDiscovery {
                 }
                 guard let dir = opendir(frame.abs) else {
                     ioError(frame.display,
-                            FrontendMessage.cannotReadFolder(["path": frame.display, "reason": String(cString: strerror(errno))]))
+                            FrontendMessage.cannotReadFolder(["path": frame.display, "reason": FrontendMessage.system(errno)]))
                     continue
                 }
                 var names: [String] = []
@@ -182,7 +182,7 @@ public enum FileDiscovery {
                     if let err {
                         // A broken link or a vanished entry: only worth reporting if we would lint it.
                         if config.isIncluded(absolutePath: childAbs) && !config.isExcluded(absolutePath: childAbs, isDirectory: false) {
-                            ioError(childDisplay, FrontendMessage.cannotRead(["path": childDisplay, "reason": String(cString: strerror(err))]),
+                            ioError(childDisplay, FrontendMessage.cannotRead(["path": childDisplay, "reason": FrontendMessage.system(err)]),
                                     help: err == ENOENT ? FrontendMessage.danglingLink() : nil)
                         }
                         continue

@@ -112,14 +112,14 @@ public struct Linter: Sendable {
                 // One byte over the limit is enough for the reader to say the file is too large.
                 raw = try FileIO.readBytes(path: path, limit: yamlLimits.maxInputBytes)
             } catch {
-                if error.reason.contains("over the limit") {
+                if error.problem.isOverLimit {
                     return Checked(target: target, diagnostics: [Diagnostic(
                         YAMLProblem.Code.inputTooLarge, severity: .error,
                         message: FrontendMessage.overSizeLimit(["path": target.displayPath, "limit": yamlLimits.maxInputBytes]),
                         location: .path(target.displayPath), help: FrontendMessage.raiseSizeLimit())], document: nil)
                 }
                 return Checked(target: target, diagnostics: [Diagnostic(
-                    FrontendCode.ioError, severity: .error, message: FrontendMessage.cannotRead(["path": target.displayPath, "reason": error.reason]),
+                    FrontendCode.ioError, severity: .error, message: FrontendMessage.cannotRead(["path": target.displayPath, "reason": FrontendMessage.reason(error.problem)]),
                     location: .path(target.displayPath))], document: nil)
             }
         }

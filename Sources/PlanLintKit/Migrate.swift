@@ -85,7 +85,7 @@ public enum Migrate {
         do {
             bytes = try FileIO.readBytes(path: absolute)
         } catch {
-            return .failed(FrontendMessage.cannotRead(["path": path, "reason": error.reason]))
+            return .failed(FrontendMessage.cannotRead(["path": path, "reason": FrontendMessage.reason(error.problem)]))
         }
         let outcome = migrate(text: bytes, path: path)
         guard case .migrated(let text, _) = outcome, !options.toStandardOutput, !options.check else { return outcome }

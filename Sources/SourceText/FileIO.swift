@@ -9,8 +9,47 @@ import Darwin
 package enum FileIO {
     package struct ReadError: Error, Sendable, CustomStringConvertible {
         package let path: String
-        package let reason: String
+        /// What went wrong, for a caller that words it in another language.
+        package let problem: Problem
+        /// `problem` in English.
+        package var reason: String { problem.english }
         package var description: String { "cannot read \(path): \(reason)" }
+
+        package init(path: String, problem: Problem) {
+            self.path = path
+            self.problem = problem
+        }
+    }
+
+    /// Why a file could not be read.
+    package enum Problem: Sendable, Equatable {
+        /// The system refused (`errno`).
+        case system(Int32)
+        case directory
+        /// A FIFO, socket or device, where a regular file is needed (the file's mode).
+        case notRegular(mode_t)
+        /// The file's size, over the limit.
+        case tooLarge(size: Int, limit: Int)
+        /// A stream past the limit.
+        case streamTooLarge(limit: Int)
+
+        package var english: String {
+            switch self {
+            case .system(let code): String(cString: strerror(code))
+            case .directory: "is a directory"
+            case .notRegular(let mode): "is \(FileIO.kindName(mode)), not a regular file"
+            case .tooLarge(let size, let limit): "file is \(size) bytes, over the limit of \(limit) bytes"
+            case .streamTooLarge(let limit): "input is over the limit of \(limit) bytes"
+            }
+        }
+
+        /// Whether the file was refused for its size.
+        package var isOverLimit: Bool {
+            switch self {
+            case .tooLarge, .streamTooLarge: true
+            default: false
+            }
+        }
     }
 
     /// The bytes of the file at `path`. Refuses, without reading, anything larger than
@@ -21,15 +60,15 @@ package enum FileIO {
     package static func readBytes(path: String, limit: Int = Int.max, allowStreams: Bool = false) throws(ReadError) -> [UInt8] {
         // O_NONBLOCK: opening a FIFO without a writer must not hang the run.
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
-        guard fd >= 0 else { throw ReadError(path: path, reason: String(cString: strerror(errno))) }
+        guard fd >= 0 else { throw ReadError(path: path, problem: .system(errno)) }
         defer { close(fd) }
         var st = stat()
-        guard fstat(fd, &st) == 0 else { throw ReadError(path: path, reason: String(cString: strerror(errno))) }
+        guard fstat(fd, &st) == 0 else { throw ReadError(path: path, problem: .system(errno)) }
         let type = st.st_mode & S_IFMT
-        if type == S_IFDIR { throw ReadError(path: path, reason: "is a directory") }
+        if type == S_IFDIR { throw ReadError(path: path, problem: .directory) }
         if type != S_IFREG {
             guard allowStreams else {
-                throw ReadError(path: path, reason: "is \(FileIO.kindName(st.st_mode)), not a regular file")
+                throw ReadError(path: path, problem: .notRegular(st.st_mode))
             }
             let flags = fcntl(fd, F_GETFL)
             _ = fcntl(fd, F_SETFL, flags & ~O_NONBLOCK)
@@ -37,16 +76,16 @@ package enum FileIO {
         }
         let size = Int(st.st_size)
         if size > limit {
-            throw ReadError(path: path, reason: "file is \(size) bytes, over the limit of \(limit) bytes")
+            throw ReadError(path: path, problem: .tooLarge(size: size, limit: limit))
         }
-        var failure: String?
+        var failure: Int32?
         var bytes = [UInt8](unsafeUninitializedCapacity: size) { buf, count in
             var done = 0
             while done < size {
                 let n = read(fd, buf.baseAddress! + done, size - done)
                 if n < 0 {
                     if errno == EINTR { continue }
-                    failure = String(cString: strerror(errno))
+                    failure = errno
                     break
                 }
                 if n == 0 { break }
@@ -54,7 +93,7 @@ package enum FileIO {
             }
             count = done
         }
-        if let failure { throw ReadError(path: path, reason: failure) }
+        if let failure { throw ReadError(path: path, problem: .system(failure)) }
         if bytes.count == size {
             // More than the file said it held (a /proc file, a file still growing).
             let rest = try readStream(fd: fd, path: path, limit: limit - bytes.count)
@@ -83,12 +122,12 @@ package enum FileIO {
             let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
             if n < 0 {
                 if errno == EINTR { continue }
-                throw ReadError(path: path, reason: String(cString: strerror(errno)))
+                throw ReadError(path: path, problem: .system(errno))
             }
             if n == 0 { break }
             out.append(contentsOf: chunk[0..<n])
             if out.count > limit {
-                throw ReadError(path: path, reason: "input is over the limit of \(limit) bytes")
+                throw ReadError(path: path, problem: .streamTooLarge(limit: limit))
             }
         }
         return out

@@ -1,6 +1,13 @@
 import Diagnostics
 @testable import PlanLintKit
+import SourceText
 import Testing
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The frontend's catalogues (configuration, globs, suppressions, baselines, files, outputs,
 /// migrate, init) in Japanese: complete, with the English's arguments, and in the house style.
@@ -55,6 +62,20 @@ import Testing
         #expect(FrontendMessage.writeElsewhere.text(["what": what], in: .ja).hasPrefix("レポートはplanlintが読まないファイル"))
         #expect(FrontendMessage.writeElsewhere.text(["what": FrontendMessage.theReport.text(in: .en)], in: .en)
                 == "write the report to a file that planlint does not read (a plan, rule file, schema, config or baseline)")
+    }
+
+    /// Why a file could not be read: worded by the frontend in Japanese; in English exactly as
+    /// FileIO words it (the system's own words for `errno`).
+    @Test func readFailuresInJapanese() {
+        let problems: [FileIO.Problem] = [.system(ENOENT), .system(EACCES), .directory, .notRegular(S_IFIFO),
+                                          .tooLarge(size: 20, limit: 10), .streamTooLarge(limit: 10)]
+        for p in problems {
+            #expect(FrontendMessage.reason(p, in: .en) == p.english)
+            #expect(FrontendMessage.reason(p, in: .ja) != p.english)
+        }
+        #expect(FrontendMessage.reason(.system(ENOENT), in: .ja) == "そのようなファイルやフォルダーはありません")
+        #expect(FrontendMessage.reason(.notRegular(S_IFIFO), in: .ja) == "FIFO（名前付きパイプ）で、通常のファイルではありません")
+        #expect(FrontendMessage.reason(.tooLarge(size: 20, limit: 10), in: .ja) == "ファイルは20バイトで、上限の10バイトを超えています")
     }
 
     /// Hiragana, katakana, CJK ideographs and full-width punctuation.
