@@ -50,9 +50,7 @@ package struct GitHubRenderer: LineRenderer {
         func lines(_ text: String) -> String {
             text.split(separator: "\n", omittingEmptySubsequences: false).map { SingleLine.sanitize(String($0)) }.joined(separator: "\n")
         }
-        var message = lines(d.message)
-        for note in d.notes { message += "\nnote: " + lines(note) }
-        if let help = d.help { message += "\nhelp: " + lines(help) }
+        let message = lines(d.message) + HumanMessage.notesAndHelp(of: d, lines)
         let props = properties.map { "\($0.0)=\(escapeProperty($0.1))" }.joined(separator: ",")
         return "::\(name) \(props)::\(escapeData(message))"
     }

@@ -156,8 +156,18 @@ package enum HumanMessage: String, MessageCatalogue {
     case noProblems = "no problems found in {files}"
     case withSuppressed = "{summary} ({count} suppressed)"
 
+    /// The notes and help of `d`, each on a line of its own after the message
+    /// (`\nnote: …\nhelp: …`), for the formats that carry one text per finding; `line`
+    /// prepares each text for the format.
+    package static func notesAndHelp(of d: Diagnostic, _ line: (String) -> String = { $0 }) -> String {
+        var out = ""
+        for text in d.notes { out += "\n" + note() + ": " + line(text) }
+        if let text = d.help { out += "\n" + help() + ": " + line(text) }
+        return out
+    }
+
     /// The header's word for a severity.
-    static func word(for severity: Severity) -> String {
+    package static func word(for severity: Severity) -> String {
         switch severity {
         case .error: error()
         case .warning: warning()

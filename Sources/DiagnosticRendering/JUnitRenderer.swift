@@ -37,9 +37,7 @@ package struct JUnitRenderer: DiagnosticRenderer {
                 if let loc { name += " at \(loc.line):\(loc.column)" }
                 let line = loc.map { " line=\"\($0.line)\"" } ?? ""
                 out += "    <testcase classname=\"\(p)\" name=\"\(XML.attribute(name))\" file=\"\(p)\"\(line)>\n"
-                var body = ShortRenderer.line(d, index: index)
-                for note in d.notes { body += "\nnote: " + note }
-                if let help = d.help { body += "\nhelp: " + help }
+                let body = ShortRenderer.line(d, index: index) + HumanMessage.notesAndHelp(of: d)
                 out += "      <failure message=\"\(XML.attribute(d.message))\" type=\"\(d.severity)\">\(XML.text(body))</failure>\n"
                 out += "    </testcase>\n"
             }

@@ -120,9 +120,7 @@ package struct SARIFRenderer: DiagnosticRenderer {
         init(root: String) { self.root = root }
 
         mutating func result(_ d: Diagnostic, ruleIndex: Int, fingerprints: inout Fingerprint.Counter) -> JSONValue {
-            var text = d.message
-            for note in d.notes { text += "\nnote: " + note }
-            if let help = d.help { text += "\nhelp: " + help }
+            let text = d.message + HumanMessage.notesAndHelp(of: d)
             var location: [String: JSONValue] = ["physicalLocation": physicalLocation(path: d.path, span: d.span)]
             if let label = d.primaryLabel, d.span != nil { location["message"] = ["text": .string(label)] }
 

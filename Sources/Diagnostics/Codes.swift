@@ -27,8 +27,10 @@ public struct DiagnosticCode: Sendable, Hashable {
     public var badExample: String?
     public var goodExample: String?
     public var tags: [String]
-    /// Where it is defined, for `explain`: `built in`, or a rule file's `path:line`.
+    /// Where it is defined, for `explain`: `builtInSource`, or a rule file's `path:line`.
     public var source: String
+    /// The `source` of planlint's own codes.
+    public static let builtInSource = "built in"
     /// A page documenting it.
     public var docsURL: String?
     /// The summary, explanation and fix in Japanese; nil while untranslated (English is used).
@@ -53,7 +55,7 @@ public struct DiagnosticCode: Sendable, Hashable {
 
     public init(id: String, severity: Severity, isSuppressible: Bool = true, isToolFailure: Bool = false,
                 summary: String, explanation: String, fix: String, badExample: String? = nil, goodExample: String? = nil,
-                tags: [String] = [], source: String = "built in", docsURL: String? = nil, japanese: Text? = nil) {
+                tags: [String] = [], source: String = DiagnosticCode.builtInSource, docsURL: String? = nil, japanese: Text? = nil) {
         self.id = id
         self.severity = severity
         self.isSuppressible = isSuppressible

@@ -77,3 +77,11 @@ package enum Suggestion {
 package enum SuggestionMessage: String, MessageCatalogue {
     case didYouMean = "did you mean `{name}`?"
 }
+
+extension SuggestionMessage {
+    package var japanese: String? {
+        switch self {
+        case .didYouMean: "`{name}` のことですか？"
+        }
+    }
+}

@@ -27,13 +27,14 @@ public struct ReportInput: Sendable {
     public var failOn: Severity
     /// The rule packs used, as configured (`Rules/`, `planlint:recommended`).
     public var rulePacks: [String]
-    /// The language of the page's own words (`en`, `ja`): the page's `lang`.
-    public var language: String
+    /// The language of the page's own words: the page's `lang`. The words are built in the
+    /// run's language (`MessageText.language`), which is the default.
+    public var language: Language
     /// Version, rule metadata (documentation links), tab width.
     public var context: RenderContext
 
     package init(diagnostics: [Diagnostic], plans: [ReportPlan], checkedFiles: [String], exitCode: Int, failOn: Severity,
-                rulePacks: [String], language: String = "en", context: RenderContext) {
+                rulePacks: [String], language: Language = MessageText.language, context: RenderContext) {
         self.diagnostics = diagnostics
         self.plans = plans
         self.checkedFiles = checkedFiles
@@ -172,7 +173,7 @@ struct Page {
         locateFindings()
         let titles = input.plans.compactMap { $0.figures?.outline.title }
         let pageTitle = titles.count == 1 ? ReportMessage.pageTitleFor(["title": titles[0]]) : ReportMessage.pageTitle()
-        var h = "<!DOCTYPE html>\n<html lang=\"\(HTMLText.escape(input.language))\">\n<head>\n<meta charset=\"utf-8\">\n"
+        var h = "<!DOCTYPE html>\n<html lang=\"\(input.language.rawValue)\">\n<head>\n<meta charset=\"utf-8\">\n"
         h += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         // Nothing may be loaded: no script, no connection, no external image, font or frame.
         h += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; script-src 'none'; base-uri 'none'; form-action 'none'\">\n"
@@ -250,7 +251,7 @@ struct Page {
         }
         h += "<dt>\(HTMLText.escape(ReportMessage.filesChecked()))</dt><dd>"
         h += input.checkedFiles.map { "<span class=\"path\">\(HTMLText.escape($0))</span>" }.joined(separator: "<br>")
-        h += "</dd><dt>\(HTMLText.escape(ReportMessage.failOn()))</dt><dd>\(HTMLText.escape(ReportMessage.failOnValue(["severity": input.failOn.description])))</dd>"
+        h += "</dd><dt>\(HTMLText.escape(ReportMessage.failOn()))</dt><dd>\(HTMLText.escape(ReportMessage.failOnValue(["severity": HumanMessage.word(for: input.failOn)])))</dd>"
         h += "<dt>\(HTMLText.escape(ReportMessage.rulePacks()))</dt><dd>"
         h += input.rulePacks.isEmpty ? HTMLText.escape(ReportMessage.noRulePacks())
             : input.rulePacks.map { "<span class=\"path\">\(HTMLText.escape($0))</span>" }.joined(separator: "<br>")

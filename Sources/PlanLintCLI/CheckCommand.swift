@@ -111,6 +111,8 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Apply (or show) the unsafe fixes too: those that change what the document says. Implies --fix.")
     var unsafeFixes = false
 
+    @OptionGroup var language: LanguageOptions
+
     func validate() throws {
         if let m = maxWarnings, m < 0 { throw ValidationError(CLIMessage.maxWarnings()) }
         if jobs < 0 { throw ValidationError(CLIMessage.jobs()) }
@@ -138,6 +140,7 @@ struct CheckCommand: ParsableCommand {
     }
 
     func run() throws {
+        language.apply(config: project.config, useConfig: !project.noConfig, allowOutsideRoot: allowOutsideRoot)
         var options = project.checkOptions(paths: paths)
         let cwd = options.cwd
         options.allowOutsideRoot = allowOutsideRoot

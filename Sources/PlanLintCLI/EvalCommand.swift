@@ -31,7 +31,10 @@ struct EvalCommand: ParsableCommand {
     @Option(name: .customLong("at"), help: "A path (as in a rule's `for`) whose matches are bound to `self`.")
     var at: String?
 
+    @OptionGroup var language: LanguageOptions
+
     func run() throws {
+        language.apply()
         let raw: [UInt8]
         do {
             raw = try FileIO.readBytes(path: file, allowStreams: true)

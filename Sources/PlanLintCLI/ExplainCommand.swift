@@ -38,7 +38,10 @@ struct ExplainCommand: ParsableCommand {
     @Option(help: "When to use colour.")
     var color: ColorChoice = .auto
 
+    @OptionGroup var language: LanguageOptions
+
     func run() throws {
+        language.apply(config: config)
         let cwd = PathUtil.currentDirectory()
         let loaded = ConfigLoader.load(explicit: config, cwd: cwd)
         var configuration = loaded.configuration
@@ -73,33 +76,40 @@ enum ExplainText {
     static func list(_ codes: [DiagnosticCode], styler: any Styler) -> String {
         let width = min(40, codes.map(\.id.count).max() ?? 0)
         var out = ""
+        let language = MessageText.language
+        let severityWidth = Severity.allCases.map { DisplayWidth.columns(HumanMessage.word(for: $0)) }.max() ?? 7
         for c in codes {
             var traits: [String] = []
-            if !c.isSuppressible { traits.append("cannot be suppressed") }
-            if c.isToolFailure { traits.append("exit 2") }
-            out += styler.style(c.id.padding(width), .severity(c.severity)) + "  " + "\(c.severity)".padding(7) + "  " + c.summary
-                + (traits.isEmpty ? "" : styler.style(" (" + traits.joined(separator: ", ") + ")", .gutter)) + "\n"
+            if !c.isSuppressible { traits.append(ExplainMessage.notSuppressible()) }
+            if c.isToolFailure { traits.append(ExplainMessage.exitTwo()) }
+            out += styler.style(c.id.padding(width), .severity(c.severity)) + "  "
+                + HumanMessage.word(for: c.severity).paddingColumns(severityWidth) + "  " + c.text(in: language).summary
+                + (traits.isEmpty ? "" : styler.style(ExplainMessage.traits(["traits": traits.joined(separator: ExplainMessage.traitSeparator())]), .gutter)) + "\n"
         }
         return out
     }
 
+    /// A code's documentation, in the run's language (English where the code has no text in it).
     static func render(_ doc: DiagnosticCode, styler: any Styler) -> String {
-        var out = styler.style("\(doc.severity)[\(doc.id)]", .severity(doc.severity))
-            + styler.style(": " + doc.summary, .message) + "\n"
-        out += styler.style("  default severity: \(doc.severity) · source: \(doc.source)", .gutter) + "\n\n"
-        out += wrap(doc.explanation, indent: "  ") + "\n"
-        out += styler.style("How to fix", .help) + "\n"
-        out += wrap(doc.fix, indent: "  ") + "\n"
+        let text = doc.text(in: MessageText.language)
+        let severity = HumanMessage.word(for: doc.severity)
+        var out = styler.style("\(severity)[\(doc.id)]", .severity(doc.severity))
+            + styler.style(": " + text.summary, .message) + "\n"
+        let source = doc.source == DiagnosticCode.builtInSource ? ExplainMessage.builtIn() : doc.source
+        out += styler.style("  " + ExplainMessage.origin(["severity": severity, "source": source]), .gutter) + "\n\n"
+        out += wrap(text.explanation, indent: "  ") + "\n"
+        out += styler.style(ExplainMessage.howToFix(), .help) + "\n"
+        out += wrap(text.fix, indent: "  ") + "\n"
         if let bad = doc.badExample {
-            out += styler.style("Example that is reported", .help) + "\n"
+            out += styler.style(ExplainMessage.reportedExample(), .help) + "\n"
             out += block(bad, styler: styler) + "\n"
         }
         if let good = doc.goodExample {
-            out += styler.style("Corrected", .help) + "\n"
+            out += styler.style(ExplainMessage.corrected(), .help) + "\n"
             out += block(good, styler: styler) + "\n"
         }
         if !doc.tags.isEmpty {
-            out += styler.style("Tags: " + doc.tags.joined(separator: ", "), .gutter) + "\n"
+            out += styler.style(ExplainMessage.tags(["tags": doc.tags.joined(separator: ", ")]), .gutter) + "\n"
         }
         return out
     }
@@ -207,4 +217,41 @@ enum ExplainText {
     }
 
     static func isWide(_ c: Character) -> Bool { c.unicodeScalars.first.map { DisplayWidth.of($0) == 2 } ?? false }
+}
+
+/// The words of `planlint explain`.
+enum ExplainMessage: String, MessageCatalogue {
+    case notSuppressible = "cannot be suppressed"
+    case exitTwo = "exit 2"
+    case traits = " ({traits})"
+    case traitSeparator = ", "
+    case origin = "default severity: {severity} · source: {source}"
+    case builtIn = "built in"
+    case howToFix = "How to fix"
+    case reportedExample = "Example that is reported"
+    case corrected = "Corrected"
+    case tags = "Tags: {tags}"
+
+    var japanese: String? {
+        switch self {
+        case .notSuppressible: "抑制できません"
+        case .exitTwo: "終了ステータス 2"
+        case .traits: "（{traits}）"
+        case .traitSeparator: "、"
+        case .origin: "既定の重大度：{severity}・定義：{source}"
+        case .builtIn: "planlint に組み込み"
+        case .howToFix: "直し方"
+        case .reportedExample: "報告される例"
+        case .corrected: "直した例"
+        case .tags: "タグ：{tags}"
+        }
+    }
+}
+
+extension String {
+    /// Padded with spaces to `n` terminal columns (wide characters take two).
+    func paddingColumns(_ n: Int) -> String {
+        let w = DisplayWidth.columns(self)
+        return w >= n ? self : self + String(repeating: " ", count: n - w)
+    }
 }

@@ -28,7 +28,10 @@ struct InitCommand: ParsableCommand {
     @Argument(help: "The folder to write into (it must exist).")
     var directory: String = "."
 
+    @OptionGroup var language: LanguageOptions
+
     func run() throws {
+        language.apply()
         switch ProjectInit.run(directory: directory) {
         case .written(let paths):
             for p in paths { Terminal.out(CLIMessage.wrote(["path": p]) + "\n") }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Diagnostics
 import PlanLintKit
 import PlanLintLSP
 
@@ -29,8 +30,15 @@ struct LSPCommand: ParsableCommand {
     @Flag(help: "Accepted for editors that pass it: standard input and output are always used.")
     var stdio = false
 
+    @Option(name: .customLong("lang"), help: ArgumentHelp(
+        "Language of planlint's messages: ja or en (default: the editor's locale, else LC_ALL, LC_MESSAGES or LANG, else en).",
+        valueName: "lang"))
+    var lang: Language?
+
     func run() throws {
-        let status = LanguageServer.serveStandardIO()
+        let policy: PlanLintServer.LanguagePolicy = lang.map { .fixed($0) }
+            ?? .client(fallback: Language.from(environment: Terminal.environment()))
+        let status = LanguageServer.serveStandardIO(options: .init(language: policy))
         #if canImport(Glibc)
         Glibc.exit(status)
         #elseif canImport(Darwin)

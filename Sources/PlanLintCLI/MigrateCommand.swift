@@ -38,12 +38,15 @@ struct MigrateCommand: ParsableCommand {
     @Flag(help: "Accept files outside the repository.")
     var allowOutsideRoot = false
 
+    @OptionGroup var language: LanguageOptions
+
     func validate() throws {
         if toStandardOutput && files.count != 1 { throw ValidationError(CLIMessage.stdoutOneFile()) }
         if toStandardOutput && check { throw ValidationError(CLIMessage.stdoutAndCheck()) }
     }
 
     func run() throws {
+        language.apply()
         let options = Migrate.Options(cwd: PathUtil.currentDirectory(), toStandardOutput: toStandardOutput,
                                       check: check, allowOutsideRoot: allowOutsideRoot)
         var failed = false, pending = false

@@ -20,7 +20,10 @@ struct ParseCommand: ParsableCommand {
     @Flag(help: "Print node and document counts per file.")
     var stats = false
 
+    @OptionGroup var language: LanguageOptions
+
     func run() throws {
+        language.apply()
         var failed = false, ioError = false
         for path in paths {
             let raw: [UInt8]

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Diagnostics
 import PlanLintKit
 
 #if canImport(Glibc)
@@ -68,8 +69,11 @@ package struct PlanLintMain: ParsableCommand {
     /// ArgumentParser's 64), as ruff and ESLint do, so CI scripts can tell "bad invocation"
     /// from "findings" with one convention.
     package static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        // Usage errors come before a command runs: they are in the flag's or the locale's language.
+        MessageText.language = LanguageOptions.early(arguments, environment: Terminal.environment())
         do {
-            var command = try parseAsRoot(Self.prepared(Array(CommandLine.arguments.dropFirst())))
+            var command = try parseAsRoot(Self.prepared(arguments))
             try command.run()
         } catch {
             if exitCode(for: error) == .validationFailure {

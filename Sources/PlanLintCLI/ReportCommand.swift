@@ -37,12 +37,15 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var project: ProjectOptions
 
+    @OptionGroup var language: LanguageOptions
+
     func validate() throws {
         if paths.contains("-") { throw ValidationError(CLIMessage.reportReadsFiles()) }
         if let output, output.isEmpty { throw ValidationError(CLIMessage.outputNeedsName()) }
     }
 
     func run() throws {
+        language.apply(config: project.config, useConfig: !project.noConfig)
         var options = project.checkOptions(paths: paths)
         let cwd = options.cwd
         options.keepDocuments = true

@@ -37,6 +37,8 @@ struct RulesCommand: ParsableCommand {
     @Option(name: .customLong("check-docs"), help: ArgumentHelp("Check that this folder holds the rules' current reference pages.", valueName: "dir"))
     var checkDocs: String?
 
+    @OptionGroup var language: LanguageOptions
+
     func validate() throws {
         if writeDocs != nil && checkDocs != nil {
             throw ValidationError(CLIMessage.docsFlags())
@@ -44,6 +46,7 @@ struct RulesCommand: ParsableCommand {
     }
 
     func run() throws {
+        language.apply()
         let loaded = RuleTools.load(paths: try RuleToolIO.rulePaths(rules, usage: "planlint rules --rules PATH"))
         RuleToolIO.printDiagnostics(loaded.diagnostics)
         if let dir = writeDocs ?? checkDocs {

@@ -24,7 +24,10 @@ struct SchemaCommand: ParsableCommand {
     @Argument(help: "The schema: plan@2 or plan@1.")
     var name: String?
 
+    @OptionGroup var language: LanguageOptions
+
     func run() throws {
+        language.apply()
         guard let name else {
             for n in BuiltinResources.schemaNames { Terminal.out("\(n)\n") }
             return

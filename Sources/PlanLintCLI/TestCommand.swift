@@ -31,7 +31,10 @@ struct TestCommand: ParsableCommand {
     @Argument(help: "Rule files or folders, or `planlint:recommended` (default: Rules/ in the current directory).")
     var paths: [String] = []
 
+    @OptionGroup var language: LanguageOptions
+
     func run() throws {
+        language.apply()
         let paths = try RuleToolIO.rulePaths(self.paths, usage: "planlint test RULE-FILE-OR-FOLDER…")
         let report = RuleTools.test(paths: paths)
         RuleToolIO.printDiagnostics(report.loadDiagnostics)

@@ -271,11 +271,10 @@ public enum Codes {
 }
 
 extension Codes {
-    /// Docs/codes.md: every code of planlint's own, grouped by who reports it, each with its
-    /// severity, whether it can be suppressed, whether it fails the run with status 2, and its
-    /// documentation. `CodeRegistryTests` keeps the file equal to this.
-    public static var markdownReference: String {
-        let groups: [(title: String, anchor: String, about: String, codes: [DiagnosticCode])] = [
+    /// planlint's own codes grouped by who reports them (Docs/codes.md's sections); `anchor`
+    /// names the group.
+    public static var groups: [(title: String, anchor: String, about: String, codes: [DiagnosticCode])] {
+        [
             ("Reading files and YAML", "yaml", "Problems reading a file as YAML (YAMLTree).", YAMLProblem.Code.definitions),
             ("Files, configuration, suppressions, baselines", "frontend",
              "planlint's own checks around linting (PlanLintKit).", FrontendCode.definitions),
@@ -288,6 +287,12 @@ extension Codes {
              ExpressionProblem.Code.definitions),
             ("Schemas", "schemas", "JSON Schema findings in plans, and problems in schema files (SchemaValidation).", SchemaCode.definitions),
         ]
+    }
+
+    /// Docs/codes.md: every code of planlint's own, grouped by who reports it, each with its
+    /// severity, whether it can be suppressed, whether it fails the run with status 2, and its
+    /// documentation. `CodeRegistryTests` keeps the file equal to this.
+    public static var markdownReference: String {
         func cell(_ s: String) -> String {
             var out = ""
             for c in s { out += c == "|" ? "\\|" : c == "\n" ? " " : String(c) }

@@ -111,6 +111,7 @@ struct ConfigLayer {
     var limits = LimitSettings()
     var failOn: Severity?
     var maxWarnings: Int?
+    var language: Language?
     var severityKeys: [SeverityKeyRef] = []
 
     /// `other` was written later (it extends us): lists accumulate, scalars and key-wise
@@ -127,6 +128,7 @@ struct ConfigLayer {
         limits.merge(other.limits)
         if let f = other.failOn { failOn = f }
         if let m = other.maxWarnings { maxWarnings = m }
+        if let l = other.language { language = l }
         severityKeys += other.severityKeys
     }
 
@@ -142,6 +144,7 @@ struct ConfigLayer {
         config.limits = limits
         config.failOn = failOn
         config.maxWarnings = maxWarnings
+        config.language = language
         config.severityKeys = severityKeys
     }
 }
@@ -156,7 +159,7 @@ struct Loader {
     var loadedFiles: [String] = []
 
     static let topKeys = ["extends", "rules", "schemas", "paths", "include", "exclude", "severity",
-                          "params", "overrides", "limits", "fail-on", "max-warnings"]
+                          "params", "overrides", "limits", "fail-on", "max-warnings", "lang"]
     static let overrideKeys = ["files", "severity", "params", "limits"]
     static let schemaKeys = ["schema", "files"]
     static let limitKeys = ["max-file-size", "max-depth", "max-alias-expansion", "cost-budget", "max-expression-depth"]
@@ -283,6 +286,13 @@ struct Loader {
                 }
             case "max-warnings":
                 own.maxWarnings = integer(value, name: "max-warnings", minimum: 0)
+            case "lang":
+                if let s = scalar(value, what: "`ja` or `en`") {
+                    if let l = Language(rawValue: s) { own.language = l } else {
+                        error(FrontendCode.configInvalidValue, "`lang` must be `ja` or `en`, not `\(s)`", at: value,
+                              label: "unknown language", help: Suggestion.didYouMean(s, in: Language.allCases.map(\.rawValue)))
+                    }
+                }
             default:
                 unknownKey(keyNode, key: key, allowed: Loader.topKeys, context: ConfigPhrase.aConfigKey())
             }

@@ -257,6 +257,8 @@ public struct Configuration: Sendable {
     public var limits = LimitSettings()
     public var failOn: Severity?
     public var maxWarnings: Int?
+    /// `lang:`: the language of planlint's messages (below `--lang`, above the environment).
+    public var language: Language?
     /// Every `severity:` key written (top level and overrides), checked after rules load.
     public var severityKeys: [SeverityKeyRef] = []
 

@@ -229,3 +229,22 @@ public enum FixMessage: String, MessageCatalogue {
     case pending = "{count} fix(es) still pending after {passes} passes"
     case rejected = "{count} fix(es) not applied: the fixed file would not parse as YAML"
 }
+
+extension FixMessage {
+    public var japanese: String? {
+        switch self {
+        case .notWritten: "{path} は修正しませんでした：{reason}"
+        case .unresolved: "パスを解決できません"
+        case .outside: "リポジトリの外にあります"
+        case .linkOutside: "リポジトリの外の {target} へのシンボリックリンクです"
+        case .notRegular: "通常のファイルではありません"
+        case .changed: "planlint が修正している間にディスク上で変更されました"
+        case .nothing: "修正するものはありません"
+        case .fixed: "{files} 個のファイルで {fixes} 件の指摘を修正しました"
+        case .wouldFix: "{files} 個のファイルで {fixes} 件の指摘を修正できます（何も書き込んでいません）"
+        case .unsafeLeft: "{count} 件の指摘には安全でない修正しかありません。`--unsafe-fixes` で適用されます（何が変わるか確認してください）"
+        case .pending: "{passes} 回の修正の後も {count} 件の修正が残っています"
+        case .rejected: "{count} 件の修正は適用しませんでした：修正後のファイルが YAML として読めなくなります"
+        }
+    }
+}

@@ -10,8 +10,8 @@ import YAMLTree
 ///
 /// Run the check with `CheckOptions.keepDocuments` so the plans are at hand.
 public enum HTMLReportRun {
-    /// What the page shows for `report`. `language` is the run's language (the page's `lang`).
-    public static func input(for report: CheckReport, context: RenderContext, language: String = "en") -> ReportInput {
+    /// What the page shows for `report`, in the run's language (`MessageText.language`).
+    public static func input(for report: CheckReport, context: RenderContext) -> ReportInput {
         var byPath: [String: LintDocument] = [:]
         for d in report.documents { byPath[d.file.path] = d }
         let plans = report.checkedFiles.map { path -> ReportPlan in
@@ -20,12 +20,12 @@ public enum HTMLReportRun {
         }
         return ReportInput(diagnostics: report.diagnostics, plans: plans, checkedFiles: report.checkedFiles,
                            exitCode: Int(report.exitCode), failOn: report.failOn, rulePacks: report.rulePacks,
-                           language: language, context: context)
+                           context: context)
     }
 
     /// The page for `report`.
-    public static func render(_ report: CheckReport, context: RenderContext, language: String = "en") -> String {
-        HTMLReportRenderer.render(input(for: report, context: context, language: language))
+    public static func render(_ report: CheckReport, context: RenderContext) -> String {
+        HTMLReportRenderer.render(input(for: report, context: context))
     }
 
     /// A document's figures. A plan@1 file is read as `planlint migrate` would rewrite it, in

@@ -1,3 +1,4 @@
+import Diagnostics
 import Dispatch
 import Guarded
 import LSPProtocol
@@ -31,9 +32,32 @@ package actor PlanLintServer {
         /// The process's working directory: planlint names files relative to it (schemas
         /// are resolved against it), so it must be the real one.
         package var cwd: String
+        /// How the language of the server's messages is chosen at `initialize`.
+        package var language: LanguagePolicy
 
-        package init(cwd: String = PathUtil.currentDirectory()) {
+        package init(cwd: String = PathUtil.currentDirectory(), language: LanguagePolicy = .keep) {
             self.cwd = cwd
+            self.language = language
+        }
+    }
+
+    /// The language of the server's messages (process-wide: `planlint lsp` serves one client).
+    package enum LanguagePolicy: Sendable {
+        /// Leave the process's language as it is (servers run in-process by tests).
+        case keep
+        /// `planlint lsp --lang`: this language, whatever the client asks.
+        case fixed(Language)
+        /// The client's `locale` from `initialize` (`ja`, `ja-JP`, `en-US`), else `fallback`
+        /// (the environment's language) when it sends none or one planlint has no text for.
+        case client(fallback: Language)
+
+        /// The language for a client that sent `locale`; nil: leave it as it is.
+        package func language(forClientLocale locale: String?) -> Language? {
+            switch self {
+            case .keep: nil
+            case .fixed(let l): l
+            case .client(let fallback): locale.flatMap(Language.init(locale:)) ?? fallback
+            }
         }
     }
 
@@ -128,6 +152,7 @@ package actor PlanLintServer {
         switch request.method {
         case LSP.initialize.method:
             let params = try request.params(LSP.initialize)
+            if let language = options.language.language(forClientLocale: params.locale) { MessageText.language = language }
             positions = PositionConverter(encoding: params.positionEncoding)
             capabilities = params.capabilities
             workspaceFolder = (params.workspaceFolders?.first?.uri ?? params.rootUri)

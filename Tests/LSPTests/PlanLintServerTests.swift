@@ -725,13 +725,19 @@ extension LSP.PublishDiagnosticsParams {
     /// Starts `planlint lsp`, and for each message writes it (framed) and, if it is a
     /// request, waits for the response, as an editor does; then closes the server's standard
     /// input. Returns the exit status, the responses, and what went to standard error.
-    func run(_ messages: [String]) throws -> (status: Int32, responses: [JSONRPC.Response], stderr: String) {
+    /// The server runs with `arguments` after `lsp --stdio`, in the test's environment without
+    /// its locale variables, plus `environment`.
+    func run(_ messages: [String], arguments: [String] = [], environment: [String: String] = [:]) throws
+        -> (status: Int32, responses: [JSONRPC.Response], stderr: String) {
         guard FileManager.default.isExecutableFile(atPath: Self.executable) else {
             throw TestFailure("no planlint executable at \(Self.executable): run `swift build --build-tests` first")
         }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.executable)
-        process.arguments = ["lsp", "--stdio"]
+        process.arguments = ["lsp", "--stdio"] + arguments
+        var env = ProcessInfo.processInfo.environment
+        for k in ["LC_ALL", "LC_MESSAGES", "LANG"] { env.removeValue(forKey: k) }
+        process.environment = env.merging(environment) { _, new in new }
         let input = Pipe(), output = Pipe(), errors = Pipe()
         process.standardInput = input
         process.standardOutput = output
@@ -790,5 +796,39 @@ extension LSP.PublishDiagnosticsParams {
         let broken = try run([Self.initialize, #"{"id": 3, "method": 🍣"#, Self.shutdown])
         #expect(broken.responses.map { $0.error?.code } == [nil, .parseError, nil])
         #expect(broken.status == 0)
+    }
+
+    /// The server's own catalogue is complete in Japanese (the others are checked by
+    /// CLITests' JapaneseCompletenessTests).
+    @Test func theServersWordsHaveJapanese() {
+        #expect(MessageText.problems(catalogues: [LSPMessage.self]).isEmpty)
+        #expect(LSPMessage.fixAll.text(["count": 3], in: .ja) == "安全な修正のある planlint の指摘をすべて修正（3 件）")
+    }
+
+    /// The server speaks the client's `locale` (issue 22); `--lang` wins over it, and without
+    /// either the environment's locale decides.
+    @Test func theServerFollowsTheClientsLocale() throws {
+        func initialize(_ locale: String?) -> String {
+            let l = locale.map { #","locale":"\#($0)""# } ?? ""
+            return #"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"processId":null,"rootUri":null,"capabilities":{}\#(l)}}"#
+        }
+        // A suppression comment naming `duplicate-key`: hovering the code shows its documentation.
+        let open = #"{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"untitled:plan.yaml","languageId":"yaml","version":1,"text":"a: 1  # planlint-disable-line duplicate-key\n"}}}"#
+        let hover = #"{"jsonrpc":"2.0","id":2,"method":"textDocument/hover","params":{"textDocument":{"uri":"untitled:plan.yaml"},"position":{"line":0,"character":35}}}"#
+        func hoverText(_ locale: String?, arguments: [String] = [], environment: [String: String] = [:]) throws -> String {
+            let r = try run([initialize(locale), open, hover, Self.shutdown], arguments: arguments, environment: environment)
+            #expect(r.status == 0, "\(r.stderr)")
+            let result = try #require(r.responses.count == 3 ? r.responses[1] : nil)
+            return try #require(try result.result(as: LSP.Hover?.self)).contents.value
+        }
+        let ja = try hoverText("ja")
+        #expect(ja.hasPrefix("**duplicate-key** · エラー — マッピングに同じキーが二つあります。"), "\(ja)")
+        #expect(ja.contains("**直し方：** どちらかの項目を削除するか"), "\(ja)")
+        #expect(try hoverText("en-US").hasPrefix("**duplicate-key** · error — A mapping has the same key twice."))
+        #expect(try hoverText("ja-JP", arguments: ["--lang", "en"]).hasPrefix("**duplicate-key** · error — "))
+        #expect(try hoverText(nil, environment: ["LANG": "ja_JP.UTF-8"]).hasPrefix("**duplicate-key** · エラー — "))
+        #expect(try hoverText("fr", environment: ["LANG": "ja_JP.UTF-8"]).hasPrefix("**duplicate-key** · エラー — "),
+                "a locale planlint has no text for falls back to the environment's")
+        #expect(try hoverText(nil).hasPrefix("**duplicate-key** · error — "))
     }
 }

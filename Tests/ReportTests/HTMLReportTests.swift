@@ -19,7 +19,7 @@ func range(of needle: String, in file: SourceFile, after: String? = nil) -> Byte
 }
 
 func page(_ plan: String, diagnostics: (SourceFile) -> [Diagnostic] = { _ in [] }, exitCode: Int = 0,
-          language: String = "en") throws -> String {
+          language: Language = .en) throws -> String {
     let (file, root) = try readPlan(plan)
     let figures = FigureReader.read(root)
     let input = ReportInput(diagnostics: diagnostics(file), plans: [ReportPlan(path: file.path, figures: figures)],
@@ -100,7 +100,7 @@ func count(_ needle: String, in text: String) -> Int {
             return [Diagnostic(code: "a-code", severity: .warning, message: "one", location: .span(a)),
                     Diagnostic(code: "a-code", severity: .warning, message: "two", location: .span(a)),
                     Diagnostic(code: "b-code", severity: .error, message: "three", location: .path("x.yaml"))]
-        }, exitCode: 1, language: "ja")
+        }, exitCode: 1, language: .ja)
         #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"ja\">"))
         #expect(html.contains("<title>planlint report: 令和3年度政策評価</title>"))
         #expect(html.contains("Period: FY2020–FY2020 (令和2年度実施事業)"))

@@ -23,10 +23,13 @@ struct PlanLintProcess {
         return repositoryRoot.appendingPathComponent(".build/debug/planlint")
     }
 
-    /// The environment for runs: no colour variables, so output does not depend on the caller.
+    /// The environment for runs: no colour or locale variables, so output does not depend on
+    /// the caller (messages are English unless a test asks for another language).
     static func baseEnvironment() -> [String: String] {
         var env = ProcessInfo.processInfo.environment
-        for k in ["NO_COLOR", "CLICOLOR_FORCE", "CLICOLOR", PauseVariable.name] { env.removeValue(forKey: k) }
+        for k in ["NO_COLOR", "CLICOLOR_FORCE", "CLICOLOR", PauseVariable.name, "LC_ALL", "LC_MESSAGES", "LANG"] {
+            env.removeValue(forKey: k)
+        }
         env["TERM"] = "dumb"
         return env
     }
