@@ -24,6 +24,7 @@ import Testing
         process.executableURL = binary
         process.arguments = arguments
         process.currentDirectoryURL = repoRoot
+        process.environment = Self.environment(language: nil)
         let out = Pipe(), err = Pipe(), input = Pipe()
         process.standardOutput = out
         process.standardError = err
@@ -36,6 +37,15 @@ import Testing
         process.waitUntilExit()
         return Output(status: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
                       stderr: String(decoding: e, as: UTF8.self))
+    }
+
+    /// The test's environment without its locale variables (the output must not depend on
+    /// the caller's locale), with `LANG` set to `language` when given.
+    static func environment(language: String?) -> [String: String] {
+        var env = ProcessInfo.processInfo.environment
+        for k in ["LC_ALL", "LC_MESSAGES", "LANG"] { env.removeValue(forKey: k) }
+        if let language { env["LANG"] = language }
+        return env
     }
 
     /// `planlint check` with `extra` arguments: exit 1 (the known finding), nothing on stderr.
