@@ -20,6 +20,7 @@ package struct JSONRenderer: DiagnosticRenderer {
         let summary = DiagnosticSummary(diagnostics, files: context.fileCount(diagnostics))
         let document: JSONValue = [
             "version": .int(JSONRenderer.formatVersion),
+            "language": .string(context.language.rawValue),
             "tool": ["name": "planlint", "version": .string(context.toolVersion)],
             "summary": [
                 "errors": .int(summary.errors),
@@ -41,6 +42,7 @@ package struct JSONRenderer: DiagnosticRenderer {
             "code": .string(d.code),
             "severity": .string(d.severity.description),
             "message": .string(d.message),
+            "alternateMessage": d.alternateMessage.map { ["language": .string($0.language.rawValue), "text": .string($0.text)] } ?? .null,
             "path": .string(d.path),
             "range": d.span.map { range($0) } ?? .null,
             "primaryLabel": .optional(d.primaryLabel),

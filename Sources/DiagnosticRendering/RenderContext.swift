@@ -30,6 +30,8 @@ public struct RenderContext: Sendable {
     public var tabWidth: Int
     /// The width, in terminal cells, that source lines of the human form are elided to.
     public var maxLineWidth: Int
+    /// The language of the messages (SARIF `run.language`, JSON `language`): the run's.
+    public var language: Language
     /// Whether the JSON form includes suppressed diagnostics (with their `suppression`).
     /// Other text forms never show them; SARIF always includes them.
     public var includeSuppressed: Bool
@@ -46,7 +48,8 @@ public struct RenderContext: Sendable {
                 color: Bool = false,
                 tabWidth: Int = 4,
                 maxLineWidth: Int = 120,
-                includeSuppressed: Bool = false) {
+                includeSuppressed: Bool = false,
+                language: Language = MessageText.language) {
         self.toolVersion = toolVersion
         self.informationURI = informationURI
         self.rules = rules
@@ -58,6 +61,7 @@ public struct RenderContext: Sendable {
         self.tabWidth = max(1, tabWidth)
         self.maxLineWidth = max(40, maxLineWidth)
         self.includeSuppressed = includeSuppressed
+        self.language = language
     }
 
     /// The project's home page.

@@ -24,12 +24,26 @@ public struct RuleMetadata: Sendable, Hashable {
     public var defaultLevel: Severity
     /// Free-form tags (`correctness`, `style`, …).
     public var tags: [String]
+    /// The descriptions and help in the other language than the run's, when the rule has them
+    /// (SARIF `properties.alternateDescription`).
+    public var alternate: Alternate?
+
+    /// A rule's descriptions and help in one language.
+    public struct Alternate: Sendable, Hashable {
+        public var language: Language
+        public var shortDescription: String
+        public var fullDescription: String
+        public var helpText: String
+        public init(language: Language, shortDescription: String, fullDescription: String, helpText: String) {
+            (self.language, self.shortDescription, self.fullDescription, self.helpText) = (language, shortDescription, fullDescription, helpText)
+        }
+    }
 
     /// Metadata for rule `id`; `name` defaults to the id in PascalCase, `fullDescription` to
     /// `shortDescription`, `helpMarkdown` to `helpText`.
     public init(id: String, name: String? = nil, shortDescription: String, fullDescription: String? = nil,
                 helpText: String, helpMarkdown: String? = nil, helpURI: String? = nil,
-                defaultLevel: Severity, tags: [String] = []) {
+                defaultLevel: Severity, tags: [String] = [], alternate: Alternate? = nil) {
         self.id = id
         self.name = name ?? RuleMetadata.pascalCase(id)
         self.shortDescription = shortDescription
@@ -39,6 +53,7 @@ public struct RuleMetadata: Sendable, Hashable {
         self.helpURI = helpURI
         self.defaultLevel = defaultLevel
         self.tags = tags
+        self.alternate = alternate
     }
 
     /// Minimal metadata for a code no rule describes, built from the diagnostics that carry it:

@@ -47,14 +47,16 @@ package struct SARIFRenderer: DiagnosticRenderer {
         var invocation: [String: JSONValue] = ["executionSuccessful": .bool(context.executionSuccessful)]
         if let code = context.exitCode { invocation["exitCode"] = .int(code) }
 
-        let run: JSONValue = [
+        var run: [String: JSONValue] = [
             "tool": ["driver": .object(driver)],
             "originalUriBaseIds": ["%SRCROOT%": ["uri": .string(SARIFURI.rootURI(context.rootDirectory))]],
             "columnKind": "utf16CodeUnits",
             "results": .array(resultValues),
             "invocations": [.object(invocation)],
         ]
-        return ["$schema": .string(schemaURI), "version": "2.1.0", "runs": [run]]
+        // The language of the messages (SARIF §3.14.17; absent means `en-US`).
+        if context.language != .en { run["language"] = .string(context.language.rawValue) }
+        return ["$schema": .string(schemaURI), "version": "2.1.0", "runs": [.object(run)]]
     }
 
     /// The rules of the run, sorted by id: those given, then synthesized ones for codes
@@ -76,8 +78,17 @@ package struct SARIFRenderer: DiagnosticRenderer {
             "fullDescription": ["text": .string(truncated(m.fullDescription))],
             "help": ["text": .string(m.helpText), "markdown": .string(m.helpMarkdown)],
             "defaultConfiguration": ["level": .string(level(m.defaultLevel))],
-            "properties": ["tags": .array(m.tags.map(JSONValue.string))],
         ]
+        var properties: [String: JSONValue] = ["tags": .array(m.tags.map(JSONValue.string))]
+        if let a = m.alternate {
+            properties["alternateDescription"] = [
+                "language": .string(a.language.rawValue),
+                "shortDescription": .string(truncated(a.shortDescription)),
+                "fullDescription": .string(truncated(a.fullDescription)),
+                "help": .string(a.helpText),
+            ]
+        }
+        r["properties"] = .object(properties)
         if let uri = m.helpURI { r["helpUri"] = .string(uri) }
         return .object(r)
     }
@@ -150,6 +161,9 @@ package struct SARIFRenderer: DiagnosticRenderer {
             }
             if let state = d.baselineState, SARIFRenderer.baselineStates.contains(state) {
                 r["baselineState"] = .string(state)
+            }
+            if let alternate = d.alternateMessage {
+                r["properties"] = ["alternateMessage": ["language": .string(alternate.language.rawValue), "text": .string(alternate.text)]]
             }
             return .object(r)
         }

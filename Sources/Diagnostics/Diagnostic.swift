@@ -63,6 +63,13 @@ public enum Location: Sendable, Hashable {
     }
 }
 
+/// A text in a given language: a diagnostic's message in the language the run does not use.
+public struct AlternateText: Sendable, Hashable {
+    public var language: Language
+    public var text: String
+    public init(language: Language, text: String) { (self.language, self.text) = (language, text) }
+}
+
 /// A suppression that silenced a diagnostic (inline comment or baseline).
 public struct Suppression: Sendable, Hashable {
     public enum Kind: String, Sendable { case inSource, external }
@@ -93,6 +100,10 @@ public struct Diagnostic: Sendable, Hashable {
     public var suppression: Suppression?
     /// Set by baselines: `new`, `unchanged` (SARIF baselineState).
     public var baselineState: String?
+    /// The message in the other language than the run's, where both were cheap to build (a
+    /// catalogue message whose arguments are names and numbers, a rule message written in
+    /// both languages): SARIF and JSON carry it beside `message`. Nil elsewhere.
+    public var alternateMessage: AlternateText?
     /// A flood summary ("… and 999,000 more"): how many diagnostics of this code in this file
     /// it stands for, which were counted but not reported. 0 for every other diagnostic.
     public var omitted = 0

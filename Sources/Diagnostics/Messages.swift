@@ -94,6 +94,16 @@ extension MessageCatalogue {
         MessageText.render(template(in: language), arguments)
     }
 
+    /// The message in the language other than the run's (`MessageText.otherLanguage`), for a
+    /// diagnostic's `alternateMessage`; nil when the message has no text of its own in it.
+    /// Give it only arguments that read the same in both languages (names, numbers, code):
+    /// a phrase built in the run's language would be left in it.
+    public func alternate(_ arguments: KeyValuePairs<String, any CustomStringConvertible & Sendable> = [:]) -> AlternateText? {
+        guard japanese != nil else { return nil }
+        let other = MessageText.otherLanguage
+        return AlternateText(language: other, text: MessageText.render(template(in: other), arguments))
+    }
+
     /// Every message of this catalogue: id, English template and Japanese template.
     public static var messages: [(id: String, template: String, japanese: String?)] {
         allCases.map { ($0.messageID, $0.rawValue, $0.japanese) }
@@ -110,6 +120,10 @@ public enum MessageText {
         get { selected.withLock { $0 } }
         set { selected.withLock { $0 = newValue } }
     }
+
+    /// The language SARIF and JSON give beside the run's: Japanese for an English run, English
+    /// for a Japanese one.
+    public static var otherLanguage: Language { language == .ja ? .en : .ja }
 
     /// What is missing from the catalogues' Japanese: a message without it, or whose Japanese
     /// takes other `{name}` arguments than its English. Empty when they are complete.

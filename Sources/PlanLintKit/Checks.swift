@@ -89,9 +89,15 @@ public struct Checks: Sendable {
 }
 
 extension RuleMetadata {
-    /// SARIF metadata for a code.
+    /// SARIF metadata for a code, in the run's language; with the other language's text as
+    /// `alternate` when the code has Japanese.
     public init(_ code: DiagnosticCode) {
-        self.init(id: code.id, shortDescription: code.summary, fullDescription: code.explanation,
-                  helpText: code.fix, helpURI: code.docsURL, defaultLevel: code.severity, tags: code.tags)
+        let text = code.text(in: MessageText.language)
+        let other = MessageText.otherLanguage
+        let alternate = code.japanese.map { _ in code.text(in: other) }.map {
+            Alternate(language: other, shortDescription: $0.summary, fullDescription: $0.explanation, helpText: $0.fix)
+        }
+        self.init(id: code.id, shortDescription: text.summary, fullDescription: text.explanation,
+                  helpText: text.fix, helpURI: code.docsURL, defaultLevel: code.severity, tags: code.tags, alternate: alternate)
     }
 }

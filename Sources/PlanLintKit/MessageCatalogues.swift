@@ -12,7 +12,7 @@ import YAMLTree
 package enum MessageCatalogues {
     package static let all: [any MessageCatalogue.Type] = [
         SuggestionMessage.self, YAMLMessage.self, HumanMessage.self, RuleMetadataMessage.self, ReportMessage.self,
-        YAMLFixMessage.self, FixMessage.self,
+        YAMLFixMessage.self, FixMessage.self, LibYAMLMessage.self,
         ConfigMessage.self, ConfigPhrase.self, GlobMessage.self, FrontendMessage.self,
         SchemaMessage.self, SchemaHintMessage.self, SchemaPhrase.self, SchemaFileMessage.self, SchemaKeywordForm.self,
         // RuleLanguage

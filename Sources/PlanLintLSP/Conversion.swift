@@ -193,47 +193,17 @@ package struct DiagnosticConverter: Sendable {
 
     /// The message, then `note:` and `help:` lines.
     package static func message(_ d: Diagnostic) -> String {
-        var lines = [d.message]
-        lines += d.notes.map { LSPMessage.note() + ": " + $0 }
-        if let help = d.help { lines.append(LSPMessage.help() + ": " + help) }
-        return lines.joined(separator: "\n")
+        d.message + HumanMessage.notesAndHelp(of: d)
     }
 }
 
 /// The language server's own words.
 package enum LSPMessage: String, MessageCatalogue {
     case fixAll = "Fix all planlint findings with safe fixes ({count})"
-    case note = "note"
-    case help = "help"
-    case error = "error"
-    case warning = "warning"
-    case info = "info"
-    case fix = "Fix:"
-    case builtInCode = "planlint's own code"
-    case definedAt = "defined at {source}"
-    case documentation = "documentation"
 
     package var japanese: String? {
         switch self {
         case .fixAll: "安全な修正のある planlint の指摘をすべて修正（{count} 件）"
-        case .note: "注記"
-        case .help: "ヘルプ"
-        case .error: "エラー"
-        case .warning: "警告"
-        case .info: "情報"
-        case .fix: "直し方："
-        case .builtInCode: "planlint 自身のコード"
-        case .definedAt: "{source} で定義"
-        case .documentation: "説明"
-        }
-    }
-
-    /// The word for a severity.
-    package static func severity(_ s: Severity) -> String {
-        switch s {
-        case .error: error()
-        case .warning: warning()
-        case .info: info()
         }
     }
 }

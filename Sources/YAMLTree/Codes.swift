@@ -111,13 +111,14 @@ extension Diagnostic {
                                                                           replacement: "\"*\"")], isSafe: true)]
             } ?? []
         )
+        alternateMessage = problem.alternateMessage
     }
 
     /// Where a lone `*` was read as an alias without a name (`budget: *`), if that is the
     /// problem: quoting it keeps the text the author wrote (and a schema that wants `"＊"`
     /// then offers its look-alike fix).
     static func loneAsterisk(_ problem: YAMLProblem, in file: SourceFile) -> Int? {
-        guard problem.code == .syntax, let alias = problem.related.first(where: { $0.message == "while scanning an alias" }) else { return nil }
+        guard problem.code == .syntax, let alias = problem.related.first(where: { $0.message == LibYAMLMessage.scanningAlias() }) else { return nil }
         let at = alias.range.start, bytes = file.bytes
         guard at < bytes.count, bytes[at] == UInt8(ascii: "*") else { return nil }
         let next = at + 1 < bytes.count ? bytes[at + 1] : 0x0A

@@ -154,9 +154,10 @@ struct TreeBuilder {
     }
 
     mutating func problem(_ code: YAMLProblem.Code, _ message: String, _ range: ByteRange, label: String? = nil,
-                 related: [YAMLProblem.Related] = [], notes: [String] = [], help: String? = nil, fatal: Bool) {
+                 related: [YAMLProblem.Related] = [], notes: [String] = [], help: String? = nil, fatal: Bool,
+                 alternate: AlternateText? = nil) {
         problems.append(YAMLProblem(code: code, message: message, range: range, label: label, related: related,
-                                    notes: notes, help: help, isFatal: fatal))
+                                    notes: notes, help: help, isFatal: fatal, alternateMessage: alternate))
     }
 
     mutating func run() {
@@ -192,8 +193,10 @@ struct TreeBuilder {
     }
 
     mutating func reportParserError(_ p: yaml_parser_t) {
-        let problemText = p.problem.map { String(cString: $0) } ?? YAMLMessage.unknownParserError()
+        let libyamlText = p.problem.map { String(cString: $0) }
+        let problemText = libyamlText.map(LibYAMLMessage.localized) ?? YAMLMessage.unknownParserError()
         var message = problemText
+        var alternate = libyamlText.flatMap { LibYAMLMessage(rawValue: $0)?.alternate() }
         var range: ByteRange
         var related: [YAMLProblem.Related] = []
         if p.error == YAML_READER_ERROR {
@@ -201,21 +204,24 @@ struct TreeBuilder {
             range = ByteRange(off, min(off + 1, bytes.count))
             if p.problem_value != -1 {
                 let hex = String(UInt8(truncatingIfNeeded: p.problem_value), radix: 16, uppercase: true)
-                message = YAMLMessage.readerProblem(["problem": problemText, "byte": hex.count == 1 ? "0" + hex : hex])
+                let byte = hex.count == 1 ? "0" + hex : hex
+                message = YAMLMessage.readerProblem(["problem": problemText, "byte": byte])
+                alternate = nil
             }
         } else if p.error == YAML_MEMORY_ERROR {
             range = ByteRange(0, 0)
             message = YAMLMessage.parserOutOfMemory()
+            alternate = YAMLMessage.parserOutOfMemory.alternate()
         } else {
             let off = offset(ofIndex: Int(p.problem_mark.index))
             range = ByteRange(off, min(off + seqLen(off < bytes.count ? bytes[off] : 0), bytes.count))
             if let ctx = p.context {
-                let c = String(cString: ctx)
+                let c = LibYAMLMessage.localized(String(cString: ctx))
                 let coff = offset(ofIndex: Int(p.context_mark.index))
                 related.append(.init(range: ByteRange(coff, min(coff + 1, bytes.count)), message: c))
             }
         }
-        problem(.syntax, message, range, label: problemText, related: related, fatal: true)
+        problem(.syntax, message, range, label: problemText, related: related, fatal: true, alternate: alternate)
     }
 
     /// Handles one event; false stops parsing (a fatal problem was recorded).
@@ -319,7 +325,8 @@ struct TreeBuilder {
         let label = anchorName >= 0 ? names[Int(anchorName)] : ""
         guard anchorName >= 0, let target = anchors[anchorName] else {
             problem(.undefinedAlias, YAMLMessage.undefinedAlias(["name": label]), ByteRange(start, end),
-                    label: YAMLMessage.undefinedAliasLabel(), help: YAMLMessage.undefinedAliasHelp(["name": label]), fatal: true)
+                    label: YAMLMessage.undefinedAliasLabel(), help: YAMLMessage.undefinedAliasHelp(["name": label]), fatal: true,
+                    alternate: YAMLMessage.undefinedAlias.alternate(["name": label]))
             return false
         }
         if openNodes.contains(target) {
@@ -327,7 +334,8 @@ struct TreeBuilder {
             problem(.recursiveAlias, YAMLMessage.recursiveAlias(["name": label]), ByteRange(start, end),
                     label: YAMLMessage.recursiveAliasLabel(),
                     related: [.init(range: ByteRange(Int(t.start), Int(t.start) + 1), message: YAMLMessage.anchorIsHere(["name": label]))],
-                    notes: [YAMLMessage.recursiveAliasNote()], fatal: true)
+                    notes: [YAMLMessage.recursiveAliasNote()], fatal: true,
+                    alternate: YAMLMessage.recursiveAlias.alternate(["name": label]))
             return false
         }
         let size = anchorSizes[target] ?? 1
@@ -338,7 +346,8 @@ struct TreeBuilder {
                     YAMLMessage.expansionLimit(["limit": allowed]),
                     ByteRange(start, end), label: YAMLMessage.expansionLimitLabel(),
                     notes: [YAMLMessage.expansionLimitNote(["limit": limits.maxAliasExpansion])],
-                    help: YAMLMessage.raiseExpansionLimit(), fatal: true)
+                    help: YAMLMessage.raiseExpansionLimit(), fatal: true,
+                    alternate: YAMLMessage.expansionLimit.alternate(["limit": allowed]))
             return false
         }
         let id = Int32(nodes.count)
@@ -357,7 +366,8 @@ struct TreeBuilder {
             problem(.nestingTooDeep, YAMLMessage.nestingTooDeep(["limit": limits.maxDepth]), ByteRange(start, min(start + 1, bytes.count)),
                     label: YAMLMessage.nestingLevel(["depth": depth]),
                     notes: [YAMLMessage.nestingTooDeepNote()],
-                    help: YAMLMessage.raiseDepthLimit(), fatal: true)
+                    help: YAMLMessage.raiseDepthLimit(), fatal: true,
+                    alternate: YAMLMessage.nestingTooDeep.alternate(["limit": limits.maxDepth]))
             return false
         }
         let anchorName: Int32, tag: Int32, flow: Bool
@@ -491,7 +501,8 @@ struct TreeBuilder {
                 label: YAMLMessage.definedAgain(),
                 related: [.init(range: ByteRange(Int(f.start), Int(f.end)), message: YAMLMessage.firstDefined())],
                 notes: [YAMLMessage.duplicateKeyNote()],
-                help: YAMLMessage.duplicateKeyHelp(), fatal: false)
+                help: YAMLMessage.duplicateKeyHelp(), fatal: false,
+                alternate: YAMLMessage.duplicateKey.alternate(["key": text]))
     }
 
     mutating func finishMapping(_ kids: [Int32]) -> [Int32] {
@@ -527,13 +538,14 @@ struct TreeBuilder {
                     } else {
                         let ir = nodes[Int(children[Int(r.a) + c])]
                         problem(.invalidMerge, YAMLMessage.mergeListItem(), ByteRange(Int(ir.start), Int(ir.end)),
-                                label: YAMLMessage.notAMapping(), fatal: false)
+                                label: YAMLMessage.notAMapping(), fatal: false, alternate: YAMLMessage.mergeListItem.alternate())
                     }
                 }
             } else {
                 let mr = nodes[Int(m)]
                 problem(.invalidMerge, YAMLMessage.mergeValue(),
-                        ByteRange(Int(mr.start), Int(mr.end)), label: YAMLMessage.notAMapping(), fatal: false)
+                        ByteRange(Int(mr.start), Int(mr.end)), label: YAMLMessage.notAMapping(), fatal: false,
+                        alternate: YAMLMessage.mergeValue.alternate())
             }
             for src in sources {
                 let sr = nodes[Int(src)]

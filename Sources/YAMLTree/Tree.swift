@@ -1,3 +1,4 @@
+import Diagnostics
 import SourceText
 
 /// All documents parsed from one source, stored compactly: nodes in one array, children
@@ -117,6 +118,9 @@ public struct YAMLProblem: Sendable, Equatable, CustomStringConvertible {
     public let help: String?
     /// Whether the tree is unusable after this problem (rules are not run on it).
     public let isFatal: Bool
+    /// The message in the other language than the run's, where it was cheap to build
+    /// (`Diagnostic.alternateMessage`).
+    public var alternateMessage: AlternateText? = nil
 
     public var description: String { "\(code.rawValue)@\(range): \(message)" }
 }

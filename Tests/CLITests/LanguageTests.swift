@@ -95,4 +95,52 @@ import Testing
         let en = try box.planlint("explain", "duplicate-key", "--color", "never")
         #expect(en.lines.first == "error[duplicate-key]: A mapping has the same key twice.", "\(en.both)")
     }
+
+    /// SARIF and JSON carry the message in the run's language and, where planlint has it, in
+    /// the other one; SARIF rules carry both descriptions.
+    @Test func sarifAndJSONCarryBothLanguages() throws {
+        let box = try Sandbox()
+        try box.write("b.yaml", Plan.duplicate)
+        let japanese = "マッピングのキー `name` が重複しています", english = "duplicate key `name` in mapping"
+        func json(_ text: String) throws -> [String: Any] {
+            try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        }
+        for (lang, message, other, otherText) in [("ja", japanese, "en", english), ("en", english, "ja", japanese)] {
+            let out = try box.planlint("check", "--lang", lang, "--format", "json", "b.yaml").stdout
+            let doc = try json(out)
+            #expect(doc["language"] as? String == lang)
+            let d = try #require((doc["diagnostics"] as? [[String: Any]])?.first)
+            #expect(d["message"] as? String == message)
+            let alternate = try #require(d["alternateMessage"] as? [String: Any], "\(out)")
+            #expect(alternate["language"] as? String == other && alternate["text"] as? String == otherText)
+
+            let sarif = try json(try box.planlint("check", "--lang", lang, "--format", "sarif", "b.yaml").stdout)
+            let run = try #require((sarif["runs"] as? [[String: Any]])?.first)
+            #expect(run["language"] as? String == (lang == "ja" ? "ja" : nil), "absent means en-US")
+            let result = try #require((run["results"] as? [[String: Any]])?.first)
+            #expect((result["message"] as? [String: Any])?["text"] as? String ==
+                    message + (lang == "ja" ? "\n注記: " : "\nnote: ") + (lang == "ja" ? "YAML ではキーは一意でなければなりません。読み取るツールは黙っていずれか一方の値だけを残します" : "YAML requires keys to be unique; readers silently keep one of the values")
+                    + (lang == "ja" ? "\nヘルプ: 二つの項目のどちらかを削除するか、キーの名前を変えてください" : "\nhelp: remove one of the two entries or rename a key"))
+            let resultAlternate = try #require((result["properties"] as? [String: Any])?["alternateMessage"] as? [String: Any])
+            #expect(resultAlternate["language"] as? String == other && resultAlternate["text"] as? String == otherText)
+            let rules = try #require(((run["tool"] as? [String: Any])?["driver"] as? [String: Any])?["rules"] as? [[String: Any]])
+            let rule = try #require(rules.first { $0["id"] as? String == "duplicate-key" })
+            let summaries = ["ja": "マッピングに同じキーが二つあります。", "en": "A mapping has the same key twice."]
+            #expect((rule["shortDescription"] as? [String: Any])?["text"] as? String == summaries[lang])
+            let ruleAlternate = try #require((rule["properties"] as? [String: Any])?["alternateDescription"] as? [String: Any])
+            #expect(ruleAlternate["language"] as? String == other && ruleAlternate["shortDescription"] as? String == summaries[other])
+        }
+    }
+
+    /// libyaml's own words are translated too, in the message, the label and the context.
+    @Test func syntaxErrorsSpeakJapanese() throws {
+        let box = try Sandbox()
+        try box.write("a.yaml", "budget: [1, 2\ntotal: 3\n")
+        let r = try box.planlint("check", "--lang", "ja", "--color", "never", "a.yaml")
+        #expect(r.status == 1, "\(r.both)")
+        #expect(r.stdout.hasPrefix("エラー[yaml-syntax]: 必要な ',' か ']' が見つかりません\n"), "\(r.both)")
+        #expect(r.stdout.contains("フローのシーケンスを解析中"), "\(r.both)")
+        let en = try box.planlint("check", "--color", "never", "a.yaml")
+        #expect(en.stdout.hasPrefix("error[yaml-syntax]: did not find expected ',' or ']'\n"), "\(en.both)")
+    }
 }

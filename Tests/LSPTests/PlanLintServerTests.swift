@@ -821,14 +821,15 @@ extension LSP.PublishDiagnosticsParams {
             let result = try #require(r.responses.count == 3 ? r.responses[1] : nil)
             return try #require(try result.result(as: LSP.Hover?.self)).contents.value
         }
+        let japanese = "マッピングに同じキーが二つあります。", english = "A mapping has the same key twice."
         let ja = try hoverText("ja")
-        #expect(ja.hasPrefix("**duplicate-key** · エラー — マッピングに同じキーが二つあります。"), "\(ja)")
-        #expect(ja.contains("**直し方：** どちらかの項目を削除するか"), "\(ja)")
-        #expect(try hoverText("en-US").hasPrefix("**duplicate-key** · error — A mapping has the same key twice."))
-        #expect(try hoverText("ja-JP", arguments: ["--lang", "en"]).hasPrefix("**duplicate-key** · error — "))
-        #expect(try hoverText(nil, environment: ["LANG": "ja_JP.UTF-8"]).hasPrefix("**duplicate-key** · エラー — "))
-        #expect(try hoverText("fr", environment: ["LANG": "ja_JP.UTF-8"]).hasPrefix("**duplicate-key** · エラー — "),
+        #expect(ja.hasPrefix("**duplicate-key** · ") && ja.contains(japanese) && !ja.contains(english), "\(ja)")
+        #expect(ja.contains("どちらかの項目を削除するか"), "\(ja)")
+        #expect(try hoverText("en-US").contains(english))
+        #expect(try hoverText("ja-JP", arguments: ["--lang", "en"]).contains(english))
+        #expect(try hoverText(nil, environment: ["LANG": "ja_JP.UTF-8"]).contains(japanese))
+        #expect(try hoverText("fr", environment: ["LANG": "ja_JP.UTF-8"]).contains(japanese),
                 "a locale planlint has no text for falls back to the environment's")
-        #expect(try hoverText(nil).hasPrefix("**duplicate-key** · error — "))
+        #expect(try hoverText(nil).contains(english))
     }
 }
