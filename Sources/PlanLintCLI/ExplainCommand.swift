@@ -220,7 +220,7 @@ enum ExplainText {
 }
 
 /// The words of `planlint explain`.
-enum ExplainMessage: String, MessageCatalogue {
+package enum ExplainMessage: String, MessageCatalogue {
     case notSuppressible = "cannot be suppressed"
     case exitTwo = "exit 2"
     case traits = " ({traits})"
@@ -232,7 +232,7 @@ enum ExplainMessage: String, MessageCatalogue {
     case corrected = "Corrected"
     case tags = "Tags: {tags}"
 
-    var japanese: String? {
+    package var japanese: String? {
         switch self {
         case .notSuppressible: "抑制できません"
         case .exitTwo: "終了ステータス 2"

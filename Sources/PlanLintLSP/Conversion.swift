@@ -1,3 +1,4 @@
+import DiagnosticRendering
 import Diagnostics
 import LSPProtocol
 import PlanLintKit

@@ -9,7 +9,7 @@ import Testing
 /// checks those below — Japanese complete and with the English's arguments, every use giving
 /// the arguments its template names, every message used.
 @Suite struct CLIAndServerMessageTests {
-    static let cli: [any MessageCatalogue.Type] = [CLIMessage.self]
+    static let cli: [any MessageCatalogue.Type] = [CLIMessage.self, ExplainMessage.self]
     static let server: [any MessageCatalogue.Type] = [ServerMessage.self, LSPMessage.self]
 
     static func sources(under folder: String) throws -> [(String, String)] {

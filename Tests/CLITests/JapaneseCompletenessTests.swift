@@ -15,7 +15,6 @@ import Testing
 
     /// Groups of codes (`Codes.groups`, by anchor) whose Japanese documentation is being written.
     static let codeGroupsInTranslation: [String: String] = [
-        "frontend": "J5 (issue-19-frontend)",
         "rules": "J3 (issue-19-engine)",
         "rule-files": "J3 (issue-19-engine)",
         "expressions": "J3 (issue-19-engine)",

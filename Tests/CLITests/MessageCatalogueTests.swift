@@ -81,7 +81,9 @@ import Testing
                 rest = after.dropFirst(name.isEmpty ? 0 : name.count)
             }
         }
-        for c in list {
+        // libyaml's words are looked up by the text libyaml writes (`LibYAMLMessage.localized`);
+        // YAMLTreeTests checks that its texts are libyaml's.
+        for c in list where c.catalogueName != "LibYAMLMessage" {
             for m in c.allCases {
                 let name = String(describing: m)
                 #expect(used.contains(Substring(name)), "\(c.catalogueName).\(name) is never used")
