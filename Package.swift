@@ -89,7 +89,7 @@ let package = Package(
         .testTarget(name: "ExactNumbersTests", dependencies: ["ExactNumbers"]),
         .testTarget(name: "LinearRegexTests", dependencies: ["LinearRegex"]),
         .testTarget(name: "GuardedTests", dependencies: ["Guarded"]),
-        .testTarget(name: "YAMLTreeTests", dependencies: ["SourceText", "YAMLTree", "CorpusSupport", "GoldenFiles"]),
+        .testTarget(name: "YAMLTreeTests", dependencies: ["SourceText", "Diagnostics", "YAMLTree", "CorpusSupport", "GoldenFiles"]),
         .testTarget(name: "DiagnosticsTests", dependencies: ["SourceText", "Diagnostics", "YAMLTree", "DiagnosticRendering", "CorpusSupport", "GoldenFiles"], exclude: ["Fixtures"]),
         .testTarget(name: "RuleLanguageTests", dependencies: ["RuleLanguage", "YAMLTree", "ExactNumbers", "SourceText"], exclude: ["Fixtures"]),
         .testTarget(name: "SchemaValidationTests", dependencies: ["SourceText", "ExactNumbers", "Diagnostics", "YAMLTree", "SchemaValidation", "CorpusSupport", "GoldenFiles"], exclude: ["Fixtures"]),
