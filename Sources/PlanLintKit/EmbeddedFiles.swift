@@ -2107,8 +2107,9 @@ functions:
   totalRows(t): t.rows.filter(r, isTotalRow(t, r))
   groupFy(t, g): "!has(t.groups) ? null : (type(t.groups[g]) == 'number' ? t.groups[g] : (type(t.groups[g]) == 'map' ? get(t.groups[g], 'fy', null) : null))"
   groupName(t, g): "!has(t.groups) ? '' : (groupFy(t, g) != null ? ' FY' + string(groupFy(t, g)) : ' ' + string(type(t.groups[g]) == 'map' ? get(t.groups[g], 'name', g + 1) : t.groups[g]))"
-  # In a Japanese message: （平成28年度）, the year as the group's name writes it (in its era, or 2016年度).
-  groupNameJa(t, g): "!has(t.groups) ? '' : '（' + (groupFy(t, g) != null ? fiscalYearText(groupFy(t, g), type(t.groups[g]) == 'map' ? string(get(t.groups[g], 'name', '')) : string(t.groups[g])) : string(type(t.groups[g]) == 'map' ? get(t.groups[g], 'name', g + 1) : t.groups[g])) + '）'"
+  # In a Japanese message: （平成28年度） — in the era, as Japanese plans print their years, unless
+  # the group's printed name writes the year without one (2016年度).
+  groupNameJa(t, g): "!has(t.groups) ? '' : '（' + (groupFy(t, g) != null ? (type(t.groups[g]) == 'map' && has(t.groups[g].name) ? fiscalYearText(groupFy(t, g), string(t.groups[g].name)) : fiscalYearText(groupFy(t, g))) : string(type(t.groups[g]) == 'map' ? get(t.groups[g], 'name', g + 1) : t.groups[g])) + '）'"
   # A cell as a number: counts exactly, amounts under the table's rounding and symbols.
   readCell(t, kind, x): "kind == 'count' ? x : amount(x, t)"
   readable(t, kind, x): "kind == 'count' ? type(x) == 'number' : (x == null || isAmount(x, t) || (has(t.symbols) && type(x) == 'string' && x in t.symbols))"
@@ -2627,7 +2628,7 @@ rules:
       counted: "fy == null ? size(listed) : listed.count(n, runsIn(root, n, fy))"
     assert: self == counted
     message:
-      ja: "{t.name}{groupNameJa(t, groupOf(t, index))}の{colName(col)}、行{r[0]}：表は{self}としていますが、{isTotalRow(t, r) ? '' : string(r[0]) + 'の'}{fy == null ? '' : fiscalYearText(fy) + 'に実施中の'}{col.counts}は一覧に{counted}件あります"
+      ja: "{t.name}{groupNameJa(t, groupOf(t, index))}の{colName(col)}、{r[0]}の行：表は{self}としていますが、{isTotalRow(t, r) ? '' : string(r[0]) + 'の'}{fy == null ? '' : fiscalYearText(fy) + 'に実施中の'}{col.counts}は一覧に{counted}件あります"
       en: "{t.name}{groupName(t, groupOf(t, index))} {colName(col)}, row {r[0]}: the table says {self}, but {counted} {col.counts} {isTotalRow(t, r) ? 'are listed' : 'of ' + string(r[0]) + ' are listed'}{fy == null ? '' : ' running in FY' + string(fy)}"
     examples:
       valid:
