@@ -164,7 +164,8 @@ public enum MessageText {
                 if end > i + 1, end < t.count, t[end] == UInt8(ascii: "}"),
                    let value = arguments.first(where: { isKey($0.key, name) })?.value {
                     out.append(contentsOf: UnsafeBufferPointer(rebasing: t[copied..<i]))
-                    out.append(contentsOf: value.description.utf8)
+                    var text = value.description
+                    text.withUTF8 { out.append(contentsOf: $0) }
                     i = end + 1
                     copied = i
                 } else {

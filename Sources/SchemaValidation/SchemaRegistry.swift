@@ -64,9 +64,7 @@ package final class SchemaRegistry: Sendable {
         if let resource = resolver?.resource(for: uri) {
             let document = SchemaDocument.read(displayPath: resource.displayPath, bytes: resource.bytes,
                                                uri: URIReference(uri), limits: limits)
-            let compiler = SchemaCompiler(provider: Provider(registry: self))
-            let schema = compiler.compile(document)
-            result = SchemaLoadResult(schema: schema, diagnostics: schema?.diagnostics ?? compiler.diagnostics)
+            result = compiled(document)
         } else {
             let location: Location = requestedAt.map { .span($0) } ?? .path(uri)
             result = SchemaLoadResult(schema: nil, diagnostics: [
@@ -95,9 +93,7 @@ package final class SchemaRegistry: Sendable {
     package func compile(_ source: SourceFile, baseURI: String? = nil) -> SchemaLoadResult {
         let uri = URIReference(baseURI ?? SchemaRegistry.fileURI(SchemaRegistry.canonicalPath(source.path)))
         let document = SchemaDocument.parse(file: source, uri: uri, limits: limits)
-        let compiler = SchemaCompiler(provider: Provider(registry: self))
-        let schema = compiler.compile(document)
-        return SchemaLoadResult(schema: schema, diagnostics: schema?.diagnostics ?? compiler.diagnostics)
+        return compiled(document)
     }
 
     /// Compiles a schema that is one node of a larger YAML document (a schema written inline
@@ -105,6 +101,11 @@ package final class SchemaRegistry: Sendable {
     package func compile(schemaNode: YAMLNode, baseURI: String? = nil) -> SchemaLoadResult {
         let uri = URIReference(baseURI ?? SchemaRegistry.fileURI(SchemaRegistry.canonicalPath(schemaNode.file.path)))
         let document = SchemaDocument(file: schemaNode.file, root: schemaNode, uri: uri, diagnostics: [])
+        return compiled(document)
+    }
+
+    /// `document` compiled, with the problems of every document its `$ref`s reached.
+    func compiled(_ document: SchemaDocument) -> SchemaLoadResult {
         let compiler = SchemaCompiler(provider: Provider(registry: self))
         let schema = compiler.compile(document)
         return SchemaLoadResult(schema: schema, diagnostics: schema?.diagnostics ?? compiler.diagnostics)
@@ -126,9 +127,7 @@ package final class SchemaRegistry: Sendable {
         case .success(let d): document = d
         case .failure(let reason): return fail(.loadError, SchemaFileMessage.cannotRead(["path": path, "reason": reason]))
         }
-        let compiler = SchemaCompiler(provider: Provider(registry: self))
-        let schema = compiler.compile(document)
-        return SchemaLoadResult(schema: schema, diagnostics: schema?.diagnostics ?? compiler.diagnostics)
+        return compiled(document)
     }
 
     enum ReadFailure: Error { case failed(String) }
