@@ -1,4 +1,5 @@
 import Foundation
+import GoldenFiles
 import Testing
 
 /// The bundled pack speaks the run's language end to end (issue 22): the planlint binary on a
@@ -49,5 +50,25 @@ import Testing
         #expect(short.stdout.contains("被災地の情報発信等のためのＩＣＴ支援: the note ※平成27年度で終了 says it ended in FY2015, but its end year is 2016 [node-note-year]"), "\(short.both)")
         #expect(short.stdout.contains("情報発信サイト等 FY2016 予算額: the rows add up to (>148–<157), but the 合計 row says 159 (158.5–<159.5) [table-column-total]"), "\(short.both)")
         #expect(!short.stdout.contains("注記※"), "\(short.both)")
+    }
+
+    /// The done-when of issue 22, as goldens: `LANG=ja_JP.UTF-8 planlint check` on the mutated
+    /// plan prints every finding, label, note and help in Japanese (Tests/UI/miyagi/mutated.ja.txt),
+    /// and `--lang en`, which wins over the locale, today's English (mutated.en.txt). Re-record
+    /// with PLANLINT_RECORD=1 and review the diff.
+    @Test(arguments: [("ja", [String]()), ("en", ["--lang", "en"])])
+    func theMutatedPlanInEachLanguageIsAGolden(language: String, flags: [String]) throws {
+        let box = try Self.mutatedMiyagi()
+        let r = try box.planlint(arguments: ["check"] + flags + ["--rules", Self.rules, "--color", "never", "plan.yaml"],
+                                 environment: ["LANG": "ja_JP.UTF-8"])
+        #expect(r.status == 1, "\(r.both)")
+        if language == "ja" {
+            for english in ["error[", "= note:", "= help:", " errors in ", "the rows add up to"] {
+                #expect(!r.stdout.contains(english), "\(english) in \(r.stdout)")
+            }
+        } else {
+            #expect(!r.stdout.contains("エラー["), "\(r.stdout)")
+        }
+        Golden.check(r.stdout, against: Golden.repositoryRoot.appendingPathComponent("Tests/UI/miyagi/mutated.\(language).txt").path)
     }
 }
