@@ -3346,7 +3346,7 @@ rules:
       ja: "{t.name}{groupNameJa(t, groupOf(t, index))}の{colName(col)}：各行の和は{withUnit(added, get(t, 'unit', null))}ですが、{t.total}の行は{withUnit(printed, get(t, 'unit', null))}です"
       en: "{t.name}{groupName(t, groupOf(t, index))} {colName(col)}: the rows add up to {added}, but the {t.total} row says {printed}"
     notes:
-      - ja: "{kind == 'count' ? '件数は正確なので一致しなければなりません' : '印刷された金額はそれぞれ、丸めるとその値になる金額（端数処理：' + get(t, 'rounding', 'exact') + '）' + (has(t.symbols) ? 'を、記号は表が宣言する範囲' : '') + 'を表します。二つの範囲が交わらないので、どんな端数処理でも差は説明できません'}"
+      - ja: "{kind == 'count' ? '件数は正確なので一致しなければなりません' : '印刷された金額はそれぞれ、丸めるとその値になる金額（端数処理：' + get({'half-up': '四捨五入', 'down': '切り捨て', 'up': '切り上げ', 'unknown': '不明', 'exact': '端数なし'}, get(t, 'rounding', 'exact'), get(t, 'rounding', 'exact')) + '）' + (has(t.symbols) ? 'を、記号は表が宣言する範囲' : '') + 'を表します。二つの範囲が交わらないので、どんな端数処理でも差は説明できません'}"
         en: "{kind == 'count' ? 'counts are exact, so they must match' : 'each printed amount stands for the amounts that round to it (' + get(t, 'rounding', 'exact') + ')' + (has(t.symbols) ? ' and each symbol for what the table declares' : '') + '; the two ranges do not meet, so no rounding explains the difference'}"
     labels:
       - each: rows
