@@ -197,15 +197,24 @@ enum ExplainText {
         return a + " " + b
     }
 
+    /// Characters a line may not start with (JIS X 4051's 行頭禁則: closing brackets,
+    /// punctuation, the prolonged sound mark, small kana).
+    static let noBreakBefore: Set<Character> = [
+        "、", "。", "，", "．", "）", "」", "』", "】", "〕", "〉", "》", "］", "｝", "・", "：", "；",
+        "？", "！", "ー", "ぁ", "ぃ", "ぅ", "ぇ", "ぉ", "っ", "ゃ", "ゅ", "ょ", "ァ", "ィ", "ゥ",
+        "ェ", "ォ", "ッ", "ャ", "ュ", "ョ", "々", ")", "]", "}", ",", ".", ":", ";", "!", "?", "%", "％",
+    ]
+    /// Characters a line may not end with (行末禁則: opening brackets).
+    static let noBreakAfter: Set<Character> = ["（", "「", "『", "【", "〔", "〈", "《", "［", "｛", "(", "[", "{"]
+
     /// A word cut where a line may break inside it: between characters when one of them is
-    /// wide, except before closing punctuation.
+    /// wide, except before closing punctuation or small kana and after an opening bracket.
     static func pieces(of word: Substring) -> [String] {
-        let noBreakBefore: Set<Character> = ["、", "。", "，", "．", "）", "」", "』", "】", "〕", "・", "ー", ")", ",", ".", ":", ";"]
         var pieces: [String] = []
         var current = ""
         var previous: Character?
         for c in word {
-            if let p = previous, !noBreakBefore.contains(c), isWide(p) || isWide(c) {
+            if let p = previous, !noBreakBefore.contains(c), !noBreakAfter.contains(p), isWide(p) || isWide(c) {
                 pieces.append(current)
                 current = ""
             }

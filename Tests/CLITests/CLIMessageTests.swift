@@ -2,6 +2,7 @@ import Diagnostics
 @testable import PlanLintCLI
 @testable import PlanLintLSP
 import PlanLintKit
+import SourceText
 import Testing
 
 /// The catalogues of the command line and the language server, which sit above PlanLintKit
@@ -67,3 +68,30 @@ import Testing
         #expect(en.contains("**Fix:** Delete the code from the comment"))
     }
 }
+
+/// `planlint explain` wraps Japanese between characters, by the kinsoku rules of JIS X 4051:
+/// no line ends with an opening bracket and none starts with closing punctuation or small kana.
+@Suite struct ExplainWrappingTests {
+    @Test func noLineEndsWithAnOpeningBracketOrStartsWithAClosingOne() {
+        // Every position of the brackets against the 80-column edge is tried.
+        for shift in 0..<12 {
+            let text = String(repeating: "あ", count: shift) + String(repeating: "表の合計（百万円）は「内訳の和」と一致しない。ショック！", count: 8)
+            let lines = ExplainText.wrap(text, indent: "  ").split(separator: "\n")
+            #expect(lines.count > 2)
+            for line in lines {
+                let body = line.dropFirst(2)
+                #expect(!ExplainText.noBreakAfter.contains(body.last!), "ends with an opening bracket: \(line)")
+                #expect(!ExplainText.noBreakBefore.contains(body.first!), "starts with closing punctuation or small kana: \(line)")
+                #expect(DisplayWidth.columns(String(line)) <= 80, "wider than 80 columns: \(line)")
+            }
+            #expect(lines.map { $0.dropFirst(2) }.joined() == Substring(text))
+        }
+    }
+
+    @Test func theRulesChangeWhereTheLineBreaks() {
+        // Without the rule against ending a line with 「（」, this line would break after it.
+        let text = String(repeating: "あ", count: 38) + "（い）"
+        #expect(ExplainText.wrap(text, indent: "  ") == "  " + String(repeating: "あ", count: 38) + "\n  （い）\n")
+    }
+}
+
