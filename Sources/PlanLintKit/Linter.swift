@@ -125,14 +125,16 @@ public struct Linter: Sendable {
         }
         let (file, parsed) = YAMLReader.read(path: target.displayPath, raw: raw, limits: yamlLimits)
         var diagnostics = parsed.problems.map { Diagnostic($0, in: file) }
-        guard parsed.isComplete else { return Checked(target: target, diagnostics: diagnostics, document: nil) }
+        // A cancelled run (the server's check of a version edited again) stops here, after
+        // parsing, and between checkers; its findings are incomplete and are not used.
+        guard parsed.isComplete, run?.isCancelled != true else { return Checked(target: target, diagnostics: diagnostics, document: nil) }
         var document = LintDocument(
             file: file, parse: parsed, absolutePath: target.absolutePath, limits: limits,
             schemas: target.absolutePath.map(configuration.schemas(for:)) ?? [])
         document.threads = threads
         document.deferCrossFileChecks = deferCrossFile
         document.runState = run
-        for checker in checks.checkers { diagnostics += checker.check(document) }
+        for checker in checks.checkers where run?.isCancelled != true { diagnostics += checker.check(document) }
         diagnostics += Linter.formatWarnings(parsed, displayPath: target.displayPath)
         return Checked(target: target, diagnostics: diagnostics, document: document)
     }

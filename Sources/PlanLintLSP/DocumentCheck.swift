@@ -21,6 +21,8 @@ package enum DocumentKind: String, Sendable, Hashable {
 /// so it can run off the message loop.
 struct CheckRequest: Sendable {
     var uri: LSP.DocumentURI
+    /// The document's version.
+    var version: Int
     /// Absolute, normalised; nil for documents that are not files (`untitled:`).
     var path: String?
     var bytes: [UInt8]
@@ -33,8 +35,8 @@ struct CheckRequest: Sendable {
     var cwd: String
     /// Where documents that are not files look for a configuration.
     var fallbackFolder: String
-    /// Cancelled when the document changes again while this check runs: its rules stop at
-    /// their next match and the result is dropped.
+    /// Cancelled when the document changes again while this check runs: the lint stops at
+    /// its next cancellation point and the result is dropped.
     var run = Linter.RunState()
 
     /// The path planlint's diagnostics name the document by.
@@ -52,9 +54,12 @@ struct CheckResult: Sendable {
     var fixAll: LSP.CodeAction? = nil
 }
 
-/// Checks one document against its project. Runs on the server's checking queue.
+/// Checks one document against its project. Runs in the server's ``CheckPool``.
 enum DocumentCheck {
-    static func run(_ request: CheckRequest, projects: ProjectCache) -> CheckResult {
+    /// The document's kind and findings; nil when the check was cancelled (its findings
+    /// would be incomplete, and a newer version is waiting to be checked).
+    static func run(_ request: CheckRequest, projects: ProjectCache) -> CheckResult? {
+        if request.run.isCancelled { return nil }
         let project = projects.project(request.projectKey, buffers: request.buffers)
         let kind = classify(request.path, in: project)
         let converter = converter(for: request, project: project)
@@ -72,6 +77,7 @@ enum DocumentCheck {
                 findings = summaries(of: project, for: display, cwd: request.cwd, converter: converter)
                 let target = LintTarget(absolutePath: request.path, displayPath: display)
                 diagnostics = project.linter.lintOne(Linter.Input(target: target, content: request.bytes), run: request.run)
+                if request.run.isCancelled { return nil }
                 noteCommentSchema(request, project: project)
             }
         case .rules:

@@ -14,11 +14,14 @@ import SourceText
 /// - **Documents** are kept as UTF-8 (``DocumentStore``), with full and incremental
 ///   changes; positions are in the encoding agreed at `initialize` (UTF-8 when the client
 ///   offers it, else UTF-16).
-/// - **Checking** runs off the message loop, on one serial queue, so the loop always stays
-///   responsive. Each document has at most one check running and one pending: a newer edit
-///   supersedes an older one, and a result is published only if nothing changed while it
-///   ran. Findings are published with the document version they were computed for;
-///   closing a document clears its findings.
+/// - **Checking** runs off the message loop, in a ``CheckPool``: each document's checks on
+///   their own, a few documents at once, so neither the loop (hover, code actions, edits)
+///   nor another document waits for a long check. Each document has at most one check
+///   running and one pending: a newer edit cancels the running one (it stops at its next
+///   cancellation point: after parsing, between checkers, at a rule's next match) and
+///   supersedes it, and a result is published only if nothing changed while it ran, so a
+///   superseded version's findings are never published. Findings are published with the
+///   document version they were computed for; closing a document clears its findings.
 /// - **Projects** (a `.planlint.yaml` with its rules and schemas) are loaded as
 ///   `planlint check` loads them and cached; open rule files are read from their buffers.
 ///   They are reloaded when a file they were loaded from changes: an edited rule buffer,
@@ -34,11 +37,27 @@ package actor PlanLintServer {
         package var cwd: String
         /// How the language of the server's messages is chosen at `initialize`.
         package var language: LanguagePolicy
+        /// Checks that run at once (documents checked side by side).
+        package var concurrentChecks: Int
+        /// Called on the checking thread as each check starts, before it reads anything: a
+        /// test holds a check here to see what the server does meanwhile.
+        package var willCheck: (@Sendable (CheckStart) -> Void)?
 
-        package init(cwd: String = PathUtil.currentDirectory(), language: LanguagePolicy = .keep) {
+        package init(cwd: String = PathUtil.currentDirectory(), language: LanguagePolicy = .keep,
+                     concurrentChecks: Int = CheckPool.defaultLimit, willCheck: (@Sendable (CheckStart) -> Void)? = nil) {
             self.cwd = cwd
             self.language = language
+            self.concurrentChecks = concurrentChecks
+            self.willCheck = willCheck
         }
+    }
+
+    /// A check about to run (``Options/willCheck``).
+    package struct CheckStart: Sendable {
+        package var uri: LSP.DocumentURI
+        package var version: Int
+        /// Cancelled when the document changes again before the check ends.
+        package var run: Linter.RunState
     }
 
     /// The language of the server's messages (process-wide: `planlint lsp` serves one client).
@@ -64,8 +83,8 @@ package actor PlanLintServer {
     let connection: Connection
     let options: Options
     let projects: ProjectCache
-    /// Where checks run, one at a time.
-    let queue = DispatchQueue(label: "planlint.lsp.check", qos: .userInitiated)
+    /// Where checks run: each document's on its own, a few at once.
+    let pool: CheckPool
     /// Where hovers run: beside a running check, not behind it.
     let hoverQueue = DispatchQueue(label: "planlint.lsp.hover", qos: .userInitiated, attributes: .concurrent)
     /// Replies computed off the message loop that are not written yet: the server waits for
@@ -95,6 +114,7 @@ package actor PlanLintServer {
         self.connection = connection
         self.options = options
         self.projects = ProjectCache(cwd: options.cwd)
+        self.pool = CheckPool(limit: options.concurrentChecks)
     }
 
     /// Serves until `exit` or until the client goes away; returns the exit status: 0 after
@@ -231,6 +251,7 @@ package actor PlanLintServer {
         case LSP.didClose.method:
             let uri = try notification.params(LSP.didClose).textDocument.uri
             try documents.close(uri)
+            runningChecks[uri]?.cancel()
             paths[uri] = nil
             published[uri] = nil
             stale.remove(uri)
@@ -296,10 +317,14 @@ package actor PlanLintServer {
         defer { checking.remove(uri) }
         while let document = documents[uri], stale.remove(uri) != nil {
             let request = checkRequest(for: document)
-            let projects = projects
+            let (projects, willCheck) = (projects, options.willCheck)
             runningChecks[uri] = request.run
-            let result = await onQueue { DocumentCheck.run(request, projects: projects) }
+            let result = await pool.run { () -> CheckResult? in
+                willCheck?(CheckStart(uri: request.uri, version: request.version, run: request.run))
+                return DocumentCheck.run(request, projects: projects)
+            }
             runningChecks[uri] = nil
+            guard let result else { continue }   // cancelled: a newer version is pending
             guard documents[uri] != nil, !stale.contains(uri) else { continue }
             kinds[uri] = result.kind
             guard lifecycle.state == .running else { return }
@@ -309,23 +334,19 @@ package actor PlanLintServer {
         }
     }
 
-    /// Runs `work` on the checking queue.
-    func onQueue<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
-        await withCheckedContinuation { continuation in
-            queue.async { continuation.resume(returning: work()) }
-        }
-    }
-
     /// A snapshot of what checking `document` needs.
+    ///
+    /// The buffers are those of open documents that may be rule files (the only buffers a
+    /// project reads): not plans, whose texts can be large and would be copied for nothing.
     func checkRequest(for document: DocumentStore.Document) -> CheckRequest {
         var buffers: [String: [UInt8]] = [:]
         var openURIs: [String: LSP.DocumentURI] = [:]
         for (uri, path) in paths {
             openURIs[path] = uri
-            if let open = documents[uri] { buffers[path] = open.bytes }
+            if kinds[uri] != .plan, let open = documents[uri] { buffers[path] = open.bytes }
         }
         return CheckRequest(
-            uri: document.uri, path: paths[document.uri], bytes: document.bytes, buffers: buffers,
+            uri: document.uri, version: document.version, path: paths[document.uri], bytes: document.bytes, buffers: buffers,
             openURIs: openURIs, positions: positions, cwd: options.cwd,
             fallbackFolder: workspaceFolder ?? options.cwd)
     }

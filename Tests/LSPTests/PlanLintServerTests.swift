@@ -81,9 +81,9 @@ struct Editor {
     /// Starts a server and initializes it, offering `encodings` and, with `watch`, dynamic
     /// registration of file watchers.
     static func start(offering encodings: [String]? = nil, watch: Bool = false, hoverFormat: [String]? = nil,
-                      root: URL? = nil) async throws -> (Editor, LSP.InitializeResult) {
+                      root: URL? = nil, options: PlanLintServer.Options = .init()) async throws -> (Editor, LSP.InitializeResult) {
         let (serverSide, clientSide) = InMemoryTransport.pair()
-        let server = PlanLintServer(connection: Connection(transport: serverSide))
+        let server = PlanLintServer(connection: Connection(transport: serverSide), options: options)
         let task = Task { await server.run() }
         let connection = Connection(transport: clientSide)
         let editor = Editor(connection: connection, server: task, events: connection.messages.makeAsyncIterator())

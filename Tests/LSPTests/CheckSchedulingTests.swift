@@ -1,0 +1,176 @@
+import Dispatch
+import Foundation
+import Guarded
+import Testing
+
+@testable import LSPProtocol
+@testable import PlanLintLSP
+import PlanLintKit
+
+// How the server schedules its checks (issue 21, the editor loop): a superseded check is
+// cancelled and its findings never published; requests that need no check are answered while
+// one runs; one document's check does not wait for another's; checks run a bounded number at
+// once. Behaviour only — no timings: a `CheckGate` holds chosen checks at their start
+// (`PlanLintServer.Options.willCheck`) and the tests look at what the server does meanwhile.
+
+/// Holds the server's checks of chosen documents as they start, and reports every check that
+/// starts.
+final class CheckGate: Sendable {
+    let starts: AsyncStream<PlanLintServer.CheckStart>
+    private let continuation: AsyncStream<PlanLintServer.CheckStart>.Continuation
+    private let held = Guarded<[String: DispatchSemaphore]>([:])
+    private let log = Guarded<[PlanLintServer.CheckStart]>([])
+
+    init() { (starts, continuation) = AsyncStream.makeStream() }
+
+    /// Server options with this gate at the start of every check.
+    func options(concurrentChecks: Int = CheckPool.defaultLimit) -> PlanLintServer.Options {
+        .init(concurrentChecks: concurrentChecks, willCheck: { [self] start in arrive(start) })
+    }
+
+    /// The next check of `uri` waits at its start until ``release(_:)``.
+    func hold(_ uri: String) { held.withLock { $0[uri] = DispatchSemaphore(value: 0) } }
+
+    func release(_ uri: String) { held.withLock { $0.removeValue(forKey: uri) }?.signal() }
+
+    func releaseAll() {
+        for s in held.withLock({ h in defer { h = [:] }; return Array(h.values) }) { s.signal() }
+    }
+
+    /// Every check started so far: document and version.
+    var started: [String] { log.withLock { $0.map { "\($0.uri)@\($0.version)" } } }
+
+    private func arrive(_ start: PlanLintServer.CheckStart) {
+        log.withLock { $0.append(start) }
+        continuation.yield(start)
+        held.withLock { $0[start.uri] }?.wait()
+    }
+}
+
+/// A server with a ``CheckGate`` and `concurrentChecks` slots, on a copy of the fixture
+/// workspace with a second plan (`Plans/other.yaml`, one finding); `Plans/plan.yaml` is open
+/// and its first check held at its start.
+struct GatedServer {
+    let workspace: Workspace
+    let gate = CheckGate()
+    var editor: Editor
+    var starts: AsyncStream<PlanLintServer.CheckStart>.Iterator
+    let plan: String, other: String
+    /// The held check of version 1.
+    var first: PlanLintServer.CheckStart
+
+    init(concurrentChecks: Int = CheckPool.defaultLimit) async throws {
+        workspace = try Workspace()
+        try workspace.write("Plans/other.yaml", "projects:\n  - {name: 別計画, mark: ○, budget: 500}\n")
+        (editor, _) = try await Editor.start(options: gate.options(concurrentChecks: concurrentChecks))
+        starts = gate.starts.makeAsyncIterator()
+        (plan, other) = (workspace.uri("Plans/plan.yaml"), workspace.uri("Plans/other.yaml"))
+        gate.hold(plan)
+        editor.open(plan, text: try workspace.read("Plans/plan.yaml"))
+        first = try #require(await starts.next())
+    }
+
+    func openOther() throws { editor.open(other, text: try workspace.read("Plans/other.yaml")) }
+
+    /// The hover on line 4's look-alike `〇` (UTF-16 column 26): answered without any check.
+    func hover() async throws -> LSP.Hover? {
+        try await editor.connection.send(LSP.hover, .init(textDocument: .init(uri: plan), position: .init(line: 4, character: 26)))
+    }
+
+    func end() {
+        gate.releaseAll()
+        workspace.remove()
+    }
+}
+
+@Suite(.timeLimit(.minutes(1))) struct CheckSchedulingTests {
+    @Test func aSupersededCheckIsCancelledAndOnlyTheNewestVersionIsPublished() async throws {
+        var t = try await GatedServer()
+        defer { t.end() }
+        #expect(t.first.uri == t.plan && t.first.version == 1)
+        #expect(!t.first.run.isCancelled)
+        // Two edits while version 1 is being checked: `80` → `180` → `181` on line 5.
+        t.editor.replace(t.plan, version: 2, line: 5, 34, 36, with: "180")
+        t.editor.replace(t.plan, version: 3, line: 5, 34, 37, with: "181")
+        // A request after them: when it is answered the server has taken both edits.
+        #expect(try await t.hover() != nil)
+        #expect(t.first.run.isCancelled)
+
+        t.gate.release(t.plan)
+        #expect(try #require(await t.starts.next()).version == 3)   // version 2 is never checked
+        let published = try await t.editor.diagnostics(for: t.plan)
+        // The first publication is the newest version's: version 1's check published nothing.
+        #expect(published.version == 3)
+        #expect(published.codes == ["budget-within-limit", "schema/enum", "budget-within-limit"])
+        #expect(published.diagnostics.last?.message.hasPrefix("電子申請 の予算 181 は上限 100 を超えています") == true)
+        #expect(t.gate.started == [t.plan + "@1", t.plan + "@3"])
+        #expect(try await t.editor.shutDown() == 0)
+    }
+
+    @Test func hoverAndCodeActionsAreAnsweredWhileACheckIsHeld() async throws {
+        var t = try await GatedServer()
+        defer { t.end() }
+        let hover = try #require(try await t.hover())
+        #expect(hover.contents.value.contains("U+3007"))
+        // Nothing is published yet, so no fixes: an answer, not a wait for the check.
+        let actions = try await t.editor.connection.send(LSP.codeAction, .init(
+            textDocument: .init(uri: t.plan), range: .init(line: 4, character: 0, toLine: 4, character: 40),
+            context: .init(diagnostics: [])))
+        #expect(actions?.isEmpty == true)
+        #expect(t.gate.started == [t.plan + "@1"])
+
+        t.gate.release(t.plan)
+        let checked = try await t.editor.diagnostics(for: t.plan)
+        #expect(checked.version == 1)
+        #expect(checked.codes == ["budget-within-limit", "schema/enum"])
+        #expect(try await t.editor.shutDown() == 0)
+    }
+
+    @Test func aSecondDocumentIsNotQueuedBehindTheFirst() async throws {
+        var t = try await GatedServer(concurrentChecks: 2)
+        defer { t.end() }
+        try t.openOther()
+        // Published while the first document's check is still held.
+        #expect(try await t.editor.diagnostics(for: t.other).codes == ["budget-within-limit"])
+        #expect(t.gate.started == [t.plan + "@1", t.other + "@1"])
+
+        t.gate.release(t.plan)
+        #expect(try await t.editor.diagnostics(for: t.plan).codes == ["budget-within-limit", "schema/enum"])
+        #expect(try await t.editor.shutDown() == 0)
+    }
+
+    @Test func checksRunABoundedNumberAtOnce() async throws {
+        var t = try await GatedServer(concurrentChecks: 1)
+        defer { t.end() }
+        try t.openOther()
+        // One slot: the second document waits for it (the hover shows the server took the open).
+        #expect(try await t.hover() != nil)
+        #expect(t.gate.started == [t.plan + "@1"])
+
+        t.gate.release(t.plan)
+        #expect(try #require(await t.starts.next()).uri == t.other)
+        #expect(try await t.editor.diagnostics(for: t.plan).version == 1)
+        #expect(try await t.editor.diagnostics(for: t.other).codes == ["budget-within-limit"])
+        #expect(try await t.editor.shutDown() == 0)
+    }
+
+    @Test func aCancelledRunStopsBeforeTheCheckers() throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        // As the server loads it (names relative to the process's directory).
+        let cwd = PathUtil.currentDirectory()
+        let project = ProjectLoader.load(ProjectKey.discover(from: workspace.path("Plans")), buffers: [:], cwd: cwd)
+        #expect(project.loadDiagnostics.isEmpty)
+        let path = workspace.path("Plans/plan.yaml")
+        let input = Linter.Input(target: LintTarget(absolutePath: path, displayPath: PathUtil.display(path, cwd: cwd)))
+        #expect(project.linter.lintOne(input, run: Linter.RunState()).map(\.code) == ["budget-within-limit", "schema/enum"])
+        let cancelled = Linter.RunState()
+        cancelled.cancel()
+        // Parsed, then stopped: no checker ran, so nothing of the file's findings is reported
+        // (the server drops the result).
+        #expect(project.linter.lintOne(input, run: cancelled).isEmpty)
+        // A broken file's parse problems are still what the parse found.
+        try workspace.write("Plans/plan.yaml", "a: [1\n")
+        #expect(project.linter.lintOne(input, run: cancelled).map(\.code) == ["yaml-syntax"])
+    }
+}
