@@ -62,7 +62,7 @@ let package = Package(
         // The lint frontend shared by the CLI and the server.
         .target(name: "PlanLintKit", dependencies: ["SourceText", "Guarded", "Diagnostics", "YAMLTree", "DiagnosticRendering", "ExactNumbers", "RuleLanguage", "SchemaValidation", "RuleEngine", "PlanMigration", "PlanFigures", "HTMLReport"], swiftSettings: strict),
         // Language Server Protocol framing and message types (no linting logic).
-        .target(name: "LSPProtocol", dependencies: ["Guarded"], swiftSettings: strict),
+        .target(name: "LSPProtocol", dependencies: ["Guarded", "SourceText"], swiftSettings: strict),
         // The language server.
         .target(name: "PlanLintLSP", dependencies: ["SourceText", "Guarded", "Diagnostics", "YAMLTree", "DiagnosticRendering", "LSPProtocol", "PlanLintKit"], swiftSettings: strict),
         // Subcommands; each declares options and hands work to PlanLintKit.

@@ -5,6 +5,7 @@ import FoundationEssentials  // not Foundation: it would link ICU into the binar
 import Foundation
 #endif
 import Guarded
+import SourceText
 
 #if canImport(Glibc)
 import Glibc
@@ -176,14 +177,8 @@ package final class FileDescriptorTransport: MessageTransport {
         if state.withLock({ $0.closed }) { throw TransportError("the connection is closed") }
         let bytes = MessageWriter.frame(body)
         let failure = written.withLock { count -> TransportError? in
-            var offset = 0
-            while offset < bytes.count {
-                let n = bytes.withUnsafeBytes { write(output, $0.baseAddress! + offset, $0.count - offset) }
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return TransportError("writing failed: \(String(cString: strerror(errno)))")
-                }
-                offset += n
+            do throws(FileIO.WriteProblem) { try FileIO.writeAll(fd: output, bytes) } catch {
+                return TransportError("writing failed: \(error.english)")
             }
             count += 1
             return nil

@@ -1,4 +1,5 @@
 import Diagnostics
+import SourceText
 
 #if canImport(Glibc)
 import Glibc
@@ -124,18 +125,16 @@ public enum AtomicFile {
         try writeAll(fd: fd, bytes: bytes, path: path)
     }
 
-    /// Writes every byte to `fd`, retrying short writes and EINTR; errors are thrown.
+    /// Writes every byte to `fd`, retrying short writes and EINTR (`FileIO.writeAll`); errors
+    /// are thrown, worded for `path`.
     public static func writeAll(fd: Int32, bytes: [UInt8], path: String) throws(WriteError) {
-        var done = 0
-        let count = bytes.count
-        while done < count {
-            let n = bytes.withUnsafeBytes { sysWrite(fd, $0.baseAddress! + done, count - done) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw WriteError(path: path, reason: FrontendMessage.system(errno))
+        do {
+            try FileIO.writeAll(fd: fd, bytes)
+        } catch {
+            switch error {
+            case .system(let code): throw WriteError(path: path, reason: FrontendMessage.system(code))
+            case .noProgress: throw WriteError(path: path, reason: FrontendMessage.noProgress())
             }
-            if n == 0 { throw WriteError(path: path, reason: FrontendMessage.noProgress()) }
-            done += n
         }
     }
 

@@ -21,6 +21,45 @@ package enum FileIO {
         }
     }
 
+    /// A system call failed with this `errno`.
+    package struct SystemError: Error, Sendable, Equatable {
+        package var code: Int32
+        package init(code: Int32) { self.code = code }
+    }
+
+    /// Why writing stopped before every byte was written.
+    package enum WriteProblem: Error, Sendable, Equatable {
+        /// The system refused (`errno`): `ENOSPC` on `/dev/full`, `EPIPE` on a closed pipe.
+        case system(Int32)
+        /// `write` wrote nothing and reported no error.
+        case noProgress
+
+        /// The problem in English (for logs; users' messages word it in their language).
+        package var english: String {
+            switch self {
+            case .system(let code): String(cString: strerror(code))
+            case .noProgress: "the write made no progress"
+            }
+        }
+    }
+
+    /// Writes every byte of `bytes` to `fd`: the one loop that retries short writes and
+    /// `EINTR` (a signal during the write), for files (`AtomicFile`) and the language
+    /// server's output alike.
+    package static func writeAll(fd: Int32, _ bytes: [UInt8]) throws(WriteProblem) {
+        var done = 0
+        let count = bytes.count
+        while done < count {
+            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + done, count - done) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw .system(errno)
+            }
+            if n == 0 { throw .noProgress }
+            done += n
+        }
+    }
+
     /// Why a file could not be read.
     package enum Problem: Sendable, Equatable {
         /// The system refused (`errno`).
