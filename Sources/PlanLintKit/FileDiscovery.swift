@@ -38,11 +38,6 @@ public enum FileDiscovery {
         public var diagnostics: [Diagnostic]
     }
 
-    struct NodeID: Hashable {
-        var dev: UInt64
-        var ino: UInt64
-    }
-
     /// The files to lint for `inputs` (as given, relative to `cwd`; empty: the configured
     /// paths, or `cwd` when there are none).
     public static func discover(inputs: [String], cwd: String, config: Configuration, allowOutsideRoot: Bool = false) -> Result {
@@ -60,15 +55,15 @@ public enum FileDiscovery {
                 roots.append((abs, shown, true))
             }
         }
-        var walker = Walker(cwd: cwd, config: config)
-        walker.realRoot = allowOutsideRoot ? nil : (PathUtil.realPath(config.root) ?? config.root)
+        let realRoot = allowOutsideRoot ? nil : (PathUtil.realPath(config.root) ?? config.root)
+        var walker = Walker(config: config, realRoot: realRoot)
         for root in roots { walker.visit(root: root.abs, display: root.display) }
         // Keep one path of a file reached twice: a real path before a link, then the first in order.
         let targets = walker.targets.sorted {
             let (la, lb) = (walker.linkedFiles.contains($0.displayPath), walker.linkedFiles.contains($1.displayPath))
             return la != lb ? !la : $0.displayPath < $1.displayPath
         }
-        var seen: Set<NodeID> = []
+        var seen: Set<FileID> = []
         var unique: [LintTarget] = []
         for t in targets {
             if let id = walker.fileIDs[t.displayPath], !seen.insert(id).inserted { continue }
@@ -77,38 +72,29 @@ public enum FileDiscovery {
         return Result(targets: unique.sorted { $0.displayPath < $1.displayPath }, diagnostics: walker.diagnostics)
     }
 
-    static func isSymlink(_ path: String) -> Bool {
-        var st = stat()
-        return lstat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFLNK
-    }
-
-    static func statPath(_ path: String) -> (st: stat, error: Int32?) {
-        var st = stat()
-        if stat(path, &st) != 0 { return (st, errno) }
-        return (st, nil)
-    }
-
     struct Walker {
-        let cwd: String
         let config: Configuration
-        var targets: [LintTarget] = []
-        var fileIDs: [String: NodeID] = [:]
-        var diagnostics: [Diagnostic] = []
-        var walked: Set<NodeID> = []
-        var seenTargets: Set<String> = []
-        var linkedFiles: Set<String> = []
         /// The repository's real path: a link met while walking must lead inside it or inside
         /// the folder being walked (nil: `--allow-outside-root`).
-        var realRoot: String?
+        let realRoot: String?
+        var folders: FolderWalk
+        var targets: [LintTarget] = []
+        var fileIDs: [String: FileID] = [:]
+        var diagnostics: [Diagnostic] = []
+        var seenTargets: Set<String> = []
+        var linkedFiles: Set<String> = []
 
-        init(cwd: String, config: Configuration) { (self.cwd, self.config) = (cwd, config) }
+        init(config: Configuration, realRoot: String?) {
+            (self.config, self.realRoot) = (config, realRoot)
+            folders = FolderWalk(followFolderLinks: true, links: realRoot.map { .inside($0) } ?? .anywhere)
+        }
 
         mutating func ioError(_ display: String, _ message: String, help: String? = nil) {
             diagnostics.append(Diagnostic(FrontendCode.ioError, severity: .error, message: message,
                                           location: .path(display), help: help))
         }
 
-        mutating func addFile(abs: String, display: String, id: NodeID, viaLink: Bool = false) {
+        mutating func addFile(abs: String, display: String, id: FileID, viaLink: Bool = false) {
             guard seenTargets.insert(display).inserted else { return }
             targets.append(LintTarget(absolutePath: abs, displayPath: display))
             fileIDs[display] = id
@@ -116,126 +102,61 @@ public enum FileDiscovery {
         }
 
         mutating func visit(root abs: String, display: String) {
-            let (st, err) = FileDiscovery.statPath(abs)
-            if let err {
-                let reason = FrontendMessage.system(err)
-                ioError(display, FrontendMessage.cannotRead(["path": display, "reason": reason]),
+            var st = stat()
+            guard stat(abs, &st) == 0 else {
+                let err = errno
+                ioError(display, FrontendMessage.cannotRead(["path": display, "reason": FrontendMessage.system(err)]),
                         help: err == ENOENT ? FrontendMessage.relativeToCwd() : nil)
                 return
             }
-            let id = NodeID(dev: UInt64(st.st_dev), ino: UInt64(st.st_ino))
             switch st.st_mode & S_IFMT {
             case S_IFREG:
                 if config.isExcluded(absolutePath: abs, isDirectory: false) { return }
-                addFile(abs: abs, display: display, id: id)
+                addFile(abs: abs, display: display, id: FileID(st))
             case S_IFDIR:
                 if config.isExcluded(absolutePath: abs, isDirectory: true) { return }
-                walk(abs: abs, display: display, id: id)
+                walk(abs: abs, display: display)
             default:
                 ioError(display, FrontendMessage.notFileOrFolder(["path": display, "kind": FrontendMessage.kind(st.st_mode)]))
             }
         }
 
-        /// Depth-first walk with an explicit stack. Each frame carries the folders above it
-        /// (device + inode), so a link back to one of them is recognised as a loop. Links to
-        /// folders are followed only after everything reachable without links, so a file is
-        /// shown under its real path when it has one.
-        mutating func walk(abs: String, display: String, id: NodeID) {
-            struct Frame {
-                var abs: String
-                var display: String
-                var ancestors: [NodeID]
-                var id: NodeID
-            }
-            guard walked.insert(id).inserted else { return }
-            let realWalkRoot = PathUtil.realPath(abs) ?? abs
-            var stack = [Frame(abs: abs, display: display, ancestors: [id], id: id)]
-            var deferredLinks: [Frame] = []
-            while true {
-                guard let frame = stack.popLast() else {
-                    // Then the linked folders not reached otherwise, in the order found.
-                    guard !deferredLinks.isEmpty else { break }
-                    let link = deferredLinks.removeFirst()
-                    if walked.insert(link.id).inserted { stack.append(link) }
-                    continue
+        /// Walks a folder with `FolderWalk` (links to folders followed after everything
+        /// reachable without links, so a file is shown under its real path when it has one):
+        /// `include` takes files, `exclude` prunes files and whole folders.
+        mutating func walk(abs: String, display: String) {
+            let config = config
+            var events: [FolderWalk.Event] = []
+            folders.walk(abs, display: display, wanted: { path, _, isFolder in
+                isFolder ? !config.isExcluded(absolutePath: path, isDirectory: true)
+                    : config.isIncluded(absolutePath: path) && !config.isExcluded(absolutePath: path, isDirectory: false)
+            }) { events.append($0) }
+            for event in events {
+                switch event {
+                case .file(let file):
+                    addFile(abs: file.path, display: file.display, id: file.id, viaLink: file.viaLink)
+                case .problem(_, let shown, .unreadableFolder(let err)):
+                    ioError(shown, FrontendMessage.cannotReadFolder(["path": shown, "reason": FrontendMessage.system(err)]))
+                case .problem(_, let shown, .unreachable(let err, _)):
+                    ioError(shown, FrontendMessage.cannotRead(["path": shown, "reason": FrontendMessage.system(err)]),
+                            help: err == ENOENT ? FrontendMessage.danglingLink() : nil)
+                case .problem(_, let shown, .linkOutside(let real)):
+                    // The same rule as `extends`, `rules` and `$ref` (`Plans/p.yaml -> /etc/passwd` is not read).
+                    diagnostics.append(Diagnostic(
+                        FrontendCode.outsideRoot,
+                        message: FrontendMessage.linkOutside(["path": shown, "target": real, "root": realRoot ?? "/"]),
+                        location: .path(shown), help: FrontendMessage.replaceLink()))
+                case .problem(_, let shown, .loop):
+                    diagnostics.append(Diagnostic(
+                        FrontendCode.symlinkLoop, severity: .warning,
+                        message: FrontendMessage.linkLoop(["path": shown]),
+                        location: .path(shown), help: FrontendMessage.removeLoop()))
+                case .problem(_, let shown, .notRegular(let mode, _)):
+                    // A FIFO, socket or device named like a plan: it cannot be checked, and
+                    // skipping it in silence would let it pass.
+                    ioError(shown, FrontendMessage.notRegularNotChecked(["path": shown, "kind": FrontendMessage.kind(mode)]),
+                            help: FrontendMessage.removeOrExclude())
                 }
-                guard let dir = opendir(frame.abs) else {
-                    ioError(frame.display,
-                            FrontendMessage.cannotReadFolder(["path": frame.display, "reason": FrontendMessage.system(errno)]))
-                    continue
-                }
-                var names: [String] = []
-                while let entry = readdir(dir) {
-                    let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                        String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-                    }
-                    if name == "." || name == ".." { continue }
-                    names.append(name)
-                }
-                closedir(dir)
-                names.sort()
-                var subdirs: [Frame] = []
-                for name in names {
-                    let childAbs = PathUtil.join(frame.abs, name)
-                    let childDisplay = frame.display == "." ? name : PathUtil.join(frame.display, name)
-                    let (st, err) = FileDiscovery.statPath(childAbs)
-                    if let err {
-                        // A broken link or a vanished entry: only worth reporting if we would lint it.
-                        if config.isIncluded(absolutePath: childAbs) && !config.isExcluded(absolutePath: childAbs, isDirectory: false) {
-                            ioError(childDisplay, FrontendMessage.cannotRead(["path": childDisplay, "reason": FrontendMessage.system(err)]),
-                                    help: err == ENOENT ? FrontendMessage.danglingLink() : nil)
-                        }
-                        continue
-                    }
-                    let childID = NodeID(dev: UInt64(st.st_dev), ino: UInt64(st.st_ino))
-                    let isDirectory = st.st_mode & S_IFMT == S_IFDIR
-                    let wanted = isDirectory
-                        ? !config.isExcluded(absolutePath: childAbs, isDirectory: true)
-                        : config.isIncluded(absolutePath: childAbs) && !config.isExcluded(absolutePath: childAbs, isDirectory: false)
-                    // The same rule as `extends`, `rules` and `$ref`: a link must stay inside the
-                    // repository or the folder being walked (`Plans/p.yaml -> /etc/passwd` is not read).
-                    if wanted, let realRoot, FileDiscovery.isSymlink(childAbs) {
-                        let real = PathUtil.realPath(childAbs) ?? childAbs
-                        if !PathUtil.isInside(real, realRoot) && !PathUtil.isInside(real, realWalkRoot) {
-                            diagnostics.append(Diagnostic(
-                                FrontendCode.outsideRoot,
-                                message: FrontendMessage.linkOutside(["path": childDisplay, "target": real, "root": realRoot]),
-                                location: .path(childDisplay), help: FrontendMessage.replaceLink()))
-                            continue
-                        }
-                    }
-                    switch st.st_mode & S_IFMT {
-                    case S_IFDIR:
-                        if config.isExcluded(absolutePath: childAbs, isDirectory: true) { continue }
-                        if frame.ancestors.contains(childID) {
-                            diagnostics.append(Diagnostic(
-                                FrontendCode.symlinkLoop, severity: .warning,
-                                message: FrontendMessage.linkLoop(["path": childDisplay]),
-                                location: .path(childDisplay), help: FrontendMessage.removeLoop()))
-                            continue
-                        }
-                        let child = Frame(abs: childAbs, display: childDisplay, ancestors: frame.ancestors + [childID], id: childID)
-                        if FileDiscovery.isSymlink(childAbs) {
-                            deferredLinks.append(child)
-                        } else if walked.insert(childID).inserted {
-                            subdirs.append(child)
-                        }
-                    case S_IFREG:
-                        if !config.isIncluded(absolutePath: childAbs) { continue }
-                        if config.isExcluded(absolutePath: childAbs, isDirectory: false) { continue }
-                        addFile(abs: childAbs, display: childDisplay, id: childID, viaLink: FileDiscovery.isSymlink(childAbs))
-                    default:
-                        // A FIFO, socket or device named like a plan: it cannot be checked, and
-                        // skipping it in silence would let it pass.
-                        if wanted {
-                            ioError(childDisplay,
-                                    FrontendMessage.notRegularNotChecked(["path": childDisplay, "kind": FrontendMessage.kind(st.st_mode)]),
-                                    help: FrontendMessage.removeOrExclude())
-                        }
-                    }
-                }
-                // Reverse so the stack pops folders in name order.
-                stack += subdirs.reversed()
             }
         }
     }

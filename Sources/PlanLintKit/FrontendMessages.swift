@@ -101,64 +101,19 @@ package enum FrontendMessage: String, MessageCatalogue {
     // init.
     case notAFolder = "{path} is not a folder"
     case initCannotWriteAfter = "cannot write {path}: {reason} (written: {written})"
-    // What a file is, when it is not a regular file.
-    case aFIFO = "a FIFO (named pipe)"
-    case aSocket = "a socket"
-    case aCharacterDevice = "a character device"
-    case aBlockDevice = "a block device"
-    case aFolder = "a folder"
-    case aSpecialFile = "a special file"
-    // Why a file could not be read (FileIO.Problem); the system's own words in English.
-    case isNotRegular = "is {kind}, not a regular file"
-    case fileTooLarge = "file is {size} bytes, over the limit of {limit} bytes"
-    case inputTooLarge = "input is over the limit of {limit} bytes"
-    case noSuchFileOrFolder = "No such file or directory"
-    case permissionDenied = "Permission denied"
-    case notAFolderOnTheWay = "Not a directory"
-    case tooManyLinks = "Too many levels of symbolic links"
-    case nameTooLong = "File name too long"
-    case noSpace = "No space left on device"
-    case readOnly = "Read-only file system"
-
-    /// What the system said (`errno`): in English as `strerror` words it, in Japanese for the
-    /// errors a user meets (others as `strerror` words them).
+    /// What the system said (`errno`), in `language` (`FileMessage.system`).
     package static func system(_ code: Int32, in language: Language = MessageText.language) -> String {
-        let known: FrontendMessage? = switch code {
-        case ENOENT: .noSuchFileOrFolder
-        case EACCES, EPERM: .permissionDenied
-        case ENOTDIR: .notAFolderOnTheWay
-        case ELOOP: .tooManyLinks
-        case ENAMETOOLONG: .nameTooLong
-        case ENOSPC: .noSpace
-        case EROFS: .readOnly
-        default: nil
-        }
-        guard language != .en, let known else { return String(cString: strerror(code)) }
-        return known.text(in: language)
+        FileMessage.system(code, in: language)
     }
 
-    /// Why a file could not be read, in `language`.
+    /// Why a file could not be read, in `language` (`FileMessage.reason`).
     package static func reason(_ problem: FileIO.Problem, in language: Language = MessageText.language) -> String {
-        switch problem {
-        case .system(let code): system(code, in: language)
-        case .directory: ConfigMessage.isDirectory.text(in: language)
-        case .notRegular(let mode): FrontendMessage.isNotRegular.text(["kind": kind(mode, in: language)], in: language)
-        case .tooLarge(let size, let limit): FrontendMessage.fileTooLarge.text(["size": size, "limit": limit], in: language)
-        case .streamTooLarge(let limit): FrontendMessage.inputTooLarge.text(["limit": limit], in: language)
-        }
+        FileMessage.reason(problem, in: language)
     }
 
-    /// What a file mode is, for messages (as `FileIO.kindName`, in `language`).
+    /// What a file mode is, in `language` (`FileMessage.kind`).
     package static func kind(_ mode: mode_t, in language: Language = MessageText.language) -> String {
-        let kind: FrontendMessage = switch mode & S_IFMT {
-        case S_IFIFO: FrontendMessage.aFIFO
-        case S_IFSOCK: FrontendMessage.aSocket
-        case S_IFCHR: FrontendMessage.aCharacterDevice
-        case S_IFBLK: FrontendMessage.aBlockDevice
-        case S_IFDIR: FrontendMessage.aFolder
-        default: FrontendMessage.aSpecialFile
-        }
-        return kind.text(in: language)
+        FileMessage.kind(mode, in: language)
     }
 }
 
@@ -247,22 +202,6 @@ extension FrontendMessage {
         case .migrateOutside: "{path} はリポジトリ {root} の外にあります。planlintはその中にしか書き込みません（承知の上なら --allow-outside-root を指定します）"
         case .notAFolder: "{path} はフォルダーではありません"
         case .initCannotWriteAfter: "{path} に書き込めません: {reason}（書き出し済み: {written}）"
-        case .aFIFO: "FIFO（名前付きパイプ）"
-        case .aSocket: "ソケット"
-        case .aCharacterDevice: "キャラクターデバイス"
-        case .aBlockDevice: "ブロックデバイス"
-        case .aFolder: "フォルダー"
-        case .aSpecialFile: "特殊ファイル"
-        case .isNotRegular: "{kind}で、通常のファイルではありません"
-        case .fileTooLarge: "ファイルは{size}バイトで、上限の{limit}バイトを超えています"
-        case .inputTooLarge: "入力が上限の{limit}バイトを超えています"
-        case .noSuchFileOrFolder: "そのようなファイルやフォルダーはありません"
-        case .permissionDenied: "アクセスが許可されていません"
-        case .notAFolderOnTheWay: "パスの途中がフォルダーではありません"
-        case .tooManyLinks: "シンボリックリンクが多すぎます（循環しているかもしれません）"
-        case .nameTooLong: "ファイル名が長すぎます"
-        case .noSpace: "ディスクに空きがありません"
-        case .readOnly: "読み取り専用のファイルシステムです"
         }
     }
 }

@@ -11,7 +11,7 @@ import YAMLTree
 /// A module's new catalogue is listed here.
 package enum MessageCatalogues {
     package static let all: [any MessageCatalogue.Type] = [
-        SuggestionMessage.self, YAMLMessage.self, HumanMessage.self, RuleMetadataMessage.self, ReportMessage.self,
+        SuggestionMessage.self, FileMessage.self, YAMLMessage.self, HumanMessage.self, RuleMetadataMessage.self, ReportMessage.self,
         YAMLFixMessage.self, FixMessage.self, LibYAMLMessage.self,
         ConfigMessage.self, ConfigPhrase.self, GlobMessage.self, FrontendMessage.self,
         SchemaMessage.self, SchemaHintMessage.self, SchemaPhrase.self, SchemaFileMessage.self, SchemaKeywordForm.self,

@@ -114,7 +114,7 @@ package enum RuleLoader {
                     out.texts[path] = (raw, false)
                 } catch {
                     out.diagnostics.append(Diagnostic(EngineCode.unreadable, severity: .error,
-                                                      message: RuleFileMessage.cannotRead(["path": shown, "reason": error.reason]), location: .path(shown)))
+                                                      message: RuleFileMessage.cannotRead(["path": shown, "reason": FileMessage.reason(error.problem)]), location: .path(shown)))
                     continue
                 }
             }
@@ -141,14 +141,15 @@ package enum RuleLoader {
     /// The rule files named by `paths` (folders expanded, sorted), reporting paths that do
     /// not exist and folders without rule files.
     ///
-    /// A file found in a folder is taken only when it can be read as a rule file: a link that
-    /// leads nowhere, outside both the folder and `allowedRoot` (real paths, as for `extends`
-    /// and `$ref`), or to something that is not a regular file (a FIFO, a device) is an error,
-    /// never skipped in silence — a rule pack that was not read must not look clean.
+    /// A folder is walked with `FolderWalk` (hidden files and folders skipped, links to
+    /// folders not followed). A file found in a folder is taken only when it can be read as a
+    /// rule file: a link that leads nowhere, outside both the folder and `allowedRoot` (real
+    /// paths, as for `extends` and `$ref`), or to something that is not a regular file (a
+    /// FIFO, a device), and a folder that cannot be listed, are errors, never skipped in
+    /// silence — a rule pack that was not read must not look clean.
     package static func ruleFiles(in paths: [String], allowedRoot: String? = nil, diagnostics: inout [Diagnostic]) -> [String] {
         let realRoot = allowedRoot.map { RealPath.of($0) ?? $0 }
         var out: [String] = []
-        let fm = FileManager.default
         for path in paths {
             let kind = PathKind(atPath: path)
             guard kind != .missing else {
@@ -161,44 +162,25 @@ package enum RuleLoader {
                 continue
             }
             var found: [String] = []
-            let realFolder = RealPath.of(path) ?? path
-            // Depth first, skipping hidden files and folders, not following links to folders
-            // (as FileManager's enumerator did).
-            var pending = [path.hasSuffix("/") ? String(path.dropLast()) : path]
-            while let folder = pending.popLast() {
-                for name in (try? fm.contentsOfDirectory(atPath: folder)) ?? [] where !name.hasPrefix(".") {
-                    let full = folder + "/" + name
-                    var entry = stat()
-                    guard lstat(full, &entry) == 0 else { continue }   // gone since the listing
-                    let type = entry.st_mode & S_IFMT
-                    if type == S_IFDIR {
-                        pending.append(full)
-                        continue
-                    }
-                    guard name.hasSuffix(".yaml") || name.hasSuffix(".yml") else { continue }
-                    func refuse(_ why: String) {
-                        diagnostics.append(Diagnostic(EngineCode.unreadable, severity: .error,
-                                                      message: RuleFileMessage.cannotRead(["path": full, "reason": why]), location: .path(full)))
-                    }
-                    if type == S_IFLNK {
-                        guard let real = RealPath.of(full) else { refuse(RuleFileMessage.linkToNothing()); continue }
-                        guard RealPath.isInside(real, realFolder) || realRoot.map({ RealPath.isInside(real, $0) }) == true else {
-                            refuse(RuleFileMessage.linkOutside(["target": real]))
-                            continue
-                        }
-                        var target = stat()
-                        guard stat(real, &target) == 0 else { refuse(RuleFileMessage.cannotExamine()); continue }
-                        if target.st_mode & S_IFMT == S_IFDIR { continue }   // links to folders are not followed
-                        guard target.st_mode & S_IFMT == S_IFREG else {
-                            refuse(RuleFileMessage.linkToNonFile(["kind": FileIO.kindName(target.st_mode)]))
-                            continue
-                        }
-                        found.append(full)
-                    } else if type == S_IFREG {
-                        found.append(full)
-                    } else {
-                        refuse(RuleFileMessage.notARegularFile(["kind": FileIO.kindName(entry.st_mode)]))
-                    }
+            func refuse(_ full: String, _ why: String) {
+                diagnostics.append(Diagnostic(EngineCode.unreadable, severity: .error,
+                                              message: RuleFileMessage.cannotRead(["path": full, "reason": why]), location: .path(full)))
+            }
+            var walk = FolderWalk(followFolderLinks: false, links: .inside(realRoot))
+            let folder = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
+            walk.walk(folder, display: folder, wanted: { _, name, isFolder in
+                !name.hasPrefix(".") && (isFolder || name.hasSuffix(".yaml") || name.hasSuffix(".yml"))
+            }) { event in
+                switch event {
+                case .file(let file): found.append(file.path)
+                case .problem(let full, _, .unreadableFolder(let code)): refuse(full, FileMessage.system(code))
+                case .problem(_, _, .unreachable(_, isLink: false)): break   // gone since the listing
+                case .problem(let full, _, .unreachable(_, isLink: true)): refuse(full, RuleFileMessage.linkToNothing())
+                case .problem(let full, _, .linkOutside(let real)): refuse(full, RuleFileMessage.linkOutside(["target": real]))
+                case .problem(_, _, .loop): break   // links to folders are not followed
+                case .problem(let full, _, .notRegular(let mode, let viaLink)):
+                    refuse(full, viaLink ? RuleFileMessage.linkToNonFile(["kind": FileMessage.kind(mode)])
+                                         : RuleFileMessage.notARegularFile(["kind": FileMessage.kind(mode)]))
                 }
             }
             if found.isEmpty {

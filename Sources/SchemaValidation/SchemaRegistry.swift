@@ -145,7 +145,7 @@ package final class SchemaRegistry: Sendable {
         do {
             bytes = try FileIO.readBytes(path: absolute, limit: limits.maxInputBytes)
         } catch {
-            return .failure(.unreadable(path: displayPath, reason: error.reason))
+            return .failure(.unreadable(path: displayPath, reason: FileMessage.reason(error.problem)))
         }
         let document = SchemaDocument.read(displayPath: displayPath, bytes: bytes,
                                            uri: URIReference(SchemaRegistry.fileURI(absolute)), limits: limits)
