@@ -162,7 +162,7 @@ struct CheckCommand: ParsableCommand {
                 options.stdin = try FileIO.readStream(fd: 0, path: "<stdin>",
                                                       limit: options.limits.maxFileSize ?? YAMLLimits.default.maxInputBytes)
             } catch {
-                Terminal.error("planlint: " + FrontendMessage.cannotRead(["path": error.path, "reason": FrontendMessage.reason(error.problem)]))
+                Terminal.error("planlint: " + FrontendMessage.cannotRead(["path": error.path, "reason": FileMessage.reason(error.problem)]))
                 throw ExitCode(ExitPolicy.toolFailure)
             }
         }

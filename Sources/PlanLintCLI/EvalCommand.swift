@@ -39,7 +39,7 @@ struct EvalCommand: ParsableCommand {
         do {
             raw = try FileIO.readBytes(path: file, allowStreams: true)
         } catch {
-            RuleToolIO.printError(CLIMessage.leveled(["level": HumanMessage.error(), "text": FrontendMessage.cannotRead(["path": file, "reason": FrontendMessage.reason(error.problem)])]))
+            RuleToolIO.printError(CLIMessage.leveled(["level": HumanMessage.error(), "text": FrontendMessage.cannotRead(["path": file, "reason": FileMessage.reason(error.problem)])]))
             throw ExitCode(2)
         }
         let (source, parsed) = YAMLReader.read(path: file, raw: raw)

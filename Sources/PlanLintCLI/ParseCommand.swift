@@ -30,7 +30,7 @@ struct ParseCommand: ParsableCommand {
             do {
                 raw = try FileIO.readBytes(path: path, allowStreams: true)
             } catch {
-                print(CLIMessage.pathProblem(["path": path, "level": HumanMessage.error(), "text": FrontendMessage.reason(error.problem),
+                print(CLIMessage.pathProblem(["path": path, "level": HumanMessage.error(), "text": FileMessage.reason(error.problem),
                                               "code": FrontendCode.ioError.rawValue]))
                 ioError = true
                 continue

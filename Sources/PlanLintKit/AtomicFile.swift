@@ -120,7 +120,7 @@ public enum AtomicFile {
     /// Writes into an existing non-regular file (a device, a FIFO) without replacing it.
     static func writeDirectly(bytes: [UInt8], to path: String) throws(WriteError) {
         let fd = open(path, O_WRONLY | O_CLOEXEC | O_NOCTTY)
-        guard fd >= 0 else { throw WriteError(path: path, reason: FrontendMessage.system(errno)) }
+        guard fd >= 0 else { throw WriteError(path: path, reason: FileMessage.system(errno)) }
         defer { close(fd) }
         try writeAll(fd: fd, bytes: bytes, path: path)
     }
@@ -132,7 +132,7 @@ public enum AtomicFile {
             try FileIO.writeAll(fd: fd, bytes)
         } catch {
             switch error {
-            case .system(let code): throw WriteError(path: path, reason: FrontendMessage.system(code))
+            case .system(let code): throw WriteError(path: path, reason: FileMessage.system(code))
             case .noProgress: throw WriteError(path: path, reason: FrontendMessage.noProgress())
             }
         }
@@ -141,7 +141,7 @@ public enum AtomicFile {
     /// The atomic replacement: a temporary file in the same folder, renamed over `path`.
     static func replace(bytes: inout [UInt8], at path: String) throws(WriteError) {
         func fail(_ what: String) -> WriteError {
-            WriteError(path: path, reason: FrontendMessage.systemFailure(["what": what, "reason": FrontendMessage.system(errno)]))
+            WriteError(path: path, reason: FrontendMessage.systemFailure(["what": what, "reason": FileMessage.system(errno)]))
         }
         let dir = path.contains("/") ? PathUtil.parent(path.hasPrefix("/") ? path : "./" + path) : "."
         let name = PathUtil.basename(path)

@@ -127,7 +127,7 @@ public struct Baseline: Sendable, Equatable {
         }
         let bytes: [UInt8]
         do { bytes = try FileIO.readBytes(path: path, limit: maxFileBytes) } catch {
-            return problem(FrontendMessage.cannotReadBaseline(["path": display, "reason": FrontendMessage.reason(error.problem)]))
+            return problem(FrontendMessage.cannotReadBaseline(["path": display, "reason": FileMessage.reason(error.problem)]))
         }
         // Decoded into plain structs (JSONDecoder keeps a flat index of the text, not a tree
         // of Foundation objects): a 54 MB baseline of 500,000 findings once peaked at 1.6 GiB.

@@ -187,10 +187,10 @@ struct Loader {
         } catch {
             if let node = writtenAs {
                 self.error(FrontendCode.configNotFound,
-                           ConfigMessage.cannotRead(["path": node.scalarText ?? display, "reason": FrontendMessage.reason(error.problem)]), at: node)
+                           ConfigMessage.cannotRead(["path": node.scalarText ?? display, "reason": FileMessage.reason(error.problem)]), at: node)
             } else {
                 diagnostics.append(Diagnostic(FrontendCode.configNotFound, severity: .error,
-                                              message: ConfigMessage.cannotReadUnnamed(["reason": FrontendMessage.reason(error.problem)]),
+                                              message: ConfigMessage.cannotReadUnnamed(["reason": FileMessage.reason(error.problem)]),
                                               location: .path(display)))
             }
             return nil

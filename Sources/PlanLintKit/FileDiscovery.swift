@@ -105,7 +105,7 @@ public enum FileDiscovery {
             var st = stat()
             guard stat(abs, &st) == 0 else {
                 let err = errno
-                ioError(display, FrontendMessage.cannotRead(["path": display, "reason": FrontendMessage.system(err)]),
+                ioError(display, FrontendMessage.cannotRead(["path": display, "reason": FileMessage.system(err)]),
                         help: err == ENOENT ? FrontendMessage.relativeToCwd() : nil)
                 return
             }
@@ -117,7 +117,7 @@ public enum FileDiscovery {
                 if config.isExcluded(absolutePath: abs, isDirectory: true) { return }
                 walk(abs: abs, display: display)
             default:
-                ioError(display, FrontendMessage.notFileOrFolder(["path": display, "kind": FrontendMessage.kind(st.st_mode)]))
+                ioError(display, FrontendMessage.notFileOrFolder(["path": display, "kind": FileMessage.kind(st.st_mode)]))
             }
         }
 
@@ -136,9 +136,9 @@ public enum FileDiscovery {
                 case .file(let file):
                     addFile(abs: file.path, display: file.display, id: file.id, viaLink: file.viaLink)
                 case .problem(_, let shown, .unreadableFolder(let err)):
-                    ioError(shown, FrontendMessage.cannotReadFolder(["path": shown, "reason": FrontendMessage.system(err)]))
+                    ioError(shown, FrontendMessage.cannotReadFolder(["path": shown, "reason": FileMessage.system(err)]))
                 case .problem(_, let shown, .unreachable(let err, _)):
-                    ioError(shown, FrontendMessage.cannotRead(["path": shown, "reason": FrontendMessage.system(err)]),
+                    ioError(shown, FrontendMessage.cannotRead(["path": shown, "reason": FileMessage.system(err)]),
                             help: err == ENOENT ? FrontendMessage.danglingLink() : nil)
                 case .problem(_, let shown, .linkOutside(let real)):
                     // The same rule as `extends`, `rules` and `$ref` (`Plans/p.yaml -> /etc/passwd` is not read).
@@ -154,7 +154,7 @@ public enum FileDiscovery {
                 case .problem(_, let shown, .notRegular(let mode, _)):
                     // A FIFO, socket or device named like a plan: it cannot be checked, and
                     // skipping it in silence would let it pass.
-                    ioError(shown, FrontendMessage.notRegularNotChecked(["path": shown, "kind": FrontendMessage.kind(mode)]),
+                    ioError(shown, FrontendMessage.notRegularNotChecked(["path": shown, "kind": FileMessage.kind(mode)]),
                             help: FrontendMessage.removeOrExclude())
                 }
             }

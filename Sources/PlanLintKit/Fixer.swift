@@ -196,7 +196,7 @@ enum FixWriter {
 
     static func write(_ fixed: [UInt8], replacing original: [UInt8], at path: String, roots: [String]) throws(Refusal) {
         var lst = stat()
-        guard lstat(path, &lst) == 0 else { throw Refusal(reason: FrontendMessage.system(errno)) }
+        guard lstat(path, &lst) == 0 else { throw Refusal(reason: FileMessage.system(errno)) }
         guard let real = PathUtil.realPath(path) else { throw Refusal(reason: FixMessage.unresolved()) }
         let realRoots = roots.map { PathUtil.realPath($0) ?? $0 }
         guard realRoots.contains(where: { PathUtil.isInside(real, $0) }) else {
@@ -207,7 +207,7 @@ enum FixWriter {
         guard stat(real, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { throw Refusal(reason: FixMessage.notRegular()) }
         // Someone may have saved the file since it was read: never overwrite their change.
         let now: [UInt8]
-        do { now = try FileIO.readBytes(path: real, limit: original.count + 1) } catch { throw Refusal(reason: FrontendMessage.reason(error.problem)) }
+        do { now = try FileIO.readBytes(path: real, limit: original.count + 1) } catch { throw Refusal(reason: FileMessage.reason(error.problem)) }
         guard now == original else { throw Refusal(reason: FixMessage.changed()) }
         var bytes = fixed
         do { try AtomicFile.write(bytes: &bytes, to: real) } catch { throw Refusal(reason: error.reason) }

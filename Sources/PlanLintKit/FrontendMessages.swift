@@ -1,12 +1,6 @@
 import Diagnostics
 import SourceText
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// What planlint's frontend says around linting: suppression comments, baselines, finding and
 /// reading files, writing outputs, `migrate`, `init` and rule tools (the configuration's
 /// messages are `ConfigMessage`). The Japanese is beside the English.
@@ -101,20 +95,6 @@ package enum FrontendMessage: String, MessageCatalogue {
     // init.
     case notAFolder = "{path} is not a folder"
     case initCannotWriteAfter = "cannot write {path}: {reason} (written: {written})"
-    /// What the system said (`errno`), in `language` (`FileMessage.system`).
-    package static func system(_ code: Int32, in language: Language = MessageText.language) -> String {
-        FileMessage.system(code, in: language)
-    }
-
-    /// Why a file could not be read, in `language` (`FileMessage.reason`).
-    package static func reason(_ problem: FileIO.Problem, in language: Language = MessageText.language) -> String {
-        FileMessage.reason(problem, in: language)
-    }
-
-    /// What a file mode is, in `language` (`FileMessage.kind`).
-    package static func kind(_ mode: mode_t, in language: Language = MessageText.language) -> String {
-        FileMessage.kind(mode, in: language)
-    }
 }
 
 extension FrontendMessage {

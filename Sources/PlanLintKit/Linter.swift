@@ -119,7 +119,7 @@ public struct Linter: Sendable {
                         location: .path(target.displayPath), help: FrontendMessage.raiseSizeLimit())], document: nil)
                 }
                 return Checked(target: target, diagnostics: [Diagnostic(
-                    FrontendCode.ioError, severity: .error, message: FrontendMessage.cannotRead(["path": target.displayPath, "reason": FrontendMessage.reason(error.problem)]),
+                    FrontendCode.ioError, severity: .error, message: FrontendMessage.cannotRead(["path": target.displayPath, "reason": FileMessage.reason(error.problem)]),
                     location: .path(target.displayPath))], document: nil)
             }
         }

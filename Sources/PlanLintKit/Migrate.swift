@@ -1,3 +1,4 @@
+import Diagnostics
 import PlanMigration
 import SourceText
 import YAMLTree
@@ -85,7 +86,7 @@ public enum Migrate {
         do {
             bytes = try FileIO.readBytes(path: absolute)
         } catch {
-            return .failed(FrontendMessage.cannotRead(["path": path, "reason": FrontendMessage.reason(error.problem)]))
+            return .failed(FrontendMessage.cannotRead(["path": path, "reason": FileMessage.reason(error.problem)]))
         }
         let outcome = migrate(text: bytes, path: path)
         guard case .migrated(let text, _) = outcome, !options.toStandardOutput, !options.check else { return outcome }

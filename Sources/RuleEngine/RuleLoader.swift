@@ -5,13 +5,6 @@ import FoundationEssentials  // not Foundation: it would link ICU into the binar
 #else
 import Foundation
 #endif
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import RuleLanguage
 import SchemaValidation
 import SourceText

@@ -70,12 +70,12 @@ import Darwin
         let problems: [FileIO.Problem] = [.system(ENOENT), .system(EACCES), .directory, .notRegular(S_IFIFO),
                                           .tooLarge(size: 20, limit: 10), .streamTooLarge(limit: 10)]
         for p in problems {
-            #expect(FrontendMessage.reason(p, in: .en) == p.english)
-            #expect(FrontendMessage.reason(p, in: .ja) != p.english)
+            #expect(FileMessage.reason(p, in: .en) == p.english)
+            #expect(FileMessage.reason(p, in: .ja) != p.english)
         }
-        #expect(FrontendMessage.reason(.system(ENOENT), in: .ja) == "そのようなファイルやフォルダーはありません")
-        #expect(FrontendMessage.reason(.notRegular(S_IFIFO), in: .ja) == "FIFO（名前付きパイプ）で、通常のファイルではありません")
-        #expect(FrontendMessage.reason(.tooLarge(size: 20, limit: 10), in: .ja) == "ファイルは20バイトで、上限の10バイトを超えています")
+        #expect(FileMessage.reason(.system(ENOENT), in: .ja) == "そのようなファイルやフォルダーはありません")
+        #expect(FileMessage.reason(.notRegular(S_IFIFO), in: .ja) == "FIFO（名前付きパイプ）で、通常のファイルではありません")
+        #expect(FileMessage.reason(.tooLarge(size: 20, limit: 10), in: .ja) == "ファイルは20バイトで、上限の10バイトを超えています")
     }
 
     /// Hiragana, katakana, CJK ideographs and full-width punctuation.
