@@ -347,11 +347,15 @@ public final class FunctionDefinition: Sendable {
     public let parameters: [String]
     /// The body, compiled with the parameters as its variables (slots 0…).
     public let expression: CompiledExpression
+    /// `expression`, unmanaged (this definition owns it): a call switches to it without a
+    /// retain and a release.
+    let body: Unmanaged<CompiledExpression>
 
     public init(name: String, parameters: [String], expression: CompiledExpression) {
         self.name = name
         self.parameters = parameters
         self.expression = expression
+        body = Unmanaged.passUnretained(expression)
     }
 
     /// `share(part, whole)`.

@@ -88,6 +88,10 @@ final class Expr: Sendable {
     enum Shape: UInt8, Sendable { case other, and, or, not, comparison }
     /// `.call`: the function, unmanaged like `fastArg` (`kind` owns it).
     let function: Unmanaged<BuiltinFunction>?
+    /// `.userCall`: the function of the pack, unmanaged like `function`, and the arguments
+    /// (the same array as in `kind`): a call reads them without copying the payload out.
+    let userFunction: Unmanaged<FunctionDefinition>?
+    let arguments: [Expr]
     /// `.variable`: its slot; `.local`: its index (from the macro base); else -1. Lets the
     /// interpreter look into a variable's node without copying the value out of its slot.
     let variableSlot: Int
@@ -216,6 +220,11 @@ final class Expr: Sendable {
             (operands, binaryOp, shape) = ((nil, nil, nil), .and, .other)
         }
         if case .call(let f, _) = kind { function = Unmanaged.passUnretained(f) } else { function = nil }
+        if case .userCall(let f, let args) = kind {
+            (userFunction, arguments) = (Unmanaged.passUnretained(f), args)
+        } else {
+            (userFunction, arguments) = (nil, [])
+        }
         // `arg` is a child in `kind`, which keeps it alive as long as this node.
         fastArg = arg.map { Unmanaged.passUnretained($0) }
         fastKeyOwner = key

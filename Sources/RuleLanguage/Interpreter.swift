@@ -7,9 +7,11 @@ import YAMLTree
 /// Evaluates a checked tree. One per evaluation (cheap: no allocation until a value needs
 /// one); the activation's storage is borrowed for the duration and returned.
 struct Interpreter {
-    /// Unowned: an interpreter lives only inside a call on this expression. While a let is
-    /// computed on demand it is that let's expression (for its texts and limits).
-    unowned(unsafe) var expression: CompiledExpression
+    /// Unmanaged: an interpreter lives only inside a call on this expression. While a let is
+    /// computed on demand, or a function of the pack runs, it is that let's or function's
+    /// expression (for its texts and limits); switching costs no reference counting.
+    var current: Unmanaged<CompiledExpression>
+    var expression: CompiledExpression { current.takeUnretainedValue() }
     let symbols: SymbolTable
     /// The language texts built for messages are in (`withUnit`, `yearText`).
     var language: Language = .en
@@ -20,6 +22,10 @@ struct Interpreter {
     var limit = 0
     /// Where macro variables start in `slots`.
     var base = 0
+    /// Where the variables of the running expression start in `slots`: 0 for a rule's
+    /// expressions and lets; for a function of the pack, its arguments (its frame sits above
+    /// the caller's slots, so a call allocates nothing).
+    var frame = 0
     /// Values remembered across evaluations (`Activation.cache`).
     var cache: [ObjectIdentifier: CacheEntry] = Dictionary()
     var caching = false
@@ -35,7 +41,7 @@ struct Interpreter {
     }
 
     init(expression: CompiledExpression, symbols: SymbolTable, tracing: Bool) {
-        (self.expression, self.symbols, self.tracing) = (expression, symbols, tracing)
+        (self.current, self.symbols, self.tracing) = (Unmanaged.passUnretained(expression), symbols, tracing)
     }
 
     mutating func run(_ activation: inout Activation, meter: inout CostMeter) throws(EvaluationError) -> Val {
@@ -412,12 +418,13 @@ struct Interpreter {
     @inline(never) mutating func computeLet(_ slot: Int) throws {
         guard let table = lets?._withUnsafeGuaranteedRef({ $0 }), slot < table.expressions.count,
               let letExpression = table.expressions[slot] else { return }
-        let (outerExpression, outerBase) = (expression, base)
-        expression = letExpression
+        let (outerExpression, outerBase, outerFrame) = (current, base, frame)
+        current = Unmanaged.passUnretained(letExpression)
         base = slots.count
+        frame = 0
         defer {
             if slots.count > base { slots.removeSubrange(base...) }
-            (expression, base) = (outerExpression, outerBase)
+            (current, base, frame) = (outerExpression, outerBase, outerFrame)
         }
         let value: Val
         do {
@@ -436,22 +443,30 @@ struct Interpreter {
     /// (its variables are its parameters), on the same meter and cache. An error inside
     /// names the function and, outermost, where it was called.
     @inline(never) mutating func userCall(_ e: Expr) throws -> Val {
-        guard case .userCall(let f, let args) = e.kind else { return .null }
-        var frame: [Val] = []
-        frame.reserveCapacity(max(args.count, f.expression.variableCount) + 4)
-        for a in args { frame.append(try eval(a, false)) }
-        let (outerExpression, outerBase) = (expression, base)
-        swap(&frame, &slots)
-        expression = f.expression
+        guard let function = e.userFunction else { return .null }
+        // The arguments go on top of `slots`, where the body reads them as its variables;
+        // what an argument's macros left above them is dropped first.
+        let start = slots.count
+        var count = 0
+        for a in e.arguments {
+            let v = try eval(a, false)
+            if slots.count > start + count { slots.removeSubrange((start + count)...) }
+            slots.append(v)
+            count += 1
+        }
+        let (outerExpression, outerBase, outerFrame) = (current, base, frame)
+        let body = function._withUnsafeGuaranteedRef { $0.body }
+        current = body
+        frame = start
         base = slots.count
         defer {
-            swap(&frame, &slots)
-            (expression, base) = (outerExpression, outerBase)
+            if slots.count > start { slots.removeSubrange(start...) }
+            (current, base, frame) = (outerExpression, outerBase, outerFrame)
         }
         do {
-            return try eval(f.expression.root, false)
+            return try body._withUnsafeGuaranteedRef { try eval($0.root, false) }
         } catch var error as EvaluationError {
-            if error.function == nil { error.function = f.name }
+            if error.function == nil { error.function = function._withUnsafeGuaranteedRef { $0.name } }
             // Outermost wins: the range in the expression the rule evaluates (or its let).
             error.callRange = e.range
             throw error
@@ -461,7 +476,7 @@ struct Interpreter {
     @inline(__always) func leaf(_ e: Expr) -> Val {
         switch e.kind {
         case .constant(let v): return v
-        case .variable(let slot, _): return slots[slot]
+        case .variable(let slot, _): return slots[frame + slot]
         case .local(let index, _): return slots[base + index]
         default: return .null
         }
@@ -1139,7 +1154,7 @@ struct Interpreter {
     /// evaluating it takes (so its value can be read in place); nil for other expressions.
     @inline(__always) mutating func variableSlot(_ target: Unmanaged<Expr>) throws -> Int? {
         let slot = target._withUnsafeGuaranteedRef { t in
-            t.variableSlot >= 0 ? t.variableSlot : t.localIndex >= 0 ? base + t.localIndex : -1
+            t.variableSlot >= 0 ? frame + t.variableSlot : t.localIndex >= 0 ? base + t.localIndex : -1
         }
         guard slot >= 0 else { return nil }
         used &+= 1
