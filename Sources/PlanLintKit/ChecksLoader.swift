@@ -154,13 +154,9 @@ final class SchemaChecker: DocumentChecker {
                                       location: .span(modeline.span), help: FrontendMessage.bindLocalCopy()))
             }
         }
-        // A stream of 100,000 invalid documents gives 100,000 diagnostics of one code: only
-        // what can be shown is kept (Linter.maxDiagnosticsPerCode), the rest counted.
-        var flood = FloodControl.Counter(perCode: Linter.maxDiagnosticsPerCode)
+        var jobs: [(document: YAMLNode, schema: CompiledSchema)] = []
         for schema in schemas {
-            for root in document.parse.documents {
-                flood.add(validate(document: root, against: schema), to: &out)
-            }
+            for root in document.parse.documents { jobs.append((root, schema)) }
         }
         // Neither the config nor a modeline names a schema: a document that declares a
         // plan format planlint knows (`format: planlint/plan@2`) is checked against its schema.
@@ -169,10 +165,21 @@ final class SchemaChecker: DocumentChecker {
                 guard let format = PlanV1Migrator.format(of: root),
                       let name = BuiltinResources.schemaName(forFormat: format),
                       let schema = registry.schema(uri: BuiltinResources.prefix + name).schema else { continue }
-                flood.add(validate(document: root, against: schema), to: &out)
+                jobs.append((root, schema))
             }
         }
-        return out + flood.summaries(path: document.file.path)
+        guard !jobs.isEmpty else { return out }
+        // A stream of 100,000 invalid documents gives 100,000 diagnostics of one code: only
+        // what can be shown is kept (Linter.maxDiagnosticsPerCode) and worded, the rest counted
+        // (into the file's one summary line per code, FloodControl.cap).
+        let options = ValidationOptions()
+        let batch = ValidationBatch.run(jobs, perCode: Linter.maxDiagnosticsPerCode, options: options)
+        out += batch.diagnostics
+        for (code, count) in batch.omitted.sorted(by: { $0.key < $1.key }) {
+            out.append(FloodControl.summary(code: code, count: count, shown: Linter.maxDiagnosticsPerCode, severity: options.severity,
+                                            path: document.file.path))
+        }
+        return out
     }
 }
 

@@ -31,46 +31,20 @@ public enum FloodControl {
             }
         }
         for (code, o) in omitted.sorted(by: { $0.key < $1.key }) {
-            let first = shown[code] ?? 0
-            var d = Diagnostic(code: code, severity: o.severity,
-                               message: o.count == 1
-                                ? FrontendMessage.moreDiagnosticOne(["code": code, "shown": first.groupedDigits])
-                                : FrontendMessage.moreDiagnostics(["count": o.count.groupedDigits, "code": code, "shown": first.groupedDigits]),
-                               location: .path(path), help: FrontendMessage.commonCause())
-            d.omitted = o.count
-            kept.append(d)
+            kept.append(summary(code: code, count: o.count, shown: shown[code] ?? 0, severity: o.severity, path: path))
         }
         return kept.sortedForOutput()
     }
 
-    /// Caps diagnostics as a checker makes them, for checkers whose diagnostics come in many
-    /// pieces (one per document of a stream): at most `perCode` of each code are kept, the
-    /// rest only counted, and `summaries` gives the counts as lines `cap` merges into its own.
-    struct Counter {
-        let perCode: Int
-        var shown: [String: Int] = [:]
-        var omitted: [String: (count: Int, severity: Severity)] = [:]
-
-        mutating func add(_ diagnostics: [Diagnostic], to out: inout [Diagnostic]) {
-            for d in diagnostics {
-                let n = shown[d.code] ?? 0
-                if d.omitted > 0 || n < perCode {
-                    if d.omitted == 0 { shown[d.code] = n + 1 }
-                    out.append(d)
-                } else {
-                    let o = omitted[d.code] ?? (0, d.severity)
-                    omitted[d.code] = (o.count + 1, max(o.severity, d.severity))
-                }
-            }
-        }
-
-        func summaries(path: String) -> [Diagnostic] {
-            omitted.sorted { $0.key < $1.key }.map { code, o in
-                var d = Diagnostic(code: code, severity: o.severity, message: "… and \(o.count.groupedDigits) more `\(code)` diagnostics",
-                                   location: .path(path))
-                d.omitted = o.count
-                return d
-            }
-        }
+    /// The line that stands for `count` diagnostics of `code` not shown in the file at
+    /// `path` (after the first `shown`). `cap` merges the lines of one code into one.
+    static func summary(code: String, count: Int, shown: Int, severity: Severity, path: String) -> Diagnostic {
+        var d = Diagnostic(code: code, severity: severity,
+                           message: count == 1
+                            ? FrontendMessage.moreDiagnosticOne(["code": code, "shown": shown.groupedDigits])
+                            : FrontendMessage.moreDiagnostics(["count": count.groupedDigits, "code": code, "shown": shown.groupedDigits]),
+                           location: .path(path), help: FrontendMessage.commonCause())
+        d.omitted = count
+        return d
     }
 }

@@ -56,6 +56,28 @@ import YAMLTree
         #expect(few.count == 5_000 && few.allSatisfy { $0.omitted == 0 })
     }
 
+    /// A stream of invalid documents (issue 21: 10,000 one-scalar documents built 10,000
+    /// messages to show 1,000): past the cap, a document's failures are counted, not worded.
+    @Test func aStreamPastTheCapIsCountedNotWorded() throws {
+        let schema = try #require(Self.compile("type: object\nrequired: [a, b]\n").schema)
+        let parsed = YAMLReader.parse(String(repeating: "---\n1\n", count: 2_500) + String(repeating: "--- {}\n", count: 700),
+                                      path: "data.yaml")
+        let jobs = parsed.documents.map { (document: $0, schema: schema) }
+        let batch = ValidationBatch.run(jobs, perCode: 1_000)
+        // The first 1,000 scalars are worded and kept; the other 1,500 only counted.
+        #expect(batch.diagnostics.filter { $0.code == "schema/type" }.count == 1_000)
+        #expect(batch.omitted["schema/type"] == 1_500)
+        // Each `{}` misses `a` and `b` at one place: they are worded (only words tell two
+        // failures at one place apart), 700 × 2 = 1,400 findings, 1,000 kept.
+        #expect(batch.diagnostics.filter { $0.code == "schema/required" }.count == 1_000)
+        #expect(batch.omitted["schema/required"] == 400)
+        #expect(batch.worded == 1_000 + 1_400, "failures past the cap were worded")
+        #expect(batch.wordedDocuments == 1_700)
+        // The kept diagnostics are those validate(document:against:) gives, in the same order.
+        let one = jobs.prefix(1_000).flatMap { validate(document: $0.document, against: schema) }
+        #expect(batch.diagnostics.filter { $0.code == "schema/type" } == one)
+    }
+
     /// Deeper than the validator's own limit: a `schema/depth-limit` finding, not a crash.
     @Test func deeperThanTheLimitStopsWithAFinding() throws {
         let schema = try #require(Self.compile("type: array\nitems: {$ref: '#'}\n").schema)

@@ -162,9 +162,15 @@ struct TestSuiteTests {
                 let want = expected == .bool(true)
                 let quick = schema.isValid(data, options: options)
                 let diagnostics = validate(document: data, against: schema, options: options)
+                // Past the cap of a stream, failures are counted without words: the count must
+                // be what the worded diagnostics (and their summaries) add up to.
+                let worded = diagnostics.reduce(into: [String: Int]()) { $0[$1.code, default: 0] += max(1, $1.omitted) }
+                let counted = ValidationBatch.countedFailures(data, schema, options: options)
                 if quick != want || diagnostics.isEmpty != want {
                     let shown = diagnostics.prefix(3).map { "\($0.code): \($0.message)" }
                     result.failures.append("\(groupName) / \(testName): expected \(want ? "valid" : "invalid"), quick says \(quick ? "valid" : "invalid"), messages \(shown)")
+                } else if let counted, counted != worded {
+                    result.failures.append("\(groupName) / \(testName): counted without words \(counted), worded \(worded)")
                 } else {
                     result.passed += 1
                 }

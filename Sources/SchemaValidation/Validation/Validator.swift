@@ -38,7 +38,77 @@ package func validate(document: YAMLNode, against schema: CompiledSchema, option
     }
 }
 
+/// The documents of one file validated together, with a cap across them: of each code, the
+/// first `perCode` diagnostics (in the order of `jobs`) are kept and the rest only counted.
+///
+/// A stream of 100,000 invalid documents once built 100,000 messages to show 1,000. Here a
+/// document is first validated without words when every code it fails with is past the cap:
+/// its failures are then only counted. It is worded (validated again, as
+/// `validate(document:against:)` does) only when one of its failures would be kept, or when
+/// two of its failures share code and place — they may be one failure reached through two
+/// schemas, which only their words tell apart. All documents run on one deep stack.
+package struct ValidationBatch: Sendable {
+    /// The diagnostics kept (with the per-document summaries `Diagnostic.omitted`).
+    package var diagnostics: [Diagnostic] = []
+    /// How many diagnostics of each code were counted past the cap.
+    package var omitted: [String: Int] = [:]
+    /// How many failures were worded: a test's window on the cap (failures past it are not).
+    package var worded = 0
+    /// Documents that were validated with words.
+    package var wordedDocuments = 0
+
+    /// Validates each job's document against its schema.
+    package static func run(_ jobs: [(document: YAMLNode, schema: CompiledSchema)], perCode: Int,
+                            options: ValidationOptions = .init()) -> ValidationBatch {
+        DeepStack.run(maxDepth: options.maxDepth) {
+            var batch = ValidationBatch()
+            var shown: [String: Int] = [:]
+            for (document, schema) in jobs {
+                if !shown.isEmpty, shown.values.contains(where: { $0 >= perCode }),
+                   let counts = Self.countedFailures(document, schema, options: options),
+                   counts.keys.allSatisfy({ shown[$0, default: 0] >= perCode }) {
+                    for (code, n) in counts { batch.omitted[code, default: 0] += n }
+                    continue
+                }
+                let evaluator = Evaluator(schema: schema, options: options)
+                let outcome = evaluator.evaluate(schema.root, Instance(node: document, key: nil, depth: 0), collect: true, title: nil, inPlace: 0)
+                let failures = outcome.failures + evaluator.extra
+                batch.worded += failures.count
+                batch.wordedDocuments += 1
+                for d in Failure.diagnostics(failures, options: options) {
+                    let n = shown[d.code, default: 0]
+                    if d.omitted > 0 || n < perCode {
+                        if d.omitted == 0 { shown[d.code] = n + 1 }
+                        batch.diagnostics.append(d)
+                    } else {
+                        batch.omitted[d.code, default: 0] += 1
+                    }
+                }
+            }
+            return batch
+        }
+    }
+
+    /// The number of diagnostics of each code (counted or shown) `validate(document:against:)`
+    /// gives, found without words; nil when two failures share code and place (they may be
+    /// duplicates: only words tell).
+    package static func countedFailures(_ document: YAMLNode, _ schema: CompiledSchema, options: ValidationOptions) -> [String: Int]? {
+        let evaluator = Evaluator(schema: schema, options: options, wording: false)
+        let outcome = evaluator.evaluate(schema.root, Instance(node: document, key: nil, depth: 0), collect: true, title: nil, inPlace: 0)
+        var counts: [String: Int] = [:]
+        var places = Set<Failure.Place>()
+        for f in outcome.failures + evaluator.extra {
+            guard places.insert(Failure.Place(code: f.code, range: f.range ?? f.node.range)).inserted else { return nil }
+            counts[f.code.rawValue, default: 0] += 1 + f.more
+        }
+        return counts
+    }
+}
+
 extension Failure {
+    /// A failure's code and place.
+    struct Place: Hashable { let code: SchemaCode, range: ByteRange }
+
     /// The failures as diagnostics, duplicates removed, in source order: at most
     /// `maxDiagnosticsPerCode` of each code (the first in the document), the rest counted into
     /// one summary per code, so a flood costs a count, not a message each.
@@ -109,6 +179,11 @@ final class Evaluator {
     let nodes: [SchemaNodeRef]
     let options: ValidationOptions
     let tracking: Bool
+    /// Whether collected failures get their words. Off when a run only counts its failures
+    /// (`Batch`: every code they can have is past the caller's cap): code, node, place and
+    /// depth stay exact — they decide duplicates, counts and which alternative is closest —
+    /// and `expectations` keeps whether it is absent, empty or not; nothing is worded.
+    let wording: Bool
     var depth = 0
     var depthReported = false
     /// Findings outside the normal flow (non-string keys), reported once each.
@@ -131,11 +206,12 @@ final class Evaluator {
     var collectMemo: [MemoKey: Outcome] = [:]
     var rebuilding = 0
 
-    init(schema: CompiledSchema, options: ValidationOptions) {
+    init(schema: CompiledSchema, options: ValidationOptions, wording: Bool = true) {
         self.schema = schema
         self.nodes = schema.nodes
         self.options = options
         self.tracking = schema.tracksEvaluation
+        self.wording = wording
     }
 
     func evaluate(_ sid: Int, _ inst: Instance, collect: Bool, title: String?, inPlace: Int) -> Outcome {
@@ -157,16 +233,30 @@ final class Evaluator {
         return run(sid, inst, collect: true, title: title, inPlace: inPlace)
     }
 
-    /// A failure in quick mode: its code and place only. Quick mode needs to know no more
-    /// than that a value failed (a branch of `anyOf` that does not match, on the way to one
-    /// that does), so it builds no message.
-    func quickFailure(_ code: SchemaCode, _ inst: Instance) -> Failure {
-        Failure(code, "", at: inst.node, depth: inst.depth)
+    /// What a failure's `expectations` hold, for merging the alternatives of `anyOf`/`oneOf`.
+    enum Expects: Equatable {
+        case none, empty, some
+        init(_ e: [String]?) { self = e == nil ? .none : e!.isEmpty ? .empty : .some }
+        /// Stands for the expectations of a failure that is not worded.
+        var placeholder: [String]? { self == .none ? nil : self == .empty ? [] : [""] }
     }
 
-    /// `build()` when messages are collected, else a quick failure.
-    func fail(_ collect: Bool, _ code: SchemaCode, _ inst: Instance, _ build: () -> Failure) -> Failure {
-        collect ? build() : quickFailure(code, inst)
+    /// A failure: `build()` when messages are collected and worded, else its code and place
+    /// only. Quick mode needs to know no more than that a value failed (a branch of `anyOf`
+    /// that does not match, on the way to one that does); a counting run (`wording` off) needs
+    /// the code, the place and the shape of the expectations, which are given here and must be
+    /// what `build()` gives (checked in debug builds).
+    func fail(_ collect: Bool, _ code: SchemaCode, at node: YAMLNode, range: ByteRange? = nil, depth: Int,
+              expects: Expects = .none, _ build: () -> Failure) -> Failure {
+        if collect && wording {
+            let f = build()
+            assert(f.code == code && f.node == node && f.range == range && f.depth == depth && Expects(f.expectations) == expects,
+                   "a counted failure would differ from the worded one: \(code)")
+            return f
+        }
+        var f = Failure(code, "", at: node, range: range, depth: depth)
+        if collect { f.expectations = expects.placeholder }
+        return f
     }
 
     func run(_ sid: Int, _ inst: Instance, collect: Bool, title: String?, inPlace: Int) -> Outcome {
@@ -186,7 +276,7 @@ final class Evaluator {
         var out = Outcome()
         if let b = s.boolean {
             if !b {
-                out.failures.append(fail(collect, .falseSchema, inst) {
+                out.failures.append(fail(collect, .falseSchema, at: inst.node, range: inst.key?.range, depth: inst.depth, expects: .empty) {
                     let message = inst.key.flatMap(JSONView.keyName).map { SchemaMessage.keyNotAllowed(["key": $0]) }
                         ?? SchemaMessage.valueNotAllowed()
                     return Failure(.falseSchema, message, at: inst.node,
@@ -236,49 +326,55 @@ final class Evaluator {
             let actual = inst.type
             let ok = types.types.contains { JSONView.matches(inst.node, actual, $0) }
             if !ok {
-                guard collect else { out.failures.append(quickFailure(.type, inst)); return }
-                let expected = types.types.map(JSONView.name)
-                let list = Messages.orList(expected)
-                var f = Failure(.type, SchemaMessage.expectedFound(["expected": list, "found": inst.describe()]), at: inst.node, depth: inst.depth,
-                                label: Messages.titled(title, SchemaMessage.expected(["expected": list])),
-                                labels: [s.entryLabel("type", Messages.inSchema("`type`", s))],
-                                expectations: expected)
-                let hint = Messages.typeHint(inst, expected: types)
-                f.help = s.errorMessage ?? hint.help
-                f.fixes = hint.fixes
-                out.failures.append(f)
+                out.failures.append(fail(collect, .type, at: inst.node, depth: inst.depth, expects: Expects(types.types.isEmpty ? [] : [""])) {
+                    let expected = types.types.map(JSONView.name)
+                    let list = Messages.orList(expected)
+                    var f = Failure(.type, SchemaMessage.expectedFound(["expected": list, "found": inst.describe()]), at: inst.node, depth: inst.depth,
+                                    label: Messages.titled(title, SchemaMessage.expected(["expected": list])),
+                                    labels: [s.entryLabel("type", Messages.inSchema("`type`", s))],
+                                    expectations: expected)
+                    let hint = Messages.typeHint(inst, expected: types)
+                    f.help = s.errorMessage ?? hint.help
+                    f.fixes = hint.fixes
+                    return f
+                })
+                if !collect { return }
             }
         }
         if let c = s.constCanonical, let value = s.constValue, inst.canonical != c {
-            guard collect else { out.failures.append(quickFailure(.const, inst)); return }
-            let rendered = JSONView.render(value)
-            var f = Failure(.const, SchemaMessage.expectedFound(["expected": rendered, "found": inst.describe()]), at: inst.node, depth: inst.depth,
-                            label: Messages.titled(title, SchemaMessage.expected(["expected": rendered])),
-                            labels: [s.entryLabel("const", Messages.inSchema("`const`", s))],
-                            expectations: [rendered])
-            f.allowedStrings = JSONView.string(value).map { [$0] } ?? []
-            if let found = inst.string, let allowed = JSONView.string(value) {
-                let hint = Messages.nearValue(found, among: [allowed], inst: inst)
-                f.help = hint.help
-                f.fixes = hint.fixes
-            }
-            out.failures.append(f)
+            out.failures.append(fail(collect, .const, at: inst.node, depth: inst.depth, expects: .some) {
+                let rendered = JSONView.render(value)
+                var f = Failure(.const, SchemaMessage.expectedFound(["expected": rendered, "found": inst.describe()]), at: inst.node, depth: inst.depth,
+                                label: Messages.titled(title, SchemaMessage.expected(["expected": rendered])),
+                                labels: [s.entryLabel("const", Messages.inSchema("`const`", s))],
+                                expectations: [rendered])
+                f.allowedStrings = JSONView.string(value).map { [$0] } ?? []
+                if let found = inst.string, let allowed = JSONView.string(value) {
+                    let hint = Messages.nearValue(found, among: [allowed], inst: inst)
+                    f.help = hint.help
+                    f.fixes = hint.fixes
+                }
+                return f
+            })
+            if !collect { return }
         }
         if let values = s.enumValues, !s.enumCanonical.contains(inst.canonical) {
-            guard collect else { out.failures.append(quickFailure(.enumValue, inst)); return }
-            let rendered = values.map(JSONView.render)
-            let shown = Messages.truncatedList(rendered, limit: 12)
-            var f = Failure(.enumValue, SchemaMessage.expectedOneOf(["values": shown, "found": inst.describe()]), at: inst.node, depth: inst.depth,
-                            label: Messages.titled(title, SchemaMessage.notAnAllowedValue()),
-                            labels: [s.label("enum", Messages.inSchema("`enum`", s))],
-                            expectations: rendered.count == 1 ? rendered : [SchemaPhrase.oneOf(["values": shown])])
-            f.allowedStrings = values.compactMap(JSONView.string)
-            if let found = inst.string {
-                let hint = Messages.nearValue(found, among: values.compactMap(JSONView.string), inst: inst)
-                f.help = hint.help
-                f.fixes = hint.fixes
-            }
-            out.failures.append(f)
+            out.failures.append(fail(collect, .enumValue, at: inst.node, depth: inst.depth, expects: .some) {
+                let rendered = values.map(JSONView.render)
+                let shown = Messages.truncatedList(rendered, limit: 12)
+                var f = Failure(.enumValue, SchemaMessage.expectedOneOf(["values": shown, "found": inst.describe()]), at: inst.node, depth: inst.depth,
+                                label: Messages.titled(title, SchemaMessage.notAnAllowedValue()),
+                                labels: [s.label("enum", Messages.inSchema("`enum`", s))],
+                                expectations: rendered.count == 1 ? rendered : [SchemaPhrase.oneOf(["values": shown])])
+                f.allowedStrings = values.compactMap(JSONView.string)
+                if let found = inst.string {
+                    let hint = Messages.nearValue(found, among: values.compactMap(JSONView.string), inst: inst)
+                    f.help = hint.help
+                    f.fixes = hint.fixes
+                }
+                return f
+            })
+            if !collect { return }
         }
     }
 
@@ -293,7 +389,7 @@ final class Evaluator {
             guard let b else { return }
             let c = JSONNumber.compare(n, b)
             guard c == nil || fails(c!) else { return }
-            out.failures.append(fail(collect, code, inst) {
+            out.failures.append(fail(collect, code, at: inst.node, depth: inst.depth) {
                 Failure(code, SchemaMessage.expectedNumber(["op": op, "bound": b, "found": found]), at: inst.node, depth: inst.depth,
                         label: Messages.titled(title, SchemaMessage.mustBe(["op": op, "bound": b])),
                         labels: [s.entryLabel(keyword, Messages.inSchema("`\(keyword)`", s))])
@@ -304,7 +400,7 @@ final class Evaluator {
         bound(s.exclusiveMinimum, "exclusiveMinimum", .exclusiveMinimum, ">") { $0 <= 0 }
         bound(s.exclusiveMaximum, "exclusiveMaximum", .exclusiveMaximum, "<") { $0 >= 0 }
         if let m = s.multipleOf, !n.isMultiple(of: m) {
-            out.failures.append(fail(collect, .multipleOf, inst) {
+            out.failures.append(fail(collect, .multipleOf, at: inst.node, depth: inst.depth) {
                 Failure(.multipleOf, SchemaMessage.expectedMultiple(["step": m, "found": found]), at: inst.node, depth: inst.depth,
                         label: SchemaMessage.notAMultiple(["step": m]),
                         labels: [s.entryLabel("multipleOf", Messages.inSchema("`multipleOf`", s))])
@@ -320,7 +416,7 @@ final class Evaluator {
         if s.minLength != nil || s.maxLength != nil {
             let length = text.unicodeScalars.count
             if let min = s.minLength, length < min {
-                out.failures.append(fail(collect, .minLength, inst) {
+                out.failures.append(fail(collect, .minLength, at: inst.node, range: inst.node.range.isEmpty ? inst.key?.range : nil, depth: inst.depth) {
                     let what = length == 0 ? SchemaPhrase.emptyString() : Messages.count(length, .character, .characters)
                     return Failure(.minLength, SchemaMessage.atLeast(["count": Messages.count(min, .character, .characters), "found": what]),
                                    at: inst.node, range: inst.node.range.isEmpty ? inst.key?.range : nil, depth: inst.depth,
@@ -329,7 +425,7 @@ final class Evaluator {
                 })
             }
             if let max = s.maxLength, length > max {
-                out.failures.append(fail(collect, .maxLength, inst) {
+                out.failures.append(fail(collect, .maxLength, at: inst.node, depth: inst.depth) {
                     Failure(.maxLength, SchemaMessage.atMost(["count": Messages.count(max, .character, .characters), "found": length]),
                             at: inst.node, depth: inst.depth,
                             label: Messages.titled(title, SchemaMessage.tooLong()),
@@ -338,7 +434,7 @@ final class Evaluator {
             }
         }
         if let re = s.pattern, !re.matches(text) {
-            out.failures.append(fail(collect, .pattern, inst) {
+            out.failures.append(fail(collect, .pattern, at: inst.node, depth: inst.depth) {
                 let message = s.patternErrorMessage ?? SchemaMessage.patternMismatch(["found": inst.describe(), "pattern": re.source])
                 return Failure(.pattern, message, at: inst.node, depth: inst.depth,
                                label: Messages.titled(title, SchemaMessage.doesNotMatch()),
@@ -346,7 +442,7 @@ final class Evaluator {
             })
         }
         if let format = s.format, options.assertedFormats.contains(format), let problem = Formats.check(format, text) {
-            out.failures.append(fail(collect, .format, inst) {
+            out.failures.append(fail(collect, .format, at: inst.node, depth: inst.depth) {
                 Failure(.format, SchemaMessage.formatMismatch(["format": format, "shape": Formats.shape(format), "found": inst.describe(),
                                                                "problem": problem.text]),
                         at: inst.node, depth: inst.depth, label: SchemaMessage.notAValidFormat(["format": format]),
@@ -362,27 +458,33 @@ final class Evaluator {
         let count = items.count
         func plural(_ n: Int) -> String { Messages.count(n, .item, .items) }
         if let min = s.minItems, count < min {
-            guard collect else { out.failures.append(quickFailure(.minItems, inst)); return }
-            out.failures.append(Failure(.minItems, SchemaMessage.atLeast(["count": plural(min), "found": count]), at: inst.node, range: inst.headRange,
-                                        depth: inst.depth, label: Messages.titled(title, SchemaMessage.tooFewItems()),
-                                        labels: [s.entryLabel("minItems", Messages.inSchema("`minItems`", s))]))
+            out.failures.append(fail(collect, .minItems, at: inst.node, range: inst.headRange, depth: inst.depth) {
+                Failure(.minItems, SchemaMessage.atLeast(["count": plural(min), "found": count]), at: inst.node, range: inst.headRange,
+                        depth: inst.depth, label: Messages.titled(title, SchemaMessage.tooFewItems()),
+                        labels: [s.entryLabel("minItems", Messages.inSchema("`minItems`", s))])
+            })
+            if !collect { return }
         }
         if let max = s.maxItems, count > max {
-            guard collect else { out.failures.append(quickFailure(.maxItems, inst)); return }
-            out.failures.append(Failure(.maxItems, SchemaMessage.atMost(["count": plural(max), "found": count]), at: inst.node, range: inst.headRange,
-                                        depth: inst.depth, label: Messages.titled(title, SchemaMessage.tooManyItems()),
-                                        labels: [s.entryLabel("maxItems", Messages.inSchema("`maxItems`", s))]))
+            out.failures.append(fail(collect, .maxItems, at: inst.node, range: inst.headRange, depth: inst.depth) {
+                Failure(.maxItems, SchemaMessage.atMost(["count": plural(max), "found": count]), at: inst.node, range: inst.headRange,
+                        depth: inst.depth, label: Messages.titled(title, SchemaMessage.tooManyItems()),
+                        labels: [s.entryLabel("maxItems", Messages.inSchema("`maxItems`", s))])
+            })
+            if !collect { return }
         }
         if s.uniqueItems, count > 1 {
             var first: [ExactString: Int] = [:]
             for (i, item) in items.enumerated() {
                 let c = CanonicalJSON.key(item)
                 if let j = first[c] {
-                    guard collect else { out.failures.append(quickFailure(.uniqueItems, inst)); return }
-                    out.failures.append(Failure(.uniqueItems, SchemaMessage.repeatedItem(["index": i + 1, "first": j + 1, "value": JSONView.render(item)]),
-                                                at: item, depth: inst.depth + 1, label: SchemaMessage.repeated(),
-                                                labels: [Label(span: items[j].span, message: SchemaMessage.firstHere()),
-                                                         s.entryLabel("uniqueItems", Messages.inSchema("`uniqueItems`", s))]))
+                    out.failures.append(fail(collect, .uniqueItems, at: item, depth: inst.depth + 1) {
+                        Failure(.uniqueItems, SchemaMessage.repeatedItem(["index": i + 1, "first": j + 1, "value": JSONView.render(item)]),
+                                at: item, depth: inst.depth + 1, label: SchemaMessage.repeated(),
+                                labels: [Label(span: items[j].span, message: SchemaMessage.firstHere()),
+                                         s.entryLabel("uniqueItems", Messages.inSchema("`uniqueItems`", s))])
+                    })
+                    if !collect { return }
                 } else {
                     first[c] = i
                 }
@@ -398,12 +500,14 @@ final class Evaluator {
         if !s.prefixItems.isEmpty { out.evaluated.prefix = max(out.evaluated.prefix, prefix) }
         if let itemsSchema = s.items, count > prefix {
             if nodes[itemsSchema].boolean == false {
-                guard collect else { out.failures.append(quickFailure(.items, inst)); return }
-                let allowed = s.prefixItems.count
-                out.failures.append(Failure(.items, allowed == 0 ? SchemaMessage.noItemsAllowed(["count": count])
-                                                : SchemaMessage.beyondPrefixItems(["count": plural(allowed), "found": count]),
-                                            at: items[prefix], depth: inst.depth + 1, label: SchemaMessage.notAllowed(),
-                                            labels: [s.entryLabel("items", Messages.inSchema("`items: false`", s))]))
+                out.failures.append(fail(collect, .items, at: items[prefix], depth: inst.depth + 1) {
+                    let allowed = s.prefixItems.count
+                    return Failure(.items, allowed == 0 ? SchemaMessage.noItemsAllowed(["count": count])
+                                       : SchemaMessage.beyondPrefixItems(["count": plural(allowed), "found": count]),
+                                   at: items[prefix], depth: inst.depth + 1, label: SchemaMessage.notAllowed(),
+                                   labels: [s.entryLabel("items", Messages.inSchema("`items: false`", s))])
+                })
+                if !collect { return }
             } else {
                 for i in prefix..<count {
                     let o = evaluate(itemsSchema, Instance(node: items[i], key: nil, depth: inst.depth + 1), collect: collect, title: nil, inPlace: 0)
@@ -423,22 +527,26 @@ final class Evaluator {
             let minC = s.minContains ?? 1
             if matched.count < minC {
                 let code: SchemaCode = s.minContains == nil ? .contains : .minContains
-                guard collect else { out.failures.append(quickFailure(code, inst)); return }
-                let containsTitle = Messages.aside(nodes[c].title)
-                let message = minC == 1
-                    ? SchemaMessage.containsNone(["schema": containsTitle])
-                    : SchemaMessage.containsTooFew(["count": minC, "schema": containsTitle, "found": matched.count])
-                out.failures.append(Failure(code, message, at: inst.node, range: inst.headRange, depth: inst.depth,
-                                            label: Messages.titled(title, SchemaMessage.noMatchingItem()),
-                                            labels: [s.entryLabel("contains", Messages.inSchema("`contains`", s)),
-                                                     s.minContains != nil ? s.entryLabel("minContains", "`minContains`") : nil]))
+                out.failures.append(fail(collect, code, at: inst.node, range: inst.headRange, depth: inst.depth) {
+                    let containsTitle = Messages.aside(nodes[c].title)
+                    let message = minC == 1
+                        ? SchemaMessage.containsNone(["schema": containsTitle])
+                        : SchemaMessage.containsTooFew(["count": minC, "schema": containsTitle, "found": matched.count])
+                    return Failure(code, message, at: inst.node, range: inst.headRange, depth: inst.depth,
+                                   label: Messages.titled(title, SchemaMessage.noMatchingItem()),
+                                   labels: [s.entryLabel("contains", Messages.inSchema("`contains`", s)),
+                                            s.minContains != nil ? s.entryLabel("minContains", "`minContains`") : nil])
+                })
+                if !collect { return }
             }
             if let maxC = s.maxContains, matched.count > maxC {
-                guard collect else { out.failures.append(quickFailure(.maxContains, inst)); return }
-                out.failures.append(Failure(.maxContains, SchemaMessage.containsTooMany(["count": plural(maxC), "schema": Messages.aside(nodes[c].title),
-                                                                                        "found": matched.count]),
-                                            at: items[matched[maxC]], depth: inst.depth + 1, label: SchemaMessage.oneTooMany(),
-                                            labels: [s.entryLabel("maxContains", Messages.inSchema("`maxContains`", s))]))
+                out.failures.append(fail(collect, .maxContains, at: items[matched[maxC]], depth: inst.depth + 1) {
+                    Failure(.maxContains, SchemaMessage.containsTooMany(["count": plural(maxC), "schema": Messages.aside(nodes[c].title),
+                                                                        "found": matched.count]),
+                            at: items[matched[maxC]], depth: inst.depth + 1, label: SchemaMessage.oneTooMany(),
+                            labels: [s.entryLabel("maxContains", Messages.inSchema("`maxContains`", s))])
+                })
+                if !collect { return }
             }
         }
     }
@@ -447,10 +555,12 @@ final class Evaluator {
         let items = inst.node.items
         for (i, item) in items.enumerated() where !out.evaluated.hasItem(i) {
             if nodes[u].boolean == false {
-                guard collect else { out.failures.append(quickFailure(.unevaluatedItems, inst)); return }
-                out.failures.append(Failure(.unevaluatedItems, SchemaMessage.unevaluatedItem(["index": i + 1]),
-                                            at: item, depth: inst.depth + 1, label: SchemaMessage.notAllowed(),
-                                            labels: [s.entryLabel("unevaluatedItems", Messages.inSchema("`unevaluatedItems: false`", s))]))
+                out.failures.append(fail(collect, .unevaluatedItems, at: item, depth: inst.depth + 1) {
+                    Failure(.unevaluatedItems, SchemaMessage.unevaluatedItem(["index": i + 1]),
+                            at: item, depth: inst.depth + 1, label: SchemaMessage.notAllowed(),
+                            labels: [s.entryLabel("unevaluatedItems", Messages.inSchema("`unevaluatedItems: false`", s))])
+                })
+                if !collect { return }
             } else {
                 let o = evaluate(u, Instance(node: item, key: nil, depth: inst.depth + 1), collect: collect, title: nil, inPlace: 0)
                 out.failures += o.failures
@@ -473,23 +583,29 @@ final class Evaluator {
             names.append(name)
             if let name, present[ExactString(name)] == nil { present[ExactString(name)] = i }
             if name == nil, collect, reportedKeys.insert(e.key).inserted {
-                extra.append(Failure(.nonStringKey, SchemaMessage.nonStringKey(["found": JSONView.describe(e.key)]),
-                                     at: e.key, depth: inst.depth + 1, label: SchemaMessage.notAName(),
-                                     help: SchemaMessage.plainKeyHelp()))
+                extra.append(fail(collect, .nonStringKey, at: e.key, depth: inst.depth + 1) {
+                    Failure(.nonStringKey, SchemaMessage.nonStringKey(["found": JSONView.describe(e.key)]),
+                            at: e.key, depth: inst.depth + 1, label: SchemaMessage.notAName(),
+                            help: SchemaMessage.plainKeyHelp())
+                })
             }
         }
         func plural(_ n: Int) -> String { Messages.count(n, .property, .properties) }
         if let min = s.minProperties, present.count < min {
-            guard collect else { out.failures.append(quickFailure(.minProperties, inst)); return }
-            out.failures.append(Failure(.minProperties, SchemaMessage.atLeast(["count": plural(min), "found": present.count]), at: inst.node,
-                                        range: inst.headRange, depth: inst.depth, label: SchemaMessage.tooFewProperties(),
-                                        labels: [s.entryLabel("minProperties", Messages.inSchema("`minProperties`", s))]))
+            out.failures.append(fail(collect, .minProperties, at: inst.node, range: inst.headRange, depth: inst.depth) {
+                Failure(.minProperties, SchemaMessage.atLeast(["count": plural(min), "found": present.count]), at: inst.node,
+                        range: inst.headRange, depth: inst.depth, label: SchemaMessage.tooFewProperties(),
+                        labels: [s.entryLabel("minProperties", Messages.inSchema("`minProperties`", s))])
+            })
+            if !collect { return }
         }
         if let max = s.maxProperties, present.count > max {
-            guard collect else { out.failures.append(quickFailure(.maxProperties, inst)); return }
-            out.failures.append(Failure(.maxProperties, SchemaMessage.atMost(["count": plural(max), "found": present.count]), at: inst.node,
-                                        range: inst.headRange, depth: inst.depth, label: SchemaMessage.tooManyProperties(),
-                                        labels: [s.entryLabel("maxProperties", Messages.inSchema("`maxProperties`", s))]))
+            out.failures.append(fail(collect, .maxProperties, at: inst.node, range: inst.headRange, depth: inst.depth) {
+                Failure(.maxProperties, SchemaMessage.atMost(["count": plural(max), "found": present.count]), at: inst.node,
+                        range: inst.headRange, depth: inst.depth, label: SchemaMessage.tooManyProperties(),
+                        labels: [s.entryLabel("maxProperties", Messages.inSchema("`maxProperties`", s))])
+            })
+            if !collect { return }
         }
         // A misspelt key explains a missing required one: `budjet` for `budget` is one
         // mistake, reported once (at the key, with the suggestion), not twice.
@@ -503,24 +619,28 @@ final class Evaluator {
             }
         }
         for (name, node) in s.required where present[ExactString(name)] == nil && misspelt[name] == nil {
-            guard collect else { out.failures.append(quickFailure(.required, inst)); return }
-            let propertyTitle = s.property(name).flatMap { titleOf($0) }
-            let about = s.property(name).flatMap { descriptionOf($0) }.map { ["`\(name)`: " + Messages.shortened($0, limit: 160)] } ?? []
-            let by = s.title.map { SchemaMessage.requiredBy(["title": $0]) } ?? ""
-            out.failures.append(Failure(.required, SchemaMessage.missingKey(["key": name, "schema": Messages.aside(propertyTitle), "whose": Messages.whose(title)]),
-                                        at: inst.node, range: inst.headRange, depth: inst.depth,
-                                        label: SchemaMessage.keyIsMissing(["key": name]),
-                                        labels: [Label(span: node.span, message: SchemaMessage.requiredHere(["by": by]))],
-                                        notes: about, help: SchemaMessage.addKeyHelp(["key": name])))
+            out.failures.append(fail(collect, .required, at: inst.node, range: inst.headRange, depth: inst.depth) {
+                let propertyTitle = s.property(name).flatMap { titleOf($0) }
+                let about = s.property(name).flatMap { descriptionOf($0) }.map { ["`\(name)`: " + Messages.shortened($0, limit: 160)] } ?? []
+                let by = s.title.map { SchemaMessage.requiredBy(["title": $0]) } ?? ""
+                return Failure(.required, SchemaMessage.missingKey(["key": name, "schema": Messages.aside(propertyTitle), "whose": Messages.whose(title)]),
+                               at: inst.node, range: inst.headRange, depth: inst.depth,
+                               label: SchemaMessage.keyIsMissing(["key": name]),
+                               labels: [Label(span: node.span, message: SchemaMessage.requiredHere(["by": by]))],
+                               notes: about, help: SchemaMessage.addKeyHelp(["key": name]))
+            })
+            if !collect { return }
         }
         for (name, requires) in s.dependentRequired where present[ExactString(name)] != nil {
             for (needed, node) in requires where present[ExactString(needed)] == nil {
-                guard collect else { out.failures.append(quickFailure(.dependentRequired, inst)); return }
                 let at = entries[present[ExactString(name)]!].key
-                out.failures.append(Failure(.dependentRequired, SchemaMessage.requiresKey(["key": name, "needed": needed]), at: at,
-                                            depth: inst.depth + 1, label: SchemaMessage.needsKey(["needed": needed]),
-                                            labels: [Label(span: node.span, message: SchemaMessage.requiredWith(["key": name]))],
-                                            help: SchemaMessage.addOrRemoveHelp(["needed": needed, "key": name])))
+                out.failures.append(fail(collect, .dependentRequired, at: at, depth: inst.depth + 1) {
+                    Failure(.dependentRequired, SchemaMessage.requiresKey(["key": name, "needed": needed]), at: at,
+                            depth: inst.depth + 1, label: SchemaMessage.needsKey(["needed": needed]),
+                            labels: [Label(span: node.span, message: SchemaMessage.requiredWith(["key": name]))],
+                            help: SchemaMessage.addOrRemoveHelp(["needed": needed, "key": name]))
+                })
+                if !collect { return }
             }
         }
         // properties, patternProperties, additionalProperties
@@ -550,7 +670,13 @@ final class Evaluator {
                     unknownKeys += 1
                     out.failures[k].more += 1
                 } else if nodes[a].boolean == false {
-                    guard collect else { unknownKeys += 1; out.failures.append(quickFailure(.additionalProperties, inst)); return }
+                    guard collect && wording else {
+                        unknownKeys += 1
+                        out.failures.append(fail(collect, .additionalProperties, at: e.key, depth: inst.depth + 1) { fatalError() })
+                        if !collect { return }
+                        if unknownKeys > 2 * options.maxDiagnosticsPerCode { foldedUnknown = out.failures.count - 1 }
+                        continue
+                    }
                     var f = unknownKey(name, e.key, e.value, s, inst, title, keyword: "additionalProperties",
                                        code: .additionalProperties, candidates: s.propertyOrder, present: present)
                     if let (required, _) = misspelt.first(where: { $0.value == name }) {
@@ -575,7 +701,7 @@ final class Evaluator {
                 for var f in o.failures {
                     f.code = .propertyNames
                     f.range = e.key.range
-                    if collect {
+                    if collect && wording {
                         f.message = SchemaMessage.invalidKey(["key": name, "message": f.message])
                         f.notes.append(SchemaMessage.checkedByPropertyNames())
                         if let l = s.entryLabel("propertyNames", Messages.inSchema("`propertyNames`", s)) { f.labels.append(l) }
@@ -638,7 +764,12 @@ final class Evaluator {
         for (i, e) in entries.enumerated() {
             guard let name = JSONView.keyName(e.key), present[ExactString(name)] == i, !out.evaluated.hasProperty(i) else { continue }
             if nodes[u].boolean == false {
-                guard collect else { unknownKeys += 1; out.failures.append(quickFailure(.unevaluatedProperties, inst)); return }
+                guard collect && wording else {
+                    unknownKeys += 1
+                    out.failures.append(fail(collect, .unevaluatedProperties, at: e.key, depth: inst.depth + 1) { fatalError() })
+                    if !collect { return }
+                    continue
+                }
                 out.failures.append(unknownKey(name, e.key, e.value, s, inst, title, keyword: "unevaluatedProperties",
                                                code: .unevaluatedProperties, candidates: declaredNames(s), present: present))
             } else {
@@ -708,10 +839,12 @@ final class Evaluator {
         if let n = s.not {
             let o = evaluate(n, inst, collect: false, title: nil, inPlace: inPlace + 1)
             if o.valid {
-                guard collect else { out.failures.append(quickFailure(.not, inst)); return }
-                out.failures.append(Failure(.not, SchemaMessage.matchesNot(["found": inst.describe(), "schema": Messages.aside(titleOf(n))]),
-                                            at: inst.node, depth: inst.depth, label: SchemaMessage.mustNotMatch(),
-                                            labels: [s.entryLabel("not", Messages.inSchema("`not`", s))]))
+                out.failures.append(fail(collect, .not, at: inst.node, depth: inst.depth) {
+                    Failure(.not, SchemaMessage.matchesNot(["found": inst.describe(), "schema": Messages.aside(titleOf(n))]),
+                            at: inst.node, depth: inst.depth, label: SchemaMessage.mustNotMatch(),
+                            labels: [s.entryLabel("not", Messages.inSchema("`not`", s))])
+                })
+                if !collect { return }
             }
         }
         if let c = s.ifSchema {
@@ -721,7 +854,7 @@ final class Evaluator {
             if let b = branch {
                 let r = evaluate(b, inst, collect: collect, title: title, inPlace: inPlace + 1)
                 out.evaluated.merge(r.evaluated)
-                if collect, let label = s.entryLabel("if", o.valid ? SchemaMessage.ifMatched() : SchemaMessage.ifDidNotMatch()) {
+                if collect && wording, let label = s.entryLabel("if", o.valid ? SchemaMessage.ifMatched() : SchemaMessage.ifDidNotMatch()) {
                     out.failures += r.failures.map { f in var f = f; f.labels.append(label); return f }
                 } else {
                     out.failures += r.failures
@@ -736,7 +869,7 @@ final class Evaluator {
                 let o = evaluate(d, inst, collect: collect, title: title, inPlace: inPlace + 1)
                 out.evaluated.merge(o.evaluated)
                 for var f in o.failures {
-                    if collect { f.notes.append(SchemaMessage.appliesBecause(["key": name])) }
+                    if collect && wording { f.notes.append(SchemaMessage.appliesBecause(["key": name])) }
                     out.failures.append(f)
                 }
                 if !o.valid && !collect { return }
@@ -770,13 +903,15 @@ final class Evaluator {
             return
         }
         if valid.count > 1 {
-            let which = Messages.andList(valid.map { String($0 + 1) })
-            var labels = [s.label(keyword, SchemaMessage.alternativesCount(["keyword": keyword, "count": branches.count]))]
-            for k in valid { labels.append(Label(span: nodes[branches[k]].source.span, message: SchemaMessage.alternativeMatches(["index": k + 1]))) }
-            out.failures.append(Failure(.oneOf, SchemaMessage.matchesSeveral(["found": inst.describe(), "which": which]),
-                                        at: inst.node, range: inst.node.isScalar ? nil : inst.headRange, depth: inst.depth,
-                                        label: SchemaMessage.matchesCount(["count": valid.count]), labels: labels,
-                                        help: SchemaMessage.exclusiveHelp()))
+            out.failures.append(fail(collect, .oneOf, at: inst.node, range: inst.node.isScalar ? nil : inst.headRange, depth: inst.depth) {
+                let which = Messages.andList(valid.map { String($0 + 1) })
+                var labels = [s.label(keyword, SchemaMessage.alternativesCount(["keyword": keyword, "count": branches.count]))]
+                for k in valid { labels.append(Label(span: nodes[branches[k]].source.span, message: SchemaMessage.alternativeMatches(["index": k + 1]))) }
+                return Failure(.oneOf, SchemaMessage.matchesSeveral(["found": inst.describe(), "which": which]),
+                               at: inst.node, range: inst.node.isScalar ? nil : inst.headRange, depth: inst.depth,
+                               label: SchemaMessage.matchesCount(["count": valid.count]), labels: labels,
+                               help: SchemaMessage.exclusiveHelp())
+            })
             return
         }
         // None matched: collect each branch's failures and show the closest.
@@ -790,6 +925,7 @@ final class Evaluator {
         if shapeOnly.allSatisfy({ $0 }) {
             var expected: [String] = []
             for fs in results { for f in fs { for e in f.expectations! where !expected.contains(e) { expected.append(e) } } }
+            guard wording else { out.failures.append(fail(collect, code, at: inst.node, depth: inst.depth, expects: Expects(expected)) { fatalError() }); return }
             let list = expected.isEmpty ? SchemaMessage.nothing() : Messages.orList(expected)
             var f = Failure(code, SchemaMessage.expectedFound(["expected": list, "found": inst.describe()]), at: inst.node, depth: inst.depth,
                             label: Messages.titled(title, SchemaMessage.expected(["expected": list])),
@@ -804,7 +940,7 @@ final class Evaluator {
             return
         }
         let discriminated = branches.map { discriminatorMatches($0, inst) }
-        if !discriminated.contains(true), let f = commonMismatch(results, inst, code: code, s: s, keyword: keyword, count: branches.count) {
+        if !discriminated.contains(true), let f = commonMismatch(results, inst, code: code, s: s, keyword: keyword, count: branches.count, wording: wording) {
             out.failures.append(f)
             return
         }
@@ -816,6 +952,10 @@ final class Evaluator {
                          fs.map(\.depth).max() ?? 0,
                          -fs.count)
             if best < 0 || score > bestScore { best = k; bestScore = score }
+        }
+        guard wording else {
+            for var f in results[best] { f.expectations = nil; out.failures.append(f) }
+            return
         }
         let note = SchemaMessage.showingClosest(["count": branches.count, "keyword": keyword, "index": best + 1])
         let label = s.label(keyword, SchemaMessage.noneOfThese(["count": branches.count]))
@@ -831,7 +971,8 @@ final class Evaluator {
     /// (`kind: refund` where the alternatives want `transfer` or `payment`), that property is
     /// the discriminator and the one finding is there: "expected "transfer" or "payment"".
     @inline(never)
-    func commonMismatch(_ results: [[Failure]], _ inst: Instance, code: SchemaCode, s: SchemaNodeRef, keyword: String, count: Int) -> Failure? {
+    func commonMismatch(_ results: [[Failure]], _ inst: Instance, code: SchemaCode, s: SchemaNodeRef, keyword: String, count: Int,
+                        wording: Bool) -> Failure? {
         guard inst.type == .object, let first = results.first else { return nil }
         let candidates = first.filter { $0.expectations != nil && $0.depth == inst.depth + 1 && !$0.expectations!.isEmpty }
         for c in candidates {
@@ -842,6 +983,7 @@ final class Evaluator {
                 for e in f.expectations! where !expected.contains(e) { expected.append(e) }
             }
             guard all else { continue }
+            if !wording { return Failure(code, "", at: c.node, depth: c.depth) }
             let list = Messages.orList(expected)
             let key = inst.node.entries.first { $0.value == c.node }.flatMap { JSONView.keyName($0.key) }
             var f = Failure(code, SchemaMessage.expectedFound(["expected": list, "found": Instance(node: c.node, key: nil, depth: c.depth).describe()]),
