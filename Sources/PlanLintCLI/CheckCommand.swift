@@ -140,10 +140,11 @@ struct CheckCommand: ParsableCommand {
     }
 
     func run() throws {
-        language.apply(config: project.config, useConfig: !project.noConfig, allowOutsideRoot: allowOutsideRoot)
+        let config = language.apply(config: project.config, useConfig: !project.noConfig, allowOutsideRoot: allowOutsideRoot)
         var options = project.checkOptions(paths: paths)
         let cwd = options.cwd
         options.allowOutsideRoot = allowOutsideRoot
+        options.loadedConfig = config
         options.stdinFilename = stdinFilename
         options.limits = LimitSettings(maxFileSize: maxFileSize.flatMap(parseSize), maxDepth: maxDepth,
                                        maxAliasExpansion: maxAliasExpansion, costBudget: costBudget)

@@ -41,9 +41,9 @@ struct ExplainCommand: ParsableCommand {
     @OptionGroup var language: LanguageOptions
 
     func run() throws {
-        language.apply(config: config)
+        let read = language.apply(config: config)
         let cwd = PathUtil.currentDirectory()
-        let loaded = ConfigLoader.load(explicit: config, cwd: cwd)
+        let loaded = read ?? ConfigLoader.load(explicit: config, cwd: cwd)
         var configuration = loaded.configuration
         for r in rules { configuration.rules.append(ConfiguredPath(path: PathUtil.absolute(r, base: cwd), written: r, span: nil)) }
         // Explain what can be loaded even when parts of the config are broken (entries that

@@ -17,10 +17,12 @@ struct LanguageOptions: ParsableArguments {
     var lang: Language?
 
     /// Sets the run's language, reading the config (`--config FILE`, or the nearest
-    /// .planlint.yaml) when no `--lang` was given.
-    func apply(config: String? = nil, useConfig: Bool = true, allowOutsideRoot: Bool = false) {
-        RunLanguage.select(flag: lang, configFile: config, useConfig: useConfig, allowOutsideRoot: allowOutsideRoot,
-                           cwd: PathUtil.currentDirectory(), environment: Terminal.environment())
+    /// .planlint.yaml) when no `--lang` was given. Gives that reading when the run can use it
+    /// instead of reading the config again (`CheckOptions.loadedConfig`).
+    @discardableResult
+    func apply(config: String? = nil, useConfig: Bool = true, allowOutsideRoot: Bool = false) -> ConfigLoader.Result? {
+        RunLanguage.selectReusingConfig(flag: lang, configFile: config, useConfig: useConfig, allowOutsideRoot: allowOutsideRoot,
+                                        cwd: PathUtil.currentDirectory(), environment: Terminal.environment()).config
     }
 
     /// The language before the command line is parsed: the last `--lang X` / `--lang=X`

@@ -45,8 +45,9 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
-        language.apply(config: project.config, useConfig: !project.noConfig)
+        let config = language.apply(config: project.config, useConfig: !project.noConfig)
         var options = project.checkOptions(paths: paths)
+        options.loadedConfig = config
         let cwd = options.cwd
         options.keepDocuments = true
         options.outputFiles = output.map { [$0] } ?? []

@@ -43,6 +43,10 @@ public struct CheckOptions: Sendable {
     public var configFile: String?
     /// False for `--no-config`.
     public var useConfig = true
+    /// The configuration as `ConfigLoader.load` read it for `configFile`, `cwd`, `useConfig`
+    /// and `allowOutsideRoot` (as `RunLanguage.selectReusingConfig` gives it), so that the
+    /// run does not read it again; nil: the run reads it.
+    public var loadedConfig: ConfigLoader.Result?
     public var allowOutsideRoot = false
     /// The content of standard input, when it is linted.
     public var stdin: [UInt8]?
@@ -114,8 +118,9 @@ public enum CheckRun {
     public static func run(_ options: CheckOptions, loadChecks: ((Configuration) -> Checks)? = nil) -> CheckReport {
         var report = CheckReport()
         let cwd = options.cwd
-        let loaded = ConfigLoader.load(explicit: options.configFile, cwd: cwd, useConfig: options.useConfig,
-                                       allowOutsideRoot: options.allowOutsideRoot)
+        let loaded = options.loadedConfig
+            ?? ConfigLoader.load(explicit: options.configFile, cwd: cwd, useConfig: options.useConfig,
+                                 allowOutsideRoot: options.allowOutsideRoot)
         var config = loaded.configuration
         report.root = config.root
         report.diagnostics = loaded.diagnostics

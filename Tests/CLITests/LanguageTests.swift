@@ -40,6 +40,23 @@ import Testing
         #expect(summary(try box.planlint("check", "--config", "other.yaml", "a.yaml")) == Self.japaneseSummary)
     }
 
+    /// The config is read once to choose the language and that reading is the run's, unless
+    /// its problems were worded in another language than the one its `lang:` chose: then they
+    /// are read again in it (RunLanguage.selectReusingConfig). Either way the output is what
+    /// `--lang` gives.
+    @Test func theConfigsProblemsAreInTheLanguageItChooses() throws {
+        let box = try Sandbox()
+        try box.write("a.yaml", Plan.clean)
+        for (lang, environment) in [("ja", [:]), ("ja", ["LANG": "ja_JP.UTF-8"]), ("en", ["LANG": "ja_JP.UTF-8"]), ("en", [:])] {
+            try box.write(".planlint.yaml", "lang: \(lang)\nfail-on: eror\nrules: [missing/]\n")
+            let r = try box.planlint("check", "--format", "short", "a.yaml", environment: environment)
+            let flag = try box.planlint("check", "--format", "short", "--lang", lang, "a.yaml")
+            #expect(r.status == 2 && r.lines.count == 2, "\(lang) \(environment): \(r.both)")
+            #expect(r.stdout == flag.stdout, "\(lang) \(environment): \(r.both)")
+            #expect(r.stdout.unicodeScalars.contains { $0.value > 0x3000 } == (lang == "ja"), "\(lang) \(environment): \(r.both)")
+        }
+    }
+
     @Test func aBadLanguageIsAPositionedConfigErrorOrAUsageError() throws {
         let box = try Sandbox()
         try box.write("a.yaml", Plan.clean)
