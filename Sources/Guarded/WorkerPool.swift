@@ -35,6 +35,24 @@ package enum WorkerPool {
         }
     }
 
+    /// `first()` and `second()` at once, on two threads when there are two cores (else one
+    /// after the other, on the calling thread).
+    package static func both<A: Sendable, B: Sendable>(_ first: @Sendable () -> A, _ second: @Sendable () -> B) -> (A, B) {
+        guard coreCount > 1 else { return (first(), second()) }
+        let a = Guarded<A?>(nil)
+        let b = Guarded<B?>(nil)
+        DispatchQueue.concurrentPerform(iterations: 2) { i in
+            if i == 0 {
+                let value = first()
+                a.withLock { $0 = value }
+            } else {
+                let value = second()
+                b.withLock { $0 = value }
+            }
+        }
+        return (a.withLock { $0! }, b.withLock { $0! })
+    }
+
     /// `body(i)` for every i in 0 ..< count, on up to `workers` threads, in index order.
     package static func map<T: Sendable>(count: Int, workers: Int, _ body: @Sendable (Int) -> T) -> [T] {
         let slots = Guarded([T?](repeating: nil, count: count))

@@ -33,25 +33,36 @@ public enum ChecksLoader {
         // The schemas first: rules whose `format:` a schema allows are checked against it.
         let registry = SchemaRegistry(allowedRoot: options.allowOutsideRoot ? nil : config.root,
                                       resolver: BuiltinResources.SchemaResolver(), limits: config.limits.yamlLimits)
-        var compiled: [String: CompiledSchema] = [:]
-        var schemaDiagnostics: [Diagnostic] = []
-        for binding in config.schemas where compiled[binding.schema.path] == nil {
-            let loaded = BuiltinResources.isBuiltin(binding.schema.path)
-                ? registry.schema(uri: binding.schema.path, requestedAt: binding.schema.span)
-                : registry.schema(atPath: PathUtil.display(binding.schema.path, cwd: options.cwd),
-                                  requestedAt: binding.schema.span)
-            schemaDiagnostics += loaded.diagnostics
-            if let schema = loaded.schema { compiled[binding.schema.path] = schema }
-        }
-        if !config.rules.isEmpty {
-            var loadOptions = config.ruleLoadOptions
-            loadOptions.schemas = config.schemas.compactMap { compiled[$0.schema.path] }
-            loadOptions.allowedRoot = options.allowOutsideRoot ? nil : config.root
+        var loadOptions = config.ruleLoadOptions
+        loadOptions.allowedRoot = options.allowOutsideRoot ? nil : config.root
+        // The schemas compile while the rule files are read and parsed (on another core when
+        // there is one); the rules then compile against the schemas.
+        let readOptions = loadOptions
+        let (schemaPart, readPart) = WorkerPool.both({
+            var compiled: [String: CompiledSchema] = [:]
+            var diagnostics: [Diagnostic] = []
+            for binding in config.schemas where compiled[binding.schema.path] == nil {
+                let loaded = BuiltinResources.isBuiltin(binding.schema.path)
+                    ? registry.schema(uri: binding.schema.path, requestedAt: binding.schema.span)
+                    : registry.schema(atPath: PathUtil.display(binding.schema.path, cwd: options.cwd),
+                                      requestedAt: binding.schema.span)
+                diagnostics += loaded.diagnostics
+                if let schema = loaded.schema { compiled[binding.schema.path] = schema }
+            }
+            return (compiled, diagnostics)
+        }, {
+            guard !config.rules.isEmpty else { return RuleLoader.ReadFiles() }
             // Rule files on disk (or in an editor's buffers), and the packs built into planlint.
             var read = RuleLoader.read(paths: config.rules.map(\.path).filter { !BuiltinResources.isBuiltin($0) },
-                                       options: loadOptions,
+                                       options: readOptions,
                                        display: { PathUtil.display($0, cwd: options.cwd) }, buffers: options.buffers)
-            read.parsed += builtinRuleSources(config).map { ($0, YAMLReader.parse($0, limits: loadOptions.yamlLimits)) }
+            read.parsed += builtinRuleSources(config).map { ($0, YAMLReader.parse($0, limits: readOptions.yamlLimits)) }
+            return read
+        })
+        let (compiled, schemaDiagnostics) = schemaPart
+        if !config.rules.isEmpty {
+            loadOptions.schemas = config.schemas.compactMap { compiled[$0.schema.path] }
+            let read = readPart
             let result = RuleLoader.load(parsed: read.parsed, options: loadOptions)
             let ruleSet = result.ruleSet
             checks.ruleFiles = read.paths

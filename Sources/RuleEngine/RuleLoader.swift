@@ -1,5 +1,6 @@
 import Diagnostics
 import ExactNumbers
+import Guarded
 #if canImport(FoundationEssentials)
 import FoundationEssentials  // not Foundation: it would link ICU into the binary (Docs/performance.md)
 #else
@@ -65,12 +66,38 @@ package enum RuleLoader {
     }
 
     /// Compiles rule files already read and parsed (`read`).
-    package static func load(parsed: [(file: SourceFile, parse: YAMLParseResult)], options: RuleLoadOptions = .default) -> RuleLoadResult {
+    ///
+    /// The files compile on every core (`WorkerPool`), each with its own copy of the loader,
+    /// and their rules and diagnostics are put together in file order: the result is the same
+    /// as compiling them one after the other. What one file's rules need of the others is
+    /// settled first, in order: the pack's constants and functions, and which rule holds
+    /// each id first (the later ones are duplicates).
+    /// `workers`: threads (default: one per core).
+    package static func load(parsed: [(file: SourceFile, parse: YAMLParseResult)], options: RuleLoadOptions = .default,
+                             workers: Int? = nil) -> RuleLoadResult {
         var loader = Loader(options: options)
         // The pack's constants and functions first: every rule of every file may use them.
         for (file, parse) in parsed { loader.readDefinitions(file, parsed: parse) }
         loader.finishDefinitions()
-        for (file, parse) in parsed { loader.loadFile(file, parsed: parse) }
+        let workers = min(workers ?? WorkerPool.coreCount, parsed.count)
+        if workers <= 1 {
+            for (file, parse) in parsed { loader.loadFile(file, parsed: parse) }
+            return loader.result(files: parsed.map(\.file))
+        }
+        loader.firstIDs = Loader.firstIDs(parsed.map(\.parse), options: options)
+        let base = loader
+        let files = WorkerPool.map(count: parsed.count, workers: workers) { i in
+            var own = base
+            own.diagnostics = []
+            own.fileIndex = i
+            own.loadFile(parsed[i].file, parsed: parsed[i].parse)
+            return (own.diagnostics, own.rules, own.broken)
+        }
+        for (diagnostics, rules, broken) in files {
+            loader.diagnostics += diagnostics
+            loader.rules += rules
+            loader.broken += broken
+        }
         return loader.result(files: parsed.map(\.file))
     }
 
@@ -83,6 +110,7 @@ package enum RuleLoader {
         /// The bytes of each file read, and whether they came from `buffers`.
         package var texts: [String: (bytes: [UInt8], fromBuffer: Bool)] = [:]
         package var diagnostics: [Diagnostic] = []
+        package init() {}
     }
 
     /// The one way rule files are read: the files named by `paths` (folders expanded), each
@@ -95,35 +123,51 @@ package enum RuleLoader {
                             buffers: [String: [UInt8]] = [:]) -> ReadFiles {
         var out = ReadFiles()
         out.paths = paths.isEmpty ? [] : ruleFiles(in: paths, allowedRoot: options.allowedRoot, diagnostics: &out.diagnostics)
-        for path in out.paths {
-            let shown = display(path)
+        // Each file is read and parsed on its own (on every core), then put in order.
+        enum Outcome: Sendable {
+            case parsed(raw: [UInt8], fromBuffer: Bool, source: SourceFile, parse: YAMLParseResult)
+            case failed(raw: [UInt8]?, fromBuffer: Bool, diagnostics: [Diagnostic])
+        }
+        let files = out.paths.map { (path: $0, shown: display($0), buffer: buffers[$0]) }
+        let outcomes = WorkerPool.map(count: files.count, workers: min(WorkerPool.coreCount, files.count)) { i -> Outcome in
+            let (path, shown, buffer) = files[i]
             let raw: [UInt8]
-            if let buffer = buffers[path] {
+            if let buffer {
                 raw = buffer
-                out.texts[path] = (buffer, true)
             } else {
-                do {
+                do throws(FileIO.ReadError) {
                     raw = try FileIO.readBytes(path: path, limit: options.yamlLimits.maxInputBytes)
-                    out.texts[path] = (raw, false)
                 } catch {
-                    out.diagnostics.append(Diagnostic(EngineCode.unreadable, severity: .error,
-                                                      message: RuleFileMessage.cannotRead(["path": shown, "reason": FileMessage.reason(error.problem)]), location: .path(shown)))
-                    continue
+                    return .failed(raw: nil, fromBuffer: false, diagnostics: [
+                        Diagnostic(EngineCode.unreadable, severity: .error,
+                                   message: RuleFileMessage.cannotRead(["path": shown, "reason": FileMessage.reason(error.problem)]),
+                                   location: .path(shown)),
+                    ])
                 }
             }
             let (source, parsed) = YAMLReader.read(path: shown, raw: raw, limits: options.yamlLimits)
             if source.bytes.isEmpty && !parsed.problems.isEmpty {
-                out.diagnostics += parsed.problems.map { Diagnostic($0, in: source) }   // not text planlint can read
-            } else {
-                out.parsed.append((source, parsed))
+                // not text planlint can read
+                return .failed(raw: raw, fromBuffer: buffer != nil, diagnostics: parsed.problems.map { Diagnostic($0, in: source) })
+            }
+            return .parsed(raw: raw, fromBuffer: buffer != nil, source: source, parse: parsed)
+        }
+        for (file, outcome) in zip(files, outcomes) {
+            switch outcome {
+            case .parsed(let raw, let fromBuffer, let source, let parse):
+                out.texts[file.path] = (raw, fromBuffer)
+                out.parsed.append((source, parse))
+            case .failed(let raw, let fromBuffer, let diagnostics):
+                if let raw { out.texts[file.path] = (raw, fromBuffer) }
+                out.diagnostics += diagnostics
             }
         }
         return out
     }
 
     /// Loads rule files already in memory (tests, the language server, `planlint test`).
-    package static func load(sources: [SourceFile], options: RuleLoadOptions = .default) -> RuleLoadResult {
-        load(parsed: sources.map { ($0, YAMLReader.parse($0, limits: options.yamlLimits)) }, options: options)
+    package static func load(sources: [SourceFile], options: RuleLoadOptions = .default, workers: Int? = nil) -> RuleLoadResult {
+        load(parsed: sources.map { ($0, YAMLReader.parse($0, limits: options.yamlLimits)) }, options: options, workers: workers)
     }
 
     /// Loads one rule file from text.
@@ -208,6 +252,11 @@ struct Loader {
     var broken: [String] = []
     /// The `id` value of every rule seen, for duplicate reports.
     var idSpans: [String: SourceSpan] = [:]
+    /// When files load in parallel: the rule that holds each id first in the whole pack (its
+    /// file, its number in the file, the id's span), found before loading (`firstIDs(_:)`).
+    var firstIDs: [String: (file: Int, rule: Int, span: SourceSpan)]?
+    /// The file being loaded, by its index among the files (with `firstIDs`).
+    var fileIndex = 0
     /// The pack's constants and functions, with where each name is written.
     var constants: [String: Value] = [:]
     var functions: [String: FunctionDefinition] = [:]
@@ -249,6 +298,32 @@ struct Loader {
     }
 
     // MARK: Files
+
+    /// Which rule holds each id first, in file order, as loading one file after the other
+    /// would record them (`idSpans`): an id counts once it is text, kebab-case and not
+    /// reserved, in a rule of a file whose `rules` list loads.
+    static func firstIDs(_ parses: [YAMLParseResult], options: RuleLoadOptions) -> [String: (file: Int, rule: Int, span: SourceSpan)] {
+        var scratch = Loader(options: options)   // its reports are made again when the rule loads
+        var out: [String: (file: Int, rule: Int, span: SourceSpan)] = [:]
+        for (f, parsed) in parses.enumerated() {
+            guard parsed.isComplete, let root = parsed.documents.first, root.isMapping,
+                  let list = root.entry("rules")?.value, list.isSequence else { continue }
+            for (r, node) in list.items.enumerated() where node.isMapping {
+                guard let e = node.entry("id"), let t = scratch.text(e, what: "id"),
+                      isKebabCase(t), !EngineCode.reserved.contains(t), out[t] == nil else { continue }
+                out[t] = (f, r + 1, e.value.span)
+            }
+        }
+        return out
+    }
+
+    /// The span of the id `t` in an earlier rule, if one holds it (`number`: the rule's number
+    /// in the file being loaded).
+    func earlierID(_ t: String, number: Int) -> SourceSpan? {
+        guard let firstIDs else { return idSpans[t] }
+        guard let first = firstIDs[t], (first.file, first.rule) != (fileIndex, number) else { return nil }
+        return first.span
+    }
 
     mutating func loadFile(_ file: SourceFile, parsed: YAMLParseResult) {
         diagnostics += parsed.problems.map { Diagnostic($0, in: file) }
@@ -700,7 +775,7 @@ struct Loader {
                        help: RuleFileMessage.kebabHelp(["suggestion": Self.kebabSuggestion(t)]))
             } else if EngineCode.reserved.contains(t) {
                 report(EngineCode.invalidValue, RuleFileMessage.reservedID(["id": t]), at: e.value.span, help: RuleFileMessage.chooseAnotherID())
-            } else if let first = idSpans[t] {
+            } else if let first = earlierID(t, number: number) {
                 report(EngineCode.duplicateID, RuleFileMessage.duplicateID(["id": t]), at: e.value.span, label: RuleFileMessage.secondRuleWithID(),
                        labels: [Label(span: first, message: RuleFileMessage.firstDefinedHere())], help: RuleFileMessage.uniqueIDs())
             } else {

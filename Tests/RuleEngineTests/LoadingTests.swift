@@ -205,6 +205,34 @@ import Testing
         #expect(r.brokenRules == ["b.yaml:3: total-matches"])
     }
 
+    /// Files compile in parallel (RuleLoader.load(parsed:)): the rules, their order, the
+    /// diagnostics and the broken rules are those of loading the files one after the other —
+    /// ids repeated within a file and across files, an id that is not kebab-case before a
+    /// good one, a file loaded twice, files whose `rules` do not load.
+    @Test func compilingInParallelGivesWhatCompilingInOrderGives() throws {
+        let renamed = good.replacingOccurrences(of: "total-matches", with: "Total_Matches")
+        let sources = [
+            SourceFile(path: "a.yaml", text: good),
+            SourceFile(path: "b.yaml", text: renamed + "\n" + good.replacingOccurrences(of: "rules:\n", with: "")),
+            SourceFile(path: "c.yaml", text: "rules: 3\n"),
+            SourceFile(path: "d.yaml", text: "rules:\n  - id: [x]\n" + good.replacingOccurrences(of: "rules:\n", with: "")),
+            SourceFile(path: "a.yaml", text: good),
+            SourceFile(path: "e.yaml", text: good.replacingOccurrences(of: "total-matches", with: "other-rule")),
+        ]
+        func summary(_ r: RuleLoadResult) -> [String] {
+            r.ruleSet.rules.map { "rule \($0.id) \($0.source.path):\($0.source.line)" } + r.brokenRules
+                + r.diagnostics.map { d in
+                    "\(d.code) \(d.span.map(place) ?? "-") \(d.message) \(d.labels.map { "\(place($0.span)) \($0.message)" })"
+                }
+        }
+        let inOrder = summary(RuleLoader.load(sources: sources, workers: 1))
+        #expect(inOrder.filter { $0.hasPrefix("rule-file/duplicate-id") }.count >= 3, "\(inOrder)")
+        #expect(inOrder.contains { $0.hasPrefix("rule other-rule e.yaml") }, "\(inOrder)")
+        for workers in [2, 3, 8] {
+            #expect(summary(RuleLoader.load(sources: sources, workers: workers)) == inOrder, "workers \(workers)")
+        }
+    }
+
     @Test func wrongSeverity() throws {
         let r = load(good.replacingOccurrences(of: "severity: error", with: "severity: warn"))
         let d = try #require(r.diagnostics.first)
