@@ -458,15 +458,29 @@ def main():
     p.add_argument("--callgrind", default=env("BENCH_CALLGRIND", "10k"), help="plan size for instruction counts and profiles ('off' to skip)")
     p.add_argument("--rule-costs", default=env("BENCH_RULE_COSTS", "2k"),
                    help="plan size for the instruction cost of each rule and of the schema alone ('off' to skip)")
-    p.add_argument("--only", default="", help="comma list of sections: large,small,many,callgrind,rules (default all)")
+    p.add_argument("--only", default="", help="comma list of sections: large,small,many,callgrind,rules,lsp (default all)")
+    p.add_argument("--quick", action="store_true",
+                   help="the targets table in a few minutes: sizes 10k,100k, 3 runs, yamllint and check-jsonschema at 10k "
+                        "only, 200 files in the many-files folder, no 10k profile or rule costs (options given after it win)")
+    p.add_argument("--static", default=env("BENCH_STATIC", "auto"),
+                   help="the release binary of scripts/release to time on the Miyagi plan beside the dynamic build "
+                        "('auto': the newest dist/planlint-*-linux-*; 'off')")
+    p.add_argument("--lsp-bench", default=env("BENCH_LSP", "auto"),
+                   help="the editor-loop script (scripts/lsp-bench --json) for target 4 ('off' to skip)")
     p.add_argument("--planlint", required=True)
     p.add_argument("--floor", required=True)
     p.add_argument("--venv", required=True)
     p.add_argument("--out", required=True)
     p.add_argument("--invocation", default="", help="the arguments scripts/bench was given (for the report)")
-    args = p.parse_args()
+    argv = sys.argv[1:]
+    if "--quick" in argv:
+        # Quick defaults first: what the command line gives after them wins.
+        quick = ["--sizes", "10k,100k", "--runs", "3", "--slow-peers-max", "10k", "--files", "200",
+                 "--callgrind", "off", "--rule-costs", "off", "--small-runs", "20", "--max-cell-seconds", "30"]
+        argv = quick + argv
+    args = p.parse_args(argv)
 
-    sections = set(s for s in args.only.split(",") if s) or {"large", "small", "many", "callgrind", "rules"}
+    sections = set(s for s in args.only.split(",") if s) or {"large", "small", "many", "callgrind", "rules", "lsp"}
     sizes = sorted(parse_size(s) for s in args.sizes.split(",") if s)
     slow_max = float("inf") if args.slow_peers_max == "all" else parse_size(args.slow_peers_max)
     os.makedirs(args.out, exist_ok=True)
@@ -505,6 +519,9 @@ def main():
                 Cell("check", check.cmd(path), min_runs=min(3, args.runs)),
                 Cell("pyyaml", [py, INVARIANTS, plan1_path(path)]),
             ]
+            if check.jobs_flag:
+                # Target 1 is on one thread; `check` above uses every core.
+                cells.insert(3, Cell("check-1", check.cmd(path, jobs=1), min_runs=min(3, args.runs)))
             if n <= slow_max:
                 cells += [Cell("yamllint", [yamllint, "-f", "parsable", path]),
                           Cell("check-jsonschema", [cjs, "--schemafile", SCHEMA, path])]
@@ -514,20 +531,42 @@ def main():
             results["sizes"].append({"projects": n, "bytes": size, "cells": [c.to_json() for c in cells]})
             write_json(args.out, results)
 
+    # --- the fixed cost of a check: peak memory and time on a plan of one project
+    fixed = None
+    if "large" in sections:
+        path = os.path.join(plans_dir, "plan-1.yaml")
+        ensure_plan(gen, path, 1, clean=True, seed=1)
+        fixed = Cell("check, 1 project", check.cmd(path), min_runs=3)
+        measure([fixed], max(3, args.runs), args.max_cell_seconds, args.timeout)
+        results["fixed"] = fixed.to_json()
+
     # --- small file: the real Miyagi plan, run from the repository root with its .planlint.yaml
     small = []
     if "small" in sections:
         cmds = [
-            ("planlint check (repo config)", [args.planlint, "check"] + check.short + [os.path.relpath(MIYAGI, ROOT)]),
+            # As issue 21 states the target: from the repository root, the human form.
+            ("planlint check (repo config)", [args.planlint, "check", os.path.relpath(MIYAGI, ROOT)]),
             ("planlint check (bench config)", check.cmd(MIYAGI)),
             ("planlint parse", [args.planlint, "parse", MIYAGI]),
             ("libyaml floor", [args.floor, MIYAGI]),
+        ]
+        static = find_static(args.static)
+        if static:
+            cmds.insert(1, ("planlint check (repo config), static release binary",
+                            [static, "check", os.path.relpath(MIYAGI, ROOT)]))
+        cmds += [
             ("yamllint", [yamllint, "-f", "parsable", MIYAGI]),
             ("PyYAML + invariants", [py, INVARIANTS, MIYAGI_PLAN1]),
             ("check-jsonschema", [cjs, "--schemafile", SCHEMA, MIYAGI]),
         ]
         small = measure_small(cmds, args.small_runs, args.out)
         results["small"] = small
+        # The same run in instructions, which the machine's load does not change.
+        if shutil.which("valgrind"):
+            for r in small:
+                if r["name"].startswith("planlint check (repo config)"):
+                    r["instructions"] = callgrind(r["cmd"], os.path.join(args.out, "callgrind.miyagi.out"), cwd=ROOT)
+                    log("  %s: %s instructions" % (r["name"], r["instructions"]))
         write_json(args.out, results)
 
     # --- many files
@@ -552,6 +591,26 @@ def main():
         measure(cells, args.runs, args.max_cell_seconds, args.timeout)
         many = cells
         results["many"] = [c.to_json() for c in cells]
+        write_json(args.out, results)
+
+    # --- the editor loop (target 4): scripts/lsp-bench, which drives `planlint lsp` over pipes
+    lsp = None
+    if "lsp" in sections and args.lsp_bench != "off":
+        script = os.path.join(ROOT, "scripts", "lsp-bench") if args.lsp_bench == "auto" else args.lsp_bench
+        if os.access(script, os.X_OK):
+            cmd = [script, "--json", "--runs", str(min(args.runs, 3))]
+            large_plan = os.path.join(plans_dir, "plan-100k.yaml")
+            if os.path.exists(large_plan):
+                cmd += ["--large", large_plan]
+            log("editor loop: %s" % " ".join(cmd))
+            r = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=args.timeout)
+            try:
+                lsp = json.loads(r.stdout)
+            except ValueError:
+                lsp = {"error": "scripts/lsp-bench exited %d: %s" % (r.returncode, (r.stderr or r.stdout)[-500:])}
+        else:
+            lsp = {"error": "scripts/lsp-bench not found"}
+        results["lsp"] = lsp
         write_json(args.out, results)
 
     # --- callgrind
@@ -591,7 +650,8 @@ def main():
     after = machine_info()
     log("load after: %s" % after["uptime"])
     versions = tool_versions(args)
-    text = render(args, check, verify_out, large, small, many, cg, costs, before, after, versions, started)
+    text = render(args, check, verify_out, large, small, many, cg, costs, before, after, versions, started,
+                  fixed=fixed, lsp=lsp)
     with open(os.path.join(args.out, "report.md"), "w", encoding="utf-8") as f:
         f.write(text)
     results.update({"before": before, "after": after, "versions": versions, "interface": check.mode, "notes": check.notes})
@@ -694,7 +754,134 @@ def measure_small(cmds, runs, out):
 PEERS = [("pyyaml", "PyYAML + invariants"), ("yamllint", "yamllint"), ("check-jsonschema", "check-jsonschema")]
 
 
-def render(args, check, verify_out, large, small, many, cg, costs, before, after, versions, started):
+def find_static(choice):
+    """The static release binary to time beside the dynamic build, or None."""
+    if choice == "off":
+        return None
+    if choice != "auto":
+        return choice if os.access(choice, os.X_OK) else None
+    dist = os.path.join(ROOT, "dist")
+    found = [os.path.join(dist, f) for f in os.listdir(dist)] if os.path.isdir(dist) else []
+    found = [f for f in found if re.match(r"planlint-[^/]*-linux-[^/.]*$", os.path.basename(f)) and os.access(f, os.X_OK)]
+    return max(found, key=os.path.getmtime) if found else None
+
+
+def targets_table(args, large, small, many, fixed, lsp, before):
+    """Issue 21's targets, one row each: the figure measured in this run and ✓ or ✗ (— when this
+    run did not measure it)."""
+    rows = []
+
+    def row(number, target, figure, ok):
+        rows.append("| %s | %s | %s | %s |" % (number, target, figure, "—" if ok is None else ("✓" if ok else "✗")))
+
+    mb = 1048576
+    by_n = {n: (size, cells) for n, size, cells in large}
+    # 1. check ÷ floor on one thread at 100k and 1M; what the second core adds.
+    for n in (100000, 1000000):
+        if n not in by_n:
+            row("1", "check ≤ 2.5× the libyaml floor at %s, one thread" % size_name(n), "not measured (`--sizes`)", None)
+            continue
+        size, cells = by_n[n]
+        one = cells.get("check-1") or cells["check"]
+        f = cells["floor"].median
+        r1, r2 = ratio(one.median, f), ratio(cells["check"].median, f)
+        both = "; both cores %s (%s), the second core gives %s" % (fmt_x(r2), fmt_s(cells["check"].median),
+                                                                  fmt_x(ratio(one.median, cells["check"].median))) if "check-1" in cells else ""
+        row("1", "check ≤ 2.5× the libyaml floor at %s, one thread" % size_name(n),
+            "%s (%s ÷ floor %s)%s" % (fmt_x(r1), fmt_s(one.median), fmt_s(f), both), r1 <= 2.5 if r1 else None)
+    # 2. peak memory ÷ input.
+    fixed_mb = fixed.peak_mb if fixed and fixed.peak_mb else None
+    for n in (10000, 100000, 1000000):
+        if n not in by_n:
+            continue
+        size, cells = by_n[n]
+        peak = cells["check"].peak_mb
+        if not peak:
+            continue
+        if n == 10000:
+            allowed = 4 * size / mb + (fixed_mb or 0)
+            row("2", "check peak memory ≤ 4× the input + the fixed cost at 10k",
+                "%.0f MB for %.1f MB (allowed %.0f MB; fixed cost %s: peak of a check of a one-project plan)" % (
+                    peak, size / mb, allowed, "%.0f MB" % fixed_mb if fixed_mb else "not measured"),
+                peak <= allowed if fixed_mb else None)
+        else:
+            r = peak * mb / size
+            row("2", "check peak memory ≤ 4× the input at %s" % size_name(n),
+                "%s (%.0f MB for %.1f MB)" % (fmt_x(r), peak, size / mb), r <= 4)
+    # 3. Miyagi.
+    miyagi = [r for r in small if r["name"].startswith("planlint check (repo config)")]
+    if not miyagi:
+        row("3", "Miyagi plan checked from the repository root ≤ 15 ms", "not measured (`--only`)", None)
+    for r in miyagi:
+        which = "static release binary" if "static" in r["name"] else "`swift build -c release`"
+        ins = ", %s M instructions" % "{:,.0f}".format(r["instructions"] / 1e6) if r.get("instructions") else ""
+        row("3", "Miyagi plan checked from the repository root ≤ 15 ms (%s)" % which,
+            "%s median, %s min (hyperfine, %d runs%s)" % (fmt_s(r["median"]), fmt_s(r["min"]), r["runs"], ins),
+            r["median"] <= 0.015)
+    # 4. the editor loop.
+    scen = (lsp or {}).get("scenarios") or {}
+    if not scen:
+        row("4", "editor loop (scripts/lsp-bench)", (lsp or {}).get("error", "not measured (`--only`)"), None)
+    else:
+        def ms(name):
+            return scen.get(name, {}).get("median_ms")
+        b = ms("burst-10")
+        row("4", "a burst of 10 edits: fresh diagnostics ≤ 10 ms after the last", "—" if b is None else
+            "%.1f ms median, %.1f ms p95" % (b, scen["burst-10"].get("p95_ms") or 0), None if b is None else b <= 10)
+        for name in ("hover-during-check", "hover-beside-large", "codeaction-beside-large"):
+            v = ms(name)
+            if v is not None:
+                row("4", "`%s` answered ≤ 3 ms" % name, "%.1f ms median, %.1f ms p95" % (v, scen[name].get("p95_ms") or 0), v <= 3)
+        e, s1 = ms("edit-beside-large"), ms("single-edit")
+        if e is not None and s1 is not None:
+            row("4", "work on one document delays another ≤ 50 ms",
+                "an edit beside a re-checking 100k plan: %.1f ms median against %.1f ms alone (+%.1f ms)" % (e, s1, e - s1),
+                e - s1 <= 50)
+        else:
+            row("4", "work on one document delays another ≤ 50 ms", "not measured (no 100k plan in this run)", None)
+    # 5. linear: 10× the input ≤ 11× the time and the memory, from 10k up.
+    ns = sorted(n for n in by_n if n >= 10000)
+    for a, b in zip(ns, ns[1:]):
+        (sa, ca), (sb, cb) = by_n[a], by_n[b]
+        per10 = __import__("math").log10(sb / sa)
+        tg = (cb["check"].median / ca["check"].median) ** (1 / per10)
+        mg = (cb["check"].peak_mb / ca["check"].peak_mb) ** (1 / per10) if ca["check"].peak_mb and cb["check"].peak_mb else None
+        row("5", "linear: 10× the input ≤ 11× the time and memory, %s → %s" % (size_name(a), size_name(b)),
+            "time %.1f×, memory %s per 10× of input" % (tg, "%.1f×" % mg if mg else "—"), tg <= 11 and (mg is None or mg <= 11))
+    if len(ns) < 2:
+        row("5", "linear: 10× the input ≤ 11× the time and memory", "not measured (one size)", None)
+    # 6. faster than every peer; many files.
+    slowest = None
+    for n, size, cells in large:
+        for key, name in PEERS:
+            pc = cells.get(key)
+            r = ratio(pc.median, cells["check"].median) if pc and pc.median else None
+            if r is not None and (slowest is None or r < slowest[0]):
+                slowest = (r, name, size_name(n))
+    for r in small:
+        if r["name"] in ("yamllint", "PyYAML + invariants", "check-jsonschema") and miyagi:
+            x = r["median"] / miyagi[0]["median"]
+            if slowest is None or x < slowest[0]:
+                slowest = (x, r["name"], "Miyagi")
+    if slowest:
+        row("6", "faster than every peer at every size",
+            "the closest: %s at %s, %.1f× slower than check" % (slowest[1], slowest[2], slowest[0]), slowest[0] > 1)
+    if many:
+        pc = many[0].median
+        y2 = next((c.median for c in many if c.name == "yamllint, 2 processes"), None)
+        y1 = next((c.median for c in many if c.name == "yamllint DIR"), None)
+        r2 = ratio(y2, pc)
+        row("6", "%d plans: ≥ 20× faster than yamllint, both using both cores" % args.files,
+            "%s (planlint %s, yamllint in two processes %s; one yamllint process: %s)" % (
+                fmt_x(r2, 1), fmt_s(pc), fmt_s(y2), fmt_x(ratio(y1, pc), 1)), r2 >= 20 if r2 else None)
+    out = ["## Issue 21's targets", "",
+           "Commit %s; load average %.2f %.2f %.2f at the start (2 cores: above 2, wall times are inflated)." % (
+               (before["commit"],) + tuple(before["load"])), "",
+           "| # | target | measured | |", "|---|---|---|---|"]
+    return out + rows + [""]
+
+
+def render(args, check, verify_out, large, small, many, cg, costs, before, after, versions, started, fixed=None, lsp=None):
     L = []
     w = L.append
     w("# planlint benchmark report")
@@ -713,6 +900,7 @@ def render(args, check, verify_out, large, small, many, cg, costs, before, after
     for n in check.notes:
         w("- **Warning:** " + n)
     w("")
+    L.extend(targets_table(args, large, small, many, fixed, lsp, before))
 
     if large:
         w("## Large plans")
