@@ -598,7 +598,7 @@ def main():
     if "lsp" in sections and args.lsp_bench != "off":
         script = os.path.join(ROOT, "scripts", "lsp-bench") if args.lsp_bench == "auto" else args.lsp_bench
         if os.access(script, os.X_OK):
-            cmd = [script, "--json", "--runs", str(min(args.runs, 3))]
+            cmd = [script, "--json", "--runs", str(min(args.runs, 3)), "--binary", args.planlint]
             large_plan = os.path.join(plans_dir, "plan-100k.yaml")
             if os.path.exists(large_plan):
                 cmd += ["--large", large_plan]
@@ -815,7 +815,8 @@ def targets_table(args, large, small, many, fixed, lsp, before):
     if not miyagi:
         row("3", "Miyagi plan checked from the repository root ≤ 15 ms", "not measured (`--only`)", None)
     for r in miyagi:
-        which = "static release binary" if "static" in r["name"] else "`swift build -c release`"
+        static_binary = "static" in r["name"] or re.match(r"planlint-[^/]*-linux-", os.path.basename(r["cmd"][0]))
+        which = "static release binary" if static_binary else "`swift build -c release`"
         ins = ", %s M instructions" % "{:,.0f}".format(r["instructions"] / 1e6) if r.get("instructions") else ""
         row("3", "Miyagi plan checked from the repository root ≤ 15 ms (%s)" % which,
             "%s median, %s min (hyperfine, %d runs%s)" % (fmt_s(r["median"]), fmt_s(r["min"]), r["runs"], ins),
