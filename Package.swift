@@ -54,7 +54,7 @@ let package = Package(
         // Rule files and configs, running rules, suppressions, baselines.
         .target(name: "RuleEngine", dependencies: ["SourceText", "ExactNumbers", "Guarded", "Diagnostics", "YAMLTree", "RuleLanguage", "SchemaValidation"], swiftSettings: strict),
         // plan@1 → plan@2, keeping the file as written, with a map back to the original.
-        .target(name: "PlanMigration", dependencies: ["SourceText", "YAMLTree"], swiftSettings: strict),
+        .target(name: "PlanMigration", dependencies: ["SourceText", "Diagnostics", "YAMLTree"], swiftSettings: strict),
         // A plan's figures (tables, marks, yearly counts, indicators) read from its declarations.
         .target(name: "PlanFigures", dependencies: ["SourceText", "ExactNumbers", "YAMLTree"], swiftSettings: strict),
         // The HTML report: findings and the plans' figures as one self-contained page.

@@ -116,7 +116,7 @@ public enum ChecksLoader {
             DiagnosticCode.Text(
                 summary: rule.summary(in: language),
                 explanation: (rule.description(in: language) ?? rule.summary(in: language)) + parameterText(rule, in: language),
-                fix: rule.help(in: language) ?? (language == .ja ? "ルールの説明を見てください。" : "See the rule's description."))
+                fix: rule.help(in: language) ?? FrontendMessage.seeRuleDescription.text(in: language))
         }
         let english = text(.en)
         return DiagnosticCode(
@@ -252,12 +252,10 @@ extension ChecksLoader {
     /// The parameters of a rule, for `explain`: a Markdown list after the description.
     static func parameterText(_ rule: Rule, in language: Language = .en) -> String {
         guard !rule.params.isEmpty else { return "" }
-        var out = language == .ja
-            ? "\n\nパラメーター（`.planlint.yaml` の `params: {\(rule.id): {…}}` で設定）:\n"
-            : "\n\nParameters (set in `.planlint.yaml` under `params: {\(rule.id): {…}}`):\n"
+        var out = FrontendMessage.parametersHeading.text(["id": rule.id], in: language)
         for p in rule.params {
-            let head = language == .ja ? "\n- `\(p.name)`（\(p.type)、既定値 `\(p.defaultValue.formatted())`）" : "\n- `\(p.name)` (\(p.type), default `\(p.defaultValue.formatted())`)"
-            out += head + (p.descriptions.map { ": " + $0.text(in: language) } ?? "")
+            out += FrontendMessage.parameterLine.text(["name": p.name, "type": p.type, "value": p.defaultValue.formatted()], in: language)
+                + (p.descriptions.map { ": " + $0.text(in: language) } ?? "")
         }
         return out
     }

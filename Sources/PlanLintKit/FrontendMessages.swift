@@ -83,6 +83,12 @@ package enum FrontendMessage: String, MessageCatalogue {
     // Rule packs built in.
     case noBuiltinPack = "no rule pack {name} is built into planlint; {hint}"
     case builtIn = "built in: {names}"
+    // A rule's documentation (`explain`, SARIF, hovers).
+    case seeRuleDescription = "See the rule's description."
+    case parametersHeading = "\n\nParameters (set in `.planlint.yaml` under `params: {{id}: {…}}`):\n"
+    case parameterLine = "\n- `{name}` ({type}, default `{value}`)"
+    // The report.
+    case noDocument = "no document"
     // migrate.
     case migrateInvalidYAML = "{path} is not valid YAML ({problem} at line {line}); fix it first"
     case migrateDocuments = "{path} holds {count} YAML documents; a plan file holds one"
@@ -172,6 +178,10 @@ extension FrontendMessage {
         case .aType: "{type}"
         case .noBuiltinPack: "ルールパック {name} はplanlintに組み込まれていません。{hint}"
         case .builtIn: "組み込み: {names}"
+        case .seeRuleDescription: "ルールの説明を見てください。"
+        case .parametersHeading: "\n\nパラメーター（`.planlint.yaml` の `params: {{id}: {…}}` で設定）:\n"
+        case .parameterLine: "\n- `{name}`（{type}、既定値 `{value}`）"
+        case .noDocument: "文書がありません"
         case .migrateInvalidYAML: "{path} は正しいYAMLではありません（{line}行目: {problem}）。先に直してください"
         case .migrateDocuments: "{path} には{count}個のYAML文書があります。計画ファイルに書ける文書は1つです"
         case .migrateRefused: "{path}: {reason}"

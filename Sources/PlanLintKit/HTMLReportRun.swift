@@ -41,7 +41,7 @@ public enum HTMLReportRun {
             let parsed = YAMLReader.parse(file, limits: document.limits.yamlLimits)
             guard parsed.problems.isEmpty, let rewritten = parsed.documents.first else {
                 figures = FigureReader.read(root)
-                figures.omissions.append(.notMigrated(format: PlanV1Migrator.formatV1, reason: parsed.problems.first?.message ?? "no document"))
+                figures.omissions.append(.notMigrated(format: PlanV1Migrator.formatV1, reason: parsed.problems.first?.message ?? FrontendMessage.noDocument()))
                 return figures
             }
             // A place is kept only where the file prints the same text: a row name or a value

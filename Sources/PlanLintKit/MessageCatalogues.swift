@@ -1,6 +1,7 @@
 import DiagnosticRendering
 import Diagnostics
 import HTMLReport
+import PlanMigration
 import RuleEngine
 import RuleLanguage
 import SchemaValidation
@@ -20,5 +21,8 @@ package enum MessageCatalogues {
         EvaluationMessage.self, EvaluationPhrase.self, FiscalYearMessage.self, MonthName.self,
         // RuleEngine
         PathMessage.self, RunMessage.self, RunPhrase.self, ToolMessage.self, RuleFileMessage.self, RuleFilePhrase.self,
+        TesterMessage.self, RuleWord.self,
+        // PlanMigration
+        MigrationMessage.self,
     ]
 }

@@ -1,3 +1,4 @@
+import Diagnostics
 import SourceText
 import YAMLTree
 
@@ -54,12 +55,13 @@ package enum PlanV1Migrator {
 
     /// Rewrites the plan@1 document `root` (parsed from `file`).
     package static func migrate(file: SourceFile, root: YAMLNode) throws(Failure) -> Result {
-        guard root.isMapping else { throw .notPlanV1("the document is not a mapping") }
-        guard let f = format(of: root) else { throw .notPlanV1("the document has no `format` key") }
+        guard root.isMapping else { throw .notPlanV1(MigrationMessage.notAMapping()) }
+        guard let f = format(of: root) else { throw .notPlanV1(MigrationMessage.noFormat()) }
         guard f == formatV1 else {
-            throw .notPlanV1(f == formatV2 ? "the document is already \(formatV2)" : "the document's format is \(f), not \(formatV1)")
+            throw .notPlanV1(f == formatV2 ? MigrationMessage.alreadyV2(["format": formatV2])
+                                           : MigrationMessage.otherFormat(["format": f, "expected": formatV1]))
         }
-        guard root.collectionStyle == .block else { throw .notPlanV1("the document is written in flow style; only block style is rewritten") }
+        guard root.collectionStyle == .block else { throw .notPlanV1(MigrationMessage.flowStyle()) }
         var m = Migration(file: file, root: root)
         m.run()
         return m.finish()
@@ -238,7 +240,7 @@ struct Migration {
             replace(ByteRange(lineStart(k.range.start), lineEndAfterNewline(end)), with: "")
         } else {
             replace(ByteRange(k.range.start, end), with: "")
-            warnings.append("line \(file.location(of: k.range.start).line): `\(k.scalarText ?? "")` was removed from a line it shares with other text")
+            warnings.append(MigrationMessage.keyRemovedFromSharedLine(["line": file.location(of: k.range.start).line, "key": k.scalarText ?? ""]))
         }
     }
 
@@ -280,7 +282,7 @@ struct Migration {
                     if value == "planlint:plan@1" {
                         replace(ByteRange(valueStart, valueStart + value.utf8.count), with: "planlint:plan@2")
                     } else if !value.isEmpty {
-                        warnings.append("line \(file.location(of: o).line) names the schema \(value), which describes plan@1: point it at a plan@2 schema (`planlint schema plan@2 > plan.schema.yaml`, or `$schema=planlint:plan@2`)")
+                        warnings.append(MigrationMessage.schemaOfV1(["line": file.location(of: o).line, "schema": String(value)]))
                     }
                     return
                 }
@@ -313,7 +315,7 @@ struct Migration {
             case "stated_counts":
                 migrateStated(key: k, value: v)
             default:
-                warnings.append("line \(file.location(of: k.range.start).line): `\(k.scalarText ?? "?")` is not a plan@1 key; kept as it is")
+                warnings.append(MigrationMessage.notAV1Key(["line": file.location(of: k.range.start).line, "key": k.scalarText ?? "?"]))
             }
         }
         if let end = planEntryEnd, let plan = planNode {
@@ -617,7 +619,7 @@ struct Migration {
         var warnings = self.warnings
         for e in sorted {
             if e.range.start < cursor {
-                warnings.append("two rewrites overlap at line \(file.location(of: e.range.start).line); the second was skipped")
+                warnings.append(MigrationMessage.overlappingRewrites(["line": file.location(of: e.range.start).line]))
                 continue
             }
             if e.range.start > cursor {

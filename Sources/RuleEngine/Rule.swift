@@ -183,15 +183,15 @@ public struct Rule: Sendable {
     /// message`, `note`, `fix title`): for `planlint test`'s checks across languages.
     var localizedTemplates: [(what: String, texts: Localized<Template>)] {
         var out: [(String, Localized<Template>)] = []
-        if let message { out.append(("message", message)) }
-        for (i, l) in labels.enumerated() { if let m = l.message { out.append(("label \(i + 1) message", m)) } }
+        if let message { out.append((TesterMessage.message(), message)) }
+        for (i, l) in labels.enumerated() { if let m = l.message { out.append((TesterMessage.labelMessage(["number": i + 1]), m)) } }
         if notes.isPerLanguage, let count = notes.values.map(\.count).max() {
             for i in 0..<count {
                 let entries = notes.entries.compactMap { e in i < e.value.count ? (e.language, e.value[i]) : nil }
-                out.append(("note \(i + 1)", Localized(entries: entries)))
+                out.append((TesterMessage.note(["number": i + 1]), Localized(entries: entries)))
             }
         }
-        if let t = fix?.title { out.append(("fix title", t)) }
+        if let t = fix?.title { out.append((TesterMessage.fixTitle(), t)) }
         return out.filter { $0.1.isPerLanguage }
     }
 }
@@ -224,8 +224,13 @@ public struct RuleParameter: Sendable {
     /// Where the parameter is declared in the rule file.
     public let span: SourceSpan
 
-    /// `max_projects (number, default 40)`.
-    public var signature: String { "\(name) (\(type), default \(defaultValue.formatted()))" }
+    /// `max_projects (number, default 40)`, in the run's language.
+    public var signature: String { signature(in: MessageText.language) }
+
+    /// `max_projects (number, default 40)`, in `language`.
+    public func signature(in language: Language) -> String {
+        RuleWord.parameterSignature.text(["name": name, "type": type, "value": defaultValue.formatted()], in: language)
+    }
 }
 
 /// The documents a rule file applies to: those whose top-level `format:` is one of `formats`
@@ -242,12 +247,14 @@ public final class Applicability: Sendable {
         self.when = when
     }
 
-    /// `format: planlint/plan@2`, `format: [a, b]`, and the condition as written.
-    public var summary: String {
-        var parts: [String] = []
-        if let formats { parts.append("format: " + formats.joined(separator: ", ")) }
-        if let when { parts.append("when: " + when.expression.text) }
-        return parts.joined(separator: "; ")
+    /// `format: planlint/plan@2`, `format: a, b`, and the condition as written, in `language`.
+    public func summary(in language: Language) -> String {
+        let format = formats.map {
+            RuleWord.appliesFormat.text(["formats": $0.joined(separator: RuleWord.listSeparator.text(in: language))], in: language)
+        }
+        let condition = when.map { RuleWord.appliesWhen.text(["condition": $0.expression.text], in: language) }
+        if let format, let condition { return RuleWord.appliesBoth.text(["format": format, "condition": condition], in: language) }
+        return format ?? condition ?? ""
     }
 
     /// The document's top-level `format:` value, if it has one.

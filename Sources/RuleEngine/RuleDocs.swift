@@ -53,12 +53,11 @@ public enum RuleDocs {
 
         public var isEmpty: Bool { stale.isEmpty && missing.isEmpty && extra.isEmpty }
 
-        /// One line per page: `DIR/x.md: stale`, sorted by name.
+        /// One line per page: `DIR/x.md: stale: …`, sorted by name, in the run's language.
         public func lines(directory: String) -> [String] {
-            let all = stale.map { ($0, "stale: differs from what the rules generate") }
-                + missing.map { ($0, "missing: not written yet") }
-                + extra.map { ($0, "extra: no rule generates this page") }
-            return all.sorted { $0.0 < $1.0 }.map { "\(join(directory, $0.0)): \($0.1)" }
+            let all = stale.map { ($0, RuleWord.pageStale()) } + missing.map { ($0, RuleWord.pageMissing()) }
+                + extra.map { ($0, RuleWord.pageExtra()) }
+            return all.sorted { $0.0 < $1.0 }.map { RuleWord.pageProblem(["path": join(directory, $0.0), "problem": $0.1]) }
         }
     }
 
@@ -223,7 +222,7 @@ public enum RuleDocs {
         out += "| severity | \(rule.severity) |\n"
         if !rule.tags.isEmpty { out += "| tags | \(cell(rule.tags.joined(separator: ", "))) |\n" }
         out += "| checks | \(cell(code(rule.forPath))) |\n"
-        if let a = rule.appliesTo { out += "| applies to | \(cell(code(a.summary))) |\n" }
+        if let a = rule.appliesTo { out += "| applies to | \(cell(code(a.summary(in: .en)))) |\n" }
         out += "| source | [\(display(file, from: dir)):\(rule.source.line)](\(link(to: file, from: dir))#L\(rule.source.line)) |\n"
         if let url = rule.docsURL { out += "| more | <\(url)> |\n" }
         if let d = rule.description, !d.isEmpty {

@@ -13,7 +13,7 @@ package enum RuleListing {
     /// Empty when there are no rules.
     package static func table(_ rules: [Rule]) -> String {
         if rules.isEmpty { return "" }
-        let header = ["ID", "SEVERITY", "SOURCE", "SUMMARY"]
+        let header = [RuleWord.idColumn(), RuleWord.severityColumn(), RuleWord.sourceColumn(), RuleWord.summaryColumn()]
         let rows = rules.map { [$0.id, $0.severity.description, "\($0.source.path):\($0.source.line)", $0.summary] }
         let all = [header] + rows
         var widths = [Int](repeating: 0, count: 3)

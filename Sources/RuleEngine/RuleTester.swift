@@ -10,12 +10,15 @@ public struct RuleTestFailure: Sendable, Hashable, CustomStringConvertible {
     /// The line in the rule file: the example line concerned, or the example's first line.
     public let line: Int
     public let ruleID: String
-    /// `invalid example 2`, `valid example 1`, or `examples` for problems of the rule as a whole.
+    /// `invalid example 2`, `valid example 1`, or `examples` for problems of the rule as a whole
+    /// (in the run's language).
     public let subject: String
     public let message: String
 
     /// `Rules/x.yaml:42: invalid example 2 of tally-matches-marks: expected … on example line 3, got nothing`
-    public var description: String { "\(path):\(line): \(subject) of \(ruleID): \(message)" }
+    public var description: String {
+        TesterMessage.failure(["path": path, "line": line, "subject": subject, "rule": ruleID, "message": message])
+    }
 }
 
 /// The outcome of `planlint test`.
@@ -43,11 +46,12 @@ public struct RuleTestReport: Sendable {
     /// `N passed, M failed`, and how many rule files had errors when some did: `0 passed,
     /// 0 failed` alone would read as "nothing to test" when nothing could be loaded.
     public var summary: String {
-        let counts = "\(passed) passed, \(failed) failed"
+        let counts = TesterMessage.counts(["passed": passed, "failed": failed])
         let broken = filesWithErrors
         guard broken > 0 else { return counts }
-        let files = broken == 1 ? "1 rule file has errors" : "\(broken) rule files have errors"
-        return counts + "; " + files + (passed + failed == 0 ? ": no rule was tested" : ": its broken rules were not tested")
+        let files = broken == 1 ? TesterMessage.oneFileHasErrors() : TesterMessage.filesHaveErrors(["count": broken])
+        return passed + failed == 0 ? TesterMessage.nothingTested(["counts": counts, "files": files])
+            : TesterMessage.brokenNotTested(["counts": counts, "files": files])
     }
 }
 
@@ -101,8 +105,8 @@ package enum RuleTester {
         for kind in [RuleExample.Kind.valid, .invalid] where !rule.examples.contains(where: { $0.kind == kind }) {
             failed += 1
             failures.append(RuleTestFailure(
-                path: rule.source.path, line: rule.source.line, ruleID: rule.id, subject: "examples",
-                message: "the rule has no \(kind.rawValue) example; add one under `examples: {\(kind.rawValue): [...]}`"))
+                path: rule.source.path, line: rule.source.line, ruleID: rule.id, subject: TesterMessage.examples(),
+                message: TesterMessage.noExample(["kind": kind.rawValue])))
         }
         for example in rule.examples {
             let f = ExampleRun(rule: rule, example: example, runners: runners).failures()
@@ -139,10 +143,13 @@ package enum RuleTester {
             guard let first = used.first else { continue }
             for other in used.dropFirst() where other.1 != first.1 {
                 let line = texts.entries.first { $0.language == other.0 }?.value.source.span.start.line ?? rule.source.line
-                func list(_ n: [String]) -> String { n.isEmpty ? "none of them" : n.map { "`\($0)`" }.joined(separator: ", ") }
+                func list(_ n: [String]) -> String {
+                    n.isEmpty ? TesterMessage.noneOfThem() : n.map { "`\($0)`" }.joined(separator: TesterMessage.listSeparator())
+                }
                 out.append(RuleTestFailure(
                     path: rule.source.path, line: line, ruleID: rule.id, subject: what,
-                    message: "its \(other.0?.rawValue ?? "plain") text shows \(list(other.1)) of the path's nodes, its \(first.0?.rawValue ?? "plain") text \(list(first.1)); each language must say which nodes the finding is about"))
+                    message: TesterMessage.textsDiffer(["other": other.0?.rawValue ?? TesterMessage.plain(), "otherNodes": list(other.1),
+                                                        "first": first.0?.rawValue ?? TesterMessage.plain(), "firstNodes": list(first.1)])))
             }
         }
         return out
@@ -162,7 +169,9 @@ struct ExampleRun {
     let runners: [(language: Language, runner: RuleRunner)]
     var runner: RuleRunner { runners[0].runner }
 
-    var subject: String { "\(example.kind.rawValue) example \(example.number)" }
+    var subject: String {
+        example.kind == .valid ? TesterMessage.validExample(["number": example.number]) : TesterMessage.invalidExample(["number": example.number])
+    }
 
     /// The line in the rule file where example line `line` (1-based) is written.
     func fileLine(_ exampleLine: Int, in file: SourceFile) -> Int {
@@ -220,7 +229,7 @@ struct ExampleRun {
         let parsed = YAMLReader.parse(file)
         for p in parsed.problems {
             let line = file.location(of: p.range.start).line
-            out.append(failure("the example is not valid YAML: \(p.message) (example line \(line))", exampleLine: line, file: file))
+            out.append(failure(TesterMessage.notValidYAML(["problem": p.message, "line": line]), exampleLine: line, file: file))
         }
         if !parsed.isComplete || !parsed.problems.isEmpty { return out }
 
@@ -229,12 +238,12 @@ struct ExampleRun {
         let allowed: Set<String> = [rule.id, EngineCode.evaluationFailed.rawValue, EngineCode.budgetExceeded.rawValue, EngineCode.selectorMatchedNothing.rawValue]
         for m in Self.markers(in: file) {
             if m.codes.isEmpty {
-                out.append(failure("`# expect:` names no rule id (example line \(m.line))", exampleLine: m.line, file: file))
+                out.append(failure(TesterMessage.expectNamesNothing(["line": m.line]), exampleLine: m.line, file: file))
             }
             for code in m.codes {
                 if !allowed.contains(code) {
-                    let hint = Suggestion.closest(to: code, in: allowed).map { "; did you mean `\($0)`?" } ?? ""
-                    out.append(failure("`# expect: \(code)` on example line \(m.line) names another rule; an example runs only its own rule (`\(rule.id)`)\(hint)",
+                    let hint = Suggestion.closest(to: code, in: allowed).map { TesterMessage.didYouMean(["code": $0]) } ?? ""
+                    out.append(failure(TesterMessage.expectOtherRule(["code": code, "line": m.line, "rule": rule.id, "hint": hint]),
                                        exampleLine: m.line, file: file))
                     continue
                 }
@@ -242,12 +251,12 @@ struct ExampleRun {
             }
         }
         if example.kind == .valid && !expected.isEmpty {
-            out.append(failure("a valid example must produce nothing, but it has `# expect:` comments; move it to `invalid`",
+            out.append(failure(TesterMessage.validHasExpect(),
                                exampleLine: expected[0].line, file: file))
             expected = []
         }
         if example.kind == .invalid && expected.isEmpty && example.expectedMessages.isEmpty && out.isEmpty {
-            out.append(failure("the invalid example declares nothing: add `# expect: \(rule.id)` on the line the finding points at",
+            out.append(failure(TesterMessage.invalidDeclaresNothing(["rule": rule.id]),
                                exampleLine: nil, file: file))
         }
 
@@ -269,8 +278,8 @@ struct ExampleRun {
             for d in other.diagnostics {
                 let line = Self.exampleLine(of: d, in: file)
                 if let i = first.firstIndex(where: { $0 == (d.code, line) }) { first.remove(at: i); continue }
-                let whereText = line > 0 ? "on example line \(line)" : "(not located in the example)"
-                out.append(failure("in \(language.rawValue): unexpected \(d.code) \(whereText): \(d.message)", exampleLine: line > 0 ? line : nil, file: file))
+                out.append(failure(TesterMessage.unexpectedIn(["language": language.rawValue, "code": d.code, "where": Self.place(line), "message": d.message]),
+                                   exampleLine: line > 0 ? line : nil, file: file))
             }
         }
 
@@ -286,27 +295,27 @@ struct ExampleRun {
         for e in missing {
             if let i = actual.firstIndex(where: { $0.code == e.code }) {
                 let a = actual.remove(at: i)
-                out.append(failure("expected \(e.code) on example line \(e.line), got it on example line \(a.line) instead: \(a.message)",
+                out.append(failure(TesterMessage.gotElsewhere(["code": e.code, "expected": e.line, "actual": a.line, "message": a.message]),
                                    exampleLine: e.line, file: file))
             } else {
-                out.append(failure("expected \(e.code) on example line \(e.line), got nothing", exampleLine: e.line, file: file))
+                out.append(failure(TesterMessage.gotNothing(["code": e.code, "line": e.line]), exampleLine: e.line, file: file))
             }
         }
         for a in actual {
-            let whereText = a.line > 0 ? "on example line \(a.line)" : "(not located in the example)"
-            out.append(failure("unexpected \(a.code) \(whereText): \(a.message)", exampleLine: a.line > 0 ? a.line : nil, file: file))
+            out.append(failure(TesterMessage.unexpected(["code": a.code, "where": Self.place(a.line), "message": a.message]),
+                               exampleLine: a.line > 0 ? a.line : nil, file: file))
         }
 
         // The text after the rule's fixes, when declared.
         if let want = example.expectedFix {
             if rule.fix == nil {
                 out.append(RuleTestFailure(path: rule.source.path, line: want.node.span.start.line, ruleID: rule.id, subject: subject,
-                                           message: "the example declares `fixed:`, but the rule has no `fix:`"))
+                                           message: TesterMessage.fixedWithoutFix()))
             } else {
                 let got = fixed(file, result.diagnostics)
                 if got != want.text {
                     out.append(RuleTestFailure(path: rule.source.path, line: want.node.span.start.line, ruleID: rule.id, subject: subject,
-                                               message: "after the rule's fixes the example reads\n\(got)\nbut `fixed:` expects\n\(want.text)"))
+                                               message: TesterMessage.fixedDiffers(["got": got, "want": want.text])))
                 }
             }
         }
@@ -316,10 +325,11 @@ struct ExampleRun {
             let runs = results.filter { m.language == nil || $0.language == m.language }
             let produced = runs.flatMap { $0.result.diagnostics.map(\.message) }
             if produced.contains(m.text) { continue }
-            let got = produced.isEmpty ? "no messages" : produced.map { "\"\($0)\"" }.joined(separator: ", ")
-            let language = m.language.map { " (\($0.rawValue))" } ?? ""
+            let got = produced.isEmpty ? TesterMessage.noMessages() : produced.map { "\"\($0)\"" }.joined(separator: ", ")
+            let message = m.language.map { TesterMessage.expectedMessageIn(["language": $0.rawValue, "text": m.text, "got": got]) }
+                ?? TesterMessage.expectedMessage(["text": m.text, "got": got])
             out.append(RuleTestFailure(path: rule.source.path, line: m.node.span.start.line, ruleID: rule.id, subject: subject,
-                                       message: "expected the message\(language) \"\(m.text)\", got \(got)"))
+                                       message: message))
         }
         return out
     }
@@ -339,6 +349,11 @@ struct ExampleRun {
             diagnostics = result.diagnostics
         }
         return String(decoding: file.bytes, as: UTF8.self)
+    }
+
+    /// `on example line 3`, or that a finding is not in the example (line 0).
+    static func place(_ line: Int) -> String {
+        line > 0 ? TesterMessage.onExampleLine(["line": line]) : TesterMessage.notLocated()
     }
 
     /// The example line a diagnostic belongs to: its primary location, or its first label in

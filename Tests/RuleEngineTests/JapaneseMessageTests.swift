@@ -11,6 +11,7 @@ import Testing
         SyntaxMessage.self, TokenPhrase.self, TypeNoun.self, TypePhrase.self, ArityPhrase.self, CheckMessage.self,
         EvaluationMessage.self, EvaluationPhrase.self, FiscalYearMessage.self, MonthName.self, PathMessage.self,
         RunMessage.self, RunPhrase.self, ToolMessage.self, RuleFileMessage.self, RuleFilePhrase.self,
+        TesterMessage.self, RuleWord.self,
     ]
 
     @Test func everyMessageHasJapaneseWithTheSameArguments() {
@@ -23,7 +24,8 @@ import Testing
                 if words.unicodeScalars.contains(where: { $0.properties.isAlphabetic && $0.isASCII }) { copies.append(m.id) }
             }
         }
-        #expect(copies.sorted() == ["EvaluationPhrase.null", "TypeNoun.null"])
+        // `format:` and `when:` are a rule file's keys, printed as written; `ID` is a column.
+        #expect(copies.sorted() == ["EvaluationPhrase.null", "RuleWord.appliesFormat", "RuleWord.appliesWhen", "RuleWord.idColumn", "TypeNoun.null"])
     }
 
     @Test func aWrongNumberOfArguments() {
@@ -90,6 +92,38 @@ import Testing
             #expect(ja.summary != code.summary && ja.explanation != code.explanation && ja.fix != code.fix, "\(code.id)")
         }
         #expect(EngineCode.expressionDefinitions.first { $0.id == "rule-file/expr-syntax" }?.text(in: .ja).summary == "文字列が式になっていません。")
+    }
+
+    /// `planlint test`'s lines, and the words around a rule's own text.
+    @Test func ruleTestFailuresAndRuleWords() throws {
+        let ja = TesterMessage.failure.text(["path": "r.yaml", "line": 12, "rule": "has-name",
+                                             "subject": TesterMessage.invalidExample.text(["number": 1], in: .ja),
+                                             "message": TesterMessage.gotNothing.text(["code": "has-name", "line": 2], in: .ja)], in: .ja)
+        #expect(ja == "r.yaml:12: has-name の誤りの例 1: 例の2行目に has-name を期待しましたが、何も報告されませんでした")
+        let en = TesterMessage.failure.text(["path": "r.yaml", "line": 12, "rule": "has-name",
+                                             "subject": TesterMessage.invalidExample.text(["number": 1], in: .en),
+                                             "message": TesterMessage.gotNothing.text(["code": "has-name", "line": 2], in: .en)], in: .en)
+        #expect(en == "r.yaml:12: invalid example 1 of has-name: expected has-name on example line 2, got nothing")
+        #expect(TesterMessage.noExample.text(["kind": "valid"], in: .en) == "the rule has no valid example; add one under `examples: {valid: [...]}`")
+        #expect(TesterMessage.unexpected.text(["code": "c", "where": TesterMessage.notLocated.text(in: .ja), "message": "m"], in: .ja)
+                == "予期しない c（例の中の位置なし）: m")
+
+        let loaded = RuleLoader.load(text: """
+            format: planlint/plan@2
+            when: has(root.tables)
+            rules:
+              - id: r
+                severity: error
+                summary: s
+                params: {max_rows: {type: number, default: 40}}
+                for: items[*]
+                assert: "true"
+            """)
+        let rule = try #require(loaded.ruleSet.rules.first, "\(loaded.diagnostics)")
+        #expect(rule.params.first?.signature(in: .en) == "max_rows (number, default 40)")
+        #expect(rule.params.first?.signature(in: .ja) == "max_rows（number、既定値 40）")
+        #expect(rule.appliesTo?.summary(in: .en) == "format: planlint/plan@2; when: has(root.tables)")
+        #expect(rule.appliesTo?.summary(in: .ja) == "format: planlint/plan@2、when: has(root.tables)")
     }
 
     /// English stays as it was: the errors the tests of the language and the engine compare

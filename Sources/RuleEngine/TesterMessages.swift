@@ -1,0 +1,86 @@
+import Diagnostics
+
+/// What `planlint test` says: its failure lines and its summary. The Japanese is beside the
+/// English.
+package enum TesterMessage: String, MessageCatalogue {
+    // The summary.
+    case counts = "{passed} passed, {failed} failed"
+    case oneFileHasErrors = "1 rule file has errors"
+    case filesHaveErrors = "{count} rule files have errors"
+    case nothingTested = "{counts}; {files}: no rule was tested"
+    case brokenNotTested = "{counts}; {files}: its broken rules were not tested"
+    // A failure line and what it is about.
+    case failure = "{path}:{line}: {subject} of {rule}: {message}"
+    case examples = "examples"
+    case validExample = "valid example {number}"
+    case invalidExample = "invalid example {number}"
+    case message = "message"
+    case labelMessage = "label {number} message"
+    case note = "note {number}"
+    case fixTitle = "fix title"
+    // The failures.
+    case noExample = "the rule has no {kind} example; add one under `examples: {{kind}: [...]}`"
+    case textsDiffer = "its {other} text shows {otherNodes} of the path's nodes, its {first} text {firstNodes}; each language must say which nodes the finding is about"
+    case plain = "plain"
+    case noneOfThem = "none of them"
+    case listSeparator = ", "
+    case notValidYAML = "the example is not valid YAML: {problem} (example line {line})"
+    case expectNamesNothing = "`# expect:` names no rule id (example line {line})"
+    case didYouMean = "; did you mean `{code}`?"
+    case expectOtherRule = "`# expect: {code}` on example line {line} names another rule; an example runs only its own rule (`{rule}`){hint}"
+    case validHasExpect = "a valid example must produce nothing, but it has `# expect:` comments; move it to `invalid`"
+    case invalidDeclaresNothing = "the invalid example declares nothing: add `# expect: {rule}` on the line the finding points at"
+    case onExampleLine = "on example line {line}"
+    case notLocated = "(not located in the example)"
+    case unexpectedIn = "in {language}: unexpected {code} {where}: {message}"
+    case unexpected = "unexpected {code} {where}: {message}"
+    case gotElsewhere = "expected {code} on example line {expected}, got it on example line {actual} instead: {message}"
+    case gotNothing = "expected {code} on example line {line}, got nothing"
+    case fixedWithoutFix = "the example declares `fixed:`, but the rule has no `fix:`"
+    case fixedDiffers = "after the rule's fixes the example reads\n{got}\nbut `fixed:` expects\n{want}"
+    case noMessages = "no messages"
+    case expectedMessage = "expected the message \"{text}\", got {got}"
+    case expectedMessageIn = "expected the message ({language}) \"{text}\", got {got}"
+}
+
+extension TesterMessage {
+    package var japanese: String? {
+        switch self {
+        case .counts: "成功 {passed} 件、失敗 {failed} 件"
+        case .oneFileHasErrors: "1 個のルールファイルにエラーがあります"
+        case .filesHaveErrors: "{count} 個のルールファイルにエラーがあります"
+        case .nothingTested: "{counts}。{files}。テストしたルールはありません"
+        case .brokenNotTested: "{counts}。{files}。エラーのあるルールはテストしていません"
+        case .failure: "{path}:{line}: {rule} の{subject}: {message}"
+        case .examples: "例"
+        case .validExample: "正しい例 {number}"
+        case .invalidExample: "誤りの例 {number}"
+        case .message: "`message`"
+        case .labelMessage: "ラベル{number}の `message`"
+        case .note: "注記{number}"
+        case .fixTitle: "修正の `title`"
+        case .noExample: "ルールに `{kind}` の例がありません。`examples: {{kind}: [...]}` の下に加えてください"
+        case .textsDiffer: "{other}の文は経路のノードのうち{otherNodes}を示し、{first}の文は{firstNodes}を示しています。どの言語の文も、指摘がどのノードについてのものかを示す必要があります"
+        case .plain: "言語指定なし"
+        case .noneOfThem: "どれも"
+        case .listSeparator: "、"
+        case .notValidYAML: "例が正しいYAMLではありません: {problem}（例の{line}行目）"
+        case .expectNamesNothing: "`# expect:` にルールのidがありません（例の{line}行目）"
+        case .didYouMean: "。`{code}` のことですか？"
+        case .expectOtherRule: "例の{line}行目の `# expect: {code}` は別のルールを指しています。例が実行するのはそのルール（`{rule}`）だけです{hint}"
+        case .validHasExpect: "正しい例は何も報告してはいけませんが、`# expect:` コメントがあります。`invalid` に移してください"
+        case .invalidDeclaresNothing: "誤りの例が何も宣言していません: 指摘が指す行に `# expect: {rule}` を加えてください"
+        case .onExampleLine: "例の{line}行目"
+        case .notLocated: "例の中の位置なし"
+        case .unexpectedIn: "{language}: 予期しない {code}（{where}）: {message}"
+        case .unexpected: "予期しない {code}（{where}）: {message}"
+        case .gotElsewhere: "例の{expected}行目に {code} を期待しましたが、例の{actual}行目に報告されました: {message}"
+        case .gotNothing: "例の{line}行目に {code} を期待しましたが、何も報告されませんでした"
+        case .fixedWithoutFix: "例は `fixed:` を宣言していますが、ルールに `fix:` がありません"
+        case .fixedDiffers: "ルールの修正を当てると例は次のようになります\n{got}\nしかし `fixed:` が期待するのは次のとおりです\n{want}"
+        case .noMessages: "メッセージなし"
+        case .expectedMessage: "メッセージ「{text}」を期待しましたが、{got}でした"
+        case .expectedMessageIn: "{language}のメッセージ「{text}」を期待しましたが、{got}でした"
+        }
+    }
+}
