@@ -445,17 +445,27 @@ struct Loader {
         return GlobList(globs, base: base)
     }
 
-    mutating func schemas(_ node: YAMLNode, base: String) -> [SchemaBinding] {
+    /// The entries of a list of mappings (`schemas:`, `overrides:`), reporting the list
+    /// (`notAList`) or an entry (`notAMapping`) that is not one.
+    mutating func mappings(_ node: YAMLNode, notAList: ConfigMessage, notAMapping: ConfigMessage) -> [YAMLNode] {
         guard node.isSequence else {
-            error(FrontendCode.configInvalidValue, ConfigMessage.schemasList(), at: node)
+            error(FrontendCode.configInvalidValue, notAList(), at: node)
             return []
         }
-        var out: [SchemaBinding] = []
+        var out: [YAMLNode] = []
         for item in node.items {
             guard item.isMapping else {
-                error(FrontendCode.configInvalidValue, ConfigMessage.schemasEntry(), at: item)
+                error(FrontendCode.configInvalidValue, notAMapping(), at: item)
                 continue
             }
+            out.append(item)
+        }
+        return out
+    }
+
+    mutating func schemas(_ node: YAMLNode, base: String) -> [SchemaBinding] {
+        var out: [SchemaBinding] = []
+        for item in mappings(node, notAList: .schemasList, notAMapping: .schemasEntry) {
             for unknown in item.unknownKeys(among: Loader.schemaKeys) {
                 unknownKey(unknown.key, key: unknown.name ?? "", allowed: Loader.schemaKeys, context: ConfigPhrase.aSchemasKey())
             }
@@ -559,16 +569,8 @@ struct Loader {
     }
 
     mutating func overrides(_ node: YAMLNode, base: String, keys: inout [SeverityKeyRef]) -> [PathOverride] {
-        guard node.isSequence else {
-            error(FrontendCode.configInvalidValue, ConfigMessage.overridesList(), at: node)
-            return []
-        }
         var out: [PathOverride] = []
-        for item in node.items {
-            guard item.isMapping else {
-                error(FrontendCode.configInvalidValue, ConfigMessage.overridesEntry(), at: item)
-                continue
-            }
+        for item in mappings(node, notAList: .overridesList, notAMapping: .overridesEntry) {
             var o = PathOverride(files: GlobList([], base: base), severity: SeverityTable(), limits: LimitSettings())
             var hasFiles = false
             for (k, v) in item.entries {
