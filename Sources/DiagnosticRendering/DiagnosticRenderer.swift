@@ -12,12 +12,20 @@ package protocol DiagnosticRenderer: Sendable {
 
 /// A format of one line per diagnostic (`short`, `github`): the output is each diagnostic's
 /// line in order, suppressed ones left out.
-protocol LineRenderer: DiagnosticRenderer {
+package protocol LineRenderer: DiagnosticRenderer {
     /// The line for one diagnostic, without a newline (`index` caches line tables across a run).
     static func line(_ d: Diagnostic, index: PositionIndex) -> String
 }
 
 extension LineRenderer {
+    /// The whole output for `diagnostics` (see the type's documentation).
+    package func render(_ diagnostics: [Diagnostic], context: RenderContext) -> String { Self.lines(diagnostics) }
+
+    /// The line for one diagnostic, without a newline.
+    package static func line(_ d: Diagnostic) -> String {
+        line(d, index: PositionIndex())
+    }
+
     /// The whole output for `diagnostics`: a line each, each ending with a newline.
     static func lines(_ diagnostics: [Diagnostic]) -> String {
         let index = PositionIndex()

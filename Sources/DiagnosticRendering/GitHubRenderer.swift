@@ -11,15 +11,7 @@ import SourceText
 package struct GitHubRenderer: LineRenderer {
     package init() {}
 
-    /// The whole output for `diagnostics` (see the type's documentation).
-    package func render(_ diagnostics: [Diagnostic], context: RenderContext) -> String { Self.lines(diagnostics) }
-
-    /// The workflow command for one diagnostic, without a newline.
-    package static func command(_ d: Diagnostic) -> String {
-        line(d, index: PositionIndex())
-    }
-
-    static func line(_ d: Diagnostic, index: PositionIndex) -> String {
+    package static func line(_ d: Diagnostic, index: PositionIndex) -> String {
         let name = switch d.severity {
         case .error: "error"
         case .warning: "warning"

@@ -12,7 +12,7 @@ import SourceText
 /// answers; a test checks that on adversarial bytes.
 ///
 /// One index lives for one render call and is not shared between threads.
-final class PositionIndex {
+package final class PositionIndex {
     /// A resolved position (SourceText's `SourceLocation` cannot be built outside its module).
     struct Position: Equatable {
         /// Byte offset, moved back to the start of a character.
@@ -40,7 +40,7 @@ final class PositionIndex {
     private var displayLines: [SourceFile: [Int: DisplayLine]] = [:]
     private var utf16Tables: [SourceFile: UTF16Offsets] = [:]
 
-    init() {}
+    package init() {}
 
     func position(_ file: SourceFile, _ offset: Int) -> Position {
         let offset = max(0, min(offset, file.bytes.count))

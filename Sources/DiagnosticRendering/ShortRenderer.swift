@@ -10,15 +10,7 @@ import Diagnostics
 package struct ShortRenderer: LineRenderer {
     package init() {}
 
-    /// The whole output for `diagnostics` (see the type's documentation).
-    package func render(_ diagnostics: [Diagnostic], context: RenderContext) -> String { Self.lines(diagnostics) }
-
-    /// The line for one diagnostic, without a newline.
-    package static func line(_ d: Diagnostic) -> String {
-        line(d, index: PositionIndex())
-    }
-
-    static func line(_ d: Diagnostic, index: PositionIndex) -> String {
+    package static func line(_ d: Diagnostic, index: PositionIndex) -> String {
         let tail = "\(d.severity): \(SingleLine.sanitize(d.message)) [\(SingleLine.sanitize(d.code))]"
         let path = SingleLine.sanitize(d.path)
         if let span = d.span {
