@@ -2121,16 +2121,22 @@ functions:
   nodesAt(ns, d): "d <= 1 ? ns : (d == 2 ? children(ns) : (d == 3 ? children(children(ns)) : (d == 4 ? children(children(children(ns))) : (d == 5 ? children(children(children(children(ns)))) : children(children(children(children(children(ns)))))))))"
   levelDepths(levels, name): "positions.filter(i, i < size(levels) && levelName(levels[i]) == name)"
   # The depth of the level called `name` (1 for the first), or 0 when the plan has no such level.
-  depthOf(doc, name): "!has(doc.levels) || size(levelDepths(doc.levels, name)) == 0 ? 0 : levelDepths(doc.levels, name)[0] + 1"
+  depthOf(doc, name): "!has(doc.levels) ? 0 : get(levelDepths(doc.levels, name), 0, -1) + 1"
   # The nodes of the level called `name`, in printed order.
   levelNodes(doc, name): "depthOf(doc, name) == 0 || !has(doc.nodes) ? [] : nodesAt(doc.nodes, depthOf(doc, name))"
   # The scale of the marks at depth `d`: the level's own, else the plan's only scale.
-  scaleAt(doc, d): "has(doc.levels) && size(doc.levels) >= d && type(doc.levels[d - 1]) == 'map' && has(doc.levels[d - 1].scale) ? doc.levels[d - 1].scale : (has(doc.scales) && size(doc.scales) == 1 ? keys(doc.scales)[0] : null)"
+  onlyScale(doc): "has(doc.scales) && size(doc.scales) == 1 ? keys(doc.scales)[0] : null"
+  levelScale(doc, l): "type(l) == 'map' && has(l.scale) ? l.scale : onlyScale(doc)"
+  scaleAt(doc, d): "has(doc.levels) && size(doc.levels) >= d ? levelScale(doc, doc.levels[d - 1]) : onlyScale(doc)"
   firstYear(doc, n): "get(n, 'start', doc.plan.period.start)"
   lastYear(doc, n): "get(n, 'end', doc.plan.period.end)"
-  runsIn(doc, n, fy): firstYear(doc, n) <= fy && fy <= lastYear(doc, n)
+  # (firstYear and lastYear written out: these run once per node per count.)
+  runsIn(doc, n, fy): get(n, 'start', doc.plan.period.start) <= fy && fy <= get(n, 'end', doc.plan.period.end)
   hasPeriod(doc): has(doc.plan.period) && type(get(doc.plan.period, 'start', null)) == 'number' && type(get(doc.plan.period, 'end', null)) == 'number'
-  yearsKnown(doc, ns): "hasPeriod(doc) && ns.all(n, type(firstYear(doc, n)) == 'number' && type(lastYear(doc, n)) == 'number')"
+  # Whether every node of `ns` has a first and a last year. With a period, firstYear(doc, n)
+  # is a number exactly when n's own `start` is one or is missing: what `ownYearsKnown` reads.
+  ownYearsKnown(n): "type(get(n, 'start', 0)) == 'number' && type(get(n, 'end', 0)) == 'number'"
+  yearsKnown(doc, ns): "hasPeriod(doc) && ns.all(n, type(get(n, 'start', 0)) == 'number' && type(get(n, 'end', 0)) == 'number')"
   # The symbol a row name begins with (A(100%以上) → A): the longest declared one.
   symbolOf(symbols, name): "keys(symbols).filter(s, startsWith(name, s)).sortBy(s, -size(s)).map(s, string(s))"
   hasBand(g): has(g.min) || has(g.above) || has(g.max) || has(g.below)
@@ -2142,10 +2148,15 @@ functions:
   # The nodes of o's level under the list `ns`, which holds the nodes at depth `d0`.
   targetNodes(doc, ns, d0, o): nodesAt(ns, depthOf(doc, targetLevel(o)) - d0 + 1)
   countable(doc, ns, d0, o, fy): "isGoals(o) ? has(doc.plan.goals) && o.goals in doc.plan.goals : depthOf(doc, targetLevel(o)) >= d0 && (yearOf(o, fy) == null || yearsKnown(doc, targetNodes(doc, ns, d0, o)))"
+  # The nodes of `ns` with the mark `mark` (null: any); and of those, the ones running in
+  # `fy`, a missing start or end being the plan period's `from` or `to` (runsIn, with the
+  # period read once per count instead of once per node).
+  countMarked(ns, mark): "ns.count(n, mark == null || (has(n.mark) && string(n.mark) == mark))"
+  countRunning(ns, mark, fy, from, to): "ns.count(n, (mark == null || (has(n.mark) && string(n.mark) == mark)) && get(n, 'start', from) <= fy && fy <= get(n, 'end', to))"
   countOf(doc, ns, d0, o, fy): |
     isGoals(o) ? size(doc.plan.goals[o.goals])
-      : targetNodes(doc, ns, d0, o).count(n, (markOf(o) == null || (has(n.mark) && string(n.mark) == markOf(o)))
-          && (yearOf(o, fy) == null || runsIn(doc, n, yearOf(o, fy))))
+      : (yearOf(o, fy) == null ? countMarked(targetNodes(doc, ns, d0, o), markOf(o))
+          : countRunning(targetNodes(doc, ns, d0, o), markOf(o), yearOf(o, fy), doc.plan.period.start, doc.plan.period.end))
   describe(o, fy): "isGoals(o) ? string(o.goals) : targetLevel(o) + (markOf(o) != null ? ' marked ' + markOf(o) : '') + (yearOf(o, fy) != null ? ' running in FY' + string(yearOf(o, fy)) : '')"
   describeJa(o, fy): "isGoals(o) ? string(o.goals) : (yearOf(o, fy) != null ? fiscalYearText(yearOf(o, fy)) + 'に実施中の' : '') + (markOf(o) != null ? '評価が' + markOf(o) + 'の' : '') + targetLevel(o)"
   # Indicators: the scale of their grades (their own, or the plan's only scale with bands).
@@ -2520,8 +2531,8 @@ rules:
     tags: [hierarchy, years, notes]
     for: nodes?[**]
     when: |
-      has(root.plan.year_notes) && yearsKnown(root, [self])
-        && (firstYear(root, self) > root.plan.period.start || lastYear(root, self) < root.plan.period.end)
+      has(root.plan.year_notes) && hasPeriod(root) && ownYearsKnown(self)
+        && ((has(self.start) && self.start > root.plan.period.start) || (has(self.end) && self.end < root.plan.period.end))
     let:
       note: get(self, 'note', '')
       late: firstYear(root, self) > root.plan.period.start && !(has(root.plan.year_notes.start) && note.contains(root.plan.year_notes.start))
@@ -2625,7 +2636,7 @@ rules:
       listed: |
         isTotalRow(t, r) ? levelNodes(root, col.counts)
           : (depthOf(root, col.counts) > depthOf(root, rowLevel) ? nodesAt(owner, depthOf(root, col.counts) - depthOf(root, rowLevel) + 1) : [])
-      counted: "fy == null ? size(listed) : listed.count(n, runsIn(root, n, fy))"
+      counted: "fy == null ? size(listed) : countRunning(listed, null, fy, root.plan.period.start, root.plan.period.end)"
     assert: self == counted
     message:
       ja: "{t.name}{groupNameJa(t, groupOf(t, index))}の{colName(col)}、{r[0]}の行：表は{self}としていますが、{isTotalRow(t, r) ? '' : string(r[0]) + 'の'}{fy == null ? '' : fiscalYearText(fy) + 'に実施中の'}{col.counts}は一覧に{counted}件あります"
