@@ -69,13 +69,15 @@ final class Expr: Sendable {
     let fastArg: Unmanaged<Expr>?
     let fastType: RuntimeType?
     let fastNegated: Bool
-    /// `.getKey`, `.member`: the key (owned by `fastKeyOwner`, read like `fastArg`);
-    /// `.getKey`: the constant returned when it is missing.
+    /// `.getKey`, `.getKeyOr`, `.member`: the key (owned by `fastKeyOwner`, read like
+    /// `fastArg`); `.getKey`: the constant returned when it is missing.
     let fastKey: Unmanaged<KeyLookup>?
     let fastKeyOwner: KeyLookup?
     let fastFallback: Val
 
-    enum FastTag: UInt8, Sendable { case none, typeIs, getKey, member }
+    enum FastTag: UInt8, Sendable { case none, typeIs, getKey, getKeyOr, member }
+    /// `.getKeyOr`: the default, an expression (unmanaged like `fastArg`).
+    let fastDefault: Unmanaged<Expr>?
 
     /// The operands of `.binary`, `.and`, `.or`, `.not` and `.conditional` in order, and the
     /// operator of `.binary`, for the interpreter's hottest paths: unmanaged copies of the
@@ -88,8 +90,8 @@ final class Expr: Sendable {
     enum Shape: UInt8, Sendable { case other, and, or, not, comparison }
     /// `.call`: the function, unmanaged like `fastArg` (`kind` owns it).
     let function: Unmanaged<BuiltinFunction>?
-    /// `.userCall`: the function of the pack, unmanaged like `function`, and the arguments
-    /// (the same array as in `kind`): a call reads them without copying the payload out.
+    /// `.userCall`: the function of the pack, unmanaged like `function`; `.call`, `.userCall`:
+    /// the arguments (the same array as in `kind`), read without copying the payload out.
     let userFunction: Unmanaged<FunctionDefinition>?
     let arguments: [Expr]
     /// `.variable`: its slot; `.local`: its index (from the macro base); else -1. Lets the
@@ -109,6 +111,9 @@ final class Expr: Sendable {
         case typeIs(arg: Expr, type: RuntimeType?, negated: Bool)
         /// `get(x, 'key', constant)`: the key, compared in place.
         case getKey(target: Expr, key: KeyLookup, fallback: Val)
+        /// `get(x, 'key', expression)`: the key compared in place; the default is evaluated
+        /// either way, as the call evaluates every argument.
+        case getKeyOr(target: Expr, key: KeyLookup, fallback: Expr)
         /// `x.name`: the name, compared in place.
         case member(target: Expr, key: KeyLookup)
     }
@@ -128,7 +133,8 @@ final class Expr: Sendable {
             if let arg = typeCall(r), let t = literal(l) { return .typeIs(arg: arg, type: RuntimeType.named(t), negated: op == .notEqual) }
             return .none
         case .call(let f, let args) where f.name == "get" && args.count == 3:
-            guard case .constant(.string(let key)) = args[1].kind, case .constant(let fallback) = args[2].kind else { return .none }
+            guard case .constant(.string(let key)) = args[1].kind else { return .none }
+            guard case .constant(let fallback) = args[2].kind else { return .getKeyOr(target: args[0], key: KeyLookup(key), fallback: args[2]) }
             return .getKey(target: args[0], key: KeyLookup(key), fallback: fallback)
         case .member(let target, let name):
             return .member(target: target, key: KeyLookup(name))
@@ -185,7 +191,7 @@ final class Expr: Sendable {
         self.isInvariant = deps == 0 && free == 0
         self.weight = weight
         self.isCacheable = deps != nil && free == 0 && weight >= 3
-        var arg: Expr?, key: KeyLookup?
+        var arg: Expr?, key: KeyLookup?, fallbackExpr: Expr?
         switch Expr.fastForm(kind) {
         case .none:
             (fastTag, fastType, fastNegated, fastFallback) = (.none, nil, false, .null)
@@ -195,6 +201,9 @@ final class Expr: Sendable {
         case .getKey(let target, let k, let fallback):
             (fastTag, fastType, fastNegated, fastFallback) = (.getKey, nil, false, fallback)
             (arg, key) = (target, k)
+        case .getKeyOr(let target, let k, let fallback):
+            (fastTag, fastType, fastNegated, fastFallback) = (.getKeyOr, nil, false, .null)
+            (arg, key, fallbackExpr) = (target, k, fallback)
         case .member(let target, let k):
             (fastTag, fastType, fastNegated, fastFallback) = (.member, nil, false, .null)
             (arg, key) = (target, k)
@@ -220,13 +229,14 @@ final class Expr: Sendable {
             (operands, binaryOp, shape) = ((nil, nil, nil), .and, .other)
         }
         if case .call(let f, _) = kind { function = Unmanaged.passUnretained(f) } else { function = nil }
-        if case .userCall(let f, let args) = kind {
-            (userFunction, arguments) = (Unmanaged.passUnretained(f), args)
-        } else {
-            (userFunction, arguments) = (nil, [])
+        switch kind {
+        case .userCall(let f, let args): (userFunction, arguments) = (Unmanaged.passUnretained(f), args)
+        case .call(_, let args): (userFunction, arguments) = (nil, args)
+        default: (userFunction, arguments) = (nil, [])
         }
         // `arg` is a child in `kind`, which keeps it alive as long as this node.
         fastArg = arg.map { Unmanaged.passUnretained($0) }
+        fastDefault = fallbackExpr.map { Unmanaged.passUnretained($0) }
         fastKeyOwner = key
         fastKey = key.map { Unmanaged.passUnretained($0) }
     }

@@ -640,8 +640,13 @@ struct Interpreter {
 
     mutating func subscriptValue(_ t: Val, _ i: Val, _ e: Expr, _ target: Expr, _ index: Expr) throws -> Val {
         if let seq = sequence(t) {
-            guard isNumeric(i) else { throw typeError(index, i, expected: EvaluationPhrase.numberToIndexAList()) }
-            let k = try requireInt(i, index, .phrase(.aListIndex))
+            let k: Int
+            if let whole = Interpreter.writtenWhole(i) {
+                k = whole
+            } else {
+                guard isNumeric(i) else { throw typeError(index, i, expected: EvaluationPhrase.numberToIndexAList()) }
+                k = try requireInt(i, index, .phrase(.aListIndex))
+            }
             guard k >= 0 && k < seq.count else {
                 throw EvaluationError(
                     code: .indexOutOfRange,
@@ -747,8 +752,34 @@ struct Interpreter {
         return result
     }
 
+    /// A whole number written without a fraction or exponent (`3`, `depth`, `index`), read
+    /// without classifying the value: what `requireInt` gives for it. Nil for anything else.
+    @inline(__always) static func writtenWhole(_ v: Val) -> Int? {
+        switch v {
+        case .number(let q):
+            guard let d = q.value, d.exponent == 0 else { return nil }
+            return Int(exactly: d.significand)
+        case .node(let n):
+            return n.plainInteger.map { Int($0) }
+        default:
+            return nil
+        }
+    }
+
+    /// `writtenWhole` of an exact number (not an interval): an operand whose sum or difference
+    /// with another such is exact and written whole, as `Quantity.adding` makes it.
+    @inline(__always) static func exactWhole(_ v: Val) -> Int? {
+        if case .number(let q) = v, !q.isExact { return nil }
+        return writtenWhole(v)
+    }
+
     /// Applies an operator to evaluated operands (not recursive, apart from list equality).
     @inline(never) mutating func applyBinary(_ op: Syntax.BinaryOp, _ a: Val, _ b: Val, _ l: Expr, _ r: Expr, _ e: Expr, _ top: Bool) throws -> Val {
+        if op == .add || op == .subtract, let x = Interpreter.exactWhole(a), let y = Interpreter.exactWhole(b) {
+            // `index + 1`, `d - 1`: two whole numbers, added without classifying them.
+            let (sum, o) = op == .add ? x.addingReportingOverflow(y) : x.subtractingReportingOverflow(y)
+            if !o { return .number(Quantity(exact: ExactDecimal(significand: Int128(sum), exponent: 0))) }
+        }
         switch op {
         case .add:
             let x = try classify(a, l), y = try classify(b, r)
@@ -1117,7 +1148,28 @@ struct Interpreter {
             case .other(let v): return try callRest(e, first: v)
             }
         }
+        if e.fastTag == .getKeyOr {
+            // `get(x, 'key', expression)` on a mapping node: looked up in place; the step of
+            // the key and the default's steps (and errors) as the general call takes them.
+            switch try lookUp(e) {
+            case .found(let value):
+                try stepKey(e)
+                _ = try e.fastDefault.unsafelyUnwrapped._withUnsafeGuaranteedRef { try eval($0, false) }
+                return .node(value)
+            case .absent:
+                try stepKey(e)
+                return try e.fastDefault.unsafelyUnwrapped._withUnsafeGuaranteedRef { try eval($0, false) }
+            case .other(let v): return try callRest(e, first: v)
+            }
+        }
         return try callRest(e, first: nil)
+    }
+
+    /// The step of evaluating a call's constant key (its second argument), which the short
+    /// paths of `get` do not evaluate.
+    @inline(__always) mutating func stepKey(_ e: Expr) throws {
+        used &+= 1
+        if used > limit { throw budgetError(e.arguments[1]) }
     }
 
     /// What `lookUp` found for `x.key` or `get(x, 'key', c)`.
