@@ -430,6 +430,9 @@ public final class CompiledExpression: Sendable {
     /// effect). One pointer per node, at compile time only.
     let nodes: [Expr]
     let limits: ExpressionLimits
+    /// How many macro variables the expression numbers (the highest local index + 1): they
+    /// live at the interpreter's `base` + index, so a call's frame starts above them.
+    let localCount: Int
 
     /// Whether the value is the same for every match of a rule over one document: it reads
     /// only document-invariant variables (`root`, invariant lets) and constants.
@@ -447,6 +450,15 @@ public final class CompiledExpression: Sendable {
         self.resultType = resultType
         self.variableCount = variableCount
         self.usedSlots = usedSlots
+        var locals = 0
+        for e in nodes {
+            switch e.kind {
+            case .local(let index, _): locals = max(locals, index + 1)
+            case .macro(_, _, let first, let second, _, _): locals = max(locals, first + 1, (second ?? first) + 1)
+            default: break
+            }
+        }
+        localCount = locals
     }
 
     /// Evaluates with the variables in `activation` (slots as declared in the scope).

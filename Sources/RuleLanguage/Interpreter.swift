@@ -444,8 +444,12 @@ struct Interpreter {
     /// names the function and, outermost, where it was called.
     @inline(never) mutating func userCall(_ e: Expr) throws -> Val {
         guard let function = e.userFunction else { return .null }
-        // The arguments go on top of `slots`, where the body reads them as its variables;
-        // what an argument's macros left above them is dropped first.
+        // The arguments go on top of `slots`, where the body reads them as its variables:
+        // above every macro variable of the running expression (an argument's macro writes
+        // its variable at `base` + index, which must not be an argument already placed), and
+        // with what an argument's calls or lets left above them dropped first.
+        let reach = base + current._withUnsafeGuaranteedRef { $0.localCount }
+        while slots.count < reach { slots.append(.null) }
         let start = slots.count
         var count = 0
         for a in e.arguments {

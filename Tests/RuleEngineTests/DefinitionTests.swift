@@ -97,4 +97,40 @@ import YAMLTree
         #expect(r.diagnostics.first { $0.message.contains("tolrance") }?.help == "did you mean `tolerance`?")
         #expect(r.diagnostics.first { $0.message.contains("sise") }?.help == "did you mean `size`?")
     }
+
+    /// A call's arguments go on top of the caller's variables, as the function's frame: an
+    /// argument whose macro leaves its variables behind, calls inside arguments and inside
+    /// macro bodies, and a function whose own macros run above its parameters each see their
+    /// own values; `get` with a default that is an expression evaluates the default (and
+    /// fails with it) whether or not the key is there; whole-number sums and indexes give what
+    /// the general arithmetic gives.
+    @Test func callsNestedInArgumentsAndMacrosSeeTheirOwnFrames() throws {
+        let r = loaded([("a-shared.yaml", """
+            functions:
+              pair(a, b): "[a, b]"
+              total(xs): "sum(xs.map(x, x * 2))"
+              between(xs, lo, hi): "xs.filter(x, x >= lo && x <= hi)"
+              outer(xs, k): "xs.map(x, pair(total(between(xs, x, k)), x + k))"
+              orNext(m, d): "get(m, 'a', d + 1)"
+            rules: []
+            """), ("b-rules.yaml", """
+            rules:
+              - id: frames
+                severity: error
+                summary: s
+                for: $
+                assert: "false"
+                message: "{outer([1, 2, 3], 2)} {pair([1, 2].map(y, y + 10), [3].filter(z, z > 0))} {[[1, 2], [3]].map(l, total(l))} {orNext(self.m, 1)} {orNext(self.n, 1)} {[10, 20, 30][1 + 1]} {[10, 20, 30][1.0]} {2.5 - 1} {3 - 5} {7 + -2}"
+              - id: default-fails
+                severity: error
+                summary: s
+                for: $
+                assert: get(self.m, 'a', self.nope) == 5
+            """)])
+        #expect(r.diagnostics.isEmpty, "\(r.diagnostics.map(describe))")
+        let run = RuleRunner(ruleSet: r.ruleSet).run(on: YAMLReader.parse("m: {a: 5}\nn: {b: 5}\n", path: "plan.yaml").tree)
+        #expect(run.diagnostics.map(\.code) == ["frames", "rule-evaluation-failed"])
+        #expect(run.diagnostics.first?.message == "[[6, 3], [4, 4], [0, 5]] [[11, 12], [3]] [6, 6] 5 2 30 20 1.5 -2 5")
+        #expect(run.diagnostics.last?.message.contains("`nope`") == true, "\(run.diagnostics.last.map(describe) ?? "")")
+    }
 }
