@@ -184,7 +184,14 @@ final class SchemaChecker: DocumentChecker {
         // what can be shown is kept (Linter.maxDiagnosticsPerCode) and worded, the rest counted
         // (into the file's one summary line per code, FloodControl.cap).
         let options = ValidationOptions()
-        let batch = ValidationBatch.run(jobs, perCode: Linter.maxDiagnosticsPerCode, options: options)
+        // Suppressed findings take no room under the cap (FloodControl.cap): which they are is
+        // asked for only when a cap is reached.
+        let file = document.file, tree = document.parse.tree
+        let batch = ValidationBatch.run(jobs, perCode: Linter.maxDiagnosticsPerCode, options: options) {
+            let directives = Suppressions.scan(file, tree: tree).directives
+            guard !directives.isEmpty else { return nil }
+            return { code, start in Suppressions.covers(directives, in: file, code: code, at: start) }
+        }
         out += batch.diagnostics
         for (code, count) in batch.omitted.sorted(by: { $0.key < $1.key }) {
             out.append(FloodControl.summary(code: code, count: count, shown: Linter.maxDiagnosticsPerCode, severity: options.severity,

@@ -7,15 +7,26 @@ import RuleEngine
 /// diagnostics in this file".
 ///
 /// Summaries a checker already made (`Diagnostic.omitted`, the rule engine's) are merged
-/// into the one line. Suppressed diagnostics past the cap are dropped without a summary:
-/// they would not be shown anyway, and a summary would make them count.
+/// into the one line. Suppressed diagnostics take no room under the cap: the first
+/// `perCode` of them are kept besides (SARIF lists them), the rest dropped without a
+/// summary — they would not be shown anyway, and a summary would make them count. A summary
+/// a comment suppresses (`planlint-disable-file`) counts nothing either.
 public enum FloodControl {
     public static func cap(_ diagnostics: [Diagnostic], perCode limit: Int, path: String) -> [Diagnostic] {
         if diagnostics.count <= limit && !diagnostics.contains(where: { $0.omitted > 0 }) { return diagnostics }
         var kept: [Diagnostic] = []
         var shown: [String: Int] = [:]
+        var suppressed: [String: Int] = [:]
         var omitted: [String: (count: Int, severity: Severity)] = [:]
         for d in diagnostics.sortedForOutput() {
+            if d.suppression != nil {
+                let n = suppressed[d.code] ?? 0
+                if n < limit && d.omitted == 0 {
+                    suppressed[d.code] = n + 1
+                    kept.append(d)
+                }
+                continue
+            }
             if d.omitted > 0 {
                 let o = omitted[d.code] ?? (0, d.severity)
                 omitted[d.code] = (o.count + d.omitted, max(o.severity, d.severity))
@@ -25,7 +36,7 @@ public enum FloodControl {
             if n < limit {
                 shown[d.code] = n + 1
                 kept.append(d)
-            } else if d.suppression == nil {
+            } else {
                 let o = omitted[d.code] ?? (0, d.severity)
                 omitted[d.code] = (o.count + 1, max(o.severity, d.severity))
             }

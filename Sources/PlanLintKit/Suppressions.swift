@@ -225,6 +225,19 @@ public enum Suppressions {
     /// - Parameters:
     ///   - isKnownCode: whether a code is a loaded rule's id or a planlint code.
     ///   - allCodes: every known code, for suggestions.
+    /// Whether `directive` reaches a finding on `line` (nil: a finding about the whole file).
+    static func reaches(_ directive: SuppressionDirective, line: Int?) -> Bool {
+        directive.scope == .file || (directive.targetLine != nil && directive.targetLine == line)
+    }
+
+    /// Whether `directives` suppress a finding of `code` that starts at byte `start` of `file`
+    /// (nil: a finding about the whole file), as `apply` would mark it.
+    static func covers(_ directives: [SuppressionDirective], in file: SourceFile, code: String, at start: Int?) -> Bool {
+        guard !Codes.isProtected(code) else { return false }
+        let line = start.map { file.lineIndex(containing: $0) }
+        return directives.contains { reaches($0, line: line) && $0.codes.contains { $0.code == code } }
+    }
+
     public static func apply(_ directives: [SuppressionDirective], in file: SourceFile, to diagnostics: inout [Diagnostic],
                              isKnownCode: (String) -> Bool, allCodes: [String]) -> [Diagnostic] {
         guard !directives.isEmpty else { return [] }
@@ -233,10 +246,7 @@ public enum Suppressions {
             let d = diagnostics[di]
             guard d.path == file.path, !Codes.isProtected(d.code) else { continue }
             let line = d.span.map { file.lineIndex(containing: $0.range.start) }
-            for (i, directive) in directives.enumerated() {
-                if directive.scope != .file {
-                    guard let t = directive.targetLine, let line, t == line else { continue }
-                }
+            for (i, directive) in directives.enumerated() where reaches(directive, line: line) {
                 for (j, c) in directive.codes.enumerated() where c.code == d.code {
                     used[i][j] = true
                     if diagnostics[di].suppression == nil {

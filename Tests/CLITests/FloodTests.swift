@@ -33,6 +33,31 @@ import Testing
         #expect(types.contains { $0.contains("… and 2,000 more `schema/type` diagnostics in this file") }, "\(types.suffix(2))")
     }
 
+    /// Suppressed findings take no room under the cap, and are not counted past it (the
+    /// cap used to apply before suppression comments: 600 suppressed of 1,500 left 400
+    /// shown and "… and 500 more"; a file-wide comment left "… and 2,000 more" as an error).
+    @Test func suppressedFindingsTakeNoRoomUnderTheCap() throws {
+        let box = try Sandbox.repositoryCopy()
+        func stream(_ n: Int, suppressingFirst s: Int) -> String {
+            (0..<n).map { $0 < s ? "---\n1 # planlint-disable-line schema/type\n" : "---\n1\n" }.joined()
+        }
+        try box.write("Plans/under.yaml", stream(1_500, suppressingFirst: 600))
+        let under = try box.planlint("check", "--format", "short", "Plans/under.yaml")
+        let shown = under.lines.filter { $0.hasSuffix("[schema/type]") }
+        #expect(shown.count == 900 && !shown.contains { $0.contains("more") }, "\(shown.count) \(shown.suffix(2))")
+        #expect(!under.lines.contains { $0.hasSuffix("[unused-suppression]") }, "\(under.lines.suffix(3))")
+
+        try box.write("Plans/over.yaml", stream(2_200, suppressingFirst: 600))
+        let over = try box.planlint("check", "--format", "short", "Plans/over.yaml")
+        let types = over.lines.filter { $0.hasSuffix("[schema/type]") }
+        #expect(types.count == 1_001, "\(types.count)")
+        #expect(types.contains { $0.contains("… and 600 more `schema/type` diagnostics in this file (the first 1,000 are shown)") }, "\(types.prefix(2))")
+
+        try box.write("Plans/file.yaml", "# planlint-disable-file schema/type\n" + String(repeating: "---\n1\n", count: 3_000))
+        let file = try box.planlint("check", "--format", "short", "Plans/file.yaml")
+        #expect(file.status == 0 && !file.lines.contains { $0.contains("schema/type") }, "\(file.both.prefix(1_000))")
+    }
+
     /// Repeated diagnostics of one code in one file: the first 1,000 and a summary line.
     @Test func repeatedDiagnosticsAreCappedWithASummary() throws {
         let box = try Sandbox.repositoryCopy()

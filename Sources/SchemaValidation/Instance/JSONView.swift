@@ -52,6 +52,18 @@ enum JSONView {
         }
     }
 
+    /// The JSON type of a scalar, read from its core-schema type without making its value
+    /// (except for a float, which may be an integer by value: `1.0`).
+    static func type(ofScalar node: YAMLNode) -> JSONType {
+        switch node.scalarType! {
+        case .null: return .null
+        case .bool: return .boolean
+        case .string: return .string
+        case .int: return .integer
+        case .float, .infinity, .nan: return type(of: node.value!)
+        }
+    }
+
     static func type(of value: ScalarValue) -> JSONType {
         switch value {
         case .null: return .null

@@ -96,9 +96,20 @@ struct SchemaNode: Sendable {
 @dynamicMemberLookup
 final class SchemaNodeRef: Sendable {
     let node: SchemaNode
-    init(_ node: SchemaNode) { self.node = node }
+    /// `properties` as a list when there are few: a name is found by comparing bytes, which
+    /// costs less than hashing it.
+    let propertyList: [(name: String, schema: Int)]?
+    init(_ node: SchemaNode) {
+        self.node = node
+        propertyList = node.properties.count <= 16 ? node.properties.map { (name: $0.key.string, schema: $0.value) } : nil
+    }
     subscript<T>(dynamicMember path: KeyPath<SchemaNode, T>) -> T { node[keyPath: path] }
-    func property(_ name: String) -> Int? { node.property(name) }
+    func property(_ name: String) -> Int? {
+        guard let propertyList else { return node.property(name) }
+        let count = name.utf8.count
+        for p in propertyList where p.name.utf8.count == count && ExactString(p.name) == ExactString(name) { return p.schema }
+        return nil
+    }
     func label(_ keyword: String, _ message: String) -> Label? { node.label(keyword, message) }
     func entryLabel(_ keyword: String, _ message: String) -> Label? { node.entryLabel(keyword, message) }
 }
@@ -114,6 +125,11 @@ package final class CompiledSchema: Sendable {
     /// Whether any schema in the graph uses `unevaluatedProperties`/`unevaluatedItems`
     /// (only then are evaluated properties and items tracked).
     let tracksEvaluation: Bool
+    /// For each schema: when it and the `$ref`s it follows apply no other in-place
+    /// applicator (`allOf`, `anyOf`, `oneOf`, `not`, `if`, `dependentSchemas`), the length of
+    /// that chain of `$ref`s (itself included); else -1. Checking a scalar against such a
+    /// schema costs the chain and cannot branch, so the validator does not memoise it.
+    let scalarChains: [Int]
     /// Problems in the schema files themselves (YAML errors, invalid keywords, unresolved
     /// `$ref`s, unsupported keywords), positioned in those files.
     package let diagnostics: [Diagnostic]
@@ -128,11 +144,42 @@ package final class CompiledSchema: Sendable {
         self.diagnostics = diagnostics
         self.file = file
         tracksEvaluation = nodes.contains { $0.unevaluatedItems != nil || $0.unevaluatedProperties != nil }
+        scalarChains = Self.scalarChains(nodes)
     }
 
     /// Whether the schema files had errors (not just warnings). Validation still runs, but
     /// the parts that were in error are not checked.
     package var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+
+    static func scalarChains(_ nodes: [SchemaNode]) -> [Int] {
+        let unknown = -2, onPath = -3
+        var chains = [Int](repeating: unknown, count: nodes.count)
+        var path: [Int] = []
+        for start in nodes.indices where chains[start] == unknown {
+            var id = start
+            var length: Int
+            while true {
+                if chains[id] == onPath { length = -1; break }   // a cycle of `$ref`s
+                if chains[id] != unknown { length = chains[id]; break }
+                let n = nodes[id]
+                if !n.allOf.isEmpty || !n.anyOf.isEmpty || !n.oneOf.isEmpty || n.not != nil || n.ifSchema != nil
+                    || n.thenSchema != nil || n.elseSchema != nil || !n.dependentSchemas.isEmpty {
+                    chains[id] = -1
+                    length = -1
+                    break
+                }
+                chains[id] = onPath
+                path.append(id)
+                guard let r = n.ref else { length = 0; break }
+                id = r
+            }
+            while let p = path.popLast() {
+                if length >= 0 { length += 1 }
+                chains[p] = length
+            }
+        }
+        return chains
+    }
 
     /// Number of schema objects compiled (for tests and statistics).
     package var schemaCount: Int { nodes.count }

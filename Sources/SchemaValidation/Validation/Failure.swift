@@ -83,25 +83,23 @@ struct Instance: Sendable {
     let depth: Int
     /// Set when a mapping key is validated as a string (`propertyNames`).
     let keyName: String?
-    /// The core-schema value (nil for collections).
-    let value: ScalarValue?
     let type: JSONType
+    /// The core-schema value (nil for collections), made when asked for: most values are
+    /// checked by their type alone.
+    var value: ScalarValue? { keyName.map { ScalarValue.string($0) } ?? node.value }
 
     init(node: YAMLNode, key: YAMLNode?, depth: Int, keyName: String? = nil) {
         self.node = node
         self.key = key
         self.depth = depth
         self.keyName = keyName
-        if let keyName {
-            value = .string(keyName)
+        if keyName != nil {
             type = .string
         } else {
-            let v = node.value
-            value = v
             switch node.kind {
             case .mapping: type = .object
             case .sequence: type = .array
-            case .scalar: type = JSONView.type(of: v!)
+            case .scalar: type = JSONView.type(ofScalar: node)
             }
         }
     }

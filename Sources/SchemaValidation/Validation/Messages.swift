@@ -25,6 +25,17 @@ enum Messages {
     /// "1 item", "3 items".
     static func count(_ n: Int, _ one: SchemaPhrase, _ many: SchemaPhrase) -> String { (n == 1 ? one : many)(["count": n]) }
 
+    /// The number of Unicode scalars (JSON Schema's characters) in `text`, counted only up to
+    /// `limit`: `min(count, limit)`.
+    static func scalarCount(_ text: String, upTo limit: Int) -> Int {
+        var n = 0
+        for _ in text.unicodeScalars {
+            if n >= limit { break }
+            n += 1
+        }
+        return n
+    }
+
     /// "`anyOf` of 事業: none of 3 alternatives matches".
     static func noAlternative(_ keyword: String, _ s: SchemaNodeRef, count: Int) -> String {
         SchemaMessage.noAlternativeMatches(["label": inSchema("`\(keyword)`", s), "count": count])

@@ -57,17 +57,46 @@ package struct ValidationBatch: Sendable {
     /// Documents that were validated with words.
     package var wordedDocuments = 0
 
-    /// Validates each job's document against its schema.
+    /// Whether a finding of a code, starting at a byte (nil: about the whole file), is
+    /// suppressed by a comment.
+    package typealias Suppressed = @Sendable (_ code: String, _ start: Int?) -> Bool
+
+    /// Validates each job's document against its schema. `suppressions` tells which findings
+    /// comments suppress (nil: none); it is called once, when a cap is first reached:
+    /// suppressed findings take no room under the cap and are not counted past it (up to
+    /// `perCode` of them are kept besides, the rest dropped).
     package static func run(_ jobs: [(document: YAMLNode, schema: CompiledSchema)], perCode: Int,
-                            options: ValidationOptions = .init()) -> ValidationBatch {
+                            options: ValidationOptions = .init(),
+                            suppressions: (@Sendable () -> Suppressed?)? = nil) -> ValidationBatch {
         DeepStack.run(maxDepth: options.maxDepth) {
             var batch = ValidationBatch()
             var shown: [String: Int] = [:]
+            var shownSuppressed: [String: Int] = [:]
+            var asked = false
+            var isSuppressed: Suppressed?
+            // Asked once; what was kept so far is counted again, suppressed apart.
+            func ask() -> Suppressed? {
+                guard !asked else { return isSuppressed }
+                asked = true
+                isSuppressed = suppressions?()
+                guard let isSuppressed else { return nil }
+                shown = [:]
+                for d in batch.diagnostics where d.omitted == 0 {
+                    if isSuppressed(d.code, d.span?.range.start) { shownSuppressed[d.code, default: 0] += 1 } else { shown[d.code, default: 0] += 1 }
+                }
+                return isSuppressed
+            }
             for (document, schema) in jobs {
                 if !shown.isEmpty, shown.values.contains(where: { $0 >= perCode }),
-                   let counts = Self.countedFailures(document, schema, options: options),
-                   counts.keys.allSatisfy({ shown[$0, default: 0] >= perCode }) {
-                    for (code, n) in counts { batch.omitted[code, default: 0] += n }
+                   let places = Self.countedPlaces(document, schema, options: options),
+                   places.allSatisfy({ p in
+                       isSuppressed?(p.code, p.start) == true ? shownSuppressed[p.code, default: 0] >= perCode : shown[p.code, default: 0] >= perCode
+                   }) {
+                    for p in places {
+                        // A suppressed failure is dropped; the further failures it stands for are counted.
+                        let n = isSuppressed?(p.code, p.start) == true ? p.count - 1 : p.count
+                        if n > 0 { batch.omitted[p.code, default: 0] += n }
+                    }
                     continue
                 }
                 let evaluator = Evaluator(schema: schema, options: options)
@@ -75,11 +104,18 @@ package struct ValidationBatch: Sendable {
                 let failures = outcome.failures + evaluator.extra
                 batch.worded += failures.count
                 batch.wordedDocuments += 1
-                for d in Failure.diagnostics(failures, options: options) {
-                    let n = shown[d.code, default: 0]
-                    if d.omitted > 0 || n < perCode {
-                        if d.omitted == 0 { shown[d.code] = n + 1 }
+                for d in Failure.diagnostics(failures, options: options, suppressed: ask) {
+                    if d.omitted > 0 {
                         batch.diagnostics.append(d)
+                    } else if let isSuppressed, isSuppressed(d.code, d.span?.range.start) {
+                        if shownSuppressed[d.code, default: 0] < perCode {
+                            shownSuppressed[d.code, default: 0] += 1
+                            batch.diagnostics.append(d)
+                        }
+                    } else if shown[d.code, default: 0] < perCode {
+                        shown[d.code, default: 0] += 1
+                        batch.diagnostics.append(d)
+                        if shown[d.code] == perCode { _ = ask() }
                     } else {
                         batch.omitted[d.code, default: 0] += 1
                     }
@@ -93,15 +129,23 @@ package struct ValidationBatch: Sendable {
     /// gives, found without words; nil when two failures share code and place (they may be
     /// duplicates: only words tell).
     package static func countedFailures(_ document: YAMLNode, _ schema: CompiledSchema, options: ValidationOptions) -> [String: Int]? {
+        countedPlaces(document, schema, options: options)?.reduce(into: [:]) { $0[$1.code, default: 0] += $1.count }
+    }
+
+    /// The failures of `document`, found without words: code, first byte, and how many
+    /// diagnostics each stands for (itself and the further ones folded into it); nil when two
+    /// share code and place.
+    static func countedPlaces(_ document: YAMLNode, _ schema: CompiledSchema, options: ValidationOptions) -> [(code: String, start: Int, count: Int)]? {
         let evaluator = Evaluator(schema: schema, options: options, wording: false)
         let outcome = evaluator.evaluate(schema.root, Instance(node: document, key: nil, depth: 0), collect: true, title: nil, inPlace: 0)
-        var counts: [String: Int] = [:]
+        var out: [(code: String, start: Int, count: Int)] = []
         var places = Set<Failure.Place>()
         for f in outcome.failures + evaluator.extra {
-            guard places.insert(Failure.Place(code: f.code, range: f.range ?? f.node.range)).inserted else { return nil }
-            counts[f.code.rawValue, default: 0] += 1 + f.more
+            let range = f.range ?? f.node.range
+            guard places.insert(Failure.Place(code: f.code, range: range)).inserted else { return nil }
+            out.append((f.code.rawValue, range.start, 1 + f.more))
         }
-        return counts
+        return out
     }
 }
 
@@ -112,7 +156,10 @@ extension Failure {
     /// The failures as diagnostics, duplicates removed, in source order: at most
     /// `maxDiagnosticsPerCode` of each code (the first in the document), the rest counted into
     /// one summary per code, so a flood costs a count, not a message each.
-    static func diagnostics(_ failures: [Failure], options: ValidationOptions) -> [Diagnostic] {
+    /// `suppressed` tells (when the cap matters) which failures comments suppress: they take
+    /// no room under it and are not counted past it.
+    static func diagnostics(_ failures: [Failure], options: ValidationOptions,
+                            suppressed: () -> ValidationBatch.Suppressed? = { nil }) -> [Diagnostic] {
         let limit = options.maxDiagnosticsPerCode
         guard failures.count > limit || failures.contains(where: { $0.more > 0 }) else {
             var seen = Set<Diagnostic>()
@@ -128,12 +175,19 @@ extension Failure {
         var places = Set<Key>()
         var kept: [Diagnostic] = []
         var shown: [SchemaCode: Int] = [:]
+        var shownSuppressed: [SchemaCode: Int] = [:]
         var omitted: [SchemaCode: Int] = [:]
+        let isSuppressed = suppressed()
         for (range, i) in ordered {
             let f = failures[i]
             guard places.insert(Key(code: f.code, range: range, message: f.message)).inserted else { continue }
             if f.more > 0 { omitted[f.code, default: 0] += f.more }
-            if shown[f.code, default: 0] < limit {
+            if let isSuppressed, isSuppressed(f.code.rawValue, range.start) {
+                if shownSuppressed[f.code, default: 0] < limit {
+                    kept.append(f.diagnostic(severity: options.severity))
+                    shownSuppressed[f.code, default: 0] += 1
+                }
+            } else if shown[f.code, default: 0] < limit {
                 kept.append(f.diagnostic(severity: options.severity))
                 shown[f.code, default: 0] += 1
             } else {
@@ -179,6 +233,8 @@ final class Evaluator {
     let nodes: [SchemaNodeRef]
     let options: ValidationOptions
     let tracking: Bool
+    /// `CompiledSchema.scalarChains`.
+    let chains: [Int]
     /// Whether collected failures get their words. Off when a run only counts its failures
     /// (`Batch`: every code they can have is past the caller's cap): code, node, place and
     /// depth stay exact — they decide duplicates, counts and which alternative is closest —
@@ -211,12 +267,19 @@ final class Evaluator {
         self.nodes = schema.nodes
         self.options = options
         self.tracking = schema.tracksEvaluation
+        self.chains = schema.scalarChains
         self.wording = wording
     }
 
     func evaluate(_ sid: Int, _ inst: Instance, collect: Bool, title: String?, inPlace: Int) -> Outcome {
         if inPlace > nodes.count { return Outcome() }  // a cycle, reported at compile time
         if !collect {
+            // A scalar against a schema that branches nowhere costs less to check again than
+            // to memoise (and the check cannot reach the depth or in-place limits).
+            if inst.type != .object && inst.type != .array, case let chain = chains[sid], chain >= 0,
+               depth + chain <= options.maxDepth, inPlace + chain <= nodes.count {
+                return run(sid, inst, collect: false, title: nil, inPlace: inPlace)
+            }
             let key = MemoKey(schema: sid, node: inst.node.index, key: -1, isKeyName: inst.keyName != nil, title: nil)
             if let memo = quickMemo[key] { return memo }
             let o = run(sid, inst, collect: false, title: nil, inPlace: inPlace)
@@ -230,8 +293,17 @@ final class Evaluator {
             collectMemo[key] = o
             return o
         }
-        return run(sid, inst, collect: true, title: title, inPlace: inPlace)
+        let o = run(sid, inst, collect: true, title: title, inPlace: inPlace)
+        // Here no quick evaluation and no alternative being worded is under way: the memos
+        // serve the alternatives inside one value, and past it they only hold memory (at
+        // 100,000 projects the quick memo held 139 MB). Emptied when large, they stay bounded.
+        if quickMemo.count > Self.memoLimit { quickMemo.removeAll(keepingCapacity: true) }
+        if collectMemo.count > Self.memoLimit { collectMemo.removeAll(keepingCapacity: true) }
+        return o
     }
+
+    /// Entries a memo may hold before it is emptied between values.
+    static let memoLimit = 4_096
 
     /// What a failure's `expectations` hold, for merging the alternatives of `anyOf`/`oneOf`.
     enum Expects: Equatable {
@@ -324,9 +396,9 @@ final class Evaluator {
     func checkShape(_ s: SchemaNodeRef, _ inst: Instance, _ title: String?, _ collect: Bool, _ out: inout Outcome) {
         if let types = s.types {
             let actual = inst.type
-            let ok = types.types.contains { JSONView.matches(inst.node, actual, $0) }
+            let ok = types.contains(actual) || (actual == .integer && types.contains(.number))
             if !ok {
-                out.failures.append(fail(collect, .type, at: inst.node, depth: inst.depth, expects: Expects(types.types.isEmpty ? [] : [""])) {
+                out.failures.append(fail(collect, .type, at: inst.node, depth: inst.depth, expects: types.bits == 0 ? .empty : .some) {
                     let expected = types.types.map(JSONView.name)
                     let list = Messages.orList(expected)
                     var f = Failure(.type, SchemaMessage.expectedFound(["expected": list, "found": inst.describe()]), at: inst.node, depth: inst.depth,
@@ -412,9 +484,10 @@ final class Evaluator {
 
     @inline(never)
     func checkString(_ s: SchemaNodeRef, _ inst: Instance, _ title: String?, _ collect: Bool, _ out: inout Outcome) {
-        guard let text = inst.string else { return }
+        guard s.minLength != nil || s.maxLength != nil || s.pattern != nil || s.format != nil, let text = inst.string else { return }
         if s.minLength != nil || s.maxLength != nil {
-            let length = text.unicodeScalars.count
+            // Counted only as far as the bounds need (`minLength: 1` looks at one character).
+            let length = Messages.scalarCount(text, upTo: max(s.minLength ?? 0, (s.maxLength ?? -1) + 1))
             if let min = s.minLength, length < min {
                 out.failures.append(fail(collect, .minLength, at: inst.node, range: inst.node.range.isEmpty ? inst.key?.range : nil, depth: inst.depth) {
                     let what = length == 0 ? SchemaPhrase.emptyString() : Messages.count(length, .character, .characters)
@@ -426,7 +499,7 @@ final class Evaluator {
             }
             if let max = s.maxLength, length > max {
                 out.failures.append(fail(collect, .maxLength, at: inst.node, depth: inst.depth) {
-                    Failure(.maxLength, SchemaMessage.atMost(["count": Messages.count(max, .character, .characters), "found": length]),
+                    Failure(.maxLength, SchemaMessage.atMost(["count": Messages.count(max, .character, .characters), "found": text.unicodeScalars.count]),
                             at: inst.node, depth: inst.depth,
                             label: Messages.titled(title, SchemaMessage.tooLong()),
                             labels: [s.entryLabel("maxLength", Messages.inSchema("`maxLength`", s))])
@@ -574,15 +647,10 @@ final class Evaluator {
 
     func checkObject(_ s: SchemaNodeRef, _ sid: Int, _ inst: Instance, _ title: String?, _ collect: Bool, _ inPlace: Int, _ out: inout Outcome) {
         let entries = inst.node.entries
-        var names: [String?] = []
-        names.reserveCapacity(entries.count)
-        var present: [ExactString: Int] = [:]
-        present.reserveCapacity(entries.count)
+        let present = KeyTable(entries.map { JSONView.keyName($0.key) })
+        let names = present.names
         for (i, e) in entries.enumerated() {
-            let name = JSONView.keyName(e.key)
-            names.append(name)
-            if let name, present[ExactString(name)] == nil { present[ExactString(name)] = i }
-            if name == nil, collect, reportedKeys.insert(e.key).inserted {
+            if names[i] == nil, collect, reportedKeys.insert(e.key).inserted {
                 extra.append(fail(collect, .nonStringKey, at: e.key, depth: inst.depth + 1) {
                     Failure(.nonStringKey, SchemaMessage.nonStringKey(["found": JSONView.describe(e.key)]),
                             at: e.key, depth: inst.depth + 1, label: SchemaMessage.notAName(),
@@ -611,14 +679,14 @@ final class Evaluator {
         // mistake, reported once (at the key, with the suggestion), not twice.
         var misspelt: [String: String] = [:]
         if let a = s.additionalProperties, nodes[a].boolean == false, !s.required.isEmpty {
-            let missing = s.required.map(\.name).filter { present[ExactString($0)] == nil }
+            let missing = s.required.map(\.name).filter { present[$0] == nil }
             if !missing.isEmpty {
                 for name in names.compactMap({ $0 }) where s.property(name) == nil && !s.patternProperties.contains(where: { $0.regex.matches(name) }) {
                     if let m = Suggestion.closest(to: name, in: missing), misspelt[m] == nil { misspelt[m] = name }
                 }
             }
         }
-        for (name, node) in s.required where present[ExactString(name)] == nil && misspelt[name] == nil {
+        for (name, node) in s.required where present[name] == nil && misspelt[name] == nil {
             out.failures.append(fail(collect, .required, at: inst.node, range: inst.headRange, depth: inst.depth) {
                 let propertyTitle = s.property(name).flatMap { titleOf($0) }
                 let about = s.property(name).flatMap { descriptionOf($0) }.map { ["`\(name)`: " + Messages.shortened($0, limit: 160)] } ?? []
@@ -631,9 +699,9 @@ final class Evaluator {
             })
             if !collect { return }
         }
-        for (name, requires) in s.dependentRequired where present[ExactString(name)] != nil {
-            for (needed, node) in requires where present[ExactString(needed)] == nil {
-                let at = entries[present[ExactString(name)]!].key
+        for (name, requires) in s.dependentRequired where present[name] != nil {
+            for (needed, node) in requires where present[needed] == nil {
+                let at = entries[present[name]!].key
                 out.failures.append(fail(collect, .dependentRequired, at: at, depth: inst.depth + 1) {
                     Failure(.dependentRequired, SchemaMessage.requiresKey(["key": name, "needed": needed]), at: at,
                             depth: inst.depth + 1, label: SchemaMessage.needsKey(["needed": needed]),
@@ -648,7 +716,7 @@ final class Evaluator {
         // failure (its index in `out.failures`), counted: no failure is built for each.
         var foldedUnknown: Int?
         for (i, e) in entries.enumerated() {
-            guard let name = names[i], present[ExactString(name)] == i else { continue }
+            guard let name = names[i], present[name] == i else { continue }
             var matched = false
             if let p = s.property(name) {
                 matched = true
@@ -715,7 +783,7 @@ final class Evaluator {
 
     @inline(never)
     func unknownKey(_ name: String, _ key: YAMLNode, _ value: YAMLNode, _ s: SchemaNodeRef, _ inst: Instance, _ title: String?,
-                    keyword: String, code: SchemaCode, candidates: [String], present: [ExactString: Int]) -> Failure {
+                    keyword: String, code: SchemaCode, candidates: [String], present: KeyTable) -> Failure {
         let whose = Messages.whose(title)
         unknownKeys += 1
         if unknownKeys > 2 * options.maxDiagnosticsPerCode {
@@ -726,7 +794,7 @@ final class Evaluator {
                            labels: [s.entryLabel(keyword, Messages.inSchema("`\(keyword): false`", s))])
         }
         // Suggest only names that are not already used in this mapping.
-        let free = candidates.filter { present[ExactString($0)] == nil }
+        let free = candidates.filter { present[$0] == nil }
         // Canonically equivalent (Swift's ==) but not the same code points: NFC vs NFD.
         let sameText = free.first { $0 == name }
         let lookAlike = sameText == nil ? free.first { Messages.skeleton($0) == Messages.skeleton(name) } : nil
@@ -758,11 +826,10 @@ final class Evaluator {
     }
 
     func checkUnevaluatedProperties(_ s: SchemaNodeRef, _ u: Int, _ inst: Instance, _ title: String?, _ collect: Bool, _ out: inout Outcome) {
-        var present: [ExactString: Int] = [:]
         let entries = inst.node.entries
-        for (i, e) in entries.enumerated() { if let n = JSONView.keyName(e.key), present[ExactString(n)] == nil { present[ExactString(n)] = i } }
+        let present = KeyTable(entries.map { JSONView.keyName($0.key) })
         for (i, e) in entries.enumerated() {
-            guard let name = JSONView.keyName(e.key), present[ExactString(name)] == i, !out.evaluated.hasProperty(i) else { continue }
+            guard let name = present.names[i], present[name] == i, !out.evaluated.hasProperty(i) else { continue }
             if nodes[u].boolean == false {
                 guard collect && wording else {
                     unknownKeys += 1
