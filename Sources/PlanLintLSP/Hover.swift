@@ -90,12 +90,28 @@ enum HoverContent {
     }
 
     /// The meaning `evaluation.legend` gives the mark in this document, if it gives one.
+    ///
+    /// The document is parsed only when its text can hold that key: a hover must not cost a
+    /// parse of every plan (7 M instructions on the Miyagi plan, which has no legend).
     static func legendMeaning(of mark: Character, in file: SourceFile) -> String? {
+        guard mayNameLegend(file.bytes) else { return nil }
         let parsed = YAMLReader.parse(file)
         for document in parsed.documents {
             if let text = document["evaluation"]?["legend"]?[String(mark)]?.scalarText { return text }
         }
         return nil
+    }
+
+    /// Whether `bytes` contain `legend`, or a backslash (a quoted key may spell it with
+    /// escapes). False means no key of the document is `legend`.
+    static func mayNameLegend(_ bytes: [UInt8]) -> Bool {
+        if bytes.contains(UInt8(ascii: "\\")) { return true }
+        let word = Array("legend".utf8)
+        guard bytes.count >= word.count else { return false }
+        for i in 0...(bytes.count - word.count) where bytes[i] == word[0] {
+            if bytes[i ..< i + word.count].elementsEqual(word) { return true }
+        }
+        return false
     }
 
     /// The range of the character that starts at `offset`.

@@ -6,6 +6,7 @@ import Testing
 @testable import LSPProtocol
 @testable import PlanLintLSP
 import PlanLintKit
+import SourceText
 
 // How the server schedules its checks (issue 21, the editor loop): a superseded check is
 // cancelled and its findings never published; requests that need no check are answered while
@@ -152,6 +153,17 @@ struct GatedServer {
         #expect(try await t.editor.diagnostics(for: t.plan).version == 1)
         #expect(try await t.editor.diagnostics(for: t.other).codes == ["budget-within-limit"])
         #expect(try await t.editor.shutDown() == 0)
+    }
+
+    @Test func aMarkHoverParsesOnlyATextThatCanHoldALegend() {
+        func legend(_ text: String) -> String? {
+            HoverContent.legendMeaning(of: "○", in: SourceFile(path: "p.yaml", bytes: Array(text.utf8)))
+        }
+        #expect(!HoverContent.mayNameLegend(Array("projects:\n  - {mark: ○}\n".utf8)))
+        #expect(legend("evaluation:\n  legend: {○: 計画のとおり}\n") == "計画のとおり")
+        // A key spelt with an escape is still found: a backslash means the text is parsed.
+        #expect(legend("evaluation:\n  \"le\\x67end\": {○: 特別}\n") == "特別")
+        #expect(legend("evaluation:\n  legends: {○: 別}\n") == nil)
     }
 
     @Test func aCancelledRunStopsBeforeTheCheckers() throws {
