@@ -4,6 +4,14 @@ import PlanLintKit
 import SourceText
 import YAMLTree
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// `textDocument/hover`: the meaning of an evaluation mark (◎ ○ △ × －) or of a code
 /// (a rule id, `schema/enum`, `duplicate-key`, …) under the cursor.
 ///
@@ -105,13 +113,20 @@ enum HoverContent {
     /// Whether `bytes` contain `legend`, or a backslash (a quoted key may spell it with
     /// escapes). False means no key of the document is `legend`.
     static func mayNameLegend(_ bytes: [UInt8]) -> Bool {
-        if bytes.contains(UInt8(ascii: "\\")) { return true }
-        let word = Array("legend".utf8)
-        guard bytes.count >= word.count else { return false }
-        for i in 0...(bytes.count - word.count) where bytes[i] == word[0] {
-            if bytes[i ..< i + word.count].elementsEqual(word) { return true }
+        // memchr, not a loop over every byte: a hover on a large plan stays cheap.
+        let word: [UInt8] = Array("legend".utf8)
+        return bytes.withUnsafeBytes { (b: UnsafeRawBufferPointer) -> Bool in
+            guard let base = b.baseAddress else { return false }
+            if memchr(base, Int32(UInt8(ascii: "\\")), b.count) != nil { return true }
+            var offset = 0
+            while b.count - offset >= word.count {
+                guard let hit = memchr(base + offset, Int32(word[0]), b.count - offset - word.count + 1) else { return false }
+                let at = UnsafeRawPointer(hit) - base
+                if memcmp(base + at, word, word.count) == 0 { return true }
+                offset = at + 1
+            }
+            return false
         }
-        return false
     }
 
     /// The range of the character that starts at `offset`.
