@@ -171,6 +171,23 @@ package final class Connection: Sendable {
         if let body = try? JSONRPC.encodeNotification(method: method, params: params) { write(body) }
     }
 
+    /// A notification encoded ahead of sending: a large one (a plan's thousand findings) is
+    /// encoded where it was computed, and only written by whoever decides to send it.
+    package struct EncodedNotification: Sendable {
+        fileprivate let body: [UInt8]
+    }
+
+    /// Encodes a notification for ``send(_:)-(EncodedNotification)``; nil if its params do not
+    /// encode.
+    package static func encode<P>(_ notification: NotificationType<P>, _ params: P) -> EncodedNotification? {
+        (try? JSONRPC.encodeNotification(method: notification.method, params: params)).map(EncodedNotification.init)
+    }
+
+    /// Sends a notification encoded beforehand.
+    package func send(_ notification: EncodedNotification) {
+        write(notification.body)
+    }
+
     /// Sends a request and waits for its result.
     ///
     /// Throws the peer's error; `requestCancelled` if the calling task is cancelled (the

@@ -319,18 +319,24 @@ package actor PlanLintServer {
             let request = checkRequest(for: document)
             let (projects, willCheck) = (projects, options.willCheck)
             runningChecks[uri] = request.run
-            let result = await pool.run { () -> CheckResult? in
+            // The findings are converted and their notification encoded in the pool too: for
+            // a plan with thousands of findings that is tens of milliseconds, not to be spent
+            // on the message loop.
+            let outcome = await pool.run { () -> (CheckResult, PublishedDocument, Connection.EncodedNotification?)? in
                 willCheck?(CheckStart(uri: request.uri, version: request.version, run: request.run))
-                return DocumentCheck.run(request, projects: projects)
+                guard let result = DocumentCheck.run(request, projects: projects) else { return nil }
+                let findings = PublishedDocument(version: request.version, findings: result.findings, fixAll: result.fixAll)
+                let notification = Connection.encode(LSP.publishDiagnostics, .init(
+                    uri: request.uri, version: request.version, diagnostics: findings.diagnostics))
+                return (result, findings, notification)
             }
             runningChecks[uri] = nil
-            guard let result else { continue }   // cancelled: a newer version is pending
+            guard let (result, findings, notification) = outcome else { continue }   // cancelled: a newer version is pending
             guard documents[uri] != nil, !stale.contains(uri) else { continue }
             kinds[uri] = result.kind
             guard lifecycle.state == .running else { return }
-            let findings = PublishedDocument(version: document.version, findings: result.findings, fixAll: result.fixAll)
             published[uri] = findings
-            connection.send(LSP.publishDiagnostics, .init(uri: uri, version: document.version, diagnostics: findings.diagnostics))
+            if let notification { connection.send(notification) }
         }
     }
 
