@@ -40,17 +40,23 @@ final class CheckPool: Sendable {
         if start { launch(job) }
     }
 
+    /// Runs `job`, then the waiting jobs, on a thread of the slot's own — not on Dispatch's
+    /// shared threads, which the server's hovers use: there, a running check held up a hover
+    /// by milliseconds (the non-overcommitting global queue runs one thread per core).
     private func launch(_ job: @escaping @Sendable () -> Void) {
-        DispatchQueue.global(qos: .userInitiated).async { [self] in
-            job()
-            let next = state.withLock { s -> (@Sendable () -> Void)? in
-                guard !s.waiting.isEmpty else {
-                    s.running -= 1
-                    return nil
+        let slot: @Sendable () -> Void = { [self] in
+            var next: (@Sendable () -> Void)? = job
+            while let job = next {
+                job()
+                next = state.withLock { s -> (@Sendable () -> Void)? in
+                    guard !s.waiting.isEmpty else {
+                        s.running -= 1
+                        return nil
+                    }
+                    return s.waiting.removeFirst()
                 }
-                return s.waiting.removeFirst()
             }
-            if let next { launch(next) }
         }
+        if !startThread(slot) { DispatchQueue.global(qos: .userInitiated).async(execute: slot) }
     }
 }
