@@ -39,10 +39,11 @@ let package = Package(
         .target(name: "Guarded", swiftSettings: strict),
         // Exact decimals and rounding intervals. No dependencies.
         .target(name: "ExactNumbers", swiftSettings: strict),
-        // The one regex engine (linear time), for the rule language and JSON Schema. No dependencies.
-        .target(name: "LinearRegex", swiftSettings: strict),
         // The diagnostic model, the code registry and message catalogues.
         .target(name: "Diagnostics", dependencies: ["SourceText"], swiftSettings: strict),
+        // The one regex engine (linear time), for the rule language and JSON Schema; its messages
+        // are a catalogue (Diagnostics).
+        .target(name: "LinearRegex", dependencies: ["Diagnostics"], swiftSettings: strict),
         // libyaml events → a tree of located nodes; the YAML codes.
         .target(name: "YAMLTree", dependencies: ["CLibYAML", "SourceText", "Diagnostics"], swiftSettings: strict),
         // One renderer per output format.
@@ -60,7 +61,7 @@ let package = Package(
         // The HTML report: findings and the plans' figures as one self-contained page.
         .target(name: "HTMLReport", dependencies: ["SourceText", "ExactNumbers", "Diagnostics", "DiagnosticRendering", "PlanFigures"], swiftSettings: strict),
         // The lint frontend shared by the CLI and the server.
-        .target(name: "PlanLintKit", dependencies: ["SourceText", "Guarded", "Diagnostics", "YAMLTree", "DiagnosticRendering", "ExactNumbers", "RuleLanguage", "SchemaValidation", "RuleEngine", "PlanMigration", "PlanFigures", "HTMLReport"], swiftSettings: strict),
+        .target(name: "PlanLintKit", dependencies: ["SourceText", "Guarded", "Diagnostics", "YAMLTree", "DiagnosticRendering", "ExactNumbers", "LinearRegex", "RuleLanguage", "SchemaValidation", "RuleEngine", "PlanMigration", "PlanFigures", "HTMLReport"], swiftSettings: strict),
         // Language Server Protocol framing and message types (no linting logic).
         .target(name: "LSPProtocol", dependencies: ["Guarded", "SourceText"], swiftSettings: strict),
         // The language server.
@@ -87,7 +88,7 @@ let package = Package(
 
         .testTarget(name: "SourceTextTests", dependencies: ["SourceText"]),
         .testTarget(name: "ExactNumbersTests", dependencies: ["ExactNumbers"]),
-        .testTarget(name: "LinearRegexTests", dependencies: ["LinearRegex"]),
+        .testTarget(name: "LinearRegexTests", dependencies: ["LinearRegex", "Diagnostics"]),
         .testTarget(name: "GuardedTests", dependencies: ["Guarded"]),
         .testTarget(name: "YAMLTreeTests", dependencies: ["SourceText", "Diagnostics", "YAMLTree", "CorpusSupport", "GoldenFiles"]),
         .testTarget(name: "DiagnosticsTests", dependencies: ["SourceText", "Diagnostics", "YAMLTree", "DiagnosticRendering", "CorpusSupport", "GoldenFiles"], exclude: ["Fixtures"]),

@@ -1,3 +1,4 @@
+import Diagnostics
 /// A regular expression matched in linear time: planlint's one regex engine, for the rule
 /// language's `matches` and for JSON Schema's `pattern` and `patternProperties`.
 ///
@@ -44,8 +45,8 @@ package struct LinearPattern: Sendable {
             try compiler.emit(ast)
         } catch {
             throw PatternError(kind: .tooComplex,
-                               message: "the pattern is too large once its counted repetitions are expanded: more than \(LinearPattern.maxProgramSize) instructions",
-                               offset: 0, length: parser.s.count, label: "too large", help: "use smaller repetition counts, or `*` and `+`")
+                               message: PatternMessage.tooLarge(["limit": LinearPattern.maxProgramSize]),
+                               offset: 0, length: parser.s.count, label: PatternMessage.tooLargeLabel(), help: PatternMessage.smallerCounts())
         }
         compiler.program.append(.match)
         captureCount = parser.groupCount
@@ -197,7 +198,7 @@ struct RegexParser {
         let node = try parseDisjunction()
         if !atEnd {
             // Only an unmatched `)` stops a top-level disjunction early.
-            throw error(.invalid, "unmatched `)`", label: "no `(` opens this", help: "escape it as \\) to match a parenthesis")
+            throw error(.invalid, PatternMessage.unmatchedParen(), label: PatternMessage.noOpeningParen(), help: PatternMessage.escapeParen())
         }
         return node
     }
@@ -235,11 +236,11 @@ struct RegexParser {
         case ".": i += 1; atom = .any
         case "[": atom = .charClass(try parseClass())
         case "*", "+", "?":
-            throw error(.invalid, "nothing to repeat before `\(Character(Unicode.Scalar(c)!))`", label: "quantifier without an atom",
-                        help: "escape it to match the character itself: \\\(Character(Unicode.Scalar(c)!))")
+            throw error(.invalid, PatternMessage.nothingToRepeat(["char": Character(Unicode.Scalar(c)!)]), label: PatternMessage.quantifierWithoutAtom(),
+                        help: PatternMessage.escapeToMatch(["char": Character(Unicode.Scalar(c)!)]))
         case "{":
             if let _ = try scanQuantifierBraces(at: i) {
-                throw error(.invalid, "nothing to repeat before `{`", label: "quantifier without an atom")
+                throw error(.invalid, PatternMessage.nothingToRepeat(["char": "{"]), label: PatternMessage.quantifierWithoutAtom())
             }
             i += 1; atom = .char(c)
         default:
@@ -247,8 +248,8 @@ struct RegexParser {
         }
         guard let q = try parseQuantifier() else { return atom }
         if !quantifiable {
-            throw error(.invalid, "nothing to repeat: an assertion cannot be repeated", at: start, length: i - start,
-                        label: "a repeated assertion")
+            throw error(.invalid, PatternMessage.assertionRepeated(), at: start, length: i - start,
+                        label: PatternMessage.repeatedAssertion())
         }
         return .repetition(atom, min: q.min, max: q.max, lazy: q.lazy)
     }
@@ -274,11 +275,11 @@ struct RegexParser {
         }
         guard j < s.count, s[j] == 0x7D else { return nil }
         if let hi, hi < lo {
-            throw error(.invalid, "in {\(lo),\(hi)} the maximum is below the minimum", at: pos, length: j + 1 - pos)
+            throw error(.invalid, PatternMessage.maxBelowMin(["lo": lo, "hi": hi]), at: pos, length: j + 1 - pos)
         }
         if let maxRepeat, max(lo, hi ?? lo) > maxRepeat {
-            throw error(.tooComplex, "repetition count over the limit of \(maxRepeat)", at: pos, length: j + 1 - pos,
-                        label: "too many repetitions")
+            throw error(.tooComplex, PatternMessage.repetitionOverLimit(["limit": maxRepeat]), at: pos, length: j + 1 - pos,
+                        label: PatternMessage.tooManyRepetitions())
         }
         return (lo, hi, j + 1)
     }
@@ -300,7 +301,7 @@ struct RegexParser {
         var lazy = false
         if isChar(peek(), "?") { i += 1; lazy = true }
         if let c = peek(), c == 0x2A || c == 0x2B || c == 0x3F || (c == 0x7B && (try? scanQuantifierBraces(at: i)) != nil) {
-            throw error(.invalid, "a quantifier cannot follow another quantifier", label: "repeated quantifier", help: "group first: (a+)*")
+            throw error(.invalid, PatternMessage.quantifierAfterQuantifier(), label: PatternMessage.repeatedQuantifier(), help: PatternMessage.groupFirst())
         }
         return (q.min, q.max, lazy)
     }
@@ -314,29 +315,30 @@ struct RegexParser {
                 capturing = false
                 i += 2
             } else if isChar(peek(1), "=") || isChar(peek(1), "!") {
-                throw error(.unsupported, "lookahead `(?\(isChar(peek(1), "=") ? "=" : "!")…)` is not supported (planlint matches patterns in linear time)",
-                            at: start, length: 3, label: "look-around", help: "look-around needs backtracking, which planlint's linear-time matcher does not do")
+                let sign = isChar(peek(1), "=") ? "=" : "!"
+                throw error(.unsupported, PatternMessage.lookahead(["sign": sign]),
+                            at: start, length: 3, label: PatternMessage.lookAround(), help: PatternMessage.lookAroundNeedsBacktracking())
             } else if isChar(peek(1), "<") && (isChar(peek(2), "=") || isChar(peek(2), "!")) {
-                throw error(.unsupported, "lookbehind is not supported (planlint matches patterns in linear time)", at: start, length: 4,
-                            label: "look-around", help: "look-around needs backtracking, which planlint's linear-time matcher does not do")
+                throw error(.unsupported, PatternMessage.lookbehind(), at: start, length: 4,
+                            label: PatternMessage.lookAround(), help: PatternMessage.lookAroundNeedsBacktracking())
             } else if isChar(peek(1), "<") {
                 i += 2
                 let nameStart = i
                 while let c = peek(), !isChar(c, ">") {
                     guard let u = Unicode.Scalar(c), u.properties.isAlphabetic || u.properties.numericType != nil || c == 0x5F || c == 0x24 else {
-                        throw error(.invalid, "invalid character in group name")
+                        throw error(.invalid, PatternMessage.invalidGroupNameCharacter())
                     }
                     i += 1
                 }
-                if atEnd || i == nameStart { throw error(.invalid, "unterminated or empty group name", at: start, length: i - start) }
+                if atEnd || i == nameStart { throw error(.invalid, PatternMessage.emptyGroupName(), at: start, length: i - start) }
                 i += 1
             } else {
-                throw error(.invalid, "invalid group `(?`", at: start, length: 2)
+                throw error(.invalid, PatternMessage.invalidGroup(), at: start, length: 2)
             }
         }
         depth += 1
         if depth > LinearPattern.maxNesting {
-            throw error(.tooComplex, "groups nest deeper than \(LinearPattern.maxNesting) levels", at: start)
+            throw error(.tooComplex, PatternMessage.nestTooDeep(["limit": LinearPattern.maxNesting]), at: start)
         }
         var number = 0
         if capturing {
@@ -346,7 +348,7 @@ struct RegexParser {
         let inner = try parseDisjunction()
         depth -= 1
         guard isChar(peek(), ")") else {
-            throw error(.invalid, "unclosed group: `(` has no matching `)`", at: start, label: "this `(` is never closed", help: "add `)`")
+            throw error(.invalid, PatternMessage.unclosedGroup(), at: start, label: PatternMessage.parenNeverClosed(), help: PatternMessage.addParen())
         }
         i += 1
         return capturing ? .group(number, inner) : inner
@@ -356,14 +358,14 @@ struct RegexParser {
     mutating func parseAtomEscape() throws(PatternError) -> RegexNode {
         let start = i
         i += 1
-        guard let c = peek() else { throw error(.invalid, "pattern ends with `\\`", at: start, help: "write \\\\ to match a backslash") }
+        guard let c = peek() else { throw error(.invalid, PatternMessage.endsWithBackslash(), at: start, help: PatternMessage.writeDoubleBackslash()) }
         if let cls = try classEscape(c, start: start) { return .charClass(cls) }
         if c >= 0x31 && c <= 0x39 {
-            throw error(.unsupported, "backreferences like `\\\(Character(Unicode.Scalar(c)!))` are not supported (planlint matches patterns in linear time)",
-                        at: start, length: 2, label: "backreference", help: "they need backtracking, which planlint's linear-time matcher does not do")
+            throw error(.unsupported, PatternMessage.backreference(["digit": Character(Unicode.Scalar(c)!)]),
+                        at: start, length: 2, label: PatternMessage.backreferenceLabel(), help: PatternMessage.backreferenceNeedsBacktracking())
         }
         if c == 0x6B {  // k
-            throw error(.unsupported, "named backreferences `\\k<…>` are not supported (planlint matches patterns in linear time)", at: start, length: 2)
+            throw error(.unsupported, PatternMessage.namedBackreference(), at: start, length: 2)
         }
         return .char(try characterEscape(c, start: start, inClass: false))
     }
@@ -380,20 +382,20 @@ struct RegexParser {
         case "p", "P":
             let negate = c == 0x50
             i += 1
-            guard isChar(peek(), "{") else { throw error(.invalid, "`\\p` needs a property in braces, like `\\p{L}`", at: start, length: 2) }
+            guard isChar(peek(), "{") else { throw error(.invalid, PatternMessage.propertyNeedsBraces(["example": "\\p{L}"]), at: start, length: 2) }
             i += 1
             var name = ""
             while let c = peek(), !isChar(c, "}") {
                 name.unicodeScalars.append(Unicode.Scalar(c)!)
                 i += 1
             }
-            guard !atEnd else { throw error(.invalid, "unterminated `\\p{`", at: start, length: i - start) }
+            guard !atEnd else { throw error(.invalid, PatternMessage.unterminatedProperty(), at: start, length: i - start) }
             i += 1
             guard let test = PropertyTest.named(name) else {
                 let kind: PatternError.Kind = name.hasPrefix("Script") || name.hasPrefix("sc=") || name.hasPrefix("scx=") ? .unsupported : .invalid
                 let what = kind == .unsupported
-                    ? "script properties like `\\p{\(name)}` are not supported; use ranges (e.g. `[\\u3040-\\u309F]` for Hiragana)"
-                    : "unknown Unicode property `\\p{\(name)}`"
+                    ? PatternMessage.scriptProperty(["name": name])
+                    : PatternMessage.unknownProperty(["name": name])
                 throw error(kind, what, at: start, length: i - start)
             }
             return CharClass(ranges: [], properties: [test], negated: negate)
@@ -414,17 +416,17 @@ struct RegexParser {
         case "b" where inClass: return 0x08
         case "0":
             if let d = peek(), d >= 0x30, d <= 0x39 {
-                throw error(.invalid, "octal escapes are not allowed", at: start, length: 3)
+                throw error(.invalid, PatternMessage.octalEscape(), at: start, length: 3)
             }
             return 0
         case "c":
             guard let l = peek(), (l >= 0x41 && l <= 0x5A) || (l >= 0x61 && l <= 0x7A) else {
-                throw error(.invalid, "`\\c` must be followed by a letter", at: start, length: 2)
+                throw error(.invalid, PatternMessage.controlNeedsLetter(), at: start, length: 2)
             }
             i += 1
             return l % 32
         case "x":
-            guard let v = hexDigits(2) else { throw error(.invalid, "`\\x` needs two hex digits", at: start, length: 2) }
+            guard let v = hexDigits(2) else { throw error(.invalid, PatternMessage.hexNeedsTwoDigits(), at: start, length: 2) }
             return v
         case "u":
             if isChar(peek(), "{") {
@@ -432,13 +434,13 @@ struct RegexParser {
                 var v: UInt32 = 0, n = 0
                 while let d = peek(), let h = hexValue(d) {
                     v = v &* 16 &+ h; n += 1; i += 1
-                    if v > 0x10FFFF { throw error(.invalid, "code point beyond U+10FFFF", at: start, length: i - start) }
+                    if v > 0x10FFFF { throw error(.invalid, PatternMessage.beyondUnicode(), at: start, length: i - start) }
                 }
-                guard n > 0, isChar(peek(), "}") else { throw error(.invalid, "`\\u{…}` needs hex digits and a `}`", at: start, length: 3) }
+                guard n > 0, isChar(peek(), "}") else { throw error(.invalid, PatternMessage.unicodeBraces(), at: start, length: 3) }
                 i += 1
                 return v
             }
-            guard let hi = hexDigits(4) else { throw error(.invalid, "`\\u` needs four hex digits", at: start, length: 2) }
+            guard let hi = hexDigits(4) else { throw error(.invalid, PatternMessage.unicodeNeedsFourDigits(), at: start, length: 2) }
             if hi >= 0xD800 && hi <= 0xDBFF, isChar(peek(), "\\"), isChar(peek(1), "u") {
                 let save = i
                 i += 2
@@ -451,8 +453,8 @@ struct RegexParser {
         default:
             // `\` before an ASCII symbol (a syntax character among them) is that symbol.
             if (c >= 0x21 && c <= 0x2F) || (c >= 0x3A && c <= 0x40) || (c >= 0x5B && c <= 0x60) || (c >= 0x7B && c <= 0x7E) { return c }
-            throw error(.invalid, "unknown escape `\\\(Character(Unicode.Scalar(c)!))` (write the character itself, or `\\\\` for a backslash)", at: start, length: 2,
-                        label: "unknown escape", help: "escapes are \\d \\w \\s \\D \\W \\S \\p{…} \\b \\n \\t \\r \\uXXXX and \\ before a symbol")
+            throw error(.invalid, PatternMessage.unknownEscape(["char": Character(Unicode.Scalar(c)!)]), at: start, length: 2,
+                        label: PatternMessage.unknownEscapeLabel(), help: PatternMessage.escapesAre())
         }
     }
 
@@ -482,7 +484,7 @@ struct RegexParser {
         if isChar(peek(), "^") { cls.negated = true; i += 1 }
         while true {
             guard let c = peek() else {
-                throw error(.invalid, "unclosed character class: `[` has no matching `]`", at: start, label: "this `[` is never closed", help: "add `]`")
+                throw error(.invalid, PatternMessage.unclosedClass(), at: start, label: PatternMessage.bracketNeverClosed(), help: PatternMessage.addBracket())
             }
             if isChar(c, "]") { i += 1; break }
             let itemStart = i
@@ -491,11 +493,11 @@ struct RegexParser {
                 i += 1
                 let second = try classAtom()
                 guard case .single(let lo) = first, case .single(let hi) = second else {
-                    throw error(.invalid, "a range cannot start or end at a class like `\\d`", at: itemStart, length: i - itemStart)
+                    throw error(.invalid, PatternMessage.rangeAtClass(), at: itemStart, length: i - itemStart)
                 }
                 guard lo <= hi else {
-                    throw error(.invalid, "range out of order in character class", at: itemStart, length: i - itemStart,
-                                label: "the end is before the start")
+                    throw error(.invalid, PatternMessage.rangeOutOfOrder(), at: itemStart, length: i - itemStart,
+                                label: PatternMessage.endBeforeStart())
                 }
                 cls.add(lo...hi)
             } else {
@@ -516,10 +518,10 @@ struct RegexParser {
         if c != 0x5C { i += 1; return .single(c) }
         let start = i
         i += 1
-        guard let e = peek() else { throw error(.invalid, "pattern ends with `\\`", at: start, help: "write \\\\ to match a backslash") }
+        guard let e = peek() else { throw error(.invalid, PatternMessage.endsWithBackslash(), at: start, help: PatternMessage.writeDoubleBackslash()) }
         if let set = try classEscape(e, start: start) { return .set(set) }
         if e >= 0x31 && e <= 0x39 {
-            throw error(.invalid, "backreference inside a character class", at: start, length: 2)
+            throw error(.invalid, PatternMessage.backreferenceInClass(), at: start, length: 2)
         }
         return .single(try characterEscape(e, start: start, inClass: true))
     }
@@ -533,7 +535,7 @@ struct RegexCompiler {
 
     mutating func grow() throws(PatternError) {
         if program.count > LinearPattern.maxProgramSize {
-            throw PatternError(kind: .tooComplex, message: "too large", offset: 0, length: 0)
+            throw PatternError(kind: .tooComplex, message: PatternMessage.tooLargeLabel(), offset: 0, length: 0)
         }
     }
 

@@ -1,6 +1,7 @@
 import DiagnosticRendering
 import Diagnostics
 import HTMLReport
+import LinearRegex
 import PlanMigration
 import RuleEngine
 import RuleLanguage
@@ -15,6 +16,7 @@ package enum MessageCatalogues {
         SuggestionMessage.self, FileMessage.self, YAMLMessage.self, HumanMessage.self, RuleMetadataMessage.self, ReportMessage.self,
         YAMLFixMessage.self, FixMessage.self, LibYAMLMessage.self,
         ConfigMessage.self, ConfigPhrase.self, GlobMessage.self, FrontendMessage.self,
+        PatternMessage.self,
         SchemaMessage.self, SchemaHintMessage.self, SchemaPhrase.self, SchemaFileMessage.self, SchemaKeywordForm.self,
         // RuleLanguage
         SyntaxMessage.self, TokenPhrase.self, TypeNoun.self, TypePhrase.self, ArityPhrase.self, CheckMessage.self,
