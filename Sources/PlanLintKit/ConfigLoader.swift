@@ -287,10 +287,10 @@ struct Loader {
             case "max-warnings":
                 own.maxWarnings = integer(value, name: "max-warnings", minimum: 0)
             case "lang":
-                if let s = scalar(value, what: "`ja` or `en`") {
+                if let s = scalar(value, what: ConfigPhrase.languages()) {
                     if let l = Language(rawValue: s) { own.language = l } else {
-                        error(FrontendCode.configInvalidValue, "`lang` must be `ja` or `en`, not `\(s)`", at: value,
-                              label: "unknown language", help: Suggestion.didYouMean(s, in: Language.allCases.map(\.rawValue)))
+                        error(FrontendCode.configInvalidValue, ConfigMessage.notALanguage(["value": s]), at: value,
+                              label: ConfigMessage.unknownLanguage(), help: Suggestion.didYouMean(s, in: Language.allCases.map(\.rawValue)))
                     }
                 }
             default:

@@ -78,6 +78,8 @@ package enum ConfigMessage: String, MessageCatalogue {
     case compiledOnce = "rule expressions are compiled once for the whole run: set it in the top-level `limits`"
     case wholeRunOnly = "`{key}` applies to the whole run and can only be set at the top level"
     case overridesNoFiles = "this `overrides` entry has no `files:` globs"
+    case notALanguage = "`lang` must be `ja` or `en`, not `{value}`"
+    case unknownLanguage = "unknown language"
 }
 
 extension ConfigMessage {
@@ -158,6 +160,8 @@ extension ConfigMessage {
         case .compiledOnce: "ルールの式は実行全体で一度だけコンパイルされます: トップレベルの `limits` で設定してください"
         case .wholeRunOnly: "`{key}` は実行全体に効くため、トップレベルでしか設定できません"
         case .overridesNoFiles: "この `overrides` の項目には `files:` のglobがありません"
+        case .notALanguage: "`lang` は `ja` か `en` です。`{value}` ではありません"
+        case .unknownLanguage: "不明な言語"
         }
     }
 }
@@ -167,6 +171,7 @@ extension ConfigMessage {
 package enum ConfigPhrase: String, MessageCatalogue {
     case failLevels = "`error`, `warning` or `info`"
     case severityLevels = "`error`, `warning`, `info` or `off`"
+    case languages = "`ja` or `en`"
     case aConfigFilePath = "a config file path"
     case aRuleFileOrFolder = "a rule file or folder"
     case aPathToLint = "a file or folder to lint"
@@ -201,6 +206,7 @@ extension ConfigPhrase {
         switch self {
         case .failLevels: "`error`、`warning`、`info` のいずれか"
         case .severityLevels: "`error`、`warning`、`info`、`off` のいずれか"
+        case .languages: "`ja` か `en`"
         case .aConfigFilePath: "設定ファイルのパス"
         case .aRuleFileOrFolder: "ルールファイルまたはフォルダー"
         case .aPathToLint: "チェックするファイルまたはフォルダー"

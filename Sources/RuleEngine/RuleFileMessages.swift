@@ -170,6 +170,8 @@ package enum RuleFilePhrase: String, MessageCatalogue {
     case example = "example"
     case constant = "constant"
     case function = "function"
+    case perLanguage = "{what} given per language"
+    case expectedMessage = "expected message"
 }
 
 extension RuleFileMessage {
@@ -337,6 +339,8 @@ extension RuleFilePhrase {
         case .example: "例"
         case .constant: "定数"
         case .function: "関数"
+        case .perLanguage: "言語ごとに書いた「{what}」"
+        case .expectedMessage: "期待するメッセージ"
         }
     }
 }

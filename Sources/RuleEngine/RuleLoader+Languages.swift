@@ -29,7 +29,7 @@ extension Loader {
     mutating func languageEntries(_ entry: Entry, what: String) -> [(language: Language?, entry: Entry)]? {
         let v = entry.value
         guard Self.isPerLanguage(v) else { return [(nil, entry)] }
-        checkKeys(v, known: Self.languageKeys, what: "\(what) given per language")
+        checkKeys(v, known: Self.languageKeys, what: RuleFilePhrase.perLanguage(["what": what]))
         var out: [(language: Language?, entry: Entry)] = []
         for (k, value) in v.entries {
             guard let name = k.scalarText, let language = Language(rawValue: name) else { continue }
@@ -104,7 +104,7 @@ extension Loader {
             for item in value.items {
                 if item.isScalar, let s = item.scalarText {
                     out.append(ExpectedMessage(language: language, text: s, node: item))
-                } else if language == nil, item.isMapping, let entries = loader.languageEntries((item, item), what: "expected message") {
+                } else if language == nil, item.isMapping, let entries = loader.languageEntries((item, item), what: RuleFilePhrase.expectedMessage()) {
                     for e in entries {
                         if e.entry.value.isScalar, let s = e.entry.value.scalarText {
                             out.append(ExpectedMessage(language: e.language, text: s, node: e.entry.value))
