@@ -434,7 +434,7 @@ struct RegexParser {
                 var v: UInt32 = 0, n = 0
                 while let d = peek(), let h = hexValue(d) {
                     v = v &* 16 &+ h; n += 1; i += 1
-                    if v > 0x10FFFF { throw error(.invalid, PatternMessage.beyondUnicode(), at: start, length: i - start) }
+                    if v > 0x10FFFF { throw error(.invalid, PatternMessage.pastLastCodePoint(), at: start, length: i - start) }
                 }
                 guard n > 0, isChar(peek(), "}") else { throw error(.invalid, PatternMessage.unicodeBraces(), at: start, length: 3) }
                 i += 1
