@@ -268,7 +268,7 @@ struct Page {
             h += "<th scope=\"col\">\(HTMLText.escape(ReportMessage.code()))</th><th scope=\"col\">\(HTMLText.escape(ReportMessage.severity()))</th><th scope=\"col\" class=\"num\">\(HTMLText.escape(ReportMessage.count()))</th></tr></thead><tbody>"
             for (code, c) in perCode.sorted(by: { ($1.value.severity, $0.key) < ($0.value.severity, $1.key) }) {
                 h += "<tr data-code=\"\(HTMLText.escape(code))\"><td>\(codeLink(code))</td>"
-                h += "<td><span class=\"badge sev-\(c.severity)\">\(c.severity)</span></td><td class=\"num\">\(c.count)</td></tr>"
+                h += "<td><span class=\"badge sev-\(c.severity)\">\(HTMLText.escape(HumanMessage.word(for: c.severity)))</span></td><td class=\"num\">\(c.count)</td></tr>"
             }
             h += "</tbody></table>\n"
         }
@@ -366,7 +366,7 @@ struct Page {
             let loc = span.start
             attrs += " data-line=\"\(loc.line)\" data-column=\"\(loc.column)\""
         }
-        var h = "<article \(attrs)>\n<header><span class=\"num\">\(f.number)</span> <span class=\"badge sev-\(d.severity)\">\(d.severity)</span> "
+        var h = "<article \(attrs)>\n<header><span class=\"num\">\(f.number)</span> <span class=\"badge sev-\(d.severity)\">\(HTMLText.escape(HumanMessage.word(for: d.severity)))</span> "
         h += codeLink(d.code)
         h += "</header>\n<p class=\"message\">\(HTMLText.escape(d.message))</p>\n"
         let styler = HTMLStyler()

@@ -335,7 +335,7 @@ struct ListShape: ValueShape {
     func member(_ key: String) -> ShapeMember { .unknown }
     var element: (any ValueShape)? { item }
     var valueType: ValueType { .list }
-    var name: String { "a list of \(item.name)" }
+    var name: String { TypePhrase.listOf(["item": item.name]) }
 }
 
 /// A helper of a rule pack: a named expression over parameters (`functions: {share(part,

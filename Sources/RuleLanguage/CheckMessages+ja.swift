@@ -21,6 +21,7 @@ extension TypePhrase {
         case .alternatives: "{types}または{last}"
         case .separator: "、"
         case .anyValue: "任意の値"
+        case .listOf: "{item}のリスト"
         case .operands: "{left} {operator} {right}"
         }
     }

@@ -26,6 +26,8 @@ package enum TypePhrase: String, MessageCatalogue {
     /// Between the names of `alternatives`' `{types}`.
     case separator = ", "
     case anyValue = "any value"
+    /// What a list whose items have a known shape is called (`a list of #/$defs/row`).
+    case listOf = "a list of {item}"
     /// Two operand types and the operator between them (a label).
     case operands = "{left} {operator} {right}"
 }

@@ -26,6 +26,13 @@ import Testing
         #expect(page.hasPrefix("<!DOCTYPE html>\n<html lang=\"en\">"))
         #expect(page.contains("data-code=\"duplicate-key\" data-severity=\"error\" data-path=\"a.yaml\" data-line=\"2\" data-column=\"1\""))
         #expect(page.contains("<figure id=\"p2-table-1\" class=\"figure\" data-kind=\"table\">"), "the plan@2 file's table is charted")
+        #expect(page.contains("<span class=\"badge sev-error\">error</span>"), "a finding's severity badge")
+
+        // In Japanese, the badges say エラー; the class and data attributes stay the same.
+        let ja = try box.planlint("report", "--lang", "ja", "a.yaml")
+        #expect(ja.stdout.hasPrefix("<!DOCTYPE html>\n<html lang=\"ja\">"), "\(ja.stderr)")
+        #expect(ja.stdout.contains("<span class=\"badge sev-error\">エラー</span>") && !ja.stdout.contains("\">error</span>"), "\(ja.stdout)")
+        #expect(ja.stdout.contains("data-severity=\"error\""))
         let left = try box.contents().filter { $0 != ".git" }
         #expect(left == ["a.yaml", "b.yaml", "report.html"], "no temporary file left behind: \(left)")
 
