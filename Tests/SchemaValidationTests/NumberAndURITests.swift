@@ -131,3 +131,57 @@ import YAMLTree
         #expect(YAMLScalarText.string("a: b", like: values[2]) == "\"a: b\"")
     }
 }
+
+/// Schema pointers are kept as tokens and rendered only when a message shows one; rendered,
+/// they are what the compiler once built for every schema position at load.
+@Suite struct SchemaPointerTests {
+    @Test func pointersRenderAsTheyWereBuilt() throws {
+        let text = """
+            properties:
+              a/b: {type: string}
+              c~d: {$ref: '#/x-extra/inner'}
+              list: {prefixItems: [{type: integer}, {type: string}]}
+            $defs:
+              e: {allOf: [{minimum: 1}]}
+            x-extra:
+              inner: {type: integer, properties: {deep: {type: string}}}
+            """
+        let loaded = SchemaRegistry(allowedRoot: nil).compile(SourceFile(path: "pointers.schema.yaml", text: text))
+        let schema = try #require(loaded.schema)
+        #expect(Set(schema.nodes.map(\.pointer)) == [
+            "#", "#/properties/a~1b", "#/properties/c~0d", "#/properties/list",
+            "#/properties/list/prefixItems/0", "#/properties/list/prefixItems/1",
+            "#/$defs/e", "#/$defs/e/allOf/0",
+            // Reached through `$ref` inside an unknown keyword: the reference's path; what
+            // lies under it is named from the document root, as the compiler always did.
+            "#/x-extra/inner", "#/properties/deep",
+        ])
+        #expect(SchemaPointers([]).render(-1) == "#")
+        #expect(SchemaPointers([(-1, "a"), (0, "~/"), (1, "0")]).render(2) == "#/a/~0~1/0")
+    }
+}
+
+/// `NumberSet` (which keys and items were evaluated) answers as a `Set<Int>` does.
+@Suite struct NumberSetTests {
+    @Test func answersAsASetDoes() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<200 {
+            var a = NumberSet(), b = NumberSet()
+            var sa = Set<Int>(), sb = Set<Int>()
+            for _ in 0..<Int.random(in: 0...40, using: &generator) {
+                let i = Bool.random(using: &generator) ? Int.random(in: 0..<64, using: &generator) : Int.random(in: 0..<200, using: &generator)
+                if Bool.random(using: &generator) { a.insert(i); sa.insert(i) } else { b.insert(i); sb.insert(i) }
+            }
+            for i in 0..<200 { #expect(a.contains(i) == sa.contains(i)) }
+            let list = Array(sb)
+            var c = a
+            c.formUnion(b)
+            var d = a
+            d.formUnion(list)
+            for i in 0..<200 {
+                #expect(c.contains(i) == (sa.contains(i) || sb.contains(i)))
+                #expect(d.contains(i) == c.contains(i))
+            }
+        }
+    }
+}

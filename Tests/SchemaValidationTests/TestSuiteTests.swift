@@ -166,11 +166,18 @@ struct TestSuiteTests {
                 // be what the worded diagnostics (and their summaries) add up to.
                 let worded = diagnostics.reduce(into: [String: Int]()) { $0[$1.code, default: 0] += max(1, $1.omitted) }
                 let counted = ValidationBatch.countedFailures(data, schema, options: options)
+                // The validator's shortcuts must give what full evaluation gives.
+                var full = options
+                full.shortcuts = false
+                let fullQuick = schema.isValid(data, options: full)
+                let fullDiagnostics = validate(document: data, against: schema, options: full)
                 if quick != want || diagnostics.isEmpty != want {
                     let shown = diagnostics.prefix(3).map { "\($0.code): \($0.message)" }
                     result.failures.append("\(groupName) / \(testName): expected \(want ? "valid" : "invalid"), quick says \(quick ? "valid" : "invalid"), messages \(shown)")
                 } else if let counted, counted != worded {
                     result.failures.append("\(groupName) / \(testName): counted without words \(counted), worded \(worded)")
+                } else if fullQuick != quick || fullDiagnostics != diagnostics {
+                    result.failures.append("\(groupName) / \(testName): without shortcuts \(fullQuick ? "valid" : "invalid"), \(fullDiagnostics.count) diagnostics; with them \(quick ? "valid" : "invalid"), \(diagnostics.count)")
                 } else {
                     result.passed += 1
                 }

@@ -24,7 +24,10 @@ final class SchemaCompiler {
     var resources: [String: YAMLNode] = [:]
     var anchors: [String: YAMLNode] = [:]
     var baseOf: [YAMLNode: URIReference] = [:]
-    var pointerOf: [YAMLNode: String] = [:]
+    /// Each schema position's JSON pointer: an index into `pointerParts` (-1: the document
+    /// root, `#`). Pointers are rendered only when a message shows one.
+    var pointerOf: [YAMLNode: Int32] = [:]
+    var pointerParts: [(parent: Int32, token: String)] = []
     var documents: [String: SchemaDocument] = [:]
     var failedDocuments: [String: DocumentLoadFailure] = [:]
     /// In-place edges for cycle detection: (target, the keyword's key node).
@@ -51,6 +54,8 @@ final class SchemaCompiler {
         }
         let rootID = schemaID(root)
         drain()
+        let pointers = SchemaPointers(pointerParts)
+        for i in nodes.indices { nodes[i].pointers = pointers }
         findCycles()
         var seen = Set<Diagnostic>()
         let unique = diagnostics.filter { seen.insert($0).inserted }
@@ -70,7 +75,7 @@ final class SchemaCompiler {
 
     /// Walks the schema positions under `root`, recording bases, `$id`s and anchors.
     func index(_ root: YAMLNode, base: URIReference) {
-        var stack: [(node: YAMLNode, base: URIReference, pointer: String)] = [(root, base, "")]
+        var stack: [(node: YAMLNode, base: URIReference, pointer: Int32)] = [(root, base, -1)]
         while let (raw, inherited, pointer) = stack.popLast() {
             let node = raw.resolved
             if baseOf[node] != nil { continue }
@@ -82,7 +87,7 @@ final class SchemaCompiler {
                 if resources[key] == nil { resources[key] = node }
             }
             baseOf[node] = base
-            pointerOf[node] = pointer.isEmpty ? "#" : "#" + pointer
+            pointerOf[node] = pointer
             guard node.isMapping else { continue }
             for anchorKey in ["$anchor", "$dynamicAnchor"] {
                 if case .string(let name)? = node[anchorKey]?.value {
@@ -92,19 +97,26 @@ final class SchemaCompiler {
             }
             for (k, v) in node.entries {
                 guard let kw = k.scalarText else { continue }
-                let p = pointer + JSONPointer.render([kw])
                 if Keywords.singleSchema.contains(kw) {
-                    stack.append((v, base, p))
+                    stack.append((v, base, pointerPart(pointer, kw)))
                 } else if Keywords.schemaArray.contains(kw) {
-                    for (i, item) in v.items.enumerated() { stack.append((item, base, p + "/" + String(i))) }
+                    let p = pointerPart(pointer, kw)
+                    for (i, item) in v.items.enumerated() { stack.append((item, base, pointerPart(p, String(i)))) }
                 } else if Keywords.schemaMap.contains(kw) {
+                    let p = pointerPart(pointer, kw)
                     for (name, item) in v.entries {
                         guard let n = name.scalarText else { continue }
-                        stack.append((item, base, p + JSONPointer.render([n])))
+                        stack.append((item, base, pointerPart(p, n)))
                     }
                 }
             }
         }
+    }
+
+    /// The pointer `parent` + `/token`.
+    func pointerPart(_ parent: Int32, _ token: String) -> Int32 {
+        pointerParts.append((parent, token))
+        return Int32(pointerParts.count - 1)
     }
 
     /// The id of the compiled schema for `node`, queueing it if new.
@@ -112,7 +124,7 @@ final class SchemaCompiler {
         let node = raw.resolved
         if let id = ids[node] { return id }
         let id = nodes.count
-        nodes.append(SchemaNode(source: node, pointer: pointerOf[node] ?? "#"))
+        nodes.append(SchemaNode(source: node, pointer: pointerOf[node] ?? -1))
         inPlace.append([])
         ids[node] = id
         queue.append((node, id))
@@ -161,7 +173,6 @@ final class SchemaCompiler {
         }
         guard node.isMapping else { return }
         let base = baseOf[node] ?? URIReference("")
-        let pointer = s.pointer == "#" ? "" : String(s.pointer.dropFirst())
 
         for (keyNode, value) in node.entries {
             guard let kw = keyNode.scalarText, keyNode.isScalar else {
@@ -169,7 +180,6 @@ final class SchemaCompiler {
                 continue
             }
             s.keywordKeys[kw] = keyNode
-            let here = pointer + JSONPointer.render([kw])
             switch kw {
             // Core.
             case "$id":
@@ -193,7 +203,7 @@ final class SchemaCompiler {
                     inPlace[id].append((target, keyNode))
                 }
             case "$defs":
-                _ = schemaMap(kw, value, here)
+                _ = schemaMap(kw, value)
             case "$schema":
                 if value.scalarText == nil || !value.isScalar { invalid(kw, value, expected: .uriString) }
             case "description":
@@ -264,7 +274,7 @@ final class SchemaCompiler {
             case "uniqueItems":
                 if case .bool(let b)? = value.value { s.uniqueItems = b } else { invalid(kw, value, expected: .boolean) }
             case "prefixItems":
-                s.prefixItems = schemaList(kw, value, here) ?? []
+                s.prefixItems = schemaList(kw, value) ?? []
             case "items":
                 if value.isSequence {
                     invalid(kw, value, expected: .schema,
@@ -279,7 +289,7 @@ final class SchemaCompiler {
             case "required":
                 s.required = nameList(kw, value) ?? []
             case "properties":
-                if let entries = schemaMap(kw, value, here) {
+                if let entries = schemaMap(kw, value) {
                     for (name, sid) in entries {
                         if s.properties[ExactString(name)] == nil { s.propertyOrder.append(name) }
                         s.properties[ExactString(name)] = sid
@@ -307,14 +317,14 @@ final class SchemaCompiler {
                     }
                 }
             case "dependentSchemas":
-                if let entries = schemaMap(kw, value, here) {
+                if let entries = schemaMap(kw, value) {
                     s.dependentSchemas = entries
                     for (_, sid) in entries { inPlace[id].append((sid, keyNode)) }
                 }
 
             // Applicators.
             case "allOf", "anyOf", "oneOf":
-                guard let list = schemaList(kw, value, here) else { break }
+                guard let list = schemaList(kw, value) else { break }
                 if list.isEmpty {
                     report(.invalidKeyword, SchemaFileMessage.listAtLeastOne(["keyword": kw]), at: value)
                     break
@@ -375,7 +385,7 @@ final class SchemaCompiler {
         return schemaID(value)
     }
 
-    func schemaList(_ kw: String, _ value: YAMLNode, _ pointer: String) -> [Int]? {
+    func schemaList(_ kw: String, _ value: YAMLNode) -> [Int]? {
         guard value.isSequence else {
             invalid(kw, value, expected: .schemaList)
             return nil
@@ -391,7 +401,7 @@ final class SchemaCompiler {
         return out
     }
 
-    func schemaMap(_ kw: String, _ value: YAMLNode, _ pointer: String) -> [(String, Int)]? {
+    func schemaMap(_ kw: String, _ value: YAMLNode) -> [(String, Int)]? {
         guard value.isMapping else {
             invalid(kw, value, expected: .schemaMap)
             return nil
@@ -557,7 +567,9 @@ final class SchemaCompiler {
                 // A location no keyword marks as a schema (inside an unknown keyword): it takes
                 // the base of the resource it was reached from.
                 index(target, base: baseOf[resource] ?? documentURI)
-                pointerOf[target] = (pointerOf[resource] ?? "#") + JSONPointer.render(tokens)
+                var p = pointerOf[resource] ?? -1
+                for t in tokens { p = pointerPart(p, t) }
+                pointerOf[target] = p
             }
         } else {
             guard let anchored = anchors[key + "#" + URIReference.percentDecoded(fragment)] else {

@@ -16,6 +16,10 @@ package struct ValidationOptions: Sendable, Equatable {
     /// rest are counted into one summary (`Diagnostic.omitted`). A mapping of a million keys
     /// the schema does not allow once built a million messages, with suggestions (1.7 GB).
     package var maxDiagnosticsPerCode: Int
+    /// Whether the validator may skip work whose outcome it knows (the other alternatives of
+    /// a scalar that matched one, under `unevaluated*`). Off only in tests, which check that
+    /// the shortcuts give what full evaluation gives.
+    package var shortcuts = true
 
     package init(assertedFormats: Set<String> = [], severity: Severity = .error, maxDepth: Int = 4_000,
                 maxDiagnosticsPerCode: Int = 1_000) {
@@ -949,6 +953,9 @@ final class Evaluator {
     func alternatives(_ s: SchemaNodeRef, _ branches: [Int], keyword: String, _ inst: Instance, _ title: String?,
                       _ collect: Bool, _ inPlace: Int, _ out: inout Outcome) {
         let isOne = keyword == "oneOf"
+        // What a scalar's branches evaluated is nothing: only an object's or an array's
+        // valid branches all count for `unevaluated*`.
+        let tracks = tracking && (inst.type == .object || inst.type == .array || !options.shortcuts)
         var valid: [Int] = []
         var merged = Evaluated()
         for (k, b) in branches.enumerated() {
@@ -956,8 +963,8 @@ final class Evaluator {
             if o.valid {
                 valid.append(k)
                 merged.merge(o.evaluated)
-                if !isOne && !tracking { break }
-                if isOne && valid.count > 1 && !tracking && !collect { break }
+                if !isOne && !tracks { break }
+                if isOne && valid.count > 1 && !tracks && !collect { break }
             }
         }
         let code: SchemaCode = isOne ? .oneOf : .anyOf
