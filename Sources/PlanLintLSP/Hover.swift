@@ -15,8 +15,8 @@ import Darwin
 /// `textDocument/hover`: the meaning of an evaluation mark (◎ ○ △ × －) or of a code
 /// (a rule id, `schema/enum`, `duplicate-key`, …) under the cursor.
 ///
-/// - A mark shows what it means: as the plan's own `evaluation.legend` prints it when the
-///   document has one, else the usual meaning (Docs/plan-format.md). A look-alike written
+/// - A mark shows what it means: as the plan's own `scales` declare it (plan@2) or its
+///   `evaluation.legend` prints it (plan@1), else the usual meaning (Docs/plan-format.md). A look-alike written
 ///   alone as a value (`mark: 〇`) is named, with the mark it imitates.
 /// - A code shows its documentation (`planlint explain`): a rule of the document's
 ///   project, or one of planlint's own codes, wherever it is written — a suppression
@@ -90,31 +90,124 @@ enum HoverContent {
         return nil
     }
 
-    static func describe(_ mark: Mark, legend: String?, markdown: Bool) -> String {
+    static func describe(_ mark: Mark, legend: PlanMeaning?, markdown: Bool) -> String {
         let b = markdown ? "**" : ""
         let title = ServerMessage.markTitle(["b": b, "mark": mark.symbol, "name": mark.name])
-        if let legend { return title + "\n\n\(legend)\n\n" + ServerMessage.asTheLegendPrints() }
-        return title + "\n\n\(mark.meaning)\n\n" + ServerMessage.usualMeaning()
-    }
-
-    /// The meaning `evaluation.legend` gives the mark in this document, if it gives one.
-    ///
-    /// The document is parsed only when its text can hold that key: a hover must not cost a
-    /// parse of every plan (7 M instructions on the Miyagi plan, which has no legend).
-    static func legendMeaning(of mark: Character, in file: SourceFile) -> String? {
-        guard mayNameLegend(file.bytes) else { return nil }
-        let parsed = YAMLReader.parse(file)
-        for document in parsed.documents {
-            if let text = document["evaluation"]?["legend"]?[String(mark)]?.scalarText { return text }
+        switch legend {
+        case .legend(let meaning)?:
+            return title + "\n\n\(meaning)\n\n" + ServerMessage.asTheLegendPrints()
+        case .scales(let declared)?:
+            if declared.count == 1 {
+                return title + "\n\n\(declared[0].meaning)\n\n" + ServerMessage.asTheScaleDeclares(["scale": declared[0].scale])
+            }
+            // Several scales declare the mark: the node's level decides which applies.
+            let lines = declared.map { "- `\($0.scale)`: \($0.meaning)" }.joined(separator: "\n")
+            return title + "\n\n\(lines)\n\n" + ServerMessage.asTheScalesDeclare()
+        case nil:
+            return title + "\n\n\(mark.meaning)\n\n" + ServerMessage.usualMeaning()
         }
-        return nil
     }
 
-    /// Whether `bytes` contain `legend`, or a backslash (a quoted key may spell it with
-    /// escapes). False means no key of the document is `legend`.
-    static func mayNameLegend(_ bytes: [UInt8]) -> Bool {
+    /// What a plan itself says a mark means.
+    enum PlanMeaning: Equatable {
+        /// plan@1: its `evaluation.legend`.
+        case legend(String)
+        /// plan@2: the `scales` whose `symbols` declare the mark with a meaning, in order.
+        case scales([(scale: String, meaning: String)])
+
+        static func == (a: PlanMeaning, b: PlanMeaning) -> Bool {
+            switch (a, b) {
+            case (.legend(let x), .legend(let y)): x == y
+            case (.scales(let x), .scales(let y)): x.map(\.scale) == y.map(\.scale) && x.map(\.meaning) == y.map(\.meaning)
+            default: false
+            }
+        }
+    }
+
+    /// The meaning the document gives the mark: a plan@2's `scales.*.symbols` (a symbol's
+    /// words, or its `means`), else a plan@1's `evaluation.legend`; nil when it gives none.
+    ///
+    /// A hover must not cost a parse of every plan (7 M instructions on the Miyagi plan). The
+    /// text is parsed only when it can hold those keys, and then only its beginning when
+    /// that is enough: up to the end of the top-level `scales:` (or `evaluation:`) block,
+    /// which plans write near the top. What the prefix's tree says about that key is what
+    /// the whole document's tree says, as long as the prefix parses cleanly into a mapping
+    /// that has it; otherwise (flow style, a key spelt with escapes, …) the whole text is
+    /// parsed.
+    static func legendMeaning(of mark: Character, in file: SourceFile) -> PlanMeaning? {
+        let bytes = file.bytes
+        let hasScales = mayName("symbols", bytes), hasLegend = mayName("legend", bytes)
+        guard hasScales || hasLegend else { return nil }
+        var end = 0
+        for key in ["scales", "evaluation"] {
+            guard let block = topLevelBlockEnd(of: key, in: bytes) else { continue }
+            end = max(end, block)
+        }
+        if end > 0, end < bytes.count {
+            let prefix = YAMLReader.parse(SourceFile(path: file.path, bytes: Array(bytes[..<end])))
+            if prefix.isComplete, prefix.problems.isEmpty,
+               let answer = meaning(of: mark, in: prefix, complete: false) {
+                return answer
+            }
+        }
+        return meaning(of: mark, in: YAMLReader.parse(file), complete: true) ?? nil
+    }
+
+    /// The mark's meaning in `parsed`: `.some(nil)` when the tree settles that the plan gives
+    /// none. From a prefix (`complete` false) only a document whose top-level mapping has
+    /// `scales` or `evaluation` settles anything.
+    static func meaning(of mark: Character, in parsed: YAMLParseResult, complete: Bool) -> PlanMeaning?? {
+        var settled = complete
+        for document in parsed.documents where document.isMapping {
+            if let scales = document["scales"] {
+                settled = true
+                var declared: [(scale: String, meaning: String)] = []
+                for (name, scale) in scales.entries {
+                    guard let scaleName = name.scalarText, let symbol = scale["symbols"]?[String(mark)] else { continue }
+                    // `○: words`, or a grade's `{means: words, …}`; a symbol without words (`対象外:`) has none.
+                    let words = symbol.isMapping ? symbol["means"] : symbol
+                    if let words, words.scalarType != .null, let text = words.scalarText, !text.isEmpty {
+                        declared.append((scaleName, text))
+                    }
+                }
+                if !declared.isEmpty { return .some(.scales(declared)) }
+            }
+            if let evaluation = document["evaluation"] {
+                settled = true
+                if let text = evaluation["legend"]?[String(mark)]?.scalarText { return .some(.legend(text)) }
+            }
+        }
+        return settled ? .some(nil) : nil
+    }
+
+    /// The end (a byte offset) of the block under `key:` written at the start of a line, at
+    /// the top level of a block mapping: the start of the next line that begins with
+    /// anything but a space, a tab, a comment or a line break. nil when no line starts with
+    /// `key:`.
+    static func topLevelBlockEnd(of key: String, in bytes: [UInt8]) -> Int? {
+        let word = Array((key + ":").utf8)
+        var lineStart = 0
+        var inBlock = false
+        while lineStart < bytes.count {
+            var lineEnd = lineStart
+            while lineEnd < bytes.count && bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
+            let first = bytes[lineStart]
+            let isContent = !(first == UInt8(ascii: " ") || first == UInt8(ascii: "\t") || first == UInt8(ascii: "#")
+                              || first == UInt8(ascii: "\n") || first == UInt8(ascii: "\r"))
+            if inBlock && isContent { return lineStart }
+            if !inBlock && lineEnd - lineStart >= word.count && bytes[lineStart..<(lineStart + word.count)].elementsEqual(word) {
+                inBlock = true
+            }
+            lineStart = lineEnd + 1
+        }
+        return inBlock ? bytes.count : nil
+    }
+
+    /// Whether `bytes` contain `word`, or a backslash (a quoted key may spell it with
+    /// escapes). False means no key of the document is `word`.
+    static func mayName(_ word: String, _ bytes: [UInt8]) -> Bool {
         // memchr, not a loop over every byte: a hover on a large plan stays cheap.
-        let word: [UInt8] = Array("legend".utf8)
+        let word: [UInt8] = Array(word.utf8)
         return bytes.withUnsafeBytes { (b: UnsafeRawBufferPointer) -> Bool in
             guard let base = b.baseAddress else { return false }
             if memchr(base, Int32(UInt8(ascii: "\\")), b.count) != nil { return true }

@@ -156,14 +156,98 @@ struct GatedServer {
     }
 
     @Test func aMarkHoverParsesOnlyATextThatCanHoldALegend() {
-        func legend(_ text: String) -> String? {
+        func legend(_ text: String) -> HoverContent.PlanMeaning? {
             HoverContent.legendMeaning(of: "○", in: SourceFile(path: "p.yaml", bytes: Array(text.utf8)))
         }
-        #expect(!HoverContent.mayNameLegend(Array("projects:\n  - {mark: ○}\n".utf8)))
-        #expect(legend("evaluation:\n  legend: {○: 計画のとおり}\n") == "計画のとおり")
+        #expect(!HoverContent.mayName("legend", Array("projects:\n  - {mark: ○}\n".utf8)))
+        #expect(!HoverContent.mayName("symbols", Array("projects:\n  - {mark: ○}\n".utf8)))
+        #expect(legend("projects:\n  - {mark: ○}\n") == nil)
+        #expect(legend("evaluation:\n  legend: {○: 計画のとおり}\n") == .legend("計画のとおり"))
         // A key spelt with an escape is still found: a backslash means the text is parsed.
-        #expect(legend("evaluation:\n  \"le\\x67end\": {○: 特別}\n") == "特別")
+        #expect(legend("evaluation:\n  \"le\\x67end\": {○: 特別}\n") == .legend("特別"))
         #expect(legend("evaluation:\n  legends: {○: 別}\n") == nil)
+    }
+
+    /// A plan@2 declares its marks' meanings in `scales` (Docs/plan-format.md); the hover
+    /// reads them from the beginning of the text when that holds the whole `scales` block.
+    @Test func aMarkHoverReadsAPlan2sScales() throws {
+        func meaning(_ text: String, _ mark: Character = "○") -> HoverContent.PlanMeaning? {
+            HoverContent.legendMeaning(of: mark, in: SourceFile(path: "p.yaml", bytes: Array(text.utf8)))
+        }
+        let plan = """
+            # a plan@2 (comment lines at the top level do not end a block)
+            format: planlint/plan@2
+            scales:
+              自己評価:
+                symbols:
+                  ◎: 計画以上の進捗
+                  ○: 計画どおり実施
+            # between two scales
+              達成度:
+                symbols:
+                  A: {means: 100%以上, min: 100}
+                  対象外:
+            levels:
+              - {name: 事業, scale: 自己評価}
+            nodes:
+              - {name: 防災, mark: ○}
+
+            """
+        let bytes = Array(plan.utf8)
+        // The prefix parsed ends where the next top-level key starts.
+        let levels = try #require(plan.utf8.firstRange(of: "levels:".utf8)).lowerBound
+        #expect(HoverContent.topLevelBlockEnd(of: "scales", in: bytes) == plan.utf8.distance(from: plan.utf8.startIndex, to: levels))
+        #expect(HoverContent.topLevelBlockEnd(of: "evaluation", in: bytes) == nil)
+        #expect(meaning(plan) == .scales([("自己評価", "計画どおり実施")]))
+        #expect(meaning(plan, "◎") == .scales([("自己評価", "計画以上の進捗")]))
+        // A grade's words are its `means`; a symbol without words gives none.
+        #expect(meaning(plan, "A") == .scales([("達成度", "100%以上")]))
+        #expect(meaning(plan, "対") == nil)
+        // A mark no scale declares: the plan gives no meaning (the usual one is shown).
+        #expect(meaning(plan, "△") == nil)
+
+        // Two scales with the mark: both, in their order.
+        let two = "format: planlint/plan@2\nscales:\n  甲: {symbols: {○: 順調}}\n  乙: {symbols: {○: 概ね順調}}\nnodes: []\n"
+        #expect(meaning(two) == .scales([("甲", "順調"), ("乙", "概ね順調")]))
+        // Flow style, and a flow mapping whose lines start at column 0: the beginning does not
+        // parse on its own, so the whole text is read.
+        #expect(meaning("{format: planlint/plan@2, scales: {s: {symbols: {○: 流れ}}}}") == .scales([("s", "流れ")]))
+        #expect(meaning("{format: planlint/plan@2,\nscales: {s: {symbols: {○: 流れ}}},\nnodes: []}\n") == .scales([("s", "流れ")]))
+        // The text after the block does not change what the block says.
+        #expect(meaning(two + "extra: [unclosed\n") == .scales([("甲", "順調"), ("乙", "概ね順調")]))
+    }
+
+    @Test func aMarkHoverOnAPlan2SaysWhichScaleDeclaresIt() async throws {
+        var t = try await GatedServer()
+        defer { t.end() }
+        let uri = t.workspace.uri("Plans/v2.yaml")
+        t.gate.hold(uri)
+        t.editor.open(uri, text: """
+            format: planlint/plan@2
+            scales:
+              自己評価:
+                symbols: {○: 計画のとおり進んだ, △: 遅れた}
+            levels:
+              - {name: 事業, scale: 自己評価}
+            nodes:
+              - {name: 事業, mark: ○}
+              - {name: 別事業, mark: ×}
+            """)
+        func hover(_ line: Int, _ character: Int) async throws -> LSP.Hover? {
+            try await t.editor.connection.send(LSP.hover, .init(textDocument: .init(uri: uri), position: .init(line: line, character: character)))
+        }
+        // `  - {name: 事業, mark: ○}`: the ○ at UTF-16 21 — answered while the document's check is held.
+        let declared = try #require(try await hover(7, 21))
+        #expect(declared.contents.value == """
+            **○** — evaluation mark (U+25CB WHITE CIRCLE)
+
+            計画のとおり進んだ
+
+            (as this plan's scale `自己評価` declares it)
+            """)
+        let usual = try #require(try await hover(8, 22))
+        #expect(usual.contents.value.hasSuffix("実施せず\n\n(the usual meaning; this plan gives none in `scales` or `evaluation.legend`)"))
+        #expect(try await t.editor.shutDown() == 0)
     }
 
     @Test func aCancelledRunStopsBeforeTheCheckers() throws {

@@ -603,7 +603,7 @@ extension LSP.PublishDiagnosticsParams {
         let uri = workspace.uri("Plans/x.yaml")
         editor.open(uri, text: "# planlint-disable-file duplicate-key\nmark: ×\n")
         let mark = try #require(try await editor.connection.send(LSP.hover, .init(textDocument: .init(uri: uri), position: .init(line: 1, character: 6))))
-        #expect(mark.contents == .init(kind: .plaintext, value: "× — evaluation mark (U+00D7 MULTIPLICATION SIGN)\n\n実施せず\n\n(the usual meaning; this plan has no `evaluation.legend`)"))
+        #expect(mark.contents == .init(kind: .plaintext, value: "× — evaluation mark (U+00D7 MULTIPLICATION SIGN)\n\n実施せず\n\n(the usual meaning; this plan gives none in `scales` or `evaluation.legend`)"))
         let code = try #require(try await editor.connection.send(LSP.hover, .init(textDocument: .init(uri: uri), position: .init(line: 0, character: 30))))
         #expect(code.contents.kind == .plaintext)
         #expect(code.contents.value.hasPrefix("duplicate-key (error): "))
