@@ -28,6 +28,12 @@ final class CheckPool: Sendable {
     /// Checks running and waiting (for tests and logs).
     var load: (running: Int, waiting: Int) { state.withLock { ($0.running, $0.waiting.count) } }
 
+    /// The threads a check starting now may use: the machine's cores shared among the checks
+    /// running. A check alone (the plan being typed in) runs its rules on every core, so its
+    /// findings come sooner; beside a long check of another document it takes one, as the
+    /// long check does not hold the cores it started with from a check started after it.
+    var threadsPerCheck: Int { max(1, WorkerPool.coreCount / max(1, state.withLock { $0.running })) }
+
     private func submit(_ job: @escaping @Sendable () -> Void) {
         let start = state.withLock { s -> Bool in
             guard s.running < limit else {

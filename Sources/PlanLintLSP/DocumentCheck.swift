@@ -58,7 +58,8 @@ struct CheckResult: Sendable {
 enum DocumentCheck {
     /// The document's kind and findings; nil when the check was cancelled (its findings
     /// would be incomplete, and a newer version is waiting to be checked).
-    static func run(_ request: CheckRequest, projects: ProjectCache) -> CheckResult? {
+    /// `threads` > 1 lets the plan's rules run in parallel.
+    static func run(_ request: CheckRequest, projects: ProjectCache, threads: Int = 1) -> CheckResult? {
         if request.run.isCancelled { return nil }
         let project = projects.project(request.projectKey, buffers: request.buffers)
         let kind = classify(request.path, in: project)
@@ -76,7 +77,8 @@ enum DocumentCheck {
             } else {
                 findings = summaries(of: project, for: display, cwd: request.cwd, converter: converter)
                 let target = LintTarget(absolutePath: request.path, displayPath: display)
-                diagnostics = project.linter.lintOne(Linter.Input(target: target, content: request.bytes), run: request.run)
+                diagnostics = project.linter.lintOne(Linter.Input(target: target, content: request.bytes),
+                                                     threads: threads, run: request.run)
                 if request.run.isCancelled { return nil }
                 noteCommentSchema(request, project: project)
             }

@@ -306,9 +306,15 @@ package actor PlanLintServer {
         }
     }
 
-    /// Checks every open document again.
+    /// Checks every open document again, the project they are checked with having changed
+    /// (a rule file edited, a config or schema saved): the checks running with what it was
+    /// before are stopped first, as an edit stops its document's check, so that the new
+    /// checks do not wait for results that would be dropped.
     func scheduleCheckOfAll() {
-        for uri in documents.all.keys.sorted() { scheduleCheck(uri) }
+        for uri in documents.all.keys.sorted() {
+            runningChecks[uri]?.cancel()
+            scheduleCheck(uri)
+        }
     }
 
     /// Checks the document until a check ends with nothing changed meanwhile, then
@@ -317,14 +323,14 @@ package actor PlanLintServer {
         defer { checking.remove(uri) }
         while let document = documents[uri], stale.remove(uri) != nil {
             let request = checkRequest(for: document)
-            let (projects, willCheck) = (projects, options.willCheck)
+            let (projects, willCheck, pool) = (projects, options.willCheck, pool)
             runningChecks[uri] = request.run
             // The findings are converted and their notification encoded in the pool too: for
             // a plan with thousands of findings that is tens of milliseconds, not to be spent
             // on the message loop.
             let outcome = await pool.run { () -> (CheckResult, PublishedDocument, Connection.EncodedNotification?)? in
                 willCheck?(CheckStart(uri: request.uri, version: request.version, run: request.run))
-                guard let result = DocumentCheck.run(request, projects: projects) else { return nil }
+                guard let result = DocumentCheck.run(request, projects: projects, threads: pool.threadsPerCheck) else { return nil }
                 let findings = PublishedDocument(version: request.version, findings: result.findings, fixAll: result.fixAll)
                 let notification = Connection.encode(LSP.publishDiagnostics, .init(
                     uri: request.uri, version: request.version, diagnostics: findings.diagnostics))

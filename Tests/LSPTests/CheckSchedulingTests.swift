@@ -250,6 +250,60 @@ struct GatedServer {
         #expect(try await t.editor.shutDown() == 0)
     }
 
+    @Test func editingARuleFileCancelsTheChecksOfOpenPlans() async throws {
+        var t = try await GatedServer()
+        defer { t.end() }
+        let rules = t.workspace.uri("Rules/budget.yaml")
+        let ruleText = try t.workspace.read("Rules/budget.yaml")
+        t.editor.open(rules, text: ruleText)
+        #expect(try await t.editor.diagnostics(for: rules).diagnostics.isEmpty)
+        #expect(try #require(await t.starts.next()).uri == rules)
+        // Opening the rule file changed nothing the plan is checked with.
+        #expect(!t.first.run.isCancelled)
+
+        // `assert: self.budget <= 100` (line 9) → 150, unsaved, while the plan's check with the
+        // old rule is held: that check is stopped, not run to the end and dropped.
+        t.editor.replace(rules, version: 2, line: 9, 27, 30, with: "150")
+        #expect(try await t.hover() != nil)   // answered after the server took the edit
+        #expect(t.first.run.isCancelled)
+
+        t.gate.release(t.plan)
+        // The plan's first publication is the check with the edited rule: no budget finding.
+        let published = try await t.editor.diagnostics(for: t.plan)
+        #expect(published.version == 1)
+        #expect(published.codes == ["schema/enum"])
+        #expect(t.gate.started.filter { $0.hasPrefix(t.plan) } == [t.plan + "@1", t.plan + "@1"])
+        #expect(try await t.editor.shutDown() == 0)
+    }
+
+    @Test func aCheckAloneRunsItsRulesOnEveryCore() async throws {
+        let pool = CheckPool(limit: 2)
+        #expect(await pool.run { pool.threadsPerCheck } == WorkerPool.coreCount)
+        // Beside another check, the cores are shared.
+        let hold = DispatchSemaphore(value: 0)
+        async let first: Int = pool.run { hold.wait(); return 0 }
+        while pool.load.running < 1 { await Task.yield() }
+        #expect(await pool.run { pool.threadsPerCheck } == max(1, WorkerPool.coreCount / 2))
+        hold.signal()
+        _ = await first
+    }
+
+    /// The Miyagi plan (large enough for its rules to run on several threads) gives the same
+    /// findings whether its check has one thread or more.
+    @Test func aCheckOnSeveralThreadsFindsWhatOneThreadFinds() throws {
+        let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+        let path = repo + "/Plans/miyagi-ict-2014-2016.yaml"
+        let bytes = try FileIO.readBytes(path: path, limit: 1 << 24)
+        let projects = ProjectCache(cwd: repo)
+        let request = CheckRequest(uri: FileURI.uri(fromPath: path), version: 1, path: path, bytes: bytes, buffers: [:], openURIs: [:],
+                                   positions: PositionConverter(encoding: .utf16), cwd: repo, fallbackFolder: repo)
+        let one = try #require(DocumentCheck.run(request, projects: projects, threads: 1))
+        let two = try #require(DocumentCheck.run(request, projects: projects, threads: 2))
+        #expect(one.kind == .plan)
+        #expect(!one.findings.isEmpty)
+        #expect(two.findings.map(\.diagnostic) == one.findings.map(\.diagnostic))
+    }
+
     @Test func aCancelledRunStopsBeforeTheCheckers() throws {
         let workspace = try Workspace()
         defer { workspace.remove() }
