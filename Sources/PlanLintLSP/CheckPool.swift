@@ -1,5 +1,6 @@
 import Dispatch
 import Guarded
+import PlanLintKit
 
 /// Where the server's checks run: off the message loop, each document's on its own, at most
 /// ``limit`` at once, started in the order they were asked for.
@@ -8,58 +9,94 @@ import Guarded
 /// limit of two a large plan being re-checked leaves a slot for the small plan being typed
 /// in; with more documents checking than slots, the next waits for the first slot to free —
 /// and a superseded check frees its slot at its next cancellation point.
+///
+/// A check cancelled with ``cancel(_:)`` is abandoned at once: whoever waits for it goes on
+/// without waiting for it to reach its next cancellation point (a check cancelled while it
+/// parses finishes the parse first, milliseconds under load), so the check of the newer
+/// version can start beside it. It keeps its slot until it stops, which bounds the threads
+/// that superseded checks hold.
 final class CheckPool: Sendable {
     /// Checks running at once.
     let limit: Int
-    private let state = Guarded<(running: Int, waiting: [@Sendable () -> Void])>((0, []))
+    private let state = Guarded<(running: [Linter.RunState], waiting: [(run: Linter.RunState, job: @Sendable () -> Void)])>(([], []))
+    /// How to give up waiting for each check not finished yet, by its run.
+    private let waiters = Guarded<[ObjectIdentifier: @Sendable () -> Void]>([:])
 
     init(limit: Int) { self.limit = max(1, limit) }
 
     /// Two, or one per core on larger machines: a check uses one core.
     static var defaultLimit: Int { max(2, WorkerPool.coreCount) }
 
-    /// Runs `work` on the pool when a slot is free and returns its result.
-    func run<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
-        await withCheckedContinuation { continuation in
-            submit { continuation.resume(returning: work()) }
+    /// Runs `work` on the pool when a slot is free and returns its result; nil, at once,
+    /// when `run` is cancelled with ``cancel(_:)`` before it ends (`work` is then not started
+    /// if it had not, and its result is dropped if it had).
+    func run<T: Sendable>(_ run: Linter.RunState, _ work: @escaping @Sendable () -> T?) async -> T? {
+        let key = ObjectIdentifier(run)
+        return await withCheckedContinuation { (continuation: CheckedContinuation<T?, Never>) in
+            let waiting = Guarded<CheckedContinuation<T?, Never>?>(continuation)
+            let finish: @Sendable (T?) -> Void = { value in
+                waiting.withLock { w in defer { w = nil }; return w }?.resume(returning: value)
+            }
+            waiters.withLock { $0[key] = { finish(nil) } }
+            guard !run.isCancelled else {
+                waiters.withLock { _ = $0.removeValue(forKey: key) }
+                finish(nil)
+                return
+            }
+            submit(run) { [waiters] in
+                let value = run.isCancelled ? nil : work()
+                waiters.withLock { _ = $0.removeValue(forKey: key) }
+                finish(value)
+            }
         }
     }
 
-    /// Checks running and waiting (for tests and logs).
-    var load: (running: Int, waiting: Int) { state.withLock { ($0.running, $0.waiting.count) } }
+    /// Cancels `run`'s check: it stops at its next cancellation point, and ``run(_:_:)``
+    /// returns nil now.
+    func cancel(_ run: Linter.RunState) {
+        run.cancel()
+        waiters.withLock { $0.removeValue(forKey: ObjectIdentifier(run)) }?()
+    }
+
+    /// Checks running (superseded ones still stopping included) and waiting (for tests and logs).
+    var load: (running: Int, waiting: Int) { state.withLock { ($0.running.count, $0.waiting.count) } }
 
     /// The threads a check starting now may use: the machine's cores shared among the checks
-    /// running. A check alone (the plan being typed in) runs its rules on every core, so its
-    /// findings come sooner; beside a long check of another document it takes one, as the
-    /// long check does not hold the cores it started with from a check started after it.
-    var threadsPerCheck: Int { max(1, WorkerPool.coreCount / max(1, state.withLock { $0.running })) }
+    /// running that are not cancelled. A check alone (the plan being typed in) runs its rules
+    /// on every core, so its findings come sooner; beside a long check of another document it
+    /// takes one, as the long check does not hold the cores it started with from a check
+    /// started after it.
+    var threadsPerCheck: Int {
+        let live = state.withLock { $0.running.count { !$0.isCancelled } }
+        return max(1, WorkerPool.coreCount / max(1, live))
+    }
 
-    private func submit(_ job: @escaping @Sendable () -> Void) {
+    private func submit(_ run: Linter.RunState, _ job: @escaping @Sendable () -> Void) {
         let start = state.withLock { s -> Bool in
-            guard s.running < limit else {
-                s.waiting.append(job)
+            guard s.running.count < limit else {
+                s.waiting.append((run, job))
                 return false
             }
-            s.running += 1
+            s.running.append(run)
             return true
         }
-        if start { launch(job) }
+        if start { launch(run, job) }
     }
 
     /// Runs `job`, then the waiting jobs, on a thread of the slot's own — not on Dispatch's
     /// shared threads, which the server's hovers use: there, a running check held up a hover
     /// by milliseconds (the non-overcommitting global queue runs one thread per core).
-    private func launch(_ job: @escaping @Sendable () -> Void) {
+    private func launch(_ run: Linter.RunState, _ job: @escaping @Sendable () -> Void) {
         let slot: @Sendable () -> Void = { [self] in
-            var next: (@Sendable () -> Void)? = job
-            while let job = next {
-                job()
-                next = state.withLock { s -> (@Sendable () -> Void)? in
-                    guard !s.waiting.isEmpty else {
-                        s.running -= 1
-                        return nil
-                    }
-                    return s.waiting.removeFirst()
+            var next: (run: Linter.RunState, job: @Sendable () -> Void)? = (run, job)
+            while let current = next {
+                current.job()
+                next = state.withLock { s -> (run: Linter.RunState, job: @Sendable () -> Void)? in
+                    if let i = s.running.firstIndex(where: { $0 === current.run }) { s.running.remove(at: i) }
+                    guard !s.waiting.isEmpty else { return nil }
+                    let following = s.waiting.removeFirst()
+                    s.running.append(following.run)
+                    return following
                 }
             }
         }

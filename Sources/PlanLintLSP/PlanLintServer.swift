@@ -232,7 +232,7 @@ package actor PlanLintServer {
             try documents.change(params, unit: positions.editUnit)
             let uri = params.textDocument.uri
             // The check of the previous version is superseded: stop it.
-            runningChecks[uri]?.cancel()
+            cancelCheck(uri)
             switch kinds[uri] {
             case .plan, .schema, .config:
                 // Plans affect no other document; schemas and configs apply when saved.
@@ -251,7 +251,7 @@ package actor PlanLintServer {
         case LSP.didClose.method:
             let uri = try notification.params(LSP.didClose).textDocument.uri
             try documents.close(uri)
-            runningChecks[uri]?.cancel()
+            cancelCheck(uri)
             paths[uri] = nil
             published[uri] = nil
             stale.remove(uri)
@@ -306,13 +306,19 @@ package actor PlanLintServer {
         }
     }
 
+    /// Stops the check of `uri` in progress, if any: it gives no result, and the document's
+    /// check loop goes on at once.
+    func cancelCheck(_ uri: LSP.DocumentURI) {
+        if let run = runningChecks[uri] { pool.cancel(run) }
+    }
+
     /// Checks every open document again, the project they are checked with having changed
     /// (a rule file edited, a config or schema saved): the checks running with what it was
     /// before are stopped first, as an edit stops its document's check, so that the new
     /// checks do not wait for results that would be dropped.
     func scheduleCheckOfAll() {
         for uri in documents.all.keys.sorted() {
-            runningChecks[uri]?.cancel()
+            cancelCheck(uri)
             scheduleCheck(uri)
         }
     }
@@ -328,7 +334,7 @@ package actor PlanLintServer {
             // The findings are converted and their notification encoded in the pool too: for
             // a plan with thousands of findings that is tens of milliseconds, not to be spent
             // on the message loop.
-            let outcome = await pool.run { () -> (CheckResult, PublishedDocument, Connection.EncodedNotification?)? in
+            let outcome = await pool.run(request.run) { () -> (CheckResult, PublishedDocument, Connection.EncodedNotification?)? in
                 willCheck?(CheckStart(uri: request.uri, version: request.version, run: request.run))
                 guard let result = DocumentCheck.run(request, projects: projects, threads: pool.threadsPerCheck) else { return nil }
                 let findings = PublishedDocument(version: request.version, findings: result.findings, fixAll: result.fixAll)
@@ -337,7 +343,9 @@ package actor PlanLintServer {
                 return (result, findings, notification)
             }
             runningChecks[uri] = nil
-            guard let (result, findings, notification) = outcome else { continue }   // cancelled: a newer version is pending
+            // Cancelled: a newer version is pending; it starts now, beside the superseded check
+            // still stopping.
+            guard let (result, findings, notification) = outcome else { continue }
             guard documents[uri] != nil, !stale.contains(uri) else { continue }
             kinds[uri] = result.kind
             guard lifecycle.state == .running else { return }

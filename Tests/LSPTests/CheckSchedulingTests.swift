@@ -29,7 +29,7 @@ final class CheckGate: Sendable {
         .init(concurrentChecks: concurrentChecks, willCheck: { [self] start in arrive(start) })
     }
 
-    /// The next check of `uri` waits at its start until ``release(_:)``.
+    /// The next checks of `uri` wait at their start until ``release(_:)`` lets them all go.
     func hold(_ uri: String) { held.withLock { $0[uri] = DispatchSemaphore(value: 0) } }
 
     func release(_ uri: String) { held.withLock { $0.removeValue(forKey: uri) }?.signal() }
@@ -41,10 +41,17 @@ final class CheckGate: Sendable {
     /// Every check started so far: document and version.
     var started: [String] { log.withLock { $0.map { "\($0.uri)@\($0.version)" } } }
 
+    /// Every check started so far.
+    var startedChecks: [PlanLintServer.CheckStart] { log.withLock { $0 } }
+
     private func arrive(_ start: PlanLintServer.CheckStart) {
         log.withLock { $0.append(start) }
         continuation.yield(start)
-        held.withLock { $0[start.uri] }?.wait()
+        // Released: this check goes, and lets the next one held with it go.
+        if let gate = held.withLock({ $0[start.uri] }) {
+            gate.wait()
+            gate.signal()
+        }
     }
 }
 
@@ -96,15 +103,23 @@ struct GatedServer {
         // A request after them: when it is answered the server has taken both edits.
         #expect(try await t.hover() != nil)
         #expect(t.first.run.isCancelled)
+        // The superseded check is abandoned, not waited for: the newest version's check starts
+        // while version 1's is still held (version 2's may have started, and been cancelled,
+        // if the server took the first edit before the second arrived).
+        var next = try #require(await t.starts.next())
+        if next.version == 2 { next = try #require(await t.starts.next()) }
+        #expect(next.version == 3)
+        #expect(!next.run.isCancelled)
 
         t.gate.release(t.plan)
-        #expect(try #require(await t.starts.next()).version == 3)   // version 2 is never checked
         let published = try await t.editor.diagnostics(for: t.plan)
-        // The first publication is the newest version's: version 1's check published nothing.
+        // The first publication is the newest version's: the superseded checks published nothing.
         #expect(published.version == 3)
         #expect(published.codes == ["budget-within-limit", "schema/enum", "budget-within-limit"])
         #expect(published.diagnostics.last?.message.hasPrefix("電子申請 の予算 181 は上限 100 を超えています") == true)
-        #expect(t.gate.started == [t.plan + "@1", t.plan + "@3"])
+        let checks = t.gate.startedChecks
+        #expect(checks.map(\.version) == [1, 3] || checks.map(\.version) == [1, 2, 3])
+        #expect(checks.dropLast().allSatisfy { $0.run.isCancelled })
         #expect(try await t.editor.shutDown() == 0)
     }
 
@@ -266,6 +281,10 @@ struct GatedServer {
         t.editor.replace(rules, version: 2, line: 9, 27, 30, with: "150")
         #expect(try await t.hover() != nil)   // answered after the server took the edit
         #expect(t.first.run.isCancelled)
+        // The re-check with the edited rule starts without waiting for the held one to stop.
+        var next = try #require(await t.starts.next())
+        while next.uri != t.plan { next = try #require(await t.starts.next()) }
+        #expect(next.version == 1 && !next.run.isCancelled)
 
         t.gate.release(t.plan)
         // The plan's first publication is the check with the edited rule: no budget finding.
@@ -278,14 +297,42 @@ struct GatedServer {
 
     @Test func aCheckAloneRunsItsRulesOnEveryCore() async throws {
         let pool = CheckPool(limit: 2)
-        #expect(await pool.run { pool.threadsPerCheck } == WorkerPool.coreCount)
+        #expect(await pool.run(Linter.RunState()) { pool.threadsPerCheck } == WorkerPool.coreCount)
         // Beside another check, the cores are shared.
         let hold = DispatchSemaphore(value: 0)
-        async let first: Int = pool.run { hold.wait(); return 0 }
+        let long = Linter.RunState()
+        async let first: Int? = pool.run(long) { hold.wait(); return 0 }
         while pool.load.running < 1 { await Task.yield() }
-        #expect(await pool.run { pool.threadsPerCheck } == max(1, WorkerPool.coreCount / 2))
+        #expect(await pool.run(Linter.RunState()) { pool.threadsPerCheck } == max(1, WorkerPool.coreCount / 2))
+        // A cancelled check still stopping holds its slot but not its share of the cores, and
+        // whoever waited for it goes on at once.
+        pool.cancel(long)
+        #expect(await first == nil)
+        #expect(pool.load.running == 1)
+        #expect(await pool.run(Linter.RunState()) { pool.threadsPerCheck } == WorkerPool.coreCount)
         hold.signal()
-        _ = await first
+        while pool.load.running > 0 { await Task.yield() }
+    }
+
+    @Test func aCheckCancelledBeforeItsSlotFreesNeverStarts() async throws {
+        let pool = CheckPool(limit: 1)
+        let hold = DispatchSemaphore(value: 0)
+        async let first: Int? = pool.run(Linter.RunState()) { hold.wait(); return 1 }
+        while pool.load.running < 1 { await Task.yield() }
+        let queued = Linter.RunState()
+        let started = Guarded(false)
+        async let second: Int? = pool.run(queued) { started.withLock { $0 = true }; return 2 }
+        while pool.load.waiting < 1 { await Task.yield() }
+        pool.cancel(queued)
+        #expect(await second == nil)
+        hold.signal()
+        #expect(await first == 1)
+        while pool.load.running > 0 { await Task.yield() }
+        #expect(!started.withLock { $0 })
+        // Already cancelled when asked: not queued at all.
+        let cancelled = Linter.RunState()
+        cancelled.cancel()
+        #expect(await pool.run(cancelled) { 3 } == nil)
     }
 
     /// The Miyagi plan (large enough for its rules to run on several threads) gives the same
