@@ -33,7 +33,10 @@ import Testing
         let name = String(repeating: "a", count: 5000)
         let clock = ContinuousClock()
         let t = clock.measure { #expect(!g.matches(name)) }
-        #expect(t < .seconds(2), "\(t)")
+        // Not a speed claim (those live in scripts/bench): backtracking over 30 stars would take
+        // about 5000^30 steps, so a generous bound turns a hang into a failure without failing
+        // an instrumented build on a loaded machine.
+        #expect(t < .seconds(60), "\(t)")
         let deep = try Glob(String(repeating: "**/x/", count: 20) + "y")
         let path = Array(repeating: "x", count: 400).joined(separator: "/") + "/z"
         #expect(!deep.matches(path))
