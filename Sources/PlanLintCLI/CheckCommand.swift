@@ -113,6 +113,71 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var language: LanguageOptions
 
+    /// The options parsed, as plain values.
+    var settings: CheckSettings {
+        CheckSettings(
+            paths: paths, config: project.config, noConfig: project.noConfig, rules: project.rules,
+            failOn: project.failOn, exitZero: project.exitZero, stdinFilename: stdinFilename, format: format,
+            output: output, reports: reports, color: color, quiet: quiet, statistics: statistics,
+            maxWarnings: maxWarnings, baseline: baseline, writeBaseline: writeBaseline,
+            allowOutsideRoot: allowOutsideRoot, maxFileSize: maxFileSize, maxDepth: maxDepth,
+            maxAliasExpansion: maxAliasExpansion, costBudget: costBudget, explain: explain, jobs: jobs,
+            fix: fix, diff: diff, unsafeFixes: unsafeFixes, lang: language.lang)
+    }
+
+    func validate() throws { try settings.validate() }
+
+    func run() throws { try settings.run() }
+}
+
+/// `check`'s options as plain values, which the run works from. swift-argument-parser gives
+/// them (`CheckCommand.settings`), except for a command line with nothing to parse —
+/// `planlint`, or `planlint check` followed by paths and no option — which `unparsed(_:)`
+/// reads without building the parser's argument sets by reflection (about a fifth of the
+/// instructions of checking the Miyagi plan; Docs/performance.md, "### 3").
+struct CheckSettings: Equatable {
+    var paths: [String] = []
+    var config: String?
+    var noConfig = false
+    var rules: [String] = []
+    var failOn: Severity?
+    var exitZero = false
+    var stdinFilename: String?
+    var format: OutputFormat = .human
+    var output: String?
+    var reports: [String] = []
+    var color: ColorChoice = .auto
+    var quiet = false
+    var statistics = false
+    var maxWarnings: Int?
+    var baseline: String?
+    var writeBaseline: String?
+    var allowOutsideRoot = false
+    var maxFileSize: String?
+    var maxDepth: Int?
+    var maxAliasExpansion: Int?
+    var costBudget: Int?
+    var explain = false
+    var jobs = 0
+    var fix = false
+    var diff = false
+    var unsafeFixes = false
+    var lang: Language?
+
+    /// The settings of `arguments` (as `planlint` got them) when the parser has nothing to do
+    /// with them: none at all (`check` is the default command), or `check` and paths that
+    /// are not empty and do not start with `-` (so no option, no `--`, no standard input).
+    /// Nil for anything else, which goes to the parser; what this gives is what the parser
+    /// gives (`CheckSettingsTests`).
+    static func unparsed(_ arguments: [String]) -> CheckSettings? {
+        guard let first = arguments.first else { return CheckSettings() }
+        guard first == "check" else { return nil }
+        let paths = arguments.dropFirst()
+        guard paths.allSatisfy({ !$0.isEmpty && !$0.hasPrefix("-") }) else { return nil }
+        let settings = CheckSettings(paths: Array(paths))
+        return (try? settings.validate()) == nil ? nil : settings
+    }
+
     func validate() throws {
         if let m = maxWarnings, m < 0 { throw ValidationError(CLIMessage.maxWarnings()) }
         if jobs < 0 { throw ValidationError(CLIMessage.jobs()) }
@@ -140,8 +205,9 @@ struct CheckCommand: ParsableCommand {
     }
 
     func run() throws {
-        let config = language.apply(config: project.config, useConfig: !project.noConfig, allowOutsideRoot: allowOutsideRoot)
-        var options = project.checkOptions(paths: paths)
+        let config = LanguageOptions.apply(lang: lang, config: self.config, useConfig: !noConfig, allowOutsideRoot: allowOutsideRoot)
+        var options = ProjectOptions.checkOptions(paths: paths, config: self.config, noConfig: noConfig, rules: rules,
+                                                  failOn: failOn, exitZero: exitZero)
         let cwd = options.cwd
         options.allowOutsideRoot = allowOutsideRoot
         options.loadedConfig = config
@@ -365,9 +431,9 @@ struct FixCommand: ParsableCommand {
     func validate() throws { try check.validate() }
 
     func run() throws {
-        var command = check
-        command.fix = true
-        try command.run()
+        var settings = check.settings
+        settings.fix = true
+        try settings.run()
     }
 }
 

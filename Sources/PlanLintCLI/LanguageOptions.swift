@@ -21,6 +21,12 @@ struct LanguageOptions: ParsableArguments {
     /// instead of reading the config again (`CheckOptions.loadedConfig`).
     @discardableResult
     func apply(config: String? = nil, useConfig: Bool = true, allowOutsideRoot: Bool = false) -> ConfigLoader.Result? {
+        Self.apply(lang: lang, config: config, useConfig: useConfig, allowOutsideRoot: allowOutsideRoot)
+    }
+
+    /// `apply` with the flag's value (`CheckSettings`).
+    @discardableResult
+    static func apply(lang: Language?, config: String?, useConfig: Bool, allowOutsideRoot: Bool) -> ConfigLoader.Result? {
         RunLanguage.selectReusingConfig(flag: lang, configFile: config, useConfig: useConfig, allowOutsideRoot: allowOutsideRoot,
                                         cwd: PathUtil.currentDirectory(), environment: Terminal.environment()).config
     }

@@ -73,8 +73,15 @@ package struct PlanLintMain: ParsableCommand {
         // Usage errors come before a command runs: they are in the flag's or the locale's language.
         MessageText.language = LanguageOptions.early(arguments, environment: Terminal.environment())
         do {
-            var command = try parseAsRoot(Self.prepared(arguments))
-            try command.run()
+            if let settings = CheckSettings.unparsed(arguments) {
+                try settings.run()
+            } else {
+                var command = try parseAsRoot(Self.prepared(arguments))
+                try command.run()
+            }
+        } catch let code as ExitCode where code != .validationFailure {
+            // What `exit(withError:)` does for an exit code, without its usage text built twice.
+            Glibc.exit(code.rawValue)
         } catch {
             if exitCode(for: error) == .validationFailure {
                 let text = fullMessage(for: error)

@@ -22,6 +22,12 @@ struct ProjectOptions: ParsableArguments {
 
     /// The options of a run over `paths` from the current directory.
     func checkOptions(paths: [String]) -> CheckOptions {
+        Self.checkOptions(paths: paths, config: config, noConfig: noConfig, rules: rules, failOn: failOn, exitZero: exitZero)
+    }
+
+    /// `checkOptions(paths:)` from the options' values (`CheckSettings`).
+    static func checkOptions(paths: [String], config: String?, noConfig: Bool, rules: [String], failOn: Severity?,
+                             exitZero: Bool) -> CheckOptions {
         var options = CheckOptions(cwd: PathUtil.currentDirectory())
         options.paths = paths
         options.configFile = config
