@@ -187,11 +187,16 @@ final class SchemaChecker: DocumentChecker {
         // Suppressed findings take no room under the cap (FloodControl.cap): which they are is
         // asked for only when a cap is reached.
         let file = document.file, tree = document.parse.tree
-        let batch = ValidationBatch.run(jobs, perCode: Linter.maxDiagnosticsPerCode, options: options) {
+        // A superseded check (the language server's) stops inside the schema too; what it
+        // found is dropped with the run.
+        var isCancelled: (@Sendable () -> Bool)?
+        if let run = document.runState { isCancelled = { run.isCancelled } }
+        let batch = ValidationBatch.run(jobs, perCode: Linter.maxDiagnosticsPerCode, options: options, isCancelled: isCancelled) {
             let directives = Suppressions.scan(file, tree: tree).directives
             guard !directives.isEmpty else { return nil }
             return { code, start in Suppressions.covers(directives, in: file, code: code, at: start) }
         }
+        guard !batch.cancelled else { return out }
         out += batch.diagnostics
         for (code, count) in batch.omitted.sorted(by: { $0.key < $1.key }) {
             out.append(FloodControl.summary(code: code, count: count, shown: Linter.maxDiagnosticsPerCode, severity: options.severity,

@@ -100,18 +100,24 @@ struct SchemaNode: Sendable {
 @dynamicMemberLookup
 final class SchemaNodeRef: Sendable {
     let node: SchemaNode
-    /// `properties` as a list when there are few: a name is found by comparing bytes, which
-    /// costs less than hashing it.
-    let propertyList: [(name: String, schema: Int)]?
+    /// `properties` as a list of UTF-8 names when there are few: a key's bytes are compared
+    /// with them, which costs less than hashing it (or making it a `String`).
+    let propertyList: [(name: [UInt8], schema: Int)]?
     init(_ node: SchemaNode) {
         self.node = node
-        propertyList = node.properties.count <= 16 ? node.properties.map { (name: $0.key.string, schema: $0.value) } : nil
+        propertyList = node.properties.count <= 16 ? node.properties.map { (name: Array($0.key.string.utf8), schema: $0.value) } : nil
     }
     subscript<T>(dynamicMember path: KeyPath<SchemaNode, T>) -> T { node[keyPath: path] }
     func property(_ name: String) -> Int? {
-        guard let propertyList else { return node.property(name) }
-        let count = name.utf8.count
-        for p in propertyList where p.name.utf8.count == count && ExactString(p.name) == ExactString(name) { return p.schema }
+        var name = name
+        return name.withUTF8 { property(bytes: $0) }
+    }
+    /// The schema of the property whose name has these UTF-8 bytes.
+    func property(bytes name: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let propertyList else { return node.property(String(decoding: name, as: UTF8.self)) }
+        for p in propertyList where p.name.count == name.count {
+            if p.name.withUnsafeBufferPointer({ Bytes.equal($0, name) }) { return p.schema }
+        }
         return nil
     }
     func label(_ keyword: String, _ message: String) -> Label? { node.label(keyword, message) }

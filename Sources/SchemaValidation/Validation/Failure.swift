@@ -1,4 +1,5 @@
 import Diagnostics
+import ExactNumbers
 import SourceText
 import YAMLTree
 
@@ -134,7 +135,23 @@ struct Instance: Sendable {
         if case .string(let s)? = value { return s }
         return nil
     }
-    var number: JSONNumber? { value.flatMap(JSONNumber.init) }
+    var number: JSONNumber? {
+        // A plain integer (a fiscal year, a count) is read from its bytes, without a `String`.
+        if keyName == nil, let v = node.plainInteger { return .exact(ExactDecimal(Int(v))) }
+        return value.flatMap(JSONNumber.init)
+    }
+    /// The number of code points of a string instance, counted on its UTF-8 bytes (the
+    /// reader's decoded text, valid UTF-8) only as far as `limit`.
+    func codePoints(upTo limit: Int) -> Int {
+        if let keyName { return Messages.scalarCount(keyName, upTo: limit) }
+        guard let bytes = node.unsafeScalarBytes else { return 0 }
+        var n = 0
+        for b in bytes where b & 0xC0 != 0x80 {  // the first byte of a code point
+            if n >= limit { break }
+            n += 1
+        }
+        return n
+    }
     func describe() -> String { keyName.map(JSONView.describe(string:)) ?? JSONView.describe(node) }
     func render() -> String { keyName.map { JSONView.quoted($0) } ?? JSONView.render(node) }
     var canonical: ExactString {

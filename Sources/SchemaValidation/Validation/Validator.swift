@@ -60,6 +60,8 @@ package struct ValidationBatch: Sendable {
     package var worded = 0
     /// Documents that were validated with words.
     package var wordedDocuments = 0
+    /// Whether the run was cancelled: what it found is incomplete and must be dropped.
+    package var cancelled = false
 
     /// Whether a finding of a code, starting at a byte (nil: about the whole file), is
     /// suppressed by a comment.
@@ -68,9 +70,12 @@ package struct ValidationBatch: Sendable {
     /// Validates each job's document against its schema. `suppressions` tells which findings
     /// comments suppress (nil: none); it is called once, when a cap is first reached:
     /// suppressed findings take no room under the cap and are not counted past it (up to
-    /// `perCode` of them are kept besides, the rest dropped).
+    /// `perCode` of them are kept besides, the rest dropped). `isCancelled` (nil: never) is
+    /// asked between documents and every 1,024 evaluations: once it says yes the run stops
+    /// and returns at once, marked `cancelled`.
     package static func run(_ jobs: [(document: YAMLNode, schema: CompiledSchema)], perCode: Int,
                             options: ValidationOptions = .init(),
+                            isCancelled: (@Sendable () -> Bool)? = nil,
                             suppressions: (@Sendable () -> Suppressed?)? = nil) -> ValidationBatch {
         DeepStack.run(maxDepth: options.maxDepth) {
             var batch = ValidationBatch()
@@ -91,8 +96,12 @@ package struct ValidationBatch: Sendable {
                 return isSuppressed
             }
             for (document, schema) in jobs {
+                if isCancelled?() == true {
+                    batch.cancelled = true
+                    break
+                }
                 if !shown.isEmpty, shown.values.contains(where: { $0 >= perCode }),
-                   let places = Self.countedPlaces(document, schema, options: options),
+                   let places = Self.countedPlaces(document, schema, options: options, isCancelled: isCancelled),
                    places.allSatisfy({ p in
                        isSuppressed?(p.code, p.start) == true ? shownSuppressed[p.code, default: 0] >= perCode : shown[p.code, default: 0] >= perCode
                    }) {
@@ -103,8 +112,12 @@ package struct ValidationBatch: Sendable {
                     }
                     continue
                 }
-                let evaluator = Evaluator(schema: schema, options: options)
+                let evaluator = Evaluator(schema: schema, options: options, isCancelled: isCancelled)
                 let outcome = evaluator.evaluate(schema.root, Instance(node: document, key: nil, depth: 0), collect: true, title: nil, inPlace: 0)
+                if evaluator.cancelled {
+                    batch.cancelled = true
+                    break
+                }
                 let failures = outcome.failures + evaluator.extra
                 batch.worded += failures.count
                 batch.wordedDocuments += 1
@@ -139,8 +152,9 @@ package struct ValidationBatch: Sendable {
     /// The failures of `document`, found without words: code, first byte, and how many
     /// diagnostics each stands for (itself and the further ones folded into it); nil when two
     /// share code and place.
-    static func countedPlaces(_ document: YAMLNode, _ schema: CompiledSchema, options: ValidationOptions) -> [(code: String, start: Int, count: Int)]? {
-        let evaluator = Evaluator(schema: schema, options: options, wording: false)
+    static func countedPlaces(_ document: YAMLNode, _ schema: CompiledSchema, options: ValidationOptions,
+                              isCancelled: (@Sendable () -> Bool)? = nil) -> [(code: String, start: Int, count: Int)]? {
+        let evaluator = Evaluator(schema: schema, options: options, wording: false, isCancelled: isCancelled)
         let outcome = evaluator.evaluate(schema.root, Instance(node: document, key: nil, depth: 0), collect: true, title: nil, inPlace: 0)
         var out: [(code: String, start: Int, count: Int)] = []
         var places = Set<Failure.Place>()
@@ -266,7 +280,14 @@ final class Evaluator {
     var collectMemo: [MemoKey: Outcome] = [:]
     var rebuilding = 0
 
-    init(schema: CompiledSchema, options: ValidationOptions, wording: Bool = true) {
+    /// Whether the run was cancelled (nil: it cannot be), asked now and then; once it is,
+    /// `cancelled` is set and every evaluation ends at once.
+    let isCancelled: (@Sendable () -> Bool)?
+    var cancelled = false
+    var evaluations = 0
+
+    init(schema: CompiledSchema, options: ValidationOptions, wording: Bool = true, isCancelled: (@Sendable () -> Bool)? = nil) {
+        self.isCancelled = isCancelled
         self.schema = schema
         self.nodes = schema.nodes
         self.options = options
@@ -277,6 +298,15 @@ final class Evaluator {
 
     func evaluate(_ sid: Int, _ inst: Instance, collect: Bool, title: String?, inPlace: Int) -> Outcome {
         if inPlace > nodes.count { return Outcome() }  // a cycle, reported at compile time
+        if let isCancelled {
+            // Asked every 1,024 evaluations; a cancelled run ends at once (its caller drops
+            // what it found).
+            evaluations &+= 1
+            if cancelled || (evaluations & 1023 == 0 && isCancelled()) {
+                cancelled = true
+                return Outcome()
+            }
+        }
         if !collect {
             // A scalar against a schema that branches nowhere costs less to check again than
             // to memoise (and the check cannot reach the depth or in-place limits).
@@ -488,10 +518,11 @@ final class Evaluator {
 
     @inline(never)
     func checkString(_ s: SchemaNodeRef, _ inst: Instance, _ title: String?, _ collect: Bool, _ out: inout Outcome) {
-        guard s.minLength != nil || s.maxLength != nil || s.pattern != nil || s.format != nil, let text = inst.string else { return }
+        guard s.minLength != nil || s.maxLength != nil || s.pattern != nil || s.format != nil, inst.type == .string else { return }
         if s.minLength != nil || s.maxLength != nil {
-            // Counted only as far as the bounds need (`minLength: 1` looks at one character).
-            let length = Messages.scalarCount(text, upTo: max(s.minLength ?? 0, (s.maxLength ?? -1) + 1))
+            // Counted on the text's bytes, only as far as the bounds need (`minLength: 1`
+            // looks at one character), without making the text a `String`.
+            let length = inst.codePoints(upTo: max(s.minLength ?? 0, (s.maxLength ?? -1) + 1))
             if let min = s.minLength, length < min {
                 out.failures.append(fail(collect, .minLength, at: inst.node, range: inst.node.range.isEmpty ? inst.key?.range : nil, depth: inst.depth) {
                     let what = length == 0 ? SchemaPhrase.emptyString() : Messages.count(length, .character, .characters)
@@ -503,13 +534,14 @@ final class Evaluator {
             }
             if let max = s.maxLength, length > max {
                 out.failures.append(fail(collect, .maxLength, at: inst.node, depth: inst.depth) {
-                    Failure(.maxLength, SchemaMessage.atMost(["count": Messages.count(max, .character, .characters), "found": text.unicodeScalars.count]),
+                    Failure(.maxLength, SchemaMessage.atMost(["count": Messages.count(max, .character, .characters), "found": inst.codePoints(upTo: .max)]),
                             at: inst.node, depth: inst.depth,
                             label: Messages.titled(title, SchemaMessage.tooLong()),
                             labels: [s.entryLabel("maxLength", Messages.inSchema("`maxLength`", s))])
                 })
             }
         }
+        guard s.pattern != nil || s.format != nil, let text = inst.string else { return }
         if let re = s.pattern, !re.matches(text) {
             out.failures.append(fail(collect, .pattern, at: inst.node, depth: inst.depth) {
                 let message = s.patternErrorMessage ?? SchemaMessage.patternMismatch(["found": inst.describe(), "pattern": re.source])
@@ -651,10 +683,9 @@ final class Evaluator {
 
     func checkObject(_ s: SchemaNodeRef, _ sid: Int, _ inst: Instance, _ title: String?, _ collect: Bool, _ inPlace: Int, _ out: inout Outcome) {
         let entries = inst.node.entries
-        let present = KeyTable(entries.map { JSONView.keyName($0.key) })
-        let names = present.names
+        let present = KeyTable(entries)
         for (i, e) in entries.enumerated() {
-            if names[i] == nil, collect, reportedKeys.insert(e.key).inserted {
+            if present.keys[i] == nil, collect, reportedKeys.insert(e.key).inserted {
                 extra.append(fail(collect, .nonStringKey, at: e.key, depth: inst.depth + 1) {
                     Failure(.nonStringKey, SchemaMessage.nonStringKey(["found": JSONView.describe(e.key)]),
                             at: e.key, depth: inst.depth + 1, label: SchemaMessage.notAName(),
@@ -685,7 +716,7 @@ final class Evaluator {
         if let a = s.additionalProperties, nodes[a].boolean == false, !s.required.isEmpty {
             let missing = s.required.map(\.name).filter { present[$0] == nil }
             if !missing.isEmpty {
-                for name in names.compactMap({ $0 }) where s.property(name) == nil && !s.patternProperties.contains(where: { $0.regex.matches(name) }) {
+                for name in present.names.compactMap({ $0 }) where s.property(name) == nil && !s.patternProperties.contains(where: { $0.regex.matches(name) }) {
                     if let m = Suggestion.closest(to: name, in: missing), misspelt[m] == nil { misspelt[m] = name }
                 }
             }
@@ -720,9 +751,11 @@ final class Evaluator {
         // failure (its index in `out.failures`), counted: no failure is built for each.
         var foldedUnknown: Int?
         for (i, e) in entries.enumerated() {
-            guard let name = names[i], present[name] == i else { continue }
+            guard let key = present.keys[i], present.isFirst(i) else { continue }
+            // The key's name as a `String`, made only when a pattern or a message needs it.
+            var name: String { present.name(i)! }
             var matched = false
-            if let p = s.property(name) {
+            if let p = s.property(bytes: key) {
                 matched = true
                 let o = evaluate(p, Instance(node: e.value, key: e.key, depth: inst.depth + 1), collect: collect, title: nil, inPlace: 0)
                 out.failures += o.failures
@@ -768,7 +801,7 @@ final class Evaluator {
         }
         if let pn = s.propertyNames {
             for (i, e) in entries.enumerated() {
-                guard let name = names[i] else { continue }
+                guard let name = present.name(i) else { continue }
                 let o = evaluate(pn, Instance(node: e.key, key: nil, depth: inst.depth + 1, keyName: name), collect: collect, title: nil, inPlace: 0)
                 for var f in o.failures {
                     f.code = .propertyNames
@@ -831,9 +864,9 @@ final class Evaluator {
 
     func checkUnevaluatedProperties(_ s: SchemaNodeRef, _ u: Int, _ inst: Instance, _ title: String?, _ collect: Bool, _ out: inout Outcome) {
         let entries = inst.node.entries
-        let present = KeyTable(entries.map { JSONView.keyName($0.key) })
+        let present = KeyTable(entries)
         for (i, e) in entries.enumerated() {
-            guard let name = present.names[i], present[name] == i, !out.evaluated.hasProperty(i) else { continue }
+            guard present.isFirst(i), !out.evaluated.hasProperty(i), let name = present.name(i) else { continue }
             if nodes[u].boolean == false {
                 guard collect && wording else {
                     unknownKeys += 1
