@@ -170,7 +170,7 @@ public struct YAMLNode: Sendable, Hashable, CustomStringConvertible {
         let c = content
         guard c.kind == NodeKind.sequence.rawValue else { return [] }
         let start = Int(c.a)
-        return (0..<Int(c.b)).map { YAMLNode(tree: tree, index: tree.childBase[start + $0]) }
+        return (0..<tree.count(of: c)).map { YAMLNode(tree: tree, index: tree.childBase[start + $0]) }
     }
 
     /// The item at `i` of a sequence.
@@ -185,7 +185,7 @@ public struct YAMLNode: Sendable, Hashable, CustomStringConvertible {
     /// unlike `entries`, it does not make a handle for every entry.
     public func entry(at i: Int) -> (key: YAMLNode, value: YAMLNode)? {
         let c = content
-        guard c.kind == NodeKind.mapping.rawValue, i >= 0, 2 * i + 1 < Int(c.b) else { return nil }
+        guard c.kind == NodeKind.mapping.rawValue, i >= 0, 2 * i + 1 < tree.count(of: c) else { return nil }
         let start = Int(c.a) + 2 * i
         return (YAMLNode(tree: tree, index: tree.childBase[start]), YAMLNode(tree: tree, index: tree.childBase[start + 1]))
     }
@@ -224,29 +224,90 @@ public struct YAMLNode: Sendable, Hashable, CustomStringConvertible {
 }
 
 
-/// One node, packed (20 bytes). Scalars: `a`/`b` = offset/length of the value in the
-/// source (flag `inSource`) or in the tree's value buffer. Collections: `a` = first child
-/// in `children`, `b` = child count (keys and values interleaved for mappings).
-/// Aliases: `a` = target index. Tags and anchors (rare) live in the tree's side table,
-/// flagged by `hasProperties`. `scalarClass` (in what was padding) is the core-schema
-/// type of a plain untagged scalar, resolved once by the reader (`ScalarClass`).
+/// One node, packed in 16 bytes: where it was written (`start`, `end`), a payload word `a`,
+/// and `meta`, which packs the kind, the style, the flags, the scalar class and a count.
+/// Scalars: `a` = offset of the value in the source (flag `inSource`; then `a == start`) or
+/// in the tree's value buffer; the count is the value's length in bytes. Collections: `a` =
+/// first child in `children`, the count = number of children (keys and values interleaved
+/// for mappings). Aliases: `a` = target index. Tags and anchors (rare) live in the tree's
+/// side table, flagged by `hasProperties`. `scalarClass` is the core-schema type of a plain
+/// untagged scalar, resolved once by the reader (`ScalarClass`).
+///
+/// The kind has the low byte to itself (reading it is one byte compare, as when it was a
+/// field of its own). The count takes the top 13 bits; a count that does not fit (a scalar
+/// of 8 KB, a collection of 8,191 children) is stored as `largeCount` and found elsewhere
+/// (`NodeRecord.count(children:values:)`): an in-source scalar's length is `end - start`,
+/// another scalar's length is the four bytes before its value in the value buffer, a
+/// collection's count is the `children` slot before its first child.
 @usableFromInline struct NodeRecord: Sendable {
     @usableFromInline var start: UInt32
     @usableFromInline var end: UInt32
     @usableFromInline var a: UInt32
-    @usableFromInline var b: UInt32
-    @usableFromInline var kind: UInt8
-    @usableFromInline var style: UInt8
-    @usableFromInline var flags: UInt8
-    @usableFromInline var scalarClass: UInt8 = ScalarClass.unresolved
+    /// Bits 0–7 kind, 8–10 style, 11–14 flags, 15–18 scalar class, 19–31 count.
+    @usableFromInline var meta: UInt32
 
-    init(start: UInt32, end: UInt32, a: UInt32, b: UInt32, kind: UInt8, style: UInt8, flags: UInt8) {
-        (self.start, self.end, self.a, self.b, self.kind, self.style, self.flags) = (start, end, a, b, kind, style, flags)
+    @usableFromInline static let styleShift: UInt32 = 8, flagShift: UInt32 = 11, classShift: UInt32 = 15
+    @usableFromInline static let countShift: UInt32 = 19
+
+    init(start: UInt32, end: UInt32, a: UInt32, count: Int, kind: UInt8, style: UInt8, flags: UInt8) {
+        (self.start, self.end, self.a) = (start, end, a)
+        meta = UInt32(kind) | UInt32(style & 7) << NodeRecord.styleShift | UInt32(flags & 15) << NodeRecord.flagShift
+            | NodeRecord.countField(count) << NodeRecord.countShift
     }
 
+    static func countField(_ count: Int) -> UInt32 {
+        count < Int(NodeRecord.largeCount) ? UInt32(count) : NodeRecord.largeCount
+    }
+
+    @usableFromInline @inline(__always) var kind: UInt8 { UInt8(truncatingIfNeeded: meta) }
+    @usableFromInline @inline(__always) var style: UInt8 { UInt8(truncatingIfNeeded: meta >> NodeRecord.styleShift) & 7 }
+    @usableFromInline @inline(__always) var flags: UInt8 {
+        get { UInt8(truncatingIfNeeded: meta >> NodeRecord.flagShift) & 15 }
+        set { meta = meta & ~(15 << NodeRecord.flagShift) | UInt32(newValue & 15) << NodeRecord.flagShift }
+    }
+    @usableFromInline @inline(__always) var scalarClass: UInt8 {
+        get { UInt8(truncatingIfNeeded: meta >> NodeRecord.classShift) & 15 }
+        set { meta = meta & ~(15 << NodeRecord.classShift) | UInt32(newValue & 15) << NodeRecord.classShift }
+    }
+    /// The count when it fits, else `largeCount`.
+    @usableFromInline @inline(__always) var smallCount: UInt32 { meta >> NodeRecord.countShift }
+
+    /// A collection's first child and count, set when the collection closes.
+    mutating func setChildren(first: Int, count: Int) {
+        a = UInt32(first)
+        meta = meta & (1 << NodeRecord.countShift - 1) | NodeRecord.countField(count) << NodeRecord.countShift
+    }
+
+    /// The count: a scalar's length in bytes, a collection's number of children (0 for an
+    /// alias). `children` and `values` are the tree's arrays, read only for a large count.
+    @inlinable @inline(__always) func count(children: UnsafePointer<Int32>, values: UnsafePointer<UInt8>) -> Int {
+        let small = smallCount
+        if _fastPath(small != NodeRecord.largeCount) { return Int(small) }
+        return largeCount(children: children, values: values)
+    }
+
+    /// The kind and count bits of a scalar of `n` bytes (`n` below `largeCount`): a record
+    /// is such a scalar when `meta & shapeMask` equals it.
+    @inlinable @inline(__always) static func scalarShape(length n: Int) -> UInt32 {
+        UInt32(truncatingIfNeeded: n) << NodeRecord.countShift | UInt32(NodeKind.scalar.rawValue)
+    }
+    @usableFromInline static let shapeMask: UInt32 = ~(1 << NodeRecord.countShift - 1) | 0xFF
+
+    /// The count stored elsewhere (see above). Inlined: a call, even one never taken, would
+    /// make every caller save registers around it.
+    @inlinable @inline(__always) func largeCount(children: UnsafePointer<Int32>, values: UnsafePointer<UInt8>) -> Int {
+        if kind != NodeKind.scalar.rawValue { return Int(children[Int(a) - 1]) }
+        if flags & NodeRecord.inSource != 0 { return Int(end - start) }
+        return Int(UnsafeRawPointer(values + Int(a) - 4).loadUnaligned(as: UInt32.self))
+    }
+
+    /// The count field's value for counts stored elsewhere.
+    @usableFromInline static let largeCount: UInt32 = 1 << (32 - NodeRecord.countShift) - 1
     @usableFromInline static let aliasKind: UInt8 = 3
     @usableFromInline static let inSource: UInt8 = 1
     static let hasProperties: UInt8 = 2
+    /// A mapping with an alias among its keys: looking a key up must resolve it.
+    @usableFromInline static let aliasKey: UInt8 = 8
     /// A mapping where two keys may have the same text (see `value(forKey:hint:)`).
     @usableFromInline static let repeatedKeyText: UInt8 = 4
 }

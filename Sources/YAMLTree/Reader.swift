@@ -289,6 +289,10 @@ struct TreeBuilder {
             flags = NodeRecord.inSource
             a = UInt32(start)
         } else {
+            if length >= Int(NodeRecord.largeCount) {
+                // Too long for the record's count: its length goes before it.
+                withUnsafeBytes(of: UInt32(length)) { values.append(contentsOf: $0) }
+            }
             a = UInt32(values.count)
             if length > 0, let v = s.value {
                 values.append(contentsOf: UnsafeBufferPointer(start: v, count: length))
@@ -305,7 +309,7 @@ struct TreeBuilder {
         let anchorName = name(s.anchor)
         let tag = name(s.tag)
         let id = Int32(nodes.count)
-        var record = NodeRecord(start: UInt32(start), end: UInt32(end), a: a, b: UInt32(length),
+        var record = NodeRecord(start: UInt32(start), end: UInt32(end), a: a, count: length,
                                 kind: NodeKind.scalar.rawValue, style: style.rawValue, flags: flags)
         if style == .plain, tag < 0 {
             record.scalarClass = ScalarClass.of(plain: UnsafeBufferPointer(start: length > 0 ? UnsafePointer(s.value) : nil, count: length))
@@ -351,7 +355,7 @@ struct TreeBuilder {
             return false
         }
         let id = Int32(nodes.count)
-        append(NodeRecord(start: UInt32(start), end: UInt32(end), a: UInt32(bitPattern: target), b: 0,
+        append(NodeRecord(start: UInt32(start), end: UInt32(end), a: UInt32(bitPattern: target), count: 0,
                           kind: NodeRecord.aliasKind, style: 0, flags: 0),
                tag: -1, anchor: anchorName)
         addChild(id, size: size)
@@ -379,7 +383,7 @@ struct TreeBuilder {
             anchorName = name(s.anchor); tag = name(s.tag); flow = s.style == YAML_FLOW_SEQUENCE_STYLE
         }
         let id = Int32(nodes.count)
-        append(NodeRecord(start: UInt32(start), end: UInt32(start), a: 0, b: 0,
+        append(NodeRecord(start: UInt32(start), end: UInt32(start), a: 0, count: 0,
                           kind: isMapping ? NodeKind.mapping.rawValue : NodeKind.sequence.rawValue,
                           style: flow ? CollectionStyle.flow.rawValue : CollectionStyle.block.rawValue, flags: 0),
                tag: tag, anchor: anchorName)
@@ -412,6 +416,11 @@ struct TreeBuilder {
             // The end of the last written child (merged entries lie elsewhere).
             for i in start..<pending.count { end = max(end, Int(nodes[Int(pending[i])].end)) }
         }
+        let count = merged?.count ?? pending.count - start
+        if count >= Int(NodeRecord.largeCount) {
+            // Too many for the record's count: the count goes before the children.
+            children.append(Int32(count))
+        }
         let first = children.count
         if let merged {
             children.append(contentsOf: merged)
@@ -419,8 +428,8 @@ struct TreeBuilder {
             children.append(contentsOf: pending[start...])
         }
         pending.removeSubrange(start...)
-        nodes[Int(id)].a = UInt32(first)
-        nodes[Int(id)].b = UInt32(children.count - first)
+        nodes[Int(id)].setChildren(first: first, count: count)
+        if frame.isMapping && hasAliasKey(children[first...]) { nodes[Int(id)].flags |= NodeRecord.aliasKey }
         nodes[Int(id)].end = UInt32(end)
         if frame.anchored {
             openNodes.remove(id)
@@ -436,27 +445,45 @@ struct TreeBuilder {
         return r.kind == NodeRecord.aliasKind ? Int32(bitPattern: r.a) : id
     }
 
+    /// A record's count (see `NodeRecord`), read from the arrays being built.
+    func count(_ r: NodeRecord) -> Int {
+        let small = r.smallCount
+        if small != NodeRecord.largeCount { return Int(small) }
+        return children.withUnsafeBufferPointer { c in
+            values.withUnsafeBufferPointer { v in
+                r.largeCount(children: c.baseAddress ?? UnsafePointer(bitPattern: 4)!,
+                             values: v.baseAddress ?? UnsafePointer(bitPattern: 1)!)
+            }
+        }
+    }
+
     func scalarBytes(_ id: Int32) -> ArraySlice<UInt8>? {
         let r = nodes[Int(resolve(id))]
         guard r.kind == NodeKind.scalar.rawValue else { return nil }
+        let n = count(r)
         if r.flags & NodeRecord.inSource != 0 {
-            return ArraySlice(UnsafeBufferPointer(rebasing: bytes[Int(r.a)..<Int(r.a + r.b)]))
+            return ArraySlice(UnsafeBufferPointer(rebasing: bytes[Int(r.a)..<Int(r.a) + n]))
         }
-        return values[Int(r.a)..<Int(r.a + r.b)]
+        return values[Int(r.a)..<Int(r.a) + n]
     }
 
-    func hasMergeKey(_ kids: ArraySlice<Int32>) -> Bool {
+    /// Whether a key of the mapping's children `kids` (keys and values interleaved) passes `test`.
+    func anyKey(_ kids: ArraySlice<Int32>, _ test: (Int32) -> Bool) -> Bool {
         var i = kids.startIndex
         while i < kids.endIndex {
-            if isMergeKey(kids[i]) { return true }
+            if test(kids[i]) { return true }
             i += 2
         }
         return false
     }
 
+    func hasAliasKey(_ kids: ArraySlice<Int32>) -> Bool { anyKey(kids) { nodes[Int($0)].kind == NodeRecord.aliasKind } }
+
+    func hasMergeKey(_ kids: ArraySlice<Int32>) -> Bool { anyKey(kids, isMergeKey) }
+
     func isMergeKey(_ id: Int32) -> Bool {
         let r = nodes[Int(id)]
-        guard r.kind == NodeKind.scalar.rawValue, r.style == ScalarStyle.plain.rawValue, r.b == 2 else { return false }
+        guard r.kind == NodeKind.scalar.rawValue, r.style == ScalarStyle.plain.rawValue, count(r) == 2 else { return false }
         if let t = tagName(id), t != "tag:yaml.org,2002:merge" { return false }
         guard let b = scalarBytes(id) else { return false }
         return b.first == UInt8(ascii: "<") && b.last == UInt8(ascii: "<")
@@ -478,15 +505,16 @@ struct TreeBuilder {
     /// Whether two scalar keys have the same text (whatever their types).
     func keyTextsEqual(_ a: Int32, _ b: Int32) -> Bool {
         let ra = nodes[Int(resolve(a))], rb = nodes[Int(resolve(b))]
-        guard ra.kind == NodeKind.scalar.rawValue, rb.kind == NodeKind.scalar.rawValue, ra.b == rb.b else { return false }
+        guard ra.kind == NodeKind.scalar.rawValue, rb.kind == NodeKind.scalar.rawValue, count(ra) == count(rb) else { return false }
         return withScalar(ra) { x in withScalar(rb) { y in x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0 } }
     }
 
     func withScalar<R>(_ r: NodeRecord, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        let n = count(r)
         if r.flags & NodeRecord.inSource != 0 {
-            return body(UnsafeBufferPointer(rebasing: bytes[Int(r.a)..<Int(r.a + r.b)]))
+            return body(UnsafeBufferPointer(rebasing: bytes[Int(r.a)..<Int(r.a) + n]))
         }
-        return values.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[Int(r.a)..<Int(r.a + r.b)])) }
+        return values.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[Int(r.a)..<Int(r.a) + n])) }
     }
 
     mutating func reportDuplicate(first: Int32, second: Int32) {
@@ -531,7 +559,7 @@ struct TreeBuilder {
             if r.kind == NodeKind.mapping.rawValue {
                 sources = [target]
             } else if r.kind == NodeKind.sequence.rawValue {
-                for c in 0..<Int(r.b) {
+                for c in 0..<count(r) {
                     let item = resolve(children[Int(r.a) + c])
                     if nodes[Int(item)].kind == NodeKind.mapping.rawValue {
                         sources.append(item)
@@ -549,7 +577,7 @@ struct TreeBuilder {
             }
             for src in sources {
                 let sr = nodes[Int(src)]
-                for j in stride(from: 0, to: Int(sr.b), by: 2) {
+                for j in stride(from: 0, to: count(sr), by: 2) {
                     let k = children[Int(sr.a) + j]
                     if seen.insert(identity(k)).inserted {
                         result.append(k)
@@ -651,7 +679,7 @@ struct TreeBuilder {
             return framed(1, Array(keyType(rid).utf8) + [0] + Array(scalarBytes(rid) ?? []))
         case NodeKind.sequence.rawValue:
             var body: [UInt8] = []
-            for c in 0..<Int(r.b) {
+            for c in 0..<count(r) {
                 guard let item = canonicalForm(children[Int(r.a) + c], budget: &budget) else { return nil }
                 body += item
             }
@@ -659,7 +687,7 @@ struct TreeBuilder {
         default:
             var entries: [[UInt8]] = []
             var c = 0
-            while c + 1 < Int(r.b) {
+            while c + 1 < count(r) {
                 guard let k = canonicalForm(children[Int(r.a) + c], budget: &budget),
                       let v = canonicalForm(children[Int(r.a) + c + 1], budget: &budget) else { return nil }
                 entries.append(k + v)
@@ -675,11 +703,7 @@ struct TreeBuilder {
         let r = nodes[Int(resolve(id))]
         guard r.kind == NodeKind.scalar.rawValue else { return nil }
         var h = Hasher()
-        if r.flags & NodeRecord.inSource != 0 {
-            h.combine(bytes: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[Int(r.a)..<Int(r.a + r.b)])))
-        } else {
-            values.withUnsafeBytes { h.combine(bytes: UnsafeRawBufferPointer(rebasing: $0[Int(r.a)..<Int(r.a + r.b)])) }
-        }
+        withScalar(r) { h.combine(bytes: UnsafeRawBufferPointer($0)) }
         return h.finalize()
     }
 

@@ -73,7 +73,12 @@ public final class YAMLTree: @unchecked Sendable {
     @inlinable @inline(__always) func scalarBytes(_ index: Int32) -> UnsafeBufferPointer<UInt8> {
         let r = nodeBase[Int(index)]
         let base = r.flags & NodeRecord.inSource != 0 ? sourceBase : valueBase
-        return UnsafeBufferPointer(start: base + Int(r.a), count: Int(r.b))
+        return UnsafeBufferPointer(start: base + Int(r.a), count: count(of: r))
+    }
+
+    /// A record's count (see `NodeRecord`): a scalar's length, a collection's children.
+    @inlinable @inline(__always) func count(of r: NodeRecord) -> Int {
+        r.count(children: childBase, values: valueBase)
     }
 
     func withScalarBytesThrowing<R>(_ index: Int32, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {

@@ -109,15 +109,15 @@ extension YAMLTree {
     /// Items (sequence) or entries (mapping) of the node at `i`; 0 for scalars.
     @inlinable func count(_ i: Int32) -> Int {
         let c = contentRecord(i)
-        if c.kind == NodeKind.sequence.rawValue { return Int(c.b) }
-        if c.kind == NodeKind.mapping.rawValue { return Int(c.b) / 2 }
+        if c.kind == NodeKind.sequence.rawValue { return count(of: c) }
+        if c.kind == NodeKind.mapping.rawValue { return count(of: c) >> 1 }
         return 0
     }
 
     /// The index of item `k` of the sequence at `i`; nil when out of range or not a sequence.
-    @inlinable func item(_ i: Int32, at k: Int) -> Int32? {
+    @inlinable @inline(__always) func item(_ i: Int32, at k: Int) -> Int32? {
         let c = contentRecord(i)
-        guard c.kind == NodeKind.sequence.rawValue, k >= 0, k < Int(c.b) else { return nil }
+        guard c.kind == NodeKind.sequence.rawValue, k >= 0, k < count(of: c) else { return nil }
         return childBase[Int(c.a) + k]
     }
 
@@ -131,7 +131,7 @@ extension YAMLTree {
         let c = contentRecord(i)
         guard c.kind == NodeKind.mapping.rawValue else { return [] }
         let start = Int(c.a)
-        return stride(from: 0, to: Int(c.b), by: 2).map { (childBase[start + $0], childBase[start + $0 + 1]) }
+        return stride(from: 0, to: count(of: c), by: 2).map { (childBase[start + $0], childBase[start + $0 + 1]) }
     }
 
     func scalarType(_ i: Int32) -> ScalarType? {
@@ -170,12 +170,12 @@ extension YAMLTree {
         let c = nodeBase[Int(contentIndex(i))]
         guard c.kind == NodeKind.mapping.rawValue else { return nil }
         // Where two keys share their text the first is the answer: no shortcut then.
-        if c.flags & NodeRecord.repeatedKeyText == 0, hint >= 0, hint < Int(c.b) / 2,
+        if c.flags & NodeRecord.repeatedKeyText == 0, hint >= 0, hint < count(of: c) >> 1,
            keyMatches(childBase[Int(c.a) + 2 * hint], want) {
             return childBase[Int(c.a) + 2 * hint + 1]
         }
         guard let p = entryPosition(i, utf8: want) else { return nil }
-        hint = (p - Int(c.a)) / 2
+        hint = (p - Int(c.a)) >> 1
         return childBase[p + 1]
     }
 
@@ -183,11 +183,18 @@ extension YAMLTree {
     @inlinable @inline(__always) func keyMatches(_ key: Int32, _ want: UnsafeBufferPointer<UInt8>) -> Bool {
         var r = nodeBase[Int(key)]
         if r.kind == NodeRecord.aliasKind { r = nodeBase[Int(r.a)] }
-        guard r.kind == NodeKind.scalar.rawValue, Int(r.b) == want.count else { return false }
-        let base = r.flags & NodeRecord.inSource != 0 ? sourceBase : valueBase
-        let have = UnsafeRawPointer(base + Int(r.a))
+        let n = want.count
+        guard n < Int(NodeRecord.largeCount) ? r.meta & NodeRecord.shapeMask == NodeRecord.scalarShape(length: n)
+                : r.kind == NodeKind.scalar.rawValue && count(of: r) == n else { return false }
+        return textMatches(r, want)
+    }
+
+    /// Whether the scalar `r`, whose length is `want.count`, has the bytes of `want`.
+    @inlinable @inline(__always) func textMatches(_ r: NodeRecord, _ want: UnsafeBufferPointer<UInt8>) -> Bool {
         let n = want.count
         guard n > 0 else { return true }
+        let base = r.flags & NodeRecord.inSource != 0 ? sourceBase : valueBase
+        let have = UnsafeRawPointer(base + Int(r.a))
         let w = UnsafeRawPointer(want.baseAddress!)
         // Keys are short: two overlapping word loads compare 4 to 16 bytes; shorter and
         // longer keys are compared byte by byte.
@@ -213,9 +220,20 @@ extension YAMLTree {
     @usableFromInline func entryPosition(_ i: Int32, utf8 want: UnsafeBufferPointer<UInt8>) -> Int? {
         let c = nodeBase[Int(contentIndex(i))]
         guard c.kind == NodeKind.mapping.rawValue else { return nil }
-        let start = Int(c.a), count = Int(c.b)
+        let start = Int(c.a), n = count(of: c)
         var k = 0
-        while k < count {
+        if c.flags & NodeRecord.aliasKey == 0 && want.count < Int(NodeRecord.largeCount) {
+            // No alias among the keys (the usual case): one masked compare rejects a key of
+            // another kind or length.
+            let shape = NodeRecord.scalarShape(length: want.count)
+            while k < n {
+                let r = nodeBase[Int(childBase[start + k])]
+                if r.meta & NodeRecord.shapeMask == shape && textMatches(r, want) { return start + k }
+                k += 2
+            }
+            return nil
+        }
+        while k < n {
             if keyMatches(childBase[start + k], want) { return start + k }
             k += 2
         }

@@ -50,6 +50,28 @@ import Testing
         }
     }
 
+    /// A key written as an alias (`*k : 1`) is found by its anchored text, whether the
+    /// mapping also has plain keys or not, by `entry`, by `value(forKey:hint:)` and by the
+    /// subscript; a plain key of the same length beside it is not mistaken for it.
+    @Test func aliasKeysAreLookedUpByTheirAnchoredText() throws {
+        let text = "names: [&k name, &l long]\nm:\n  nome: 0\n  *k : 1\n  plain: 2\nonly: {*l : 3}\n"
+        let result = YAMLReader.parse(text)
+        #expect(result.isComplete, "\(result.problems)")
+        let root = try #require(result.documents.first)
+        let m = try #require(root["m"])
+        #expect(m["name"]?.scalarText == "1")
+        #expect(m["nome"]?.scalarText == "0")
+        #expect(m["plain"]?.scalarText == "2")
+        #expect(m.entry("name")?.key.isAlias == true)
+        var hint = 0
+        #expect(lookUp(m, "name", hint: &hint) == "1")
+        #expect(hint == 1)
+        #expect(lookUp(m, "plain", hint: &hint) == "2")
+        #expect(lookUp(m, "nam", hint: &hint) == nil)
+        #expect(root["only"]?["long"]?.scalarText == "3")
+        #expect(root["only"]?["lon"] == nil)
+    }
+
     @Test func aHintOutOfRangeOrOnANonMappingIsHarmless() throws {
         let root = try #require(YAMLReader.parse("m: {x: 1}\ns: [x]\n").documents.first)
         for start in [-3, 0, 1, 7, Int.max / 4, Int.max, Int.min] {
