@@ -7,7 +7,13 @@ package enum YAMLReader {
     /// Parses raw file bytes: detects the encoding (UTF-8 with or without BOM, UTF-16 with
     /// BOM), then parses. The returned `SourceFile` holds the UTF-8 text all positions
     /// refer to.
-    package static func read(path: String, raw: [UInt8], limits: YAMLLimits = .default) -> (SourceFile, YAMLParseResult) {
+    ///
+    /// `shouldStop`, when given, is asked every 1,024 events; when it answers true, reading
+    /// stops and the result is incomplete (`isComplete` false, `wasStopped` true), with no
+    /// problem: a caller that no longer wants the tree (the language server's check of a
+    /// version edited again) drops it.
+    package static func read(path: String, raw: [UInt8], limits: YAMLLimits = .default,
+                             shouldStop: (() -> Bool)? = nil) -> (SourceFile, YAMLParseResult) {
         let limits = limits.capped
         if raw.count > limits.maxInputBytes {
             let file = SourceFile(path: path, bytes: [])
@@ -22,7 +28,7 @@ package enum YAMLReader {
         switch TextDecoding.utf8Bytes(raw) {
         case .success(let (bytes, _)):
             let file = SourceFile(path: path, bytes: bytes)
-            return (file, parse(file, limits: limits))
+            return (file, parse(file, limits: limits, shouldStop: shouldStop))
         case .failure(let failure):
             let file = SourceFile(path: path, bytes: [])
             let p = YAMLProblem(
@@ -32,8 +38,8 @@ package enum YAMLReader {
         }
     }
 
-    /// Parses UTF-8 text held by `file`.
-    package static func parse(_ file: SourceFile, limits: YAMLLimits = .default) -> YAMLParseResult {
+    /// Parses UTF-8 text held by `file` (`shouldStop` as in `read`).
+    package static func parse(_ file: SourceFile, limits: YAMLLimits = .default, shouldStop: (() -> Bool)? = nil) -> YAMLParseResult {
         let limits = limits.capped
         if file.bytes.count > limits.maxInputBytes || file.bytes.count >= Int(UInt32.max) {
             let p = YAMLProblem(
@@ -44,6 +50,7 @@ package enum YAMLReader {
         }
         return file.bytes.withUnsafeBufferPointer { buf in
             var builder = TreeBuilder(file: file, bytes: buf, limits: limits)
+            builder.shouldStop = shouldStop
             builder.run()
             return builder.finish()
         }
@@ -77,6 +84,9 @@ struct TreeBuilder {
     var problems: [YAMLProblem] = []
     /// Nodes that comparing collection keys may still visit (see `checkCollectionKeys`).
     var complexKeyBudget = 10_000_000
+    /// Asked every 1,024 events whether to stop (see `YAMLReader.read`).
+    var shouldStop: (() -> Bool)?
+    var stopped = false
 
     struct Frame {
         var node: Int32  // -1 for a document
@@ -180,7 +190,15 @@ struct TreeBuilder {
             cursorOffset = 3
         }
         var event = yaml_event_t()
+        var events = 0
         while true {
+            if let shouldStop {
+                events &+= 1
+                if events & 1023 == 0 && shouldStop() {
+                    stopped = true
+                    return
+                }
+            }
             guard yaml_parser_parse(parser, &event) == 1 else {
                 reportParserError(parser.pointee)
                 return
@@ -711,6 +729,6 @@ struct TreeBuilder {
         // A stream cut short by a fatal problem: keep whatever completed as documents.
         let tree = YAMLTree(file: file, nodes: nodes, children: children, valueBytes: values, names: names,
                             properties: properties, documentRoots: roots)
-        return YAMLParseResult(tree: tree, problems: problems)
+        return YAMLParseResult(tree: tree, problems: problems, wasStopped: stopped)
     }
 }

@@ -163,7 +163,14 @@ public struct YAMLLimits: Sendable, Equatable {
 public struct YAMLParseResult: Sendable {
     public let tree: YAMLTree
     public let problems: [YAMLProblem]
-    /// False when a fatal problem stopped reading: the documents may be incomplete.
-    public var isComplete: Bool { !problems.contains { $0.isFatal } }
+    /// Whether the reader's caller asked it to stop before the end (`YAMLReader.read`'s
+    /// `shouldStop`): the documents are incomplete, and no problem says so.
+    public let wasStopped: Bool
+    /// False when a fatal problem, or the caller, stopped reading: the documents may be incomplete.
+    public var isComplete: Bool { !wasStopped && !problems.contains { $0.isFatal } }
+
+    init(tree: YAMLTree, problems: [YAMLProblem], wasStopped: Bool = false) {
+        (self.tree, self.problems, self.wasStopped) = (tree, problems, wasStopped)
+    }
     public var documents: [YAMLNode] { tree.documents }
 }
