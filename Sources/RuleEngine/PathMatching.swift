@@ -5,19 +5,35 @@ import YAMLTree
 /// One node a `for` path selected, with what the rule variables need. Nodes are unowned
 /// (copying a match touches no reference count): matches live only while the document's
 /// root is held by whoever matched.
+///
+/// 32 bytes: a path over a large plan selects a match per node (a million at 1M projects),
+/// so the parent and key are kept as node indexes in the node's tree, not as nodes.
 struct PathMatch {
     let node: UnownedNode
-    /// The mapping or sequence holding it (nil for the document root).
-    let parent: UnownedNode?
-    /// Its key node, when its parent is a mapping.
-    let key: UnownedNode?
-    /// Its index, when its parent is a sequence (-1 otherwise).
-    let index: Int
+    private let parentIndex: Int32
+    private let keyIndex: Int32
+    private let itemIndex: Int32
     /// Its entry in `PathMatches.trail`, for formatting its path on demand.
     let trail: Int32
     /// How deep the path's last recursive step (`nodes[**]`) went to reach it: 1 for the
     /// first level; 0 when the path has no recursive step before it.
     var depth: Int32 = 0
+
+    init(node: UnownedNode, parent: UnownedNode?, key: UnownedNode?, index: Int, trail: Int32, depth: Int32 = 0) {
+        self.node = node
+        parentIndex = parent?.index ?? -1
+        keyIndex = key?.index ?? -1
+        itemIndex = Int32(clamping: index)
+        self.trail = trail
+        self.depth = depth
+    }
+
+    /// The mapping or sequence holding it (nil for the document root).
+    var parent: UnownedNode? { parentIndex < 0 ? nil : node.sibling(parentIndex) }
+    /// Its key node, when its parent is a mapping.
+    var key: UnownedNode? { keyIndex < 0 ? nil : node.sibling(keyIndex) }
+    /// Its index, when its parent is a sequence (-1 otherwise).
+    var index: Int { Int(itemIndex) }
 
     /// The node, owning its tree (for diagnostics).
     var owned: YAMLNode { node.node }
@@ -44,20 +60,27 @@ struct PathMatches {
     var matches: [PathMatch] = []
     /// Parent-pointer records: one per node on the way (the root is entry 0).
     var trail: [TrailEntry] = []
+    /// The root the path started from: the tree the trail's node indexes are in.
+    var root: UnownedNode?
     /// Set when nothing matched although the document had the structure leading to the
     /// failing step (see `EmptyMatch`); nil when something matched or absence is expected.
     var empty: EmptyMatch?
 
+    /// 20 bytes: node indexes in the root's tree.
     struct TrailEntry {
         /// The node reached.
-        let node: UnownedNode
+        let node: Int32
         let parent: Int32
-        /// The key node (mapping step) or nil (sequence step, or the root).
-        let key: UnownedNode?
+        /// The key node (mapping step) or -1 (sequence step, or the root).
+        let key: Int32
         let index: Int32
         /// The path step that selected the node (-1 for the root, and for the collections a
         /// recursive step passes through on its way down).
         let step: Int32
+
+        init(node: UnownedNode, parent: Int32, key: UnownedNode?, index: Int32, step: Int32) {
+            (self.node, self.parent, self.key, self.index, self.step) = (node.index, parent, key?.index ?? -1, index, step)
+        }
     }
 
     /// `fields[0].items[1].projects[3]`; `$` for the root. Keys that are not plain names
@@ -73,8 +96,8 @@ struct PathMatches {
         if parts.isEmpty { return "$" }
         var out = ""
         for e in parts.reversed() {
-            if let k = e.key {
-                let name = k.scalarText ?? "?"
+            if e.key >= 0, let root {
+                let name = root.sibling(e.key).scalarText ?? "?"
                 if PathMatches.isPlainName(name) {
                     if !out.isEmpty { out += "." }
                     out += name
@@ -98,7 +121,7 @@ struct PathMatches {
     func ancestor(of trailIndex: Int32, step: Int) -> UnownedNode {
         var t = trailIndex
         while t > 0 && trail[Int(t)].step != Int32(step) { t = trail[Int(t)].parent }
-        return trail[Int(t)].node
+        return root!.sibling(trail[Int(t)].node)
     }
 
 
@@ -147,6 +170,7 @@ extension SelectorPath {
                 : PathMatches(empty: EmptyMatch(stepIndex: 0, reason: .missingKey(name), candidates: [], candidatePath: ""))
         }
         var result = PathMatches()
+        result.root = root
         result.trail.append(.init(node: root, parent: 0, key: nil, index: -1, step: -1))
         var current = [PathMatch(node: root, parent: nil, key: nil, index: -1, trail: 0)]
         var next: [PathMatch] = []

@@ -24,6 +24,10 @@ package struct UnownedNode: Hashable, @unchecked Sendable {
         self.index = index
     }
 
+    /// The node at `index` in the same tree (an index the tree gave out, such as another of
+    /// its nodes' `index`): lets a caller keep many nodes of one tree as 4-byte indexes.
+    @inlinable @inline(__always) package func sibling(_ index: Int32) -> UnownedNode { UnownedNode(tree, index) }
+
     /// The owning handle (retains the tree).
     package var node: YAMLNode { YAMLNode(tree: tree.takeUnretainedValue(), index: index) }
 
