@@ -397,7 +397,7 @@ final class Evaluator {
 
         if let r = s.ref {
             let o = evaluate(r, inst, collect: collect, title: title, inPlace: inPlace + 1)
-            out.failures += o.failures
+            if !o.failures.isEmpty { out.failures += o.failures }
             out.evaluated.merge(o.evaluated)
             if !collect && !out.failures.isEmpty { return out }
         }
@@ -603,7 +603,7 @@ final class Evaluator {
         let prefix = min(s.prefixItems.count, count)
         for i in 0..<prefix {
             let o = evaluate(s.prefixItems[i], Instance(node: items[i], key: nil, depth: inst.depth + 1), collect: collect, title: nil, inPlace: 0)
-            out.failures += o.failures
+            if !o.failures.isEmpty { out.failures += o.failures }
             if !o.valid && !collect { return }
         }
         if !s.prefixItems.isEmpty { out.evaluated.prefix = max(out.evaluated.prefix, prefix) }
@@ -620,7 +620,7 @@ final class Evaluator {
             } else {
                 for i in prefix..<count {
                     let o = evaluate(itemsSchema, Instance(node: items[i], key: nil, depth: inst.depth + 1), collect: collect, title: nil, inPlace: 0)
-                    out.failures += o.failures
+                    if !o.failures.isEmpty { out.failures += o.failures }
                     if !o.valid && !collect { return }
                 }
             }
@@ -672,7 +672,7 @@ final class Evaluator {
                 if !collect { return }
             } else {
                 let o = evaluate(u, Instance(node: item, key: nil, depth: inst.depth + 1), collect: collect, title: nil, inPlace: 0)
-                out.failures += o.failures
+                if !o.failures.isEmpty { out.failures += o.failures }
             }
             if !out.valid && !collect { return }
         }
@@ -758,13 +758,13 @@ final class Evaluator {
             if let p = s.property(bytes: key) {
                 matched = true
                 let o = evaluate(p, Instance(node: e.value, key: e.key, depth: inst.depth + 1), collect: collect, title: nil, inPlace: 0)
-                out.failures += o.failures
+                if !o.failures.isEmpty { out.failures += o.failures }
                 if !o.valid && !collect { return }
             }
             for (re, p, _) in s.patternProperties where re.matches(name) {
                 matched = true
                 let o = evaluate(p, Instance(node: e.value, key: e.key, depth: inst.depth + 1), collect: collect, title: nil, inPlace: 0)
-                out.failures += o.failures
+                if !o.failures.isEmpty { out.failures += o.failures }
                 if !o.valid && !collect { return }
             }
             if matched {
@@ -794,7 +794,7 @@ final class Evaluator {
                     if unknownKeys > 2 * options.maxDiagnosticsPerCode { foldedUnknown = out.failures.count - 1 }
                 } else {
                     let o = evaluate(a, Instance(node: e.value, key: e.key, depth: inst.depth + 1), collect: collect, title: nil, inPlace: 0)
-                    out.failures += o.failures
+                    if !o.failures.isEmpty { out.failures += o.failures }
                     if !o.valid && !collect { return }
                 }
             }
@@ -878,7 +878,7 @@ final class Evaluator {
                                                code: .unevaluatedProperties, candidates: declaredNames(s), present: present))
             } else {
                 let o = evaluate(u, Instance(node: e.value, key: e.key, depth: inst.depth + 1), collect: collect, title: nil, inPlace: 0)
-                out.failures += o.failures
+                if !o.failures.isEmpty { out.failures += o.failures }
             }
             if !out.valid && !collect { return }
         }
@@ -928,7 +928,7 @@ final class Evaluator {
     func applyInPlace(_ s: SchemaNodeRef, _ inst: Instance, _ title: String?, _ collect: Bool, _ inPlace: Int, _ out: inout Outcome) {
         for a in s.allOf {
             let o = evaluate(a, inst, collect: collect, title: title, inPlace: inPlace + 1)
-            out.failures += o.failures
+            if !o.failures.isEmpty { out.failures += o.failures }
             out.evaluated.merge(o.evaluated)
             if !o.valid && !collect { return }
         }
@@ -989,19 +989,24 @@ final class Evaluator {
         // What a scalar's branches evaluated is nothing: only an object's or an array's
         // valid branches all count for `unevaluated*`.
         let tracks = tracking && (inst.type == .object || inst.type == .array || !options.shortcuts)
+        // How many branches matched, and which once there are two (`oneOf`'s message names
+        // them): most values match one, and need no list.
+        var validCount = 0
+        var first = -1
         var valid: [Int] = []
         var merged = Evaluated()
         for (k, b) in branches.enumerated() {
             let o = evaluate(b, inst, collect: false, title: title, inPlace: inPlace + 1)
             if o.valid {
-                valid.append(k)
+                validCount += 1
+                if first < 0 { first = k } else { if valid.isEmpty { valid.append(first) }; valid.append(k) }
                 merged.merge(o.evaluated)
                 if !isOne && !tracks { break }
-                if isOne && valid.count > 1 && !tracks && !collect { break }
+                if isOne && validCount > 1 && !tracks && !collect { break }
             }
         }
         let code: SchemaCode = isOne ? .oneOf : .anyOf
-        if valid.count == 1 || (!isOne && !valid.isEmpty) {
+        if validCount == 1 || (!isOne && validCount > 0) {
             out.evaluated.merge(merged)
             return
         }
@@ -1009,7 +1014,7 @@ final class Evaluator {
             out.failures.append(Failure(code, keyword, at: inst.node, depth: inst.depth))
             return
         }
-        if valid.count > 1 {
+        if validCount > 1 {
             out.failures.append(fail(collect, .oneOf, at: inst.node, range: inst.node.isScalar ? nil : inst.headRange, depth: inst.depth) {
                 let which = Messages.andList(valid.map { String($0 + 1) })
                 var labels = [s.label(keyword, SchemaMessage.alternativesCount(["keyword": keyword, "count": branches.count]))]
