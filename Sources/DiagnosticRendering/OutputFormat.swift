@@ -36,6 +36,10 @@ package enum OutputFormat: String, Sendable, CaseIterable, CustomStringConvertib
         }
     }
 
+    /// Whether this format shows the codes' metadata (`RenderContext.rules`): SARIF, in
+    /// `tool.driver.rules`. A run whose outputs show none need not build it.
+    package var showsRuleMetadata: Bool { self == .sarif }
+
     /// The whole output of this format for `diagnostics`.
     package func render(_ diagnostics: [Diagnostic], context: RenderContext) -> String {
         renderer.render(diagnostics, context: context)

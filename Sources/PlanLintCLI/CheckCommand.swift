@@ -221,6 +221,7 @@ struct CheckSettings: Equatable {
         options.maxWarnings = maxWarnings
         options.explainRules = explain
         options.keepDocuments = reports.contains { if case .html? = parseReport($0)?.0 { true } else { false } }
+        options.ruleMetadata = showsRuleMetadata
         if fix || diff || unsafeFixes {
             options.fix = FixOptions(mode: diff ? .diff : .write, includeUnsafe: unsafeFixes)
         }
@@ -318,6 +319,20 @@ struct CheckSettings: Equatable {
     nonisolated(unsafe) private static var keptUntilExit: CheckReport?
 
     var readsStdin: Bool { paths.contains("-") || (paths.isEmpty && stdinFilename != nil) }
+
+    /// Whether an output of the run shows the codes' metadata (`CheckReport.rules`): the
+    /// terminal's format, `--output`'s, a `--report` in a format that shows it, or the HTML
+    /// report.
+    var showsRuleMetadata: Bool {
+        let formats = [output == nil ? format : .human] + (output == nil ? [] : [format])
+        return formats.contains(where: \.showsRuleMetadata) || reports.contains { r in
+            switch parseReport(r)?.0 {
+            case .html?: true
+            case .format(let f)?: f.showsRuleMetadata
+            case nil: false
+            }
+        }
+    }
 
     func parseReport(_ s: String) -> (ReportTarget, String)? {
         guard let eq = s.firstIndex(of: "=") else { return nil }

@@ -1,3 +1,4 @@
+import Foundation
 @testable import PlanLintCLI
 import Testing
 
@@ -38,5 +39,36 @@ import Testing
                           ["check", "Plans", "--max-depth", "5"], ["check", "Plans", "--unsafe-fixes"]] {
             #expect(try Self.parsed(arguments) != plain, "\(arguments)")
         }
+    }
+}
+
+/// The codes' metadata (SARIF's `tool.driver.rules`) is built only for a run with an output
+/// that shows it, and every such output still gets it.
+@Suite struct RuleMetadataTests {
+    @Test func builtWhenAnOutputShowsIt() {
+        let showing = [
+            CheckSettings(format: .sarif), CheckSettings(format: .sarif, output: "x.sarif"),
+            CheckSettings(reports: ["sarif=x.sarif"]), CheckSettings(reports: ["html=r.html"]),
+            CheckSettings(format: .json, reports: ["junit=j.xml", "sarif=s.sarif"]),
+        ]
+        for s in showing { #expect(s.showsRuleMetadata, "\(s)") }
+        let hiding = [
+            CheckSettings(), CheckSettings(format: .json), CheckSettings(format: .short, output: "o.txt"),
+            CheckSettings(reports: ["junit=j.xml", "json=x.json"]), CheckSettings(format: .github),
+            CheckSettings(format: .junit, output: "j.xml"),
+        ]
+        for s in hiding { #expect(!s.showsRuleMetadata, "\(s)") }
+    }
+
+    @Test func aSARIFReportBesideTheHumanFormHasTheRules() throws {
+        let box = try Sandbox()
+        try box.write("b.yaml", Plan.duplicate)
+        let r = try box.planlint("check", "--report", "sarif=out.sarif", "b.yaml")
+        #expect(r.status == 1, "\(r.both)")
+        let sarif = try #require(try JSONSerialization.jsonObject(with: Data(try box.read("out.sarif").utf8)) as? [String: Any])
+        let run = try #require((sarif["runs"] as? [[String: Any]])?.first)
+        let rules = try #require(((run["tool"] as? [String: Any])?["driver"] as? [String: Any])?["rules"] as? [[String: Any]])
+        let rule = try #require(rules.first { $0["id"] as? String == "duplicate-key" })
+        #expect((rule["shortDescription"] as? [String: Any])?["text"] as? String == "A mapping has the same key twice.")
     }
 }
