@@ -256,6 +256,11 @@ public enum Suppressions {
             }
         }
         var warnings: [Diagnostic] = []
+        // A checker that stopped wording one code's findings in this file (a rule past its
+        // 1,000 findings keeps only a count, `Diagnostic.omitted`) may have dropped the very
+        // finding a comment names: whether that comment is used is unknown, so it is not
+        // called unused.
+        let countedOnly = Set(diagnostics.lazy.filter { $0.omitted > 0 && $0.path == file.path }.map(\.code))
         // Suggestions cost an edit distance to every known code: the first 100 unknown codes of
         // a file get one (a comment naming 400,000 codes once ran past 20 s).
         var suggestionsLeft = 100
@@ -279,7 +284,7 @@ public enum Suppressions {
                         d.help = ConfigMessage.rulesListed()
                     }
                     warnings.append(d)
-                } else {
+                } else if !countedOnly.contains(c.code) {
                     let message: String
                     switch (directive.scope, directive.targetLine) {
                     case (.file, _): message = FrontendMessage.unusedInFile(["code": c.code])

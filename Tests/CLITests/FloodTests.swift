@@ -58,6 +58,37 @@ import Testing
         #expect(file.status == 0 && !file.lines.contains { $0.contains("schema/type") }, "\(file.both.prefix(1_000))")
     }
 
+    /// A rule stops wording its findings in a file after the first 1,000 and counts the rest;
+    /// a comment that suppresses one of the counted findings is not called unused (whether it
+    /// is cannot be known), while one naming a rule that fired nowhere still is.
+    @Test func aCommentOnAFindingPastTheRuleCapIsNotCalledUnused() throws {
+        let box = try Sandbox()
+        let items = (0..<1_200).map { i in
+            i == 1_100 ? "  - 1 # planlint-disable-line every-item -- reviewed\n" : "  - 1\n"
+        }.joined()
+        try box.write("doc.yaml", "# planlint-disable-file never-fires\nitems:\n" + items)
+        try box.write("r.yaml", """
+            rules:
+              - id: every-item
+                severity: warning
+                summary: Fires on every item.
+                for: items[*]
+                assert: "false"
+                message: m
+              - id: never-fires
+                severity: warning
+                summary: Fires on no item.
+                for: items[*]
+                assert: "true"
+                message: m
+            """)
+        let r = try box.planlint("check", "--rules", "r.yaml", "--format", "short", "doc.yaml")
+        let fired = r.lines.filter { $0.hasSuffix("[every-item]") }
+        #expect(fired.count == 1_001 && fired.contains { $0.contains("more") }, "\(fired.count) \(fired.suffix(2))")
+        let unused = r.lines.filter { $0.hasSuffix("[unused-suppression]") }
+        #expect(unused.count == 1 && unused.first?.contains("never-fires") == true, "\(unused)")
+    }
+
     /// Repeated diagnostics of one code in one file: the first 1,000 and a summary line.
     @Test func repeatedDiagnosticsAreCappedWithASummary() throws {
         let box = try Sandbox.repositoryCopy()
