@@ -143,23 +143,45 @@ enum ProjectLoader {
 
 /// The loaded projects, by key; reloaded when out of date.
 ///
-/// Used from the server's one checking queue; the lock only makes `invalidateAll()` safe to
-/// call from the message loop.
+/// Checks of several documents (and hovers over codes) ask for projects at once, from the
+/// check pool's threads. A project is loaded by one of them at a time: when a rule file is
+/// edited every open document is re-checked, and each check that found the project out of
+/// date loaded the whole pack again, side by side with the others (for the bundled pack
+/// about 70 M instructions each). The others wait for that load and use it.
 final class ProjectCache: Sendable {
     private let projects = Guarded<[ProjectKey: Project]>([:])
+    /// Per key, the lock held while that project loads.
+    private let loading = Guarded<[ProjectKey: Guarded<Int>]>([:])
     let cwd: String
 
     init(cwd: String) { self.cwd = cwd }
 
     /// The project `key`, loaded again if anything it was loaded from changed.
     func project(_ key: ProjectKey, buffers: [String: [UInt8]]) -> Project {
-        if let cached = projects.withLock({ $0[key] }), cached.isCurrent(buffers: buffers) {
-            return cached
+        if let current = current(key, buffers: buffers) { return current }
+        let lock = loading.withLock { locks in
+            if let lock = locks[key] { return lock }
+            let lock = Guarded(0)
+            locks[key] = lock
+            return lock
         }
-        let project = ProjectLoader.load(key, buffers: buffers, cwd: cwd)
-        projects.withLock { $0[key] = project }
-        return project
+        return lock.withLock { loads in
+            // Loaded by another check while this one waited?
+            if let current = current(key, buffers: buffers) { return current }
+            let project = ProjectLoader.load(key, buffers: buffers, cwd: cwd)
+            loads += 1
+            projects.withLock { $0[key] = project }
+            return project
+        }
     }
+
+    private func current(_ key: ProjectKey, buffers: [String: [UInt8]]) -> Project? {
+        guard let cached = projects.withLock({ $0[key] }), cached.isCurrent(buffers: buffers) else { return nil }
+        return cached
+    }
+
+    /// How many times the project `key` was loaded (for tests and logs).
+    func loads(of key: ProjectKey) -> Int { loading.withLock { $0[key] }?.withLock { $0 } ?? 0 }
 
     /// Forgets every project: the next check loads again (a watched file changed, a file
     /// was saved that a schema may `$ref`).

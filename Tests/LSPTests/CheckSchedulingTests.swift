@@ -351,6 +351,31 @@ struct GatedServer {
         #expect(two.findings.map(\.diagnostic) == one.findings.map(\.diagnostic))
     }
 
+    /// After a rule edit every open document's check finds the project out of date at once:
+    /// one of them loads it, the others wait for that load and use it.
+    @Test func aProjectIsLoadedOnceWhenSeveralChecksAskForItAtOnce() throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        let projects = ProjectCache(cwd: PathUtil.currentDirectory())
+        let key = ProjectKey.discover(from: workspace.path("Plans"))
+        let loaded = Guarded<[ObjectIdentifier]>([])
+        DispatchQueue.concurrentPerform(iterations: 8) { _ in
+            let project = projects.project(key, buffers: [:])
+            loaded.withLock { $0.append(ObjectIdentifier(project)) }
+        }
+        #expect(projects.loads(of: key) == 1)
+        #expect(Set(loaded.withLock { $0 }).count == 1)
+        // An edited rule buffer: loaded again, once, and the edit applies.
+        let rule = workspace.path("Rules/budget.yaml")
+        let edited = Array(try workspace.read("Rules/budget.yaml").replacingOccurrences(of: "<= 100", with: "<= 150").utf8)
+        DispatchQueue.concurrentPerform(iterations: 8) { _ in _ = projects.project(key, buffers: [rule: edited]) }
+        #expect(projects.loads(of: key) == 2)
+        let plan = workspace.path("Plans/plan.yaml")
+        let input = Linter.Input(target: LintTarget(absolutePath: plan, displayPath: PathUtil.display(plan, cwd: projects.cwd)))
+        #expect(projects.project(key, buffers: [rule: edited]).linter.lintOne(input).map(\.code) == ["schema/enum"])
+        #expect(projects.loads(of: key) == 2)
+    }
+
     @Test func aCancelledRunStopsBeforeTheCheckers() throws {
         let workspace = try Workspace()
         defer { workspace.remove() }
