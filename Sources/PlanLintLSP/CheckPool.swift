@@ -10,11 +10,14 @@ import PlanLintKit
 /// in; with more documents checking than slots, the next waits for the first slot to free —
 /// and a superseded check frees its slot at its next cancellation point.
 ///
-/// A check cancelled with ``cancel(_:)`` is abandoned at once: whoever waits for it goes on
-/// without waiting for it to reach its next cancellation point (a check cancelled while it
-/// parses finishes the parse first, milliseconds under load), so the check of the newer
-/// version can start beside it. It keeps its slot until it stops, which bounds the threads
-/// that superseded checks hold.
+/// A running check cancelled with ``cancel(_:)`` while a slot is free is abandoned at once:
+/// whoever waits for it goes on without waiting for it to reach its next cancellation point
+/// (a check cancelled while it parses finishes the parse first, milliseconds under load), so
+/// the check of the newer version can start beside it. It keeps its slot until it stops. With
+/// no slot free (another superseded check still stopping, or other documents' checks), or
+/// when the check had not started, whoever waits for it waits as before: so superseded checks
+/// never hold more than the pool's slots, and a burst of thousands of edits to a large
+/// document starts a few checks, not one per edit (each would copy the document).
 final class CheckPool: Sendable {
     /// Checks running at once.
     let limit: Int
@@ -27,9 +30,9 @@ final class CheckPool: Sendable {
     /// Two, or one per core on larger machines: a check uses one core.
     static var defaultLimit: Int { max(2, WorkerPool.coreCount) }
 
-    /// Runs `work` on the pool when a slot is free and returns its result; nil, at once,
-    /// when `run` is cancelled with ``cancel(_:)`` before it ends (`work` is then not started
-    /// if it had not, and its result is dropped if it had).
+    /// Runs `work` on the pool when a slot is free and returns its result; nil when `run` is
+    /// cancelled with ``cancel(_:)`` before it ends — at once if it was running and a slot
+    /// was free (see above). A job cancelled before it starts never starts.
     func run<T: Sendable>(_ run: Linter.RunState, _ work: @escaping @Sendable () -> T?) async -> T? {
         let key = ObjectIdentifier(run)
         return await withCheckedContinuation { (continuation: CheckedContinuation<T?, Never>) in
@@ -46,15 +49,17 @@ final class CheckPool: Sendable {
             submit(run) { [waiters] in
                 let value = run.isCancelled ? nil : work()
                 waiters.withLock { _ = $0.removeValue(forKey: key) }
-                finish(value)
+                finish(run.isCancelled ? nil : value)
             }
         }
     }
 
-    /// Cancels `run`'s check: it stops at its next cancellation point, and ``run(_:_:)``
-    /// returns nil now.
+    /// Cancels `run`'s check: it stops at its next cancellation point; ``run(_:_:)`` returns
+    /// nil now if the check is running and a slot is free for the next one.
     func cancel(_ run: Linter.RunState) {
         run.cancel()
+        let abandon = state.withLock { s in s.running.contains { $0 === run } && s.running.count < limit }
+        guard abandon else { return }
         waiters.withLock { $0.removeValue(forKey: ObjectIdentifier(run)) }?()
     }
 

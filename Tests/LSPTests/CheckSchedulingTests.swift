@@ -233,7 +233,7 @@ struct GatedServer {
     }
 
     @Test func aMarkHoverOnAPlan2SaysWhichScaleDeclaresIt() async throws {
-        var t = try await GatedServer()
+        let t = try await GatedServer()
         defer { t.end() }
         let uri = t.workspace.uri("Plans/v2.yaml")
         t.gate.hold(uri)
@@ -324,15 +324,33 @@ struct GatedServer {
         async let second: Int? = pool.run(queued) { started.withLock { $0 = true }; return 2 }
         while pool.load.waiting < 1 { await Task.yield() }
         pool.cancel(queued)
-        #expect(await second == nil)
         hold.signal()
         #expect(await first == 1)
+        #expect(await second == nil)
         while pool.load.running > 0 { await Task.yield() }
         #expect(!started.withLock { $0 })
         // Already cancelled when asked: not queued at all.
         let cancelled = Linter.RunState()
         cancelled.cancel()
         #expect(await pool.run(cancelled) { 3 } == nil)
+    }
+
+    /// With no slot free for the next check, a cancelled check is waited for until it stops:
+    /// superseded checks never hold more threads than the pool's slots (a burst of thousands of
+    /// edits to a large document would otherwise start a check, and copy the document, per edit).
+    @Test func aCancelledCheckIsWaitedForWhenNoSlotIsFree() async throws {
+        let pool = CheckPool(limit: 1)
+        let hold = DispatchSemaphore(value: 0)
+        let run = Linter.RunState()
+        let ended = Guarded(false)
+        async let first: Int? = pool.run(run) { hold.wait(); ended.withLock { $0 = true }; return 1 }
+        while pool.load.running < 1 { await Task.yield() }
+        pool.cancel(run)
+        hold.signal()
+        // Its result is dropped, and it was given only once the check had ended.
+        #expect(await first == nil)
+        #expect(ended.withLock { $0 })
+        while pool.load.running > 0 { await Task.yield() }
     }
 
     /// The Miyagi plan (large enough for its rules to run on several threads) gives the same
