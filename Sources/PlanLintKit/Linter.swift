@@ -123,10 +123,12 @@ public struct Linter: Sendable {
                     location: .path(target.displayPath))], document: nil)
             }
         }
-        let (file, parsed) = YAMLReader.read(path: target.displayPath, raw: raw, limits: yamlLimits)
+        // A cancelled run (the server's check of a version edited again) stops while parsing
+        // (the reader asks every 1,024 events), after parsing, and between checkers; its
+        // findings are incomplete and are not used.
+        let (file, parsed) = YAMLReader.read(path: target.displayPath, raw: raw, limits: yamlLimits,
+                                             shouldStop: run.map { run in { run.isCancelled } })
         var diagnostics = parsed.problems.map { Diagnostic($0, in: file) }
-        // A cancelled run (the server's check of a version edited again) stops here, after
-        // parsing, and between checkers; its findings are incomplete and are not used.
         guard parsed.isComplete, run?.isCancelled != true else { return Checked(target: target, diagnostics: diagnostics, document: nil) }
         var document = LintDocument(
             file: file, parse: parsed, absolutePath: target.absolutePath, limits: limits,

@@ -301,8 +301,9 @@ struct GatedServer {
         // Beside another check, the cores are shared.
         let hold = DispatchSemaphore(value: 0)
         let long = Linter.RunState()
-        async let first: Int? = pool.run(long) { hold.wait(); return 0 }
-        while pool.load.running < 1 { await Task.yield() }
+        let began = Guarded(false)
+        async let first: Int? = pool.run(long) { began.withLock { $0 = true }; hold.wait(); return 0 }
+        while !began.withLock({ $0 }) { await Task.yield() }
         #expect(await pool.run(Linter.RunState()) { pool.threadsPerCheck } == max(1, WorkerPool.coreCount / 2))
         // A cancelled check still stopping holds its slot but not its share of the cores, and
         // whoever waited for it goes on at once.
@@ -342,9 +343,9 @@ struct GatedServer {
         let pool = CheckPool(limit: 1)
         let hold = DispatchSemaphore(value: 0)
         let run = Linter.RunState()
-        let ended = Guarded(false)
-        async let first: Int? = pool.run(run) { hold.wait(); ended.withLock { $0 = true }; return 1 }
-        while pool.load.running < 1 { await Task.yield() }
+        let (began, ended) = (Guarded(false), Guarded(false))
+        async let first: Int? = pool.run(run) { began.withLock { $0 = true }; hold.wait(); ended.withLock { $0 = true }; return 1 }
+        while !began.withLock({ $0 }) { await Task.yield() }
         pool.cancel(run)
         hold.signal()
         // Its result is dropped, and it was given only once the check had ended.
@@ -394,7 +395,7 @@ struct GatedServer {
         #expect(projects.loads(of: key) == 2)
     }
 
-    @Test func aCancelledRunStopsBeforeTheCheckers() throws {
+    @Test func aCancelledRunStopsInItsParseOrBeforeTheCheckers() throws {
         let workspace = try Workspace()
         defer { workspace.remove() }
         // As the server loads it (names relative to the process's directory).
@@ -412,5 +413,9 @@ struct GatedServer {
         // A broken file's parse problems are still what the parse found.
         try workspace.write("Plans/plan.yaml", "a: [1\n")
         #expect(project.linter.lintOne(input, run: cancelled).map(\.code) == ["yaml-syntax"])
+        // A long file stops in its parse: the syntax error at its end is never reached.
+        try workspace.write("Plans/plan.yaml", String(repeating: "- 1\n", count: 5_000) + "a: [1\n")
+        #expect(project.linter.lintOne(input, run: Linter.RunState()).map(\.code).contains("yaml-syntax"))
+        #expect(project.linter.lintOne(input, run: cancelled).isEmpty)
     }
 }
