@@ -76,6 +76,15 @@ final class CheckPool: Sendable {
         return max(1, WorkerPool.coreCount / max(1, live))
     }
 
+    /// The threads for a check of a document of `bytes` starting now: ``threadsPerCheck`` for
+    /// a document up to ``largeDocumentBytes``, one beyond. A large plan's re-check takes
+    /// seconds whatever it is given; on every core it would leave none for the hovers, code
+    /// actions and small documents' checks beside it.
+    func threads(forDocumentOf bytes: Int) -> Int { bytes <= CheckPool.largeDocumentBytes ? threadsPerCheck : 1 }
+
+    /// Documents larger than this are checked on one thread (``threads(forDocumentOf:)``).
+    static let largeDocumentBytes = 1 << 20
+
     private func submit(_ run: Linter.RunState, _ job: @escaping @Sendable () -> Void) {
         let start = state.withLock { s -> Bool in
             guard s.running.count < limit else {

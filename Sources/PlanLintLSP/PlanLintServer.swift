@@ -336,7 +336,7 @@ package actor PlanLintServer {
             // on the message loop.
             let outcome = await pool.run(request.run) { () -> (CheckResult, PublishedDocument, Connection.EncodedNotification?)? in
                 willCheck?(CheckStart(uri: request.uri, version: request.version, run: request.run))
-                guard let result = DocumentCheck.run(request, projects: projects, threads: pool.threadsPerCheck) else { return nil }
+                guard let result = DocumentCheck.run(request, projects: projects, threads: pool.threads(forDocumentOf: request.bytes.count)) else { return nil }
                 let findings = PublishedDocument(version: request.version, findings: result.findings, fixAll: result.fixAll)
                 let notification = Connection.encode(LSP.publishDiagnostics, .init(
                     uri: request.uri, version: request.version, diagnostics: findings.diagnostics))

@@ -298,6 +298,9 @@ struct GatedServer {
     @Test func aCheckAloneRunsItsRulesOnEveryCore() async throws {
         let pool = CheckPool(limit: 2)
         #expect(await pool.run(Linter.RunState()) { pool.threadsPerCheck } == WorkerPool.coreCount)
+        // A large document's check takes one, even alone.
+        #expect(await pool.run(Linter.RunState()) { pool.threads(forDocumentOf: CheckPool.largeDocumentBytes) } == WorkerPool.coreCount)
+        #expect(await pool.run(Linter.RunState()) { pool.threads(forDocumentOf: CheckPool.largeDocumentBytes + 1) } == 1)
         // Beside another check, the cores are shared.
         let hold = DispatchSemaphore(value: 0)
         let long = Linter.RunState()
