@@ -525,6 +525,9 @@ public struct Activation: Sendable {
     public var cachesInvariants = false
     /// The remembered values, by expression node.
     var cache: [ObjectIdentifier: CacheEntry] = [:]
+    /// With `cachesInvariants`: results of pack-function calls, by call site and argument
+    /// values (`CallMemo`), for the language and symbol table they were computed under.
+    var memo = CallMemos()
     /// The expressions of the variables computed on demand (`defineLet`), by slot.
     var lets: LetTable?
     /// For each slot of `lets`: the match (`letGeneration`) its value was computed for, or
@@ -627,6 +630,8 @@ public struct SymbolTable: Sendable {
     private var storage: Storage
 
     public var symbols: [String] { storage.symbols }
+    /// Which table this is (tables are immutable: `define` makes a new one).
+    var identity: ObjectIdentifier { ObjectIdentifier(storage) }
     public var meanings: [Meaning] { storage.meanings }
     /// Whether some symbol is spelled like a type name (`'number'`, `'null'` …), which
     /// makes `type(x) == 'number'` go through the general comparison (`Expr.Fast.typeIs`).

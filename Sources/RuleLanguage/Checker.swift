@@ -75,7 +75,7 @@ final class Expr: Sendable {
     let fastKeyOwner: KeyLookup?
     let fastFallback: Val
 
-    enum FastTag: UInt8, Sendable { case none, typeIs, getKey, getKeyOr, member }
+    enum FastTag: UInt8, Sendable { case none, typeIs, getKey, getKeyOr, member, hasKey, stringOf }
     /// `.getKeyOr`: the default, an expression (unmanaged like `fastArg`).
     let fastDefault: Unmanaged<Expr>?
 
@@ -116,6 +116,10 @@ final class Expr: Sendable {
         case getKeyOr(target: Expr, key: KeyLookup, fallback: Expr)
         /// `x.name`: the name, compared in place.
         case member(target: Expr, key: KeyLookup)
+        /// `has(x.name)` (or `has(x['name'])`): the name, compared in place.
+        case hasKey(target: Expr, key: KeyLookup)
+        /// `string(x)`: a string or a scalar node's text without the general call.
+        case stringOf(arg: Expr)
     }
 
     static func fastForm(_ kind: Kind) -> Fast {
@@ -138,6 +142,11 @@ final class Expr: Sendable {
             return .getKey(target: args[0], key: KeyLookup(key), fallback: fallback)
         case .member(let target, let name):
             return .member(target: target, key: KeyLookup(name))
+        case .has(let target, let key):
+            guard case .constant(.string(let name)) = key.kind else { return .none }
+            return .hasKey(target: target, key: KeyLookup(name))
+        case .call(let f, let args) where f.name == "string" && args.count == 1:
+            return .stringOf(arg: args[0])
         default:
             return .none
         }
@@ -207,6 +216,12 @@ final class Expr: Sendable {
         case .member(let target, let k):
             (fastTag, fastType, fastNegated, fastFallback) = (.member, nil, false, .null)
             (arg, key) = (target, k)
+        case .hasKey(let target, let k):
+            (fastTag, fastType, fastNegated, fastFallback) = (.hasKey, nil, false, .null)
+            (arg, key) = (target, k)
+        case .stringOf(let a):
+            (fastTag, fastType, fastNegated, fastFallback) = (.stringOf, nil, false, .null)
+            arg = a
         }
         func unmanaged(_ e: Expr) -> Unmanaged<Expr> { Unmanaged.passUnretained(e) }
         switch kind {

@@ -29,6 +29,11 @@ struct Interpreter {
     /// Values remembered across evaluations (`Activation.cache`).
     var cache: [ObjectIdentifier: CacheEntry] = Dictionary()
     var caching = false
+    /// Results of pack-function calls by call site (`Activation.memo`, `CallMemo`); used
+    /// when `caching`.
+    var memo = CallMemos()
+    /// Whether `memo` was checked against this evaluation's language and symbols.
+    var memoChecked = false
     /// Variables computed on demand (`Activation.defineLet`): their expressions (unowned: the
     /// activation holds the table), and for each slot the match its value was computed for.
     var lets: Unmanaged<LetTable>?
@@ -47,7 +52,7 @@ struct Interpreter {
     mutating func run(_ activation: inout Activation, meter: inout CostMeter) throws(EvaluationError) -> Val {
         swap(&slots, &activation.slots)
         caching = activation.cachesInvariants && !tracing
-        if caching { swap(&cache, &activation.cache) }
+        if caching { swap(&cache, &activation.cache); swap(&memo, &activation.memo) }
         if let table = activation.lets {
             lets = Unmanaged.passUnretained(table)
             swap(&letStamps, &activation.letStamps)
@@ -61,7 +66,7 @@ struct Interpreter {
         defer {
             if slots.count > original { slots.removeSubrange(original...) }
             swap(&slots, &activation.slots)
-            if caching { swap(&cache, &activation.cache) }
+            if caching { swap(&cache, &activation.cache); swap(&memo, &activation.memo) }
             if lets != nil { swap(&letStamps, &activation.letStamps) }
             meter.used = used
         }
@@ -458,6 +463,15 @@ struct Interpreter {
             slots.append(v)
             count += 1
         }
+        var memoID: ObjectIdentifier?
+        if caching {
+            let id = ObjectIdentifier(e)
+            if let hit = remembered(id, start, count) {
+                slots.removeSubrange(start...)
+                return hit
+            }
+            memoID = id
+        }
         let (outerExpression, outerBase, outerFrame) = (current, base, frame)
         let body = function._withUnsafeGuaranteedRef { $0.body }
         current = body
@@ -468,13 +482,40 @@ struct Interpreter {
             (current, base, frame) = (outerExpression, outerBase, outerFrame)
         }
         do {
-            return try body._withUnsafeGuaranteedRef { try eval($0.root, false) }
+            let value = try body._withUnsafeGuaranteedRef { try eval($0.root, false) }
+            if let memoID { remember(memoID, start, count, value) }
+            return value
         } catch var error as EvaluationError {
             if error.function == nil { error.function = function._withUnsafeGuaranteedRef { $0.name } }
             // Outermost wins: the range in the expression the rule evaluates (or its let).
             error.callRange = e.range
             throw error
         }
+    }
+
+    /// The remembered result of the call site `id` for the arguments at `slots[start...]`
+    /// (`CallMemo`); nil counts a miss.
+    @inline(never) mutating func remembered(_ id: ObjectIdentifier, _ start: Int, _ count: Int) -> Val? {
+        if !memoChecked {
+            memo.validate(language: language, symbols: symbols)
+            memoChecked = true
+        }
+        guard let i = memo.sites.index(forKey: id) else {
+            memo.sites[id] = CallMemo(arity: count)
+            return nil
+        }
+        if memo.sites.values[i].off { return nil }
+        if let hit = memo.sites.values[i].lookUp(slots, start) {
+            memo.sites.values[i].hits += 1
+            return hit
+        }
+        memo.sites.values[i].missed()
+        return nil
+    }
+
+    @inline(never) mutating func remember(_ id: ObjectIdentifier, _ start: Int, _ count: Int, _ value: Val) {
+        guard let i = memo.sites.index(forKey: id), !memo.sites.values[i].off else { return }
+        memo.sites.values[i].store(slots, start, value)
     }
 
     @inline(__always) func leaf(_ e: Expr) -> Val {
@@ -586,6 +627,24 @@ struct Interpreter {
     }
 
     @inline(never) mutating func evalHas(_ e: Expr) throws -> Val {
+        if e.fastTag == .hasKey {
+            // `has(x.key)` on a mapping node: the key compared in place, charging the step
+            // of the constant key it does not evaluate.
+            let found: Bool
+            switch try lookUp(e) {
+            case .found: found = true
+            case .absent: found = false
+            case .other(let v):
+                guard case .has(let target, let key) = e.kind else { return .null }
+                return .bool(try has(v, try eval(key, false), e, target))
+            }
+            used &+= 1
+            if used > limit {
+                guard case .has(_, let key) = e.kind else { return .null }
+                throw budgetError(key)
+            }
+            return .bool(found)
+        }
         guard case .has(let target, let key) = e.kind else { return .null }
         let t = try eval(target, false)
         let k = try eval(key, false)
@@ -993,6 +1052,11 @@ struct Interpreter {
         }
         switch container {
         case .node(let n) where n.isMapping:
+            // A string scalar's bytes are looked up as they are (what its text would be).
+            if case .node(let k) = element, k.scalarType == .string, let bytes = k.unsafeScalarBytes {
+                var hint = -1
+                return n.value(forKey: bytes, hint: &hint) != nil
+            }
             return n.entry(try requireString(element, ee, .phrase(.keyLookupWithIn))) != nil
         case .map(let m):
             return m[try requireString(element, ee, .phrase(.keyLookupWithIn))] != nil
@@ -1164,6 +1228,18 @@ struct Interpreter {
                 try stepKey(e)
                 return try e.fastDefault.unsafelyUnwrapped._withUnsafeGuaranteedRef { try eval($0, false) }
             case .other(let v): return try callRest(e, first: v)
+            }
+        }
+        if e.fastTag == .stringOf {
+            // `string(x)` of a string or a scalar node, as the built-in makes it, without
+            // gathering its arguments (it takes no step of its own for these).
+            let v = try e.fastArg.unsafelyUnwrapped._withUnsafeGuaranteedRef { try eval($0, false) }
+            switch v {
+            case .string: return v
+            case .node(let n) where n.isScalar:
+                if case .null? = n.scalarType { return .string("null") }
+                return .string(n.scalarText ?? "")
+            default: return try callRest(e, first: v)
             }
         }
         return try callRest(e, first: nil)

@@ -61,6 +61,37 @@ import Testing
         }
     }
 
+    /// The short paths of `has(x.key)`, `string(x)` and `x in m` on mapping and scalar nodes
+    /// give the results, errors and steps of the general path, which a map value takes.
+    @Test func hasStringAndInAgreeWithTheGeneralPath() throws {
+        let node = Value.node(yaml("{a: 1, s: a, t: zz, n: null, l: [1]}"))
+        let map = Value.map(MapValue([("a", .number(Quantity(1))), ("s", .string("a")), ("t", .string("zz")), ("n", .null),
+                                      ("l", .list([.number(Quantity(1))]))]))
+        func outcome(_ text: String, _ x: Value, limit: Int = 1_000) -> (String, Int) {
+            var meter = CostMeter(limit: limit)
+            do {
+                let v = try Expression.evaluate(text, variables: [("x", x)], meter: &meter)
+                return (v.formatted(), meter.used)
+            } catch .evaluation(let e) {
+                return ("error \(e.code.rawValue)", meter.used)
+            } catch {
+                return ("\(error)", meter.used)
+            }
+        }
+        let texts = [
+            "has(x.a)", "has(x.b)", "has(x['s'])", "has(x.a.b)", "has(x.n.b)", "has(x.l.b)", "[1, 2].count(i, has(x.a))",
+            "string(x.a)", "string(x.s)", "string(x.n)", "string(x.l)", "string(x.s) == 'a'", "[1].map(i, string(x.t))",
+            "x.s in x", "x.t in x", "x.a in x", "x.n in x", "x.s in x.l", "[1].all(i, x.s in x)",
+        ]
+        for text in texts {
+            let (onNode, steps) = outcome(text, node)
+            let (onMap, mapSteps) = outcome(text, map)
+            #expect(onNode == onMap && steps == mapSteps, "\(text): \(onNode) in \(steps) steps against \(onMap) in \(mapSteps)")
+            #expect(outcome(text, node, limit: steps - 1).0 == "error cost-budget-exceeded", "\(text) with \(steps - 1) steps")
+        }
+        #expect(outcome("x.s in x", node).0 == "true" && outcome("x.t in x", node).0 == "false" && outcome("has(x['s'])", node).0 == "true")
+    }
+
     /// Conditions (`&&`, `||`, `!`, comparisons, macro bodies) are decided without making a
     /// value for each step; `explain`, which traces, takes the general path. Both must give
     /// the same results, steps and errors.

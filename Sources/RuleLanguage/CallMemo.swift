@@ -1,0 +1,115 @@
+import Diagnostics
+import YAMLTree
+
+/// The remembered calls of one activation (`CallMemo`), by call site, and what they were
+/// computed under: a built-in may read the run's language and symbols.
+struct CallMemos {
+    var sites: [ObjectIdentifier: CallMemo] = [:]
+    /// (The table is held, so that its identity cannot pass to another.)
+    var context: (language: Language, symbols: SymbolTable)?
+
+    /// Drops every result when the language or the symbol table is not the one they were
+    /// computed under.
+    mutating func validate(language: Language, symbols: SymbolTable) {
+        if let c = context, c.language == language, c.symbols.identity == symbols.identity { return }
+        sites.removeAll()
+        context = (language, symbols)
+    }
+}
+
+/// The results of one call site of a pack function (`scaleAt(root, depth)`,
+/// `levelNodes(root, col.counts)`), remembered by argument values within one activation.
+///
+/// A pack function reads only its parameters and constants, so equal arguments give an
+/// equal result; a call whose arguments were seen before answers without running the body.
+/// Arguments are "equal" only when that is cheap and certain: the same document node, the
+/// same list (by storage: the memo holds it, so it cannot change or be freed), bytes of text,
+/// an exact number with the same digits and exponent, `null`, a Bool. A map argument is never
+/// remembered. A failing call is not remembered (it fails again, at the same place).
+///
+/// Bounded: `capacity` results per call site, replaced in turn; a site whose calls rarely
+/// repeat (every element of a list) stops remembering after `trial` calls. The memo lives in
+/// the `Activation` (one per rule per document), so it is dropped with it.
+struct CallMemo {
+    static let capacity = 4
+    /// Calls a site is given to show that its arguments repeat.
+    static let trial = 32
+
+    let arity: Int
+    /// `capacity` entries of `arity` arguments each, then `values` in the same order.
+    var arguments: [Val] = []
+    var values: [Val] = []
+    var next = 0
+    var hits = 0
+    var misses = 0
+    var off = false
+
+    init(arity: Int) { self.arity = arity }
+
+    /// The remembered result for the arguments in `slots[start ..< start + arity]`.
+    func lookUp(_ slots: [Val], _ start: Int) -> Val? {
+        var entry = 0
+        while entry < values.count {
+            let base = entry * arity
+            var k = 0
+            while k < arity, CallMemo.same(arguments[base + k], slots[start + k]) { k += 1 }
+            if k == arity { return values[entry] }
+            entry += 1
+        }
+        return nil
+    }
+
+    /// Remembers `value` for the arguments in `slots[start ..< start + arity]` (nothing when
+    /// one of them can never be compared), replacing the oldest entry once full.
+    mutating func store(_ slots: [Val], _ start: Int, _ value: Val) {
+        for k in 0..<arity where !CallMemo.comparable(slots[start + k]) { return }
+        if values.count < CallMemo.capacity {
+            arguments.append(contentsOf: slots[start ..< start + arity])
+            values.append(value)
+            return
+        }
+        let base = next * arity
+        for k in 0..<arity { arguments[base + k] = slots[start + k] }
+        values[next] = value
+        next = (next + 1) % CallMemo.capacity
+    }
+
+    /// Counts a miss; turns the site off when its calls have not repeated enough to pay.
+    mutating func missed() {
+        misses += 1
+        if misses >= CallMemo.trial && hits * 4 < misses {
+            off = true
+            arguments = []
+            values = []
+        }
+    }
+
+    static func comparable(_ v: Val) -> Bool {
+        switch v {
+        case .map: return false
+        case .number(let q): return q.exactValue != nil
+        default: return true
+        }
+    }
+
+    /// Whether `a` and `b` are certainly the same value (false when unsure).
+    static func same(_ a: Val, _ b: Val) -> Bool {
+        switch (a, b) {
+        case (.null, .null): return true
+        case (.bool(let x), .bool(let y)): return x == y
+        case (.node(let x), .node(let y)): return x == y
+        case (.number(let x), .number(let y)):
+            guard let p = x.exactValue, let q = y.exactValue else { return false }
+            return p.significand == q.significand && p.exponent == q.exponent
+        case (.string(let x), .string(let y)):
+            // Bytes, not `==` (which would equate canonically equivalent texts).
+            return x.utf8.elementsEqual(y.utf8)
+        case (.list(let x), .list(let y)):
+            guard x.count == y.count else { return false }
+            if x.isEmpty { return true }
+            return x.withUnsafeBufferPointer { p in y.withUnsafeBufferPointer { q in p.baseAddress == q.baseAddress } }
+        default:
+            return false
+        }
+    }
+}
