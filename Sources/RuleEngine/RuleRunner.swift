@@ -686,13 +686,13 @@ struct RuleEvaluation {
         if reads?[Scope.selfSlot] ?? true { a.bind(Scope.selfSlot, node: m.node) }
         if reads?[Scope.parentSlot] ?? true { a.bind(Scope.parentSlot, node: m.parent) }
         if reads?[Scope.keySlot] ?? true { a.bind(Scope.keySlot, node: m.key) }
-        if reads?[Scope.indexSlot] ?? true { a[Scope.indexSlot] = m.index >= 0 ? .number(Quantity(m.index)) : .null }
+        if reads?[Scope.indexSlot] ?? true { a.bind(Scope.indexSlot, whole: m.index >= 0 ? m.index : nil) }
         if reads?[Scope.pathSlot] ?? true { a[Scope.pathSlot] = path.map { .string($0) } ?? .null }
         // Without `reads` (a filter's candidates), `depth` is bound only below a recursive
         // step: the candidates of one filter step are all below one or none, and the slot
         // starts out null.
-        if let reads { if reads[Scope.depthSlot] { a[Scope.depthSlot] = m.depth > 0 ? .number(Quantity(Int(m.depth))) : .null } }
-        else if m.depth > 0 { a[Scope.depthSlot] = .number(Quantity(Int(m.depth))) }
+        if let reads { if reads[Scope.depthSlot] { a.bind(Scope.depthSlot, whole: m.depth > 0 ? Int(m.depth) : nil) } }
+        else if m.depth > 0 { a.bind(Scope.depthSlot, whole: Int(m.depth)) }
     }
 
     // MARK: Evaluating parts

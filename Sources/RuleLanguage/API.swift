@@ -527,7 +527,7 @@ public struct Activation: Sendable {
     var cache: [ObjectIdentifier: CacheEntry] = [:]
     /// With `cachesInvariants`: results of pack-function calls, by call site and argument
     /// values (`CallMemo`), for the language and symbol table they were computed under.
-    var memo = CallMemos()
+    var memo: CallMemos?
     /// The expressions of the variables computed on demand (`defineLet`), by slot.
     var lets: LetTable?
     /// For each slot of `lets`: the match (`letGeneration`) its value was computed for, or
@@ -563,6 +563,12 @@ public struct Activation: Sendable {
         guard let n else { slots[slot] = .null; return }
         if !holds(n.treeID) { owners.append(n.node.tree) }
         slots[slot] = .node(n)
+    }
+
+    /// `self[slot] = n.map { .number(Quantity($0)) } ?? .null`, without the general
+    /// conversion (the engine binds `index` and `depth` this way for every match).
+    package mutating func bind(_ slot: Int, whole n: Int?) {
+        slots[slot] = n.map { .number(Quantity($0)) } ?? .null
     }
 
     /// Makes `slot` a variable computed on demand: the first expression that reads it in a

@@ -4,7 +4,10 @@ import YAMLTree
 /// The remembered calls of one activation (`CallMemo`), by call site, and what they were
 /// computed under: a built-in may read the run's language and symbols.
 struct CallMemos {
-    var sites: [ObjectIdentifier: CallMemo] = [:]
+    /// By call site: `ids[i]` is the site of `sites[i]`. A pack has a few dozen call sites, so
+    /// a scan of the identities beats hashing them.
+    var ids: [ObjectIdentifier] = []
+    var sites: [CallMemo] = []
     /// (The table is held, so that its identity cannot pass to another.)
     var context: (language: Language, symbols: SymbolTable)?
 
@@ -12,8 +15,23 @@ struct CallMemos {
     /// computed under.
     mutating func validate(language: Language, symbols: SymbolTable) {
         if let c = context, c.language == language, c.symbols.identity == symbols.identity { return }
+        ids.removeAll()
         sites.removeAll()
         context = (language, symbols)
+    }
+
+    /// The position of the call site `id`, if it has been seen.
+    @inline(__always) func site(_ id: ObjectIdentifier) -> Int? {
+        ids.withUnsafeBufferPointer { p in
+            var i = 0
+            while i < p.count { if p[i] == id { return i }; i += 1 }
+            return nil
+        }
+    }
+
+    mutating func add(_ id: ObjectIdentifier, _ memo: CallMemo) {
+        ids.append(id)
+        sites.append(memo)
     }
 }
 
@@ -93,23 +111,28 @@ struct CallMemo {
     }
 
     /// Whether `a` and `b` are certainly the same value (false when unsure).
+    /// (Nested switches, not one over `(a, b)`: a tuple would copy both values.)
     static func same(_ a: Val, _ b: Val) -> Bool {
-        switch (a, b) {
-        case (.null, .null): return true
-        case (.bool(let x), .bool(let y)): return x == y
-        case (.node(let x), .node(let y)): return x == y
-        case (.number(let x), .number(let y)):
-            guard let p = x.exactValue, let q = y.exactValue else { return false }
+        switch a {
+        case .null:
+            if case .null = b { return true }
+        case .bool(let x):
+            if case .bool(let y) = b { return x == y }
+        case .node(let x):
+            if case .node(let y) = b { return x == y }
+        case .number(let x):
+            guard case .number(let y) = b, let p = x.exactValue, let q = y.exactValue else { return false }
             return p.significand == q.significand && p.exponent == q.exponent
-        case (.string(let x), .string(let y)):
+        case .string(let x):
             // Bytes, not `==` (which would equate canonically equivalent texts).
-            return x.utf8.elementsEqual(y.utf8)
-        case (.list(let x), .list(let y)):
-            guard x.count == y.count else { return false }
+            if case .string(let y) = b { return x.utf8.elementsEqual(y.utf8) }
+        case .list(let x):
+            guard case .list(let y) = b, x.count == y.count else { return false }
             if x.isEmpty { return true }
             return x.withUnsafeBufferPointer { p in y.withUnsafeBufferPointer { q in p.baseAddress == q.baseAddress } }
-        default:
+        case .map:
             return false
         }
+        return false
     }
 }

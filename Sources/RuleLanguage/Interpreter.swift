@@ -31,7 +31,7 @@ struct Interpreter {
     var caching = false
     /// Results of pack-function calls by call site (`Activation.memo`, `CallMemo`); used
     /// when `caching`.
-    var memo = CallMemos()
+    var memo: CallMemos?
     /// Whether `memo` was checked against this evaluation's language and symbols.
     var memoChecked = false
     /// Variables computed on demand (`Activation.defineLet`): their expressions (unowned: the
@@ -497,25 +497,26 @@ struct Interpreter {
     /// (`CallMemo`); nil counts a miss.
     @inline(never) mutating func remembered(_ id: ObjectIdentifier, _ start: Int, _ count: Int) -> Val? {
         if !memoChecked {
-            memo.validate(language: language, symbols: symbols)
+            if memo == nil { memo = CallMemos() }
+            memo!.validate(language: language, symbols: symbols)
             memoChecked = true
         }
-        guard let i = memo.sites.index(forKey: id) else {
-            memo.sites[id] = CallMemo(arity: count)
+        guard let i = memo!.site(id) else {
+            memo!.add(id, CallMemo(arity: count))
             return nil
         }
-        if memo.sites.values[i].off { return nil }
-        if let hit = memo.sites.values[i].lookUp(slots, start) {
-            memo.sites.values[i].hits += 1
+        if memo!.sites[i].off { return nil }
+        if let hit = memo!.sites[i].lookUp(slots, start) {
+            memo!.sites[i].hits += 1
             return hit
         }
-        memo.sites.values[i].missed()
+        memo!.sites[i].missed()
         return nil
     }
 
     @inline(never) mutating func remember(_ id: ObjectIdentifier, _ start: Int, _ count: Int, _ value: Val) {
-        guard let i = memo.sites.index(forKey: id), !memo.sites.values[i].off else { return }
-        memo.sites.values[i].store(slots, start, value)
+        guard let i = memo?.site(id), !memo!.sites[i].off else { return }
+        memo!.sites[i].store(slots, start, value)
     }
 
     @inline(__always) func leaf(_ e: Expr) -> Val {
@@ -722,6 +723,11 @@ struct Interpreter {
         }
         switch t {
         case .node(let n) where n.isMapping:
+            // A string scalar's bytes are looked up as they are (what its text would be).
+            if case .node(let k) = i, k.scalarType == .string, let bytes = k.unsafeScalarBytes {
+                var hint = -1
+                if let value = n.value(forKey: bytes, hint: &hint) { return .node(value) }
+            }
             let key = try requireString(i, index, .phrase(.aMapKey))
             if let entry = n.entry(key) { return .node(entry.value) }
             throw missingKey(key, in: t, e, target)
@@ -965,10 +971,32 @@ struct Interpreter {
         return symbols.hasNoneSymbol ? nil : false
     }
 
+    /// Whether `v` equals null, as `equals` decides it, when that needs no classifying: nil
+    /// for a number written in a node (it may not parse) and, when some symbol reads as none,
+    /// for text.
+    @inline(__always) func nullness(_ v: Val) -> Bool? {
+        switch v {
+        case .null: return true
+        case .bool, .list, .map, .number: return false
+        case .string: return symbols.hasNoneSymbol ? nil : false
+        case .node(let n):
+            guard let type = n.scalarType else { return false }   // a mapping or a sequence
+            switch type {
+            case .null: return true
+            case .bool: return false
+            case .string: return symbols.hasNoneSymbol ? nil : false
+            default: return nil
+            }
+        }
+    }
+
     /// Exact equality (see Docs/rules-language.md): numbers by written value, strings by
     /// text, lists element-wise, maps by keys and values; different types are unequal.
     mutating func equals(_ a: Val, _ b: Val, _ e: Expr, _ l: Expr, _ r: Expr, depth: Int) throws -> Bool {
         try step(e)
+        // `x == null` (`mark == null`, `fy != null`): decided from the kind when that is certain.
+        if case .null = b, let n = nullness(a) { return n }
+        if case .null = a, let n = nullness(b) { return n }
         if let x = writtenNumber(a), let y = writtenNumber(b) { return ExactDecimal.compare(x, y) == 0 }
         if let same = sameText(a, b) { return same }
         let x = try classify(a, l), y = try classify(b, r)

@@ -61,7 +61,7 @@ import Testing
         }
     }
 
-    /// The short paths of `has(x.key)`, `string(x)` and `x in m` on mapping and scalar nodes
+    /// The short paths of `has(x.key)`, `string(x)`, `x in m` and `m[x]` on mapping and scalar nodes
     /// give the results, errors and steps of the general path, which a map value takes.
     @Test func hasStringAndInAgreeWithTheGeneralPath() throws {
         let node = Value.node(yaml("{a: 1, s: a, t: zz, n: null, l: [1]}"))
@@ -82,6 +82,7 @@ import Testing
             "has(x.a)", "has(x.b)", "has(x['s'])", "has(x.a.b)", "has(x.n.b)", "has(x.l.b)", "[1, 2].count(i, has(x.a))",
             "string(x.a)", "string(x.s)", "string(x.n)", "string(x.l)", "string(x.s) == 'a'", "[1].map(i, string(x.t))",
             "x.s in x", "x.t in x", "x.a in x", "x.n in x", "x.s in x.l", "[1].all(i, x.s in x)",
+            "x[x.s]", "x[x.t]", "x[x.a]", "x[x.n]", "[1].map(i, x[x.s])",
         ]
         for text in texts {
             let (onNode, steps) = outcome(text, node)
@@ -90,6 +91,44 @@ import Testing
             #expect(outcome(text, node, limit: steps - 1).0 == "error cost-budget-exceeded", "\(text) with \(steps - 1) steps")
         }
         #expect(outcome("x.s in x", node).0 == "true" && outcome("x.t in x", node).0 == "false" && outcome("has(x['s'])", node).0 == "true")
+        #expect(outcome("x[x.s]", node).0 == "1")
+    }
+
+    /// `x == null` and `x != null` are decided from the kind of `x` where that is certain;
+    /// a number written in the plan (which may not parse) and, when a symbol reads as none,
+    /// text take the general path. Results, errors and steps as the general comparison.
+    @Test func comparisonsWithNullAgreeWithTheGeneralPath() throws {
+        let doc = Value.node(yaml("{z: null, t: ~, i: 12, f: 1.5, big: 1e999999999, s: text, dash: '－', b: true, m: {a: 1}, l: [1], inf: .inf}"))
+        let none = EvaluationOptions(symbols: SymbolTable([("－", .null)]))
+        func outcome(_ text: String, options: EvaluationOptions = .default) -> String {
+            var meter = CostMeter(limit: 1_000)
+            do {
+                return "\(try Expression.evaluate(text, variables: [("x", doc)], options: options, meter: &meter).formatted()) \(meter.used)"
+            } catch .evaluation(let e) {
+                return "error \(e.code.rawValue) \(meter.used)"
+            } catch {
+                return "\(error)"
+            }
+        }
+        let expected: [(String, String)] = [
+            ("x.z", "true"), ("x.t", "true"), ("x.i", "false"), ("x.f", "false"), ("x.big", "error number-overflow"),
+            ("x.s", "false"), ("x.dash", "false"), ("x.b", "false"), ("x.m", "false"), ("x.l", "false"), ("x.inf", "false"),
+            ("null", "true"), ("1", "false"), ("'text'", "false"), ("[1]", "false"), ("{'a': 1}", "false"), ("true", "false"),
+        ]
+        for (operand, result) in expected {
+            for text in ["\(operand) == null", "null == \(operand)"] {
+                #expect(outcome(text).hasPrefix(result + " ") || (result.hasPrefix("error") && outcome(text).hasPrefix(result)), "\(text): \(outcome(text))")
+                let negated = outcome(text.replacingOccurrences(of: "==", with: "!="))
+                let flipped = result == "true" ? "false" : result == "false" ? "true" : result
+                #expect(negated.hasPrefix(flipped), "\(text) negated: \(negated)")
+            }
+        }
+        // Steps: the operands, the literal and the comparison, as for any other comparison.
+        func steps(_ text: String) -> String { String(outcome(text).split(separator: " ").last ?? "") }
+        #expect(steps("x.z == null") == steps("x.i == 3") && steps("x.i != null") == steps("x.i == 3") && steps("null == x.s") == steps("x.i == 3"))
+        // With `－` read as none, text goes through the symbols.
+        #expect(outcome("x.dash == null", options: none).hasPrefix("true") && outcome("'－' == null", options: none).hasPrefix("true"))
+        #expect(outcome("x.s == null", options: none).hasPrefix("false"))
     }
 
     /// Conditions (`&&`, `||`, `!`, comparisons, macro bodies) are decided without making a
