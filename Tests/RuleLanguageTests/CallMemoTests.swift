@@ -1,4 +1,3 @@
-import Diagnostics
 import ExactNumbers
 import Testing
 import YAMLTree
