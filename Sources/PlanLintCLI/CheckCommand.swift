@@ -324,7 +324,7 @@ struct CheckSettings: Equatable {
     /// terminal's format, `--output`'s, a `--report` in a format that shows it, or the HTML
     /// report.
     var showsRuleMetadata: Bool {
-        let formats = [output == nil ? format : .human] + (output == nil ? [] : [format])
+        let formats: [OutputFormat] = output == nil ? [format] : [.human, format]
         return formats.contains(where: \.showsRuleMetadata) || reports.contains { r in
             switch parseReport(r)?.0 {
             case .html?: true
