@@ -130,10 +130,11 @@ enum HoverContent {
     /// A hover must not cost a parse of every plan (7 M instructions on the Miyagi plan). The
     /// text is parsed only when it can hold those keys, and then only its beginning when
     /// that is enough: up to the end of the top-level `scales:` (or `evaluation:`) block,
-    /// which plans write near the top. What the prefix's tree says about that key is what
-    /// the whole document's tree says, as long as the prefix parses cleanly into a mapping
-    /// that has it; otherwise (flow style, a key spelt with escapes, …) the whole text is
-    /// parsed.
+    /// which plans write near the top. What the prefix's tree says about those keys is what
+    /// the whole document's tree says when the prefix parses cleanly into a mapping that has
+    /// one of them and the rest of the text can add neither key nor another document
+    /// (``restMayAddKeys(_:from:)``); otherwise (flow style, a key spelt with escapes or
+    /// quoted, an alias or merge key, …) the whole text is parsed.
     static func legendMeaning(of mark: Character, in file: SourceFile) -> PlanMeaning? {
         let bytes = file.bytes
         let hasScales = mayName("symbols", bytes), hasLegend = mayName("legend", bytes)
@@ -143,14 +144,78 @@ enum HoverContent {
             guard let block = topLevelBlockEnd(of: key, in: bytes) else { continue }
             end = max(end, block)
         }
-        if end > 0, end < bytes.count {
+        if end > 0, end < bytes.count, !restMayAddKeys(bytes, from: end) {
             let prefix = YAMLReader.parse(SourceFile(path: file.path, bytes: Array(bytes[..<end])))
             if prefix.isComplete, prefix.problems.isEmpty,
                let answer = meaning(of: mark, in: prefix, complete: false) {
                 return answer
             }
         }
-        return meaning(of: mark, in: YAMLReader.parse(file), complete: true) ?? nil
+        return wholeTextMeaning(of: mark, in: file)
+    }
+
+    /// The meaning the document gives the mark, from a parse of the whole text.
+    static func wholeTextMeaning(of mark: Character, in file: SourceFile) -> PlanMeaning? {
+        meaning(of: mark, in: YAMLReader.parse(file), complete: true) ?? nil
+    }
+
+    /// Whether the text from `start` (the start of a line that begins with content, where a
+    /// prefix was cut) may give the document the prefix ends in a top-level key `scales` or
+    /// `evaluation` (later keys would be read with the prefix's: a `scales` after an
+    /// `evaluation`, or a plain key that a merge key's put in the prefix), or start another
+    /// document (whose keys the whole text's answer would read too).
+    ///
+    /// Only lines that start at column 0 can do that (in a block mapping at column 0, a
+    /// more indented line belongs to a value). Such a line is harmless when it starts a plain
+    /// key (an ASCII letter, digit or `_`, or a non-ASCII character) that does not begin with
+    /// either name; anything else — a quote, an alias or anchor, `<<`, `?`, a tag, `---`,
+    /// `...`, a directive, a flow bracket, a byte order mark (which libyaml skips at a line's
+    /// start) — may, and so does a line break that only YAML sees (NEL, U+2028, U+2029: libyaml
+    /// breaks lines there, editors and `SourceText` do not). A lone `\r` breaks a line for both.
+    static func restMayAddKeys(_ bytes: [UInt8], from start: Int) -> Bool {
+        guard start < bytes.count else { return false }
+        return bytes.withUnsafeBytes { (all: UnsafeRawBufferPointer) -> Bool in
+            let rest = UnsafeRawBufferPointer(rebasing: all[start...])
+            for yamlBreak: [UInt8] in [[0xC2, 0x85], [0xE2, 0x80, 0xA8], [0xE2, 0x80, 0xA9]] where contains(yamlBreak, in: rest) {
+                return true
+            }
+            let base = rest.baseAddress!, n = rest.count
+            let hasCarriageReturn = memchr(base, 0x0D, n) != nil
+            var i = 0
+            while i < n {
+                if lineMayAddKey(rest, at: i) { return true }
+                // The next line.
+                if !hasCarriageReturn {
+                    guard let hit = memchr(base + i, 0x0A, n - i) else { return false }
+                    i = UnsafeRawPointer(hit) - base + 1
+                } else {
+                    while i < n && rest[i] != 0x0A && rest[i] != 0x0D { i += 1 }
+                    if i + 1 < n && rest[i] == 0x0D && rest[i + 1] == 0x0A { i += 1 }
+                    i += 1
+                }
+            }
+            return false
+        }
+    }
+
+    /// Whether the line starting at `i` may add a top-level key `scales` or `evaluation`, or
+    /// start another document (``restMayAddKeys(_:from:)``).
+    static func lineMayAddKey(_ text: UnsafeRawBufferPointer, at i: Int) -> Bool {
+        func startsWith(_ word: StaticString) -> Bool {
+            let n = word.utf8CodeUnitCount
+            return text.count - i >= n && memcmp(text.baseAddress! + i, word.utf8Start, n) == 0
+        }
+        switch text[i] {
+        case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "#"), 0x0A, 0x0D:
+            return false
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+             UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"):
+            return startsWith("scales") || startsWith("evaluation")
+        case 0x80...:
+            return startsWith("\u{FEFF}")
+        default:
+            return true
+        }
     }
 
     /// The mark's meaning in `parsed`: `.some(nil)` when the tree settles that the plan gives
@@ -206,20 +271,25 @@ enum HoverContent {
     /// Whether `bytes` contain `word`, or a backslash (a quoted key may spell it with
     /// escapes). False means no key of the document is `word`.
     static func mayName(_ word: String, _ bytes: [UInt8]) -> Bool {
-        // memchr, not a loop over every byte: a hover on a large plan stays cheap.
-        let word: [UInt8] = Array(word.utf8)
-        return bytes.withUnsafeBytes { (b: UnsafeRawBufferPointer) -> Bool in
+        bytes.withUnsafeBytes { (b: UnsafeRawBufferPointer) -> Bool in
             guard let base = b.baseAddress else { return false }
             if memchr(base, Int32(UInt8(ascii: "\\")), b.count) != nil { return true }
-            var offset = 0
-            while b.count - offset >= word.count {
-                guard let hit = memchr(base + offset, Int32(word[0]), b.count - offset - word.count + 1) else { return false }
-                let at = UnsafeRawPointer(hit) - base
-                if memcmp(base + at, word, word.count) == 0 { return true }
-                offset = at + 1
-            }
-            return false
+            return contains(Array(word.utf8), in: b)
         }
+    }
+
+    /// Whether `b` contains the bytes `word` (not empty).
+    static func contains(_ word: [UInt8], in b: UnsafeRawBufferPointer) -> Bool {
+        // memchr, not a loop over every byte: a hover on a large plan stays cheap.
+        guard let base = b.baseAddress else { return false }
+        var offset = 0
+        while b.count - offset >= word.count {
+            guard let hit = memchr(base + offset, Int32(word[0]), b.count - offset - word.count + 1) else { return false }
+            let at = UnsafeRawPointer(hit) - base
+            if memcmp(base + at, word, word.count) == 0 { return true }
+            offset = at + 1
+        }
+        return false
     }
 
     /// The range of the character that starts at `offset`.
