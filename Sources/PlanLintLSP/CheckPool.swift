@@ -66,6 +66,9 @@ final class CheckPool: Sendable {
     /// Checks running (superseded ones still stopping included) and waiting (for tests and logs).
     var load: (running: Int, waiting: Int) { state.withLock { ($0.running.count, $0.waiting.count) } }
 
+    /// Callers of ``run(_:_:)`` not answered yet (for tests).
+    var unanswered: Int { waiters.withLock { $0.count } }
+
     /// The threads a check starting now may use: the machine's cores shared among the checks
     /// running that are not cancelled. A check alone (the plan being typed in) runs its rules
     /// on every core, so its findings come sooner; beside a long check of another document it
