@@ -292,6 +292,204 @@ extension SelectorPath {
     }
 }
 
+extension SelectorPath {
+    /// Whether `walk` can select for this path: no filters (a filter is evaluated for every
+    /// candidate of its step before the next step runs, and its spending and errors must come
+    /// before any match is checked), and few enough steps for the walk's step flags.
+    var walks: Bool { !hasFilters && steps.count < 64 }
+
+    /// Selects what `match` selects, in the same order, handing each match to `visit` as it is
+    /// found instead of listing them: the walk holds only the way down to the current node
+    /// (`trail` is its chain of ancestors, good during the call), so a path over every node of
+    /// a large document costs no memory per match. `visit` returns false to stop the walk.
+    /// Returns `nil` when something matched, otherwise what `match` gives for an empty
+    /// selection (`empty` set, or not, alike). Only for paths that `walks`.
+    func walk(in root: YAMLNode, explainEmpty: Bool = true, _ visit: (PathMatch, PathMatches) -> Bool) -> PathMatches? {
+        // The usual answer in a document of another shape (the first key is not there), said
+        // as `match` says it, without allocating.
+        if !explainEmpty, let first = steps.first, case .key(let name) = first.kind, !root.isMapping || root.entry(name) == nil {
+            return try? match(in: root, explainEmpty: false) { (_, _, _) throws(EvaluationError) -> Bool in true }
+        }
+        var flags = WalkFlags()
+        if walk(in: UnownedNode(root), steps: steps.count, flags: &flags, visit) { return nil }
+        return emptySelection(in: root, flags: flags, explainEmpty: explainEmpty)
+    }
+
+    /// Per step (bit `s`), what the walk met: a node selected by it, a candidate of the right
+    /// kind for it, a candidate mapping with its key. Enough to say why nothing matched as
+    /// `match` says it, without the candidates' lists.
+    struct WalkFlags {
+        var reached: UInt64 = 0, rightKind: UInt64 = 0, hadKey: UInt64 = 0
+    }
+
+    /// What `match` says of a selection the walk found empty: the first step that selected
+    /// nothing, and why (the candidates of that step, for the message, found by walking the
+    /// path up to it again: the first five, or the first five mappings).
+    private func emptySelection(in root: YAMLNode, flags: WalkFlags, explainEmpty: Bool) -> PathMatches {
+        var k = 0
+        while k < steps.count && flags.reached & (1 << UInt64(k)) != 0 { k += 1 }
+        let step = steps[k]
+        let reason: EmptyMatch.Reason
+        if flags.rightKind & (1 << UInt64(k)) == 0 {
+            switch step.kind {
+            case .key, .recursive: reason = .wrongKind(expected: .aMapping)
+            case .index: reason = .wrongKind(expected: .aSequence)
+            case .wildcard, .filter: reason = .wrongKind(expected: .aSequenceOrMapping)
+            }
+        } else if let name = step.key, !step.isOptional, flags.hadKey & (1 << UInt64(k)) == 0 {
+            reason = .missingKey(name)
+        } else {
+            return PathMatches()
+        }
+        guard explainEmpty else { return PathMatches(empty: EmptyMatch(stepIndex: k, reason: reason, candidates: [], candidatePath: "")) }
+        var mappingsOnly = false
+        if case .missingKey = reason { mappingsOnly = true }
+        var candidates: [YAMLNode] = []
+        var at = "$"
+        var unused = WalkFlags()
+        walk(in: UnownedNode(root), steps: k, flags: &unused) { m, w in
+            if mappingsOnly && !m.node.isMapping { return true }
+            if candidates.isEmpty { at = w.path(of: m.trail) }
+            candidates.append(m.owned)
+            return candidates.count < 5
+        }
+        return PathMatches(empty: EmptyMatch(stepIndex: k, reason: reason, candidates: candidates, candidatePath: at))
+    }
+
+    /// One level of a walk: the nodes a step selects under one candidate, handed out in order.
+    /// Plain values, nodes of the one tree as indexes (copying one touches no reference count).
+    private struct Frame {
+        enum Kind: UInt8 {
+            /// The items of the sequence `node`, or the entries' values of the mapping `node`.
+            case sequence, mapping
+            /// `node` alone, with its parent `parent` and its key `key` or index `index` (a key
+            /// or index step).
+            case one
+        }
+        let kind: Kind
+        /// A recursive step's collection, not yet on the trail: its key node (it is put on the
+        /// trail, under `from`, when its first item is handed out).
+        var collectionKey: Int32 = -1
+        let node: UnownedNode
+        var parent: Int32 = -1
+        var key: Int32 = -1
+        var index: Int32 = -1
+        var next: Int32 = 0
+        var end: Int32 = 1
+        /// The trail entry the items hang from.
+        var from: Int32
+        let step: Int32
+        let depth: Int32
+    }
+
+    /// The frame of a recursive step's items under `node` (selected by step `step - 1`, or by
+    /// the recursive step itself), if it has any: pushed before the rest of the path from
+    /// `node`, so that its items come after.
+    private func descend(_ node: UnownedNode, name: String, trail: Int32, step: Int, depth: Int32, flags: inout WalkFlags, into stack: inout [Frame]) {
+        guard let e = node.entry(name) else { return }
+        flags.hadKey |= 1 << UInt64(step)
+        let c = e.value
+        guard c.isSequence || c.isMapping else { return }
+        stack.append(Frame(kind: c.isSequence ? .sequence : .mapping, collectionKey: e.key.index, node: c, end: Int32(c.count),
+                           from: trail, step: Int32(step), depth: depth))
+    }
+
+    /// The walk of the first `count` steps, pre-order with an explicit stack (a deep
+    /// hierarchy must not deepen the native stack); true when `visit` was called.
+    @discardableResult
+    func walk(in root: UnownedNode, steps count: Int, flags: inout WalkFlags, _ visit: (PathMatch, PathMatches) -> Bool) -> Bool {
+        var w = PathMatches()
+        w.root = root
+        w.trail.append(.init(node: root, parent: 0, key: nil, index: -1, step: -1))
+        var stack: [Frame] = []
+        var found = false
+        var m = PathMatch(node: root, parent: nil, key: nil, index: -1, trail: 0)
+        var s = -1
+        while true {
+            // `m` was selected by step `s` (the root: -1).
+            if s >= 0 {
+                flags.reached |= 1 << UInt64(s)
+                // A node a recursive step selected: the items under its own key come after the
+                // rest of the path from it.
+                if case .recursive(let name) = steps[s].kind {
+                    descend(m.node, name: name, trail: m.trail, step: s, depth: m.depth + 1, flags: &flags, into: &stack)
+                }
+            }
+            let n = s + 1
+            if n == count {
+                found = true
+                if !visit(m, w) { return true }
+            } else {
+                let bit: UInt64 = 1 << UInt64(n)
+                switch steps[n].kind {
+                case .key(let name):
+                    guard m.node.isMapping else { break }
+                    flags.rightKind |= bit
+                    if let e = m.node.entry(name) {
+                        flags.hadKey |= bit
+                        stack.append(Frame(kind: .one, node: e.value, parent: m.node.index, key: e.key.index, from: m.trail, step: Int32(n), depth: m.depth))
+                    }
+                case .index(let i):
+                    guard m.node.isSequence else { break }
+                    flags.rightKind |= bit
+                    let c = m.node.count
+                    let at = i < 0 ? c + i : i
+                    if at >= 0, at < c, let item = m.node[at] {
+                        stack.append(Frame(kind: .one, node: item, parent: m.node.index, index: Int32(clamping: at), from: m.trail, step: Int32(n), depth: m.depth))
+                    }
+                case .recursive(let name):
+                    guard m.node.isMapping else { break }
+                    flags.rightKind |= bit
+                    descend(m.node, name: name, trail: m.trail, step: n, depth: 1, flags: &flags, into: &stack)
+                case .wildcard:
+                    if m.node.isSequence || m.node.isMapping {
+                        flags.rightKind |= bit
+                        stack.append(Frame(kind: m.node.isSequence ? .sequence : .mapping, node: m.node, end: Int32(m.node.count),
+                                           from: m.trail, step: Int32(n), depth: m.depth))
+                    }
+                case .filter:
+                    preconditionFailure("a path with filters is matched, not walked")
+                }
+            }
+            // The next node: from the frame on top, after dropping the trail below earlier items.
+            while true {
+                guard let top = stack.indices.last else { return found }
+                var f = stack[top]
+                if f.next == f.end { stack.removeLast(); continue }
+                while w.trail.count > Int(f.from) + 1 { w.trail.removeLast() }
+                if f.collectionKey >= 0 {
+                    // The collection is on the trail (for paths), but not selected.
+                    w.trail.append(.init(node: f.node, parent: f.from, key: f.node.sibling(f.collectionKey), index: -1, step: -1))
+                    f.from = Int32(w.trail.count - 1)
+                    f.collectionKey = -1
+                    stack[top] = f
+                }
+                let node: UnownedNode, parent: UnownedNode
+                var key: UnownedNode? = nil, index = -1
+                switch f.kind {
+                case .one:
+                    stack.removeLast()
+                    (node, parent) = (f.node, f.node.sibling(f.parent))
+                    if f.key >= 0 { key = f.node.sibling(f.key) }
+                    index = Int(f.index)
+                case .sequence:
+                    stack[top].next += 1
+                    index = Int(f.next)
+                    (node, parent) = (f.node[index]!, f.node)
+                case .mapping:
+                    stack[top].next += 1
+                    let e = f.node.node.entry(at: Int(f.next))!
+                    (node, parent, key) = (UnownedNode(e.value), f.node, UnownedNode(e.key))
+                }
+                w.trail.append(.init(node: node, parent: f.from, key: key, index: Int32(clamping: index), step: f.step))
+                m = PathMatch(node: node, parent: parent, key: key, index: index, trail: Int32(w.trail.count - 1), depth: f.depth)
+                s = Int(f.step)
+                break
+            }
+        }
+    }
+}
+
 /// A filter expression of a path that could not be evaluated on a candidate.
 struct FilterFailure: Error {
     let error: EvaluationError

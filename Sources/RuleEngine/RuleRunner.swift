@@ -45,6 +45,9 @@ package struct RunOptions: Sendable {
     /// The language of the findings' texts: a rule written in several languages speaks this
     /// one (or its other one when it has no text in this one). Tests pass it explicitly.
     package var language: Language
+    /// Select every match of a path before checking any (as paths with filters always do),
+    /// instead of checking each as the walk finds it: for tests, which compare the two.
+    var listsMatches = false
 
     package enum CrossFileRules: Sendable {
         case include, skip, only
@@ -487,6 +490,19 @@ struct RuleEvaluation {
         // A rule whose budget for the file ran out on an earlier document was reported then.
         if exhausted { return RunResult() }
         var meter = startMeter
+        if box.rule.selector.walks && !options.listsMatches {
+            // Each match is checked as the walk finds it: no list of the document's matches.
+            var e: RuleEvaluation?
+            let empty = box.rule.selector.walk(in: root, explainEmpty: !reportedEmpty) { m, walk in
+                if e == nil {
+                    e = RuleEvaluation(box, on: root, options: options, file: file, meter: meter)
+                    e!.bindDocument()
+                }
+                return e!.visit(m, in: walk)
+            }
+            if let empty { return selectedNothing(box, empty, on: root, options: options, file: file, reportedEmpty: reportedEmpty, meter: meter) }
+            return e!.finish()
+        }
         let matches: PathMatches
         do {
             matches = try select(box, in: root, options: options, explainEmpty: !reportedEmpty, meter: &meter)
@@ -555,6 +571,25 @@ struct RuleEvaluation {
     static func runSharing(_ boxes: [RuleBox], on root: YAMLNode, options: RunOptions, file: FileRun) -> [RunResult] {
         let starts = boxes.map { file.start($0.index) }
         let explain = starts.contains { !$0.exhausted && !$0.reportedEmpty }
+        let selector = boxes[0].rule.selector
+        if selector.walks && !options.listsMatches {
+            // Each match is checked by the rules as the walk finds it: no list of the
+            // document's matches. The rules are set up at the first match.
+            var evaluations: [RuleEvaluation] = []
+            var live: [Int] = []
+            var left = 0
+            let empty = selector.walk(in: root, explainEmpty: explain) { m, walk in
+                if evaluations.isEmpty {
+                    evaluations = zip(boxes, starts).map { RuleEvaluation($0, on: root, options: options, file: file, meter: $1.meter) }
+                    live = evaluations.indices.filter { !starts[$0].exhausted }
+                    for k in live { evaluations[k].bindDocument() }
+                    left = file.left()
+                }
+                return RuleEvaluation.visit(m, in: walk, by: &evaluations, live: &live, left: &left, ruleLimit: file.ruleLimit)
+            }
+            if let empty { return selectedNothing(boxes, starts, empty, on: root, options: options, file: file) }
+            return evaluations.indices.map { evaluations[$0].finish() }
+        }
         let matches: PathMatches
         do {
             matches = try boxes[0].rule.selector.match(in: root, explainEmpty: explain) { (_, _, _) throws(EvaluationError) -> Bool in true }
@@ -563,29 +598,39 @@ struct RuleEvaluation {
             // rule runs alone and reports it.
             return boxes.map { RuleEvaluation.run($0, on: root, options: options, file: file) }
         }
-        if matches.matches.isEmpty {
-            // Nothing to set up: each rule only reports the empty selection (once) or not.
-            return zip(boxes, starts).map { box, start in
-                if start.exhausted { return RunResult() }
-                return selectedNothing(box, matches, on: root, options: options, file: file, reportedEmpty: start.reportedEmpty, meter: start.meter)
-            }
-        }
+        if matches.matches.isEmpty { return selectedNothing(boxes, starts, matches, on: root, options: options, file: file) }
         var evaluations = zip(boxes, starts).map { RuleEvaluation($0, on: root, options: options, file: file, meter: $1.meter) }
         var live = evaluations.indices.filter { !starts[$0].exhausted && evaluations[$0].begin(matches) }
-        // The rules of a walk take turns on each match: each may spend what the file has left
-        // after the others' spending so far, not the whole of it each.
         var left = file.left()
         for m in matches.matches {
-            if live.isEmpty { break }
-            live.removeAll { k in
-                let before = evaluations[k].meter.used
-                evaluations[k].limit(toLeft: left, ruleLimit: file.ruleLimit)
-                let goOn = evaluations[k].visit(m, in: matches)
-                left -= max(0, evaluations[k].meter.used - before)
-                return !goOn
-            }
+            if live.isEmpty || !visit(m, in: matches, by: &evaluations, live: &live, left: &left, ruleLimit: file.ruleLimit) { break }
         }
         return evaluations.indices.map { evaluations[$0].finish() }
+    }
+
+    /// The rules of a walk that selected nothing: nothing to set up; each rule only reports
+    /// the empty selection (once) or not.
+    static func selectedNothing(_ boxes: [RuleBox], _ starts: [(exhausted: Bool, reportedEmpty: Bool, meter: CostMeter)], _ matches: PathMatches,
+                                on root: YAMLNode, options: RunOptions, file: FileRun) -> [RunResult] {
+        zip(boxes, starts).map { box, start in
+            if start.exhausted { return RunResult() }
+            return selectedNothing(box, matches, on: root, options: options, file: file, reportedEmpty: start.reportedEmpty, meter: start.meter)
+        }
+    }
+
+    /// One match of a shared walk, checked by each rule still `live` in turn; false when none
+    /// is left. The rules of a walk take turns on each match: each may spend what the file
+    /// has left after the others' spending so far, not the whole of it each.
+    static func visit(_ m: PathMatch, in matches: PathMatches, by evaluations: inout [RuleEvaluation], live: inout [Int],
+                      left: inout Int, ruleLimit: Int) -> Bool {
+        live.removeAll { k in
+            let before = evaluations[k].meter.used
+            evaluations[k].limit(toLeft: left, ruleLimit: ruleLimit)
+            let goOn = evaluations[k].visit(m, in: matches)
+            left -= max(0, evaluations[k].meter.used - before)
+            return !goOn
+        }
+        return !live.isEmpty
     }
 
     /// Sets the meter's limit to the rule's own or what the file has left, whichever is less.
@@ -612,15 +657,19 @@ struct RuleEvaluation {
             reportedEmpty = true
             return false
         }
-        // `root` (and `files`) are the same for every match; the other rule variables are bound
-        // per match, those the rule reads only.
+        bindDocument()
+        return true
+    }
+
+    /// Binds what is the same for every match: `root` (and `files`, `params`); the other rule
+    /// variables are bound per match, those the rule reads only.
+    mutating func bindDocument() {
         activation.bind(Scope.rootSlot, node: root)
         if rule.readsFiles { activation[Scope.filesSlot] = .list((options.files ?? [root]).map { .node($0) }) }
         if rule.reads[Scope.paramsSlot] {
             let set = options.params[rule.id] ?? [:]
             activation[Scope.paramsSlot] = .map(MapValue(rule.params.map { ($0.name, set[$0.name] ?? $0.defaultValue) }))
         }
-        return true
     }
 
     /// Checks one match; false when the rule must stop (its budget is spent, or the run was
