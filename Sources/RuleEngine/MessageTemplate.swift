@@ -22,6 +22,25 @@ package struct MessageTemplate: Sendable {
 
     /// Parses `text`, compiling each `{…}` part against `scope`. Returns every problem found.
     package static func parse(_ text: String, scope: Scope, limits: ExpressionLimits = .default) -> Result<MessageTemplate, TextProblems> {
+        var memo = Memo()
+        return parse(text, scope: scope, limits: limits, memo: &memo)
+    }
+
+    /// The `{…}` parts already compiled for other templates of the same scope, by their text
+    /// (a rule's message in Japanese and in English mostly name the same parts). Compiling is
+    /// a function of the text, the scope and the limits, so a part found here is the part
+    /// compiling it again would give, problems included. A part written twice in one template
+    /// is compiled twice, as before: two nodes, so that evaluating the template works as it
+    /// did (the interpreter remembers values by node).
+    package struct Memo {
+        var results: [String: CompileResult] = [:]
+        package init() {}
+    }
+
+    /// `parse`, taking the parts of other templates of `scope` from `memo` and adding its own.
+    package static func parse(_ text: String, scope: Scope, limits: ExpressionLimits, memo: inout Memo) -> Result<MessageTemplate, TextProblems> {
+        var compiledHere: [String: CompileResult] = [:]
+        defer { memo.results.merge(compiledHere) { earlier, _ in earlier } }
         let bytes = Array(text.utf8)
         var parts: [Part] = []
         var problems: [TextProblem] = []
@@ -54,7 +73,13 @@ package struct MessageTemplate: Sendable {
                         message: ToolMessage.emptyBraces(), range: ByteRange(open, close + 1),
                         help: ToolMessage.putAnExpression()))
                 } else {
-                    let result = Expression.compile(exprText, scope: scope, limits: limits)
+                    let result: CompileResult
+                    if let earlier = memo.results[exprText] {
+                        result = earlier
+                    } else {
+                        result = Expression.compile(exprText, scope: scope, limits: limits)
+                        if compiledHere[exprText] == nil { compiledHere[exprText] = result }
+                    }
                     if let e = result.expression {
                         flush()
                         parts.append(.expression(e, range: ByteRange(open + 1, close)))

@@ -560,10 +560,14 @@ struct Loader {
     }
 
     /// Reports keys of `node` not in `known`, with a suggestion. Returns the keys suggested.
+    /// `what` is worded only for a report (most mappings have no unknown key).
     @discardableResult
-    mutating func checkKeys(_ node: YAMLNode, known: [String], what: String) -> Set<String> {
+    mutating func checkKeys(_ node: YAMLNode, known: [String], what wording: @autoclosure () -> String) -> Set<String> {
         var suggested = Set<String>()
-        for unknown in node.unknownKeys(among: known) {
+        let unknownKeys = node.unknownKeys(among: known)
+        if unknownKeys.isEmpty { return suggested }
+        let what = wording()
+        for unknown in unknownKeys {
             guard let name = unknown.name else {
                 report(EngineCode.unknownKey, RuleFileMessage.keyIsText(["what": what]), at: Self.headSpan(unknown.key))
                 continue
@@ -733,10 +737,11 @@ struct Loader {
     }
 
     /// A message template compiled against `scope`.
-    mutating func compileTemplate(_ entry: (key: YAMLNode, value: YAMLNode), what: String, scope: Scope) -> Rule.Template? {
+    /// `memo`: the parts compiled for the rule's other templates of `scope` (see `MessageTemplate.Memo`).
+    mutating func compileTemplate(_ entry: (key: YAMLNode, value: YAMLNode), what: String, scope: Scope, memo: inout MessageTemplate.Memo) -> Rule.Template? {
         guard let t = text(entry, what: what, isCode: true) else { return nil }
         let rt = RuleText(text: t, node: entry.value)
-        switch MessageTemplate.parse(t, scope: scope, limits: options.expressionLimits) {
+        switch MessageTemplate.parse(t, scope: scope, limits: options.expressionLimits, memo: &memo) {
         case .success(let m): return Rule.Template(template: m, source: rt)
         case .failure(let problems):
             reportProblems(problems.problems, in: rt, defaultCode: EngineCode.invalidMessage.rawValue)
@@ -756,9 +761,11 @@ struct Loader {
         let misspelt = checkKeys(node, known: RuleFileKeys.rule, what: RuleFilePhrase.rule())
         let limits = self.options.expressionLimits
 
-        func required(_ key: String, _ help: String) -> (key: YAMLNode, value: YAMLNode)? {
+        /// `help` is worded only when the key is missing.
+        func required(_ key: String, _ help: @autoclosure () -> String) -> (key: YAMLNode, value: YAMLNode)? {
             if let e = node.entry(key) { return e }
             if misspelt.contains(key) { return nil }
+            let help = help()
             let which = node["id"]?.scalarText.map { RuleFileMessage.ruleNamed(["id": $0]) } ?? RuleFileMessage.ruleNumber(["number": number])
             report(EngineCode.missingKey, RuleFileMessage.hasNoKey(["rule": which, "key": key]), at: Self.headSpan(node),
                    label: RuleFileMessage.inThisRule(), help: help)
@@ -804,7 +811,9 @@ struct Loader {
         if let e = required("summary", RuleFileMessage.addSummary()),
            let l = localized(e, what: "summary", { (loader: inout Loader, e: Entry) -> String? in
                guard let t = loader.text(e, what: Self.textName("summary", e))?.trimmedWhitespaceAndNewlines else { return nil }
-               if t.contains("\n") {
+               // (A summary without a line-feed byte cannot hold the character: most are
+               // not walked character by character.)
+               if t.utf8.contains(0x0A), t.contains("\n") {
                    loader.report(EngineCode.invalidValue, RuleFileMessage.summaryOneLine(), at: Self.headSpan(e.value),
                                  help: RuleFileMessage.summaryHelp())
                }
@@ -895,10 +904,13 @@ struct Loader {
             }
             return Rule.Part(expression: e, source: rt, offset: 0)
         }
-        /// A template, plain or per language, compiled against `scope`.
-        func template(_ entry: (key: YAMLNode, value: YAMLNode), what: String, scope: Scope) -> Localized<Rule.Template>? {
-            localized(entry, what: what) { loader, e in loader.compileTemplate(e, what: Self.textName(what, e), scope: scope) }
+        /// A template, plain or per language, compiled against `scope`; `memo` holds the parts
+        /// already compiled against the same scope.
+        func template(_ entry: (key: YAMLNode, value: YAMLNode), what: String, scope: Scope, memo: inout MessageTemplate.Memo) -> Localized<Rule.Template>? {
+            localized(entry, what: what) { loader, e in loader.compileTemplate(e, what: Self.textName(what, e), scope: scope, memo: &memo) }
         }
+        /// The template parts compiled against `scope` as it stands after the lets (message, notes, fix title).
+        var ruleTemplates = MessageTemplate.Memo()
 
         if let e = node.entry("let") {
             if e.value.isMapping {
@@ -948,7 +960,7 @@ struct Loader {
         let when = node.entry("when").flatMap { compile($0, what: "when", scope: scope, expecting: .bool) }
         let assertion = required("assert", RuleFileMessage.addAssert())
             .flatMap { compile($0, what: "assert", scope: scope, expecting: .bool) }
-        let message = node.entry("message").flatMap { template($0, what: "message", scope: scope) }
+        let message = node.entry("message").flatMap { template($0, what: "message", scope: scope, memo: &ruleTemplates) }
         let at = node.entry("at").flatMap { compile($0, what: "at", scope: scope, expecting: nil) }
 
         // labels
@@ -989,7 +1001,8 @@ struct Loader {
                         report(EngineCode.missingKey, RuleFileMessage.labelNeedsAt(), at: Self.headSpan(item))
                     }
                     let labelAt = item.entry("at").flatMap { compile($0, what: "at", scope: labelScope, expecting: nil) }
-                    let labelMessage = item.entry("message").flatMap { template($0, what: "message", scope: labelScope) }
+                    var labelTemplates = MessageTemplate.Memo()
+                    let labelMessage = item.entry("message").flatMap { template($0, what: "message", scope: labelScope, memo: &labelTemplates) }
                     labels.append(Rule.LabelSpec(each: each, elementSlot: elementSlot, at: labelAt, message: labelMessage, node: item))
                 }
             } else {
@@ -1001,7 +1014,7 @@ struct Loader {
         var notes = Localized<[Rule.Template]>([])
         var notesFailed = false
         if let e = node.entry("notes") {
-            if let n = localizedNotes(e, { loader, e in loader.compileTemplate(e, what: Self.textName("notes", e), scope: scope) }) {
+            if let n = localizedNotes(e, { loader, e in loader.compileTemplate(e, what: Self.textName("notes", e), scope: scope, memo: &ruleTemplates) }) {
                 notes = n
             } else {
                 notesFailed = true
@@ -1014,7 +1027,7 @@ struct Loader {
             if e.value.isMapping {
                 checkKeys(e.value, known: RuleFileKeys.fix, what: RuleFilePhrase.fix())
                 let fixAt = e.value.entry("at").flatMap { compile($0, what: "fix `at`", scope: scope, expecting: nil) }
-                let title = e.value.entry("title").flatMap { template($0, what: "fix `title`", scope: scope) }
+                let title = e.value.entry("title").flatMap { template($0, what: "fix `title`", scope: scope, memo: &ruleTemplates) }
                 var safe = false
                 if let entry = e.value.entry("safe") {
                     if case .bool(let b)? = entry.value.value { safe = b } else {

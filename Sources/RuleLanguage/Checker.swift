@@ -174,15 +174,17 @@ final class Expr: Sendable {
         case .local(let index, _):
             free = index < 63 ? 1 << UInt64(index) : 1 << 63
             weight = 0
-        case .list(let items): items.forEach(add)
+        // (Loops, not `forEach(add)`: passing `add` as a closure boxed the three variables it
+        // updates, with a dynamic exclusivity check on every update.)
+        case .list(let items): for e in items { add(e) }
         case .map(let entries): for e in entries { add(e.key); add(e.value) }
         case .member(let t, _): add(t)
         case .index(let t, let i): add(t); add(i)
         case .not(let x), .negate(let x): add(x)
         case .binary(_, let l, let r), .and(let l, let r), .or(let l, let r): add(l); add(r)
         case .conditional(let c, let a, let b): add(c); add(a); add(b)
-        case .call(_, let args): weight += 1; args.forEach(add)
-        case .userCall(_, let args): weight += 4; args.forEach(add)
+        case .call(_, let args): weight += 1; for e in args { add(e) }
+        case .userCall(_, let args): weight += 4; for e in args { add(e) }
         case .matchLiteral(let x): weight += 4; add(x)
         case .has(let t, let k): add(t); add(k)
         case .macro(_, let target, let first, let second, let filter, let body):

@@ -78,7 +78,12 @@ enum Lexer {
                 }
                 while i < n && isIdentContinue(bytes[i]) { i += 1 }
                 let word = String(decoding: bytes[start..<i], as: UTF8.self)
-                if let k = Token.Keyword(rawValue: word) {
+                // Only `in`, `null`, `true` and `false` are keywords: most words are not even
+                // looked up (the lookup is a string switch).
+                let length = i - start
+                let mayBeKeyword = (length == 2 || length == 4 || length == 5)
+                    && (c == UInt8(ascii: "i") || c == UInt8(ascii: "n") || c == UInt8(ascii: "t") || c == UInt8(ascii: "f"))
+                if mayBeKeyword, let k = Token.Keyword(rawValue: word) {
                     tokens.append(Token(kind: .keyword(k), range: ByteRange(start, i)))
                 } else {
                     tokens.append(Token(kind: .identifier(word), range: ByteRange(start, i)))

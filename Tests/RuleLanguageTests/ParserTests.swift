@@ -99,6 +99,16 @@ import Testing
         #expect(p.message.contains(fragment) || (p.help ?? "").contains(fragment), "\(input): \(p.message) / \(p.help ?? "")")
     }
 
+    /// The lexer looks a word up among the keywords only when its length and first letter
+    /// could make one: every keyword is still one, and words like them are identifiers.
+    @Test func keywordsAndWordsLikeThem() throws {
+        func kinds(_ text: String) throws -> [Token.Kind] { try Lexer.tokenize(Array(text.utf8)).get().map(\.kind) }
+        #expect(try kinds("true false null in") == [.keyword(.true), .keyword(.false), .keyword(.null), .keyword(.in), .end])
+        for word in ["if", "it", "nil", "none", "nulls", "tru", "trues", "truth", "fals", "falsy", "i", "inn", "In", "TRUE", "Null", "t", "f_", "in_", "n1ll"] {
+            #expect(try kinds(word) == [.identifier(word), .end], "\(word)")
+        }
+    }
+
     @Test func columnsAreUTF8ByteOffsets() throws {
         // '◎' is 3 bytes: the `=` after it is at byte 9.
         let p = try #require(parseProblem("a['◎'] = 1"))
