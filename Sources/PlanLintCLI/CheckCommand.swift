@@ -166,17 +166,65 @@ struct CheckSettings: Equatable {
 
     /// The settings of `arguments` (as `planlint` got them) when the parser has nothing to do
     /// with them: none at all (`check` is the default command), or `check` and paths that
-    /// are not empty and do not start with `-` (so no option, no `--`, no standard input).
-    /// Nil for anything else, which goes to the parser; what this gives is what the parser
-    /// gives (`CheckSettingsTests`).
+    /// are not empty and do not start with `-` (so no `--`, no standard input), with at most
+    /// the common options of `quickOptions` among them, each once. Nil for anything else,
+    /// which goes to the parser; what this gives is what the parser gives
+    /// (`CheckSettingsTests`).
     static func unparsed(_ arguments: [String]) -> CheckSettings? {
         guard let first = arguments.first else { return CheckSettings() }
         guard first == "check" else { return nil }
-        let paths = arguments.dropFirst()
-        guard paths.allSatisfy({ !$0.isEmpty && !$0.hasPrefix("-") }) else { return nil }
-        let settings = CheckSettings(paths: Array(paths))
+        var settings = CheckSettings()
+        var seen: Set<String> = []
+        var rest = arguments.dropFirst()
+        while let argument = rest.popFirst() {
+            guard !argument.isEmpty else { return nil }
+            guard argument.hasPrefix("-") else {
+                settings.paths.append(argument)
+                continue
+            }
+            // `--name value` or `--name=value` for an option, `--name` or `-q` for a flag.
+            let name: String, inlineValue: String?
+            if argument.hasPrefix("--"), let equals = argument.firstIndex(of: "=") {
+                (name, inlineValue) = (String(argument[..<equals]), String(argument[argument.index(after: equals)...]))
+            } else {
+                (name, inlineValue) = (argument, nil)
+            }
+            guard let option = quickOptions[name], seen.insert(option.long).inserted else { return nil }
+            switch option.kind {
+            case .flag(let set):
+                guard inlineValue == nil else { return nil }
+                set(&settings)
+            case .value(let set):
+                guard let value = inlineValue ?? rest.popFirst(), !value.isEmpty, !value.hasPrefix("-"),
+                      set(&settings, value) else { return nil }
+            }
+        }
         return (try? settings.validate()) == nil ? nil : settings
     }
+
+    /// What a quick option does to the settings: a flag sets one; an option reads its value
+    /// (false: not a value the parser takes, so the parser reports it).
+    enum QuickKind: Sendable {
+        case flag(@Sendable (inout CheckSettings) -> Void)
+        case value(@Sendable (inout CheckSettings, String) -> Bool)
+    }
+
+    /// The options CI command lines usually carry (`--format short`, `-q`), read without the
+    /// parser, by every name the parser knows them by. `CheckSettingsTests` compares each with
+    /// the parser's reading. Anything else on the command line goes to the parser.
+    static let quickOptions: [String: (long: String, kind: QuickKind)] = {
+        let options: [(names: [String], kind: QuickKind)] = [
+            (["--format"], .value { s, v in OutputFormat(rawValue: v).map { s.format = $0 } != nil }),
+            (["--quiet", "-q"], .flag { $0.quiet = true }),
+            (["--exit-zero"], .flag { $0.exitZero = true }),
+            (["--fail-on"], .value { s, v in Severity(argument: v).map { s.failOn = $0 } != nil }),
+        ]
+        var byName: [String: (long: String, kind: QuickKind)] = [:]
+        for o in options {
+            for n in o.names { byName[n] = (o.names[0], o.kind) }
+        }
+        return byName
+    }()
 
     func validate() throws {
         if let m = maxWarnings, m < 0 { throw ValidationError(CLIMessage.maxWarnings()) }

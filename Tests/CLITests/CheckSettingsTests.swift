@@ -21,10 +21,43 @@ import Testing
         #expect(try Self.parsed(arguments) == unparsed)
     }
 
+    /// CI's usual options (`CheckSettings.quickOptions`) are read without the parser too, in
+    /// every form the parser takes them, anywhere among the paths.
     @Test(arguments: [
-        ["check", "-q"], ["check", "Plans", "--format", "short"], ["check", "-"], ["check", "--", "Plans"],
+        ["check", "-q"], ["check", "Plans", "--format", "short"], ["check", "--format=short", "Plans"],
+        ["check", "--format", "json", "a.yaml", "b.yaml"], ["check", "a.yaml", "--quiet", "b.yaml", "--format", "sarif"],
+        ["check", "--exit-zero", "--fail-on", "warning", "Plans"], ["check", "--fail-on=info", "-q", "--format", "github"],
+        ["check", "--format", "junit"], ["check", "--format", "human", "--exit-zero"], ["check", "--fail-on", "error", "Plans"],
+        // A value is a value, whatever it spells.
+        ["check", "--format", "short", "short"], ["check", "Plans", "--fail-on", "warning", "check"],
+    ])
+    func commonOptionsGiveWhatTheParserGives(_ arguments: [String]) throws {
+        let unparsed = try #require(CheckSettings.unparsed(arguments))
+        #expect(try Self.parsed(arguments) == unparsed)
+        #expect(unparsed != CheckSettings(paths: unparsed.paths), "an option was read")
+    }
+
+    @Test func everyFormatIsReadAsTheParserReadsIt() throws {
+        for format in ["human", "short", "json", "sarif", "github", "junit"] {
+            for arguments in [["check", "--format", format], ["check", "--format=\(format)", "Plans"]] {
+                let unparsed = try #require(CheckSettings.unparsed(arguments), "\(arguments)")
+                #expect(unparsed.format.rawValue == format)
+                #expect(try Self.parsed(arguments) == unparsed, "\(arguments)")
+            }
+        }
+    }
+
+    @Test(arguments: [
+        ["check", "-"], ["check", "--", "Plans"], ["check", "--format", "short", "--", "Plans"], ["check", "-q", "-"],
         ["check", ""], ["check", "-j", "2", "Plans"], ["check", "Plans", "--lang", "ja"], ["check", "--help"],
-        ["Plans"], ["report"], ["--version"], ["-q"], ["fix", "Plans"], ["explain", "duplicate-key"],
+        ["check", "-q", "-j", "2"], ["check", "Plans", "--format", "short", "--output", "o.txt"],
+        // Not a value the parser takes, or not the way it takes one: the parser says so.
+        ["check", "--format"], ["check", "Plans", "--format", "nope"], ["check", "--format", "-q"], ["check", "--format="],
+        ["check", "--format", ""], ["check", "--Format", "short"], ["check", "-format", "short"], ["check", "--fail-on", "fatal"],
+        ["check", "--quiet=yes"], ["check", "-q=1"], ["check", "-qq"], ["check", "--format", "html"],
+        // Each once: the parser decides what a repeated option means.
+        ["check", "--format", "short", "--format", "json"], ["check", "-q", "--quiet"], ["check", "-q", "-q"],
+        ["Plans"], ["report"], ["--version"], ["-q"], ["--format", "short"], ["fix", "Plans"], ["explain", "duplicate-key"],
     ])
     func everyOtherCommandLineGoesToTheParser(_ arguments: [String]) {
         #expect(CheckSettings.unparsed(arguments) == nil)
