@@ -89,6 +89,8 @@ import YAMLTree
         #expect(JSONPointer.tokens(fragment: "anchor") == nil)
         #expect(JSONPointer.tokens(fragment: "/$defs/%E9%87%91%E9%A1%8D") == ["$defs", "金額"])
         #expect(JSONPointer.tokens(fragment: "//") == ["", ""])
+        // Tokens with and without a `~` or a `%`, side by side (each is decoded only when it has one).
+        #expect(JSONPointer.tokens(fragment: "/$defs/plain/~0~1/a~/b%25c/~") == ["$defs", "plain", "~/", "a~", "b%c", "~"])
         #expect(JSONPointer.render(["a/b", "~"]) == "/a~1b/~0")
     }
 }

@@ -23,15 +23,28 @@ package struct SchemaShape: Sendable {
     }
 
     /// `$ref`, `allOf`, `anyOf` and `oneOf` followed (each object once).
+    /// (Rules ask the shapes of their paths' steps and fields as they load, hundreds of times:
+    /// the objects seen are looked up in `out` itself while it is short, and the parts pushed
+    /// without building a list of them.)
     static func expand(_ start: [Int], in schema: CompiledSchema) -> [Int] {
         var out: [Int] = []
-        var seen = Set<Int>()
+        var seen = Set<Int>()   // once `out` holds 16
         var stack = Array(start.reversed())
         while let i = stack.popLast() {
-            guard i >= 0, i < schema.nodes.count, seen.insert(i).inserted else { continue }
+            guard i >= 0, i < schema.nodes.count else { continue }
+            if out.count < 16 {
+                guard !out.contains(i) else { continue }
+            } else {
+                if seen.isEmpty { seen = Set(out) }
+                guard seen.insert(i).inserted else { continue }
+            }
             let n = schema.nodes[i]
             out.append(i)
-            for j in ([n.ref].compactMap { $0 } + n.allOf + n.anyOf + n.oneOf).reversed() { stack.append(j) }
+            // Taken in the order `$ref`, `allOf`, `anyOf`, `oneOf`, each list in order.
+            stack.append(contentsOf: n.oneOf.reversed())
+            stack.append(contentsOf: n.anyOf.reversed())
+            stack.append(contentsOf: n.allOf.reversed())
+            if let r = n.ref { stack.append(r) }
         }
         return out
     }

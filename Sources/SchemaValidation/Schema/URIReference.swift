@@ -139,7 +139,8 @@ struct URIReference: Sendable, Hashable, CustomStringConvertible {
 
     /// Decodes `%XX` escapes (invalid escapes are kept as written).
     static func percentDecoded(_ s: some StringProtocol) -> String {
-        guard s.contains("%") else { return String(s) }
+        // (The byte first: most references have no `%`, and a search by character is slow.)
+        guard s.utf8.contains(UInt8(ascii: "%")), s.contains("%") else { return String(s) }
         return String(decoding: FileURI.percentDecoded(s, lenient: true) ?? Array(s.utf8), as: UTF8.self)
     }
 }
@@ -152,7 +153,8 @@ enum JSONPointer {
         if decoded.isEmpty { return [] }
         guard decoded.hasPrefix("/") else { return nil }
         return decoded.dropFirst().split(separator: "/", omittingEmptySubsequences: false).map {
-            $0.replacingOccurrences("~1", with: "/").replacingOccurrences("~0", with: "~")
+            // A token without a `~` byte has no escape to undo (most have none).
+            $0.utf8.contains(UInt8(ascii: "~")) ? $0.replacingOccurrences("~1", with: "/").replacingOccurrences("~0", with: "~") : String($0)
         }
     }
 
