@@ -798,7 +798,7 @@ struct RuleEvaluation {
                 let part = Rule.Part(expression: e, source: t.source, offset: range.start)
                 piece = try evaluate(part, what: what)
                     .formatted(.plain, symbols: rule.options.symbols, maxLength: min(maxLength, RunOptions.maxInterpolationLength),
-                               language: options.language)
+                               language: evaluationOptions.language)
             }
             guard meter.spend(piece.utf8.count / 8 + 1) else {
                 throw PartFailure(error: EvaluationError(code: .budgetExceeded, message: RunMessage.budgetWhileBuilding(["part": what.text]),
@@ -865,8 +865,34 @@ struct RuleEvaluation {
         if let spec = rule.fix {
             do { if let f = try fix(spec, at: blamed) { fixes.append(f) } } catch { report(error, match: m.owned) }
         }
-        return Diagnostic(code: rule.id, severity: rule.severity, message: message, location: .span(Blame.span(of: blamed)),
-                          labels: labels, notes: notes, help: rule.help(in: options.language), docsURL: rule.docsURL, fixes: fixes)
+        var d = Diagnostic(code: rule.id, severity: rule.severity, message: message, location: .span(Blame.span(of: blamed)),
+                           labels: labels, notes: notes, help: rule.help(in: options.language), docsURL: rule.docsURL, fixes: fixes)
+        d.alternateMessage = alternateMessage()
+        return d
+    }
+
+    /// The message in the language other than the run's, for SARIF's and JSON's
+    /// `alternateMessage`, when the rule writes its message (or, having none, its summary) in
+    /// both. It is rendered in that language (its `withUnit`, `fiscalYearText`, numbers) on a
+    /// copy of the evaluation state, which is then put back: nothing it computes or remembers
+    /// reaches the run's own texts, and it spends none of the rule's budget. A part that fails
+    /// leaves it out (the run's own message reports its own failures). A let the run has
+    /// already computed for this match keeps its value.
+    mutating func alternateMessage() -> AlternateText? {
+        guard let other = Language.allCases.first(where: { $0 != options.language }) else { return nil }
+        guard let written = rule.message else {
+            let summaries = rule.summaries
+            guard summaries.languages.contains(other), summaries.languages.contains(options.language) else { return nil }
+            return AlternateText(language: other, text: summaries.text(in: other))
+        }
+        guard written.languages.contains(other), written.languages.contains(options.language) else { return nil }
+        let saved = (activation, meter, evaluationOptions)
+        defer { (activation, meter, evaluationOptions) = saved }
+        evaluationOptions.language = other
+        // Without the remembered invariant values: they were computed in the run's language.
+        activation.cachesInvariants = false
+        guard let text = try? render(written.text(in: other), what: "message") else { return nil }
+        return AlternateText(language: other, text: text)
     }
 
     /// The rule's `fix:` for this finding: the scalar `at` names (default `blamed`) replaced by

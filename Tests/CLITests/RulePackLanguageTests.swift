@@ -71,4 +71,103 @@ import Testing
         }
         Golden.check(r.stdout, against: Golden.repositoryRoot.appendingPathComponent("Tests/UI/miyagi/mutated.\(language).txt").path)
     }
+
+    /// SARIF and JSON carry a rule finding's message in the other language too
+    /// (`alternateMessage`, as planlint's own messages do): exactly the message a run in that
+    /// language prints, years and units in its style. (The runs' own texts are the goldens above,
+    /// unchanged by it.)
+    @Test func aRuleFindingCarriesItsMessageInTheOtherLanguage() throws {
+        let box = try Self.mutatedMiyagi()
+        func run(_ language: String, _ format: String) throws -> [String: Any] {
+            let r = try box.planlint("check", "--lang", language, "--rules", Self.rules, "--format", format, "plan.yaml")
+            #expect(r.status == 1, "\(r.both)")
+            return try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        }
+        func diagnostics(_ language: String) throws -> [[String: Any]] {
+            try #require(try run(language, "json")["diagnostics"] as? [[String: Any]])
+        }
+        let (en, ja) = (try diagnostics("en"), try diagnostics("ja"))
+        #expect(en.count == ja.count)
+        var ruleFindings = 0
+        for (e, j) in zip(en, ja) {
+            #expect(e["code"] as? String == j["code"] as? String)
+            guard ["node-note-year", "table-column-total"].contains(e["code"] as? String) else { continue }
+            ruleFindings += 1
+            #expect(e["alternateMessage"] as? [String: String] == ["language": "ja", "text": try #require(j["message"] as? String)])
+            #expect(j["alternateMessage"] as? [String: String] == ["language": "en", "text": try #require(e["message"] as? String)])
+        }
+        #expect(ruleFindings == 2)
+        // SARIF: the result's property bag.
+        let results = try #require(((try run("en", "sarif")["runs"] as? [[String: Any]])?.first)?["results"] as? [[String: Any]])
+        let total = try #require(results.first { $0["ruleId"] as? String == "table-column-total" })
+        #expect((total["properties"] as? [String: Any])?["alternateMessage"] as? [String: String]
+                == ["language": "ja", "text": "情報発信サイト等（平成28年度）の予算額：各行の和は148百万円超〜157百万円未満ですが、合計の行は159百万円（158.5以上〜159.5未満）です"])
+    }
+
+    /// Only a rule that writes its message (or, without one, its summary) in both languages
+    /// has an alternate; one whose other-language message cannot be formed has none, and the
+    /// run's own output is what it was.
+    @Test func aRuleHasAnAlternateOnlyWhenItWritesBothLanguages() throws {
+        let box = try Sandbox()
+        try box.write("plan.yaml", "items: [1, 20]\n")
+        try box.write("rules/r.yaml", """
+            rules:
+              - id: both
+                severity: error
+                summary: {ja: 小さい値, en: a small value}
+                for: items[*]
+                assert: self < 10
+                message: {ja: "値{self}は大きすぎます", en: "value {self} is too large"}
+              - id: plain
+                severity: error
+                summary: a small value
+                for: items[*]
+                assert: self < 10
+                message: "value {self}"
+              - id: japanese-only
+                severity: error
+                summary: {ja: 小さい値}
+                for: items[*]
+                assert: self < 10
+                message: {ja: "値{self}"}
+              - id: summary-only
+                severity: error
+                summary: {ja: 値が大きすぎます, en: the value is too large}
+                for: items[*]
+                assert: self < 10
+              - id: unformed
+                severity: error
+                summary: {en: a small value, ja: 小さい値}
+                for: items[*]
+                assert: self < 10
+                message: {en: "value {self}", ja: "値{self.missing.key}"}
+
+            """)
+        func run(_ language: String) throws -> (json: [String: [String: Any]], human: String) {
+            let json = try box.planlint("check", "--lang", language, "--rules", "rules", "--format", "json", "plan.yaml")
+            let doc = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+            let list = try #require(doc["diagnostics"] as? [[String: Any]])
+            var byCode: [String: [String: Any]] = [:]
+            for d in list { byCode[try #require(d["code"] as? String)] = d }
+            return (byCode, try box.planlint("check", "--lang", language, "--rules", "rules", "--format", "short", "plan.yaml").stdout)
+        }
+        let en = try run("en")
+        #expect(en.json["both"]?["alternateMessage"] as? [String: String] == ["language": "ja", "text": "値20は大きすぎます"])
+        #expect(en.json["summary-only"]?["alternateMessage"] as? [String: String] == ["language": "ja", "text": "値が大きすぎます"])
+        for code in ["plain", "japanese-only", "unformed"] {
+            #expect(en.json[code] != nil && en.json[code]?["alternateMessage"] is NSNull, "\(code): \(en.json[code] ?? [:])")
+        }
+        // The Japanese of `unformed` fails only in its alternate: the English run reports nothing more.
+        #expect(en.human == """
+            plan.yaml:1:12: error: value 20 is too large [both]
+            plan.yaml:1:12: error: 値20 [japanese-only]
+            plan.yaml:1:12: error: value 20 [plain]
+            plan.yaml:1:12: error: the value is too large [summary-only]
+            plan.yaml:1:12: error: value 20 [unformed]
+
+            """, "\(en.human)")
+        let ja = try run("ja")
+        #expect(ja.json["both"]?["alternateMessage"] as? [String: String] == ["language": "en", "text": "value 20 is too large"])
+        #expect(ja.json["unformed"]?["alternateMessage"] as? [String: String] == ["language": "en", "text": "value 20"])
+    }
 }
