@@ -298,6 +298,12 @@ extension SelectorPath {
     /// before any match is checked), and few enough steps for the walk's step flags.
     var walks: Bool { !hasFilters && steps.count < 64 }
 
+    /// Whether the path has a recursive step (`nodes[**]`): its walk visits every node of a
+    /// hierarchy.
+    var descendsRecursively: Bool {
+        steps.contains { if case .recursive = $0.kind { true } else { false } }
+    }
+
     /// Selects what `match` selects, in the same order, handing each match to `visit` as it is
     /// found instead of listing them: the walk holds only the way down to the current node
     /// (`trail` is its chain of ancestors, good during the call), so a path over every node of

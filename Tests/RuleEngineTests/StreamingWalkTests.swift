@@ -92,7 +92,8 @@ import YAMLTree
     /// A plan with 3,000 projects in a hierarchy, and rules that share walks, capture nodes,
     /// name paths, pass the 1,000-diagnostic cap and fail to evaluate: checking each match as
     /// the walk finds it reports what listing them first reported, in the same order, with one
-    /// thread or several, with the file's budget large or running out.
+    /// thread or several (where a shared walk without a recursive step is split, one rule to a
+    /// walk), with the file's budget large or running out.
     @Test func rulesReportTheSameWithWalksAndWithLists() throws {
         let rules = """
             rules:
@@ -119,6 +120,17 @@ import YAMLTree
                 for: nodes[** as n].stated?[*]
                 assert: "self != n.count"
                 message: "{n.name}[{index}] states its own count"
+              - id: deep-count
+                severity: warning
+                summary: Projects do not count 4.
+                for: nodes[* as f].nodes[*].nodes[*]
+                assert: "get(self, 'count', 0) != 4"
+                message: "{f.name}: {path}"
+              - id: deep-name
+                severity: error
+                summary: Projects are named.
+                for: nodes[*].nodes[*].nodes[* as p]
+                assert: "has(p.name)"
               - id: missing
                 severity: warning
                 summary: A key no node has.
@@ -163,7 +175,7 @@ import YAMLTree
                 let codes = expected.diagnostics.map(\.code)
                 #expect(codes.count > 1_500)
                 #expect(expected.diagnostics.contains { $0.code == "small" && $0.omitted > 0 })
-                #expect(codes.contains("named") && codes.contains("stated"))
+                #expect(codes.contains("named") && codes.contains("stated") && codes.contains("deep-count") && codes.contains("deep-name"))
                 #expect(codes.contains(EngineCode.evaluationFailed.rawValue))
                 #expect(codes.contains(EngineCode.selectorMatchedNothing.rawValue))
             } else {
