@@ -271,13 +271,25 @@ final class Expr: Sendable {
         }
     }
 
-    /// Every node of the tree rooted here, found without recursion.
+    /// Every node of the tree rooted here, found without recursion (and without a list of
+    /// children per node: the children are pushed as `children` would list them).
     var allNodes: [Expr] {
         var out: [Expr] = []
         var stack = [self]
         while let e = stack.popLast() {
             out.append(e)
-            stack += e.children
+            switch e.kind {
+            case .constant, .variable, .local: break
+            case .list(let items), .call(_, let items), .userCall(_, let items): stack.append(contentsOf: items)
+            case .map(let entries): for entry in entries { stack.append(entry.key); stack.append(entry.value) }
+            case .member(let t, _), .not(let t), .negate(let t), .matchLiteral(let t): stack.append(t)
+            case .index(let a, let b), .binary(_, let a, let b), .and(let a, let b), .or(let a, let b), .has(let a, let b):
+                stack.append(a); stack.append(b)
+            case .conditional(let c, let a, let b): stack.append(c); stack.append(a); stack.append(b)
+            case .macro(_, let target, _, _, let filter, let body):
+                stack.append(target); stack.append(body)
+                if let filter { stack.append(filter) }
+            }
         }
         return out
     }

@@ -13,11 +13,19 @@ import SourceText
 /// recursive passes overflow).
 struct Parser {
     let tokens: [Token]
+    /// Each token's punctuation (nil: not punctuation), and the binary operator it is with its
+    /// level: read for every token several times, without copying the token (and its text).
+    let puncts: [Token.Punct?]
+    let binaryOps: [(op: Syntax.BinaryOp, level: Int)?]
     let limits: ExpressionLimits
     var pos = 0
     var depth = 0
 
-    init(tokens: [Token], limits: ExpressionLimits) { (self.tokens, self.limits) = (tokens, limits) }
+    init(tokens: [Token], limits: ExpressionLimits) {
+        (self.tokens, self.limits) = (tokens, limits)
+        puncts = tokens.map { if case .punct(let p) = $0.kind { p } else { nil } }
+        binaryOps = tokens.map { Parser.binaryOp($0).map { (op: $0.0, level: $0.1) } }
+    }
 
     static func parse(_ text: String, limits: ExpressionLimits) -> Result<Syntax, ExpressionProblem> {
         let bytes = Array(text.utf8)
@@ -54,10 +62,7 @@ struct Parser {
         return t
     }
 
-    func isPunct(_ p: Token.Punct) -> Bool {
-        if case .punct(let q) = peek.kind { return q == p }
-        return false
-    }
+    func isPunct(_ p: Token.Punct) -> Bool { puncts[pos] == p }
 
     mutating func eat(_ p: Token.Punct) -> Token? {
         if isPunct(p) { return advance() }
@@ -75,11 +80,17 @@ struct Parser {
             label: SyntaxMessage.limitReachedHere(), help: SyntaxMessage.splitIntoLets())
     }
 
-    func node(_ kind: Syntax.Kind, _ range: ByteRange, children: [Syntax]) throws(ExpressionProblem) -> Syntax {
-        var h = 0
-        for c in children where c.height > h { h = c.height }
+    /// A node one above its tallest child (`below`: that child's height, 0 for none).
+    func node(_ kind: Syntax.Kind, _ range: ByteRange, below h: Int) throws(ExpressionProblem) -> Syntax {
         if h + 1 > limits.maxDepth { throw tooDeep(range) }
         return Syntax(kind, range, height: h + 1)
+    }
+
+    /// The height of the tallest of `nodes` (0 for none).
+    static func tallest(_ nodes: [Syntax]) -> Int {
+        var h = 0
+        for c in nodes where c.height > h { h = c.height }
+        return h
     }
 
     func describe(_ t: Token) -> String {
@@ -124,11 +135,11 @@ struct Parser {
         let then = try parseExpression()
         guard eat(.colon) != nil else { throw unexpected(expecting: TokenPhrase.colonOfConditional()) }
         let otherwise = try parseExpression()
-        return try node(.conditional(cond, then, otherwise), ByteRange(cond.range.start, otherwise.range.end), children: [cond, then, otherwise])
+        return try node(.conditional(cond, then, otherwise), ByteRange(cond.range.start, otherwise.range.end), below: max(cond.height, then.height, otherwise.height))
     }
 
     /// Binary levels: 0 `||`, 1 `&&`, 2 comparisons, 3 `+ -`, 4 `* / %`.
-    func binaryOp(_ t: Token) -> (Syntax.BinaryOp, Int)? {
+    static func binaryOp(_ t: Token) -> (Syntax.BinaryOp, Int)? {
         switch t.kind {
         case .keyword(.in): return (.in, 2)
         case .punct(let p):
@@ -157,16 +168,16 @@ struct Parser {
     /// not counted; nesting constructs (brackets, unary operators, `?:`) are.
     mutating func parseBinary(minLevel: Int) throws(ExpressionProblem) -> Syntax {
         var left = try parseUnary()
-        while let (op, level) = binaryOp(peek), level >= minLevel {
+        while let (op, level) = binaryOps[pos], level >= minLevel {
             let opToken = advance()
             let right = try parseBinary(minLevel: level + 1)
-            if level == 2, let (_, nextLevel) = binaryOp(peek), nextLevel == 2 {
+            if level == 2, let (_, nextLevel) = binaryOps[pos], nextLevel == 2 {
                 let t = peek
                 throw ExpressionProblem(
                     code: .syntax, message: SyntaxMessage.chainedComparison(), range: ByteRange(left.range.start, t.range.end),
                     label: SyntaxMessage.secondComparison(), help: SyntaxMessage.chainedComparisonHelp())
             }
-            left = try node(.binary(op, left, right, opRange: opToken.range), ByteRange(left.range.start, right.range.end), children: [left, right])
+            left = try node(.binary(op, left, right, opRange: opToken.range), ByteRange(left.range.start, right.range.end), below: max(left.height, right.height))
         }
         return left
     }
@@ -176,7 +187,7 @@ struct Parser {
             try enter()
             defer { depth -= 1 }
             let x = try parseUnary()
-            return try node(.unary(.not, x), ByteRange(t.range.start, x.range.end), children: [x])
+            return try node(.unary(.not, x), ByteRange(t.range.start, x.range.end), below: x.height)
         }
         if let t = eat(.minus) {
             try enter()
@@ -186,7 +197,7 @@ struct Parser {
             if case .number(let d) = x.kind, x.range.start == t.range.end {
                 return Syntax(.number(d.negated()), ByteRange(t.range.start, x.range.end), height: 1)
             }
-            return try node(.unary(.negate, x), ByteRange(t.range.start, x.range.end), children: [x])
+            return try node(.unary(.negate, x), ByteRange(t.range.start, x.range.end), below: x.height)
         }
         return try parsePostfix()
     }
@@ -212,16 +223,16 @@ struct Parser {
                 _ = advance()
                 if let open = eat(.lparen) {
                     let (args, close) = try parseArguments(open: open)
-                    e = try node(.call(name: name, nameRange: t.range, receiver: e, args: args), ByteRange(e.range.start, close.range.end), children: [e] + args)
+                    e = try node(.call(name: name, nameRange: t.range, receiver: e, args: args), ByteRange(e.range.start, close.range.end), below: max(e.height, Parser.tallest(args)))
                 } else {
-                    e = try node(.member(e, name: name, nameRange: t.range), ByteRange(e.range.start, t.range.end), children: [e])
+                    e = try node(.member(e, name: name, nameRange: t.range), ByteRange(e.range.start, t.range.end), below: e.height)
                 }
             } else if let open = eat(.lbracket) {
                 try enter()
                 let index = try parseExpression()
                 depth -= 1
                 guard let close = eat(.rbracket) else { throw unclosed(open, "]") }
-                e = try node(.index(e, index), ByteRange(e.range.start, close.range.end), children: [e, index])
+                e = try node(.index(e, index), ByteRange(e.range.start, close.range.end), below: max(e.height, index.height))
             } else if isPunct(.lparen) {
                 // Only a name can be called.
                 let t = peek
@@ -284,7 +295,7 @@ struct Parser {
             _ = advance()
             if let open = eat(.lparen) {
                 let (args, close) = try parseArguments(open: open)
-                return try node(.call(name: name, nameRange: t.range, receiver: nil, args: args), ByteRange(t.range.start, close.range.end), children: args)
+                return try node(.call(name: name, nameRange: t.range, receiver: nil, args: args), ByteRange(t.range.start, close.range.end), below: Parser.tallest(args))
             }
             return Syntax(.identifier(name), t.range, height: 1)
         case .punct(.lparen):
@@ -302,13 +313,13 @@ struct Parser {
             var items: [Syntax] = []
             while true {
                 if let close = eat(.rbracket) {
-                    return try node(.list(items), ByteRange(t.range.start, close.range.end), children: items)
+                    return try node(.list(items), ByteRange(t.range.start, close.range.end), below: Parser.tallest(items))
                 }
                 if case .end = peek.kind { throw unclosed(t, "]") }
                 items.append(try parseExpression())
                 if eat(.comma) != nil { continue }
                 if let close = eat(.rbracket) {
-                    return try node(.list(items), ByteRange(t.range.start, close.range.end), children: items)
+                    return try node(.list(items), ByteRange(t.range.start, close.range.end), below: Parser.tallest(items))
                 }
                 throw unclosed(t, "]", orComma: true)
             }
@@ -319,7 +330,7 @@ struct Parser {
             var entries: [(key: Syntax, value: Syntax)] = []
             while true {
                 if let close = eat(.rbrace) {
-                    return try node(.map(entries), ByteRange(t.range.start, close.range.end), children: entries.flatMap { [$0.key, $0.value] })
+                    return try node(.map(entries), ByteRange(t.range.start, close.range.end), below: entries.reduce(0) { max($0, $1.key.height, $1.value.height) })
                 }
                 if case .end = peek.kind { throw unclosed(t, "}") }
                 // A bare name before `:` is the key itself, as in YAML and JavaScript
@@ -335,7 +346,7 @@ struct Parser {
                 entries.append((key, value))
                 if eat(.comma) != nil { continue }
                 if let close = eat(.rbrace) {
-                    return try node(.map(entries), ByteRange(t.range.start, close.range.end), children: entries.flatMap { [$0.key, $0.value] })
+                    return try node(.map(entries), ByteRange(t.range.start, close.range.end), below: entries.reduce(0) { max($0, $1.key.height, $1.value.height) })
                 }
                 throw unclosed(t, "}", orComma: true)
             }

@@ -142,6 +142,33 @@ import Testing
         #expect(parseProblem(tooDeep)?.code == .tooDeep)
     }
 
+    /// Every node is one above its tallest child (the parser bounds the height, and the later
+    /// passes recurse by it), for every kind of node, however its children are held.
+    @Test(arguments: [
+        "a ? [1, [2, [3]]] : b", "x.f(y.g(z.h(1)), 2)", "f(1, g(h(2)), 3)", "a[b[c[0]]][1]", "!-(a.b.c)",
+        "{'k': [1, [2]], (k): {'j': 3}}", "{}", "[]", "f()", "a || b && c == d + e * -f", "(((a + [b])))", "l.all(x, x.y > [1][0])",
+    ])
+    func heightsAreOneAboveTheTallestChild(_ text: String) throws {
+        func children(_ s: Syntax) -> [Syntax] {
+            switch s.kind {
+            case .null, .bool, .number, .string, .identifier: return []
+            case .list(let items): return items
+            case .map(let entries): return entries.flatMap { [$0.key, $0.value] }
+            case .member(let t, _, _), .unary(_, let t): return [t]
+            case .index(let a, let b), .binary(_, let a, let b, _): return [a, b]
+            case .conditional(let c, let a, let b): return [c, a, b]
+            case .call(_, _, let receiver, let args): return (receiver.map { [$0] } ?? []) + args
+            }
+        }
+        func check(_ s: Syntax) -> Int {
+            let expected = (children(s).map(check).max() ?? 0) + 1
+            #expect(s.height == expected, "\(s.sexpr) in \(text)")
+            return expected
+        }
+        guard case .success(let root) = Parser.parse(text, limits: .default) else { Issue.record("\(text) does not parse"); return }
+        #expect(check(root) >= 1)
+    }
+
     @Test func lengthLimit() throws {
         let text = String(repeating: "1 + ", count: 10) + "1"
         let p = try #require(parseProblem(text, limits: ExpressionLimits(maxLength: 20)))
