@@ -61,7 +61,7 @@ enum DocumentCheck {
     /// `threads` > 1 lets the plan's rules run in parallel.
     static func run(_ request: CheckRequest, projects: ProjectCache, threads: Int = 1) -> CheckResult? {
         if request.run.isCancelled { return nil }
-        let project = projects.project(request.projectKey, buffers: request.buffers)
+        let project = projects.project(request.projectKey, buffers: request.buffers, run: request.run)
         let kind = classify(request.path, in: project)
         let converter = converter(for: request, project: project)
         let display = request.displayPath

@@ -157,8 +157,15 @@ final class ProjectCache: Sendable {
     init(cwd: String) { self.cwd = cwd }
 
     /// The project `key`, loaded again if anything it was loaded from changed.
-    func project(_ key: ProjectKey, buffers: [String: [UInt8]]) -> Project {
+    ///
+    /// For a check whose `run` is cancelled (its result will be dropped), the project as
+    /// cached, out of date or not: such a check, superseded by a rule edit, would otherwise
+    /// load the whole pack again from its older buffers — after waiting for the newer checks'
+    /// load — and put that older project in the cache, for the next check to load again. It is
+    /// loaded only when nothing is cached.
+    func project(_ key: ProjectKey, buffers: [String: [UInt8]], run: Linter.RunState? = nil) -> Project {
         if let current = current(key, buffers: buffers) { return current }
+        if run?.isCancelled == true, let cached = projects.withLock({ $0[key] }) { return cached }
         let lock = loading.withLock { locks in
             if let lock = locks[key] { return lock }
             let lock = Guarded(0)
@@ -168,6 +175,7 @@ final class ProjectCache: Sendable {
         return lock.withLock { loads in
             // Loaded by another check while this one waited?
             if let current = current(key, buffers: buffers) { return current }
+            if run?.isCancelled == true, let cached = projects.withLock({ $0[key] }) { return cached }
             let project = ProjectLoader.load(key, buffers: buffers, cwd: cwd)
             loads += 1
             projects.withLock { $0[key] = project }

@@ -398,6 +398,33 @@ struct GatedServer {
         #expect(projects.loads(of: key) == 2)
     }
 
+    /// A check cancelled by a rule edit does not load the pack again from its older buffers
+    /// (replacing the project the newer checks just loaded): it takes the project as cached,
+    /// its result being dropped anyway.
+    @Test func aCancelledCheckDoesNotLoadAnOutdatedProject() throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        let projects = ProjectCache(cwd: PathUtil.currentDirectory())
+        let key = ProjectKey.discover(from: workspace.path("Plans"))
+        let rule = workspace.path("Rules/budget.yaml")
+        let original = Array(try workspace.read("Rules/budget.yaml").utf8)
+        let edited = Array(try workspace.read("Rules/budget.yaml").replacingOccurrences(of: "<= 100", with: "<= 150").utf8)
+        let cancelled = Linter.RunState()
+        cancelled.cancel()
+        // Nothing cached: even a cancelled check gets a project.
+        let first = projects.project(key, buffers: [rule: original], run: cancelled)
+        #expect(projects.loads(of: key) == 1)
+        let newer = projects.project(key, buffers: [rule: edited], run: Linter.RunState())
+        #expect(projects.loads(of: key) == 2 && newer !== first)
+        // The superseded check's older buffers: no load, the newer project stays cached.
+        #expect(projects.project(key, buffers: [rule: original], run: cancelled) === newer)
+        #expect(projects.loads(of: key) == 2)
+        #expect(projects.project(key, buffers: [rule: edited]) === newer)
+        // A check not cancelled with those buffers loads them, as before.
+        #expect(projects.project(key, buffers: [rule: original], run: Linter.RunState()) !== newer)
+        #expect(projects.loads(of: key) == 3)
+    }
+
     @Test func aCancelledRunStopsInItsParseOrBeforeTheCheckers() throws {
         let workspace = try Workspace()
         defer { workspace.remove() }
