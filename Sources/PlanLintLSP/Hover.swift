@@ -251,21 +251,26 @@ enum HoverContent {
     /// `key:`.
     static func topLevelBlockEnd(of key: String, in bytes: [UInt8]) -> Int? {
         let word = Array((key + ":").utf8)
-        var lineStart = 0
-        var inBlock = false
-        while lineStart < bytes.count {
-            var lineEnd = lineStart
-            while lineEnd < bytes.count && bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
-            let first = bytes[lineStart]
-            let isContent = !(first == UInt8(ascii: " ") || first == UInt8(ascii: "\t") || first == UInt8(ascii: "#")
-                              || first == UInt8(ascii: "\n") || first == UInt8(ascii: "\r"))
-            if inBlock && isContent { return lineStart }
-            if !inBlock && lineEnd - lineStart >= word.count && bytes[lineStart..<(lineStart + word.count)].elementsEqual(word) {
-                inBlock = true
+        // memchr for the line ends, not a loop over every byte: it was 0.34 M instructions a
+        // hover on the 40 KB Miyagi plan.
+        return bytes.withUnsafeBytes { (b: UnsafeRawBufferPointer) -> Int? in
+            guard let base = b.baseAddress else { return nil }
+            let n = b.count
+            var lineStart = 0
+            var inBlock = false
+            while lineStart < n {
+                let lineEnd = memchr(base + lineStart, 0x0A, n - lineStart).map { UnsafeRawPointer($0) - base } ?? n
+                let first = b[lineStart]
+                let isContent = !(first == UInt8(ascii: " ") || first == UInt8(ascii: "\t") || first == UInt8(ascii: "#")
+                                  || first == UInt8(ascii: "\n") || first == UInt8(ascii: "\r"))
+                if inBlock && isContent { return lineStart }
+                if !inBlock && lineEnd - lineStart >= word.count && memcmp(base + lineStart, word, word.count) == 0 {
+                    inBlock = true
+                }
+                lineStart = lineEnd + 1
             }
-            lineStart = lineEnd + 1
+            return inBlock ? n : nil
         }
-        return inBlock ? bytes.count : nil
     }
 
     /// Whether `bytes` contain `word`, or a backslash (a quoted key may spell it with

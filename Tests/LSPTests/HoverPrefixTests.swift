@@ -1,4 +1,5 @@
 import Foundation
+import GoldenFiles
 import Testing
 
 import LSPProtocol
@@ -68,6 +69,43 @@ import SourceText
         let end = try #require(HoverContent.topLevelBlockEnd(of: "scales", in: bytes))
         #expect(!HoverContent.restMayAddKeys(bytes, from: end))
         #expect(hoverAnswer(text, "○") == .scales([("s", "尺度")]))
+    }
+
+    /// `topLevelBlockEnd` finds line ends with memchr; a loop over every byte (its first form,
+    /// kept here) gives the same block end on every text.
+    @Test func theBlockEndIsTheByteLoopsBlockEnd() throws {
+        func byteLoop(_ key: String, _ bytes: [UInt8]) -> Int? {
+            let word = Array((key + ":").utf8)
+            var lineStart = 0
+            var inBlock = false
+            while lineStart < bytes.count {
+                var lineEnd = lineStart
+                while lineEnd < bytes.count && bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
+                let first = bytes[lineStart]
+                let isContent = !(first == UInt8(ascii: " ") || first == UInt8(ascii: "\t") || first == UInt8(ascii: "#")
+                                  || first == UInt8(ascii: "\n") || first == UInt8(ascii: "\r"))
+                if inBlock && isContent { return lineStart }
+                if !inBlock && lineEnd - lineStart >= word.count && bytes[lineStart..<(lineStart + word.count)].elementsEqual(word) {
+                    inBlock = true
+                }
+                lineStart = lineEnd + 1
+            }
+            return inBlock ? bytes.count : nil
+        }
+        let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+        var texts = ["", "\n", "scales:", "scales:\n", "scales", "scales:\r\n  a: 1\r\nnodes: []\r\n", "x: 1\nscales:\n# c\n\t\n  s: {}\nevaluation:\n  legend: {}\n",
+                     "scales: {}\nscales: {}\n", " scales:\nscales:", "evaluation:\n\n\nx"]
+        texts += try ["miyagi-ict-2014-2016.yaml", "seiro-2021.yaml"].map { try String(contentsOfFile: repo + "/Plans/" + $0, encoding: .utf8) }
+        texts += HostileHoverTests.texts
+        var generator = SplitMix(seed: 21)
+        let pieces = ["scales:", "evaluation:", "\n", "\r\n", " ", "\t", "#", "a", "- x", "○", "s"]
+        for _ in 0..<300 { texts.append((0..<Int(generator.next() % 12)).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined()) }
+        for text in texts {
+            let bytes = Array(text.utf8)
+            for key in ["scales", "evaluation"] {
+                #expect(HoverContent.topLevelBlockEnd(of: key, in: bytes) == byteLoop(key, bytes), "\(key) in \(text.prefix(80))")
+            }
+        }
     }
 
     /// The bundled plans are answered from their beginning (a hover costs no parse of the
