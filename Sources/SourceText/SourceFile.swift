@@ -1,3 +1,4 @@
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -15,13 +16,25 @@ public final class SourceFile: Sendable, Hashable, CustomStringConvertible {
     public let path: String
     /// The text, UTF-8 (input in other encodings is transcoded by `TextDecoding`).
     public let bytes: [UInt8]
-    /// Byte offsets at which each line starts (32-bit: files are limited below 4 GiB).
-    let lineTable: [UInt32]
+    /// Byte offsets at which each line starts (32-bit: files are limited below 4 GiB), built
+    /// the first time a line is asked for. A check of a plan asks only to place its findings,
+    /// after the rules have run: a table made up front (4 bytes a line, 1.7 MB for a 15 MB
+    /// plan) would be held through the run's peak for nothing (Docs/performance.md,
+    /// "Memory"). Made once even when threads ask together; a racing builder's copy is dropped.
+    private let lazyLineTable = AtomicLazyReference<LineTable>()
+
+    /// The line table, built on first use.
+    var lineTable: [UInt32] {
+        if let table = lazyLineTable.load() { return table.starts }
+        return lazyLineTable.storeIfNil(LineTable(starts: SourceFile.computeLineStarts(bytes))).starts
+    }
+
+    /// Whether the line table has been built (for tests).
+    package var hasLineTable: Bool { lazyLineTable.load() != nil }
 
     public init(path: String, bytes: [UInt8]) {
         self.path = path
         self.bytes = bytes
-        self.lineTable = SourceFile.computeLineStarts(bytes)
     }
 
     public convenience init(path: String, text: String) {
@@ -86,18 +99,20 @@ public final class SourceFile: Sendable, Hashable, CustomStringConvertible {
     public func lineIndex(containing offset: Int) -> Int {
         let offset = max(0, min(offset, bytes.count))
         let target = UInt32(offset)
-        var lo = 0, hi = lineTable.count - 1
+        let table = lineTable
+        var lo = 0, hi = table.count - 1
         while lo < hi {
             let mid = (lo + hi + 1) / 2
-            if lineTable[mid] <= target { lo = mid } else { hi = mid - 1 }
+            if table[mid] <= target { lo = mid } else { hi = mid - 1 }
         }
         return lo
     }
 
     /// Byte range of line `index` (0-based) without its terminator.
     public func lineRange(_ index: Int) -> ByteRange {
-        let start = Int(lineTable[index])
-        var end = index + 1 < lineTable.count ? Int(lineTable[index + 1]) : bytes.count
+        let table = lineTable
+        let start = Int(table[index])
+        var end = index + 1 < table.count ? Int(table[index + 1]) : bytes.count
         if end > start && bytes[end - 1] == 0x0A { end -= 1 }
         if end > start && bytes[end - 1] == 0x0D { end -= 1 }
         return ByteRange(start, end)
@@ -162,6 +177,12 @@ public final class SourceFile: Sendable, Hashable, CustomStringConvertible {
         }
         return i
     }
+}
+
+/// A built line table: the box `SourceFile` publishes once.
+final class LineTable: Sendable {
+    let starts: [UInt32]
+    init(starts: [UInt32]) { self.starts = starts }
 }
 
 /// The byte offsets at which lines start, as `Int`s, viewed over the 32-bit table.

@@ -10,6 +10,43 @@ import Testing
         #expect(f.lineText(3) == "d")
     }
 
+    /// The line table is built on first use, not when the file is made, and every way in
+    /// gives the answers of a table built from the whole text.
+    @Test func lineTableIsBuiltOnFirstUse() {
+        let text = "a: 1\r\nb:\r  - x\n\n事業: ◎\r\n"
+        for ask in 0..<6 {
+            let f = SourceFile(path: "t", text: text)
+            #expect(!f.hasLineTable)
+            switch ask {
+            case 0: #expect(f.lineCount == 6)
+            case 1: #expect(f.lineIndex(containing: 8) == 1)
+            case 2: #expect(f.lineStart(2) == 9)
+            case 3: #expect(f.location(of: 17).line == 5)
+            case 4: #expect(f.lineText(2) == "  - x")
+            default: #expect(f.offset(line: 4, column: 2, unit: .codePoint) == 22)
+            }
+            #expect(f.hasLineTable)
+            #expect(Array(f.lineStarts) == [0, 6, 9, 15, 16, 29])
+        }
+    }
+
+    /// Threads that ask for the first line at once all get the same table.
+    @Test func lineTableBuiltOnceUnderConcurrentFirstUse() async {
+        let text = String(repeating: "key: value\n", count: 5_000)
+        for _ in 0..<20 {
+            let f = SourceFile(path: "t", text: text)
+            let answers = await withTaskGroup(of: [Int].self) { group in
+                for t in 0..<8 {
+                    group.addTask { [f.lineCount, f.lineIndex(containing: 11 * (t * 600) + 3), f.lineStart(4_999)] }
+                }
+                return await group.reduce(into: []) { $0.append($1) }
+            }
+            for (t, a) in answers.sorted(by: { $0[1] < $1[1] }).enumerated() {
+                #expect(a == [5_001, t * 600, 11 * 4_999])
+            }
+        }
+    }
+
     @Test func nelAndLineSeparatorAreNotBreaks() {
         let f = SourceFile(path: "t", text: "a\u{85}b\u{2028}c\nd")
         #expect(f.lineCount == 2)
