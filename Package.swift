@@ -75,7 +75,7 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        .executableTarget(name: "planlint", dependencies: ["PlanLintCLI"], swiftSettings: strict),
+        .executableTarget(name: "planlint", dependencies: ["PlanLintCLI", "Guarded"], swiftSettings: strict),
         // Fuzz entry points (scripts/fuzz builds them with -sanitize=fuzzer) and a replay tool.
         .target(name: "FuzzTargets", dependencies: ["SourceText", "ExactNumbers", "Diagnostics", "YAMLTree", "DiagnosticRendering", "RuleLanguage", "RuleEngine", "PlanLintKit", "LSPProtocol"], swiftSettings: strict),
         .executableTarget(name: "planlint-fuzz", dependencies: ["FuzzTargets"], swiftSettings: strict),
