@@ -82,7 +82,7 @@ public struct YAMLNode: Sendable, Hashable, CustomStringConvertible {
 
     public var file: SourceFile { tree.file }
     /// Where this node was written (for an alias: the `*name` itself).
-    public var range: ByteRange { let r = record; return ByteRange(Int(r.start), Int(r.end)) }
+    public var range: ByteRange { tree.range(of: index) }
     public var span: SourceSpan { SourceSpan(file: tree.file, range: range) }
     public var isAlias: Bool { record.kind == NodeRecord.aliasKind }
     /// For an alias, the anchor name it refers to.
@@ -224,35 +224,66 @@ public struct YAMLNode: Sendable, Hashable, CustomStringConvertible {
 }
 
 
-/// One node, packed in 16 bytes: where it was written (`start`, `end`), a payload word `a`,
-/// and `meta`, which packs the kind, the style, the flags, the scalar class and a count.
-/// Scalars: `a` = offset of the value in the source (flag `inSource`; then `a == start`) or
-/// in the tree's value buffer; the count is the value's length in bytes. Collections: `a` =
-/// first child in `children`, the count = number of children (keys and values interleaved
-/// for mappings). Aliases: `a` = target index. Tags and anchors (rare) live in the tree's
-/// side table, flagged by `hasProperties`. `scalarClass` is the core-schema type of a plain
-/// untagged scalar, resolved once by the reader (`ScalarClass`).
+/// One node, packed in 12 bytes: a payload word `a`, a word `b`, and `meta`, which packs
+/// the kind, the style, the flags, the scalar class and a count.
+/// Scalars: `a` = offset of the value in the source (flag `inSource`: the value is the text
+/// as written, so `a` is where the node starts and `b` where it ends) or in the tree's value
+/// buffer (then `b` = start; the end is the four bytes before the value, see below); the
+/// count is the value's length in bytes. Collections: `a` = first child in `children`,
+/// `b` = start, the count = number of children (keys and values interleaved for mappings);
+/// the end is the `children` slot before the first child. Aliases: `a` = target index,
+/// `b` = start; the end is in the tree's `aliasEnds`. Tags and anchors (rare) live in the
+/// tree's side table, flagged by `hasProperties`. `scalarClass` is the core-schema type of a
+/// plain untagged scalar, resolved once by the reader (`ScalarClass`).
+///
+/// Every position is kept exactly: an end costs a word of its own only where it cannot be
+/// read from the record (4 bytes a collection, a scalar not written as its value, or an
+/// alias) instead of in every record (4 bytes a node: 3.7 MB of the 100k plan's tree).
 ///
 /// The kind has the low byte to itself (reading it is one byte compare, as when it was a
 /// field of its own). The count takes the top 13 bits; a count that does not fit (a scalar
 /// of 8 KB, a collection of 8,191 children) is stored as `largeCount` and found elsewhere
-/// (`NodeRecord.count(children:values:)`): an in-source scalar's length is `end - start`,
+/// (`NodeRecord.count(children:values:)`): an in-source scalar's length is `b - a`,
 /// another scalar's length is the four bytes before its value in the value buffer, a
-/// collection's count is the `children` slot before its first child.
+/// collection's count is the `children` slot before its first child. The end of a scalar
+/// in the value buffer is the four bytes before its value, or before its length when that
+/// is stored; a collection's end is the `children` slot before its first child, or before
+/// its count when that is stored.
 @usableFromInline struct NodeRecord: Sendable {
-    @usableFromInline var start: UInt32
-    @usableFromInline var end: UInt32
     @usableFromInline var a: UInt32
+    @usableFromInline var b: UInt32
     /// Bits 0–7 kind, 8–10 style, 11–14 flags, 15–18 scalar class, 19–31 count.
     @usableFromInline var meta: UInt32
 
     @usableFromInline static let styleShift: UInt32 = 8, flagShift: UInt32 = 11, classShift: UInt32 = 15
     @usableFromInline static let countShift: UInt32 = 19
 
-    init(start: UInt32, end: UInt32, a: UInt32, count: Int, kind: UInt8, style: UInt8, flags: UInt8) {
-        (self.start, self.end, self.a) = (start, end, a)
+    /// A record whose `b` word is `b` (see above: the start, or an in-source scalar's end).
+    init(a: UInt32, b: UInt32, count: Int, kind: UInt8, style: UInt8, flags: UInt8) {
+        (self.a, self.b) = (a, b)
         meta = UInt32(kind) | UInt32(style & 7) << NodeRecord.styleShift | UInt32(flags & 15) << NodeRecord.flagShift
             | NodeRecord.countField(count) << NodeRecord.countShift
+    }
+
+    /// Whether this is a scalar whose value is its text as written (flag `inSource`).
+    @inline(__always) var isInSource: Bool { flags & NodeRecord.inSource != 0 }
+
+    /// Where the node starts in the source.
+    @inline(__always) var start: UInt32 { isInSource ? a : b }
+
+    /// Where the node ends in the source. `children` and `values` are the tree's arrays;
+    /// `aliasEnd` answers an alias's end (from the tree's `aliasEnds`).
+    func end(children: UnsafePointer<Int32>, values: UnsafePointer<UInt8>, aliasEnd: () -> UInt32) -> UInt32 {
+        if isInSource { return b }
+        let large = smallCount == NodeRecord.largeCount
+        switch kind {
+        case NodeKind.scalar.rawValue:
+            return UnsafeRawPointer(values + Int(a) - (large ? 8 : 4)).loadUnaligned(as: UInt32.self)
+        case NodeRecord.aliasKind:
+            return aliasEnd()
+        default:
+            return UInt32(bitPattern: children[Int(a) - (large ? 2 : 1)])
+        }
     }
 
     static func countField(_ count: Int) -> UInt32 {
@@ -297,7 +328,7 @@ public struct YAMLNode: Sendable, Hashable, CustomStringConvertible {
     /// make every caller save registers around it.
     @inlinable @inline(__always) func largeCount(children: UnsafePointer<Int32>, values: UnsafePointer<UInt8>) -> Int {
         if kind != NodeKind.scalar.rawValue { return Int(children[Int(a) - 1]) }
-        if flags & NodeRecord.inSource != 0 { return Int(end - start) }
+        if flags & NodeRecord.inSource != 0 { return Int(b - a) }
         return Int(UnsafeRawPointer(values + Int(a) - 4).loadUnaligned(as: UInt32.self))
     }
 

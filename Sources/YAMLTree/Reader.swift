@@ -62,7 +62,7 @@ package enum YAMLReader {
     }
 
     static func emptyTree(_ file: SourceFile) -> YAMLTree {
-        YAMLTree(file: file, nodes: [], children: [], valueBytes: [], names: [], properties: [:], documentRoots: [])
+        YAMLTree(file: file, nodes: [], children: [], valueBytes: [], names: [], properties: [:], aliasEnds: [:], documentRoots: [])
     }
 }
 
@@ -78,6 +78,7 @@ struct TreeBuilder {
     var values: [UInt8] = []
     var names: [String] = []
     var properties: [Int32: NodeProperties] = [:]
+    var aliasEnds: [Int32: UInt32] = [:]
     var nameIndex: [UInt64: Int32] = [:]
     var nameCollisions: [UInt64: [Int32]] = [:]
     var roots: [Int32] = []
@@ -307,6 +308,8 @@ struct TreeBuilder {
             flags = NodeRecord.inSource
             a = UInt32(start)
         } else {
+            // Its end, which the record has no room for, goes before it (see `NodeRecord`).
+            withUnsafeBytes(of: UInt32(end)) { values.append(contentsOf: $0) }
             if length >= Int(NodeRecord.largeCount) {
                 // Too long for the record's count: its length goes before it.
                 withUnsafeBytes(of: UInt32(length)) { values.append(contentsOf: $0) }
@@ -327,7 +330,7 @@ struct TreeBuilder {
         let anchorName = name(s.anchor)
         let tag = name(s.tag)
         let id = Int32(nodes.count)
-        var record = NodeRecord(start: UInt32(start), end: UInt32(end), a: a, count: length,
+        var record = NodeRecord(a: a, b: UInt32(flags == NodeRecord.inSource ? end : start), count: length,
                                 kind: NodeKind.scalar.rawValue, style: style.rawValue, flags: flags)
         if style == .plain, tag < 0 {
             record.scalarClass = ScalarClass.of(plain: UnsafeBufferPointer(start: length > 0 ? UnsafePointer(s.value) : nil, count: length))
@@ -373,9 +376,10 @@ struct TreeBuilder {
             return false
         }
         let id = Int32(nodes.count)
-        append(NodeRecord(start: UInt32(start), end: UInt32(end), a: UInt32(bitPattern: target), count: 0,
+        append(NodeRecord(a: UInt32(bitPattern: target), b: UInt32(start), count: 0,
                           kind: NodeRecord.aliasKind, style: 0, flags: 0),
                tag: -1, anchor: anchorName)
+        aliasEnds[id] = UInt32(end)
         addChild(id, size: size)
         return true
     }
@@ -401,7 +405,7 @@ struct TreeBuilder {
             anchorName = name(s.anchor); tag = name(s.tag); flow = s.style == YAML_FLOW_SEQUENCE_STYLE
         }
         let id = Int32(nodes.count)
-        append(NodeRecord(start: UInt32(start), end: UInt32(start), a: 0, count: 0,
+        append(NodeRecord(a: 0, b: UInt32(start), count: 0,
                           kind: isMapping ? NodeKind.mapping.rawValue : NodeKind.sequence.rawValue,
                           style: flow ? CollectionStyle.flow.rawValue : CollectionStyle.block.rawValue, flags: 0),
                tag: tag, anchor: anchorName)
@@ -432,9 +436,11 @@ struct TreeBuilder {
             end = max(end, offset(ofIndex: Int(event.end_mark.index)))
         } else {
             // The end of the last written child (merged entries lie elsewhere).
-            for i in start..<pending.count { end = max(end, Int(nodes[Int(pending[i])].end)) }
+            for i in start..<pending.count { end = max(end, Int(self.end(of: pending[i]))) }
         }
         let count = merged?.count ?? pending.count - start
+        // Its end, which the record has no room for, goes before its children (see `NodeRecord`).
+        children.append(Int32(bitPattern: UInt32(end)))
         if count >= Int(NodeRecord.largeCount) {
             // Too many for the record's count: the count goes before the children.
             children.append(Int32(count))
@@ -448,7 +454,6 @@ struct TreeBuilder {
         pending.removeSubrange(start...)
         nodes[Int(id)].setChildren(first: first, count: count)
         if frame.isMapping && hasAliasKey(children[first...]) { nodes[Int(id)].flags |= NodeRecord.aliasKey }
-        nodes[Int(id)].end = UInt32(end)
         if frame.anchored {
             openNodes.remove(id)
             anchorSizes[id] = frame.size
@@ -462,6 +467,21 @@ struct TreeBuilder {
         let r = nodes[Int(id)]
         return r.kind == NodeRecord.aliasKind ? Int32(bitPattern: r.a) : id
     }
+
+    /// Where the node at `id` ends (see `NodeRecord`), read from the arrays being built.
+    func end(of id: Int32) -> UInt32 {
+        let r = nodes[Int(id)]
+        if r.isInSource { return r.b }
+        return children.withUnsafeBufferPointer { c in
+            values.withUnsafeBufferPointer { v in
+                r.end(children: c.baseAddress ?? UnsafePointer(bitPattern: 4)!,
+                      values: v.baseAddress ?? UnsafePointer(bitPattern: 1)!) { aliasEnds[id] ?? r.start }
+            }
+        }
+    }
+
+    /// A node's range, read from the arrays being built.
+    func range(of id: Int32) -> ByteRange { ByteRange(Int(nodes[Int(id)].start), Int(end(of: id))) }
 
     /// A record's count (see `NodeRecord`), read from the arrays being built.
     func count(_ r: NodeRecord) -> Int {
@@ -536,16 +556,16 @@ struct TreeBuilder {
     }
 
     mutating func reportDuplicate(first: Int32, second: Int32) {
-        let f = nodes[Int(first)], s = nodes[Int(second)]
+        let f = range(of: first), s = range(of: second)
         var text = String(decoding: scalarBytes(second) ?? [], as: UTF8.self)
         if nodes[Int(resolve(second))].kind != NodeKind.scalar.rawValue {
             // A collection key: as written, shortened.
-            let written = String(decoding: bytes[Int(s.start)..<min(Int(s.end), Int(s.start) + 60)], as: UTF8.self)
+            let written = String(decoding: bytes[s.start..<min(s.end, s.start + 60)], as: UTF8.self)
             text = s.end - s.start > 60 ? written + "…" : written
         }
-        problem(.duplicateKey, YAMLMessage.duplicateKey(["key": text]), ByteRange(Int(s.start), Int(s.end)),
+        problem(.duplicateKey, YAMLMessage.duplicateKey(["key": text]), s,
                 label: YAMLMessage.definedAgain(),
-                related: [.init(range: ByteRange(Int(f.start), Int(f.end)), message: YAMLMessage.firstDefined())],
+                related: [.init(range: f, message: YAMLMessage.firstDefined())],
                 notes: [YAMLMessage.duplicateKeyNote()],
                 help: YAMLMessage.duplicateKeyHelp(), fatal: false,
                 alternate: YAMLMessage.duplicateKey.alternate(["key": text]))
@@ -582,15 +602,13 @@ struct TreeBuilder {
                     if nodes[Int(item)].kind == NodeKind.mapping.rawValue {
                         sources.append(item)
                     } else {
-                        let ir = nodes[Int(children[Int(r.a) + c])]
-                        problem(.invalidMerge, YAMLMessage.mergeListItem(), ByteRange(Int(ir.start), Int(ir.end)),
+                        problem(.invalidMerge, YAMLMessage.mergeListItem(), range(of: children[Int(r.a) + c]),
                                 label: YAMLMessage.notAMapping(), fatal: false, alternate: YAMLMessage.mergeListItem.alternate())
                     }
                 }
             } else {
-                let mr = nodes[Int(m)]
                 problem(.invalidMerge, YAMLMessage.mergeValue(),
-                        ByteRange(Int(mr.start), Int(mr.end)), label: YAMLMessage.notAMapping(), fatal: false,
+                        range(of: m), label: YAMLMessage.notAMapping(), fatal: false,
                         alternate: YAMLMessage.mergeValue.alternate())
             }
             for src in sources {
@@ -728,7 +746,7 @@ struct TreeBuilder {
     func finish() -> YAMLParseResult {
         // A stream cut short by a fatal problem: keep whatever completed as documents.
         let tree = YAMLTree(file: file, nodes: nodes, children: children, valueBytes: values, names: names,
-                            properties: properties, documentRoots: roots)
+                            properties: properties, aliasEnds: aliasEnds, documentRoots: roots)
         return YAMLParseResult(tree: tree, problems: problems, wasStopped: stopped)
     }
 }

@@ -13,6 +13,8 @@ public final class YAMLTree: @unchecked Sendable {
     let valueBytes: [UInt8]
     let names: [String]
     let properties: [Int32: NodeProperties]
+    /// Where each alias ends, by the alias's index (see `NodeRecord`).
+    let aliasEnds: [Int32: UInt32]
     let documentRoots: [Int32]
     /// Where `nodes`, `children`, `file.bytes` and `valueBytes` keep their elements. The
     /// arrays are `let`s of this object (and of `file`) and never mutated, so their storage
@@ -25,13 +27,14 @@ public final class YAMLTree: @unchecked Sendable {
     @usableFromInline let valueBase: UnsafePointer<UInt8>
 
     init(file: SourceFile, nodes: [NodeRecord], children: [Int32], valueBytes: [UInt8], names: [String],
-         properties: [Int32: NodeProperties], documentRoots: [Int32]) {
+         properties: [Int32: NodeProperties], aliasEnds: [Int32: UInt32], documentRoots: [Int32]) {
         self.file = file
         self.nodes = nodes
         self.children = children
         self.valueBytes = valueBytes
         self.names = names
         self.properties = properties
+        self.aliasEnds = aliasEnds
         self.documentRoots = documentRoots
         nodeBase = YAMLTree.base(of: nodes)
         childBase = YAMLTree.base(of: children)
@@ -50,7 +53,7 @@ public final class YAMLTree: @unchecked Sendable {
     /// on a single counter. Nodes of different handles compare unequal.
     public func separateHandle() -> YAMLTree {
         YAMLTree(file: file, nodes: nodes, children: children, valueBytes: valueBytes, names: names,
-                 properties: properties, documentRoots: documentRoots)
+                 properties: properties, aliasEnds: aliasEnds, documentRoots: documentRoots)
     }
 
     /// The root node of each document in the stream, in order.
@@ -58,6 +61,15 @@ public final class YAMLTree: @unchecked Sendable {
 
     /// Number of nodes stored (aliases count once).
     public var nodeCount: Int { nodes.count }
+
+    /// Where the node at `index` was written (an alias: the `*name` itself).
+    func range(of index: Int32) -> ByteRange {
+        let r = nodeBase[Int(index)]
+        let end = withExtendedLifetime(self) {
+            r.end(children: childBase, values: valueBase) { aliasEnds[index] ?? r.start }
+        }
+        return ByteRange(Int(r.start), Int(end))
+    }
 
     func properties(of index: Int32) -> NodeProperties? {
         nodeBase[Int(index)].flags & NodeRecord.hasProperties == 0 ? nil : properties[index]

@@ -65,4 +65,41 @@ import YAMLTree
         #expect(root["k\(entries - 1)"]?.plainInteger == Int64(entries - 1))
         #expect(root.entry(at: entries - 1)?.key.scalarText == "k\(entries - 1)")
     }
+
+    /// A record keeps no end of its own unless its value is its text (NodeRecord): the end of
+    /// a decoded scalar, a collection or an alias is stored beside its data, before the stored
+    /// count when the count is large. Every range here is checked against the text written.
+    @Test func largeAndSmallNodesKeepTheirExactRanges() {
+        let plain = String(repeating: "x", count: Self.large + 3)
+        let escaped = String(repeating: "ab\\n", count: Self.large / 2)
+        var flow = "["
+        for _ in 0..<(Self.large + 5) { flow += "1," }
+        flow += "2]"
+        var block = ""
+        for i in 0..<(Self.large / 2 + 2) { block += "  k\(i): \(i)\n" }
+        let text = "plain: \(plain)\nescaped: \"\(escaped)\"\nflow: \(flow)\nblock:\n\(block)"
+            + "small: \"q\\tr\"\nempty:\nanchored: &a [x, 'y']\nalias: *a\nlast: {k: v}\n"
+        let result = YAMLReader.parse(text)
+        #expect(result.isComplete)
+        let root = result.documents[0]
+        func written(_ key: String) -> String? { root[key].map { result.tree.file.text(in: $0.range) } }
+        #expect(written("plain") == plain)
+        #expect(written("escaped") == "\"\(escaped)\"")
+        #expect(written("flow") == flow)
+        #expect(written("block") == String(block.dropFirst(2).dropLast()))
+        #expect(written("small") == "\"q\\tr\"")
+        #expect(written("empty") == "")
+        #expect(written("anchored")?.hasSuffix("[x, 'y']") == true)
+        #expect(root["anchored"]?[1].map { result.tree.file.text(in: $0.range) } == "'y'")
+        #expect(written("alias") == "*a")
+        #expect(written("last") == "{k: v}")
+        #expect(root["block"]?.count == Self.large / 2 + 2)
+        #expect(root["flow"]?.count == Self.large + 6)
+        // The whole document: from its first key to the end of its last value.
+        #expect(result.tree.file.text(in: root.range) == String(text.dropLast()))
+        // Every key ends where its text does (keys are plain, written as their value).
+        for (key, _) in root.entries {
+            #expect(key.range.count == key.scalarText?.utf8.count)
+        }
+    }
 }
