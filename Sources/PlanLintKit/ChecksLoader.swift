@@ -210,12 +210,15 @@ final class SchemaChecker: DocumentChecker {
 /// document's spare threads run rules in parallel).
 public struct RuleChecker: CrossFileChecker {
     let ruleSet: RuleSet
+    /// What every document's runner shares (worked out once, not per document).
+    let plan: RunnerPlan
     let explain: Bool
     /// Where rule parameters are set (`params:`, top level and overrides); nil: defaults.
     let configuration: Configuration?
 
     public init(ruleSet: RuleSet, explain: Bool = false, configuration: Configuration? = nil) {
         self.ruleSet = ruleSet
+        plan = RunnerPlan(ruleSet: ruleSet)
         self.explain = explain
         self.configuration = configuration
     }
@@ -232,7 +235,7 @@ public struct RuleChecker: CrossFileChecker {
     public func check(_ document: LintDocument) -> [Diagnostic] {
         var options = options(for: document)
         if document.deferCrossFileChecks { options.crossFileRules = .skip }
-        return RuleRunner(ruleSet: ruleSet, options: options).run(on: document.parse.tree).diagnostics
+        return RuleRunner(plan: plan, options: options).run(on: document.parse.tree).diagnostics
     }
 
     public var looksAcrossFiles: Bool { ruleSet.rules.contains { $0.readsFiles } }
@@ -245,7 +248,7 @@ public struct RuleChecker: CrossFileChecker {
             var options = options(for: document)
             options.files = roots
             options.crossFileRules = .only
-            out += RuleRunner(ruleSet: ruleSet, options: options).run(on: document.parse.tree).diagnostics
+            out += RuleRunner(plan: plan, options: options).run(on: document.parse.tree).diagnostics
         }
         return out
     }

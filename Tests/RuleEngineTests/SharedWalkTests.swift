@@ -100,4 +100,29 @@ import YAMLTree
         #expect(shared.unevaluatedRules == alone.unevaluatedRules)
         #expect(shared.diagnostics.contains { $0.code == "rule-budget-exceeded" })
     }
+
+    /// A runner made from a plan worked out once (what a checker shares among its documents)
+    /// groups and reports as one made from the rule set, whichever rules it is to run.
+    @Test func aPlanWorkedOutOnceRunsAsTheRuleSetDoes() throws {
+        let set = ruleSet(rules + """
+
+              - id: across
+                severity: info
+                summary: Reads the run's files.
+                for: fields[*].items[*].count
+                assert: "size(files) > 1"
+            """)
+        let worked = RunnerPlan(ruleSet: set)
+        let root = try #require(YAMLReader.parse(plan, path: "plan.yaml").documents.first)
+        var walks: [[[Int]]] = []
+        for mode in [RunOptions.CrossFileRules.include, .skip, .only] {
+            var options = RunOptions.default
+            options.crossFileRules = mode
+            let fresh = RuleRunner(ruleSet: set, options: options), shared = RuleRunner(plan: worked, options: options)
+            #expect(shared.walks == fresh.walks)
+            #expect(shared.run(on: root).diagnostics.map(describe) == fresh.run(on: root).diagnostics.map(describe))
+            walks.append(shared.walks)
+        }
+        #expect(walks == [[[0, 1, 2, 5], [3], [4]], [[0, 1, 2], [3], [4]], [[5]]])
+    }
 }
