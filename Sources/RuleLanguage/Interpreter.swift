@@ -1122,6 +1122,7 @@ struct Interpreter {
         var out: [Val] = []
         var keys: [Val] = []
         let traceTop = top && (kind == .all || kind == .exists)
+        var loopGuard = tracing ? nil : LoopGuard(kind == .map ? filter : body, first: firstLocal, second: secondLocal, caching: caching)
         for i in 0..<count {
             try step(e)
             let element: Val
@@ -1141,26 +1142,31 @@ struct Interpreter {
             let mark = trace.count
             switch kind {
             case .all:
-                if !(try condition(body, traceTop)) { return .bool(false) }
+                if !(try guardedCondition(body, traceTop, &loopGuard)) { return .bool(false) }
                 if tracing { trace.removeSubrange(mark...) }
             case .exists:
-                if try condition(body, traceTop) { return .bool(true) }
+                if try guardedCondition(body, traceTop, &loopGuard) { return .bool(true) }
                 if tracing { trace.removeSubrange(mark...) }
             case .exists_one:
-                if try condition(body, false) {
+                if try guardedCondition(body, false, &loopGuard) {
                     hits += 1
                     if hits > 1 { return .bool(false) }
                 }
             case .count:
-                if try condition(body, false) { hits += 1 }
+                if try guardedCondition(body, false, &loopGuard) { hits += 1 }
             case .filter:
-                if try condition(body, false) { out.append(element) }
+                if try guardedCondition(body, false, &loopGuard) { out.append(element) }
             case .map:
-                if let filter, !(try condition(filter, false)) { continue }
+                if let filter, !(try guardedCondition(filter, false, &loopGuard)) { continue }
                 out.append(try eval(body, false))
             case .sortBy, .groupBy:
                 keys.append(try eval(body, false))
                 out.append(element)
+            }
+            if let failed = loopGuard?.failedAt {
+                if let seq, i + 1 < count, skippable(seq, after: i, failed: failed, loopGuard!) { break }
+                loopGuard!.monotone = false
+                loopGuard!.failedAt = nil
             }
         }
         switch kind {
@@ -1172,6 +1178,122 @@ struct Interpreter {
         case .sortBy: return .list(try sorted(out, keys: keys, e, body))
         case .groupBy: return .map(try grouped(out, keys: keys, e, body))
         }
+    }
+
+    /// A macro's condition that begins with a comparison of which one side does not read the
+    /// macro's variables (`positions.filter(i, i < size(t.columns) && …)`): that side is the
+    /// same for every element, so it is evaluated for the first element only and its value
+    /// reused, at one step (as a cache hit costs), for the others. Results and errors are the
+    /// general path's: the side is evaluated where the general path first evaluates it, and
+    /// an expression's value depends only on its variables.
+    struct LoopGuard {
+        /// The comparison, and what follows it with `&&` (nil: the condition is the comparison).
+        let comparison: Unmanaged<Expr>
+        let rest: Unmanaged<Expr>?
+        /// Whether the invariant side is the right operand.
+        let right: Bool
+        var value: Val?
+        /// `x < bound` or `x <= bound` (either way round), `x` the element itself: once it
+        /// fails on a whole number, it fails on every element as large (see `skippable`).
+        var monotone: Bool
+        /// The element the comparison last failed on, when `monotone` and that tells.
+        var failedAt: Int?
+
+        /// Nil when `condition` does not have that shape, or takes another path (a cached or
+        /// `type(x) == …` comparison).
+        init?(_ condition: Expr?, first: Int, second: Int?, caching: Bool) {
+            guard let condition, !(caching && condition.isCacheable) else { return nil }
+            var comparison = condition
+            var rest: Expr?
+            if condition.shape == .and {
+                guard let l = condition.operands.0, let r = condition.operands.1 else { return nil }
+                comparison = l.takeUnretainedValue()
+                rest = r.takeUnretainedValue()
+            }
+            guard comparison.shape == .comparison, comparison.fastTag != .typeIs, !(caching && comparison.isCacheable),
+                  let l = comparison.operands.0?.takeUnretainedValue(), let r = comparison.operands.1?.takeUnretainedValue() else { return nil }
+            var loop: UInt64 = first < 63 ? 1 << UInt64(first) : 1 << 63
+            if let second { loop |= second < 63 ? 1 << UInt64(second) : 1 << 63 }
+            let lFree = l.freeLocals & loop == 0, rFree = r.freeLocals & loop == 0
+            if rFree && !lFree && r.weight >= 2 { right = true } else if lFree && !rFree && l.weight >= 2 { right = false } else { return nil }
+            let element = right ? l : r
+            let op = comparison.binaryOp
+            monotone = second == nil && element.localIndex == first && !element.isLazyVariable
+                && (right ? (op == .less || op == .lessEqual) : (op == .greater || op == .greaterEqual))
+            self.comparison = Unmanaged.passUnretained(comparison)
+            self.rest = rest.map { Unmanaged.passUnretained($0) }
+        }
+    }
+
+    /// `condition(e, top)`, with `loopGuard`'s invariant side evaluated once.
+    @inline(__always) mutating func guardedCondition(_ e: Expr, _ top: Bool, _ loopGuard: inout LoopGuard?) throws -> Bool {
+        guard loopGuard != nil else { return try condition(e, top) }
+        return try guarded(e, top, &loopGuard!)
+    }
+
+    /// The steps of `condition` on an `&&` (one) and on a comparison (one), then the
+    /// comparison's operands in order, the invariant one from `g.value` once known.
+    @inline(never) mutating func guarded(_ e: Expr, _ top: Bool, _ g: inout LoopGuard) throws -> Bool {
+        if g.rest != nil {
+            used &+= 1
+            if used > limit { throw budgetError(e) }
+        }
+        let c = g.comparison
+        let holds: Bool = try c._withUnsafeGuaranteedRef { c in
+            used &+= 1
+            if used > limit { throw budgetError(c) }
+            return try c.operands.0.unsafelyUnwrapped._withUnsafeGuaranteedRef { l in
+                try c.operands.1.unsafelyUnwrapped._withUnsafeGuaranteedRef { r in
+                    let a: Val, b: Val
+                    if g.right {
+                        a = try eval(l, false)
+                        b = try invariant(r, &g.value)
+                    } else {
+                        a = try invariant(l, &g.value)
+                        b = try eval(r, false)
+                    }
+                    let holds = try comparison(c.binaryOp, a, b, l, r, c, top)
+                    if !holds && g.monotone, let bound = g.value, case .number(let q) = bound, q.isExact {
+                        g.failedAt = Interpreter.exactWhole(g.right ? a : b)
+                    }
+                    return holds
+                }
+            }
+        }
+        guard holds, let rest = g.rest else { return holds }
+        return try rest._withUnsafeGuaranteedRef { try condition($0, top) }
+    }
+
+    /// `x`'s value: evaluated the first time, then `value` at one step (where evaluating it
+    /// would also spend its first step, so a budget error is the same).
+    @inline(__always) mutating func invariant(_ x: Expr, _ value: inout Val?) throws -> Val {
+        if let v = value {
+            used &+= 1
+            if used > limit { throw budgetError(x) }
+            return v
+        }
+        let v = try eval(x, false)
+        value = v
+        return v
+    }
+
+    /// After `g`'s comparison failed on the whole number `failed` at position `i`: whether
+    /// every later element is a whole number at least as large (so the comparison fails on
+    /// each of them, with no error), and the budget holds the steps the general path spends
+    /// on them: the macro's, the `&&`'s, the comparison's, the element's and the bound's
+    /// (then charged here). The caller then stops.
+    mutating func skippable(_ seq: Sequence, after i: Int, failed: Int, _ g: LoopGuard) -> Bool {
+        guard case .list(let items) = seq else { return false }
+        var previous = failed
+        for j in (i + 1)..<items.count {
+            guard let x = Interpreter.exactWhole(items[j]), x >= previous else { return false }
+            previous = x
+        }
+        let remaining = items.count - i - 1
+        let steps = remaining * (g.rest == nil ? 4 : 5)
+        guard used <= limit - steps else { return false }
+        used &+= steps
+        return true
     }
 
     /// The elements in the order of their keys (exact comparison, numbers or strings),
