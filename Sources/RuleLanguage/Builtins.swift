@@ -133,7 +133,12 @@ enum Builtins {
             example: "size(flatten(root.fields.map(f, f.items))) == root.stated_counts.items"
         ) { me, call in
             let seq = try me.requireSequence(call.first, call.firstArg, "flatten")
+            // Sized first: a list grown by appending holds up to twice what it needs (a pack
+            // function listing every project of a large plan).
+            var total = 0
+            for i in 0..<seq.count { total += me.sequence(seq[i])?.count ?? 1 }
             var out: [Val] = []
+            out.reserveCapacity(total)
             for i in 0..<seq.count {
                 try me.step(call.node)
                 let x = seq[i]

@@ -54,9 +54,11 @@ struct CallMemo {
     static let trial = 32
 
     let arity: Int
-    /// `capacity` entries of `arity` arguments each, then `values` in the same order.
-    var arguments: [Val] = []
-    var values: [Val] = []
+    /// `capacity` entries of `arity` arguments and then the result, made on the first store
+    /// (one allocation, none while the memo fills or replaces).
+    var entries: [Val] = []
+    /// Entries filled, in order; once full, `next` is replaced in turn.
+    var filled = 0
     var next = 0
     var hits = 0
     var misses = 0
@@ -66,13 +68,14 @@ struct CallMemo {
 
     /// The remembered result for the arguments in `slots[start ..< start + arity]`.
     func lookUp(_ slots: [Val], _ start: Int) -> Val? {
-        var entry = 0
-        while entry < values.count {
-            let base = entry * arity
+        let width = arity + 1
+        var base = 0
+        let end = filled * width
+        while base < end {
             var k = 0
-            while k < arity, CallMemo.same(arguments[base + k], slots[start + k]) { k += 1 }
-            if k == arity { return values[entry] }
-            entry += 1
+            while k < arity, CallMemo.same(entries[base + k], slots[start + k]) { k += 1 }
+            if k == arity { return entries[base + arity] }
+            base += width
         }
         return nil
     }
@@ -81,15 +84,19 @@ struct CallMemo {
     /// one of them can never be compared), replacing the oldest entry once full.
     mutating func store(_ slots: [Val], _ start: Int, _ value: Val) {
         for k in 0..<arity where !CallMemo.comparable(slots[start + k]) { return }
-        if values.count < CallMemo.capacity {
-            arguments.append(contentsOf: slots[start ..< start + arity])
-            values.append(value)
-            return
+        let width = arity + 1
+        if entries.isEmpty { entries = Array(repeating: .null, count: CallMemo.capacity * width) }
+        let entry: Int
+        if filled < CallMemo.capacity {
+            entry = filled
+            filled += 1
+        } else {
+            entry = next
+            next = (next + 1) % CallMemo.capacity
         }
-        let base = next * arity
-        for k in 0..<arity { arguments[base + k] = slots[start + k] }
-        values[next] = value
-        next = (next + 1) % CallMemo.capacity
+        let base = entry * width
+        for k in 0..<arity { entries[base + k] = slots[start + k] }
+        entries[base + arity] = value
     }
 
     /// Counts a miss; turns the site off when its calls have not repeated enough to pay.
@@ -97,8 +104,8 @@ struct CallMemo {
         misses += 1
         if misses >= CallMemo.trial && hits * 4 < misses {
             off = true
-            arguments = []
-            values = []
+            entries = []
+            filled = 0
         }
     }
 

@@ -463,14 +463,10 @@ struct Interpreter {
             slots.append(v)
             count += 1
         }
-        var memoID: ObjectIdentifier?
-        if caching {
-            let id = ObjectIdentifier(e)
-            if let hit = remembered(id, start, count) {
-                slots.removeSubrange(start...)
-                return hit
-            }
-            memoID = id
+        var memoSite = -1
+        if caching, let hit = remembered(ObjectIdentifier(e), start, count, &memoSite) {
+            slots.removeSubrange(start...)
+            return hit
         }
         let (outerExpression, outerBase, outerFrame) = (current, base, frame)
         let body = function._withUnsafeGuaranteedRef { $0.body }
@@ -483,7 +479,7 @@ struct Interpreter {
         }
         do {
             let value = try body._withUnsafeGuaranteedRef { try eval($0.root, false) }
-            if let memoID { remember(memoID, start, count, value) }
+            if memoSite >= 0 { memo!.sites[memoSite].store(slots, start, value) }
             return value
         } catch var error as EvaluationError {
             if error.function == nil { error.function = function._withUnsafeGuaranteedRef { $0.name } }
@@ -494,8 +490,10 @@ struct Interpreter {
     }
 
     /// The remembered result of the call site `id` for the arguments at `slots[start...]`
-    /// (`CallMemo`); nil counts a miss.
-    @inline(never) mutating func remembered(_ id: ObjectIdentifier, _ start: Int, _ count: Int) -> Val? {
+    /// (`CallMemo`); nil counts a miss, and `site` is then where to store the result (-1:
+    /// nowhere, the site is off). Sites are only appended during an evaluation, so the
+    /// position stays valid while the body runs.
+    @inline(never) mutating func remembered(_ id: ObjectIdentifier, _ start: Int, _ count: Int, _ site: inout Int) -> Val? {
         if !memoChecked {
             if memo == nil { memo = CallMemos() }
             memo!.validate(language: language, symbols: symbols)
@@ -503,6 +501,7 @@ struct Interpreter {
         }
         guard let i = memo!.site(id) else {
             memo!.add(id, CallMemo(arity: count))
+            site = memo!.sites.count - 1
             return nil
         }
         if memo!.sites[i].off { return nil }
@@ -511,12 +510,8 @@ struct Interpreter {
             return hit
         }
         memo!.sites[i].missed()
+        if !memo!.sites[i].off { site = i }
         return nil
-    }
-
-    @inline(never) mutating func remember(_ id: ObjectIdentifier, _ start: Int, _ count: Int, _ value: Val) {
-        guard let i = memo?.site(id), !memo!.sites[i].off else { return }
-        memo!.sites[i].store(slots, start, value)
     }
 
     @inline(__always) func leaf(_ e: Expr) -> Val {
@@ -1122,7 +1117,10 @@ struct Interpreter {
         var out: [Val] = []
         var keys: [Val] = []
         let traceTop = top && (kind == .all || kind == .exists)
-        var loopGuard = tracing ? nil : LoopGuard(kind == .map ? filter : body, first: firstLocal, second: secondLocal, caching: caching)
+        var loopGuard = LoopGuard()
+        if !tracing, let c = kind == .map ? filter : body, c.shape == .and || c.shape == .comparison {
+            loopGuard.activate(c, first: firstLocal, second: secondLocal, caching: caching)
+        }
         for i in 0..<count {
             try step(e)
             let element: Val
@@ -1163,10 +1161,10 @@ struct Interpreter {
                 keys.append(try eval(body, false))
                 out.append(element)
             }
-            if let failed = loopGuard?.failedAt {
-                if let seq, i + 1 < count, skippable(seq, after: i, failed: failed, loopGuard!) { break }
-                loopGuard!.monotone = false
-                loopGuard!.failedAt = nil
+            if let failed = loopGuard.failedAt {
+                if let seq, i + 1 < count, skippable(seq, after: i, failed: failed, and: loopGuard.rest != nil) { break }
+                loopGuard.monotone = false
+                loopGuard.failedAt = nil
             }
         }
         switch kind {
@@ -1187,48 +1185,55 @@ struct Interpreter {
     /// general path's: the side is evaluated where the general path first evaluates it, and
     /// an expression's value depends only on its variables.
     struct LoopGuard {
+        /// Whether the condition has that shape (else it takes `condition`).
+        var active = false
         /// The comparison, and what follows it with `&&` (nil: the condition is the comparison).
-        let comparison: Unmanaged<Expr>
-        let rest: Unmanaged<Expr>?
+        var comparison: Unmanaged<Expr>?
+        var rest: Unmanaged<Expr>?
         /// Whether the invariant side is the right operand.
-        let right: Bool
+        var right = false
         var value: Val?
         /// `x < bound` or `x <= bound` (either way round), `x` the element itself: once it
         /// fails on a whole number, it fails on every element as large (see `skippable`).
-        var monotone: Bool
+        var monotone = false
         /// The element the comparison last failed on, when `monotone` and that tells.
         var failedAt: Int?
 
-        /// Nil when `condition` does not have that shape, or takes another path (a cached or
-        /// `type(x) == …` comparison).
-        init?(_ condition: Expr?, first: Int, second: Int?, caching: Bool) {
-            guard let condition, !(caching && condition.isCacheable) else { return nil }
-            var comparison = condition
-            var rest: Expr?
+        /// Active when `condition` has that shape and takes the comparison's path in
+        /// `condition` (not a cached or `type(x) == …` comparison).
+        mutating func activate(_ condition: Expr, first: Int, second: Int?, caching: Bool) {
+            if caching && condition.isCacheable { return }
+            var comparison = Unmanaged.passUnretained(condition)
             if condition.shape == .and {
-                guard let l = condition.operands.0, let r = condition.operands.1 else { return nil }
-                comparison = l.takeUnretainedValue()
-                rest = r.takeUnretainedValue()
+                guard let l = condition.operands.0, let r = condition.operands.1 else { return }
+                comparison = l
+                rest = r
             }
-            guard comparison.shape == .comparison, comparison.fastTag != .typeIs, !(caching && comparison.isCacheable),
-                  let l = comparison.operands.0?.takeUnretainedValue(), let r = comparison.operands.1?.takeUnretainedValue() else { return nil }
-            var loop: UInt64 = first < 63 ? 1 << UInt64(first) : 1 << 63
-            if let second { loop |= second < 63 ? 1 << UInt64(second) : 1 << 63 }
-            let lFree = l.freeLocals & loop == 0, rFree = r.freeLocals & loop == 0
-            if rFree && !lFree && r.weight >= 2 { right = true } else if lFree && !rFree && l.weight >= 2 { right = false } else { return nil }
-            let element = right ? l : r
-            let op = comparison.binaryOp
-            monotone = second == nil && element.localIndex == first && !element.isLazyVariable
-                && (right ? (op == .less || op == .lessEqual) : (op == .greater || op == .greaterEqual))
-            self.comparison = Unmanaged.passUnretained(comparison)
-            self.rest = rest.map { Unmanaged.passUnretained($0) }
+            comparison._withUnsafeGuaranteedRef { c in
+                guard c.shape == .comparison, c.fastTag != .typeIs, !(caching && c.isCacheable),
+                      let lu = c.operands.0, let ru = c.operands.1 else { return }
+                lu._withUnsafeGuaranteedRef { l in
+                    ru._withUnsafeGuaranteedRef { r in
+                        var loop: UInt64 = first < 63 ? 1 << UInt64(first) : 1 << 63
+                        if let second { loop |= second < 63 ? 1 << UInt64(second) : 1 << 63 }
+                        let lFree = l.freeLocals & loop == 0, rFree = r.freeLocals & loop == 0
+                        if rFree && !lFree && r.weight >= 2 { right = true } else if lFree && !rFree && l.weight >= 2 { right = false } else { return }
+                        let element = right ? l : r
+                        let op = c.binaryOp
+                        monotone = second == nil && element.localIndex == first && !element.isLazyVariable
+                            && (right ? (op == .less || op == .lessEqual) : (op == .greater || op == .greaterEqual))
+                        active = true
+                    }
+                }
+            }
+            if active { self.comparison = comparison }
         }
     }
 
     /// `condition(e, top)`, with `loopGuard`'s invariant side evaluated once.
-    @inline(__always) mutating func guardedCondition(_ e: Expr, _ top: Bool, _ loopGuard: inout LoopGuard?) throws -> Bool {
-        guard loopGuard != nil else { return try condition(e, top) }
-        return try guarded(e, top, &loopGuard!)
+    @inline(__always) mutating func guardedCondition(_ e: Expr, _ top: Bool, _ loopGuard: inout LoopGuard) throws -> Bool {
+        guard loopGuard.active else { return try condition(e, top) }
+        return try guarded(e, top, &loopGuard)
     }
 
     /// The steps of `condition` on an `&&` (one) and on a comparison (one), then the
@@ -1238,8 +1243,7 @@ struct Interpreter {
             used &+= 1
             if used > limit { throw budgetError(e) }
         }
-        let c = g.comparison
-        let holds: Bool = try c._withUnsafeGuaranteedRef { c in
+        let holds: Bool = try g.comparison.unsafelyUnwrapped._withUnsafeGuaranteedRef { c in
             used &+= 1
             if used > limit { throw budgetError(c) }
             return try c.operands.0.unsafelyUnwrapped._withUnsafeGuaranteedRef { l in
@@ -1282,7 +1286,7 @@ struct Interpreter {
     /// each of them, with no error), and the budget holds the steps the general path spends
     /// on them: the macro's, the `&&`'s, the comparison's, the element's and the bound's
     /// (then charged here). The caller then stops.
-    mutating func skippable(_ seq: Sequence, after i: Int, failed: Int, _ g: LoopGuard) -> Bool {
+    mutating func skippable(_ seq: Sequence, after i: Int, failed: Int, and: Bool) -> Bool {
         guard case .list(let items) = seq else { return false }
         var previous = failed
         for j in (i + 1)..<items.count {
@@ -1290,7 +1294,7 @@ struct Interpreter {
             previous = x
         }
         let remaining = items.count - i - 1
-        let steps = remaining * (g.rest == nil ? 4 : 5)
+        let steps = remaining * (and ? 5 : 4)
         guard used <= limit - steps else { return false }
         used &+= steps
         return true

@@ -109,6 +109,20 @@ import YAMLTree
         })
     }
 
+    /// Two arguments each, more pairs than a site keeps, in an order that hits, replaces and
+    /// hits again: each result is the one for its own pair, and the four pairs a site keeps
+    /// are all found again.
+    @Test func pairsOfArgumentsStayRight() throws {
+        let pair = [("pair", ["a", "b"], "a * 100 + b + size([1, 2, 3, 4, 5, 6, 7, 8, 9, 10].filter(i, i > 20))")]
+        let text = "[1, 2].map(k, pair(x, x * k))"
+        let order = [1, 2, 1, 2, 3, 4, 5, 1, 5, 6, 2, 6, 0, 0]
+        let xs = order.map { Value.number(Quantity($0)) }
+        try agree(text, pair, xs, expected: order.map { "[\($0 * 101), \($0 * 102)]" })
+        let once = try run(text, pair, Array(xs[0..<2]), caching: true)
+        let twice = try run(text, pair, Array(xs[0..<4]), caching: true)
+        #expect(twice.steps - once.steps < once.steps / 3, "(1, 1), (1, 2), (2, 2), (2, 4) answered from the memo: \(once.steps), \(twice.steps)")
+    }
+
     /// A built-in that reads the run's language gives each language its own result.
     @Test func theLanguageIsPartOfTheArguments() throws {
         let year = Value.number(Quantity(2015))
