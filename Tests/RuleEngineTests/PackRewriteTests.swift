@@ -4,9 +4,8 @@ import RuleEngine
 import Testing
 import YAMLTree
 
-/// The pack's yearly counts and tallies are written for speed (`countMarked` and
-/// `countRunning` without a per-node test of a null mark; `table-tally` counting from the
-/// level's marks grouped once, `markGroups`). Their findings must be exactly those of the
+/// The pack's yearly counts are written for speed (`countMarked` and `countRunning` without
+/// a per-node test of a null mark). Their findings must be exactly those of the
 /// plain forms they replace: the same pack with the plain forms put back runs beside it
 /// over the real plans, plans mutated so that every count and tally fires, and shapes the
 /// fast forms leave to the plain ones (a `nodes` that is not a list, a mark declared as
@@ -20,11 +19,6 @@ import YAMLTree
         ("plan-base.yaml",
          #"  countRunning(ns, mark, fy, from, to): "type(ns) == 'list' && mark == null ? ns.count(n, get(n, 'start', from) <= fy && fy <= get(n, 'end', to)) : ns.count(n, (mark == null || (has(n.mark) && string(n.mark) == mark)) && get(n, 'start', from) <= fy && fy <= get(n, 'end', to))""#,
          #"  countRunning(ns, mark, fy, from, to): "ns.count(n, (mark == null || (has(n.mark) && string(n.mark) == mark)) && get(n, 'start', from) <= fy && fy <= get(n, 'end', to))""#),
-        // (A mark `==` to a symbol that is not declared as none has the symbol's text, so it
-        // is in that symbol's group; the groups are made once per level list.)
-        ("plan-nodes.yaml",
-         #"      counted: "type(levelNodes(root, level)) == 'list' && symbol != null ? get(markGroups(levelNodes(root, level)), symbol, []).count(n, string(n.mark) == symbol) : levelNodes(root, level).count(n, has(n.mark) && string(n.mark) == symbol)""#,
-         #"      counted: levelNodes(root, level).count(n, has(n.mark) && string(n.mark) == symbol)"#),
     ]
 
     /// The pack as it was: Rules/ copied with each fast form replaced by its plain form.
