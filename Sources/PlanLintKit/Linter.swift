@@ -42,7 +42,16 @@ public struct Linter: Sendable {
         public var target: LintTarget
         /// The bytes; nil reads `target.absolutePath`.
         public var content: [UInt8]?
+        /// The input already read and parsed (`Linter.read`), used instead of reading it again
+        /// (`CheckRun` parses the files to check while the rules compile).
+        public var parsed: Parsed?
         public init(target: LintTarget, content: [UInt8]? = nil) { (self.target, self.content) = (target, content) }
+    }
+
+    /// An input read and parsed.
+    public struct Parsed: Sendable {
+        public var file: SourceFile
+        public var parse: YAMLParseResult
     }
 
     /// Whether a checker looks across the files of a run (rules that read `files`): then a
@@ -121,31 +130,11 @@ public struct Linter: Sendable {
         let target = input.target
         let limits = configuration.limits(for: target.absolutePath)
         let yamlLimits = limits.yamlLimits
-        let raw: [UInt8]
-        if let content = input.content {
-            raw = content
-        } else {
-            guard let path = target.absolutePath else { return Checked(target: target, diagnostics: [], document: nil) }
-            do {
-                // One byte over the limit is enough for the reader to say the file is too large.
-                raw = try FileIO.readBytes(path: path, limit: yamlLimits.maxInputBytes)
-            } catch {
-                if error.problem.isOverLimit {
-                    return Checked(target: target, diagnostics: [Diagnostic(
-                        YAMLProblem.Code.inputTooLarge, severity: .error,
-                        message: FrontendMessage.overSizeLimit(["path": target.displayPath, "limit": yamlLimits.maxInputBytes]),
-                        location: .path(target.displayPath), help: FrontendMessage.raiseSizeLimit())], document: nil)
-                }
-                return Checked(target: target, diagnostics: [Diagnostic(
-                    FrontendCode.ioError, severity: .error, message: FrontendMessage.cannotRead(["path": target.displayPath, "reason": FileMessage.reason(error.problem)]),
-                    location: .path(target.displayPath))], document: nil)
-            }
+        let file: SourceFile, parsed: YAMLParseResult
+        switch input.parsed.map(Result.success) ?? Linter.read(input, limits: yamlLimits, run: run) {
+        case .success(let ready): (file, parsed) = (ready.file, ready.parse)
+        case .failure(let failure): return Checked(target: target, diagnostics: failure.diagnostics, document: nil)
         }
-        // A cancelled run (the server's check of a version edited again) stops while parsing
-        // (the reader asks every 1,024 events), after parsing, and between checkers; its
-        // findings are incomplete and are not used.
-        let (file, parsed) = YAMLReader.read(path: target.displayPath, raw: raw, limits: yamlLimits,
-                                             shouldStop: run.map { run in { run.isCancelled } })
         var diagnostics = parsed.problems.map { Diagnostic($0, in: file) }
         guard parsed.isComplete, run?.isCancelled != true else { return Checked(target: target, diagnostics: diagnostics, document: nil) }
         var document = LintDocument(
@@ -157,6 +146,43 @@ public struct Linter: Sendable {
         for checker in checks.checkers where run?.isCancelled != true { diagnostics += checker.check(document) }
         diagnostics += Linter.formatWarnings(parsed, displayPath: target.displayPath)
         return Checked(target: target, diagnostics: diagnostics, document: document)
+    }
+
+    /// Why an input was not parsed: the diagnostics saying so (none for an input without bytes
+    /// or a path).
+    public struct Unread: Error {
+        public var diagnostics: [Diagnostic]
+    }
+
+    /// Reads and parses one input under `limits` (those `configuration.limits(for:)` gives it).
+    public static func read(_ input: Input, limits yamlLimits: YAMLLimits, run: RunState?) -> Result<Parsed, Unread> {
+        let target = input.target
+        let raw: [UInt8]
+        if let content = input.content {
+            raw = content
+        } else {
+            guard let path = target.absolutePath else { return .failure(Unread(diagnostics: [])) }
+            do {
+                // One byte over the limit is enough for the reader to say the file is too large.
+                raw = try FileIO.readBytes(path: path, limit: yamlLimits.maxInputBytes)
+            } catch {
+                if error.problem.isOverLimit {
+                    return .failure(Unread(diagnostics: [Diagnostic(
+                        YAMLProblem.Code.inputTooLarge, severity: .error,
+                        message: FrontendMessage.overSizeLimit(["path": target.displayPath, "limit": yamlLimits.maxInputBytes]),
+                        location: .path(target.displayPath), help: FrontendMessage.raiseSizeLimit())]))
+                }
+                return .failure(Unread(diagnostics: [Diagnostic(
+                    FrontendCode.ioError, severity: .error, message: FrontendMessage.cannotRead(["path": target.displayPath, "reason": FileMessage.reason(error.problem)]),
+                    location: .path(target.displayPath))]))
+            }
+        }
+        // A cancelled run (the server's check of a version edited again) stops while parsing
+        // (the reader asks every 1,024 events), after parsing, and between checkers; its
+        // findings are incomplete and are not used.
+        let (file, parsed) = YAMLReader.read(path: target.displayPath, raw: raw, limits: yamlLimits,
+                                             shouldStop: run.map { run in { run.isCancelled } })
+        return .success(Parsed(file: file, parse: parsed))
     }
 
     /// Applies severities and suppressions to a checked file's findings (and `extra`, the
