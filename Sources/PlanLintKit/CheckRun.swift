@@ -1,5 +1,12 @@
 import DiagnosticRendering
 import Diagnostics
+import Guarded
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Which exit status a run ends with.
 ///
@@ -116,6 +123,31 @@ public struct CheckReport: Sendable {
 
 /// `planlint check` as a library call: configuration, discovery, linting, baseline, exit status.
 public enum CheckRun {
+    /// Of `inputs`, the files read and parsed while the checks load (their indexes): files on
+    /// disk, as many of the first as stay within `earlyBytes` together (by their size now),
+    /// at most `earlyFiles`. Their trees are held until the whole run's check is done, so a
+    /// folder of many plans is not parsed ahead; and the loading they hide is the same few
+    /// milliseconds whatever the files' size.
+    static func parsedEarly(_ inputs: [Linter.Input]) -> [Int] {
+        var out: [Int] = []
+        var bytes = 0
+        for (i, input) in inputs.enumerated() where out.count < earlyFiles {
+            guard input.content == nil, let path = input.target.absolutePath else { continue }
+            var st = stat()
+            // Regular files only: a FIFO is read once, when its turn comes.
+            guard stat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { continue }
+            bytes += Int(st.st_size)
+            guard bytes <= earlyBytes else { break }
+            out.append(i)
+        }
+        return out
+    }
+
+    /// At most this many bytes of files parsed while the checks load (`parsedEarly`).
+    static let earlyBytes = 1 << 20
+    /// At most this many files parsed while the checks load.
+    static let earlyFiles = 8
+
     /// Runs a check. `loadChecks` builds the checkers for a configuration (default: the
     /// configured rule packs and schemas).
     public static func run(_ options: CheckOptions, loadChecks: ((Configuration) -> Checks)? = nil) -> CheckReport {
@@ -162,19 +194,8 @@ public enum CheckRun {
             config.overrides[i].limits.merge(options.limits)
         }
 
-        let checks = loadChecks?(config)
-            ?? ChecksLoader.load(config, options: .init(cwd: cwd, explainRules: options.explainRules,
-                                                     allowOutsideRoot: options.allowOutsideRoot))
-        report.checks = checks
-        report.diagnostics += checks.loadDiagnostics
-        loadFailures += checks.loadDiagnostics.filter { $0.severity == .error && !checks.isToolFailure($0) }.count
-        let keyProblems = ConfigLoader.checkSeverityKeys(config, knownCodes: checks.isKnownCode, allCodes: checks.allCodes)
-        if !keyProblems.isEmpty {
-            report.diagnostics += keyProblems
-            return finish(&report)
-        }
-
-        // What to lint.
+        // What to lint, found before the checks load so that the files can be read and parsed
+        // while the rules compile (below); reported where it was before.
         var inputs: [Linter.Input] = []
         let readsStdin = options.paths.contains("-") || (options.paths.isEmpty && options.stdinFilename != nil)
         let fileArgs = options.paths.filter { $0 != "-" }
@@ -185,16 +206,45 @@ public enum CheckRun {
             inputs.append(Linter.Input(target: LintTarget(absolutePath: abs, displayPath: shown, isStdin: true),
                                        content: options.stdin ?? []))
         }
+        var found: FileDiscovery.Result?
         if !fileArgs.isEmpty || !readsStdin {
-            let found = FileDiscovery.discover(inputs: fileArgs, cwd: cwd, config: config, allowOutsideRoot: options.allowOutsideRoot)
-            report.diagnostics += found.diagnostics
-            inputs += found.targets.map { Linter.Input(target: $0) }
+            let discovered = FileDiscovery.discover(inputs: fileArgs, cwd: cwd, config: config, allowOutsideRoot: options.allowOutsideRoot)
+            found = discovered
+            inputs += discovered.targets.map { Linter.Input(target: $0) }
         }
+        // The files parsed beside the loading (`ChecksLoader.load`'s `beside`): only a few small
+        // ones (`parsedEarly`), and not when fixing (the fixes re-read the files they change).
+        let early = loadChecks == nil && options.fix == nil ? CheckRun.parsedEarly(inputs) : []
+        let parsed = Guarded<[Linter.Parsed?]>(Array(repeating: nil, count: early.count))
+        let parseEarly: (@Sendable () -> Void)? = early.isEmpty ? nil : { @Sendable [inputs, config] in
+            for (k, i) in early.enumerated() {
+                let input = inputs[i]
+                guard case .success(let ready) = Linter.read(input, limits: config.limits(for: input.target.absolutePath).yamlLimits,
+                                                             run: nil) else { continue }
+                parsed.withLock { $0[k] = ready }
+            }
+        }
+        let checks = loadChecks?(config)
+            ?? ChecksLoader.load(config, options: .init(cwd: cwd, explainRules: options.explainRules,
+                                                     allowOutsideRoot: options.allowOutsideRoot), beside: parseEarly)
+        report.checks = checks
+        report.diagnostics += checks.loadDiagnostics
+        loadFailures += checks.loadDiagnostics.filter { $0.severity == .error && !checks.isToolFailure($0) }.count
+        let keyProblems = ConfigLoader.checkSeverityKeys(config, knownCodes: checks.isKnownCode, allCodes: checks.allCodes)
+        if !keyProblems.isEmpty {
+            report.diagnostics += keyProblems
+            return finish(&report)
+        }
+
+        if let found { report.diagnostics += found.diagnostics }
         report.checkedFiles = inputs.map(\.target.displayPath)
+        // Fixing re-checks `inputs`: the parses are for the first check only.
+        var lintInputs = inputs
+        for (k, ready) in parsed.withLock({ $0 }).enumerated() { lintInputs[early[k]].parsed = ready }
 
         report.rulePacks = config.rules.map(\.written)
         let linter = Linter(configuration: config, checks: checks)
-        let linted = linter.lint(inputs, jobs: options.jobs, keepDocuments: options.keepDocuments)
+        let linted = linter.lint(lintInputs, jobs: options.jobs, keepDocuments: options.keepDocuments)
         var diagnostics = linted.diagnostics
         report.documents = linted.documents
         // Outputs must not replace any input (checked before anything is written).

@@ -1,3 +1,4 @@
+import Dispatch
 import Diagnostics
 import Guarded
 import PlanMigration
@@ -29,36 +30,65 @@ public enum ChecksLoader {
 
     /// The checks for `config`. Problems loading them are in `loadDiagnostics`.
     public static func load(_ config: Configuration, options: Options) -> Checks {
+        load(config, options: options, beside: nil)
+    }
+
+    /// The checks for `config`, with `beside` (when given) run on a thread of its own once the
+    /// rule files are read, while the pack's functions and rules compile — the one stretch of
+    /// loading that leaves a core idle (`CheckRun` reads and parses the files to check there).
+    /// Returns once `beside` is done too.
+    public static func load(_ config: Configuration, options: Options, beside: (@Sendable () -> Void)?) -> Checks {
         var checks = Checks()
         // The schemas first: rules whose `format:` a schema allows are checked against it.
         let registry = SchemaRegistry(allowedRoot: options.allowOutsideRoot ? nil : config.root,
                                       resolver: BuiltinResources.SchemaResolver(), limits: config.limits.yamlLimits)
         var loadOptions = config.ruleLoadOptions
         loadOptions.allowedRoot = options.allowOutsideRoot ? nil : config.root
-        // The schemas compile while the rule files are read and parsed (on another core when
-        // there is one); the rules then compile against the schemas.
+        // The schemas compile while the rule files are read and parsed: the schemas are the
+        // first piece of work, each rule file another, and each core takes the next piece
+        // when it is done with one (so neither waits for the other to finish a long part);
+        // the rules then compile against the schemas.
         let readOptions = loadOptions
-        let (schemaPart, readPart) = WorkerPool.both({
-            var compiled: [String: CompiledSchema] = [:]
-            var diagnostics: [Diagnostic] = []
-            for binding in config.schemas where compiled[binding.schema.path] == nil {
-                let loaded = BuiltinResources.isBuiltin(binding.schema.path)
-                    ? registry.schema(uri: binding.schema.path, requestedAt: binding.schema.span)
-                    : registry.schema(atPath: PathUtil.display(binding.schema.path, cwd: options.cwd),
-                                      requestedAt: binding.schema.span)
-                diagnostics += loaded.diagnostics
-                if let schema = loaded.schema { compiled[binding.schema.path] = schema }
+        let reading = config.rules.isEmpty ? nil
+            : RuleLoader.reading(paths: config.rules.map(\.path).filter { !BuiltinResources.isBuiltin($0) },
+                                 options: readOptions, display: { PathUtil.display($0, cwd: options.cwd) }, buffers: options.buffers)
+        // The packs built into planlint (`planlint:recommended`) are parsed as pieces too.
+        let builtins = config.rules.isEmpty ? [] : builtinRuleSources(config)
+        enum Piece: Sendable {
+            case schemas([String: CompiledSchema], [Diagnostic])
+            case file(RuleLoader.Reading.Outcome)
+            case builtin(YAMLParseResult)
+        }
+        let fileCount = reading?.count ?? 0
+        let count = 1 + fileCount + builtins.count
+        let pieces = WorkerPool.map(count: count, workers: min(WorkerPool.coreCount, count)) { i -> Piece in
+            if i == 0 {
+                var compiled: [String: CompiledSchema] = [:]
+                var diagnostics: [Diagnostic] = []
+                for binding in config.schemas where compiled[binding.schema.path] == nil {
+                    let loaded = BuiltinResources.isBuiltin(binding.schema.path)
+                        ? registry.schema(uri: binding.schema.path, requestedAt: binding.schema.span)
+                        : registry.schema(atPath: PathUtil.display(binding.schema.path, cwd: options.cwd),
+                                          requestedAt: binding.schema.span)
+                    diagnostics += loaded.diagnostics
+                    if let schema = loaded.schema { compiled[binding.schema.path] = schema }
+                }
+                return .schemas(compiled, diagnostics)
             }
-            return (compiled, diagnostics)
-        }, {
-            guard !config.rules.isEmpty else { return RuleLoader.ReadFiles() }
-            // Rule files on disk (or in an editor's buffers), and the packs built into planlint.
-            var read = RuleLoader.read(paths: config.rules.map(\.path).filter { !BuiltinResources.isBuiltin($0) },
-                                       options: readOptions,
-                                       display: { PathUtil.display($0, cwd: options.cwd) }, buffers: options.buffers)
-            read.parsed += builtinRuleSources(config).map { ($0, YAMLReader.parse($0, limits: readOptions.yamlLimits)) }
-            return read
-        })
+            if let reading, i <= fileCount { return .file(reading.read(reading.order[i - 1])) }
+            return .builtin(YAMLReader.parse(builtins[i - 1 - fileCount], limits: readOptions.yamlLimits))
+        }
+        var schemaPart: ([String: CompiledSchema], [Diagnostic]) = ([:], [])
+        if case .schemas(let compiled, let diagnostics) = pieces[0] { schemaPart = (compiled, diagnostics) }
+        var readPart = RuleLoader.ReadFiles()
+        if let reading {
+            readPart = reading.finish(inOrder: pieces[1..<(1 + fileCount)].compactMap { if case .file(let o) = $0 { o } else { nil } })
+            for (j, source) in builtins.enumerated() {
+                if case .builtin(let parse) = pieces[1 + fileCount + j] { readPart.parsed.append((source, parse)) }
+            }
+        }
+        let besideDone = beside.map(Self.start)
+        defer { besideDone?.wait() }
         let (compiled, schemaDiagnostics) = schemaPart
         if !config.rules.isEmpty {
             loadOptions.schemas = config.schemas.compactMap { compiled[$0.schema.path] }
@@ -79,6 +109,20 @@ public enum ChecksLoader {
         let configured = checks.ruleFiles + config.schemas.map(\.schema.path)
         checks.inputFiles = { configured + registry.loadedFiles }
         return checks
+    }
+
+    /// Work started on a thread of its own (`load`'s `beside`), waited for with `wait()`.
+    final class Started: @unchecked Sendable {   // a semaphore only
+        let done = DispatchSemaphore(value: 0)
+        func wait() { done.wait() }
+    }
+
+    /// `body` on a new thread (on this one if none can be started).
+    static func start(_ body: @escaping @Sendable () -> Void) -> Started {
+        let started = Started()
+        let run: @Sendable () -> Void = { body(); started.done.signal() }
+        if !startThread(run) { run() }
+        return started
     }
 
     /// The rule files `config` names (folders expanded), to tell whether a folder changed.

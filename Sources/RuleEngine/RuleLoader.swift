@@ -11,6 +11,12 @@ import SchemaValidation
 import SourceText
 import YAMLTree
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// What loading rule files produced: the rules that compiled, and a positioned diagnostic
 /// for everything wrong in the files.
 package struct RuleLoadResult: Sendable {
@@ -121,15 +127,53 @@ package enum RuleLoader {
     /// `ruleFiles`).
     package static func read(paths: [String], options: RuleLoadOptions = .default, display: (String) -> String = { $0 },
                             buffers: [String: [UInt8]] = [:]) -> ReadFiles {
-        var out = ReadFiles()
-        out.paths = paths.isEmpty ? [] : ruleFiles(in: paths, allowedRoot: options.allowedRoot, diagnostics: &out.diagnostics)
+        let reads = reading(paths: paths, options: options, display: display, buffers: buffers)
         // Each file is read and parsed on its own (on every core), then put in order.
-        enum Outcome: Sendable {
+        let outcomes = WorkerPool.map(count: reads.count, workers: min(WorkerPool.coreCount, reads.count)) { reads.read(reads.order[$0]) }
+        return reads.finish(inOrder: outcomes)
+    }
+
+    /// `read` in three steps, so that a caller can read the files beside other work on the same
+    /// threads (`ChecksLoader` compiles the schemas among them): the files to read (folders
+    /// expanded, as `read` does), `read(i)` for each (on any thread, in `order`), then `finish`
+    /// with the outcomes gives what `read` gives.
+    package static func reading(paths: [String], options: RuleLoadOptions = .default, display: (String) -> String = { $0 },
+                                buffers: [String: [UInt8]] = [:]) -> Reading {
+        var found = ReadFiles()
+        found.paths = paths.isEmpty ? [] : ruleFiles(in: paths, allowedRoot: options.allowedRoot, diagnostics: &found.diagnostics)
+        let files = found.paths.map { (path: $0, shown: display($0), buffer: buffers[$0]) }
+        // Largest first (by the size now; a file that cannot be looked at counts as empty), so
+        // that the last pieces of work handed to the cores are small ones.
+        let sizes = files.map { file -> Int in
+            if let buffer = file.buffer { return buffer.count }
+            var st = stat()
+            return stat(file.path, &st) == 0 ? Int(st.st_size) : 0
+        }
+        let order = files.indices.sorted { sizes[$0] != sizes[$1] ? sizes[$0] > sizes[$1] : $0 < $1 }
+        return Reading(files: files, order: order, found: found, options: options)
+    }
+
+    /// The rule files `reading` found, to read one by one (`read(_:)`) and put together (`finish`).
+    package struct Reading: Sendable {
+        let files: [(path: String, shown: String, buffer: [UInt8]?)]
+        /// The files' indexes, largest first: the order to read them in when they are read on
+        /// several threads.
+        package let order: [Int]
+        /// The paths, and the problems finding them.
+        let found: ReadFiles
+        let options: RuleLoadOptions
+
+        /// What reading one file gave.
+        package enum Outcome: Sendable {
             case parsed(raw: [UInt8], fromBuffer: Bool, source: SourceFile, parse: YAMLParseResult)
             case failed(raw: [UInt8]?, fromBuffer: Bool, diagnostics: [Diagnostic])
         }
-        let files = out.paths.map { (path: $0, shown: display($0), buffer: buffers[$0]) }
-        let outcomes = WorkerPool.map(count: files.count, workers: min(WorkerPool.coreCount, files.count)) { i -> Outcome in
+
+        /// The number of files to read.
+        package var count: Int { files.count }
+
+        /// Reads and parses file `i`.
+        package func read(_ i: Int) -> Outcome {
             let (path, shown, buffer) = files[i]
             let raw: [UInt8]
             if let buffer {
@@ -152,17 +196,29 @@ package enum RuleLoader {
             }
             return .parsed(raw: raw, fromBuffer: buffer != nil, source: source, parse: parsed)
         }
-        for (file, outcome) in zip(files, outcomes) {
-            switch outcome {
-            case .parsed(let raw, let fromBuffer, let source, let parse):
-                out.texts[file.path] = (raw, fromBuffer)
-                out.parsed.append((source, parse))
-            case .failed(let raw, let fromBuffer, let diagnostics):
-                if let raw { out.texts[file.path] = (raw, fromBuffer) }
-                out.diagnostics += diagnostics
-            }
+
+        /// The files read, in order: `outcomes[k]` is `read(order[k])`.
+        package func finish(inOrder outcomes: [Outcome]) -> ReadFiles {
+            var byFile = outcomes
+            for (k, i) in order.enumerated() { byFile[i] = outcomes[k] }
+            return finish(byFile)
         }
-        return out
+
+        /// The files read, in order: `outcomes[i]` is `read(i)`.
+        package func finish(_ outcomes: [Outcome]) -> ReadFiles {
+            var out = found
+            for (file, outcome) in zip(files, outcomes) {
+                switch outcome {
+                case .parsed(let raw, let fromBuffer, let source, let parse):
+                    out.texts[file.path] = (raw, fromBuffer)
+                    out.parsed.append((source, parse))
+                case .failed(let raw, let fromBuffer, let diagnostics):
+                    if let raw { out.texts[file.path] = (raw, fromBuffer) }
+                    out.diagnostics += diagnostics
+                }
+            }
+            return out
+        }
     }
 
     /// Loads rule files already in memory (tests, the language server, `planlint test`).
