@@ -209,8 +209,8 @@ struct CheckSettings: Equatable {
         case value(@Sendable (inout CheckSettings, String) -> Bool)
     }
 
-    /// The options CI command lines usually carry (`--format short`, `-q`), read without the
-    /// parser, by every name the parser knows them by. `CheckSettingsTests` compares each with
+    /// The options CI command lines usually carry (`--format short`, `-q`, a `--config`), read
+    /// without the parser, by every name the parser knows them by. `CheckSettingsTests` compares each with
     /// the parser's reading. Anything else on the command line goes to the parser.
     static let quickOptions: [String: (long: String, kind: QuickKind)] = {
         let options: [(names: [String], kind: QuickKind)] = [
@@ -218,6 +218,9 @@ struct CheckSettings: Equatable {
             (["--quiet", "-q"], .flag { $0.quiet = true }),
             (["--exit-zero"], .flag { $0.exitZero = true }),
             (["--fail-on"], .value { s, v in Severity(argument: v).map { s.failOn = $0 } != nil }),
+            // A config of one's own (as scripts/bench's runs give one beside the plans).
+            (["--config"], .value { s, v in s.config = v; return true }),
+            (["--allow-outside-root"], .flag { $0.allowOutsideRoot = true }),
         ]
         var byName: [String: (long: String, kind: QuickKind)] = [:]
         for o in options {
@@ -457,7 +460,11 @@ enum Terminal {
         try? AtomicFile.writeAll(fd: 2, bytes: Array((s.hasSuffix("\n") ? s : s + "\n").utf8), path: "<stderr>")
     }
 
-    static func environment() -> [String: String] {
+    /// The process's environment, as it was when first asked for (a run asks three times:
+    /// the language, the config's, colour; planlint sets no variable).
+    static func environment() -> [String: String] { environmentOnce }
+
+    private static let environmentOnce: [String: String] = {
         var env: [String: String] = [:]
         var p = environ
         while let entry = p.pointee {
@@ -466,7 +473,7 @@ enum Terminal {
             p += 1
         }
         return env
-    }
+    }()
 }
 
 /// `planlint fix`: `planlint check --fix`, with the same options.

@@ -30,6 +30,9 @@ import Testing
         ["check", "--format", "junit"], ["check", "--format", "human", "--exit-zero"], ["check", "--fail-on", "error", "Plans"],
         // A value is a value, whatever it spells.
         ["check", "--format", "short", "short"], ["check", "Plans", "--fail-on", "warning", "check"],
+        // A config of one's own, as the benchmarks give it.
+        ["check", "--config", "cfg.yaml", "--allow-outside-root", "--format", "short", "plan.yaml"],
+        ["check", "--config=/tmp/x y/c.yaml", "Plans"], ["check", "--allow-outside-root"], ["check", "--config", "check", "Plans"],
     ])
     func commonOptionsGiveWhatTheParserGives(_ arguments: [String]) throws {
         let unparsed = try #require(CheckSettings.unparsed(arguments))
@@ -57,6 +60,9 @@ import Testing
         ["check", "--quiet=yes"], ["check", "-q=1"], ["check", "-qq"], ["check", "--format", "html"],
         // Each once: the parser decides what a repeated option means.
         ["check", "--format", "short", "--format", "json"], ["check", "-q", "--quiet"], ["check", "-q", "-q"],
+        ["check", "--config"], ["check", "--config", "-q"], ["check", "--config="], ["check", "--config", "a", "--config", "b"],
+        ["check", "--allow-outside-root=1"], ["check", "--allow-outside-root", "--allow-outside-root"],
+        ["check", "--config", "c.yaml", "--no-config"],
         ["Plans"], ["report"], ["--version"], ["-q"], ["--format", "short"], ["fix", "Plans"], ["explain", "duplicate-key"],
     ])
     func everyOtherCommandLineGoesToTheParser(_ arguments: [String]) {
@@ -69,7 +75,8 @@ import Testing
         for arguments in [["check", "Plans", "-q"], ["check", "Plans", "--format", "json"], ["check", "Plans", "--lang", "ja"],
                           ["check", "Plans", "--rules", "R"], ["check", "Plans", "-j", "1"], ["check", "Plans", "--exit-zero"],
                           ["check", "Plans", "--no-config"], ["check", "Plans", "--fail-on", "warning"],
-                          ["check", "Plans", "--max-depth", "5"], ["check", "Plans", "--unsafe-fixes"]] {
+                          ["check", "Plans", "--max-depth", "5"], ["check", "Plans", "--unsafe-fixes"],
+                          ["check", "Plans", "--config", "c.yaml"], ["check", "Plans", "--allow-outside-root"]] {
             #expect(try Self.parsed(arguments) != plain, "\(arguments)")
         }
     }
