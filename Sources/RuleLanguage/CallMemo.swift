@@ -41,7 +41,8 @@ struct CallMemos {
 /// A pack function reads only its parameters and constants, so equal arguments give an
 /// equal result; a call whose arguments were seen before answers without running the body.
 /// Arguments are "equal" only when that is cheap and certain: the same document node, the
-/// same list (by storage: the memo holds it, so it cannot change or be freed), bytes of text,
+/// same list (by storage: the memo holds it, so it cannot change or be freed; a `NodeList` by
+/// its indexes' storage and tree), bytes of text,
 /// an exact number with the same digits and exponent, `null`, a Bool. A map argument is never
 /// remembered. A failing call is not remembered (it fails again, at the same place).
 ///
@@ -137,6 +138,10 @@ struct CallMemo {
             guard case .list(let y) = b, x.count == y.count else { return false }
             if x.isEmpty { return true }
             return x.withUnsafeBufferPointer { p in y.withUnsafeBufferPointer { q in p.baseAddress == q.baseAddress } }
+        case .nodes(let x):
+            // The same storage (held by the memo) of the same tree's indexes.
+            guard case .nodes(let y) = b, x.count == y.count, x.tree.toOpaque() == y.tree.toOpaque() else { return false }
+            return x.indexes.withUnsafeBufferPointer { p in y.indexes.withUnsafeBufferPointer { q in p.baseAddress == q.baseAddress } }
         case .map:
             return false
         }

@@ -202,7 +202,7 @@ struct Interpreter {
         case .string(let s):
             if let m = symbols.meaning(of: s) { return .symbol(s, m) }
             return .string(s)
-        case .list: return .list
+        case .list, .nodes: return .list
         case .map: return .map
         case .node(let n):
             switch n.kind {
@@ -284,11 +284,13 @@ struct Interpreter {
     enum Sequence {
         case list([Val])
         case node(UnownedNode)
+        case nodes(NodeList)
 
         var count: Int {
             switch self {
             case .list(let l): l.count
             case .node(let n): n.count
+            case .nodes(let l): l.count
             }
         }
 
@@ -296,6 +298,7 @@ struct Interpreter {
             switch self {
             case .list(let l): l[i]
             case .node(let n): .node(n[i]!)
+            case .nodes(let l): .node(l[i])
             }
         }
     }
@@ -304,6 +307,7 @@ struct Interpreter {
         switch v {
         case .list(let l): return .list(l)
         case .node(let n) where n.isSequence: return .node(n)
+        case .nodes(let l): return .nodes(l)
         default: return nil
         }
     }
@@ -972,7 +976,7 @@ struct Interpreter {
     @inline(__always) func nullness(_ v: Val) -> Bool? {
         switch v {
         case .null: return true
-        case .bool, .list, .map, .number: return false
+        case .bool, .list, .nodes, .map, .number: return false
         case .string: return symbols.hasNoneSymbol ? nil : false
         case .node(let n):
             guard let type = n.scalarType else { return false }   // a mapping or a sequence

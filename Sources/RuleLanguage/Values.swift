@@ -16,9 +16,34 @@ enum Val: Sendable {
     case list([Val])
     case map(ValMap)
     case node(UnownedNode)
+    /// A list of nodes of one tree, kept compactly (`NodeList`): it reads as `.list` of those
+    /// `.node`s everywhere a list is read.
+    case nodes(NodeList)
 }
 
 typealias ValMap = StringMap<Val>
+
+/// Nodes of one tree as their 4-byte indexes, with the tree once: a list as `flatten` makes
+/// it of a document's sequences (a pack function's list of every project of a plan). A `Val`
+/// takes 32 bytes, so the same list as `.list` of `.node`s takes eight times the memory: at
+/// 100k projects 3.2 MB per list against 0.4 MB, and each rule thread holds one.
+///
+/// Nothing but the storage tells it from that `.list`: its type is `list`, it reads element
+/// by element through `Interpreter.Sequence` (size, indexes, macros, equality, `+`, `in`,
+/// sort, `flatten`), prints as the list, and leaves an evaluation as a `Value.list` of nodes.
+/// `NodeListTests` holds every list-reading built-in to the same answers, errors and steps.
+struct NodeList: @unchecked Sendable {
+    let tree: Unmanaged<YAMLTree>
+    /// Never empty (an empty list is `.list([])`).
+    let indexes: [Int32]
+
+    var count: Int { indexes.count }
+
+    @inline(__always) subscript(i: Int) -> UnownedNode { UnownedNode(tree: tree, index: indexes[i]) }
+
+    /// The same list as plain values.
+    var values: [Val] { indexes.map { .node(UnownedNode(tree: tree, index: $0)) } }
+}
 
 extension Val {
     /// `v` inside an evaluation: the trees of its nodes must outlive the result.
@@ -69,6 +94,7 @@ extension Value {
         case .list(let l): self = .list(l.map(Value.init))
         case .map(let m): self = .map(m.mapValues(Value.init))
         case .node(let n): self = .node(n.node)
+        case .nodes(let l): self = .list(l.indexes.map { .node(UnownedNode(tree: l.tree, index: $0).node) })
         }
     }
 
@@ -105,7 +131,7 @@ struct RuntimeType: Equatable, Sendable {
         case .bool: return .bool
         case .number: return .number
         case .string: return .string
-        case .list: return .list
+        case .list, .nodes: return .list
         case .map: return .map
         case .node(let n): return of(n)
         }
@@ -188,6 +214,7 @@ struct ValueFormatter {
         case .number(let q): out += language == .ja ? q.japaneseMessageDescription() : q.messageDescription
         case .string(let s): out += depth == 0 ? ValueFormatter.cut(s, maxLength) : quoted(s)
         case .list(let items): writeList(items.count, into: &out, depth: depth) { items[$0] }
+        case .nodes(let l): writeList(l.count, into: &out, depth: depth) { .node(l[$0]) }
         case .map(let m):
             writeMap(m.count, into: &out, depth: depth, key: { m.keys[$0] }, value: { m.values[$0] })
         case .node(let n):

@@ -28,6 +28,11 @@ package struct UnownedNode: Hashable, @unchecked Sendable {
     /// its nodes' `index`): lets a caller keep many nodes of one tree as 4-byte indexes.
     @inlinable @inline(__always) package func sibling(_ index: Int32) -> UnownedNode { UnownedNode(tree, index) }
 
+    /// The tree, unretained, and a node of it by index: what a list of many nodes of one tree
+    /// keeps once (the tree) and per node (the index).
+    @inlinable @inline(__always) package var unmanagedTree: Unmanaged<YAMLTree> { tree }
+    @inlinable @inline(__always) package init(tree: Unmanaged<YAMLTree>, index: Int32) { self.init(tree, index) }
+
     /// The owning handle (retains the tree).
     package var node: YAMLNode { YAMLNode(tree: tree.takeUnretainedValue(), index: index) }
 
@@ -66,6 +71,16 @@ package struct UnownedNode: Hashable, @unchecked Sendable {
 
     /// The item at `i` of a sequence.
     @inlinable package subscript(i: Int) -> UnownedNode? { with { $0.item(index, at: i) }.map { UnownedNode(tree, $0) } }
+
+    /// Appends the indexes of a sequence's items to `out` (nothing for other kinds): the
+    /// items as `sibling`s, in one copy.
+    package func appendItemIndexes(to out: inout [Int32]) {
+        with { t in
+            let c = t.contentRecord(index)
+            guard c.kind == NodeKind.sequence.rawValue else { return }
+            out.append(contentsOf: UnsafeBufferPointer(start: t.childBase + Int(c.a), count: t.count(of: c)))
+        }
+    }
 
     /// A mapping's entries in document order (empty for other kinds).
     package var entries: [(key: UnownedNode, value: UnownedNode)] {
