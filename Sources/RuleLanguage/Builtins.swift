@@ -132,24 +132,7 @@ enum Builtins {
             cost: "1 per element and per element of each inner list",
             example: "size(flatten(root.fields.map(f, f.items))) == root.stated_counts.items"
         ) { me, call in
-            let seq = try me.requireSequence(call.first, call.firstArg, "flatten")
-            // Sized first: a list grown by appending holds up to twice what it needs (a pack
-            // function listing every project of a large plan).
-            var total = 0
-            for i in 0..<seq.count { total += me.sequence(seq[i])?.count ?? 1 }
-            var out: [Val] = []
-            out.reserveCapacity(total)
-            for i in 0..<seq.count {
-                try me.step(call.node)
-                let x = seq[i]
-                if let inner = me.sequence(x) {
-                    try me.step(call.node, inner.count)
-                    for j in 0..<inner.count { out.append(inner[j]) }
-                } else {
-                    out.append(x)
-                }
-            }
-            return .list(out)
+            try me.flatten(call)   // BuiltinsCollections.swift
         },
         BuiltinFunction(
             "join", BuiltinSignature([.list, .string], optional: 1, result: .string),

@@ -54,3 +54,62 @@ extension Builtins {
         },
     ]
 }
+
+extension Interpreter {
+    /// `flatten` (its entry is in Builtins.swift): the elements of the list, each inner list
+    /// (a list or a sequence node) joined in place. When every element that results is a node
+    /// of one tree, the result is a `NodeList` (4 bytes an element, not a `Val`'s 32): a pack
+    /// function's list of every project of a plan, held per rule thread while the rules run.
+    /// The steps and errors are the same either way.
+    mutating func flatten(_ call: BuiltinCall) throws -> Val {
+        let seq = try requireSequence(call.first, call.firstArg, "flatten")
+        // Sized first: a list grown by appending holds up to twice what it needs.
+        var total = 0
+        var tree: Unmanaged<YAMLTree>?
+        var oneTree = true
+        @inline(__always) func see(_ n: UnownedNode) {
+            if let t = tree { if t.toOpaque() != n.unmanagedTree.toOpaque() { oneTree = false } } else { tree = n.unmanagedTree }
+        }
+        for i in 0..<seq.count {
+            let x = seq[i]
+            if let inner = sequence(x) {
+                total += inner.count
+                guard oneTree, inner.count > 0 else { continue }
+                switch inner {
+                case .node(let n): see(n)
+                case .nodes(let l): see(l[0])
+                case .list(let l):
+                    for v in l {
+                        guard case .node(let n) = v else { oneTree = false; break }
+                        see(n)
+                    }
+                }
+            } else {
+                total += 1
+                if case .node(let n) = x { see(n) } else { oneTree = false }
+            }
+        }
+        let compact = oneTree ? tree : nil
+        var indexes: [Int32] = [], out: [Val] = []
+        if compact != nil { indexes.reserveCapacity(total) } else { out.reserveCapacity(total) }
+        for i in 0..<seq.count {
+            try step(call.node)
+            let x = seq[i]
+            if let inner = sequence(x) {
+                try step(call.node, inner.count)
+                switch (inner, compact != nil) {
+                case (.node(let n), true): n.appendItemIndexes(to: &indexes)
+                case (.nodes(let l), true): indexes.append(contentsOf: l.indexes)
+                case (.list(let l), true): for v in l { if case .node(let n) = v { indexes.append(n.index) } }
+                default: for j in 0..<inner.count { out.append(inner[j]) }
+                }
+            } else if compact != nil {
+                if case .node(let n) = x { indexes.append(n.index) }
+            } else {
+                out.append(x)
+            }
+        }
+        if let compact, !indexes.isEmpty { return .nodes(NodeList(tree: compact, indexes: indexes)) }
+        return .list(out)
+    }
+}
