@@ -790,7 +790,35 @@ struct Interpreter {
             return same != e.fastNegated
         }
         let op = e.binaryOp
+        if (op == .equal || op == .notEqual) && !tracing
+            && (e.operands.0.unsafelyUnwrapped._withUnsafeGuaranteedRef { $0.fastTag == .stringOf }
+                || e.operands.1.unsafelyUnwrapped._withUnsafeGuaranteedRef { $0.fastTag == .stringOf }) {
+            return try textEquality(e)
+        }
         return try withOperands(e) { me, a, b, l, r in try me.comparison(op, a, b, l, r, e, top) }
+    }
+
+    /// `string(x) == y` or `!=` (either side): see `equalityOperand`.
+    @inline(never) mutating func textEquality(_ e: Expr) throws -> Bool {
+        let l = e.operands.0.unsafelyUnwrapped, r = e.operands.1.unsafelyUnwrapped
+        var a = try l._withUnsafeGuaranteedRef { try equalityOperand($0) }
+        var b = try r._withUnsafeGuaranteedRef { try equalityOperand($0) }
+        let equal = e.binaryOp == .equal
+        var aNode = false, bNode = false
+        if case .node = a, l._withUnsafeGuaranteedRef({ $0.fastTag == .stringOf }) { aNode = true }
+        if case .node = b, r._withUnsafeGuaranteedRef({ $0.fastTag == .stringOf }) { bNode = true }
+        if aNode || bNode {
+            // Text against text: what `equals` decides by bytes after its step.
+            if let same = sameText(a, b) {
+                try step(e)
+                return equal ? same : !same
+            }
+            // Anything else: the strings `string(x)` makes, for `equals` to classify.
+            if aNode { a = try l._withUnsafeGuaranteedRef { try stringOf($0, a) } }
+            if bNode { b = try r._withUnsafeGuaranteedRef { try stringOf($0, b) } }
+        }
+        let eq = try l._withUnsafeGuaranteedRef { l in try r._withUnsafeGuaranteedRef { r in try equals(a, b, e, l, r, depth: 0) } }
+        return equal ? eq : !eq
     }
 
     /// Applies a comparison to evaluated operands (recording it when tracing at the top).
@@ -996,6 +1024,7 @@ struct Interpreter {
         // `x == null` (`mark == null`, `fy != null`): decided from the kind when that is certain.
         if case .null = b, let n = nullness(a) { return n }
         if case .null = a, let n = nullness(b) { return n }
+        if let x = Interpreter.writtenWhole(a), let y = Interpreter.writtenWhole(b) { return x == y }
         if let x = writtenNumber(a), let y = writtenNumber(b) { return ExactDecimal.compare(x, y) == 0 }
         if let same = sameText(a, b) { return same }
         let x = try classify(a, l), y = try classify(b, r)
@@ -1047,6 +1076,9 @@ struct Interpreter {
 
     /// -1, 0, 1 for numbers (exact) and strings (by code points).
     mutating func order(_ a: Val, _ b: Val, _ e: Expr, _ l: Expr, _ r: Expr) throws -> Int {
+        // Two whole numbers (`get(n, 'start', from) <= fy`): compared as integers, which is
+        // what comparing their written values gives.
+        if let x = Interpreter.writtenWhole(a), let y = Interpreter.writtenWhole(b) { return x < y ? -1 : (x == y ? 0 : 1) }
         if let p = writtenNumber(a), let q = writtenNumber(b) { return ExactDecimal.compare(p, q) }
         let x = try classify(a, l), y = try classify(b, r)
         if x.isNumber || y.isNumber {
@@ -1392,15 +1424,32 @@ struct Interpreter {
             // `string(x)` of a string or a scalar node, as the built-in makes it, without
             // gathering its arguments (it takes no step of its own for these).
             let v = try e.fastArg.unsafelyUnwrapped._withUnsafeGuaranteedRef { try eval($0, false) }
-            switch v {
-            case .string: return v
-            case .node(let n) where n.isScalar:
-                if case .null? = n.scalarType { return .string("null") }
-                return .string(n.scalarText ?? "")
-            default: return try callRest(e, first: v)
-            }
+            return try stringOf(e, v)
         }
         return try callRest(e, first: nil)
+    }
+
+    /// `string(x)` of `x`'s value `v`.
+    @inline(__always) mutating func stringOf(_ e: Expr, _ v: Val) throws -> Val {
+        switch v {
+        case .string: return v
+        case .node(let n) where n.isScalar:
+            if case .null? = n.scalarType { return .string("null") }
+            return .string(n.scalarText ?? "")
+        default: return try callRest(e, first: v)
+        }
+    }
+
+    /// An operand of `==` or `!=`: `eval(e, false)`, but `string(x)` of a string scalar node
+    /// is that node (at the same steps), so that text compared with text is compared in place
+    /// instead of making a String of the node's text (`compare` makes it for anything else).
+    @inline(__always) mutating func equalityOperand(_ e: Expr) throws -> Val {
+        guard e.fastTag == .stringOf, !(caching && e.isCacheable) else { return try eval(e, false) }
+        used &+= 1
+        if used > limit { throw budgetError(e) }
+        let v = try e.fastArg.unsafelyUnwrapped._withUnsafeGuaranteedRef { try eval($0, false) }
+        if case .node(let n) = v, n.scalarType == .string { return v }
+        return try stringOf(e, v)
     }
 
     /// The step of evaluating a call's constant key (its second argument), which the short

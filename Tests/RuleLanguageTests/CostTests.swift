@@ -100,16 +100,7 @@ import Testing
     @Test func comparisonsWithNullAgreeWithTheGeneralPath() throws {
         let doc = Value.node(yaml("{z: null, t: ~, i: 12, f: 1.5, big: 1e999999999, s: text, dash: '－', b: true, m: {a: 1}, l: [1], inf: .inf}"))
         let none = EvaluationOptions(symbols: SymbolTable([("－", .null)]))
-        func outcome(_ text: String, options: EvaluationOptions = .default) -> String {
-            var meter = CostMeter(limit: 1_000)
-            do {
-                return "\(try Expression.evaluate(text, variables: [("x", doc)], options: options, meter: &meter).formatted()) \(meter.used)"
-            } catch .evaluation(let e) {
-                return "error \(e.code.rawValue) \(meter.used)"
-            } catch {
-                return "\(error)"
-            }
-        }
+        func outcome(_ text: String, options: EvaluationOptions = .default) -> String { CostTests.outcome(text, doc, options) }
         let expected: [(String, String)] = [
             ("x.z", "true"), ("x.t", "true"), ("x.i", "false"), ("x.f", "false"), ("x.big", "error number-overflow"),
             ("x.s", "false"), ("x.dash", "false"), ("x.b", "false"), ("x.m", "false"), ("x.l", "false"), ("x.inf", "false"),
@@ -129,6 +120,94 @@ import Testing
         // With `－` read as none, text goes through the symbols.
         #expect(outcome("x.dash == null", options: none).hasPrefix("true") && outcome("'－' == null", options: none).hasPrefix("true"))
         #expect(outcome("x.s == null", options: none).hasPrefix("false"))
+    }
+
+    /// Two whole numbers (written in the document or computed) are ordered and compared as
+    /// integers; beside them, numbers written otherwise (`12.0`, `1.2e1`, a fraction, an
+    /// interval) take the decimal comparison. Both give what the values are, at the same steps.
+    @Test func wholeNumbersCompareAsTheirValues() throws {
+        let doc = Value.node(yaml("{i: 12, n: -3, z: 0, y: 2014, big: 999999999999999999, f: 12.0, e: 1.2e1, h: 12.5, s: '12'}"))
+        func outcome(_ text: String) -> String { CostTests.outcome(text, doc) }
+        let cases: [(String, String)] = [
+            ("x.i < 13", "true"), ("x.i < 12", "false"), ("x.i <= 12", "true"), ("x.i > 11", "true"), ("x.i >= 13", "false"),
+            ("x.n < x.z", "true"), ("x.n > -4", "true"), ("-3 == x.n", "true"), ("x.z == 0", "true"), ("x.z != -0", "false"),
+            ("x.y <= 2014 && 2014 <= x.y", "true"), ("x.y + 1 > x.y", "true"), ("x.big > 999999999999999998", "true"),
+            ("x.big == 999999999999999999", "true"), ("x.big < x.n", "false"),
+            ("x.i == x.f", "true"), ("x.i == x.e", "true"), ("x.i < x.h", "true"), ("x.h > x.i", "true"), ("x.f >= x.i", "true"),
+            ("x.i == 12.0", "true"), ("x.i < 12.000001", "true"), ("x.i == x.s", "false"), ("x.i < x.s", "error type-mismatch"),
+            ("x.i == 12 * 1", "true"), ("x.i > 24 / 2", "false"),
+        ]
+        for (text, expected) in cases {
+            #expect(outcome(text).hasPrefix(expected + " ") || (expected.hasPrefix("error") && outcome(text).hasPrefix(expected)), "\(text): \(outcome(text))")
+        }
+        // Steps: the operands and the comparison, whatever path decides it.
+        func steps(_ text: String) -> String { String(outcome(text).split(separator: " ").last ?? "") }
+        #expect(steps("x.i < 13") == steps("x.h < 13") && steps("x.i == 12") == steps("x.h == 12") && steps("x.i == 12") == steps("x.s == 12"))
+    }
+
+    /// `string(x) == y` (and `!=`) compares a string node's bytes in place instead of making
+    /// a String of its text; `explain`, which traces, makes the String. Both give the same
+    /// results, errors and steps, with plain symbols, a symbol read as none (two texts then
+    /// may be equal) and a symbol standing for an interval (compared with a number it cannot
+    /// be decided: the error names the same node and values).
+    @Test func textComparedInPlaceAgreesWithTheGeneralPath() throws {
+        let doc = Value.node(yaml("{s: text, t: text, u: other, dash: '－', na: 対象外, star: '＊', i: 12, q: '12', z: null, b: true, f: 1.5, h: 50, m: {a: 1}, l: [1]}"))
+        let tables = [
+            SymbolTable(), SymbolTable([("－", .null), ("対象外", .null)]),
+            SymbolTable([("＊", .quantity(Quantity.between(.zero, ExactDecimal(10))!))]),
+        ]
+        let texts = [
+            "string(x.s) == 'text'", "string(x.s) != 'text'", "'text' == string(x.s)", "string(x.s) == string(x.t)",
+            "string(x.s) == string(x.u)", "string(x.s) != x.u", "string(x.s) == x.t", "string(x.dash) == '対象外'",
+            "string(x.dash) == string(x.na)", "string(x.dash) == null", "null != string(x.na)", "string(x.star) == x.f",
+            "string(x.star) == x.h", "string(x.star) != x.i", "string(x.i) == '12'", "string(x.q) == x.i", "string(x.q) == '12'",
+            "string(x.z) == 'null'", "string(x.z) == null", "string(x.b) == 'true'", "string(x.f) == '1.5'", "string(x.s) == x.i",
+            "string(x.s) == x.l", "string(x.m) == 'a'", "string(x.l) != 'a'", "string(x.missing) == 'a'",
+            "[x.s, x.u].count(n, string(n) == 'text') == 1", "[x.s, x.dash, x.na].filter(n, string(n) == '－').size()",
+        ]
+        for symbols in tables {
+            for text in texts {
+                let compiled = try #require(Expression.compile(text, scope: Scope(["x"])).expression, "\(text)")
+                var a = Activation(scope: Scope(["x"])), b = Activation(scope: Scope(["x"]))
+                a[0] = doc
+                b[0] = doc
+                let options = EvaluationOptions(symbols: symbols)
+                var m1 = CostMeter(limit: 10_000), m2 = CostMeter(limit: 10_000)
+                let plain = Result { () throws(EvaluationError) in try compiled.evaluate(&a, options: options, meter: &m1) }
+                let traced = Result { () throws(EvaluationError) in try compiled.explain(&b, options: options, meter: &m2).value }
+                switch (plain, traced) {
+                case (.success(let x), .success(let y)):
+                    #expect(x.formatted() == y.formatted(), "\(text)")
+                case (.failure(let x), .failure(let y)):
+                    #expect(x.code == y.code && x.range == y.range && x.message == y.message && x.node?.index == y.node?.index, "\(text)")
+                default:
+                    Issue.record("\(text): \(plain) against \(traced)")
+                }
+                #expect(m1.used == m2.used, "\(text): \(m1.used) steps against \(m2.used)")
+                // One step less than it takes is a budget error, on either path.
+                var m3 = CostMeter(limit: m1.used - 1), m4 = CostMeter(limit: m1.used - 1)
+                let short = Result { () throws(EvaluationError) in try compiled.evaluate(&a, options: options, meter: &m3) }
+                let shortTraced = Result { () throws(EvaluationError) in try compiled.explain(&b, options: options, meter: &m4).value }
+                if case .failure(let x) = short, case .failure(let y) = shortTraced {
+                    #expect(x.code == y.code && x.range == y.range, "\(text) short")
+                } else {
+                    Issue.record("\(text): no budget error one step short")
+                }
+            }
+        }
+    }
+
+    /// `text` evaluated with `x` bound to `doc`: its value and the steps taken, or the error's
+    /// code and the steps taken.
+    static func outcome(_ text: String, _ doc: Value, _ options: EvaluationOptions = .default) -> String {
+        var meter = CostMeter(limit: 1_000)
+        do {
+            return "\(try Expression.evaluate(text, variables: [("x", doc)], options: options, meter: &meter).formatted()) \(meter.used)"
+        } catch .evaluation(let e) {
+            return "error \(e.code.rawValue) \(meter.used)"
+        } catch {
+            return "\(error)"
+        }
     }
 
     /// Conditions (`&&`, `||`, `!`, comparisons, macro bodies) are decided without making a
