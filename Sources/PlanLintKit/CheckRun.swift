@@ -216,17 +216,23 @@ public enum CheckRun {
         // ones (`parsedEarly`), and not when fixing (the fixes re-read the files they change).
         let early = loadChecks == nil && options.fix == nil ? CheckRun.parsedEarly(inputs) : []
         let parsed = Guarded<[Linter.Parsed?]>(Array(repeating: nil, count: early.count))
-        let parseEarly: (@Sendable () -> Void)? = early.isEmpty ? nil : { @Sendable [inputs, config] in
+        // Each file that parses is validated against its schemas there too, while the rules
+        // compile (`SchemaChecker.validateEarly`), rather than after its rules, alone.
+        let parseEarly: (@Sendable (SchemaChecker) -> Void)? = early.isEmpty ? nil : { @Sendable [inputs, config] schemas in
             for (k, i) in early.enumerated() {
-                let input = inputs[i]
-                guard case .success(let ready) = Linter.read(input, limits: config.limits(for: input.target.absolutePath).yamlLimits,
-                                                             run: nil) else { continue }
+                let input = inputs[i], path = input.target.absolutePath
+                let limits = config.limits(for: path)
+                guard case .success(let ready) = Linter.read(input, limits: limits.yamlLimits, run: nil) else { continue }
                 parsed.withLock { $0[k] = ready }
+                if ready.parse.isComplete {
+                    schemas.validateEarly(LintDocument(file: ready.file, parse: ready.parse, absolutePath: path, limits: limits,
+                                                       schemas: path.map(config.schemas(for:)) ?? []))
+                }
             }
         }
         let checks = loadChecks?(config)
             ?? ChecksLoader.load(config, options: .init(cwd: cwd, explainRules: options.explainRules,
-                                                     allowOutsideRoot: options.allowOutsideRoot), beside: parseEarly)
+                                                     allowOutsideRoot: options.allowOutsideRoot), besideSchemas: parseEarly)
         report.checks = checks
         report.diagnostics += checks.loadDiagnostics
         loadFailures += checks.loadDiagnostics.filter { $0.severity == .error && !checks.isToolFailure($0) }.count

@@ -38,6 +38,14 @@ public enum ChecksLoader {
     /// loading that leaves a core idle (`CheckRun` reads and parses the files to check there).
     /// Returns once `beside` is done too.
     public static func load(_ config: Configuration, options: Options, beside: (@Sendable () -> Void)?) -> Checks {
+        var withSchemas: (@Sendable (SchemaChecker) -> Void)?
+        if let beside { withSchemas = { _ in beside() } }
+        return load(config, options: options, besideSchemas: withSchemas)
+    }
+
+    /// `load(_:options:beside:)`, with `beside` given the schema checker, whose schemas are
+    /// compiled by then: `CheckRun` validates the files it parsed there (`validateEarly`).
+    static func load(_ config: Configuration, options: Options, besideSchemas beside: (@Sendable (SchemaChecker) -> Void)?) -> Checks {
         var checks = Checks()
         // The schemas first: rules whose `format:` a schema allows are checked against it.
         let registry = SchemaRegistry(allowedRoot: options.allowOutsideRoot ? nil : config.root,
@@ -87,9 +95,10 @@ public enum ChecksLoader {
                 if case .builtin(let parse) = pieces[1 + fileCount + j] { readPart.parsed.append((source, parse)) }
             }
         }
-        let besideDone = beside.map(Self.start)
-        defer { besideDone?.wait() }
         let (compiled, schemaDiagnostics) = schemaPart
+        let schemaChecker = SchemaChecker(registry: registry, compiled: compiled)
+        let besideDone = beside.map { beside in Self.start { beside(schemaChecker) } }
+        defer { besideDone?.wait() }
         if !config.rules.isEmpty {
             loadOptions.schemas = config.schemas.compactMap { compiled[$0.schema.path] }
             let read = readPart
@@ -105,7 +114,7 @@ public enum ChecksLoader {
             }
         }
         checks.loadDiagnostics += schemaDiagnostics
-        checks.checkers.append(SchemaChecker(registry: registry, compiled: compiled))
+        checks.checkers.append(schemaChecker)
         let configured = checks.ruleFiles + config.schemas.map(\.schema.path)
         checks.inputFiles = { configured + registry.loadedFiles }
         return checks
@@ -183,9 +192,30 @@ final class SchemaChecker: DocumentChecker {
     /// Schemas named by comments whose own problems were already reported (once per run).
     let reported = Guarded<Set<String>>([])
 
+    /// Findings of documents validated ahead (`validateEarly`), each given once by `check`.
+    let early = Guarded<[(file: SourceFile, diagnostics: [Diagnostic])]>([])
+
     init(registry: SchemaRegistry, compiled: [String: CompiledSchema]) { (self.registry, self.compiled) = (registry, compiled) }
 
+    /// Validates `document` now, for `check` to give when the lint comes to the same document
+    /// (the same `SourceFile`): `CheckRun` does it beside the loading, where a core is free,
+    /// and not after the rules, where the other core waits. Only a document the configuration
+    /// binds schemas to: what `check` finds for it depends on nothing else the run does (a
+    /// modeline's schema file is reported once per run, so those stay in the lint's order).
+    func validateEarly(_ document: LintDocument) {
+        guard !document.schemas.isEmpty else { return }
+        let found = validate(document)
+        early.withLock { $0.append((document.file, found)) }
+    }
+
     func check(_ document: LintDocument) -> [Diagnostic] {
+        let ahead = early.withLock { list in
+            list.firstIndex { $0.file === document.file }.map { list.remove(at: $0).diagnostics }
+        }
+        return ahead ?? validate(document)
+    }
+
+    func validate(_ document: LintDocument) -> [Diagnostic] {
         var schemas: [CompiledSchema] = document.schemas.compactMap { compiled[$0.schema.path] }
         var out: [Diagnostic] = []
         let modeline = document.schemas.isEmpty ? SchemaModeline.find(in: document.file) : nil

@@ -113,6 +113,35 @@ import Testing
         #expect(CheckRun.parsedEarly([input("Plans/fifo.yaml"), input("Plans/two.yaml")]) == [1])
     }
 
+    /// A document validated beside the loading (`SchemaChecker.validateEarly`) gets, when the
+    /// lint checks it, what validating it then gives; once, and only that document.
+    @Test func aDocumentValidatedEarlyGivesWhatItsCheckGives() throws {
+        let box = try sandbox()
+        let config = ConfigLoader.load(explicit: nil, cwd: box.path, useConfig: true, allowOutsideRoot: true).configuration
+        let checks = ChecksLoader.load(config, options: .init(cwd: box.path, allowOutsideRoot: true))
+        let checker = try #require(checks.checkers.compactMap { $0 as? SchemaChecker }.first)
+        func document(_ relative: String, bound: Bool = true) throws -> LintDocument {
+            let path = box.url(relative).path
+            let input = Linter.Input(target: LintTarget(absolutePath: path, displayPath: relative))
+            guard case .success(let ready) = Linter.read(input, limits: config.limits(for: path).yamlLimits, run: nil) else {
+                throw CancellationError()
+            }
+            return LintDocument(file: ready.file, parse: ready.parse, absolutePath: path, limits: config.limits(for: path),
+                                schemas: bound ? config.schemas(for: path) : [])
+        }
+        let one = try document("Plans/one.yaml"), again = try document("Plans/one.yaml")
+        #expect(!one.schemas.isEmpty)
+        let expected = checker.validate(one)
+        #expect(!expected.isEmpty, "a schema finding to compare")
+        checker.validateEarly(one)
+        #expect(checker.early.withLock { $0.count } == 1)
+        #expect("\(checker.check(again))" == "\(expected)", "another parse of the file is validated afresh")
+        #expect(checker.check(one) == expected)
+        #expect(checker.early.withLock { $0.isEmpty }, "given once")
+        checker.validateEarly(try document("Plans/three.yaml", bound: false))
+        #expect(checker.early.withLock { $0.isEmpty }, "no schema bound: left to the lint")
+    }
+
     @Test func workBesideTheLoadingIsDoneWhenItReturns() throws {
         let box = try sandbox()
         let loaded = ConfigLoader.load(explicit: nil, cwd: box.path, useConfig: true, allowOutsideRoot: false)
