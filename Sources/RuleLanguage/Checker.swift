@@ -622,11 +622,15 @@ struct Checker {
 
     // MARK: calls
 
+    /// `MacroKind(rawValue:)` as a table: the raw-value initialiser compares the name with
+    /// every case in turn, for every call checked.
+    static let macros = Dictionary(uniqueKeysWithValues: MacroKind.allCases.map { ($0.rawValue, $0) })
+
     mutating func checkCall(_ name: String, nameRange: ByteRange, receiver: Syntax?, args: [Syntax], range: ByteRange) -> (Expr, ValueType) {
         if name == "has" {
             return checkHas(receiver: receiver, args: args, range: range, nameRange: nameRange)
         }
-        if let macro = MacroKind(rawValue: name), !(macro == .count && (receiver == nil || args.count < 2)) {
+        if let macro = Self.macros[name], !(macro == .count && (receiver == nil || args.count < 2)) {
             guard let receiver else {
                 error(.invalidMacro, CheckMessage.macroNeedsList(["name": name]), nameRange,
                       label: CheckMessage.needsAListBefore(), help: CheckMessage.macroExample(["name": name]))
