@@ -92,13 +92,20 @@ package enum RuleLoader {
         }
         loader.firstIDs = Loader.firstIDs(parsed.map(\.parse), options: options)
         let base = loader
-        let files = WorkerPool.map(count: parsed.count, workers: workers) { i in
+        // The largest files first (by bytes, which the compiling follows), so that the last
+        // pieces handed to the cores are small: in file order the pack's largest file came
+        // last and compiled alone at the end.
+        let order = largestFirst(parsed.map(\.file.bytes.count))
+        let compiled = WorkerPool.map(count: parsed.count, workers: workers) { k in
+            let i = order[k]
             var own = base
             own.diagnostics = []
             own.fileIndex = i
             own.loadFile(parsed[i].file, parsed: parsed[i].parse)
             return (own.diagnostics, own.rules, own.broken)
         }
+        var files = compiled
+        for (k, i) in order.enumerated() { files[i] = compiled[k] }
         for (diagnostics, rules, broken) in files {
             loader.diagnostics += diagnostics
             loader.rules += rules
@@ -149,8 +156,12 @@ package enum RuleLoader {
             var st = stat()
             return stat(file.path, &st) == 0 ? Int(st.st_size) : 0
         }
-        let order = files.indices.sorted { sizes[$0] != sizes[$1] ? sizes[$0] > sizes[$1] : $0 < $1 }
-        return Reading(files: files, order: order, found: found, options: options)
+        return Reading(files: files, order: largestFirst(sizes), found: found, options: options)
+    }
+
+    /// The indexes of `sizes`, largest first (equal sizes in index order).
+    package static func largestFirst(_ sizes: [Int]) -> [Int] {
+        sizes.indices.sorted { sizes[$0] != sizes[$1] ? sizes[$0] > sizes[$1] : $0 < $1 }
     }
 
     /// The rule files `reading` found, to read one by one (`read(_:)`) and put together (`finish`).

@@ -231,6 +231,9 @@ import Testing
         for workers in [2, 3, 8] {
             #expect(summary(RuleLoader.load(sources: sources, workers: workers)) == inOrder, "workers \(workers)")
         }
+        // The files compile largest first (b and d before a): the result is still in file order.
+        #expect(RuleLoader.largestFirst(sources.map(\.bytes.count)).prefix(2).sorted() == [1, 3])
+        #expect(RuleLoader.largestFirst([3, 9, 3, 10]) == [3, 1, 0, 2])
     }
 
     @Test func wrongSeverity() throws {
