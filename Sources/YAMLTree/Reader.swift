@@ -124,7 +124,16 @@ struct TreeBuilder {
         let n = bytes.count
         if target >= cursorIndex {
             while cursorIndex < target && cursorOffset < n {
-                cursorOffset += seqLen(bytes[cursorOffset])
+                let b = bytes[cursorOffset]
+                // A run of ASCII (keys, indentation), 8 bytes at a time: a code point a byte.
+                // Tried only from an ASCII byte, so text in other scripts pays nothing.
+                if b < 0x80, target - cursorIndex >= 8, n - cursorOffset >= 8,
+                   UnsafeRawPointer(bytes.baseAddress! + cursorOffset).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    cursorOffset += 8
+                    cursorIndex += 8
+                    continue
+                }
+                cursorOffset += seqLen(b)
                 cursorIndex += 1
             }
         } else {

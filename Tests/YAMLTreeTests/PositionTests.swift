@@ -18,6 +18,33 @@ func covered(_ n: YAMLNode) -> String { n.file.text(in: n.range) }
         #expect((loc.line, loc.column, loc.utf16Column) == (2, 5, 5))
     }
 
+    /// Byte offsets from libyaml's marks (code points) through ASCII runs of every length
+    /// around 8 (read 8 bytes at a time) with characters of 2, 3 and 4 bytes between them.
+    @Test func offsetsThroughAsciiRunsAndWideCharacters() throws {
+        let wide = ["é", "計", "😀", ""]
+        var text = "", expected: [(String, String)] = []
+        for i in 0..<80 {
+            let key = String(repeating: "k", count: i % 19) + wide[i % 4] + "\(i)"
+            let value = wide[(i + 1) % 4] + String(repeating: "v", count: (i * 7) % 23) + wide[(i + 2) % 4] + "x"
+            text += key + ": " + value + "\n"
+            expected.append((key, value))
+        }
+        text += String(repeating: "long", count: 40) + ": [" + String(repeating: "計", count: 9) + ", " + String(repeating: "z", count: 17) + "]\n"
+        let r = YAMLReader.parse(text)
+        #expect(r.problems.isEmpty)
+        let root = try #require(r.documents.first)
+        #expect(root.count == expected.count + 1)
+        for (i, (k, v)) in expected.enumerated() {
+            let e = try #require(root.entry(at: i))
+            #expect(covered(e.key) == k)
+            #expect(covered(e.value) == v)
+        }
+        let last = try #require(root.entry(at: expected.count))
+        #expect(covered(last.key) == String(repeating: "long", count: 40))
+        #expect(covered(try #require(last.value[0])) == String(repeating: "計", count: 9))
+        #expect(covered(try #require(last.value[1])) == String(repeating: "z", count: 17))
+    }
+
     @Test func emojiOutsideTheBMP() throws {
         let r = YAMLReader.parse("😀: [a, 😀b]\n")
         let root = try #require(r.documents.first)
