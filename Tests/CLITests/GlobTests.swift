@@ -1,4 +1,4 @@
-import PlanLintKit
+@testable import PlanLintKit
 import Testing
 
 /// The glob dialect of .planlint.yaml.
@@ -40,6 +40,17 @@ import Testing
         let deep = try Glob(String(repeating: "**/x/", count: 20) + "y")
         let path = Array(repeating: "x", count: 400).joined(separator: "/") + "/z"
         #expect(!deep.matches(path))
+    }
+
+    /// `Glob.split` splits an ASCII path by bytes: as the split by Characters does.
+    @Test func pathsSplitAsByCharacters() {
+        for path in ["Plans/a.yaml", "./Plans//b.yml", "/abs/x/", "a", "", "/", ".", "./.", "././a/./b", "..//x",
+                     "計画/a.yaml", "a/\u{301}b/c", "a /b c/ d", "x\ty/z"] {
+            var old = path.split(separator: "/", omittingEmptySubsequences: true)
+            while old.first == "." { old.removeFirst() }
+            #expect(Glob.split(path) == old, "\(path.debugDescription)")
+        }
+        #expect(Glob.split("a/\u{301}b") == ["a/\u{301}b"], "a `/` that begins a Character does not split")
     }
 
     @Test func syntaxErrors() {
