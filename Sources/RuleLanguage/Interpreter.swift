@@ -39,6 +39,13 @@ struct Interpreter {
     var lets: Unmanaged<LetTable>?
     var letStamps: [UInt32] = []
     var letGeneration: UInt32 = 0
+    /// The whole numbers last read from scalar nodes, four at most, by the low bits of the
+    /// node's index (`whole`): the yearly counts compare the same few nodes (`fy`, the plan
+    /// period's years) with the years of every node they count, and finding a number here
+    /// costs a fraction of reading it from the node's bytes again. Nodes do not change while
+    /// an evaluation runs.
+    var wholeNodes: (UnownedNode?, UnownedNode?, UnownedNode?, UnownedNode?) = (nil, nil, nil, nil)
+    var wholeValues: SIMD4<Int64> = .zero
 
     init(expression: CompiledExpression, options: EvaluationOptions, tracing: Bool) {
         self.init(expression: expression, symbols: options.symbols, tracing: tracing)
@@ -862,6 +869,29 @@ struct Interpreter {
         }
     }
 
+    /// `writtenWhole(v)`, a node's number found among `wholeNodes` when it was read lately.
+    @inline(__always) mutating func whole(_ v: Val) -> Int? {
+        guard case .node(let n) = v else { return Interpreter.writtenWhole(v) }
+        let slot = Int(n.index & 3)
+        let seen: UnownedNode?
+        switch slot {
+        case 0: seen = wholeNodes.0
+        case 1: seen = wholeNodes.1
+        case 2: seen = wholeNodes.2
+        default: seen = wholeNodes.3
+        }
+        if seen == n { return Int(wholeValues[slot]) }
+        guard let i = n.plainInteger else { return nil }
+        switch slot {
+        case 0: wholeNodes.0 = n
+        case 1: wholeNodes.1 = n
+        case 2: wholeNodes.2 = n
+        default: wholeNodes.3 = n
+        }
+        wholeValues[slot] = i
+        return Int(i)
+    }
+
     /// `writtenWhole` of an exact number (not an interval): an operand whose sum or difference
     /// with another such is exact and written whole, as `Quantity.adding` makes it.
     @inline(__always) static func exactWhole(_ v: Val) -> Int? {
@@ -1024,7 +1054,7 @@ struct Interpreter {
         // `x == null` (`mark == null`, `fy != null`): decided from the kind when that is certain.
         if case .null = b, let n = nullness(a) { return n }
         if case .null = a, let n = nullness(b) { return n }
-        if let x = Interpreter.writtenWhole(a), let y = Interpreter.writtenWhole(b) { return x == y }
+        if let x = whole(a), let y = whole(b) { return x == y }
         if let x = writtenNumber(a), let y = writtenNumber(b) { return ExactDecimal.compare(x, y) == 0 }
         if let same = sameText(a, b) { return same }
         let x = try classify(a, l), y = try classify(b, r)
@@ -1078,7 +1108,7 @@ struct Interpreter {
     mutating func order(_ a: Val, _ b: Val, _ e: Expr, _ l: Expr, _ r: Expr) throws -> Int {
         // Two whole numbers (`get(n, 'start', from) <= fy`): compared as integers, which is
         // what comparing their written values gives.
-        if let x = Interpreter.writtenWhole(a), let y = Interpreter.writtenWhole(b) { return x < y ? -1 : (x == y ? 0 : 1) }
+        if let x = whole(a), let y = whole(b) { return x < y ? -1 : (x == y ? 0 : 1) }
         if let p = writtenNumber(a), let q = writtenNumber(b) { return ExactDecimal.compare(p, q) }
         let x = try classify(a, l), y = try classify(b, r)
         if x.isNumber || y.isNumber {
@@ -1154,7 +1184,7 @@ struct Interpreter {
         var keys: [Val] = []
         let traceTop = top && (kind == .all || kind == .exists)
         var loopGuard = LoopGuard()
-        if !tracing, let c = kind == .map ? filter : body, c.shape == .and || c.shape == .comparison {
+        if !tracing, let c = kind == .map ? filter : body, c.shape != .other {
             loopGuard.activate(c, first: firstLocal, second: secondLocal, caching: caching)
         }
         for i in 0..<count {
@@ -1196,6 +1226,18 @@ struct Interpreter {
             case .sortBy, .groupBy:
                 keys.append(try eval(body, false))
                 out.append(element)
+            }
+            if loopGuard.hoisting, i + 1 < count, kind == .count || kind == .filter || kind == .all || kind == .exists,
+               let (value, steps) = loopGuard.decided(body) {
+                // Every later element gives the condition's value: the macro's step and the
+                // condition's for each, charged at once when the budget holds them.
+                let remaining = count - i - 1
+                if used <= limit - remaining * (1 + steps) {
+                    used &+= remaining * (1 + steps)
+                    if value && kind == .count { hits += remaining }
+                    if value && kind == .filter { for j in (i + 1)..<count { out.append(seq.map { $0[j] } ?? ents!.keys[j]) } }
+                    break
+                }
             }
             if let failed = loopGuard.failedAt {
                 if let seq, i + 1 < count, skippable(seq, after: i, failed: failed, and: loopGuard.rest != nil) { break }
@@ -1239,6 +1281,12 @@ struct Interpreter {
         /// `condition` (not a cached or `type(x) == …` comparison).
         mutating func activate(_ condition: Expr, first: Int, second: Int?, caching: Bool) {
             if caching && condition.isCacheable { return }
+            if condition.shape == .or || condition.shape == .and || condition.shape == .not {
+                var loop: UInt64 = first < 63 ? 1 << UInt64(first) : 1 << 63
+                if let second { loop |= second < 63 ? 1 << UInt64(second) : 1 << 63 }
+                hoist(condition, loop: loop, caching: caching)
+            }
+            if condition.shape != .and && condition.shape != .comparison { return }
             var comparison = Unmanaged.passUnretained(condition)
             if condition.shape == .and {
                 guard let l = condition.operands.0, let r = condition.operands.1 else { return }
@@ -1262,14 +1310,111 @@ struct Interpreter {
                     }
                 }
             }
-            if active { self.comparison = comparison }
+            if active {
+                self.comparison = comparison
+                (hoisted0, hoisted1) = (nil, nil)
+            }
+        }
+
+        /// Operands of `&&`, `||` and `!` in the condition (those `Interpreter.condition`
+        /// takes apart, two at most) that read no variable of the loop and whose evaluation
+        /// is `repeatable`: `hoistedCondition` evaluates each once, then charges the steps it
+        /// took (`mark == null || …` in a count).
+        var hoisted0: Unmanaged<Expr>?
+        var hoisted1: Unmanaged<Expr>?
+        var value0: Bool?
+        var value1: Bool?
+        var steps0 = 0
+        var steps1 = 0
+
+        var hoisting: Bool { hoisted0 != nil }
+
+        mutating func hoist(_ condition: Expr, loop: UInt64, caching: Bool) {
+            guard !(caching && condition.isCacheable) else { return }
+            if let l = condition.operands.0 { hoistOperand(l, loop: loop, caching: caching) }
+            if condition.shape != .not, let r = condition.operands.1 { hoistOperand(r, loop: loop, caching: caching) }
+        }
+
+        mutating func hoistOperand(_ operand: Unmanaged<Expr>, loop: UInt64, caching: Bool) {
+            guard hoisted1 == nil else { return }
+            operand._withUnsafeGuaranteedRef { o in
+                if o.freeLocals & loop == 0 && LoopGuard.repeatable(o, caching: caching) {
+                    if hoisted0 == nil { hoisted0 = operand } else { hoisted1 = operand }
+                } else if o.shape == .and || o.shape == .or || o.shape == .not {
+                    hoist(o, loop: loop, caching: caching)
+                }
+            }
+        }
+
+        /// Whether evaluating `e` takes the same steps, gives the same value and raises the
+        /// same error every time its variables hold the same values: no pack function (its
+        /// calls are remembered), no let computed on demand, no macro, nothing remembered.
+        static func repeatable(_ e: Expr, caching: Bool) -> Bool {
+            if caching && e.isCacheable { return false }
+            switch e.kind {
+            case .constant, .local: return true
+            case .variable: return !e.isLazyVariable
+            case .member(let t, _), .negate(let t), .not(let t), .matchLiteral(let t): return repeatable(t, caching: caching)
+            case .index(let a, let b), .binary(_, let a, let b), .and(let a, let b), .or(let a, let b), .has(let a, let b):
+                return repeatable(a, caching: caching) && repeatable(b, caching: caching)
+            case .conditional(let a, let b, let c):
+                return repeatable(a, caching: caching) && repeatable(b, caching: caching) && repeatable(c, caching: caching)
+            case .call(_, let args): return args.allSatisfy { repeatable($0, caching: caching) }
+            case .list(let items): return items.allSatisfy { repeatable($0, caching: caching) }
+            case .map(let entries): return entries.allSatisfy { repeatable($0.key, caching: caching) && repeatable($0.value, caching: caching) }
+            case .userCall, .macro: return false
+            }
+        }
+
+        /// The condition's value for every element when its first operand, evaluated once,
+        /// decides it (`true || …`, `false && …`), and the steps `condition` takes for it
+        /// on each element; else nil.
+        func decided(_ condition: Expr) -> (value: Bool, steps: Int)? {
+            guard let h = hoisted0, let value = value0, let l = condition.operands.0, l.toOpaque() == h.toOpaque(),
+                  (condition.shape == .or && value) || (condition.shape == .and && !value) else { return nil }
+            return (value, 1 + steps0)
         }
     }
 
     /// `condition(e, top)`, with `loopGuard`'s invariant side evaluated once.
     @inline(__always) mutating func guardedCondition(_ e: Expr, _ top: Bool, _ loopGuard: inout LoopGuard) throws -> Bool {
-        guard loopGuard.active else { return try condition(e, top) }
-        return try guarded(e, top, &loopGuard)
+        if loopGuard.active { return try guarded(e, top, &loopGuard) }
+        if loopGuard.hoisting { return try hoistedCondition(e, top, &loopGuard) }
+        return try condition(e, top)
+    }
+
+    /// `condition(e, top)`, with the operands `g` hoists evaluated once: on later elements
+    /// each is charged the steps its evaluation took, unless that overruns the budget (then
+    /// it is evaluated, to stop where the general path stops).
+    @inline(never) mutating func hoistedCondition(_ e: Expr, _ top: Bool, _ g: inout LoopGuard) throws -> Bool {
+        let id = Unmanaged.passUnretained(e).toOpaque()
+        if g.hoisted0?.toOpaque() == id { return try hoistedOperand(e, top, &g.value0, &g.steps0) }
+        if g.hoisted1?.toOpaque() == id { return try hoistedOperand(e, top, &g.value1, &g.steps1) }
+        // The rest as `condition` takes it.
+        if e.shape == .other || e.shape == .comparison || (caching && e.isCacheable) { return try condition(e, top) }
+        used &+= 1
+        if used > limit { throw budgetError(e) }
+        switch e.shape {
+        case .and:
+            if !(try e.operands.0.unsafelyUnwrapped._withUnsafeGuaranteedRef { try hoistedCondition($0, top, &g) }) { return false }
+            return try e.operands.1.unsafelyUnwrapped._withUnsafeGuaranteedRef { try hoistedCondition($0, top, &g) }
+        case .or:
+            if try e.operands.0.unsafelyUnwrapped._withUnsafeGuaranteedRef({ try hoistedCondition($0, top, &g) }) { return true }
+            return try e.operands.1.unsafelyUnwrapped._withUnsafeGuaranteedRef { try hoistedCondition($0, top, &g) }
+        default:
+            return !(try e.operands.0.unsafelyUnwrapped._withUnsafeGuaranteedRef { try hoistedCondition($0, top, &g) })
+        }
+    }
+
+    @inline(__always) mutating func hoistedOperand(_ e: Expr, _ top: Bool, _ value: inout Bool?, _ steps: inout Int) throws -> Bool {
+        if let v = value, used <= limit - steps {
+            used &+= steps
+            return v
+        }
+        let before = used
+        let v = try condition(e, top)
+        (value, steps) = (v, used - before)
+        return v
     }
 
     /// The steps of `condition` on an `&&` (one) and on a comparison (one), then the

@@ -145,6 +145,24 @@ import Testing
         #expect(steps("x.i < 13") == steps("x.h < 13") && steps("x.i == 12") == steps("x.h == 12") && steps("x.i == 12") == steps("x.s == 12"))
     }
 
+    /// The whole numbers read from nodes are remembered by node, not by position: two
+    /// documents of one shape have their numbers at the same indexes, and a list's numbers
+    /// share the four places by the low bits of their indexes.
+    @Test func wholeNumbersRememberedAreThoseOfTheirNode() throws {
+        let x = Value.node(yaml("{a: 1, b: 2, c: 3, d: 4, e: 5, l: [5, 1, 4, 2, 3, 9, 0, 7, 6, 8]}"))
+        let y = Value.node(yaml("{a: 5, b: 4, c: 3, d: 2, e: 1, l: [0, 9, 1, 8, 2, 7, 3, 6, 4, 5]}"))
+        func value(_ text: String) throws -> String {
+            var meter = CostMeter(limit: 10_000)
+            return try Expression.evaluate(text, variables: [("x", x), ("y", y)], meter: &meter).formatted()
+        }
+        #expect(try value("x.a < y.a && y.a > x.a && x.b < y.b && x.c == y.c && x.d > y.d && !(x.e == y.e)") == "true")
+        #expect(try value("[x.a, y.a, x.b, y.b, x.e, y.e].map(v, v == x.e)") == "[false, true, false, false, true, false]")
+        #expect(try value("x.l.filter(v, v < y.b)") == "[1, 2, 3, 0]")
+        #expect(try value("y.l.filter(v, v >= x.l[0] && v != y.e)") == "[9, 8, 7, 6, 5]")
+        #expect(try value("x.l.count(v, y.l.exists(w, w == v && w > x.b))") == "7")
+        #expect(try value("[0, 1, 2, 3, 4, 5, 6, 7, 8, 9].filter(i, x.l[i] == y.l[i])") == "[]")
+    }
+
     /// `string(x) == y` (and `!=`) compares a string node's bytes in place instead of making
     /// a String of its text; `explain`, which traces, makes the String. Both give the same
     /// results, errors and steps, with plain symbols, a symbol read as none (two texts then
