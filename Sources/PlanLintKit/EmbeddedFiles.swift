@@ -2148,10 +2148,9 @@ functions:
   # The nodes of o's level under the list `ns`, which holds the nodes at depth `d0`.
   targetNodes(doc, ns, d0, o): nodesAt(ns, depthOf(doc, targetLevel(o)) - d0 + 1)
   countable(doc, ns, d0, o, fy): "isGoals(o) ? has(doc.plan.goals) && o.goals in doc.plan.goals : depthOf(doc, targetLevel(o)) >= d0 && (yearOf(o, fy) == null || yearsKnown(doc, targetNodes(doc, ns, d0, o)))"
-  # The nodes of `ns` with the mark `mark` (null: any; `mark == null` reads no node, so the
-  # interpreter tests it once per count); and of those, the ones running in `fy`, a missing
-  # start or end being the plan period's `from` or `to` (the period read once per count
-  # instead of once per node; a null mark tested once, written out: faster than the plain form).
+  # The nodes of `ns` with the mark `mark` (null: any, tested once per count: it reads no node);
+  # and of those, the ones running in `fy`, a missing start or end being the plan period's `from`
+  # or `to` (the period read once per count; a null mark tested once, written out for speed).
   countMarked(ns, mark): "ns.count(n, mark == null || (has(n.mark) && string(n.mark) == mark))"
   countRunning(ns, mark, fy, from, to): "type(ns) == 'list' && mark == null ? ns.count(n, get(n, 'start', from) <= fy && fy <= get(n, 'end', to)) : ns.count(n, (mark == null || (has(n.mark) && string(n.mark) == mark)) && get(n, 'start', from) <= fy && fy <= get(n, 'end', to))"
   countOf(doc, ns, d0, o, fy): |
