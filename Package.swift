@@ -95,7 +95,7 @@ let package = Package(
         .testTarget(name: "RuleLanguageTests", dependencies: ["RuleLanguage", "YAMLTree", "ExactNumbers", "SourceText"], exclude: ["Fixtures"]),
         .testTarget(name: "SchemaValidationTests", dependencies: ["SourceText", "ExactNumbers", "Diagnostics", "YAMLTree", "SchemaValidation", "CorpusSupport", "GoldenFiles"], exclude: ["Fixtures"]),
         .testTarget(name: "RuleEngineTests", dependencies: ["SourceText", "Guarded", "Diagnostics", "YAMLTree", "RuleLanguage", "RuleEngine", "GoldenFiles"]),
-        .testTarget(name: "CLITests", dependencies: ["SourceText", "Diagnostics", "PlanLintKit", "PlanLintLSP", "PlanLintCLI", "GoldenFiles"]),
+        .testTarget(name: "CLITests", dependencies: ["SourceText", "Diagnostics", "PlanLintKit", "PlanLintLSP", "PlanLintCLI", "GoldenFiles", "Guarded", "RuleEngine"]),
         .testTarget(name: "ReportTests", dependencies: ["SourceText", "Diagnostics", "YAMLTree", "DiagnosticRendering", "PlanFigures", "HTMLReport"], exclude: ["Fixtures"]),
         .testTarget(name: "LSPTests", dependencies: ["SourceText", "Guarded", "Diagnostics", "PlanLintKit", "LSPProtocol", "PlanLintLSP", "GoldenFiles"], exclude: ["Fixtures", "nvim"]),
         .testTarget(name: "FuzzRegressionTests", dependencies: ["FuzzTargets"]),
