@@ -1281,9 +1281,10 @@ struct Interpreter {
         /// `condition` (not a cached or `type(x) == …` comparison).
         mutating func activate(_ condition: Expr, first: Int, second: Int?, caching: Bool) {
             if caching && condition.isCacheable { return }
+            // The loop's variables, as bits of `freeLocals`.
+            var loop: UInt64 = first < 63 ? 1 << UInt64(first) : 1 << 63
+            if let second { loop |= second < 63 ? 1 << UInt64(second) : 1 << 63 }
             if condition.shape == .or || condition.shape == .and || condition.shape == .not {
-                var loop: UInt64 = first < 63 ? 1 << UInt64(first) : 1 << 63
-                if let second { loop |= second < 63 ? 1 << UInt64(second) : 1 << 63 }
                 hoist(condition, loop: loop, caching: caching)
             }
             if condition.shape != .and && condition.shape != .comparison { return }
@@ -1298,8 +1299,6 @@ struct Interpreter {
                       let lu = c.operands.0, let ru = c.operands.1 else { return }
                 lu._withUnsafeGuaranteedRef { l in
                     ru._withUnsafeGuaranteedRef { r in
-                        var loop: UInt64 = first < 63 ? 1 << UInt64(first) : 1 << 63
-                        if let second { loop |= second < 63 ? 1 << UInt64(second) : 1 << 63 }
                         let lFree = l.freeLocals & loop == 0, rFree = r.freeLocals & loop == 0
                         if rFree && !lFree && r.weight >= 2 { right = true } else if lFree && !rFree && l.weight >= 2 { right = false } else { return }
                         let element = right ? l : r
